@@ -1,0 +1,714 @@
+/*
+ * forecast - the weekly weighted forecast: deals, amount and weighted amount
+ * per forecast category, optionally per group, with coverage against a
+ * target (SPEC §2).
+ */
+#include "su.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum cat { CLOSED, COMMIT, BEST, PIPELINE, OMITTED, TOTAL, LOST, NCAT };
+static const char *const catname[NCAT] = {
+	"Closed", "Commit", "Best Case", "Pipeline", "Omitted", "Total", "Lost",
+};
+
+struct acc {
+	int64_t deals, amount, weighted;
+};
+
+struct group {
+	char *key; /* the group's values, each NUL-terminated */
+	size_t keylen;
+	uint64_t hash;
+	struct acc acc[NCAT];
+};
+
+struct opts {
+	struct su_opts c;
+	const char *group_by;
+	const char *period;
+	int64_t target, fail_under;
+	int has_target, has_fail_under;
+	int by_probability;
+	su_rate weight[OMITTED + 1];
+};
+
+static const char usage_text[] =
+"usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
+"                [--fail-under AMOUNT] [--weights CAT=PCT,...]\n"
+"                [--weight-by category|probability] [options] [FILE ...]\n";
+
+static void
+usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+	if (fp == stdout)
+		printf(
+"\nDeals, amount and weighted amount per forecast category (Closed, Commit,\n"
+"Best Case, Pipeline, Omitted, then Total, then Lost), per group.\n"
+"\n"
+"  -g, --group-by COL,...     group by columns: header names, roles (owner,\n"
+"                             stage, type, ...) or quarter, month, fiscal_year\n"
+"                             of the close date\n"
+"      --period P             only deals closing in P: 2026-Q2, FY2026-Q2,\n"
+"                             2026-05, 2026, FY2026 or 2026-04-01..2026-06-30\n"
+"      --target AMOUNT        add target, coverage, gap and pipeline_coverage\n"
+"                             to each Total row\n"
+"      --fail-under AMOUNT    exit 1 when the open pipeline is below AMOUNT\n"
+"      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
+"                             best_case=70,pipeline=50,omitted=0)\n"
+"      --weight-by category|probability\n"
+"                             weigh by category (default) or by each deal's\n"
+"                             own probability\n"
+"\n%s", su_common_usage);
+}
+
+/* ---- options ----------------------------------------------------------- */
+
+static int
+parse_weights(struct opts *o, const char *arg)
+{
+	static const char *const keys[] = {"closed", "commit", "bestcase",
+	                                   "pipeline", "omitted"};
+	char *copy = su_xstrdup(arg), *tok, *save = NULL, *eq, key[64];
+	const char *why;
+	size_t k;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!(eq = strchr(tok, '=')) || strlen(tok) > 60)
+			goto bad;
+		*eq = '\0';
+		su_norm(tok, strlen(tok), key);
+		for (k = 0; k <= OMITTED; k++)
+			if (strcmp(key, keys[k]) == 0)
+				break;
+		if (k > OMITTED) {
+			su_msg(NULL, 0, "--weights: unknown category \"%s\" "
+			    "(closed, commit, best_case, pipeline, omitted)",
+			    tok);
+			free(copy);
+			return -1;
+		}
+		if (su_rate_parse(eq + 1, strlen(eq + 1), SU_RATE_PERCENT,
+		    &o->weight[k], &why) != 0 || o->weight[k] > SU_RATE_ONE) {
+			su_msg(NULL, 0, "--weights: %s=%s: expected a "
+			    "percentage from 0 to 100", tok, eq + 1);
+			free(copy);
+			return -1;
+		}
+	}
+	free(copy);
+	return 0;
+bad:
+	su_msg(NULL, 0, "--weights %s: expected CAT=PCT,... such as "
+	    "commit=85,best_case=60", arg);
+	free(copy);
+	return -1;
+}
+
+enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
+       OPT_WEIGHTS, OPT_WEIGHT_BY };
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
+		{"target", 1, 0, OPT_TARGET},
+		{"fail-under", 1, 0, OPT_FAIL_UNDER},
+		{"weights", 1, 0, OPT_WEIGHTS},
+		{"weight-by", 1, 0, OPT_WEIGHT_BY},
+		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
+	};
+	struct su_period p;
+	const char *why;
+	int c, r;
+
+	su_opts_init(&o->c);
+	o->weight[CLOSED] = SU_RATE_ONE;
+	o->weight[COMMIT] = SU_RATE_ONE / 100 * 90;
+	o->weight[BEST] = SU_RATE_ONE / 100 * 70;
+	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
+	o->weight[OMITTED] = 0;
+	while ((c = getopt_long(argc, argv, "g:" SU_COMMON_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			o->group_by = optarg;
+			break;
+		case OPT_PERIOD:
+			o->period = optarg;
+			break;
+		case OPT_TARGET:
+			if (su_opt_money(&o->c, "--target", optarg, &o->target))
+				return -1;
+			if (o->target <= 0) {
+				su_msg(NULL, 0, "--target %s: must be above 0",
+				    optarg);
+				return -1;
+			}
+			o->has_target = 1;
+			break;
+		case OPT_FAIL_UNDER:
+			if (su_opt_money(&o->c, "--fail-under", optarg,
+			    &o->fail_under))
+				return -1;
+			o->has_fail_under = 1;
+			break;
+		case OPT_WEIGHTS:
+			if (parse_weights(o, optarg))
+				return -1;
+			break;
+		case OPT_WEIGHT_BY:
+			if (strcmp(optarg, "category") == 0)
+				o->by_probability = 0;
+			else if (strcmp(optarg, "probability") == 0)
+				o->by_probability = 1;
+			else {
+				su_msg(NULL, 0, "--weight-by %s: expected "
+				    "category or probability", optarg);
+				return -1;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
+		case SU_OPT_VERSION:
+			su_print_version();
+			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
+		default:
+			r = c == '?' ? 0 : su_opts_handle(&o->c, c, optarg);
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				usage(stderr);
+				return -1;
+			}
+		}
+	}
+	/* a period given before --fiscal-year-start must still see it */
+	if (o->period && su_period_parse(o->period, o->c.fy_start, &p, &why)) {
+		su_msg(NULL, 0, "--period %s: %s", o->period, why);
+		return -1;
+	}
+	return optind;
+}
+
+/* ---- the groups --------------------------------------------------------- */
+
+struct table {
+	struct group **slot; /* open addressing, a power of two */
+	size_t nslot, n;
+	struct group **all;  /* in order of appearance */
+	size_t allcap;
+};
+
+static uint64_t
+fnv(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static struct group *
+lookup(struct table *t, const char *key, size_t len)
+{
+	uint64_t h = fnv(key, len);
+	size_t i, mask;
+	struct group *g;
+
+	if (2 * (t->n + 1) > t->nslot) {
+		struct group **old = t->slot;
+		size_t oldn = t->nslot;
+
+		t->nslot = t->nslot ? t->nslot * 2 : 64;
+		t->slot = su_xmalloc(t->nslot * sizeof *t->slot);
+		memset(t->slot, 0, t->nslot * sizeof *t->slot);
+		for (i = 0; i < oldn; i++)
+			if (old[i]) {
+				size_t j = old[i]->hash & (t->nslot - 1);
+
+				while (t->slot[j])
+					j = (j + 1) & (t->nslot - 1);
+				t->slot[j] = old[i];
+			}
+		free(old);
+	}
+	mask = t->nslot - 1;
+	for (i = h & mask; (g = t->slot[i]) != NULL; i = (i + 1) & mask)
+		if (g->hash == h && g->keylen == len &&
+		    memcmp(g->key, key, len) == 0)
+			return g;
+	g = su_xmalloc(sizeof *g);
+	memset(g, 0, sizeof *g);
+	g->key = su_xmalloc(len ? len : 1);
+	memcpy(g->key, key, len);
+	g->keylen = len;
+	g->hash = h;
+	t->slot[i] = g;
+	if (t->n == t->allcap) {
+		t->allcap = t->allcap ? t->allcap * 2 : 64;
+		t->all = su_xrealloc(t->all, t->allcap * sizeof *t->all);
+	}
+	t->all[t->n++] = g;
+	return g;
+}
+
+static int
+keycmp(const void *a, const void *b)
+{
+	const struct group *x = *(struct group *const *)a;
+	const struct group *y = *(struct group *const *)b;
+	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	int c = memcmp(x->key, y->key, n);
+
+	/* NUL separates the values, so byte order is value-by-value order */
+	return c ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+}
+
+/* ---- one deal ------------------------------------------------------------ */
+
+struct state {
+	struct opts *o;
+	struct su_in *in;
+	int col[SU_R_NROLES];
+	enum su_rate_scale prob_scale;
+	struct su_gcol *g;
+	size_t ng;
+	int need_close;
+	struct su_period period;
+	char cur[SU_CUR_LEN];
+	long cur_line;
+	const char *cur_file;
+	long noamount;
+	struct table t;
+	char *key;
+	size_t keycap;
+};
+
+static int
+category_of(const char *s, size_t len)
+{
+	static const struct { const char *name; int cat; } names[] = {
+		{"closed", CLOSED}, {"closedwon", CLOSED}, {"won", CLOSED},
+		{"commit", COMMIT}, {"bestcase", BEST}, {"pipeline", PIPELINE},
+		{"omitted", OMITTED}, {"omit", OMITTED},
+		{"notforecasted", OMITTED}, {"closedlost", LOST},
+		{"lost", LOST},
+	};
+	char *n = su_xmalloc(len + 1);
+	size_t i;
+	int cat = -1;
+
+	su_norm(s, len, n);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(n, names[i].name) == 0)
+			cat = names[i].cat;
+	free(n);
+	return cat;
+}
+
+/* Closed Won / Closed Lost stages, as Salesforce and HubSpot name them
+ * (HubSpot's internal ids closedwon and closedlost normalise the same) */
+static int
+stage_category(const char *s, size_t len)
+{
+	int cat = category_of(s, len);
+
+	return cat == CLOSED || cat == LOST ? cat : -1;
+}
+
+static int
+from_probability(su_rate p)
+{
+	if (p >= SU_RATE_ONE)
+		return CLOSED;
+	if (p >= SU_RATE_ONE / 100 * 90)
+		return COMMIT;
+	if (p >= SU_RATE_ONE / 100 * 70)
+		return BEST;
+	if (p >= SU_RATE_ONE / 100 * 30)
+		return PIPELINE;
+	return OMITTED;
+}
+
+static int
+add(struct acc *a, int64_t amount, int64_t weighted)
+{
+	a->deals++;
+	return su_add(a->amount, amount, &a->amount) ||
+	    su_add(a->weighted, weighted, &a->weighted);
+}
+
+
+
+static int
+deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
+{
+	struct opts *o = st->o;
+	const char *why;
+	char cur[SU_CUR_LEN];
+	int64_t amount = 0, weighted;
+	int32_t close = 0;
+	su_rate prob = 0, w;
+	int c, cat = -1, have_prob = 0, k;
+	size_t i, klen = 0;
+	struct group *g;
+
+	if (st->need_close) {
+		c = st->col[SU_R_CLOSE];
+		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &close, &why);
+		if (k == 1)
+			return su_in_reject(st->in, r, "no %s (needed to place "
+			    "the deal in a period)", hdr->f[c]);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			    hdr->f[c], r->f[c], why);
+		if (o->period && (close < st->period.from ||
+		    close > st->period.to))
+			return 0;
+	}
+	c = st->col[SU_R_AMOUNT];
+	k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma, &amount,
+	    cur, &why);
+	if (k < 0)
+		return su_in_reject(st->in, r, "%s \"%s\": not an amount (%s)",
+		    hdr->f[c], r->f[c], why);
+	if (k == 1)
+		st->noamount++;
+	if ((c = st->col[SU_R_CURRENCY]) >= 0 && r->len[c]) {
+		char code[SU_CUR_LEN];
+		size_t n = r->len[c];
+		const char *s = r->f[c];
+
+		while (n && *s == ' ')
+			s++, n--;
+		while (n && s[n - 1] == ' ')
+			n--;
+		if (n != 3)
+			return su_in_reject(st->in, r, "%s \"%s\": not a "
+			    "currency code such as USD", hdr->f[c], r->f[c]);
+		for (i = 0; i < 3; i++)
+			code[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
+			    s[i] - 'a' + 'A' : s[i]);
+		code[3] = '\0';
+		if (cur[0] && strcmp(cur, code) != 0)
+			return su_in_reject(st->in, r, "the amount is in %s "
+			    "but %s says %s", cur, hdr->f[c], code);
+		memcpy(cur, code, sizeof code);
+	}
+	if (cur[0] && !st->cur[0]) {
+		memcpy(st->cur, cur, sizeof cur);
+		st->cur_file = r->file;
+		st->cur_line = r->line;
+	} else if (cur[0] && strcmp(cur, st->cur) != 0) {
+		return su_in_reject(st->in, r, "amount in %s, but %s:%ld is in "
+		    "%s; amounts in different currencies are never added",
+		    cur, st->cur_file, st->cur_line, st->cur);
+	}
+	if ((c = st->col[SU_R_PROBABILITY]) >= 0) {
+		k = su_rate_parse(r->f[c], r->len[c], st->prob_scale, &prob,
+		    &why);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": not a "
+			    "probability (%s)", hdr->f[c], r->f[c], why);
+		if (k == 0 && prob > SU_RATE_ONE)
+			return su_in_reject(st->in, r, "%s \"%s\": over 100%%%s",
+			    hdr->f[c], r->f[c],
+			    st->prob_scale == SU_RATE_FRACTION &&
+			    !memchr(r->f[c], '%', r->len[c]) ? " (this column "
+			    "holds fractions from 0 to 1: write 0.75 or 75%)" :
+			    "");
+		have_prob = k == 0;
+	}
+	/* the category: closed-lost stage, category column, won stage,
+	 * probability */
+	if ((c = st->col[SU_R_STAGE]) >= 0 &&
+	    stage_category(r->f[c], r->len[c]) == LOST)
+		cat = LOST;
+	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 && r->len[c]) {
+		cat = category_of(r->f[c], r->len[c]);
+		if (cat < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": unknown "
+			    "forecast category (accepted: Closed, Commit, "
+			    "Best Case, Pipeline, Omitted; also Closed Won, "
+			    "Not forecasted, Closed Lost)", hdr->f[c],
+			    r->f[c]);
+	}
+	if (cat < 0 && (c = st->col[SU_R_STAGE]) >= 0)
+		cat = stage_category(r->f[c], r->len[c]);
+	if (cat < 0 && have_prob)
+		cat = from_probability(prob);
+	if (cat < 0)
+		return su_in_reject(st->in, r, "no forecast category: no "
+		    "category, no closed stage and no probability to tell it "
+		    "from");
+	/* the weight */
+	if (cat == LOST)
+		w = 0;
+	else if (o->by_probability) {
+		if (!have_prob)
+			return su_in_reject(st->in, r, "no probability "
+			    "(--weight-by probability needs one)");
+		w = prob;
+	} else
+		w = o->weight[cat];
+	if (su_rate_apply(amount, w, &weighted))
+		return su_in_reject(st->in, r, "weighted amount overflows");
+	/* the group */
+	for (i = 0; i < st->ng; i++) {
+		char lab[16];
+		const char *s = lab;
+		size_t n;
+
+		if (st->g[i].kind == SU_G_COLUMN) {
+			s = r->f[st->g[i].col];
+			n = r->len[st->g[i].col];
+		} else if (st->g[i].kind == SU_G_QUARTER)
+			n = su_label_quarter(lab, close, o->c.fy_start);
+		else if (st->g[i].kind == SU_G_MONTH)
+			n = su_label_month(lab, close);
+		else
+			n = su_label_fy(lab, close, o->c.fy_start);
+		if (klen + n + 1 > st->keycap) {
+			st->keycap = (klen + n + 1) * 2;
+			st->key = su_xrealloc(st->key, st->keycap);
+		}
+		memcpy(st->key + klen, s, n);
+		st->key[klen + n] = '\0';
+		klen += n + 1;
+	}
+	g = lookup(&st->t, st->key, klen);
+	if (add(&g->acc[cat], amount, weighted) ||
+	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
+		su_msg(r->file, r->line, "the sum of amounts overflows");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+static struct su_cell
+money(int64_t v)
+{
+	struct su_cell c = {SU_C_MONEY, NULL, 0, v, 0};
+
+	return c;
+}
+
+static struct su_cell
+ratio(enum su_ctype t, int64_t v, int64_t d)
+{
+	struct su_cell c = {SU_C_NULL, NULL, 0, v, d};
+
+	if (d != 0)
+		c.type = t;
+	return c;
+}
+
+static int
+write_groups(struct state *st, struct su_out *out)
+{
+	struct opts *o = st->o;
+	size_t ncol = st->ng + 5 + (o->has_target ? 4 : 0), i, j;
+	const char **names = su_xmalloc(ncol * sizeof *names);
+	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells);
+	static const char *const fixed[] = {"category", "deals", "amount",
+	    "weight", "weighted_amount", "target", "coverage", "gap",
+	    "pipeline_coverage"};
+	int cat, r = 0;
+
+	for (i = 0; i < st->ng; i++)
+		names[i] = st->g[i].name;
+	for (j = 0; i < ncol; i++, j++)
+		names[i] = fixed[j];
+	if (su_out_header(out, ncol, names))
+		r = -1;
+	qsort(st->t.all, st->t.n, sizeof *st->t.all, keycmp);
+	for (j = 0; j < st->t.n && r == 0; j++) {
+		struct group *g = st->t.all[j];
+		const char *k = g->key;
+
+		for (i = 0; i < st->ng; i++) {
+			cells[i].type = SU_C_STR;
+			cells[i].s = k;
+			cells[i].len = strlen(k);
+			k += cells[i].len + 1;
+		}
+		for (cat = 0; cat < NCAT && r == 0; cat++) {
+			struct acc *a = &g->acc[cat];
+			struct su_cell *c = cells + st->ng;
+
+			c[0].type = SU_C_STR;
+			c[0].s = catname[cat];
+			c[0].len = strlen(catname[cat]);
+			c[1].type = SU_C_INT;
+			c[1].v = a->deals;
+			c[2] = money(a->amount);
+			if (cat == LOST)
+				c[3] = ratio(SU_C_PCT, 0, 1);
+			else if (cat == TOTAL || o->by_probability)
+				c[3] = ratio(SU_C_PCT, a->weighted, a->amount);
+			else
+				c[3] = ratio(SU_C_PCT, o->weight[cat],
+				    SU_RATE_ONE);
+			c[4] = money(a->weighted);
+			if (o->has_target) {
+				int64_t closed = g->acc[CLOSED].amount;
+				int64_t open = a->amount - closed;
+				int64_t need = o->target - closed;
+				int64_t gap = o->target - a->weighted;
+
+				c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL,
+				    0, 0);
+				if (cat == TOTAL) {
+					c[5] = money(o->target);
+					c[6] = ratio(SU_C_RATIO, a->weighted,
+					    o->target);
+					c[7] = money(gap > 0 ? gap : 0);
+					c[8] = ratio(SU_C_RATIO, open,
+					    need > 0 ? need : 0);
+				}
+			}
+			if (su_out_row(out, cells))
+				r = -1;
+		}
+	}
+	free(names);
+	free(cells);
+	return r;
+}
+
+static void
+free_groups(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->all[i]->key);
+		free(t->all[i]);
+	}
+	free(t->all);
+	free(t->slot);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct state st;
+	struct su_rec hdr, rec;
+	struct su_out *out = NULL;
+	unsigned char want[SU_R_NROLES];
+	const char *why;
+	int first, r, status = SU_EXIT_ERR;
+	int64_t open = 0;
+	size_t i;
+
+	su_start(argv[0]);
+	memset(&o, 0, sizeof o);
+	if ((first = parse_args(&o, argc, argv)) < 0)
+		return SU_EXIT_ERR;
+	memset(&st, 0, sizeof st);
+	st.o = &o;
+	if (o.period)
+		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
+	st.in = su_in_new(&o.c, argc - first, argv + first);
+	if (su_in_header(st.in, &hdr) < 0)
+		goto done;
+	memset(want, SU_COL_OPTIONAL, sizeof want);
+	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
+		goto done;
+	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,
+	    &st.g, &st.ng))
+		goto done;
+	st.need_close = o.period != NULL;
+	for (i = 0; i < st.ng; i++)
+		if (st.g[i].kind != SU_G_COLUMN)
+			st.need_close = 1;
+	if (st.need_close && st.col[SU_R_CLOSE] < 0) {
+		want[SU_R_CLOSE] = SU_COL_REQUIRED; /* for the message */
+		su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col);
+		goto done;
+	}
+	if (st.col[SU_R_CATEGORY] < 0 && st.col[SU_R_STAGE] < 0 &&
+	    st.col[SU_R_PROBABILITY] < 0) {
+		su_msg(hdr.file, 1, "no Forecast Category, Stage or "
+		    "Probability column to tell each deal's category from "
+		    "(name one with -c category=HEADER)");
+		goto done;
+	}
+	if (o.by_probability && st.col[SU_R_PROBABILITY] < 0) {
+		su_msg(hdr.file, 1, "--weight-by probability: no Probability "
+		    "column (name it with -c probability=HEADER)");
+		goto done;
+	}
+	if (st.col[SU_R_PROBABILITY] >= 0) {
+		/* the rule, in forecast(1): a header with '%' holds
+		 * percentages; HubSpot's "Deal probability" holds fractions;
+		 * any other holds percentages */
+		const char *h = hdr.f[st.col[SU_R_PROBABILITY]];
+		char n[256];
+
+		st.prob_scale = SU_RATE_PERCENT;
+		if (!strchr(h, '%') && strlen(h) < sizeof n) {
+			su_norm(h, strlen(h), n);
+			if (strcmp(n, "dealprobability") == 0 ||
+			    strcmp(n, "hsdealstageprobability") == 0 ||
+			    strcmp(n, "dealstageprobability") == 0)
+				st.prob_scale = SU_RATE_FRACTION;
+		}
+	}
+	while ((r = su_in_next(st.in, &rec)) > 0)
+		if (deal(&st, &hdr, &rec))
+			goto done;
+	if (r < 0 || su_in_finish(st.in))
+		goto done;
+	if (st.noamount)
+		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
+		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (!(out = su_out_open(&o.c)))
+		goto done;
+	su_out_currency(out, st.cur);
+	if (write_groups(&st, out))
+		goto done;
+	r = su_out_close(out);
+	out = NULL;
+	if (r == SU_OUT_EPIPE) {
+		status = SU_EXIT_OK;
+		goto done;
+	}
+	if (r)
+		goto done;
+	status = SU_EXIT_OK;
+	if (o.has_fail_under) {
+		for (i = 0; i < st.t.n; i++)
+			for (r = COMMIT; r <= OMITTED; r++)
+				su_add(open, st.t.all[i]->acc[r].amount, &open);
+		if (open < o.fail_under) {
+			char a[48], b[48];
+
+			su_money_fmt_table(a, open, st.cur, 1);
+			su_money_fmt_table(b, o.fail_under, st.cur, 1);
+			su_msg(NULL, 0, "open pipeline %s is below "
+			    "--fail-under %s", a, b);
+			status = SU_EXIT_FLAG;
+		}
+	}
+done:
+	su_out_abort(out);
+	su_in_free(st.in);
+	free_groups(&st.t);
+	free(st.g);
+	free(st.key);
+	return status;
+}

@@ -1,0 +1,201 @@
+/* cli.c - the options every program shares (SPEC §1), parsed once */
+#include "su.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+const char su_common_usage[] =
+"Input:\n"
+"  -t, --tsv                  read tab-separated values (no quoting)\n"
+"  -d, --delimiter C          field delimiter (default ',')\n"
+"      --encoding NAME        input encoding, through iconv (default UTF-8;\n"
+"                             UTF-16 with a byte-order mark is detected)\n"
+"  -c, --column ROLE=HEADER   take ROLE (amount, stage, owner, ...) from the\n"
+"                             column HEADER; repeatable\n"
+"      --skip-invalid         skip bad records (each reported) instead of\n"
+"                             stopping at the first\n"
+"      --rejects FILE         write skipped records to FILE (CSV: file, line,\n"
+"                             reason, record)\n"
+"Values:\n"
+"      --decimal-comma        read amounts as 1.234,56\n"
+"      --date-format mdy|dmy  read 1/2/2026 month-first (default) or day-first\n"
+"      --fiscal-year-start M  first month of the fiscal year, 1-12 (default 1);\n"
+"                             a fiscal year is named by the year it ends in\n"
+"      --as-of DATE           the date taken as today (default: the local date)\n"
+"Output:\n"
+"  -f, --format FMT           csv (default), tsv, json (one object per line)\n"
+"                             or table\n"
+"  -o, --output FILE          write FILE atomically instead of standard output\n"
+"  -h, --help                 print this help and exit\n"
+"      --version              print the version and exit\n";
+
+void
+su_opts_init(struct su_opts *o)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	memset(o, 0, sizeof *o);
+	o->delim = -1;
+	o->fy_start = 1;
+	o->format = SU_FMT_CSV;
+	localtime_r(&now, &tm);
+	o->as_of = su_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void
+su_print_version(void)
+{
+	printf("%s (salesutils) %s\n", su_prog(), SU_VERSION);
+}
+
+static int
+parse_month(const char *s)
+{
+	static const char *const names[] = {"jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+	int i, v = 0;
+
+	if (s[0] >= '0' && s[0] <= '9') {
+		for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 3; i++)
+			v = v * 10 + (s[i] - '0');
+		return s[i] == '\0' && v >= 1 && v <= 12 ? v : -1;
+	}
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, names[i], 3) == 0 && strlen(s) >= 3)
+			return i + 1;
+	return -1;
+}
+
+int
+su_opts_handle(struct su_opts *o, int opt, const char *arg)
+{
+	const char *why, *eq;
+	int r;
+
+	switch (opt) {
+	case 't':
+		o->tsv = 1;
+		return 1;
+	case 'd':
+		if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
+			o->delim = '\t';
+		else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' &&
+		    arg[0] != '\r')
+			o->delim = (unsigned char)arg[0];
+		else {
+			su_msg(NULL, 0, "-d %s: the delimiter must be one "
+			    "character (not a quote or line break)", arg);
+			return -1;
+		}
+		return 1;
+	case SU_OPT_ENCODING:
+		o->encoding = arg;
+		return 1;
+	case 'c':
+		eq = strchr(arg, '=');
+		if (!eq || eq == arg || !eq[1]) {
+			su_msg(NULL, 0, "-c %s: expected ROLE=HEADER", arg);
+			return -1;
+		}
+		{
+			char role[64];
+			size_t n = (size_t)(eq - arg);
+
+			snprintf(role, sizeof role, "%.*s",
+			    (int)(n < 63 ? n : 63), arg);
+			if ((r = su_role_lookup(role)) < 0) {
+				char list[512];
+				size_t k = 0;
+				int i;
+
+				for (i = 0; i < SU_R_NROLES; i++)
+					k += (size_t)snprintf(list + k,
+					    sizeof list - k, "%s%s",
+					    i ? ", " : "", su_role_name(i));
+				su_msg(NULL, 0, "-c %s: unknown role \"%s\" "
+				    "(roles: %s)", arg, role, list);
+				return -1;
+			}
+		}
+		if (o->nover == SU_MAX_OVERRIDES) {
+			su_msg(NULL, 0, "-c: too many (%d at most)",
+			    SU_MAX_OVERRIDES);
+			return -1;
+		}
+		o->over[o->nover].role = r;
+		o->over[o->nover++].header = eq + 1;
+		return 1;
+	case SU_OPT_SKIP_INVALID:
+		o->skip_invalid = 1;
+		return 1;
+	case SU_OPT_REJECTS:
+		o->rejects = arg;
+		o->skip_invalid = 1;
+		return 1;
+	case SU_OPT_DECIMAL_COMMA:
+		o->decimal_comma = 1;
+		return 1;
+	case SU_OPT_DATE_FORMAT:
+		if (strcmp(arg, "mdy") == 0)
+			o->dmy = 0;
+		else if (strcmp(arg, "dmy") == 0)
+			o->dmy = 1;
+		else {
+			su_msg(NULL, 0, "--date-format %s: expected mdy or dmy",
+			    arg);
+			return -1;
+		}
+		return 1;
+	case SU_OPT_FY_START:
+		if ((o->fy_start = parse_month(arg)) < 0) {
+			su_msg(NULL, 0, "--fiscal-year-start %s: expected a "
+			    "month, 1-12", arg);
+			return -1;
+		}
+		return 1;
+	case SU_OPT_AS_OF:
+		if (su_date_parse(arg, strlen(arg), o->dmy, &o->as_of, &why)) {
+			su_msg(NULL, 0, "--as-of %s: %s", arg,
+			    *arg ? why : "empty");
+			return -1;
+		}
+		return 1;
+	case 'f':
+		if (strcmp(arg, "csv") == 0)
+			o->format = SU_FMT_CSV;
+		else if (strcmp(arg, "tsv") == 0)
+			o->format = SU_FMT_TSV;
+		else if (strcmp(arg, "json") == 0)
+			o->format = SU_FMT_JSON;
+		else if (strcmp(arg, "table") == 0)
+			o->format = SU_FMT_TABLE;
+		else {
+			su_msg(NULL, 0, "--format %s: expected csv, tsv, json "
+			    "or table", arg);
+			return -1;
+		}
+		return 1;
+	case 'o':
+		o->output = arg;
+		return 1;
+	}
+	return 0;
+}
+
+int
+su_opt_money(const struct su_opts *o, const char *optname, const char *arg,
+             int64_t *cents)
+{
+	char cur[SU_CUR_LEN];
+	const char *why = "empty";
+
+	if (su_money_parse(arg, strlen(arg), o->decimal_comma, cents, cur,
+	    &why) != 0) {
+		su_msg(NULL, 0, "%s %s: not an amount (%s)", optname, arg, why);
+		return -1;
+	}
+	return 0;
+}

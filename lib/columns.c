@@ -1,0 +1,258 @@
+/* columns.c - find columns by role (SPEC §7) and resolve -g */
+#include "su.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Header names per role, as Salesforce report exports, HubSpot deals
+ * exports and hand-made sheets write them.  Matched after su_norm(), so
+ * "Close Date" = "close_date" = "CloseDate". */
+static const struct {
+	const char *name;
+	const char *aliases[10];
+} roles[SU_R_NROLES] = {
+	[SU_R_ID] = {"id", {"Opportunity ID", "Record ID", "Deal ID", "Id",
+	    "Opportunity ID 18", "Opportunity 18 Digit ID"}},
+	[SU_R_NAME] = {"name", {"Opportunity Name", "Deal Name", "Name"}},
+	[SU_R_ACCOUNT] = {"account", {"Account Name", "Associated Company",
+	    "Company", "Account", "Company Name"}},
+	[SU_R_OWNER] = {"owner", {"Opportunity Owner", "Deal owner", "Owner",
+	    "Rep", "Owner Name", "Opportunity Owner Name", "Sales Rep"}},
+	[SU_R_STAGE] = {"stage", {"Stage", "Deal Stage", "StageName",
+	    "Stage Name"}},
+	[SU_R_AMOUNT] = {"amount", {"Amount", "ARR", "ACV",
+	    "Total Contract Value", "Deal Amount"}},
+	[SU_R_PROBABILITY] = {"probability", {"Probability (%)",
+	    "Deal probability", "Probability", "Deal Stage Probability"}},
+	[SU_R_CATEGORY] = {"category", {"Forecast Category",
+	    "ForecastCategoryName", "Forecast Category Name",
+	    "ForecastCategory"}},
+	[SU_R_CLOSE] = {"close_date", {"Close Date", "CloseDate"}},
+	[SU_R_CREATED] = {"created_date", {"Created Date", "Create Date",
+	    "CreatedDate"}},
+	[SU_R_TYPE] = {"type", {"Type", "Deal Type", "Opportunity Type"}},
+	[SU_R_CURRENCY] = {"currency", {"Opportunity Currency",
+	    "Amount Currency", "Currency", "Deal Currency Code"}},
+};
+
+const char *
+su_role_name(int role)
+{
+	return roles[role].name;
+}
+
+size_t
+su_norm(const char *s, size_t len, char *out)
+{
+	size_t i, n = 0;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c >= 0x80)
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* su_norm of a NUL-terminated string into a fresh buffer */
+static char *
+normdup(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = su_xmalloc(n + 1);
+
+	su_norm(s, n, o);
+	return o;
+}
+
+static int
+normeq(const char *a, const char *b)
+{
+	char *x = normdup(a), *y = normdup(b);
+	int eq = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return eq;
+}
+
+int
+su_role_lookup(const char *name)
+{
+	int r;
+
+	for (r = 0; r < SU_R_NROLES; r++)
+		if (normeq(name, roles[r].name))
+			return r;
+	return -1;
+}
+
+static void
+list_headers(const struct su_rec *hdr, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < hdr->n && n + 4 < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s\"%s\"",
+		    i ? ", " : "", hdr->f[i]);
+	if (n >= size)
+		strcpy(buf + size - 5, "...");
+}
+
+/* a column named exactly, else by normalised name: its index, -1 none,
+ * -2 several (normalised names only) */
+static int
+find_header(const struct su_rec *hdr, const char *name)
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < hdr->n; i++)
+		if (strcmp(hdr->f[i], name) == 0)
+			return (int)i;
+	for (i = 0; i < hdr->n; i++)
+		if (normeq(hdr->f[i], name)) {
+			if (found >= 0)
+				return -2;
+			found = (int)i;
+		}
+	return found;
+}
+
+int
+su_columns_resolve(const char *file, const struct su_rec *hdr,
+                   const struct su_opts *o, const unsigned char *want,
+                   int *cols)
+{
+	char list[1024], tried[512];
+	size_t i, k, n;
+	int r, c;
+
+	for (r = 0; r < SU_R_NROLES; r++) {
+		cols[r] = -1;
+		if (!want[r])
+			continue;
+		for (k = 0; k < o->nover; k++)
+			if (o->over[k].role == r)
+				break;
+		if (k < o->nover) {
+			c = find_header(hdr, o->over[k].header);
+			if (c < 0) {
+				list_headers(hdr, list, sizeof list);
+				su_msg(file, 0, "-c %s=%s: %s; the headers "
+				    "are: %s", roles[r].name,
+				    o->over[k].header, c == -1 ?
+				    "no such column" : "several columns match",
+				    list);
+				return -1;
+			}
+			cols[r] = c;
+			continue;
+		}
+		for (i = 0; i < hdr->n; i++) {
+			for (k = 0; roles[r].aliases[k]; k++)
+				if (normeq(hdr->f[i], roles[r].aliases[k]))
+					break;
+			if (!roles[r].aliases[k])
+				continue;
+			if (cols[r] >= 0) {
+				su_msg(file, 1, "columns \"%s\" and \"%s\" "
+				    "both look like the %s column; choose "
+				    "one with -c %s=HEADER", hdr->f[cols[r]],
+				    hdr->f[i], roles[r].name, roles[r].name);
+				return -1;
+			}
+			cols[r] = (int)i;
+		}
+		if (cols[r] < 0 && want[r] == SU_COL_REQUIRED) {
+			list_headers(hdr, list, sizeof list);
+			for (k = n = 0; roles[r].aliases[k]; k++)
+				n += (size_t)snprintf(tried + n,
+				    sizeof tried - n, "%s\"%s\"", k ? ", " : "",
+				    roles[r].aliases[k]);
+			su_msg(file, 1, "no %s column (tried %s; or name it "
+			    "with -c %s=HEADER); the headers are: %s",
+			    roles[r].name, tried, roles[r].name, list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+su_group_resolve(const char *file, const char *spec,
+                 const struct su_rec *hdr, const struct su_opts *o,
+                 struct su_gcol **out, size_t *n)
+{
+	static const struct { const char *kw; enum su_gkind kind; } kw[] = {
+		{"quarter", SU_G_QUARTER}, {"month", SU_G_MONTH},
+		{"fiscal_year", SU_G_FY},
+	};
+	char *copy = su_xstrdup(spec), *tok, *save = NULL, list[1024];
+	struct su_gcol *g = NULL;
+	unsigned char want[SU_R_NROLES];
+	int cols[SU_R_NROLES], r, c;
+	size_t k, cnt = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		g = su_xrealloc(g, (cnt + 1) * sizeof *g);
+		g[cnt].kind = SU_G_COLUMN;
+		g[cnt].col = -1;
+		/* 1. a header, exactly */
+		for (k = 0; k < hdr->n; k++)
+			if (strcmp(hdr->f[k], tok) == 0)
+				g[cnt].col = (int)k;
+		/* 2. a role */
+		if (g[cnt].col < 0 && (r = su_role_lookup(tok)) >= 0) {
+			memset(want, 0, sizeof want);
+			want[r] = SU_COL_OPTIONAL;
+			if (su_columns_resolve(file, hdr, o, want, cols))
+				goto fail;
+			g[cnt].col = cols[r];
+		}
+		/* 3. a computed column */
+		for (k = 0; g[cnt].col < 0 && k < sizeof kw / sizeof kw[0]; k++)
+			if (strcmp(tok, kw[k].kw) == 0) {
+				g[cnt].kind = kw[k].kind;
+				g[cnt].name = kw[k].kw;
+			}
+		/* 4. a header, normalised */
+		if (g[cnt].kind == SU_G_COLUMN && g[cnt].col < 0) {
+			c = find_header(hdr, tok);
+			if (c < 0) {
+				list_headers(hdr, list, sizeof list);
+				su_msg(file, 0, "-g %s: %s (use a header, a "
+				    "role such as owner or stage, or quarter, "
+				    "month, fiscal_year); the headers are: %s",
+				    tok, c == -1 ? "no such column" :
+				    "several columns match", list);
+				goto fail;
+			}
+			g[cnt].col = c;
+		}
+		if (g[cnt].kind == SU_G_COLUMN)
+			g[cnt].name = hdr->f[g[cnt].col];
+		cnt++;
+	}
+	free(copy);
+	if (cnt == 0) {
+		su_msg(NULL, 0, "-g: no column named");
+		free(g);
+		return -1;
+	}
+	*out = g;
+	*n = cnt;
+	return 0;
+fail:
+	free(copy);
+	free(g);
+	return -1;
+}

@@ -1,0 +1,823 @@
+/*
+ * csvin.c - reading CSV/TSV records through libcsv
+ *
+ * Bytes come from a file, decoded when needed (UTF-16 with a BOM, or
+ * --encoding through iconv); a UTF-8 BOM is dropped.  The decoded stream
+ * is cut into physical lines and fed to libcsv one line at a time, so the
+ * line where each record starts is known.  libcsv's callbacks only collect
+ * fields; each finished record, blank line or parse error becomes an event
+ * in a small queue, and su_in_next() applies the rules of SPEC §1 to the
+ * events in order: header, Salesforce footer, field count, --skip-invalid.
+ */
+#include "su.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SHOW_SKIPS 10 /* skip messages shown before they are only counted */
+
+enum evkind { EV_RECORD, EV_BLANK, EV_BADQUOTE, EV_OPENQUOTE, EV_NUL };
+
+struct event {
+	enum evkind kind;
+	size_t f0, nf; /* fields in the arena */
+	long line;
+	size_t rawlen; /* text: rtext[0..rawlen) */
+};
+
+struct su_in {
+	const struct su_opts *o;
+	int nfiles, fi;
+	char **files;
+	const char *fname; /* display name */
+	int fd;            /* -1: no file open */
+	int started;       /* the first file has been opened */
+
+	/* decoding */
+	iconv_t cd; /* (iconv_t)-1: none */
+	const char *encname;
+	char *raw;
+	size_t rawlen, rawcap;
+	int rawnl; /* lines before the raw bytes, for messages */
+
+	/* decoded bytes, cut into lines */
+	char *buf;
+	size_t pos, len, cap;
+	int eof, done; /* read(2) saw the end; every line was fed */
+	long lineno;   /* the line about to be fed */
+
+	/* libcsv */
+	struct csv_parser p;
+	int pinit;
+	int delim, quote;
+	int at_start; /* no record is under way */
+	long rec_line;
+
+	/* fields of finished and current records */
+	char *fld;
+	size_t fldlen, fldcap;
+	size_t *foff, *flen, nf, fcap, cur_f0;
+	/* the text of the record(s) being read */
+	char *rtext;
+	size_t rtlen, rtcap;
+
+	/* finished events */
+	struct event *q;
+	size_t nq, qcap, qi;
+	const char **fptr;
+	size_t fpcap;
+
+	/* per-file state */
+	int in_header; /* the next record is this file's header */
+	long blank;    /* line of a blank line not yet judged, or 0 */
+	int footer;    /* inside the report footer */
+	long footer_count, footer_line; /* "Grand Totals (N records)" */
+	long file_rows;
+
+	/* the first file's header, kept for the whole run */
+	struct su_rec hdr;
+	char *hdrbuf;
+	const char *hdrfile;
+
+	long nread, nskipped;
+	struct su_out *rejects;
+	int failed;
+};
+
+/* ---- bytes in -------------------------------------------------------- */
+
+static int
+readsome(struct su_in *in, char *dst, size_t n, size_t *got)
+{
+	ssize_t r;
+
+	do
+		r = read(in->fd, dst, n);
+	while (r < 0 && errno == EINTR);
+	if (r < 0) {
+		su_msg(in->fname, 0, "read error: %s", strerror(errno));
+		return -1;
+	}
+	*got = (size_t)r;
+	return 0;
+}
+
+static void
+grow(char **p, size_t *cap, size_t need)
+{
+	size_t c = *cap ? *cap : 4096;
+
+	if (need <= *cap)
+		return;
+	while (c < need)
+		c *= 2;
+	*p = su_xrealloc(*p, c);
+	*cap = c;
+}
+
+static long
+lines_ahead(const struct su_in *in)
+{
+	long n = in->lineno;
+	size_t i;
+
+	for (i = in->pos; i < in->len; i++)
+		n += in->buf[i] == '\n';
+	return n;
+}
+
+/* append decoded bytes to buf: 0 more, 1 end of file, -1 error */
+static int
+fill(struct su_in *in)
+{
+	size_t got;
+
+	if (in->cd == (iconv_t)-1) {
+		if (readsome(in, in->buf + in->len, in->cap - in->len, &got))
+			return -1;
+		in->len += got;
+		return got == 0;
+	}
+	grow(&in->raw, &in->rawcap, in->rawlen + 65536);
+	if (readsome(in, in->raw + in->rawlen, in->rawcap - in->rawlen, &got))
+		return -1;
+	in->rawlen += got;
+	for (;;) {
+		char *ip = in->raw, *op = in->buf + in->len;
+		size_t il = in->rawlen, ol = in->cap - in->len;
+		size_t r = iconv(in->cd, &ip, &il, &op, &ol);
+		int e = errno;
+
+		in->len = (size_t)(op - in->buf);
+		memmove(in->raw, ip, il);
+		in->rawlen = il;
+		if (r != (size_t)-1 || e == EINVAL)
+			break;
+		if (e == E2BIG) {
+			if (in->len > in->pos)
+				break; /* hand out what we have first */
+			grow(&in->buf, &in->cap, in->cap * 2);
+			continue;
+		}
+		su_msg(in->fname, lines_ahead(in), "bytes that are not valid "
+		    "%s", in->encname);
+		return -1;
+	}
+	if (got == 0 && in->rawlen) {
+		su_msg(in->fname, lines_ahead(in), "the file ends inside a "
+		    "%s character", in->encname);
+		return -1;
+	}
+	return got == 0 && in->rawlen == 0;
+}
+
+/* the next physical line, with its '\n': 1, 0 at the end, -1 error */
+static int
+getline_(struct su_in *in, const char **line, size_t *n)
+{
+	char *nl;
+	int r;
+
+	for (;;) {
+		nl = memchr(in->buf + in->pos, '\n', in->len - in->pos);
+		if (nl || (in->eof && in->pos < in->len)) {
+			*line = in->buf + in->pos;
+			*n = nl ? (size_t)(nl - *line) + 1 : in->len - in->pos;
+			in->pos += *n;
+			return 1;
+		}
+		if (in->eof)
+			return 0;
+		if (in->pos) {
+			memmove(in->buf, in->buf + in->pos, in->len - in->pos);
+			in->len -= in->pos;
+			in->pos = 0;
+		}
+		if (in->len == in->cap)
+			grow(&in->buf, &in->cap, in->cap * 2);
+		if ((r = fill(in)) < 0)
+			return -1;
+		in->eof = r;
+	}
+}
+
+/* ---- libcsv callbacks: collect, never judge --------------------------- */
+
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct su_in *in = data;
+
+	grow(&in->fld, &in->fldcap, in->fldlen + len + 1);
+	memcpy(in->fld + in->fldlen, s, len);
+	in->fld[in->fldlen + len] = '\0';
+	if (in->nf == in->fcap) {
+		in->fcap = in->fcap ? in->fcap * 2 : 64;
+		in->foff = su_xrealloc(in->foff, in->fcap * sizeof *in->foff);
+		in->flen = su_xrealloc(in->flen, in->fcap * sizeof *in->flen);
+	}
+	in->foff[in->nf] = in->fldlen;
+	in->flen[in->nf++] = len;
+	in->fldlen += len + 1;
+}
+
+static void
+push(struct su_in *in, enum evkind kind, long line)
+{
+	struct event *e;
+	size_t n = in->rtlen;
+
+	if (in->nq == in->qcap) {
+		in->qcap = in->qcap ? in->qcap * 2 : 8;
+		in->q = su_xrealloc(in->q, in->qcap * sizeof *in->q);
+	}
+	while (n && (in->rtext[n - 1] == '\n' || in->rtext[n - 1] == '\r'))
+		n--;
+	e = &in->q[in->nq++];
+	e->kind = kind;
+	e->f0 = in->cur_f0;
+	e->nf = in->nf - in->cur_f0;
+	e->line = line;
+	e->rawlen = n;
+	in->cur_f0 = in->nf;
+}
+
+static void
+cb_record(int c, void *data)
+{
+	struct su_in *in = data;
+
+	(void)c;
+	push(in, EV_RECORD, in->rec_line);
+	in->at_start = 1;
+	in->rec_line = in->lineno; /* a record after a bare CR */
+}
+
+static int
+nospace(unsigned char c)
+{
+	(void)c;
+	return 0; /* libcsv trims nothing: values are kept as they are */
+}
+
+static void
+parser_init(struct su_in *in)
+{
+	if (in->pinit)
+		csv_free(&in->p);
+	csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&in->p, nospace);
+	csv_set_delim(&in->p, (unsigned char)in->delim);
+	csv_set_quote(&in->p, (unsigned char)in->quote);
+	in->pinit = 1;
+	in->at_start = 1;
+	in->nf = in->cur_f0; /* drop the fields of a broken record */
+}
+
+static int
+blankline(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n == 0;
+}
+
+/* feed lines until an event is queued or the file is done */
+static int
+feed(struct su_in *in)
+{
+	const char *line;
+	size_t n, k;
+	int r;
+
+	while (in->nq == in->qi && !in->done) {
+		if (in->at_start) {
+			/* nothing in the queue refers to these any more */
+			in->nq = in->qi = 0;
+			in->nf = in->cur_f0 = in->fldlen = 0;
+			in->rtlen = 0;
+			in->rec_line = in->lineno;
+		}
+		if ((r = getline_(in, &line, &n)) < 0)
+			return -1;
+		if (r == 0) {
+			in->done = 1;
+			if (csv_fini(&in->p, cb_field, cb_record, in) != 0)
+				push(in, EV_OPENQUOTE, in->rec_line);
+			break;
+		}
+		grow(&in->rtext, &in->rtcap, in->rtlen + n);
+		memcpy(in->rtext + in->rtlen, line, n);
+		in->rtlen += n;
+		if (memchr(line, '\0', n)) {
+			push(in, EV_NUL, in->lineno);
+			parser_init(in);
+		} else if (in->at_start && blankline(line, n)) {
+			push(in, EV_BLANK, in->lineno);
+		} else {
+			k = csv_parse(&in->p, line, n, cb_field, cb_record, in);
+			if (k < n) {
+				push(in, EV_BADQUOTE, in->rec_line);
+				parser_init(in);
+			}
+			/* libcsv's own word on whether a record is under way
+			 * (pstate 0 is its ROW_NOT_BEGUN) */
+			in->at_start = in->p.pstate == 0;
+		}
+		in->lineno += line[n - 1] == '\n';
+	}
+	return 0;
+}
+
+/* ---- files ----------------------------------------------------------- */
+
+static void
+closefile(struct su_in *in)
+{
+	if (in->fd > 0)
+		close(in->fd);
+	in->fd = -1;
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	in->cd = (iconv_t)-1;
+}
+
+static int
+openfile(struct su_in *in, const char *path)
+{
+	unsigned char bom[4];
+	size_t have = 0, got, skip = 0;
+	const char *from = in->o->encoding;
+
+	if (strcmp(path, "-") == 0) {
+		in->fd = 0;
+		in->fname = "(standard input)";
+	} else {
+		in->fname = path;
+		in->fd = open(path, O_RDONLY);
+		if (in->fd < 0) {
+			su_msg(path, 0, "%s", strerror(errno));
+			return -1;
+		}
+	}
+	in->pos = in->len = in->rawlen = 0;
+	in->eof = in->done = 0;
+	in->lineno = 1;
+	in->in_header = 1;
+	in->blank = in->footer_count = in->footer_line = 0;
+	in->footer = 0;
+	in->file_rows = 0;
+	in->nq = in->qi = in->nf = in->cur_f0 = in->fldlen = in->rtlen = 0;
+	do {
+		if (readsome(in, (char *)bom + have, sizeof bom - have, &got))
+			return -1;
+		have += got;
+	} while (got && have < sizeof bom);
+	in->delim = in->o->delim >= 0 ? in->o->delim : in->o->tsv ? '\t' : ',';
+	in->quote = in->o->tsv ? 0 : '"';
+	if (have >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) {
+		skip = 3;
+	} else if (have >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) ||
+	    (bom[0] == 0xFE && bom[1] == 0xFF))) {
+		/* Excel's "Unicode text": UTF-16, tab-separated */
+		from = bom[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		skip = 2;
+		if (in->o->delim < 0)
+			in->delim = '\t';
+	}
+	in->encname = from;
+	if (from) {
+		in->cd = iconv_open("UTF-8", from);
+		if (in->cd == (iconv_t)-1) {
+			su_msg(NULL, 0, "--encoding %s: not an encoding iconv "
+			    "knows (see iconv -l)", from);
+			return -1;
+		}
+		grow(&in->raw, &in->rawcap, 65536);
+		memcpy(in->raw, bom + skip, have - skip);
+		in->rawlen = have - skip;
+	} else {
+		memcpy(in->buf, bom + skip, have - skip);
+		in->len = have - skip;
+	}
+	parser_init(in);
+	return 0;
+}
+
+struct su_in *
+su_in_new(const struct su_opts *o, int nfiles, char **files)
+{
+	static char *dash[] = {"-"};
+	struct su_in *in = su_xmalloc(sizeof *in);
+
+	memset(in, 0, sizeof *in);
+	in->o = o;
+	in->files = nfiles ? files : dash;
+	in->nfiles = nfiles ? nfiles : 1;
+	in->fd = -1;
+	in->cd = (iconv_t)-1;
+	in->cap = 256 * 1024;
+	in->buf = su_xmalloc(in->cap);
+	return in;
+}
+
+/* ---- rules ----------------------------------------------------------- */
+
+static void
+mkrec(struct su_in *in, const struct event *e, struct su_rec *rec)
+{
+	size_t i;
+
+	if (e->nf > in->fpcap) {
+		in->fpcap = e->nf * 2;
+		in->fptr = su_xrealloc(in->fptr, in->fpcap * sizeof *in->fptr);
+	}
+	for (i = 0; i < e->nf; i++)
+		in->fptr[i] = in->fld + in->foff[e->f0 + i];
+	rec->n = e->nf;
+	rec->f = in->fptr;
+	rec->len = in->flen + e->f0;
+	rec->file = in->fname;
+	rec->line = e->line;
+	rec->raw = in->rtext;
+	rec->rawlen = e->rawlen;
+}
+
+static void
+keep_header(struct su_in *in, const struct su_rec *r)
+{
+	size_t i, size = 0, off = 0;
+	char **f;
+	size_t *len;
+
+	for (i = 0; i < r->n; i++)
+		size += r->len[i] + 1;
+	in->hdrbuf = su_xmalloc(size);
+	f = su_xmalloc((r->n + 1) * sizeof *f);
+	len = su_xmalloc((r->n + 1) * sizeof *len);
+	for (i = 0; i < r->n; i++) {
+		f[i] = memcpy(in->hdrbuf + off, r->f[i], r->len[i] + 1);
+		len[i] = r->len[i];
+		off += r->len[i] + 1;
+	}
+	in->hdr = *r;
+	in->hdr.f = (const char **)f;
+	in->hdr.len = len;
+	in->hdr.raw = NULL;
+	in->hdr.rawlen = 0;
+	in->hdrfile = su_xstrdup(in->fname);
+	in->hdr.file = in->hdrfile;
+}
+
+static int
+same_header(struct su_in *in, const struct su_rec *r)
+{
+	size_t i;
+
+	if (r->n != in->hdr.n) {
+		su_msg(r->file, 1, "header has %zu fields, but %s's has %zu; "
+		    "files read together must have the same header", r->n,
+		    in->hdrfile, in->hdr.n);
+		return -1;
+	}
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->f[i], in->hdr.f[i]) != 0) {
+			su_msg(r->file, 1, "column %zu is \"%s\", but in %s "
+			    "it is \"%s\"; files read together must have "
+			    "the same header", i + 1, r->f[i], in->hdrfile,
+			    in->hdr.f[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/* A line of a Salesforce report footer: "Grand Totals (N records)",
+ * "Confidential Information - Do Not Distribute", "Copyright (c) ...". */
+static int
+footer_line(struct su_in *in, const struct su_rec *r)
+{
+	static const char *const starts[] = {
+		"Grand Totals", "Confidential Information", "Copyright (c)",
+		"Copyright \xC2\xA9", "Generated By", "Filtered By",
+	};
+	const char *s = r->f[0];
+	size_t i;
+	char *end;
+	long n;
+
+	if (r->n != 1 || in->hdr.n == 1)
+		return 0;
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (strncmp(s, starts[i], strlen(starts[i])) == 0)
+			break;
+	if (i == sizeof starts / sizeof starts[0])
+		return 0;
+	if (i == 0 && (s = strchr(s, '(')) != NULL) {
+		n = strtol(s + 1, &end, 10);
+		if (end > s + 1 && strncmp(end, " record", 7) == 0) {
+			in->footer_count = n;
+			in->footer_line = r->line;
+		}
+	}
+	return 1;
+}
+
+/* a line by itself: blank, or one empty quoted field */
+static int
+blankrec(const struct su_in *in, const struct su_rec *r)
+{
+	return r->n == 1 && r->len[0] == 0 && in->hdr.n > 1;
+}
+
+/* the event at the head of the queue: 1 a data record in *rec, 2 the
+ * first header (kept), 0 nothing for the caller, -1 error */
+static int
+judge(struct su_in *in, const struct event *e, struct su_rec *rec)
+{
+	mkrec(in, e, rec);
+	if (in->in_header && e->kind != EV_RECORD && e->kind != EV_BLANK) {
+		su_msg(rec->file, rec->line, "the header line is not valid "
+		    "CSV (%s)", e->kind == EV_NUL ? "a NUL byte" :
+		    "malformed quoting");
+		return -1;
+	}
+	switch (e->kind) {
+	case EV_NUL:
+		in->nread++, in->file_rows++;
+		return su_in_reject(in, rec, "NUL byte in the input (not a "
+		    "text file?)") ? -1 : 0;
+	case EV_BADQUOTE:
+		in->nread++, in->file_rows++;
+		return su_in_reject(in, rec, "malformed quoting: a quote "
+		    "inside an unquoted field, or text after a closing "
+		    "quote") ? -1 : 0;
+	case EV_OPENQUOTE:
+		in->nread++, in->file_rows++;
+		return su_in_reject(in, rec, "a quoted field opened here is "
+		    "never closed") ? -1 : 0;
+	case EV_BLANK:
+		if (!in->footer && !in->blank)
+			in->blank = e->line;
+		return 0;
+	case EV_RECORD:
+		break;
+	}
+	if (in->in_header) {
+		in->in_header = 0;
+		if (!in->hdr.f) {
+			keep_header(in, rec);
+			return 2;
+		}
+		return same_header(in, rec) ? -1 : 0;
+	}
+	if (blankrec(in, rec)) {
+		if (!in->footer && !in->blank)
+			in->blank = e->line;
+		return 0;
+	}
+	if (footer_line(in, rec)) {
+		in->footer = 1;
+		in->blank = 0;
+		return 0;
+	}
+	if (in->blank) {
+		/* a blank line that does not open a report footer */
+		struct su_rec b = *rec;
+		long line = in->blank;
+
+		in->blank = 0;
+		b.n = 0;
+		b.line = line;
+		b.rawlen = 0;
+		in->nread++, in->file_rows++;
+		if (su_in_reject(in, &b, "blank line (expected %zu fields)",
+		    in->hdr.n))
+			return -1;
+	}
+	in->nread++, in->file_rows++;
+	if (in->footer)
+		return su_in_reject(in, rec, "a row after the report footer")
+		    ? -1 : 0;
+	if (rec->n != in->hdr.n)
+		return su_in_reject(in, rec, "expected %zu fields, found %zu",
+		    in->hdr.n, rec->n) ? -1 : 0;
+	return 1;
+}
+
+/* the file is read to its end: what is left to judge */
+static int
+endfile(struct su_in *in)
+{
+	struct su_rec b;
+
+	if (in->in_header) {
+		su_msg(in->fname, 0, "empty input (no header line)");
+		return -1;
+	}
+	if (in->blank) {
+		memset(&b, 0, sizeof b);
+		b.file = in->fname;
+		b.line = in->blank;
+		b.raw = "";
+		in->blank = 0;
+		in->nread++, in->file_rows++;
+		if (su_in_reject(in, &b, "blank line (expected %zu fields)",
+		    in->hdr.n))
+			return -1;
+	}
+	if (in->footer_line && in->footer_count != in->file_rows) {
+		su_msg(in->fname, in->footer_line, "the report footer says %ld "
+		    "records, but %ld were read", in->footer_count,
+		    in->file_rows);
+		return -1;
+	}
+	closefile(in);
+	return 0;
+}
+
+static int
+next_event(struct su_in *in, struct su_rec *rec)
+{
+	int r;
+
+	for (;;) {
+		if (in->fd < 0) {
+			if (in->fi == in->nfiles)
+				return 0;
+			if (openfile(in, in->files[in->fi++]))
+				return -1;
+		}
+		if (feed(in))
+			return -1;
+		if (in->qi == in->nq) {
+			if (endfile(in))
+				return -1;
+			continue;
+		}
+		r = judge(in, &in->q[in->qi++], rec);
+		if (r)
+			return r;
+	}
+}
+
+int
+su_in_header(struct su_in *in, struct su_rec *hdr)
+{
+	struct su_rec rec;
+	int r;
+
+	while (!in->hdr.f) {
+		if (in->failed)
+			return -1;
+		r = next_event(in, &rec);
+		if (r <= 0) {
+			in->failed = 1;
+			return -1;
+		}
+	}
+	*hdr = in->hdr;
+	return 1;
+}
+
+int
+su_in_next(struct su_in *in, struct su_rec *rec)
+{
+	int r;
+
+	if (in->failed || su_in_header(in, rec) < 0)
+		return -1;
+	r = next_event(in, rec);
+	if (r < 0)
+		in->failed = 1;
+	if (r == 0 && in->nread == 0) {
+		su_msg(in->hdrfile, 0, "no data rows, only a header");
+		in->failed = 1;
+		return -1;
+	}
+	return r;
+}
+
+long
+su_in_nread(const struct su_in *in)
+{
+	return in->nread;
+}
+
+long
+su_in_nskipped(const struct su_in *in)
+{
+	return in->nskipped;
+}
+
+int
+su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
+             ...)
+{
+	char msg[1024], lbuf[32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!in->o->skip_invalid) {
+		su_msg(rec->file, rec->line, "%s", msg);
+		return -1;
+	}
+	if (++in->nskipped <= SHOW_SKIPS)
+		su_msg(rec->file, rec->line, "%s (skipped)", msg);
+	if (in->o->rejects) {
+		static const char *const cols[] = {"file", "line", "reason",
+		                                   "record"};
+		struct su_cell c[4];
+
+		if (!in->rejects) {
+			struct su_opts ro = *in->o;
+
+			ro.format = SU_FMT_CSV;
+			ro.output = in->o->rejects;
+			if (!(in->rejects = su_out_open(&ro)) ||
+			    su_out_header(in->rejects, 4, cols))
+				return -1;
+		}
+		memset(c, 0, sizeof c);
+		c[0].type = c[1].type = c[2].type = c[3].type = SU_C_STR;
+		c[0].s = rec->file, c[0].len = strlen(rec->file);
+		c[1].len = (size_t)snprintf(lbuf, sizeof lbuf, "%ld",
+		    rec->line);
+		c[1].s = lbuf;
+		c[2].s = msg, c[2].len = strlen(msg);
+		c[3].s = rec->raw, c[3].len = rec->rawlen;
+		if (su_out_row(in->rejects, c))
+			return -1;
+	}
+	return 0;
+}
+
+int
+su_in_finish(struct su_in *in)
+{
+	static const char *const cols[] = {"file", "line", "reason",
+	                                   "record"};
+	int r = 0;
+
+	if (in->nskipped > SHOW_SKIPS)
+		su_msg(NULL, 0, "%ld invalid records skipped (%ld not shown)%s%s",
+		    in->nskipped, in->nskipped - SHOW_SKIPS,
+		    in->o->rejects ? "; all are in " : "",
+		    in->o->rejects ? in->o->rejects : "");
+	else if (in->nskipped)
+		su_msg(NULL, 0, "%ld invalid record%s skipped%s%s",
+		    in->nskipped, in->nskipped == 1 ? "" : "s",
+		    in->o->rejects ? "; they are in " : "",
+		    in->o->rejects ? in->o->rejects : "");
+	if (in->o->rejects && !in->rejects) {
+		/* none: still leave an empty list, so a cron job can tell */
+		struct su_opts ro = *in->o;
+
+		ro.format = SU_FMT_CSV;
+		ro.output = in->o->rejects;
+		if (!(in->rejects = su_out_open(&ro)) ||
+		    su_out_header(in->rejects, 4, cols))
+			r = -1;
+	}
+	if (in->rejects) {
+		if (r == 0 && su_out_close(in->rejects) != 0)
+			r = -1;
+		else if (r != 0)
+			su_out_abort(in->rejects);
+		in->rejects = NULL;
+	}
+	return r;
+}
+
+void
+su_in_free(struct su_in *in)
+{
+	if (!in)
+		return;
+	if (in->rejects)
+		su_out_abort(in->rejects);
+	closefile(in);
+	if (in->pinit)
+		csv_free(&in->p);
+	free(in->raw);
+	free(in->buf);
+	free(in->fld);
+	free(in->foff);
+	free(in->flen);
+	free(in->rtext);
+	free(in->q);
+	free(in->fptr);
+	free(in->hdrbuf);
+	free((void *)in->hdr.f);
+	free((void *)in->hdr.len);
+	free((void *)in->hdrfile);
+	free(in);
+}

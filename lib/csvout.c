@@ -1,0 +1,536 @@
+/*
+ * csvout.c - writing results as csv, tsv, json (NDJSON) or an aligned table
+ *
+ * Output is buffered here and written with write(2), so every error (a full
+ * disk, a closed pipe) is seen.  -o FILE is written to a temporary file
+ * beside FILE and renamed into place only when everything succeeded.
+ */
+#include "su.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct su_out {
+	enum su_format fmt;
+	int fd;
+	char *path, *tmp; /* -o FILE and its temporary, or NULL */
+	char *buf;
+	size_t blen, bcap;
+	int err; /* errno of a failed write, or 0 */
+	size_t ncols;
+	char **names;
+	char cur[SU_CUR_LEN];
+	long rows;
+	/* table: every cell, kept until the widths are known */
+	struct su_cell *cells;
+	size_t ncells, cellcap;
+};
+
+static void
+flush(struct su_out *out)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < out->blen && !out->err) {
+		w = write(out->fd, out->buf + off, out->blen - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			out->err = errno;
+		else
+			off += (size_t)w;
+	}
+	out->blen = 0;
+}
+
+static void
+put(struct su_out *out, const char *s, size_t n)
+{
+	if (out->blen + n > out->bcap) {
+		flush(out);
+		if (n > out->bcap) {
+			out->buf = su_xrealloc(out->buf, n);
+			out->bcap = n;
+		}
+	}
+	memcpy(out->buf + out->blen, s, n);
+	out->blen += n;
+}
+
+static void
+putc_(struct su_out *out, char c)
+{
+	if (out->blen == out->bcap)
+		flush(out);
+	out->buf[out->blen++] = c;
+}
+
+struct su_out *
+su_out_open(const struct su_opts *o)
+{
+	struct su_out *out = su_xmalloc(sizeof *out);
+	char *d, *b, *dcopy, *bcopy;
+	size_t n;
+	mode_t mask;
+
+	memset(out, 0, sizeof *out);
+	out->fmt = o->format;
+	out->fd = 1;
+	out->bcap = 64 * 1024;
+	out->buf = su_xmalloc(out->bcap);
+	if (!o->output || strcmp(o->output, "-") == 0)
+		return out;
+	out->path = su_xstrdup(o->output);
+	dcopy = su_xstrdup(o->output);
+	bcopy = su_xstrdup(o->output);
+	d = dirname(dcopy);
+	b = basename(bcopy);
+	n = strlen(d) + strlen(b) + 16;
+	out->tmp = su_xmalloc(n);
+	snprintf(out->tmp, n, "%s/.%s.XXXXXX", d, b);
+	free(dcopy);
+	free(bcopy);
+	out->fd = mkstemp(out->tmp);
+	if (out->fd < 0) {
+		su_msg(out->path, 0, "cannot create: %s", strerror(errno));
+		free(out->tmp);
+		out->tmp = NULL;
+		su_out_abort(out);
+		return NULL;
+	}
+	/* mkstemp makes 0600; give the file the mode a new file would get */
+	mask = umask(0);
+	umask(mask);
+	fchmod(out->fd, 0666 & ~mask);
+	return out;
+}
+
+void
+su_out_currency(struct su_out *out, const char *cur)
+{
+	snprintf(out->cur, sizeof out->cur, "%s", cur ? cur : "");
+}
+
+/* ---- csv / tsv / json ------------------------------------------------ */
+
+static int
+put_csv(struct su_out *out, const char *s, size_t n, char delim)
+{
+	size_t i;
+
+	if (out->fmt == SU_FMT_TSV) {
+		for (i = 0; i < n; i++)
+			if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+				su_msg(NULL, 0, "a value holds a tab or a line "
+				    "break, which TSV cannot carry: \"%.*s\" "
+				    "(use --format csv)", (int)(n > 40 ? 40 : n),
+				    s);
+				return -1;
+			}
+		put(out, s, n);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (s[i] == delim || s[i] == '"' || s[i] == '\n' ||
+		    s[i] == '\r')
+			break;
+	if (i == n) {
+		put(out, s, n);
+		return 0;
+	}
+	putc_(out, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			putc_(out, '"');
+		putc_(out, s[i]);
+	}
+	putc_(out, '"');
+	return 0;
+}
+
+/* length of a valid UTF-8 sequence at s, or 0 */
+static size_t
+utf8len(const unsigned char *s, size_t n)
+{
+	size_t k, i;
+	uint32_t c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		k = 2, c = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		k = 3, c = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		k = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+	    (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;
+	return k;
+}
+
+/* a JSON string; bytes that are not UTF-8 become U+FFFD (JSON must be
+ * UTF-8) */
+static void
+put_json_str(struct su_out *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char esc[8];
+	size_t i, k;
+
+	putc_(out, '"');
+	for (i = 0; i < n; i += k) {
+		k = utf8len(u + i, n - i);
+		if (k == 0) {
+			put(out, "\\ufffd", 6);
+			k = 1;
+		} else if (u[i] == '"' || u[i] == '\\') {
+			putc_(out, '\\');
+			putc_(out, (char)u[i]);
+		} else if (u[i] == '\n') {
+			put(out, "\\n", 2);
+		} else if (u[i] == '\r') {
+			put(out, "\\r", 2);
+		} else if (u[i] == '\t') {
+			put(out, "\\t", 2);
+		} else if (u[i] < 0x20 || u[i] == 0x7F) {
+			snprintf(esc, sizeof esc, "\\u%04x", u[i]);
+			put(out, esc, 6);
+		} else {
+			put(out, s + i, k);
+		}
+	}
+	putc_(out, '"');
+}
+
+/* a cell as text for csv/tsv/json (numbers in their machine form) */
+static size_t
+machine(const struct su_cell *c, char *buf)
+{
+	switch (c->type) {
+	case SU_C_MONEY:
+		return su_money_fmt(buf, c->v);
+	case SU_C_INT:
+		return (size_t)snprintf(buf, 32, "%lld", (long long)c->v);
+	case SU_C_RATIO:
+	case SU_C_PCT:
+		return su_ratio_fmt(buf, c->v, c->d, 4, 1);
+	default:
+		buf[0] = '\0';
+		return 0;
+	}
+}
+
+static int
+write_row(struct su_out *out, const char *const *names,
+          const struct su_cell *cells)
+{
+	char num[64], delim = out->fmt == SU_FMT_TSV ? '\t' : ',';
+	size_t i, n;
+
+	if (out->fmt == SU_FMT_JSON)
+		putc_(out, '{');
+	for (i = 0; i < out->ncols; i++) {
+		const struct su_cell *c = &cells[i];
+
+		if (out->fmt == SU_FMT_JSON) {
+			if (i)
+				putc_(out, ',');
+			put_json_str(out, names[i], strlen(names[i]));
+			putc_(out, ':');
+			if (c->type == SU_C_NULL)
+				put(out, "null", 4);
+			else if (c->type == SU_C_STR)
+				put_json_str(out, c->s, c->len);
+			else {
+				n = machine(c, num);
+				put(out, num, n);
+			}
+			continue;
+		}
+		if (i)
+			putc_(out, delim);
+		if (c->type == SU_C_STR) {
+			if (put_csv(out, c->s, c->len, delim))
+				return -1;
+		} else {
+			n = machine(c, num);
+			put(out, num, n);
+		}
+	}
+	put(out, out->fmt == SU_FMT_JSON ? "}\n" : "\n", out->fmt ==
+	    SU_FMT_JSON ? 2 : 1);
+	return out->err ? -1 : 0;
+}
+
+/* ---- table ------------------------------------------------------------ */
+
+static void
+keep(struct su_out *out, const struct su_cell *cells)
+{
+	size_t i;
+
+	if (out->ncells + out->ncols > out->cellcap) {
+		out->cellcap = (out->ncells + out->ncols) * 2;
+		out->cells = su_xrealloc(out->cells,
+		    out->cellcap * sizeof *out->cells);
+	}
+	for (i = 0; i < out->ncols; i++) {
+		struct su_cell c = cells[i];
+
+		if (c.type == SU_C_STR) {
+			char *s = su_xmalloc(c.len + 1);
+
+			memcpy(s, c.s, c.len);
+			s[c.len] = '\0';
+			c.s = s;
+		}
+		out->cells[out->ncells++] = c;
+	}
+}
+
+/* display width: code points, not bytes */
+static size_t
+width(const char *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+static size_t
+human(const struct su_out *out, const struct su_cell *c, int cents,
+      char *buf, size_t size)
+{
+	size_t i, n;
+
+	switch (c->type) {
+	case SU_C_NULL:
+		buf[0] = '\0';
+		return 0;
+	case SU_C_STR:
+		n = c->len < size - 1 ? c->len : size - 1;
+		for (i = 0; i < n; i++) /* one line per row */
+			buf[i] = c->s[i] == '\n' || c->s[i] == '\r' ||
+			    c->s[i] == '\t' ? ' ' : c->s[i];
+		buf[n] = '\0';
+		return n;
+	case SU_C_MONEY:
+		return su_money_fmt_table(buf, c->v, out->cur, cents);
+	case SU_C_INT: {
+		char tmp[32];
+		size_t k = (size_t)snprintf(tmp, sizeof tmp, "%lld",
+		    (long long)c->v), j = 0, d = k - (tmp[0] == '-');
+
+		for (i = 0; i < k; i++) {
+			if (tmp[i] != '-' && i > (tmp[0] == '-') &&
+			    d % 3 == 0)
+				buf[j++] = ',';
+			buf[j++] = tmp[i];
+			d -= tmp[i] != '-';
+		}
+		buf[j] = '\0';
+		return j;
+	}
+	case SU_C_RATIO:
+		n = su_ratio_fmt(buf, c->v, c->d, 2, 1);
+		buf[n++] = 'x';
+		buf[n] = '\0';
+		return n;
+	case SU_C_PCT:
+		n = su_ratio_fmt(buf, c->v, c->d, 1, 100);
+		buf[n++] = '%';
+		buf[n] = '\0';
+		return n;
+	}
+	return 0;
+}
+
+static void
+render_table(struct su_out *out)
+{
+	size_t nrows = out->ncells / out->ncols, r, i, n, w, *wid;
+	int *cents, *right;
+	char *text = NULL;
+	size_t textcap = 0;
+	char sp[2] = " ";
+
+	wid = su_xmalloc(out->ncols * sizeof *wid);
+	cents = su_xmalloc(out->ncols * sizeof *cents);
+	right = su_xmalloc(out->ncols * sizeof *right);
+	for (i = 0; i < out->ncols; i++) {
+		wid[i] = width(out->names[i], strlen(out->names[i]));
+		cents[i] = right[i] = 0;
+		for (r = 0; r < nrows; r++) {
+			const struct su_cell *c = &out->cells[r * out->ncols + i];
+
+			if (c->type == SU_C_MONEY && c->v % 100)
+				cents[i] = 1;
+			if (c->type != SU_C_STR && c->type != SU_C_NULL)
+				right[i] = 1;
+		}
+	}
+	for (r = 0; r < nrows; r++)
+		for (i = 0; i < out->ncols; i++) {
+			const struct su_cell *c = &out->cells[r * out->ncols + i];
+
+			if (textcap < (c->type == SU_C_STR ? c->len : 0) + 64) {
+				textcap = c->len + 64;
+				text = su_xrealloc(text, textcap);
+			}
+			n = human(out, c, cents[i], text, textcap);
+			if ((w = width(text, n)) > wid[i])
+				wid[i] = w;
+		}
+	if (textcap < 64)
+		text = su_xrealloc(text, textcap = 64);
+	for (r = 0; r <= nrows; r++) {
+		for (i = 0; i < out->ncols; i++) {
+			const struct su_cell *c =
+			    r ? &out->cells[(r - 1) * out->ncols + i] : NULL;
+			const char *s;
+
+			if (c) {
+				if (textcap < (c->type == SU_C_STR ? c->len : 0)
+				    + 64) {
+					textcap = c->len + 64;
+					text = su_xrealloc(text, textcap);
+				}
+				n = human(out, c, cents[i], text, textcap);
+				s = text;
+			} else {
+				s = out->names[i];
+				n = strlen(s);
+			}
+			w = width(s, n);
+			if (i)
+				put(out, "  ", 2);
+			if (right[i])
+				for (; w < wid[i]; w++)
+					put(out, sp, 1);
+			put(out, s, n);
+			if (!right[i] && i + 1 < out->ncols)
+				for (; w < wid[i]; w++)
+					put(out, sp, 1);
+		}
+		putc_(out, '\n');
+	}
+	free(text);
+	free(wid);
+	free(cents);
+	free(right);
+}
+
+/* ---- the interface --------------------------------------------------- */
+
+int
+su_out_header(struct su_out *out, size_t n, const char *const *names)
+{
+	size_t i;
+	struct su_cell *c;
+
+	out->ncols = n;
+	out->names = su_xmalloc(n * sizeof *out->names);
+	for (i = 0; i < n; i++)
+		out->names[i] = su_xstrdup(names[i]);
+	if (out->fmt == SU_FMT_JSON || out->fmt == SU_FMT_TABLE)
+		return 0;
+	c = su_xmalloc(n * sizeof *c);
+	for (i = 0; i < n; i++) {
+		c[i].type = SU_C_STR;
+		c[i].s = names[i];
+		c[i].len = strlen(names[i]);
+	}
+	i = (size_t)write_row(out, NULL, c);
+	free(c);
+	return (int)i;
+}
+
+int
+su_out_row(struct su_out *out, const struct su_cell *cells)
+{
+	out->rows++;
+	if (out->fmt == SU_FMT_TABLE) {
+		keep(out, cells);
+		return 0;
+	}
+	return write_row(out, (const char *const *)out->names, cells);
+}
+
+static void
+release(struct su_out *out)
+{
+	size_t i;
+
+	for (i = 0; i < out->ncells; i++)
+		if (out->cells[i].type == SU_C_STR)
+			free((void *)out->cells[i].s);
+	for (i = 0; i < out->ncols; i++)
+		free(out->names[i]);
+	free(out->cells);
+	free(out->names);
+	free(out->buf);
+	free(out->path);
+	free(out->tmp);
+	free(out);
+}
+
+int
+su_out_close(struct su_out *out)
+{
+	int r = 0;
+
+	if (out->fmt == SU_FMT_TABLE && out->ncols)
+		render_table(out);
+	flush(out);
+	if (out->tmp) {
+		if (close(out->fd) != 0 && !out->err)
+			out->err = errno;
+		out->fd = -1;
+		if (!out->err && rename(out->tmp, out->path) != 0)
+			out->err = errno;
+		if (out->err) {
+			su_msg(out->path, 0, "write error: %s",
+			    strerror(out->err));
+			unlink(out->tmp);
+			r = -1;
+		}
+	} else if (out->err == EPIPE) {
+		r = SU_OUT_EPIPE;
+	} else if (out->err) {
+		su_msg(NULL, 0, "write error: %s", strerror(out->err));
+		r = -1;
+	}
+	release(out);
+	return r;
+}
+
+void
+su_out_abort(struct su_out *out)
+{
+	if (!out)
+		return;
+	if (out->tmp) {
+		if (out->fd >= 0)
+			close(out->fd);
+		unlink(out->tmp);
+	}
+	release(out);
+}

@@ -1,0 +1,278 @@
+/* money.c - amounts as int64 minor units (cents); no floating point */
+#include "su.h"
+
+#include <string.h>
+
+__extension__ typedef unsigned __int128 u128;
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+isup(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* trim ASCII blanks and U+00A0 (NBSP, which spreadsheets put in amounts) */
+static void
+trim(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len;
+
+	for (;;) {
+		if (n && (p[0] == ' ' || p[0] == '\t'))
+			p++, n--;
+		else if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+			p += 2, n -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	*s = (const char *)p;
+	*len = n;
+}
+
+static const struct {
+	const char *sym;
+	const char *code;
+} symbols[] = {
+	{"$", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"},
+	{"\xC2\xA5", "JPY"},
+};
+
+/* a currency symbol or ISO code at the start (pre) or end of s */
+static int
+take_currency(const char **s, size_t *len, int pre, char cur[SU_CUR_LEN])
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+		k = strlen(symbols[i].sym);
+		if (*len < k)
+			continue;
+		if (memcmp(pre ? *s : *s + *len - k, symbols[i].sym, k) == 0) {
+			memcpy(cur, symbols[i].code, SU_CUR_LEN);
+			if (pre)
+				*s += k;
+			*len -= k;
+			return 1;
+		}
+	}
+	if (*len >= 4) {
+		const char *c = pre ? *s : *s + *len - 3;
+		char sep = pre ? c[3] : c[-1];
+
+		if (isup((unsigned char)c[0]) && isup((unsigned char)c[1]) &&
+		    isup((unsigned char)c[2]) && !isup((unsigned char)sep)) {
+			memcpy(cur, c, 3);
+			cur[3] = '\0';
+			if (pre)
+				*s += 3;
+			*len -= 3;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
+               char cur[SU_CUR_LEN], const char **why)
+{
+	char c2[SU_CUR_LEN] = "";
+	int neg = 0, paren = 0, sign = 0;
+	int dec = decimal_comma ? ',' : '.';
+	int grp = decimal_comma ? '.' : ',';
+	unsigned mult = 1;
+	u128 v = 0;
+	size_t i, digits = 0, group = 0, fdig = 0;
+	int grouped = 0;
+
+	cur[0] = '\0';
+	trim(&s, &len);
+	if (len == 0)
+		return 1;
+	if (len >= 2 && s[0] == '(' && s[len - 1] == ')') {
+		paren = neg = 1;
+		s++, len -= 2;
+		trim(&s, &len);
+	}
+	if (len && (s[0] == '-' || s[0] == '+')) {
+		sign = 1;
+		neg ^= s[0] == '-';
+		s++, len--;
+	}
+	if (take_currency(&s, &len, 1, cur))
+		trim(&s, &len);
+	if (!sign && len && (s[0] == '-' || s[0] == '+')) {
+		sign = 1;
+		neg ^= s[0] == '-';
+		s++, len--;
+	}
+	if (sign && paren) {
+		*why = "both parentheses and a sign";
+		return -1;
+	}
+	if (take_currency(&s, &len, 0, c2)) {
+		if (cur[0]) {
+			*why = "two currencies";
+			return -1;
+		}
+		memcpy(cur, c2, SU_CUR_LEN);
+		trim(&s, &len);
+	}
+	if (len && (s[len - 1] == 'k' || s[len - 1] == 'K'))
+		mult = 1000, len--;
+	else if (len && (s[len - 1] == 'm' || s[len - 1] == 'M'))
+		mult = 1000000, len--;
+	if (len == 0) {
+		*why = "no digits";
+		return -1;
+	}
+	/* integer part, with optional thousands separators */
+	for (i = 0; i < len && (isdig((unsigned char)s[i]) || s[i] == grp);
+	     i++) {
+		if (s[i] == grp) {
+			if ((!grouped && (group == 0 || group > 3)) ||
+			    (grouped && group != 3))
+				goto badgroup;
+			grouped = 1;
+			group = 0;
+			continue;
+		}
+		if (digits > 30) {
+			*why = "too large";
+			return -1;
+		}
+		v = v * 10 + (unsigned)(s[i] - '0');
+		digits++, group++;
+	}
+	if (grouped && group != 3)
+		goto badgroup;
+	if (i < len && s[i] == dec) {
+		for (i++; i < len && isdig((unsigned char)s[i]); i++) {
+			if (fdig > 30) {
+				*why = "too many decimals";
+				return -1;
+			}
+			v = v * 10 + (unsigned)(s[i] - '0');
+			fdig++;
+		}
+		if (fdig == 0) {
+			*why = "no digits after the decimal point";
+			return -1;
+		}
+	}
+	if (i < len || digits + fdig == 0) {
+		*why = "not an amount";
+		return -1;
+	}
+	/* value = v / 10^fdig units; cents = v * 100 * mult / 10^fdig */
+	{
+		u128 p10 = 1, num;
+		size_t k;
+
+		for (k = 0; k < fdig; k++)
+			p10 *= 10;
+		num = v * 100 * mult;
+		if (num % p10) {
+			*why = mult == 1 ? "more than two decimals" :
+			    "a fraction of a cent";
+			return -1;
+		}
+		num /= p10;
+		if (num > (u128)INT64_MAX) {
+			*why = "too large";
+			return -1;
+		}
+		*cents = neg ? -(int64_t)num : (int64_t)num;
+	}
+	return 0;
+badgroup:
+	*why = decimal_comma ? "misplaced thousands separator" :
+	    "misplaced thousands separator (for a decimal comma, use "
+	    "--decimal-comma)";
+	return -1;
+}
+
+int
+su_add(int64_t a, int64_t b, int64_t *out)
+{
+	return __builtin_add_overflow(a, b, out) ? -1 : 0;
+}
+
+static uint64_t
+uabs(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+size_t
+su_money_fmt(char *buf, int64_t cents)
+{
+	uint64_t a = uabs(cents);
+	char tmp[32];
+	size_t n = 0, i = 0;
+
+	tmp[n++] = (char)('0' + a % 10), a /= 10;
+	tmp[n++] = (char)('0' + a % 10), a /= 10;
+	tmp[n++] = '.';
+	do
+		tmp[n++] = (char)('0' + a % 10), a /= 10;
+	while (a);
+	if (cents < 0)
+		buf[i++] = '-';
+	while (n)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return i;
+}
+
+size_t
+su_money_fmt_table(char *buf, int64_t cents, const char *cur, int show_cents)
+{
+	uint64_t a = uabs(cents), units, frac;
+	char tmp[48];
+	size_t n = 0, i = 0, d = 0;
+	int dollar = !cur || !cur[0] || strcmp(cur, "USD") == 0;
+
+	if (!show_cents && a % 100 >= 50)
+		a += 100; /* half away from zero, to whole units */
+	units = a / 100;
+	frac = a % 100;
+	if (show_cents) {
+		tmp[n++] = (char)('0' + frac % 10);
+		tmp[n++] = (char)('0' + frac / 10);
+		tmp[n++] = '.';
+	}
+	do {
+		if (d && d % 3 == 0)
+			tmp[n++] = ',';
+		tmp[n++] = (char)('0' + units % 10), units /= 10, d++;
+	} while (units);
+	if (cents < 0 && a >= (show_cents ? 1u : 100u))
+		buf[i++] = '-'; /* no "-$0" */
+	if (dollar)
+		buf[i++] = '$';
+	while (n)
+		buf[i++] = tmp[--n];
+	if (!dollar) {
+		buf[i++] = ' ';
+		memcpy(buf + i, cur, strlen(cur));
+		i += strlen(cur);
+	}
+	buf[i] = '\0';
+	return i;
+}

@@ -1,0 +1,122 @@
+/* rate.c - rates and percentages in fixed point, and exact ratios */
+#include "su.h"
+
+#include <string.h>
+
+__extension__ typedef __int128 i128;
+
+int
+su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
+              su_rate *out, const char **why)
+{
+	int64_t ip = 0, fp = 0;
+	size_t i = 0, idig = 0, fdig = 0, maxf;
+	int pct = 0;
+
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return 1;
+	if (s[len - 1] == '%') {
+		pct = 1;
+		len--;
+		while (len && s[len - 1] == ' ')
+			len--;
+	} else if (scale == SU_RATE_PERCENT)
+		pct = 1;
+	if (len && s[0] == '-') {
+		*why = "negative";
+		return -1;
+	}
+	if (len && s[0] == '+')
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, idig++) {
+		if (idig >= 9) {
+			*why = "too large";
+			return -1;
+		}
+		ip = ip * 10 + (s[i] - '0');
+	}
+	/* a percentage keeps 7 decimals, a fraction 9: both are 1e-9 */
+	maxf = pct ? 7 : 9;
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (fdig == maxf) {
+				*why = "too many decimals";
+				return -1;
+			}
+			fp = fp * 10 + (s[i] - '0');
+			fdig++;
+		}
+		if (fdig == 0) {
+			*why = "no digits after the decimal point";
+			return -1;
+		}
+	}
+	if (i < len || idig + fdig == 0) {
+		*why = "not a number";
+		return -1;
+	}
+	while (fdig < maxf)
+		fp *= 10, fdig++;
+	/* fraction: ip.fp with 9 decimals; percent: ip.fp with 7 = /100 */
+	*out = pct ? ip * (SU_RATE_ONE / 100) + fp : ip * SU_RATE_ONE + fp;
+	return 0;
+}
+
+/* q = n / d rounded half away from zero; d > 0 */
+static i128
+divround(i128 n, i128 d)
+{
+	i128 q = n / d, r = n % d;
+
+	if (r < 0)
+		r = -r;
+	if (2 * r >= d)
+		q += n < 0 ? -1 : 1;
+	return q;
+}
+
+int
+su_rate_apply(int64_t cents, su_rate r, int64_t *out)
+{
+	i128 q = divround((i128)cents * r, SU_RATE_ONE);
+
+	if (q > INT64_MAX || q < -INT64_MAX)
+		return -1;
+	*out = (int64_t)q;
+	return 0;
+}
+
+size_t
+su_ratio_fmt(char *buf, int64_t num, int64_t den, int places, int mul)
+{
+	i128 n = (i128)num * mul, q;
+	char tmp[64];
+	size_t k = 0, i = 0;
+	int p;
+
+	if (den < 0)
+		n = -n, den = -den;
+	for (p = 0; p < places; p++)
+		n *= 10;
+	q = divround(n, den);
+	if (q < 0) {
+		buf[i++] = '-';
+		q = -q;
+	}
+	for (p = 0; p < places || q; p++) {
+		tmp[k++] = (char)('0' + (int)(q % 10));
+		q /= 10;
+		if (p + 1 == places)
+			tmp[k++] = '.';
+	}
+	if (k == 0 || tmp[k - 1] == '.')
+		tmp[k++] = '0';
+	while (k)
+		buf[i++] = tmp[--k];
+	buf[i] = '\0';
+	return i;
+}

@@ -1,0 +1,228 @@
+/*
+ * su.h - the salesutils shared library: one header for everything in lib/.
+ *
+ * Conventions (see salesutils(7)):
+ *  - money is int64_t minor units (cents); rates are su_rate, fixed point
+ *    with SU_RATE_ONE == 1.0; no binary floating point touches either;
+ *  - functions that can fail print nothing and return -1 with a reason in
+ *    *why (a static string), unless they say they print; the caller adds
+ *    the file, line and column and prints through su_msg();
+ *  - no global state but the program name (su_setprog).
+ */
+#ifndef SU_H
+#define SU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SU_VERSION "0.1.0"
+
+/* exit status, SPEC §1 */
+enum { SU_EXIT_OK = 0, SU_EXIT_FLAG = 1, SU_EXIT_ERR = 2 };
+
+/* ---- err.c ---------------------------------------------------------- */
+/* every main calls this first: names the program, ignores SIGPIPE (a
+ * closed pipe is seen as EPIPE and ends the program quietly) */
+void su_start(const char *argv0);
+const char *su_prog(void);
+/* "prog: FILE:LINE: message" (FILE NULL: "prog: message"; LINE 0: no line) */
+void su_msg(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* out of memory: the one error that exits from inside the library */
+void *su_xmalloc(size_t n);
+void *su_xrealloc(void *p, size_t n);
+char *su_xstrdup(const char *s);
+
+/* ---- money.c -------------------------------------------------------- */
+#define SU_CUR_LEN 4 /* ISO 4217 code + NUL; "" = not stated */
+/* Parse an amount (SPEC §1 "Money").  Returns 0 and *cents (and cur, a
+ * 3-letter code or "") on success, 1 if the field is empty (blank), -1 with
+ * *why on error. */
+int su_money_parse(const char *s, size_t len, int decimal_comma,
+                   int64_t *cents, char cur[SU_CUR_LEN], const char **why);
+/* "-1234.56"; buf needs 32 bytes; returns the length */
+size_t su_money_fmt(char *buf, int64_t cents);
+/* "$1,234,567" or "$1,234,567.89" (cents shown when show_cents), "-$5";
+ * currency "" or "USD" gives "$", another code gives "1,234 EUR". 48 bytes. */
+size_t su_money_fmt_table(char *buf, int64_t cents, const char *cur,
+                          int show_cents);
+/* a + b with overflow check: 0 ok, -1 overflow */
+int su_add(int64_t a, int64_t b, int64_t *out);
+
+/* ---- rate.c --------------------------------------------------------- */
+typedef int64_t su_rate;           /* fixed point: SU_RATE_ONE == 1.0 */
+#define SU_RATE_ONE 1000000000LL   /* nine decimal places of a fraction */
+enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION };
+/* "75%", or a bare "75" (scale PERCENT) / "0.75" (scale FRACTION).  A value
+ * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
+int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
+                  su_rate *out, const char **why);
+/* cents * rate, rounded once, half away from zero, to the cent.  -1 on
+ * overflow. */
+int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
+/* num/den rounded half away from zero to `places` decimals ("1.6933");
+ * mul scales first (100 for a percentage).  den must not be 0. 48 bytes. */
+size_t su_ratio_fmt(char *buf, int64_t num, int64_t den, int places,
+                    int mul);
+
+/* ---- date.c --------------------------------------------------------- */
+/* days since 1970-01-01 of a proleptic Gregorian date */
+int32_t su_days(int y, int m, int d);
+void su_civil(int32_t days, int *y, int *m, int *d);
+int su_days_in_month(int y, int m);
+/* ISO (time part ignored), US M/D/YYYY, or with dmy D/M/YYYY, D.M.YYYY.
+ * 0 ok, 1 empty, -1 error. */
+int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
+                  const char **why);
+size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
+
+/* ---- period.c ------------------------------------------------------- */
+/* A fiscal year is named by the calendar year in which it ends. */
+struct su_period {
+    int32_t from, to; /* inclusive day numbers */
+};
+int su_fiscal_year(int32_t day, int fy_start);
+int su_fiscal_quarter(int32_t day, int fy_start); /* 1..4 */
+/* "2026-Q2" (calendar quarter), "FY2026-Q2" (fiscal), "2026-05", "2026",
+ * "FY2026", "2026-04-01..2026-06-30".  0 ok, -1 with *why. */
+int su_period_parse(const char *s, int fy_start, struct su_period *p,
+                    const char **why);
+/* labels of a day: "2026-Q2" ("FY2027-Q1" when fy_start != 1),
+ * "2026-05", "FY2026".  16 bytes. */
+size_t su_label_quarter(char *buf, int32_t day, int fy_start);
+size_t su_label_month(char *buf, int32_t day);
+size_t su_label_fy(char *buf, int32_t day, int fy_start);
+
+/* ---- cli.c: the options every program shares ------------------------ */
+enum su_format { SU_FMT_CSV, SU_FMT_TSV, SU_FMT_JSON, SU_FMT_TABLE };
+#define SU_MAX_OVERRIDES 64
+struct su_opts {
+    int tsv;               /* -t */
+    int delim;             /* -d C, or -1 for the default */
+    const char *encoding;  /* --encoding NAME, or NULL */
+    size_t nover;          /* -c ROLE=HEADER */
+    struct { int role; const char *header; } over[SU_MAX_OVERRIDES];
+    int skip_invalid;      /* --skip-invalid */
+    const char *rejects;   /* --rejects FILE */
+    int decimal_comma;     /* --decimal-comma */
+    int dmy;               /* --date-format dmy */
+    int fy_start;          /* --fiscal-year-start 1..12 */
+    int32_t as_of;         /* --as-of, default today (local) */
+    enum su_format format; /* -f */
+    const char *output;    /* -o FILE, or NULL for stdout */
+};
+/* the short and long options of struct su_opts, to splice into a program's
+ * own getopt_long tables */
+#define SU_COMMON_SHORTOPTS "td:c:f:o:h"
+enum {
+    SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
+    SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
+    SU_OPT_VERSION, SU_OPT_PROGRAM_BASE = 0x1100
+};
+#define SU_COMMON_LONGOPTS                                            \
+    {"tsv", 0, 0, 't'}, {"delimiter", 1, 0, 'd'},                     \
+    {"encoding", 1, 0, SU_OPT_ENCODING}, {"column", 1, 0, 'c'},       \
+    {"skip-invalid", 0, 0, SU_OPT_SKIP_INVALID},                      \
+    {"rejects", 1, 0, SU_OPT_REJECTS},                                \
+    {"decimal-comma", 0, 0, SU_OPT_DECIMAL_COMMA},                    \
+    {"date-format", 1, 0, SU_OPT_DATE_FORMAT},                        \
+    {"fiscal-year-start", 1, 0, SU_OPT_FY_START},                     \
+    {"as-of", 1, 0, SU_OPT_AS_OF}, {"format", 1, 0, 'f'},             \
+    {"output", 1, 0, 'o'}, {"help", 0, 0, 'h'},                       \
+    {"version", 0, 0, SU_OPT_VERSION}
+/* the block of common options in every --help (and salesutils(7)) */
+extern const char su_common_usage[];
+void su_opts_init(struct su_opts *o);
+/* 1 handled, 0 not a common option, -1 bad argument (printed) */
+int su_opts_handle(struct su_opts *o, int opt, const char *arg);
+/* a getopt loop's --version */
+void su_print_version(void);
+/* parse a money option value (--target 750000); prints; 0 ok, -1 bad */
+int su_opt_money(const struct su_opts *o, const char *optname,
+                 const char *arg, int64_t *cents);
+
+/* ---- columns.c: column roles (SPEC §7) ------------------------------ */
+enum su_role {
+    SU_R_ID, SU_R_NAME, SU_R_ACCOUNT, SU_R_OWNER, SU_R_STAGE, SU_R_AMOUNT,
+    SU_R_PROBABILITY, SU_R_CATEGORY, SU_R_CLOSE, SU_R_CREATED, SU_R_TYPE,
+    SU_R_CURRENCY, SU_R_NROLES
+};
+const char *su_role_name(int role);
+int su_role_lookup(const char *name); /* role of a name, or -1 */
+/* normalise a header: ASCII letters lower-cased, digits kept, other ASCII
+ * dropped, other bytes kept; returns the length written (out >= len+1) */
+size_t su_norm(const char *s, size_t len, char *out);
+struct su_rec;
+/* find each role's column: cols[role] = index or -1.  `want` has a flag per
+ * role: SU_COL_REQUIRED or SU_COL_OPTIONAL (0 = don't look).  Prints and
+ * returns -1 on a missing required column or an ambiguous one. */
+enum { SU_COL_OPTIONAL = 1, SU_COL_REQUIRED = 2 };
+int su_columns_resolve(const char *file, const struct su_rec *hdr,
+                       const struct su_opts *o, const unsigned char *want,
+                       int *cols);
+/* -g COL,...: header names, role names, or the computed quarter, month,
+ * fiscal_year of the close date */
+enum su_gkind { SU_G_COLUMN, SU_G_QUARTER, SU_G_MONTH, SU_G_FY };
+struct su_gcol {
+    enum su_gkind kind;
+    int col;          /* SU_G_COLUMN: the column */
+    const char *name; /* output header: the input header or the keyword */
+};
+/* Prints and returns -1 on an unknown name; *n receives the count (the
+ * array is malloc'd). */
+int su_group_resolve(const char *file, const char *spec,
+                     const struct su_rec *hdr, const struct su_opts *o,
+                     struct su_gcol **out, size_t *n);
+
+/* ---- csvin.c: reading records -------------------------------------- */
+struct su_rec {
+    size_t n;            /* fields */
+    const char **f;      /* NUL-terminated (a field may hold no NUL) */
+    const size_t *len;
+    const char *file;    /* display name of the file */
+    long line;           /* physical line where the record starts */
+    const char *raw;     /* the record's text as read (decoded) */
+    size_t rawlen;
+};
+struct su_in;
+/* files: operands; none means standard input.  Never fails. */
+struct su_in *su_in_new(const struct su_opts *o, int nfiles, char **files);
+/* the header of the first file: 1, or -1 on error (printed) */
+int su_in_header(struct su_in *in, struct su_rec *hdr);
+/* the next data record: 1, 0 at the end of all input, -1 on error
+ * (printed).  The record stays valid until the next call. */
+int su_in_next(struct su_in *in, struct su_rec *rec);
+/* A record the program cannot use: with --skip-invalid it is reported,
+ * written to --rejects and counted (returns 0: carry on), else the message
+ * is printed as "prog: FILE:LINE: msg" (returns -1: stop, exit 2). */
+int su_in_reject(struct su_in *in, const struct su_rec *rec,
+                 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* records read and skipped so far (data records, footers excluded) */
+long su_in_nread(const struct su_in *in);
+long su_in_nskipped(const struct su_in *in);
+/* end of input: reports skipped records, commits --rejects.  0 or -1. */
+int su_in_finish(struct su_in *in);
+/* on failure: removes a half-written --rejects; frees everything */
+void su_in_free(struct su_in *in);
+
+/* ---- csvout.c: writing results ------------------------------------- */
+enum su_ctype { SU_C_NULL, SU_C_STR, SU_C_MONEY, SU_C_INT, SU_C_RATIO,
+                SU_C_PCT };
+struct su_cell {
+    enum su_ctype type;
+    const char *s; size_t len; /* SU_C_STR */
+    int64_t v, d;              /* MONEY/INT: v; RATIO/PCT: v/d (d != 0) */
+};
+struct su_out;
+/* opens -o FILE (a temporary beside it) or stdout; prints on failure */
+struct su_out *su_out_open(const struct su_opts *o);
+void su_out_currency(struct su_out *out, const char *cur); /* table "$" */
+int su_out_header(struct su_out *out, size_t n, const char *const *names);
+int su_out_row(struct su_out *out, const struct su_cell *cells);
+/* 0 ok; -1 failed (printed); SU_OUT_EPIPE: the reader went away (quiet) */
+#define SU_OUT_EPIPE (-3)
+int su_out_close(struct su_out *out);
+/* drop everything (the -o temporary too) */
+void su_out_abort(struct su_out *out);
+
+#endif
