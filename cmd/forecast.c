@@ -134,8 +134,9 @@ parse_args(struct opts *o, int argc, char **argv)
 	o->weight[BEST] = SU_RATE_ONE / 100 * 70;
 	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
 	o->weight[OMITTED] = 0;
-	while ((c = getopt_long(argc, argv, "g:" SU_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":g:" SU_COMMON_SHORTOPTS,
+	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
 			o->group_by = optarg;
@@ -180,14 +181,16 @@ parse_args(struct opts *o, int argc, char **argv)
 		case SU_OPT_VERSION:
 			su_print_version();
 			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
+		case '?':
+		case ':':
+			su_opt_error(c, argv);
+			usage(stderr);
+			return -1;
 		default:
-			r = c == '?' ? 0 : su_opts_handle(&o->c, c, optarg);
-			if (r < 0)
+			if ((r = su_opts_handle(&o->c, c, optarg)) < 0)
 				return -1;
-			if (r == 0) {
-				usage(stderr);
-				return -1;
-			}
+			if (r == 0)
+				abort(); /* an option in longopts nobody handles */
 		}
 	}
 	/* a period given before --fiscal-year-start must still see it */
@@ -676,6 +679,8 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (st.ng == 0 && st.t.n == 0)
+		lookup(&st.t, "", 0); /* no deals: still the seven rows, all 0 */
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	su_out_currency(out, st.cur);

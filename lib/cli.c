@@ -2,6 +2,7 @@
 #include "su.h"
 
 #include <stdio.h>
+#include <getopt.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -198,4 +199,17 @@ su_opt_money(const struct su_opts *o, const char *optname, const char *arg,
 		return -1;
 	}
 	return 0;
+}
+
+void
+su_opt_error(int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	if (optopt && optopt < 0x100)
+		su_msg(NULL, 0, c == ':' ? "option '-%c' needs an argument" :
+		    "unknown option '-%c'", optopt);
+	else
+		su_msg(NULL, 0, c == ':' ? "option '%s' needs an argument" :
+		    "unknown option '%s'", arg);
 }

@@ -363,6 +363,22 @@ human(const struct su_out *out, const struct su_cell *c, int cents,
 	return 0;
 }
 
+struct lbuf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+lput(struct lbuf *b, const char *s, size_t n)
+{
+	if (b->n + n > b->cap) {
+		b->cap = (b->n + n) * 2;
+		b->s = su_xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+}
+
 static void
 render_table(struct su_out *out)
 {
@@ -370,7 +386,7 @@ render_table(struct su_out *out)
 	int *cents, *right;
 	char *text = NULL;
 	size_t textcap = 0;
-	char sp[2] = " ";
+	struct lbuf line = {NULL, 0, 0};
 
 	wid = su_xmalloc(out->ncols * sizeof *wid);
 	cents = su_xmalloc(out->ncols * sizeof *cents);
@@ -402,6 +418,7 @@ render_table(struct su_out *out)
 	if (textcap < 64)
 		text = su_xrealloc(text, textcap = 64);
 	for (r = 0; r <= nrows; r++) {
+		line.n = 0;
 		for (i = 0; i < out->ncols; i++) {
 			const struct su_cell *c =
 			    r ? &out->cells[(r - 1) * out->ncols + i] : NULL;
@@ -421,17 +438,19 @@ render_table(struct su_out *out)
 			}
 			w = width(s, n);
 			if (i)
-				put(out, "  ", 2);
-			if (right[i])
-				for (; w < wid[i]; w++)
-					put(out, sp, 1);
-			put(out, s, n);
-			if (!right[i] && i + 1 < out->ncols)
-				for (; w < wid[i]; w++)
-					put(out, sp, 1);
+				lput(&line, "  ", 2);
+			for (; right[i] && w < wid[i]; w++)
+				lput(&line, " ", 1);
+			lput(&line, s, n);
+			for (; !right[i] && w < wid[i]; w++)
+				lput(&line, " ", 1);
 		}
+		while (line.n && line.s[line.n - 1] == ' ')
+			line.n--; /* no trailing blanks */
+		put(out, line.s, line.n);
 		putc_(out, '\n');
 	}
+	free(line.s);
 	free(text);
 	free(wid);
 	free(cents);

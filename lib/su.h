@@ -113,6 +113,8 @@ struct su_opts {
 };
 /* the short and long options of struct su_opts, to splice into a program's
  * own getopt_long tables */
+/* getopt_long reports nothing (opterr = 0; optstrings start with ':'):
+ * su_opt_error() says what was wrong with the option, as "prog: ..." */
 #define SU_COMMON_SHORTOPTS "td:c:f:o:h"
 enum {
     SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
@@ -135,6 +137,8 @@ extern const char su_common_usage[];
 void su_opts_init(struct su_opts *o);
 /* 1 handled, 0 not a common option, -1 bad argument (printed) */
 int su_opts_handle(struct su_opts *o, int opt, const char *arg);
+/* getopt_long returned '?' (unknown option) or ':' (missing argument) */
+void su_opt_error(int c, char **argv);
 /* a getopt loop's --version */
 void su_print_version(void);
 /* parse a money option value (--target 750000); prints; 0 ok, -1 bad */

@@ -1,0 +1,544 @@
+#!/usr/bin/env bats
+# forecast(1): the domain (seed 000's Q2 2026 table) and every option.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+# Seed 000 "Example Forecast (Q2 2026)", tests/data/seed-q2.csv:
+#   Closed    2 deals  $100K+$50K = $150K  x100% = $150K
+#   Commit    3 x $100K = $300K            x 90% = $270K
+#   Best Case 5 x $100K = $500K            x 70% = $350K
+#   Pipeline 10 x $100K = $1M              x 50% = $500K
+#   Total    20           $1.95M                   $1.27M
+# target $750K: coverage 1.27/0.75 = 1.69333 -> 1.6933 ("1.7x");
+# gap max(0.75-1.27, 0) = 0; pipeline_coverage = open / (target - closed)
+#   = (1.95M - 150K) / (750K - 150K) = 1.8M / 600K = 3.0000
+@test "seed 000 Q2 2026 forecast comes out exactly (csv)" {
+	run --separate-stderr forecast --target 750000 "$DATA/seed-q2.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "$(cat "$EXPECTED/seed-q2-target.csv")"
+}
+
+@test "seed 000 Q2 2026 forecast as a table: \$1,270,000, 65.1%, 1.69x" {
+	run --separate-stderr forecast --target 750000 -f table "$DATA/seed-q2.csv"
+	assert_success
+	assert_output "$(cat "$EXPECTED/seed-q2-target.table")"
+	assert_line --index 6 --regexp '^Total +20 +\$1,950,000 +65\.1% +\$1,270,000 +\$750,000 +1\.69x +\$0 +3\.00x$'
+}
+
+@test "seed 000 Q2 2026 forecast as JSON: numbers are numbers" {
+	run forecast --target 750000 -f json "$DATA/seed-q2.csv"
+	assert_success
+	run jq -c 'select(.category=="Total") | [.deals,.amount,.weighted_amount,.coverage,.pipeline_coverage,.gap]' <<<"$output"
+	assert_output '[20,1950000,1270000,1.6933,3,0]'
+	run bash -c "'$BIN/forecast' -f json '$DATA/seed-q2.csv' | jq -s 'length'"
+	assert_output 7
+	run bash -c "'$BIN/forecast' -f json '$DATA/seed-q2.csv' | jq -r 'select(.category==\"Closed\") | .weight'"
+	assert_output 1
+}
+
+@test "categories always come in order, Total = sum, Lost apart" {
+	f=$(mk lost.csv <<'EOF'
+Stage,Amount,Forecast Category
+Closed Won,100,Closed
+Closed Lost,40,Omitted
+Prospecting,10,Omitted
+Negotiation,$1000,Commit
+EOF
+)
+	run forecast "$f"
+	assert_success
+	# Total = 100 + 10 + 1000 = 1110; weighted 100 + 0 + 900 = 1000;
+	# Lost: the closed-lost stage wins over its "Omitted" category
+	assert_output "category,deals,amount,weight,weighted_amount
+Closed,1,100.00,1.0000,100.00
+Commit,1,1000.00,0.9000,900.00
+Best Case,0,0.00,0.7000,0.00
+Pipeline,0,0.00,0.5000,0.00
+Omitted,1,10.00,0.0000,0.00
+Total,3,1110.00,0.9009,1000.00
+Lost,1,40.00,0.0000,0.00"
+}
+
+@test "category names: Salesforce, HubSpot, any case and spacing" {
+	f=$(mk hs.csv <<'EOF'
+Deal Stage,Amount,Forecast category
+a,1,Closed won
+b,1,COMMIT
+c,1,best case
+d,1,Best_Case
+e,1,pipeline
+f,1,Not forecasted
+g,1,Omitted
+h,1,Closed lost
+EOF
+)
+	run forecast -f tsv "$f"
+	assert_success
+	assert_line --index 1 "Closed	1	1.00	1.0000	1.00"
+	assert_line --index 3 "Best Case	2	2.00	0.7000	1.40"
+	assert_line --index 5 "Omitted	2	2.00	0.0000	0.00"
+	assert_line --index 7 "Lost	1	1.00	0.0000	0.00"
+}
+
+@test "category from probability: 100 Closed, >=90 Commit, >=70 Best Case, >=30 Pipeline, else Omitted" {
+	f=$(mk p.csv <<'EOF'
+Name,Amount,Probability (%)
+a,1000,100
+b,1000,90
+c,1000,89.9
+d,1000,70
+e,1000,30
+f,1000,29
+g,1000,0
+EOF
+)
+	run forecast -f tsv "$f"
+	assert_success
+	assert_output "category	deals	amount	weight	weighted_amount
+Closed	1	1000.00	1.0000	1000.00
+Commit	1	1000.00	0.9000	900.00
+Best Case	2	2000.00	0.7000	1400.00
+Pipeline	1	1000.00	0.5000	500.00
+Omitted	2	2000.00	0.0000	0.00
+Total	7	7000.00	0.5429	3800.00
+Lost	0	0.00	0.0000	0.00"
+}
+
+@test "probability rule: '%' in the header = percent; HubSpot 'Deal probability' = fraction; '75%' always percent" {
+	f=$(mk hp.csv <<'EOF'
+Deal Name,Amount,Deal probability
+a,100,0.9
+b,100,75%
+c,100,1
+EOF
+)
+	run forecast -f tsv --weight-by probability "$f"
+	assert_success
+	# 0.9 -> Commit, 75% -> Best Case, 1 -> Closed; weighted by own
+	# probability: 100*0.9 = 90, 100*0.75 = 75, 100*1 = 100
+	assert_line --index 1 "Closed	1	100.00	1.0000	100.00"
+	assert_line --index 2 "Commit	1	100.00	0.9000	90.00"
+	assert_line --index 3 "Best Case	1	100.00	0.7500	75.00"
+	assert_line --index 6 "Total	3	300.00	0.8833	265.00"
+	f=$(mk hp2.csv <<'EOF'
+Deal Name,Amount,Deal probability
+a,100,75
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: Deal probability \"75\": over 100% (this column holds fractions from 0 to 1: write 0.75 or 75%)"
+}
+
+@test "--weights changes category weights" {
+	run forecast --weights commit=85,best_case=60%,Pipeline=25.5 -f tsv "$DATA/seed-q2.csv"
+	assert_success
+	# 300K*85% = 255K; 500K*60% = 300K; 1M*25.5% = 255K;
+	# total 150+255+300+255 = 960K; 960K / 1.95M = 0.492307 -> 0.4923
+	assert_line --index 2 "Commit	3	300000.00	0.8500	255000.00"
+	assert_line --index 3 "Best Case	5	500000.00	0.6000	300000.00"
+	assert_line --index 4 "Pipeline	10	1000000.00	0.2550	255000.00"
+	assert_line --index 6 "Total	20	1950000.00	0.4923	960000.00"
+}
+
+@test "--weights errors" {
+	run --separate-stderr forecast --weights lost=5 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" 'forecast: --weights: unknown category "lost" (closed, commit, best_case, pipeline, omitted)'
+	run --separate-stderr forecast --weights commit=120 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" 'forecast: --weights: commit=120: expected a percentage from 0 to 100'
+	run --separate-stderr forecast --weights commit "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" 'forecast: --weights commit: expected CAT=PCT,... such as commit=85,best_case=60'
+}
+
+@test "--weight-by probability uses each deal's probability, rounded per deal" {
+	f=$(mk wp.csv <<'EOF'
+Opportunity Name,Amount,Probability (%),Forecast Category
+a,$0.05,50,Pipeline
+b,$0.05,50,Pipeline
+c,$10.00,33.3333,Pipeline
+EOF
+)
+	run forecast --weight-by probability -f tsv "$f"
+	assert_success
+	# per deal, half away from zero: 0.025 -> 0.03 (twice); 10 * 0.333333
+	# = 3.33333 -> 3.33; sum of rounded items = 0.03+0.03+3.33 = 3.39
+	assert_line --index 4 "Pipeline	3	10.10	0.3356	3.39"
+	run --separate-stderr forecast --weight-by size "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --weight-by size: expected category or probability"
+}
+
+@test "--weight-by probability without a probability column or value" {
+	f=$(mk np.csv <<'EOF'
+Name,Amount,Forecast Category
+a,5,Commit
+EOF
+)
+	run --separate-stderr forecast --weight-by probability "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:1: --weight-by probability: no Probability column (name it with -c probability=HEADER)"
+	f=$(mk np2.csv <<'EOF'
+Name,Amount,Forecast Category,Probability
+a,5,Commit,
+EOF
+)
+	run --separate-stderr forecast --weight-by probability "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: no probability (--weight-by probability needs one)"
+}
+
+@test "-g owner finds Opportunity Owner; groups sorted; every group has 7 rows" {
+	run forecast -g owner -f tsv "$DATA/seed-q2.csv"
+	assert_success
+	assert_line --index 0 "Opportunity Owner	category	deals	amount	weight	weighted_amount"
+	assert_equal "${#lines[@]}" 15
+	assert_line --index 1 "Ana Ruiz	Closed	1	50000.00	1.0000	50000.00"
+	assert_line --index 8 "Ben Cho	Closed	1	100000.00	1.0000	100000.00"
+}
+
+@test "-g with a header name, a role, and computed quarter/month/fiscal_year" {
+	f=$(mk g.csv <<'EOF'
+Deal owner,Amount,Forecast category,Close Date,Region
+ana,100,Commit,2026-01-31,EU
+ana,100,Commit,2026-02-01,EU
+ben,100,Commit,2026-12-31,US
+EOF
+)
+	run forecast -g Region,quarter -f csv "$f"
+	assert_success
+	assert_line --index 0 "Region,quarter,category,deals,amount,weight,weighted_amount"
+	assert_line --index 2 "EU,2026-Q1,Commit,2,200.00,0.9000,180.00"
+	assert_line --index 8 "US,2026-Q4,Closed,0,0.00,1.0000,0.00"
+	# fiscal year from February: named by the year it ends in, so
+	# 2026-01-31 is FY2026-Q4, 2026-02-01 is FY2027-Q1
+	run forecast -g quarter --fiscal-year-start 2 -f csv "$f"
+	assert_line --index 2 "FY2026-Q4,Commit,1,100.00,0.9000,90.00"
+	assert_line --index 9 "FY2027-Q1,Commit,1,100.00,0.9000,90.00"
+	run forecast -g fiscal_year,month --fiscal-year-start feb -f csv "$f"
+	assert_line --index 2 "FY2026,2026-01,Commit,1,100.00,0.9000,90.00"
+	assert_line --index 16 "FY2027,2026-12,Commit,1,100.00,0.9000,90.00"
+	run forecast -g owner,region -f csv "$f"
+	assert_line --index 0 "Deal owner,Region,category,deals,amount,weight,weighted_amount"
+}
+
+@test "-g with an unknown column lists the headers" {
+	run --separate-stderr forecast -g nope "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $DATA/seed-q2.csv: -g nope: no such column (use a header, a role such as owner or stage, or quarter, month, fiscal_year); the headers are: \"Opportunity ID\", \"Opportunity Name\", \"Opportunity Owner\", \"Stage\", \"Amount\", \"Probability (%)\", \"Forecast Category\", \"Close Date\""
+}
+
+@test "--period keeps deals closing in the period; Total + Lost = rows kept" {
+	f=$(mk per.csv <<'EOF'
+Amount,Forecast Category,Close Date,Stage
+100,Commit,3/31/2026,Negotiation
+200,Commit,4/1/2026,Negotiation
+300,Omitted,6/30/2026,Closed Lost
+400,Commit,7/1/2026,Negotiation
+EOF
+)
+	for p in 2026-Q2 FY2026-Q2 2026-04-01..2026-06-30; do
+		run forecast --period "$p" -f tsv "$f"
+		assert_success
+		assert_line --index 2 "Commit	1	200.00	0.9000	180.00"
+		assert_line --index 6 "Total	1	200.00	0.9000	180.00"
+		assert_line --index 7 "Lost	1	300.00	0.0000	0.00"
+	done
+	run forecast --period 2026-05 -f tsv "$f"
+	assert_line --index 6 "Total	0	0.00		0.00"
+	run forecast --period 2026 -f tsv "$f"
+	assert_line --index 6 "Total	3	700.00	0.9000	630.00"
+	# fiscal year from April: FY2027 = 2026-04-01..2027-03-31
+	run forecast --period FY2027 --fiscal-year-start 4 -f tsv "$f"
+	assert_line --index 6 "Total	2	600.00	0.9000	540.00"
+}
+
+@test "--period errors: bad period, no close date column, empty close date" {
+	run --separate-stderr forecast --period 2026-Q5 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --period 2026-Q5: not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026, FY2026 or 2026-04-01..2026-06-30)"
+	f=$(mk nc.csv <<'EOF'
+Amount,Forecast Category
+1,Commit
+EOF
+)
+	run --separate-stderr forecast --period 2026-Q2 "$f"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $f:1: no close_date column (tried \"Close Date\", \"CloseDate\"; or name it with -c close_date=HEADER); the headers are: \"Amount\", \"Forecast Category\""
+	f=$(mk ec.csv <<'EOF'
+Amount,Forecast Category,Close Date
+1,Commit,
+EOF
+)
+	run --separate-stderr forecast --period 2026-Q2 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: no Close Date (needed to place the deal in a period)"
+}
+
+@test "--target errors" {
+	run --separate-stderr forecast --target 0 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target 0: must be above 0"
+	run --separate-stderr forecast --target lots "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target lots: not an amount (not an amount)"
+}
+
+@test "--target accepts money forms; pipeline_coverage empty once closed meets target" {
+	run forecast --target '$100k' -f csv "$DATA/seed-q2.csv"
+	assert_success
+	# target 100K < closed 150K: nothing left to cover
+	assert_line --index 6 "Total,20,1950000.00,0.6513,1270000.00,100000.00,12.7000,0.00,"
+	run forecast --target 2M -f json "$DATA/seed-q2.csv"
+	run jq -c 'select(.category=="Total") | [.gap,.coverage,.pipeline_coverage]' <<<"$output"
+	# gap 2M-1.27M = 730K; coverage .635; 1.8M/(2M-150K) = 0.97297 -> 0.973
+	assert_output '[730000,0.635,0.973]'
+}
+
+@test "--fail-under: exit 1 and a message when the open pipeline is below" {
+	# open pipeline = Commit+Best Case+Pipeline+Omitted = 300K+500K+1M = 1.8M
+	run --separate-stderr forecast --fail-under 2000000 -o "$BATS_TEST_TMPDIR/w.csv" "$DATA/seed-q2.csv"
+	assert_failure 1
+	assert_equal "$stderr" 'forecast: open pipeline $1,800,000.00 is below --fail-under $2,000,000.00'
+	# the forecast is still written in full
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/w.csv")" "$(forecast "$DATA/seed-q2.csv")"
+	run --separate-stderr forecast --fail-under 1000000 "$DATA/seed-q2.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	run --separate-stderr forecast --fail-under 1800000 "$DATA/seed-q2.csv"
+	assert_success
+	run --separate-stderr forecast --fail-under x "$DATA/seed-q2.csv"
+	assert_failure 2
+}
+
+@test "an empty amount counts as 0 and is said on stderr" {
+	f=$(mk na.csv <<'EOF'
+Amount,Forecast Category
+,Pipeline
+,Commit
+5,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_success
+	assert_equal "$stderr" "forecast: 2 deals have no amount; counted as 0"
+	assert_line --index 6 "Total,3,5.00,0.9000,4.50"
+}
+
+@test "unknown forecast category lists the accepted names" {
+	f=$(mk uc.csv <<'EOF'
+Amount,Forecast Category
+1,Commit
+2,Maybe
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $f:3: Forecast Category \"Maybe\": unknown forecast category (accepted: Closed, Commit, Best Case, Pipeline, Omitted; also Closed Won, Not forecasted, Closed Lost)"
+}
+
+@test "no way to tell a category: error at start, or per row" {
+	f=$(mk nocat.csv <<'EOF'
+Amount,Owner
+1,ana
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:1: no Forecast Category, Stage or Probability column to tell each deal's category from (name one with -c category=HEADER)"
+	f=$(mk nocat2.csv <<'EOF'
+Amount,Stage
+1,Discovery
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: no forecast category: no category, no closed stage and no probability to tell it from"
+}
+
+@test "stage Closed Won without a category column is Closed" {
+	f=$(mk won.csv <<'EOF'
+Amount,Stage,Probability
+10,Closed Won,
+10,closedwon,
+10,Negotiation,80
+EOF
+)
+	run forecast -f tsv "$f"
+	assert_success
+	assert_line --index 1 "Closed	2	20.00	1.0000	20.00"
+	assert_line --index 3 "Best Case	1	10.00	0.7000	7.00"
+}
+
+@test "unreadable amount: file, line, column and value" {
+	f=$(mk ba.csv <<'EOF'
+Amount,Forecast Category
+1,Commit
+12.345,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $f:3: Amount \"12.345\": not an amount (more than two decimals)"
+}
+
+@test "amounts in every accepted form" {
+	f=$(mk forms.csv <<'EOF'
+Amount,Forecast Category
+1234,Commit
+1234.5,Commit
+"1,234.56",Commit
+"$1,234.56",Commit
+"-1,234.56",Commit
+"(1,234.56)",Commit
+"USD 1,234.56",Commit
+1234.56 USD,Commit
+45k,Commit
+1.2M,Commit
+EOF
+)
+	run forecast -f tsv "$f"
+	assert_success
+	# 1234 + 1234.50 + 3*1234.56 - 2*1234.56 + 45000 + 1200000
+	#  = 1234 + 1234.50 + 1234.56 + 1234.56 + 45000 + 1200000 = 1249937.62
+	# weighted per deal, then summed: 1110.60 + 1111.05 + 4*1111.10
+	#  - 2*1111.10 + 40500 + 1080000 = 1124943.85 (not 90% of the total,
+	#  1124943.858 -> .86: each line item is rounded once, then added)
+	assert_line --index 2 "Commit	10	1249937.62	0.9000	1124943.85"
+}
+
+@test "--decimal-comma with -d ';' (a European export)" {
+	f=$(mk eu.csv <<'EOF'
+Amount;Forecast Category
+€1.234,56;Commit
+"2.000,5";Commit
+EOF
+)
+	run forecast -d ';' --decimal-comma -f table "$f"
+	assert_success
+	assert_line --index 2 --regexp '^Commit +2 +3,235.06 EUR +90.0% +2,911.55 EUR$'
+	run --separate-stderr forecast -d ';' "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: Amount \"€1.234,56\": not an amount (not an amount)"
+}
+
+@test "mixed currencies are an error naming both" {
+	f=$(mk mix.csv <<'EOF'
+Amount,Forecast Category
+USD 100,Commit
+50,Commit
+EUR 100,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:4: amount in EUR, but $f:2 is in USD; amounts in different currencies are never added"
+	f=$(mk mix2.csv <<'EOF'
+Amount,Opportunity Currency,Forecast Category
+100,usd,Commit
+100,EUR,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:3: amount in EUR, but $f:2 is in USD; amounts in different currencies are never added"
+	f=$(mk mix3.csv <<'EOF'
+Amount,Currency,Forecast Category
+EUR 100,USD,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: the amount is in EUR but Currency says USD"
+	f=$(mk mix4.csv <<'EOF'
+Amount,Currency,Forecast Category
+100,US Dollar,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: Currency \"US Dollar\": not a currency code such as USD"
+}
+
+@test "one currency: the table shows it" {
+	f=$(mk gbp.csv <<'EOF'
+Amount,Currency,Forecast Category
+"1,000",GBP,Commit
+EOF
+)
+	run forecast -f table "$f"
+	assert_line --index 2 --regexp '^Commit +1 +1,000 GBP +90.0% +900 GBP$'
+}
+
+@test "overflowing sums are an error, not a wrong number" {
+	f=$(mk big.csv <<'EOF'
+Amount,Forecast Category
+92233720368547758.07,Commit
+0.01,Commit
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:3: the sum of amounts overflows"
+}
+
+@test "--help, --version, unknown option, missing argument" {
+	run --separate-stderr forecast --help
+	assert_success
+	assert_line --index 0 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]"
+	assert_output --partial "--weight-by category|probability"
+	assert_output --partial "--skip-invalid"
+	assert_equal "$stderr" ""
+	run forecast -h
+	assert_success
+	run forecast --version
+	assert_success
+	assert_output --regexp '^forecast \(salesutils\) [0-9]+\.[0-9]+\.[0-9]+$'
+	run --separate-stderr forecast --bogus "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "${stderr%%$'\n'*}" "forecast: unknown option '--bogus'"
+	[[ "$stderr" == *"usage: forecast [-g COL,...]"* ]]
+	run --separate-stderr forecast --period
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "forecast: option '--period' needs an argument"
+	run --separate-stderr forecast -g
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "forecast: option '-g' needs an argument"
+	run --separate-stderr forecast -x
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "forecast: unknown option '-x'"
+}
+
+@test "--format: csv, tsv, json, table; bad format" {
+	run forecast -f tsv "$DATA/seed-q2.csv"
+	assert_line --index 0 "category	deals	amount	weight	weighted_amount"
+	run forecast --format=json "$DATA/seed-q2.csv"
+	assert_line --index 0 '{"category":"Closed","deals":2,"amount":150000.00,"weight":1.0000,"weighted_amount":150000.00}'
+	run --separate-stderr forecast -f xml "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --format xml: expected csv, tsv, json or table"
+}
+
+@test "output never changes with LC_ALL" {
+	a=$(LC_ALL=C forecast -g owner -f table "$DATA/seed-q2.csv")
+	b=$(LC_ALL=de_DE.UTF-8 forecast -g owner -f table "$DATA/seed-q2.csv" 2>/dev/null)
+	c=$(LC_ALL=C.UTF-8 LANG=fr_FR.UTF-8 forecast -g owner -f table "$DATA/seed-q2.csv")
+	assert_equal "$a" "$b"
+	assert_equal "$a" "$c"
+}
+
+@test "--as-of is accepted and checked" {
+	run forecast --as-of 2026-06-30 "$DATA/seed-q2.csv"
+	assert_success
+	run --separate-stderr forecast --as-of 2026-02-30 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --as-of 2026-02-30: no such day in that month"
+}

@@ -1,0 +1,329 @@
+/*
+ * unit.c - unit tests of lib/: money, rates, rounding, dates, periods,
+ * header matching.  Prints one line per failure and, last,
+ * "unit: N passed, N failed"; exits 1 if any failed.
+ */
+#include "su.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                   \
+	do {                                                               \
+		if (cond)                                                  \
+			passed++;                                          \
+		else {                                                     \
+			failed++;                                          \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
+			printf(__VA_ARGS__);                               \
+			printf("\n");                                      \
+		}                                                          \
+	} while (0)
+
+static void
+money_ok(const char *s, int dc, int64_t want, const char *wcur)
+{
+	int64_t v = -1;
+	char cur[SU_CUR_LEN];
+	const char *why = "";
+	int r = su_money_parse(s, strlen(s), dc, &v, cur, &why);
+
+	CHECK(r == 0 && v == want && strcmp(cur, wcur) == 0,
+	    "money \"%s\": r=%d v=%lld cur=%s why=%s (want %lld %s)", s, r,
+	    (long long)v, r == 0 ? cur : "-", r < 0 ? why : "",
+	    (long long)want, wcur);
+}
+
+static void
+money_bad(const char *s, int dc, const char *wwhy)
+{
+	int64_t v;
+	char cur[SU_CUR_LEN];
+	const char *why = "";
+	int r = su_money_parse(s, strlen(s), dc, &v, cur, &why);
+
+	CHECK(r == -1 && strncmp(why, wwhy, strlen(wwhy)) == 0,
+	    "money \"%s\" should fail with \"%s\": r=%d why=%s", s, wwhy, r,
+	    r < 0 ? why : "");
+}
+
+static void
+test_money(void)
+{
+	char buf[64];
+
+	money_ok("1234", 0, 123400, "");
+	money_ok("1234.5", 0, 123450, "");
+	money_ok("1,234.56", 0, 123456, "");
+	money_ok("$1,234.56", 0, 123456, "USD");
+	money_ok("-1,234.56", 0, -123456, "");
+	money_ok("(1,234.56)", 0, -123456, "");
+	money_ok("($1,234.56)", 0, -123456, "USD");
+	money_ok("-$1,234.56", 0, -123456, "USD");
+	money_ok("$-1,234.56", 0, -123456, "USD");
+	money_ok("USD 1,234.56", 0, 123456, "USD");
+	money_ok("1234.56 EUR", 0, 123456, "EUR");
+	money_ok("\xE2\x82\xAC" "1.234,56", 1, 123456, "EUR");
+	money_ok("1.234.567,8", 1, 123456780, "");
+	money_ok("45k", 0, 4500000, "");       /* 45 * 1000 * 100 */
+	money_ok("1.2M", 0, 120000000, "");    /* 1.2 * 10^6 * 100 */
+	money_ok("1.25k", 0, 125000, "");      /* 1250.00 */
+	money_ok("  $ 7 ", 0, 700, "USD");
+	money_ok("0", 0, 0, "");
+	money_ok(".5", 0, 50, "");
+	money_ok("1,000,000", 0, 100000000, "");
+	/* the largest: INT64_MAX cents */
+	money_ok("92233720368547758.07", 0, INT64_MAX, "");
+	money_bad("92233720368547758.08", 0, "too large");
+	money_bad("99999999999999999999999", 0, "too large");
+	money_bad("1.234", 0, "more than two decimals");
+	money_ok("1.23456k", 0, 123456, "");    /* exactly 1234.56 */
+	money_bad("1.234567k", 0, "a fraction of a cent"); /* 1234.567 */
+	money_bad("1,23", 0, "misplaced thousands separator");
+	money_bad("1,5", 0, "misplaced thousands separator (for a decimal");
+	money_bad("12,34,567", 0, "misplaced");
+	money_bad("1234,567", 0, "misplaced");
+	money_bad("1,234.56", 1, "not an amount"); /* "1,234" then ".56" */
+	money_bad("abc", 0, "not an amount");
+	money_bad("12a", 0, "not an amount");
+	money_bad("1.2.3", 0, "not an amount");
+	money_bad("-(5)", 0, "not an amount");
+	money_bad("(-5)", 0, "both parentheses");
+	money_bad("$5 EUR", 0, "two currencies");
+	money_bad("$", 0, "no digits");
+	money_bad("5.", 0, "no digits after");
+	{
+		int64_t v;
+		char cur[SU_CUR_LEN];
+		const char *why;
+
+		CHECK(su_money_parse("  ", 2, 0, &v, cur, &why) == 1,
+		    "blank amount is empty");
+	}
+	su_money_fmt(buf, 127000000);
+	CHECK(strcmp(buf, "1270000.00") == 0, "fmt %s", buf);
+	su_money_fmt(buf, -5);
+	CHECK(strcmp(buf, "-0.05") == 0, "fmt %s", buf);
+	su_money_fmt(buf, INT64_MIN);
+	CHECK(strcmp(buf, "-92233720368547758.08") == 0, "fmt %s", buf);
+	su_money_fmt_table(buf, 127000000, "", 0);
+	CHECK(strcmp(buf, "$1,270,000") == 0, "table %s", buf);
+	su_money_fmt_table(buf, 123456, "USD", 1);
+	CHECK(strcmp(buf, "$1,234.56") == 0, "table %s", buf);
+	su_money_fmt_table(buf, 123450, "EUR", 0); /* 1234.50 -> 1235 */
+	CHECK(strcmp(buf, "1,235 EUR") == 0, "table %s", buf);
+	su_money_fmt_table(buf, -49, "", 0); /* -0.49 -> 0, no "-$0" */
+	CHECK(strcmp(buf, "$0") == 0, "table %s", buf);
+	su_money_fmt_table(buf, -150, "", 0); /* -1.50 -> -2 */
+	CHECK(strcmp(buf, "-$2") == 0, "table %s", buf);
+}
+
+static void
+test_rate(void)
+{
+	su_rate r;
+	int64_t v;
+	const char *why;
+	char buf[64];
+
+	CHECK(su_rate_parse("75%", 3, SU_RATE_FRACTION, &r, &why) == 0 &&
+	    r == 750000000, "75%%");
+	CHECK(su_rate_parse("75", 2, SU_RATE_PERCENT, &r, &why) == 0 &&
+	    r == 750000000, "75 percent");
+	CHECK(su_rate_parse("0.75", 4, SU_RATE_FRACTION, &r, &why) == 0 &&
+	    r == 750000000, "0.75 fraction");
+	CHECK(su_rate_parse("12.5 %", 6, SU_RATE_FRACTION, &r, &why) == 0 &&
+	    r == 125000000, "12.5 %%");
+	CHECK(su_rate_parse("0.1234567", 9, SU_RATE_PERCENT, &r, &why) == 0 &&
+	    r == 1234567, "7 decimals of a percent");
+	CHECK(su_rate_parse("0.12345678", 10, SU_RATE_PERCENT, &r, &why) ==
+	    -1, "8 decimals of a percent");
+	CHECK(su_rate_parse("-5", 2, SU_RATE_PERCENT, &r, &why) == -1,
+	    "negative");
+	CHECK(su_rate_parse("5x", 2, SU_RATE_PERCENT, &r, &why) == -1,
+	    "garbage");
+	CHECK(su_rate_parse("", 0, SU_RATE_PERCENT, &r, &why) == 1, "empty");
+	/* rounding half away from zero, once, to the cent */
+	/* 0.05 * 50% = 0.025 -> 0.03 */
+	CHECK(su_rate_apply(5, SU_RATE_ONE / 2, &v) == 0 && v == 3, "0.025");
+	/* -0.05 * 50% = -0.025 -> -0.03 */
+	CHECK(su_rate_apply(-5, SU_RATE_ONE / 2, &v) == 0 && v == -3,
+	    "-0.025");
+	/* 0.01 * 49.9999999% = 0.004999... -> 0.00 */
+	CHECK(su_rate_apply(1, 499999999, &v) == 0 && v == 0, "0.00499");
+	/* $100,000 * 90% = $90,000 */
+	CHECK(su_rate_apply(10000000, 900000000, &v) == 0 && v == 9000000,
+	    "90%%");
+	/* $333.33 * 1/3 (0.333333333) = 111.109999... -> 111.11 */
+	CHECK(su_rate_apply(33333, 333333333, &v) == 0 && v == 11111, "1/3");
+	/* no overflow in between: INT64_MAX cents * 1.0 */
+	CHECK(su_rate_apply(INT64_MAX, SU_RATE_ONE, &v) == 0 &&
+	    v == INT64_MAX, "max * 1");
+	CHECK(su_rate_apply(INT64_MAX, 2 * SU_RATE_ONE, &v) == -1,
+	    "max * 2 overflows");
+	/* seed 000: $1.27M / $750K = 1.693333 -> 1.6933 */
+	su_ratio_fmt(buf, 127000000, 75000000, 4, 1);
+	CHECK(strcmp(buf, "1.6933") == 0, "coverage %s", buf);
+	su_ratio_fmt(buf, 1, 4, 1, 100); /* 25.0 */
+	CHECK(strcmp(buf, "25.0") == 0, "pct %s", buf);
+	su_ratio_fmt(buf, 2, 3, 4, 1); /* 0.66666 -> 0.6667 */
+	CHECK(strcmp(buf, "0.6667") == 0, "2/3 %s", buf);
+	su_ratio_fmt(buf, -1, 8, 2, 1); /* -0.125 -> -0.13 */
+	CHECK(strcmp(buf, "-0.13") == 0, "-1/8 %s", buf);
+	su_ratio_fmt(buf, 0, 5, 4, 1);
+	CHECK(strcmp(buf, "0.0000") == 0, "0 %s", buf);
+	su_ratio_fmt(buf, 7, 1, 0, 1);
+	CHECK(strcmp(buf, "7") == 0, "7 %s", buf);
+}
+
+static void
+date_ok(const char *s, int dmy, int y, int m, int d)
+{
+	int32_t v = 0;
+	const char *why = "";
+	int r = su_date_parse(s, strlen(s), dmy, &v, &why);
+
+	CHECK(r == 0 && v == su_days(y, m, d), "date \"%s\": r=%d %s", s, r,
+	    r < 0 ? why : "");
+}
+
+static void
+date_bad(const char *s, int dmy, const char *wwhy)
+{
+	int32_t v;
+	const char *why = "";
+	int r = su_date_parse(s, strlen(s), dmy, &v, &why);
+
+	CHECK(r == -1 && strncmp(why, wwhy, strlen(wwhy)) == 0,
+	    "date \"%s\" should fail with \"%s\": r=%d why=%s", s, wwhy, r,
+	    why);
+}
+
+static void
+test_date(void)
+{
+	char buf[16];
+	int y, m, d;
+
+	CHECK(su_days(1970, 1, 1) == 0, "epoch");
+	CHECK(su_days(2000, 3, 1) - su_days(2000, 2, 28) == 2, "2000 leap");
+	CHECK(su_days(1900, 3, 1) - su_days(1900, 2, 28) == 1, "1900 not");
+	su_civil(su_days(2026, 2, 16), &y, &m, &d);
+	CHECK(y == 2026 && m == 2 && d == 16, "civil");
+	su_civil(su_days(1, 1, 1), &y, &m, &d);
+	CHECK(y == 1 && m == 1 && d == 1, "year 1");
+	su_civil(su_days(9999, 12, 31), &y, &m, &d);
+	CHECK(y == 9999 && m == 12 && d == 31, "year 9999");
+	date_ok("2026-02-16", 0, 2026, 2, 16);
+	date_ok("2026-02-16T09:30:00Z", 0, 2026, 2, 16);
+	date_ok("2026-02-16 09:30", 0, 2026, 2, 16);
+	date_ok("2/16/2026", 0, 2026, 2, 16);
+	date_ok("02/06/2026", 0, 2026, 2, 6);
+	date_ok("2/16/2026 9:30 AM", 0, 2026, 2, 16);
+	date_ok("16/02/2026", 1, 2026, 2, 16);
+	date_ok("16.02.2026", 1, 2026, 2, 16);
+	date_ok("2024-02-29", 0, 2024, 2, 29);
+	date_ok(" 2026-01-01 ", 0, 2026, 1, 1);
+	date_bad("2026-02-30", 0, "no such day");
+	date_bad("2025-02-29", 0, "no such day");
+	date_bad("2026-13-01", 0, "no such month");
+	date_bad("25/12/2026", 0, "month is over 12");
+	date_bad("16.02.2026", 0, "day-first date (use --date-format dmy)");
+	date_bad("2/16/26", 0, "two-digit year");
+	date_bad("2026-2-16", 0, "not a date");
+	date_bad("20260216", 0, "not a date");
+	date_bad("2026-02-16x", 0, "not a date");
+	date_bad("yesterday", 0, "not a date");
+	date_bad("0000-01-01", 0, "no such month");
+	su_date_fmt(buf, su_days(2026, 4, 1));
+	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
+}
+
+static void
+period_ok(const char *s, int fy, const char *from, const char *to)
+{
+	struct su_period p;
+	const char *why = "";
+	char a[16] = "", b[16] = "";
+	int r = su_period_parse(s, fy, &p, &why);
+
+	if (r == 0) {
+		su_date_fmt(a, p.from);
+		su_date_fmt(b, p.to);
+	}
+	CHECK(r == 0 && strcmp(a, from) == 0 && strcmp(b, to) == 0,
+	    "period %s (fy %d): %s..%s %s", s, fy, a, b, r ? why : "");
+}
+
+static void
+test_period(void)
+{
+	struct su_period p;
+	const char *why;
+	char buf[16];
+
+	period_ok("2026-Q2", 1, "2026-04-01", "2026-06-30");
+	period_ok("2026-Q4", 1, "2026-10-01", "2026-12-31");
+	period_ok("FY2026-Q2", 1, "2026-04-01", "2026-06-30");
+	/* fiscal year from February, named by the year it ends in:
+	 * FY2027 = 2026-02-01..2027-01-31; its Q1 = Feb-Apr 2026 */
+	period_ok("FY2027", 2, "2026-02-01", "2027-01-31");
+	period_ok("FY2027-Q1", 2, "2026-02-01", "2026-04-30");
+	period_ok("FY2027-Q4", 2, "2026-11-01", "2027-01-31");
+	/* calendar quarter whatever the fiscal year */
+	period_ok("2026-Q2", 2, "2026-04-01", "2026-06-30");
+	period_ok("2026-02", 1, "2026-02-01", "2026-02-28");
+	period_ok("2024-02", 1, "2024-02-01", "2024-02-29");
+	period_ok("2026", 7, "2026-01-01", "2026-12-31");
+	period_ok("FY2026", 1, "2026-01-01", "2026-12-31");
+	period_ok("fy2026-q3", 1, "2026-07-01", "2026-09-30");
+	period_ok("2026-04-01..2026-06-30", 1, "2026-04-01", "2026-06-30");
+	CHECK(su_period_parse("2026-Q5", 1, &p, &why) == -1, "Q5");
+	CHECK(su_period_parse("2026-13", 1, &p, &why) == -1, "month 13");
+	CHECK(su_period_parse("FY2026-05", 1, &p, &why) == -1, "FY month");
+	CHECK(su_period_parse("2026-06-30..2026-04-01", 1, &p, &why) == -1,
+	    "backwards range");
+	CHECK(su_period_parse("Q2", 1, &p, &why) == -1, "no year");
+	CHECK(su_fiscal_year(su_days(2026, 1, 31), 2) == 2026 &&
+	    su_fiscal_year(su_days(2026, 2, 1), 2) == 2027, "fy edges");
+	su_label_quarter(buf, su_days(2026, 5, 15), 1);
+	CHECK(strcmp(buf, "2026-Q2") == 0, "label %s", buf);
+	su_label_quarter(buf, su_days(2026, 5, 15), 2);
+	CHECK(strcmp(buf, "FY2027-Q2") == 0, "label %s", buf);
+	su_label_month(buf, su_days(2026, 5, 15));
+	CHECK(strcmp(buf, "2026-05") == 0, "label %s", buf);
+	su_label_fy(buf, su_days(2026, 5, 15), 7);
+	CHECK(strcmp(buf, "FY2026") == 0, "label %s", buf);
+	su_label_fy(buf, su_days(2026, 7, 1), 7);
+	CHECK(strcmp(buf, "FY2027") == 0, "label %s", buf);
+}
+
+static void
+test_columns(void)
+{
+	char buf[64];
+
+	su_norm("Close Date", 10, buf);
+	CHECK(strcmp(buf, "closedate") == 0, "norm %s", buf);
+	su_norm("close_date", 10, buf);
+	CHECK(strcmp(buf, "closedate") == 0, "norm %s", buf);
+	su_norm("Probability (%)", 15, buf);
+	CHECK(strcmp(buf, "probability") == 0, "norm %s", buf);
+	CHECK(su_role_lookup("Close Date") == SU_R_CLOSE, "role close");
+	CHECK(su_role_lookup("OWNER") == SU_R_OWNER, "role owner");
+	CHECK(su_role_lookup("nope") == -1, "no role");
+}
+
+int
+main(void)
+{
+	test_money();
+	test_rate();
+	test_date();
+	test_period();
+	test_columns();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
