@@ -527,14 +527,13 @@ write_groups(struct state *st, struct su_out *out)
 	static const char *const fixed[] = {"category", "deals", "amount",
 	    "weight", "weighted_amount", "target", "coverage", "gap",
 	    "pipeline_coverage"};
-	int cat, r = 0;
+	int cat, r;
 
 	for (i = 0; i < st->ng; i++)
 		names[i] = st->g[i].name;
 	for (j = 0; i < ncol; i++, j++)
 		names[i] = fixed[j];
-	if (su_out_header(out, ncol, names))
-		r = -1;
+	r = su_out_header(out, ncol, names);
 	qsort(st->t.all, st->t.n, sizeof *st->t.all, keycmp);
 	for (j = 0; j < st->t.n && r == 0; j++) {
 		struct group *g = st->t.all[j];
@@ -581,8 +580,7 @@ write_groups(struct state *st, struct su_out *out)
 					    need > 0 ? need : 0);
 				}
 			}
-			if (su_out_row(out, cells))
-				r = -1;
+			r = su_out_row(out, cells);
 		}
 	}
 	free(names);
@@ -684,14 +682,13 @@ main(int argc, char **argv)
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	su_out_currency(out, st.cur);
-	if (write_groups(&st, out))
-		goto done;
-	r = su_out_close(out);
-	out = NULL;
-	if (r == SU_OUT_EPIPE) {
-		status = SU_EXIT_OK;
-		goto done;
+	r = write_groups(&st, out);
+	if (r == 0) {
+		r = su_out_close(out);
+		out = NULL;
 	}
+	if (r == SU_OUT_EPIPE)
+		status = SU_EXIT_OK; /* the reader has gone: end quietly */
 	if (r)
 		goto done;
 	status = SU_EXIT_OK;

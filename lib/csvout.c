@@ -21,7 +21,8 @@ struct su_out {
 	char *path, *tmp; /* -o FILE and its temporary, or NULL */
 	char *buf;
 	size_t blen, bcap;
-	int err; /* errno of a failed write, or 0 */
+	int err;      /* errno of a failed write, or 0 */
+	int reported; /* the error was said */
 	size_t ncols;
 	char **names;
 	char cur[SU_CUR_LEN];
@@ -115,6 +116,18 @@ void
 su_out_currency(struct su_out *out, const char *cur)
 {
 	snprintf(out->cur, sizeof out->cur, "%s", cur ? cur : "");
+}
+
+/* a failed write: said once; a closed pipe is not an error to say */
+static int
+failed(struct su_out *out)
+{
+	if (out->err == EPIPE)
+		return SU_OUT_EPIPE;
+	if (!out->reported)
+		su_msg(out->path, 0, "write error: %s", strerror(out->err));
+	out->reported = 1;
+	return -1;
 }
 
 /* ---- csv / tsv / json ------------------------------------------------ */
@@ -275,7 +288,7 @@ write_row(struct su_out *out, const char *const *names,
 	}
 	put(out, out->fmt == SU_FMT_JSON ? "}\n" : "\n", out->fmt ==
 	    SU_FMT_JSON ? 2 : 1);
-	return out->err ? -1 : 0;
+	return out->err ? failed(out) : 0;
 }
 
 /* ---- table ------------------------------------------------------------ */
@@ -525,18 +538,11 @@ su_out_close(struct su_out *out)
 		out->fd = -1;
 		if (!out->err && rename(out->tmp, out->path) != 0)
 			out->err = errno;
-		if (out->err) {
-			su_msg(out->path, 0, "write error: %s",
-			    strerror(out->err));
+		if (out->err)
 			unlink(out->tmp);
-			r = -1;
-		}
-	} else if (out->err == EPIPE) {
-		r = SU_OUT_EPIPE;
-	} else if (out->err) {
-		su_msg(NULL, 0, "write error: %s", strerror(out->err));
-		r = -1;
 	}
+	if (out->err)
+		r = failed(out);
 	release(out);
 	return r;
 }

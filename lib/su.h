@@ -221,10 +221,11 @@ struct su_out;
 /* opens -o FILE (a temporary beside it) or stdout; prints on failure */
 struct su_out *su_out_open(const struct su_opts *o);
 void su_out_currency(struct su_out *out, const char *cur); /* table "$" */
+/* each: 0 ok; -1 failed (said); SU_OUT_EPIPE: the reader went away, which
+ * ends the program quietly, with status 0 */
+#define SU_OUT_EPIPE (-3)
 int su_out_header(struct su_out *out, size_t n, const char *const *names);
 int su_out_row(struct su_out *out, const struct su_cell *cells);
-/* 0 ok; -1 failed (printed); SU_OUT_EPIPE: the reader went away (quiet) */
-#define SU_OUT_EPIPE (-3)
 int su_out_close(struct su_out *out);
 /* drop everything (the -o temporary too) */
 void su_out_abort(struct su_out *out);

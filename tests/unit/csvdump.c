@@ -64,8 +64,10 @@ main(int argc, char **argv)
 			cells[i + (size_t)lines].s = rec.f[i];
 			cells[i + (size_t)lines].len = rec.len[i];
 		}
-		if (su_out_row(out, cells))
+		if ((r = su_out_row(out, cells)) != 0) {
+			status = r == SU_OUT_EPIPE ? SU_EXIT_OK : SU_EXIT_ERR;
 			goto done;
+		}
 	}
 	if (r < 0 || su_in_finish(in))
 		goto done;

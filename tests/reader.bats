@@ -1,0 +1,372 @@
+#!/usr/bin/env bats
+# The conventions every program shares (SPEC §1): input, bad input, output
+# and I/O errors.  Run through forecast, and through tests/unit/csvdump
+# (the bare reader) where the records themselves are the point.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+H='Opportunity Name,Amount,Forecast Category'
+
+@test "csv-spectrum: the reader produces exactly the expected records" {
+	for f in "$SPECTRUM"/csvs/*.csv; do
+		b=$(basename "$f" .csv)
+		in=$f
+		# the shared copies of the *_crlf files lost their CRs (their
+		# JSON still expects "\r\n"): give them back their CRLF ends
+		if [[ $b == *_crlf ]] && ! grep -q $'\r' "$f"; then
+			in=$BATS_TEST_TMPDIR/$b.csv
+			sed 's/$/\r/' "$f" >"$in"
+		fi
+		run csvdump "$in"
+		assert_success
+		assert_equal "$output" "$(jq -c '.[]' "$SPECTRUM/json/$b.json")"
+	done
+}
+
+@test "line numbers: the physical line where a record starts" {
+	f=$(mk ln.csv <<'EOF'
+a,b
+1,"two
+lines"
+3,x
+EOF
+)
+	run csvdump -L "$f"
+	assert_success
+	assert_line --index 0 '{"_line":"2","a":"1","b":"two\nlines"}'
+	assert_line --index 1 '{"_line":"4","a":"3","b":"x"}'
+}
+
+@test "BOM, CRLF, quoted commas and newlines, no final newline" {
+	printf '\xef\xbb\xbf"Opportunity Name","Amount","Forecast Category"\r\n"Acme, Inc.","$1,000.00","Commit"\r\n"Multi\r\nline","$2,000.00","Pipeline"' >"$BATS_TEST_TMPDIR/sf.csv"
+	run csvdump -L "$BATS_TEST_TMPDIR/sf.csv"
+	assert_line --index 0 '{"_line":"2","Opportunity Name":"Acme, Inc.","Amount":"$1,000.00","Forecast Category":"Commit"}'
+	assert_line --index 1 '{"_line":"3","Opportunity Name":"Multi\r\nline","Amount":"$2,000.00","Forecast Category":"Pipeline"}'
+	run forecast -f tsv "$BATS_TEST_TMPDIR/sf.csv"
+	assert_success
+	assert_line --index 6 "Total	2	3000.00	0.6333	1900.00"
+}
+
+@test "TSV keeps spaces around values; quotes are plain characters" {
+	printf 'Name\tAmount\tForecast Category\n  a "b"  \t 5 \tCommit\n' >"$BATS_TEST_TMPDIR/t.tsv"
+	run csvdump -t "$BATS_TEST_TMPDIR/t.tsv"
+	assert_output '{"Name":"  a \"b\"  ","Amount":" 5 ","Forecast Category":"Commit"}'
+	run forecast -t -f tsv "$BATS_TEST_TMPDIR/t.tsv"
+	assert_success
+	assert_line --index 2 "Commit	1	5.00	0.9000	4.50"
+	# CSV keeps them too: libcsv trims nothing here
+	printf 'a,b\n  x  , y\n' >"$BATS_TEST_TMPDIR/s.csv"
+	run csvdump "$BATS_TEST_TMPDIR/s.csv"
+	assert_output '{"a":"  x  ","b":" y"}'
+}
+
+@test "-d sets another delimiter; bad delimiter" {
+	printf 'a;b\n1;"x;y"\n' >"$BATS_TEST_TMPDIR/d.csv"
+	run csvdump -d ';' "$BATS_TEST_TMPDIR/d.csv"
+	assert_output '{"a":"1","b":"x;y"}'
+	printf 'a\tb\n1\t"x\ty"\n' >"$BATS_TEST_TMPDIR/t.tsv"
+	run csvdump --delimiter=tab "$BATS_TEST_TMPDIR/t.tsv"
+	assert_output '{"a":"1","b":"x\ty"}'
+	# a comma file read with tabs: its quotes are malformed
+	run --separate-stderr csvdump -d '\t' "$DATA/seed-q2.csv"
+	assert_failure 2
+	run --separate-stderr forecast -d ';;' "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: -d ;;: the delimiter must be one character (not a quote or line break)"
+}
+
+@test "UTF-16 with a BOM (Excel's Unicode text) is decoded, tab-separated" {
+	printf 'Name\tAmount\tForecast Category\r\nZo\xc3\xab\t"1,000"\tCommit\r\n' | iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; } >"$BATS_TEST_TMPDIR/u16.txt"
+	run csvdump "$BATS_TEST_TMPDIR/u16.txt"
+	assert_success
+	assert_output '{"Name":"Zoë","Amount":"1,000","Forecast Category":"Commit"}'
+	printf 'Name,Amount\n\xc3\xa9,1\n' | iconv -f UTF-8 -t UTF-16BE | { printf '\xfe\xff'; cat; } >"$BATS_TEST_TMPDIR/u16be.csv"
+	run csvdump -d , "$BATS_TEST_TMPDIR/u16be.csv"
+	assert_output '{"Name":"é","Amount":"1"}'
+}
+
+@test "--encoding cp1252 through iconv; unknown encoding; bad bytes" {
+	printf 'Name,Amount\nCaf\xe9 \x80,1\n' >"$BATS_TEST_TMPDIR/w.csv"
+	run csvdump --encoding cp1252 "$BATS_TEST_TMPDIR/w.csv"
+	assert_success
+	assert_output '{"Name":"Café €","Amount":"1"}'
+	run --separate-stderr csvdump --encoding klingon "$BATS_TEST_TMPDIR/w.csv"
+	assert_failure 2
+	assert_equal "$stderr" "csvdump: --encoding klingon: not an encoding iconv knows (see iconv -l)"
+	printf 'Name,Amount\nok,1\n\xff\xff,2\n' >"$BATS_TEST_TMPDIR/bad8.csv"
+	run --separate-stderr csvdump --encoding UTF-8 "$BATS_TEST_TMPDIR/bad8.csv"
+	assert_failure 2
+	assert_equal "$stderr" "csvdump: $BATS_TEST_TMPDIR/bad8.csv:3: bytes that are not valid UTF-8"
+}
+
+@test "invalid UTF-8 passes through unchanged (csv), as U+FFFD in JSON" {
+	printf 'a,b\n\xff\xfe,1\n' >"$BATS_TEST_TMPDIR/inv.csv"
+	run bash -c "'$BIN/csvdump' -f csv '$BATS_TEST_TMPDIR/inv.csv' | od -An -tx1 | tr -d ' \n'"
+	assert_success
+	assert_output "612c620afffe2c310a"
+	run csvdump "$BATS_TEST_TMPDIR/inv.csv"
+	assert_output '{"a":"\ufffd\ufffd","b":"1"}'
+}
+
+@test "Salesforce footer is skipped and its record count checked" {
+	{
+		printf '"Opportunity Name","Amount","Forecast Category"\n'
+		printf '"a","$1.00","Commit"\n"b","$2.00","Pipeline"\n'
+		printf '\n"Grand Totals (2 records)"\n\n'
+		printf '"Confidential Information - Do Not Distribute"\n'
+		printf '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n'
+	} >"$BATS_TEST_TMPDIR/foot.csv"
+	run --separate-stderr forecast -f tsv "$BATS_TEST_TMPDIR/foot.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	# $1 Commit x 90% + $2 Pipeline x 50% = 0.90 + 1.00 = 1.90
+	assert_line --index 6 "Total	2	3.00	0.6333	1.90"
+	sed 's/(2 records)/(3 records)/' "$BATS_TEST_TMPDIR/foot.csv" >"$BATS_TEST_TMPDIR/foot3.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/foot3.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/foot3.csv:5: the report footer says 3 records, but 2 were read"
+	# data after the footer
+	{ cat "$BATS_TEST_TMPDIR/foot.csv"; printf '"c","$3.00","Commit"\n'; } >"$BATS_TEST_TMPDIR/after.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/after.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/after.csv:9: a row after the report footer"
+}
+
+@test "a blank line that opens no footer is an error" {
+	printf '%s\n1,5,Commit\n\n2,5,Commit\n' "$H" >"$BATS_TEST_TMPDIR/bl.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bl.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/bl.csv:3: blank line (expected 3 fields)"
+	printf '%s\n1,5,Commit\n\n' "$H" >"$BATS_TEST_TMPDIR/bl2.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bl2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/bl2.csv:3: blank line (expected 3 fields)"
+}
+
+@test "wrong field count: FILE:LINE: expected N fields, found M" {
+	printf '%s\n1,5,Commit\n2,5\n3,5,Commit,extra\n' "$H" >"$BATS_TEST_TMPDIR/fc.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/fc.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/fc.csv:3: expected 3 fields, found 2"
+}
+
+@test "malformed quoting, and a quote never closed" {
+	printf '%s\n1,"5"x,Commit\n' "$H" >"$BATS_TEST_TMPDIR/q1.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/q1.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/q1.csv:2: malformed quoting: a quote inside an unquoted field, or text after a closing quote"
+	printf '%s\n1,5,Commit\n2,"5,Commit\n3,5,Commit\n' "$H" >"$BATS_TEST_TMPDIR/q2.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/q2.csv:3: a quoted field opened here is never closed"
+	printf 'a,"b\n' >"$BATS_TEST_TMPDIR/q3.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/q3.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/q3.csv:1: the header line is not valid CSV (malformed quoting)"
+}
+
+@test "NUL bytes are an error" {
+	printf '%s\n1,5\0,Commit\n' "$H" >"$BATS_TEST_TMPDIR/nul.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/nul.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/nul.csv:2: NUL byte in the input (not a text file?)"
+}
+
+@test "empty input, header only" {
+	: >"$BATS_TEST_TMPDIR/empty.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/empty.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/empty.csv: empty input (no header line)"
+	printf '%s\n' "$H" >"$BATS_TEST_TMPDIR/ho.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/ho.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/ho.csv: no data rows, only a header"
+	run --separate-stderr forecast </dev/null
+	assert_failure 2
+	assert_equal "$stderr" "forecast: (standard input): empty input (no header line)"
+}
+
+@test "missing file; a directory" {
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/nope.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/nope.csv: No such file or directory"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR: read error: Is a directory"
+}
+
+@test "standard input: none or -" {
+	run bash -c "'$BIN/forecast' < '$DATA/seed-q2.csv'"
+	assert_success
+	assert_output "$(forecast "$DATA/seed-q2.csv")"
+	run bash -c "'$BIN/forecast' - < '$DATA/seed-q2.csv'"
+	assert_output "$(forecast "$DATA/seed-q2.csv")"
+}
+
+@test "several files: read in order; headers must match" {
+	run forecast "$DATA/seed-q2.csv" "$DATA/seed-q2.csv"
+	assert_success
+	assert_line --index 6 "Total,40,3900000.00,0.6513,2540000.00"
+	printf 'Amount,Forecast Category\n1,Commit\n' >"$BATS_TEST_TMPDIR/other.csv"
+	run --separate-stderr forecast "$DATA/seed-q2.csv" "$BATS_TEST_TMPDIR/other.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/other.csv:1: header has 2 fields, but $DATA/seed-q2.csv's has 8; files read together must have the same header"
+	printf 'Amount,Stage\n1,Closed Won\n' >"$BATS_TEST_TMPDIR/o1.csv"
+	printf 'Amount,Deal Stage\n1,Closed Won\n' >"$BATS_TEST_TMPDIR/o2.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/o1.csv" "$BATS_TEST_TMPDIR/o2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/o2.csv:1: column 2 is \"Deal Stage\", but in $BATS_TEST_TMPDIR/o1.csv it is \"Stage\"; files read together must have the same header"
+}
+
+@test "columns by role: case, spaces, punctuation; -c overrides; errors" {
+	printf 'close_date,AMOUNT,forecastcategoryname\n2026-05-01,5,Commit\n' >"$BATS_TEST_TMPDIR/r.csv"
+	run forecast --period 2026-Q2 -f tsv "$BATS_TEST_TMPDIR/r.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	5.00	0.9000	4.50"
+	printf 'Deal,Value,Cat\nx,5,Commit\n' >"$BATS_TEST_TMPDIR/c.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/c.csv:1: no amount column (tried \"Amount\", \"ARR\", \"ACV\", \"Total Contract Value\", \"Deal Amount\"; or name it with -c amount=HEADER); the headers are: \"Deal\", \"Value\", \"Cat\""
+	run forecast -c amount=Value -c category=cat -f tsv "$BATS_TEST_TMPDIR/c.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	5.00	0.9000	4.50"
+	run --separate-stderr forecast -c amount=Nope "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/c.csv: -c amount=Nope: no such column; the headers are: \"Deal\", \"Value\", \"Cat\""
+	run --separate-stderr forecast -c size=Value "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: -c size=Value: unknown role \"size\" (roles: id, name, account, owner, stage, amount, probability, category, close_date, created_date, type, currency)"
+	run --separate-stderr forecast -c amount "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: -c amount: expected ROLE=HEADER"
+}
+
+@test "two headers for one role is an error" {
+	printf 'Amount,ARR,Forecast Category\n1,2,Commit\n' >"$BATS_TEST_TMPDIR/amb.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/amb.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/amb.csv:1: columns \"Amount\" and \"ARR\" both look like the amount column; choose one with -c amount=HEADER"
+	run forecast -c amount=ARR -f tsv "$BATS_TEST_TMPDIR/amb.csv"
+	assert_line --index 2 "Commit	1	2.00	0.9000	1.80"
+}
+
+@test "dates: US M/D/YYYY, ISO datetime, --date-format dmy; errors suggest the option" {
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,4/30/2026\n1,Commit,2026-05-01T09:30:00Z\n1,Commit,2026-06-01 10:00\n' >"$BATS_TEST_TMPDIR/d.csv"
+	run forecast --period 2026-Q2 -f tsv "$BATS_TEST_TMPDIR/d.csv"
+	assert_line --index 2 "Commit	3	3.00	0.9000	2.70"
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,25/12/2026\n' >"$BATS_TEST_TMPDIR/e.csv"
+	run --separate-stderr forecast --period 2026 "$BATS_TEST_TMPDIR/e.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/e.csv:2: Close Date \"25/12/2026\": month is over 12 (dates are read month-first, M/D/YYYY; use --date-format dmy for day-first)"
+	run forecast --date-format dmy --period 2026-Q4 -f tsv "$BATS_TEST_TMPDIR/e.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	1.00	0.9000	0.90"
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,2026-02-30\n' >"$BATS_TEST_TMPDIR/f.csv"
+	run --separate-stderr forecast --period 2026 "$BATS_TEST_TMPDIR/f.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/f.csv:2: Close Date \"2026-02-30\": no such day in that month"
+	run --separate-stderr forecast --date-format ymd "$BATS_TEST_TMPDIR/f.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --date-format ymd: expected mdy or dmy"
+}
+
+@test "--fiscal-year-start: numbers and month names; errors" {
+	run forecast --fiscal-year-start 13 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_output "forecast: --fiscal-year-start 13: expected a month, 1-12"
+	run forecast --fiscal-year-start February -g fiscal_year -f tsv "$DATA/seed-q2.csv"
+	assert_success
+	assert_line --index 1 --regexp '^FY2027	Closed'
+}
+
+@test "--skip-invalid: bad records reported, counted, the rest summed" {
+	printf '%s\n1,5,Commit\n2,5\n3,x,Commit\n4,7,Commit\n5,1,Nope\n' "$H" >"$BATS_TEST_TMPDIR/sk.csv"
+	run --separate-stderr forecast --skip-invalid -f tsv "$BATS_TEST_TMPDIR/sk.csv"
+	assert_success
+	assert_line --index 2 "Commit	2	12.00	0.9000	10.80"
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sk.csv:3: expected 3 fields, found 2 (skipped)
+forecast: $BATS_TEST_TMPDIR/sk.csv:4: Amount \"x\": not an amount (not an amount) (skipped)
+forecast: $BATS_TEST_TMPDIR/sk.csv:6: Forecast Category \"Nope\": unknown forecast category (accepted: Closed, Commit, Best Case, Pipeline, Omitted; also Closed Won, Not forecasted, Closed Lost) (skipped)
+forecast: 3 invalid records skipped"
+}
+
+@test "--rejects FILE: every skipped record verbatim, with line and reason; written + rejected = read" {
+	printf '%s\n1,5,Commit\n"two\nlines",5\n3,x,Commit\n4,7,Commit\n' "$H" >"$BATS_TEST_TMPDIR/rj.csv"
+	run --separate-stderr forecast --rejects "$BATS_TEST_TMPDIR/rej.csv" -f json "$BATS_TEST_TMPDIR/rj.csv"
+	assert_success
+	run cat "$BATS_TEST_TMPDIR/rej.csv"
+	assert_output "file,line,reason,record
+$BATS_TEST_TMPDIR/rj.csv,3,\"expected 3 fields, found 2\",\"\"\"two
+lines\"\",5\"
+$BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not an amount)\",\"3,x,Commit\""
+	# 4 rows read: 2 counted (Total deals) + 2 rejected
+	total=$(forecast --skip-invalid -f json "$BATS_TEST_TMPDIR/rj.csv" 2>/dev/null | jq 'select(.category=="Total").deals')
+	rejected=$(($(csvdump "$BATS_TEST_TMPDIR/rej.csv" | wc -l)))
+	assert_equal "$((total + rejected))" 4
+	# no rejects: the file still exists, with its header only
+	run forecast --rejects "$BATS_TEST_TMPDIR/none.csv" "$DATA/seed-q2.csv"
+	assert_success
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/none.csv")" "file,line,reason,record"
+}
+
+@test "skipped messages are capped; the count is total" {
+	{ printf '%s\n' "$H"; for i in $(seq 1 25); do printf '%d,bad,Commit\n' "$i"; done; printf 'ok,1,Commit\n'; } >"$BATS_TEST_TMPDIR/many.csv"
+	run --separate-stderr forecast --skip-invalid "$BATS_TEST_TMPDIR/many.csv"
+	assert_success
+	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 11
+	assert_equal "${stderr##*$'\n'}" "forecast: 25 invalid records skipped (15 not shown)"
+}
+
+@test "-o FILE is written atomically; a failed run leaves the old file and no temporary" {
+	out=$BATS_TEST_TMPDIR/weekly.csv
+	echo old >"$out"
+	printf '%s\n1,5,Commit\n2,bad,Commit\n' "$H" >"$BATS_TEST_TMPDIR/bad.csv"
+	run forecast -o "$out" "$BATS_TEST_TMPDIR/bad.csv"
+	assert_failure 2
+	assert_equal "$(cat "$out")" old
+	assert_equal "$(ls -A "$BATS_TEST_TMPDIR" | grep -c '^\.weekly')" 0
+	run --separate-stderr forecast -o "$out" "$DATA/seed-q2.csv"
+	assert_success
+	assert_output ""
+	assert_equal "$(cat "$out")" "$(forecast "$DATA/seed-q2.csv")"
+	assert_equal "$(ls -A "$BATS_TEST_TMPDIR" | grep -c '^\.weekly')" 0
+	run --separate-stderr forecast -o "$BATS_TEST_TMPDIR/no/such/dir/w.csv" "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/no/such/dir/w.csv: cannot create: No such file or directory"
+}
+
+@test "a full disk is an error: > /dev/full" {
+	run --separate-stderr bash -c "'$BIN/forecast' '$DATA/seed-q2.csv' > /dev/full"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: write error: No space left on device"
+	run --separate-stderr bash -c "'$BIN/forecast' -f table '$DATA/seed-q2.csv' > /dev/full"
+	assert_failure 2
+}
+
+@test "a closed pipe ends the program quietly" {
+	{ printf '%s\n' "Owner,Amount,Forecast Category"; for i in $(seq 1 20000); do printf 'rep%05d,1,Commit\n' "$i"; done; } >"$BATS_TEST_TMPDIR/wide.csv"
+	run --separate-stderr bash -c "set -o pipefail; '$BIN/forecast' -g owner '$BATS_TEST_TMPDIR/wide.csv' | head -1"
+	assert_success
+	assert_output "Owner,category,deals,amount,weight,weighted_amount"
+	assert_equal "$stderr" ""
+}
+
+@test "TSV output cannot carry a tab or newline: error, not a silent change" {
+	printf 'Owner,Amount,Forecast Category\n"a\tb",1,Commit\n' >"$BATS_TEST_TMPDIR/tab.csv"
+	run --separate-stderr forecast -g owner -f tsv "$BATS_TEST_TMPDIR/tab.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: a value holds a tab or a line break, which TSV cannot carry: \"a	b\" (use --format csv)"
+	# in CSV a tab needs no quotes (RFC 4180)
+	run forecast -g owner -f csv "$BATS_TEST_TMPDIR/tab.csv"
+	assert_line --index 1 "a	b,Closed,0,0.00,1.0000,0.00"
+}
+
+@test "CSV output quotes only when needed" {
+	printf 'Owner,Amount,Forecast Category\n"Doe, Jane",1,Commit\n"say ""hi""",1,Commit\nplain,1,Commit\n' >"$BATS_TEST_TMPDIR/qo.csv"
+	run forecast -g owner "$BATS_TEST_TMPDIR/qo.csv"
+	assert_line --index 1 '"Doe, Jane",Closed,0,0.00,1.0000,0.00'
+	assert_line --index 8 'plain,Closed,0,0.00,1.0000,0.00'
+	assert_line --index 15 '"say ""hi""",Closed,0,0.00,1.0000,0.00'
+}
