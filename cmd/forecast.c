@@ -488,7 +488,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		st->key[klen + n] = '\0';
 		klen += n + 1;
 	}
-	g = lookup(&st->t, st->key, klen);
+	g = lookup(&st->t, klen ? st->key : "", klen);
 	if (add(&g->acc[cat], amount, weighted) ||
 	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
