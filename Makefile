@@ -60,7 +60,7 @@ check: deps-build deps-test $(BINS) $(TESTBINS)
 	@BIN=$(CURDIR)/$(BUILD)/bin sh tests/run
 
 demo: all
-	@sh examples/demo $(BUILD)/bin
+	@sh examples/demo $(CURDIR)/$(BUILD)/bin
 
 bench: deps-bench all
 	@BUILD=$(BUILD) sh bench/run

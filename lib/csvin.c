@@ -770,12 +770,12 @@ su_in_finish(struct su_in *in)
 	if (in->nskipped > SHOW_SKIPS)
 		su_msg(NULL, 0, "%ld invalid records skipped (%ld not shown)%s%s",
 		    in->nskipped, in->nskipped - SHOW_SKIPS,
-		    in->o->rejects ? "; all are in " : "",
+		    in->o->rejects ? "; see " : "",
 		    in->o->rejects ? in->o->rejects : "");
 	else if (in->nskipped)
 		su_msg(NULL, 0, "%ld invalid record%s skipped%s%s",
 		    in->nskipped, in->nskipped == 1 ? "" : "s",
-		    in->o->rejects ? "; they are in " : "",
+		    in->o->rejects ? "; see " : "",
 		    in->o->rejects ? in->o->rejects : "");
 	if (in->o->rejects && !in->rejects) {
 		/* none: still leave an empty list, so a cron job can tell */

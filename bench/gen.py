@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Generate a realistic CRM opportunity export, deterministically (seeded).
+
+  gen.py salesforce ROWS SEED   a Salesforce report export: UTF-8 BOM, CRLF,
+                                every value quoted, "$1,234.56" amounts,
+                                M/D/YYYY dates, commas and newlines inside
+                                quotes, blank Amount on some early deals,
+                                and the report footer
+  gen.py hubspot ROWS SEED      a HubSpot deals export: its own headers, ISO
+                                dates, plain amounts, fractional probability,
+                                "Not forecasted"
+
+Writes to standard output.  Used for examples/ and for make bench.
+"""
+import random
+import sys
+
+OWNERS = ["Ana Ruiz", "Ben Cho", "Chloe Martin", "Dev Patel", "Emma Stone",
+          "Farid Haddad", "Grace Kim", "Hugo Lefevre"]
+ACCOUNTS = ["Acme, Inc.", "Globex Corporation", "Initech", "Umbrella Corp",
+            "Stark Industries", "Wayne Enterprises", "Hooli", "Pied Piper",
+            "Soylent Green Co.", "Tyrell Corp", "Cyberdyne Systems",
+            "Wonka Industries", "Vandelay Industries", "Massive Dynamic",
+            "Nakatomi Trading", "Oceanic Airlines", "Aperture Science",
+            "Gringotts", "Monsters, Inc.", "Blue Sun Corp"]
+PRODUCTS = ["Platform", "Analytics add-on", "Enterprise licence",
+            "Renewal", "Expansion seats", "Pilot"]
+# Salesforce's default stages: name, probability, forecast category
+SF_STAGES = [
+    ("Prospecting", 10, "Pipeline"), ("Qualification", 10, "Pipeline"),
+    ("Needs Analysis", 20, "Pipeline"), ("Value Proposition", 50, "Pipeline"),
+    ("Id. Decision Makers", 60, "Pipeline"),
+    ("Perception Analysis", 70, "Best Case"),
+    ("Proposal/Price Quote", 75, "Best Case"),
+    ("Negotiation/Review", 90, "Commit"), ("Closed Won", 100, "Closed"),
+    ("Closed Lost", 0, "Omitted"),
+]
+SF_WEIGHTS = [8, 8, 8, 10, 8, 7, 8, 9, 12, 12]
+HS_STAGES = [
+    ("Appointment Scheduled", 0.2, "Pipeline"),
+    ("Qualified To Buy", 0.4, "Pipeline"),
+    ("Presentation Scheduled", 0.6, "Best case"),
+    ("Decision Maker Bought-In", 0.8, "Best case"),
+    ("Contract Sent", 0.9, "Commit"), ("Closed Won", 1.0, "Closed won"),
+    ("Closed Lost", 0.0, "Not forecasted"),
+]
+HS_WEIGHTS = [10, 10, 9, 8, 8, 12, 12]
+TYPES = ["New Business", "New Business", "Upsell", "Renewal", "Expansion"]
+NEXT = ["Send proposal", "Call with CFO, then legal review",
+        "Security questionnaire\nthen pricing call", "Waiting on \"final\" PO",
+        "", "Demo for the ops team, Tuesday"]
+
+
+def money(cents):
+    s = "{:,}".format(cents // 100)
+    return "${}.{:02d}".format(s, cents % 100)
+
+
+def q(v):
+    return '"' + v.replace('"', '""') + '"'
+
+
+def salesforce(rows, rng, out):
+    cols = ["Opportunity Owner", "Account Name", "Opportunity Name", "Stage",
+            "Fiscal Period", "Amount", "Probability (%)", "Age",
+            "Close Date", "Created Date", "Next Step", "Lead Source", "Type",
+            "Forecast Category", "Opportunity ID"]
+    out.write("\ufeff" + ",".join(q(c) for c in cols) + "\r\n")
+    for i in range(rows):
+        st, prob, cat = rng.choices(SF_STAGES, SF_WEIGHTS)[0]
+        acct = rng.choice(ACCOUNTS)
+        month = rng.randint(1, 12)
+        day = rng.randint(1, 28)
+        cents = rng.randint(50, 2500) * 10000 + rng.choice([0, 0, 0, 50])
+        amount = "" if prob <= 10 and rng.random() < 0.3 else money(cents)
+        cm = max(1, month - rng.randint(1, 6))
+        out.write(",".join(q(v) for v in [
+            rng.choice(OWNERS), acct,
+            "{} - {}".format(acct, rng.choice(PRODUCTS)), st,
+            "Q{}-2026".format((month - 1) // 3 + 1), amount, str(prob),
+            str(rng.randint(3, 200)), "{}/{}/2026".format(month, day),
+            "{}/{}/2026".format(cm, rng.randint(1, 28)),
+            rng.choice(NEXT), rng.choice(["Web", "Partner", "Outbound",
+                                          "Event"]),
+            rng.choice(TYPES), cat, "006Dn00000{:08X}".format(i)]) + "\r\n")
+    out.write('\r\n"Grand Totals ({} records)"\r\n\r\n'.format(rows))
+    out.write('"Confidential Information - Do Not Distribute"\r\n')
+    out.write('"Copyright (c) 2000-2026 salesforce.com, inc. '
+              'All rights reserved."\r\n')
+
+
+def hubspot(rows, rng, out):
+    cols = ["Record ID", "Deal Name", "Deal Stage", "Close Date",
+            "Deal owner", "Amount", "Deal probability", "Forecast category",
+            "Create Date", "Deal Type", "Pipeline"]
+    out.write(",".join(cols) + "\n")
+    for i in range(rows):
+        st, prob, cat = rng.choices(HS_STAGES, HS_WEIGHTS)[0]
+        acct = rng.choice(ACCOUNTS)
+        month = rng.randint(1, 12)
+        row = [str(18000000000 + i * 7919),
+               "{} - {}".format(acct, rng.choice(PRODUCTS)), st,
+               "2026-{:02d}-{:02d} {:02d}:{:02d}".format(
+                   month, rng.randint(1, 28), rng.randint(8, 18),
+                   rng.randint(0, 59)),
+               rng.choice(OWNERS), str(rng.randint(5, 2000) * 100),
+               str(prob), cat,
+               "2026-{:02d}-{:02d}".format(max(1, month - 2),
+                                           rng.randint(1, 28)),
+               rng.choice(["newbusiness", "existingbusiness"]),
+               "Sales Pipeline"]
+        out.write(",".join(q(v) if ("," in v or '"' in v) else v
+                           for v in row) + "\n")
+
+
+def main():
+    kind, rows, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    rng = random.Random(seed)
+    out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
+               buffering=1 << 20, closefd=False)
+    {"salesforce": salesforce, "hubspot": hubspot}[kind](rows, rng, out)
+    out.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+#!/usr/bin/env bats
+# The documentation says what the programs do: man pages lint clean, each
+# SYNOPSIS is its program's --help usage word for word, every option is
+# documented, and the examples in README.md and the man pages run.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+MAN="$BATS_TEST_DIRNAME/../man"
+README="$BATS_TEST_DIRNAME/../README.md"
+PROGS="forecast"
+
+# a man page as plain text
+render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
+
+@test "man pages lint clean (mandoc -Tlint)" {
+	run mandoc -Tlint -Wwarning "$MAN"/*.1 "$MAN"/*.7
+	assert_success
+	assert_output ""
+}
+
+@test "each SYNOPSIS is the program's --help usage, word for word" {
+	for p in $PROGS; do
+		syn=$(render "$MAN/$p.1" | sed -n '/^SYNOPSIS/,/^[A-Z]/p' | sed '1d;$d' | tr -s ' \n' '  ' | sed 's/^ *//;s/ *$//')
+		use=$("$BIN/$p" --help | sed -n '/^usage:/,/^$/p' | sed 's/^usage: //' | tr -s ' \n' '  ' | sed 's/^ *//;s/ *$//')
+		assert_equal "$syn" "$use"
+	done
+}
+
+@test "every long option in --help is in the man pages" {
+	for p in $PROGS; do
+		text=$(render "$MAN/$p.1"; render "$MAN/salesutils.7")
+		for opt in $("$BIN/$p" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+			[[ "$text" == *"$opt"* ]] || fail "$p: $opt is not in $p.1 or salesutils.7"
+		done
+	done
+}
+
+@test "the common options block of --help is salesutils(7)'s COMMON OPTIONS" {
+	common=$(render "$MAN/salesutils.7" | sed -n '/^COMMON OPTIONS/,/^EXIT STATUS/p')
+	for opt in $("$BIN/forecast" --help | sed -n '/^Input:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		[[ "$common" == *"$opt"* ]] || fail "$opt is not in salesutils(7) COMMON OPTIONS"
+	done
+}
+
+# README.md: every "$ command" in a ```sh block is run in examples/, and the
+# lines after it (up to the next "$ " or the fence) are its output (stderr
+# and stdout together)
+@test "README examples run and print what the README shows" {
+	d=$BATS_TEST_TMPDIR/readme
+	mkdir -p "$d"
+	# block N: $d/N.cmd (the command) and $d/N.out (what it prints)
+	awk -v d="$d" '
+		/^```sh$/ { inb = 1; next }
+		/^```$/ { inb = 0; cur = ""; next }
+		inb && /^\$ / { n++; cur = d "/" n; print substr($0, 3) > (cur ".cmd"); printf "" > (cur ".out"); next }
+		inb && cur != "" { print > (cur ".out") }
+	' "$README"
+	n=0
+	for c in "$d"/*.cmd; do
+		got=$(cd "$EXAMPLES" && PATH="$BIN:$PATH" bash -c "$(cat "$c")" 2>&1) || true
+		assert_equal "$got" "$(cat "${c%.cmd}.out")"
+		n=$((n + 1))
+	done
+	rm -f "$EXAMPLES/rejects.csv"
+	[ "$n" -ge 4 ] || fail "only $n README examples found"
+}
+
+@test "man page EXAMPLES run (exit 0, or 1 for a missed --fail-under)" {
+	for p in $PROGS; do
+		n=0
+		while IFS= read -r cmd; do
+			cmd=${cmd//weekly.csv/$BATS_TEST_TMPDIR/weekly.csv}
+			run bash -c "cd '$EXAMPLES' && PATH='$BIN':\$PATH $cmd"
+			[ "$status" -eq 0 ] || { [ "$status" -eq 1 ] && [[ $cmd == *--fail-under* ]]; } ||
+				fail "$p.1 example failed ($status): $cmd: $output"
+			n=$((n + 1))
+		done < <(render "$MAN/$p.1" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | sed -n 's/^ *\$ //p')
+		[ "$n" -ge 3 ] || fail "$p.1: only $n examples"
+	done
+}
+
+@test "make demo's script runs on the shipped examples" {
+	run sh "$EXAMPLES/demo" "$BIN"
+	assert_success
+	assert_output --partial 'Total         70  $9,395,209.00'
+}
