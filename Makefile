@@ -55,6 +55,10 @@ $(BUILD)/bin/csvdump: tests/unit/csvdump.c $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
+$(BUILD)/bin/csvcount: bench/csvcount.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
 # the tests: C unit tests of lib/, then bats; the last line is the count
 check: deps-build deps-test $(BINS) $(TESTBINS)
 	@BIN=$(CURDIR)/$(BUILD)/bin sh tests/run
@@ -62,8 +66,8 @@ check: deps-build deps-test $(BINS) $(TESTBINS)
 demo: all
 	@sh examples/demo $(CURDIR)/$(BUILD)/bin
 
-bench: deps-bench all
-	@BUILD=$(BUILD) sh bench/run
+bench: deps-bench all $(BUILD)/bin/csvcount
+	@sh bench/run $(CURDIR)/$(BUILD)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

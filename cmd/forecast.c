@@ -278,6 +278,17 @@ keycmp(const void *a, const void *b)
 
 /* ---- one deal ------------------------------------------------------------ */
 
+/* The few distinct values of a stage or category column, remembered with
+ * what category_of() made of them: the lookup is on every row. */
+struct memo {
+	size_t n;
+	struct {
+		char s[32];
+		size_t len;
+		int cat;
+	} e[16];
+};
+
 struct state {
 	struct opts *o;
 	struct su_in *in;
@@ -294,6 +305,7 @@ struct state {
 	struct table t;
 	char *key;
 	size_t keycap;
+	struct memo stages, categories;
 };
 
 static int
@@ -306,26 +318,34 @@ category_of(const char *s, size_t len)
 		{"notforecasted", OMITTED}, {"closedlost", LOST},
 		{"lost", LOST},
 	};
-	char *n = su_xmalloc(len + 1);
+	char n[32]; /* every name is shorter; a longer value matches none */
 	size_t i;
-	int cat = -1;
 
+	if (len >= sizeof n)
+		return -1;
 	su_norm(s, len, n);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(n, names[i].name) == 0)
-			cat = names[i].cat;
-	free(n);
-	return cat;
+			return names[i].cat;
+	return -1;
 }
 
-/* Closed Won / Closed Lost stages, as Salesforce and HubSpot name them
- * (HubSpot's internal ids closedwon and closedlost normalise the same) */
 static int
-stage_category(const char *s, size_t len)
+memo_category(struct memo *m, const char *s, size_t len)
 {
-	int cat = category_of(s, len);
+	size_t i;
+	int cat;
 
-	return cat == CLOSED || cat == LOST ? cat : -1;
+	for (i = 0; i < m->n; i++)
+		if (m->e[i].len == len && memcmp(m->e[i].s, s, len) == 0)
+			return m->e[i].cat;
+	cat = category_of(s, len);
+	if (len < sizeof m->e[0].s && m->n < sizeof m->e / sizeof m->e[0]) {
+		memcpy(m->e[m->n].s, s, len);
+		m->e[m->n].len = len;
+		m->e[m->n++].cat = cat;
+	}
+	return cat;
 }
 
 static int
@@ -361,7 +381,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int64_t amount = 0, weighted;
 	int32_t close = 0;
 	su_rate prob = 0, w;
-	int c, cat = -1, have_prob = 0, k;
+	int c, cat = -1, stage = -1, have_prob = 0, k;
 	size_t i, klen = 0;
 	struct group *g;
 
@@ -431,13 +451,16 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "");
 		have_prob = k == 0;
 	}
-	/* the category: closed-lost stage, category column, won stage,
-	 * probability */
-	if ((c = st->col[SU_R_STAGE]) >= 0 &&
-	    stage_category(r->f[c], r->len[c]) == LOST)
-		cat = LOST;
+	/* the category: a closed-lost stage, the category column, a
+	 * closed-won stage (Salesforce's and HubSpot's names, and HubSpot's
+	 * ids closedwon and closedlost, normalise the same), the probability */
+	if ((c = st->col[SU_R_STAGE]) >= 0) {
+		stage = memo_category(&st->stages, r->f[c], r->len[c]);
+		if (stage == LOST)
+			cat = LOST;
+	}
 	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 && r->len[c]) {
-		cat = category_of(r->f[c], r->len[c]);
+		cat = memo_category(&st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, "
@@ -445,8 +468,8 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "Not forecasted, Closed Lost)", hdr->f[c],
 			    r->f[c]);
 	}
-	if (cat < 0 && (c = st->col[SU_R_STAGE]) >= 0)
-		cat = stage_category(r->f[c], r->len[c]);
+	if (cat < 0 && stage == CLOSED)
+		cat = CLOSED;
 	if (cat < 0 && have_prob)
 		cat = from_probability(prob);
 	if (cat < 0)

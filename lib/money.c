@@ -58,6 +58,8 @@ take_currency(const char **s, size_t *len, int pre, char cur[SU_CUR_LEN])
 {
 	size_t i, k;
 
+	if (*len == 0 || isdig((unsigned char)(pre ? **s : (*s)[*len - 1])))
+		return 0; /* the common case: a bare number */
 	for (i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
 		k = strlen(symbols[i].sym);
 		if (*len < k)
