@@ -411,10 +411,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		size_t n = r->len[c];
 		const char *s = r->f[c];
 
-		while (n && *s == ' ')
-			s++, n--;
-		while (n && s[n - 1] == ' ')
-			n--;
+		su_trim(&s, &n);
 		if (n != 3)
 			return su_in_reject(st->in, r, "%s \"%s\": not a "
 			    "currency code such as USD", hdr->f[c], r->f[c]);

@@ -498,7 +498,7 @@ same_header(struct su_in *in, const struct su_rec *r)
 	return 0;
 }
 
-/* A line of a Salesforce report footer: "Grand Totals (N records)",
+/* A row of a Salesforce report footer: "Grand Totals (N records)",
  * "Confidential Information - Do Not Distribute", "Copyright (c) ...". */
 static int
 footer_line(struct su_in *in, const struct su_rec *r)
@@ -512,7 +512,9 @@ footer_line(struct su_in *in, const struct su_rec *r)
 	char *end;
 	long n;
 
-	if (r->n != 1 || in->hdr.n == 1)
+	/* a short row: one field, or a totals row with a few subtotals;
+	 * never a row as wide as the header, which is data */
+	if (r->n >= in->hdr.n)
 		return 0;
 	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
 		if (strncmp(s, starts[i], strlen(starts[i])) == 0)

@@ -67,10 +67,7 @@ su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 	size_t p = 0;
 	char sep;
 
-	while (len && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	su_trim(&s, &len);
 	if (len == 0)
 		return 1;
 	na = num(s, len, &p, 4, &a);

@@ -17,33 +17,6 @@ isup(int c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* trim ASCII blanks and U+00A0 (NBSP, which spreadsheets put in amounts) */
-static void
-trim(const char **s, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	size_t n = *len;
-
-	for (;;) {
-		if (n && (p[0] == ' ' || p[0] == '\t'))
-			p++, n--;
-		else if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-			p += 2, n -= 2;
-		else
-			break;
-	}
-	for (;;) {
-		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xA0)
-			n -= 2;
-		else
-			break;
-	}
-	*s = (const char *)p;
-	*len = n;
-}
-
 static const struct {
 	const char *sym;
 	const char *code;
@@ -103,13 +76,13 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 	int grouped = 0;
 
 	cur[0] = '\0';
-	trim(&s, &len);
+	su_trim(&s, &len);
 	if (len == 0)
 		return 1;
 	if (len >= 2 && s[0] == '(' && s[len - 1] == ')') {
 		paren = neg = 1;
 		s++, len -= 2;
-		trim(&s, &len);
+		su_trim(&s, &len);
 	}
 	if (len && (s[0] == '-' || s[0] == '+')) {
 		sign = 1;
@@ -117,7 +90,7 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 		s++, len--;
 	}
 	if (take_currency(&s, &len, 1, cur))
-		trim(&s, &len);
+		su_trim(&s, &len);
 	if (!sign && len && (s[0] == '-' || s[0] == '+')) {
 		sign = 1;
 		neg ^= s[0] == '-';
@@ -133,7 +106,7 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 			return -1;
 		}
 		memcpy(cur, c2, SU_CUR_LEN);
-		trim(&s, &len);
+		su_trim(&s, &len);
 	}
 	if (len && (s[len - 1] == 'k' || s[len - 1] == 'K'))
 		mult = 1000, len--;

@@ -13,10 +13,7 @@ su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
 	size_t i = 0, idig = 0, fdig = 0, maxf;
 	int pct = 0;
 
-	while (len && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	su_trim(&s, &len);
 	if (len == 0)
 		return 1;
 	if (s[len - 1] == '%') {

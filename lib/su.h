@@ -33,6 +33,11 @@ void *su_xmalloc(size_t n);
 void *su_xrealloc(void *p, size_t n);
 char *su_xstrdup(const char *s);
 
+/* ---- text.c --------------------------------------------------------- */
+/* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
+ * spreadsheets put in amounts) */
+void su_trim(const char **s, size_t *len);
+
 /* ---- money.c -------------------------------------------------------- */
 #define SU_CUR_LEN 4 /* ISO 4217 code + NUL; "" = not stated */
 /* Parse an amount (SPEC §1 "Money").  Returns 0 and *cents (and cur, a

@@ -126,6 +126,11 @@ EOF
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/foot3.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/foot3.csv:5: the report footer says 3 records, but 2 were read"
+	# a totals row with subtotals is footer too; a full-width row never is
+	{ head -4 "$BATS_TEST_TMPDIR/foot.csv"; printf '"Grand Totals (2 records)","$3.00"\n'; } >"$BATS_TEST_TMPDIR/sub.csv"
+	run forecast -f tsv "$BATS_TEST_TMPDIR/sub.csv"
+	assert_success
+	assert_line --index 6 "Total	2	3.00	0.6333	1.90"
 	# data after the footer
 	{ cat "$BATS_TEST_TMPDIR/foot.csv"; printf '"c","$3.00","Commit"\n'; } >"$BATS_TEST_TMPDIR/after.csv"
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/after.csv"

@@ -1,0 +1,28 @@
+/* text.c - small text helpers */
+#include "su.h"
+
+void
+su_trim(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len;
+
+	for (;;) {
+		if (n && (p[0] == ' ' || p[0] == '\t'))
+			p++, n--;
+		else if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+			p += 2, n -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	*s = (const char *)p;
+	*len = n;
+}
