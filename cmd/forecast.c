@@ -193,6 +193,8 @@ parse_args(struct opts *o, int argc, char **argv)
 				abort(); /* an option in longopts nobody handles */
 		}
 	}
+	if (su_opts_finish(&o->c))
+		return -1;
 	/* a period given before --fiscal-year-start must still see it */
 	if (o->period && su_period_parse(o->period, o->c.fy_start, &p, &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);

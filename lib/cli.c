@@ -73,7 +73,7 @@ parse_month(const char *s)
 int
 su_opts_handle(struct su_opts *o, int opt, const char *arg)
 {
-	const char *why, *eq;
+	const char *eq;
 	int r;
 
 	switch (opt) {
@@ -158,11 +158,7 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 		}
 		return 1;
 	case SU_OPT_AS_OF:
-		if (su_date_parse(arg, strlen(arg), o->dmy, &o->as_of, &why)) {
-			su_msg(NULL, 0, "--as-of %s: %s", arg,
-			    *arg ? why : "empty");
-			return -1;
-		}
+		o->as_of_arg = arg;
 		return 1;
 	case 'f':
 		if (strcmp(arg, "csv") == 0)
@@ -182,6 +178,18 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 	case 'o':
 		o->output = arg;
 		return 1;
+	}
+	return 0;
+}
+
+int
+su_opts_finish(struct su_opts *o)
+{
+	const char *a = o->as_of_arg, *why;
+
+	if (a && su_date_parse(a, strlen(a), o->dmy, &o->as_of, &why)) {
+		su_msg(NULL, 0, "--as-of %s: %s", a, *a ? why : "empty");
+		return -1;
 	}
 	return 0;
 }

@@ -113,6 +113,7 @@ struct su_opts {
     int dmy;               /* --date-format dmy */
     int fy_start;          /* --fiscal-year-start 1..12 */
     int32_t as_of;         /* --as-of, default today (local) */
+    const char *as_of_arg; /* read by su_opts_finish, after all options */
     enum su_format format; /* -f */
     const char *output;    /* -o FILE, or NULL for stdout */
 };
@@ -142,6 +143,9 @@ extern const char su_common_usage[];
 void su_opts_init(struct su_opts *o);
 /* 1 handled, 0 not a common option, -1 bad argument (printed) */
 int su_opts_handle(struct su_opts *o, int opt, const char *arg);
+/* after the getopt loop: what depends on other options (--as-of on
+ * --date-format).  0, or -1 (printed). */
+int su_opts_finish(struct su_opts *o);
 /* getopt_long returned '?' (unknown option) or ':' (missing argument) */
 void su_opt_error(int c, char **argv);
 /* a getopt loop's --version */

@@ -541,4 +541,10 @@ EOF
 	run --separate-stderr forecast --as-of 2026-02-30 "$DATA/seed-q2.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: --as-of 2026-02-30: no such day in that month"
+	# read with the --date-format given anywhere on the line
+	run forecast --as-of 30/6/2026 --date-format dmy "$DATA/seed-q2.csv"
+	assert_success
+	run --separate-stderr forecast --as-of 30/6/2026 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --as-of 30/6/2026: month is over 12 (dates are read month-first, M/D/YYYY; use --date-format dmy for day-first)"
 }

@@ -40,6 +40,8 @@ main(int argc, char **argv)
 		else if (su_opts_handle(&o, c, optarg) != 1)
 			return SU_EXIT_ERR;
 	}
+	if (su_opts_finish(&o))
+		return SU_EXIT_ERR;
 	in = su_in_new(&o, argc - optind, argv + optind);
 	if (su_in_header(in, &hdr) < 0)
 		goto done;
