@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum cat { CLOSED, COMMIT, BEST, PIPELINE, OMITTED, TOTAL, LOST, NCAT };
-static const char *const catname[NCAT] = {
-	"Closed", "Commit", "Best Case", "Pipeline", "Omitted", "Total", "Lost",
+enum {
+	CLOSED = SU_CAT_CLOSED, COMMIT = SU_CAT_COMMIT, BEST = SU_CAT_BEST,
+	PIPELINE = SU_CAT_PIPELINE, OMITTED = SU_CAT_OMITTED,
+	TOTAL = SU_CAT_TOTAL, LOST = SU_CAT_LOST, NCAT = SU_NCAT
 };
 
 struct acc {
@@ -281,7 +282,7 @@ keycmp(const void *a, const void *b)
 /* ---- one deal ------------------------------------------------------------ */
 
 /* The few distinct values of a stage or category column, remembered with
- * what category_of() made of them: the lookup is on every row. */
+ * what su_category_parse() made of them: the lookup is on every row. */
 struct memo {
 	size_t n;
 	struct {
@@ -311,28 +312,6 @@ struct state {
 };
 
 static int
-category_of(const char *s, size_t len)
-{
-	static const struct { const char *name; int cat; } names[] = {
-		{"closed", CLOSED}, {"closedwon", CLOSED}, {"won", CLOSED},
-		{"commit", COMMIT}, {"bestcase", BEST}, {"pipeline", PIPELINE},
-		{"omitted", OMITTED}, {"omit", OMITTED},
-		{"notforecasted", OMITTED}, {"closedlost", LOST},
-		{"lost", LOST},
-	};
-	char n[32]; /* every name is shorter; a longer value matches none */
-	size_t i;
-
-	if (len >= sizeof n)
-		return -1;
-	su_norm(s, len, n);
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(n, names[i].name) == 0)
-			return names[i].cat;
-	return -1;
-}
-
-static int
 memo_category(struct memo *m, const char *s, size_t len)
 {
 	size_t i;
@@ -341,27 +320,13 @@ memo_category(struct memo *m, const char *s, size_t len)
 	for (i = 0; i < m->n; i++)
 		if (m->e[i].len == len && memcmp(m->e[i].s, s, len) == 0)
 			return m->e[i].cat;
-	cat = category_of(s, len);
+	cat = su_category_parse(s, len);
 	if (len < sizeof m->e[0].s && m->n < sizeof m->e / sizeof m->e[0]) {
 		memcpy(m->e[m->n].s, s, len);
 		m->e[m->n].len = len;
 		m->e[m->n++].cat = cat;
 	}
 	return cat;
-}
-
-static int
-from_probability(su_rate p)
-{
-	if (p >= SU_RATE_ONE)
-		return CLOSED;
-	if (p >= SU_RATE_ONE / 100 * 90)
-		return COMMIT;
-	if (p >= SU_RATE_ONE / 100 * 70)
-		return BEST;
-	if (p >= SU_RATE_ONE / 100 * 30)
-		return PIPELINE;
-	return OMITTED;
 }
 
 static int
@@ -470,7 +435,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (cat < 0 && stage == CLOSED)
 		cat = CLOSED;
 	if (cat < 0 && have_prob)
-		cat = from_probability(prob);
+		cat = su_category_of_probability(prob);
 	if (cat < 0)
 		return su_in_reject(st->in, r, "no forecast category: no "
 		    "category, no closed stage and no probability to tell it "
@@ -572,8 +537,8 @@ write_groups(struct state *st, struct su_out *out)
 			struct su_cell *c = cells + st->ng;
 
 			c[0].type = SU_C_STR;
-			c[0].s = catname[cat];
-			c[0].len = strlen(catname[cat]);
+			c[0].s = su_category_name(cat);
+			c[0].len = strlen(c[0].s);
 			c[1].type = SU_C_INT;
 			c[1].v = a->deals;
 			c[2] = money(a->amount);
@@ -647,8 +612,11 @@ main(int argc, char **argv)
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
-	memset(want, SU_COL_OPTIONAL, sizeof want);
+	memset(want, 0, sizeof want);
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
+	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
+	    SU_COL_OPTIONAL;
 	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
 		goto done;
 	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,

@@ -70,6 +70,16 @@ int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
 size_t su_ratio_fmt(char *buf, int64_t num, int64_t den, int places,
                     int mul);
 
+/* ---- category.c: forecast categories ------------------------------- */
+enum su_cat { SU_CAT_CLOSED, SU_CAT_COMMIT, SU_CAT_BEST, SU_CAT_PIPELINE,
+              SU_CAT_OMITTED, SU_CAT_TOTAL, SU_CAT_LOST, SU_NCAT };
+const char *su_category_name(int cat);
+/* Salesforce's and HubSpot's names (Closed won, Not forecasted, ...), any
+ * case and spacing: the category, or -1 */
+int su_category_parse(const char *s, size_t len);
+/* seed 000: 100 Closed, >= 90 Commit, >= 70 Best Case, >= 30 Pipeline */
+int su_category_of_probability(su_rate p);
+
 /* ---- date.c --------------------------------------------------------- */
 /* days since 1970-01-01 of a proleptic Gregorian date */
 int32_t su_days(int y, int m, int d);
@@ -158,7 +168,12 @@ int su_opt_money(const struct su_opts *o, const char *optname,
 enum su_role {
     SU_R_ID, SU_R_NAME, SU_R_ACCOUNT, SU_R_OWNER, SU_R_STAGE, SU_R_AMOUNT,
     SU_R_PROBABILITY, SU_R_CATEGORY, SU_R_CLOSE, SU_R_CREATED, SU_R_TYPE,
-    SU_R_CURRENCY, SU_R_NROLES
+    SU_R_CURRENCY,
+    /* MEDDPICC, in the order of the letters; then qualifiers */
+    SU_R_METRICS, SU_R_ECONOMIC_BUYER, SU_R_DECISION_CRITERIA,
+    SU_R_DECISION_PROCESS, SU_R_PAPER_PROCESS, SU_R_IDENTIFY_PAIN,
+    SU_R_CHAMPION, SU_R_COMPETITION, SU_R_PAIN_SCORE, SU_R_LOSS_REASON,
+    SU_R_NROLES
 };
 const char *su_role_name(int role);
 int su_role_lookup(const char *name); /* role of a name, or -1 */
