@@ -202,6 +202,58 @@ int su_group_resolve(const char *file, const char *spec,
                      const struct su_rec *hdr, const struct su_opts *o,
                      struct su_gcol **out, size_t *n);
 
+/* ---- model.c: stage models (stagecheck-model(5)) -------------------- */
+/* MEDDPICC components, in the order of the letters and of the roles
+ * SU_R_METRICS.. (role = SU_R_METRICS + component) */
+enum su_mc { SU_MC_M, SU_MC_E, SU_MC_DC, SU_MC_DP, SU_MC_P, SU_MC_I,
+             SU_MC_CH, SU_MC_CO, SU_NMC };
+enum su_status { SU_ST_OPEN, SU_ST_WON, SU_ST_LOST };
+struct su_stage {
+    char *name;
+    char **alias;
+    size_t nalias;
+    su_rate prob;
+    int has_prob;
+    int cat;           /* enum su_cat */
+    unsigned own, req; /* MEDDPICC bits: its own; with earlier stages' */
+    int max_days;      /* 0: no limit */
+    int status;        /* enum su_status */
+    long line;
+};
+struct su_pipeline {
+    char *name;
+    char **types;
+    size_t ntypes;
+    int is_default;
+    struct su_stage *st;
+    size_t nst;
+    int poc, amount_from; /* stage indexes, or -1 */
+    char *poc_name, *amount_from_name;
+    long line;
+};
+struct su_model {
+    char *file;
+    struct su_pipeline *p;
+    size_t np;
+};
+const char *su_mc_code(int c); /* "M", "E", "DC", ... */
+const char *su_mc_name(int c); /* "Metrics", ... */
+/* a MEDDPICC field is present when not empty and not a no-like value (no,
+ * false, 0, none, n/a, tbd, unknown, -) */
+int su_present(const char *s, size_t len);
+/* path NULL: the built-in model (seed 003).  Prints "FILE:LINE: ..." and
+ * returns -1 on error. */
+int su_model_load(const char *path, struct su_model **m);
+void su_model_free(struct su_model *m);
+/* the pipeline for an opportunity type: an empty type, the default
+ * pipeline; a type no pipeline names, the default pipeline if it names no
+ * types, else NULL */
+const struct su_pipeline *su_model_pipeline(const struct su_model *m,
+                                            const char *type, size_t len);
+const struct su_pipeline *su_model_default(const struct su_model *m);
+/* a stage by name or alias (compared as headers are), or -1 */
+int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
+
 /* ---- csvin.c: reading records -------------------------------------- */
 struct su_rec {
     size_t n;            /* fields */

@@ -1,0 +1,649 @@
+/*
+ * model.c - stage models: pipelines of stages, read from INI with inih
+ * (stagecheck-model(5)).  The built-in model is seed 003's, compiled in
+ * from examples/models/seed003.ini.
+ *
+ * inih gives its handler no line numbers, so the section headers are found
+ * first by a scan of the text (for messages about a section), and a key's
+ * line is the one ini_parse_string() returns when the handler refuses it.
+ */
+#include "su.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+extern const char su_builtin_model[]; /* generated: builtin.c */
+
+static const struct {
+	const char *code, *name, *aliases[3];
+} comps[SU_NMC] = {
+	[SU_MC_M] = {"M", "Metrics", {"metrics"}},
+	[SU_MC_E] = {"E", "Economic Buyer", {"economicbuyer", "eb"}},
+	[SU_MC_DC] = {"DC", "Decision Criteria", {"decisioncriteria"}},
+	[SU_MC_DP] = {"DP", "Decision Process", {"decisionprocess"}},
+	[SU_MC_P] = {"P", "Paper Process", {"paperprocess", "pp"}},
+	[SU_MC_I] = {"I", "Identify Pain", {"identifypain", "pain"}},
+	[SU_MC_CH] = {"CH", "Champion", {"champion"}},
+	[SU_MC_CO] = {"CO", "Competition", {"competition"}},
+};
+
+const char *
+su_mc_code(int c)
+{
+	return comps[c].code;
+}
+
+const char *
+su_mc_name(int c)
+{
+	return comps[c].name;
+}
+
+int
+su_present(const char *s, size_t len)
+{
+	static const char *const no[] = {"no", "false", "0", "none", "na",
+	                                 "tbd", "unknown", ""};
+	char n[16];
+	size_t i;
+
+	su_trim(&s, &len);
+	if (len == 0)
+		return 0;
+	if (len >= sizeof n)
+		return 1;
+	su_norm(s, len, n); /* "n/a" -> "na", "-" -> "" */
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(n, no[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+struct section {
+	char *text; /* between the brackets, as inih sees it */
+	long line;
+};
+
+struct parse {
+	struct su_model *m;
+	const char *file;
+	struct section *sec;
+	size_t nsec, k;   /* section headers; the next to match */
+	char *cur;        /* the section being read */
+	long curline;
+	struct su_pipeline *p; /* the pipeline being read */
+	struct su_stage *st;   /* the stage being read, or NULL */
+	unsigned seen;         /* keys of the current section */
+	char msg[512];
+	long msgline; /* line for msg when the section's, else 0 */
+};
+
+static void
+failf(struct parse *ps, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ps->msg[0])
+		return; /* the first error is the one said */
+	va_start(ap, fmt);
+	vsnprintf(ps->msg, sizeof ps->msg, fmt, ap);
+	va_end(ap);
+	ps->msgline = line;
+}
+
+static char *
+dupn(const char *s, size_t n)
+{
+	char *d = su_xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+/* split a comma-separated list into trimmed, non-empty items */
+static size_t
+split(const char *v, char ***out)
+{
+	size_t n = 0, len;
+	const char *s, *e;
+	char **items = NULL;
+
+	for (s = v; *s; s = *e ? e + 1 : e) {
+		e = strchr(s, ',');
+		if (!e)
+			e = s + strlen(s);
+		len = (size_t)(e - s);
+		{
+			const char *t = s;
+
+			su_trim(&t, &len);
+			if (len) {
+				items = su_xrealloc(items, (n + 1) * sizeof *items);
+				items[n++] = dupn(t, len);
+			}
+		}
+	}
+	*out = items;
+	return n;
+}
+
+static void
+free_list(char **l, size_t n)
+{
+	while (n)
+		free(l[--n]);
+	free(l);
+}
+
+static int
+normeq(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *x = su_xmalloc(la + 1), *y = su_xmalloc(lb + 1);
+	int eq;
+
+	su_norm(a, la, x);
+	su_norm(b, lb, y);
+	eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+/* the stage of p named s (name or alias, compared normalised), or -1 */
+static int
+find_stage(const struct su_pipeline *p, const char *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->nst; i++) {
+		if (normeq(p->st[i].name, s))
+			return (int)i;
+		for (k = 0; k < p->st[i].nalias; k++)
+			if (normeq(p->st[i].alias[k], s))
+				return (int)i;
+	}
+	return -1;
+}
+
+static int
+parse_requires(struct parse *ps, const char *v, unsigned *mask)
+{
+	char **items, n[64];
+	size_t ni, i, c, a;
+	int ok = 1;
+
+	*mask = 0;
+	ni = split(v, &items);
+	for (i = 0; i < ni && ok; i++) {
+		su_norm(items[i], strlen(items[i]) < 63 ? strlen(items[i]) : 63, n);
+		if (strcmp(n, "d") == 0 || strcmp(n, "c") == 0) {
+			failf(ps, 0, "requires: \"%s\" is ambiguous: write %s",
+			    items[i], n[0] == 'd' ? "DC (Decision Criteria) "
+			    "or DP (Decision Process)" : "CH (Champion) or CO "
+			    "(Competition)");
+			ok = 0;
+			break;
+		}
+		for (c = 0; c < SU_NMC; c++) {
+			char code[4];
+
+			su_norm(comps[c].code, strlen(comps[c].code), code);
+			if (strcmp(n, code) == 0)
+				break;
+			for (a = 0; a < 3 && comps[c].aliases[a]; a++)
+				if (strcmp(n, comps[c].aliases[a]) == 0)
+					break;
+			if (a < 3 && comps[c].aliases[a])
+				break;
+		}
+		if (c == SU_NMC) {
+			failf(ps, 0, "requires: \"%s\" is not a MEDDPICC "
+			    "component (M, E, DC, DP, P, I, CH, CO, or their "
+			    "names)", items[i]);
+			ok = 0;
+		} else
+			*mask |= 1u << c;
+	}
+	free_list(items, ni);
+	return ok;
+}
+
+static int
+parse_int(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(v, &end, 10);
+	return errno == 0 && end != v && *end == '\0' && *out >= lo &&
+	    *out <= hi;
+}
+
+/* a new section: [pipeline NAME] or [stage NAME] */
+static int
+begin_section(struct parse *ps, const char *section)
+{
+	const char *sp;
+	size_t klen;
+	char kw[16];
+	struct su_model *m = ps->m;
+
+	/* its header line: the next header with this text; headers passed
+	 * over had no keys */
+	while (ps->k < ps->nsec && strcmp(ps->sec[ps->k].text, section) != 0) {
+		failf(ps, ps->sec[ps->k].line, "[%s] has no keys",
+		    ps->sec[ps->k].text);
+		ps->k++;
+	}
+	ps->curline = ps->k < ps->nsec ? ps->sec[ps->k++].line : 0;
+	free(ps->cur);
+	ps->cur = su_xstrdup(section);
+	ps->seen = 0;
+	ps->st = NULL;
+	while (*section == ' ')
+		section++;
+	sp = strchr(section, ' ');
+	klen = sp ? (size_t)(sp - section) : strlen(section);
+	snprintf(kw, sizeof kw, "%.*s", (int)(klen < 15 ? klen : 15), section);
+	while (sp && *sp == ' ')
+		sp++;
+	if (!sp || !*sp || (strcasecmp(kw, "pipeline") != 0 &&
+	    strcasecmp(kw, "stage") != 0)) {
+		failf(ps, ps->curline, "[%s]: expected [pipeline NAME] or "
+		    "[stage NAME]", ps->cur);
+		return 0;
+	}
+	if (strcasecmp(kw, "pipeline") == 0) {
+		size_t i;
+
+		for (i = 0; i < m->np; i++)
+			if (normeq(m->p[i].name, sp)) {
+				failf(ps, ps->curline, "[%s]: a second pipeline "
+				    "named \"%s\"", ps->cur, sp);
+				return 0;
+			}
+		m->p = su_xrealloc(m->p, (m->np + 1) * sizeof *m->p);
+		ps->p = &m->p[m->np++];
+		memset(ps->p, 0, sizeof *ps->p);
+		ps->p->name = su_xstrdup(sp);
+		ps->p->line = ps->curline;
+		ps->p->poc = ps->p->amount_from = -1;
+		return 1;
+	}
+	if (!ps->p) {
+		failf(ps, ps->curline, "[%s]: a stage before any [pipeline "
+		    "NAME]", ps->cur);
+		return 0;
+	}
+	if (find_stage(ps->p, sp) >= 0) {
+		failf(ps, ps->curline, "[%s]: a second stage \"%s\" in pipeline "
+		    "\"%s\"", ps->cur, sp, ps->p->name);
+		return 0;
+	}
+	ps->p->st = su_xrealloc(ps->p->st, (ps->p->nst + 1) *
+	    sizeof *ps->p->st);
+	ps->st = &ps->p->st[ps->p->nst++];
+	memset(ps->st, 0, sizeof *ps->st);
+	ps->st->name = su_xstrdup(sp);
+	ps->st->line = ps->curline;
+	ps->st->cat = -1;
+	ps->st->status = -1;
+	return 1;
+}
+
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	static const char *const pkeys[] = {"types", "default", "poc_stage",
+	                                    "amount_from"};
+	static const char *const skeys[] = {"probability", "category",
+	    "requires", "max_days", "status", "aliases"};
+	struct parse *ps = user;
+	const char *const *keys;
+	const char *why;
+	size_t nkeys, k;
+	long v;
+
+	if (!ps->cur || strcmp(ps->cur, section) != 0)
+		if (!begin_section(ps, section))
+			return 0;
+	if (!ps->p)
+		return 0;
+	keys = ps->st ? skeys : pkeys;
+	nkeys = ps->st ? 6 : 4;
+	for (k = 0; k < nkeys; k++)
+		if (strcmp(name, keys[k]) == 0)
+			break;
+	if (k == nkeys) {
+		failf(ps, 0, "unknown key \"%s\" in [%s] (expected %s)", name,
+		    ps->cur, ps->st ? "probability, category, requires, "
+		    "max_days, status, aliases" : "types, default, poc_stage, "
+		    "amount_from");
+		return 0;
+	}
+	if (ps->seen & (1u << k)) {
+		failf(ps, 0, "\"%s\" given twice in [%s]", name, ps->cur);
+		return 0;
+	}
+	ps->seen |= 1u << k;
+	if (!ps->st) {
+		struct su_pipeline *p = ps->p;
+
+		switch (k) {
+		case 0:
+			p->ntypes = split(value, &p->types);
+			return 1;
+		case 1:
+			if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
+				failf(ps, 0, "default = %s: expected yes or no",
+				    value);
+				return 0;
+			}
+			p->is_default = value[0] == 'y';
+			return 1;
+		case 2:
+			p->poc_name = su_xstrdup(value);
+			return 1;
+		default:
+			p->amount_from_name = su_xstrdup(value);
+			return 1;
+		}
+	}
+	switch (k) {
+	case 0:
+		if (su_rate_parse(value, strlen(value), SU_RATE_PERCENT,
+		    &ps->st->prob, &why) != 0 || ps->st->prob > SU_RATE_ONE) {
+			failf(ps, 0, "probability = %s: expected a percentage "
+			    "from 0 to 100", value);
+			return 0;
+		}
+		ps->st->has_prob = 1;
+		return 1;
+	case 1:
+		ps->st->cat = su_category_parse(value, strlen(value));
+		if (ps->st->cat < 0 || ps->st->cat == SU_CAT_TOTAL) {
+			failf(ps, 0, "category = %s: expected Closed, Commit, "
+			    "Best Case, Pipeline, Omitted or Lost", value);
+			return 0;
+		}
+		return 1;
+	case 2:
+		return parse_requires(ps, value, &ps->st->own);
+	case 3:
+		if (!parse_int(value, 1, 100000, &v)) {
+			failf(ps, 0, "max_days = %s: expected a number of days "
+			    "from 1", value);
+			return 0;
+		}
+		ps->st->max_days = (int)v;
+		return 1;
+	case 4:
+		if (strcmp(value, "open") == 0)
+			ps->st->status = SU_ST_OPEN;
+		else if (strcmp(value, "won") == 0)
+			ps->st->status = SU_ST_WON;
+		else if (strcmp(value, "lost") == 0)
+			ps->st->status = SU_ST_LOST;
+		else {
+			failf(ps, 0, "status = %s: expected open, won or lost",
+			    value);
+			return 0;
+		}
+		return 1;
+	default:
+		ps->st->nalias = split(value, &ps->st->alias);
+		return 1;
+	}
+}
+
+/* section headers of the text, as inih will see them */
+static void
+scan_sections(struct parse *ps, const char *text)
+{
+	const char *s = text, *e, *close;
+	long line = 1;
+
+	for (; *s; line++) {
+		e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		if (*s == '[' && (close = memchr(s, ']', (size_t)(e - s)))) {
+			ps->sec = su_xrealloc(ps->sec, (ps->nsec + 1) *
+			    sizeof *ps->sec);
+			ps->sec[ps->nsec].text = dupn(s + 1, (size_t)(close - s -
+			    1));
+			ps->sec[ps->nsec++].line = line;
+		}
+		s = *e ? e + 1 : e;
+	}
+}
+
+/* what the file leaves to be derived, and what is checked once it is all
+ * read */
+static int
+finish(struct parse *ps)
+{
+	struct su_model *m = ps->m;
+	size_t i, j, ndef = 0;
+	unsigned req;
+
+	for (; ps->k < ps->nsec; ps->k++) /* headers after the last key */
+		failf(ps, ps->sec[ps->k].line, "[%s] has no keys",
+		    ps->sec[ps->k].text);
+	if (ps->msg[0])
+		return -1;
+	if (m->np == 0) {
+		failf(ps, 0, "no [pipeline NAME]");
+		return -1;
+	}
+	for (i = 0; i < m->np; i++) {
+		struct su_pipeline *p = &m->p[i];
+
+		ndef += p->is_default;
+		if (p->is_default && ndef > 1) {
+			failf(ps, p->line, "a second default pipeline, \"%s\"",
+			    p->name);
+			return -1;
+		}
+		if (p->nst == 0) {
+			failf(ps, p->line, "pipeline \"%s\" has no stages",
+			    p->name);
+			return -1;
+		}
+		if (p->poc_name && (p->poc = find_stage(p, p->poc_name)) < 0) {
+			failf(ps, p->line, "poc_stage = %s: no such stage in "
+			    "pipeline \"%s\"", p->poc_name, p->name);
+			return -1;
+		}
+		if (p->amount_from_name &&
+		    (p->amount_from = find_stage(p, p->amount_from_name)) < 0) {
+			failf(ps, p->line, "amount_from = %s: no such stage in "
+			    "pipeline \"%s\"", p->amount_from_name, p->name);
+			return -1;
+		}
+		req = 0;
+		for (j = 0; j < p->nst; j++) {
+			struct su_stage *st = &p->st[j];
+
+			if (!st->has_prob) {
+				failf(ps, st->line, "[stage %s] has no "
+				    "probability", st->name);
+				return -1;
+			}
+			if (st->status < 0)
+				st->status = st->cat == SU_CAT_LOST ?
+				    SU_ST_LOST : st->prob == SU_RATE_ONE &&
+				    st->cat == SU_CAT_CLOSED ? SU_ST_WON :
+				    SU_ST_OPEN;
+			if (st->cat < 0)
+				st->cat = st->status == SU_ST_LOST ?
+				    SU_CAT_LOST : st->status == SU_ST_WON ?
+				    SU_CAT_CLOSED :
+				    su_category_of_probability(st->prob);
+			if (st->status != SU_ST_OPEN && st->own) {
+				failf(ps, st->line, "[stage %s] is closed: "
+				    "it cannot require MEDDPICC", st->name);
+				return -1;
+			}
+			/* cumulative: a stage keeps what earlier open stages
+			 * required */
+			if (st->status == SU_ST_OPEN)
+				req |= st->own, st->req = req;
+		}
+	}
+	if (ndef == 0)
+		m->p[0].is_default = 1;
+	return 0;
+}
+
+int
+su_model_load(const char *path, struct su_model **out)
+{
+	struct parse ps;
+	struct su_model *m = su_xmalloc(sizeof *m);
+	char *text = NULL;
+	const char *name = path ? path : "(built-in model)";
+	size_t i;
+	int line, r = -1;
+
+	memset(&ps, 0, sizeof ps);
+	memset(m, 0, sizeof *m);
+	m->file = su_xstrdup(name);
+	ps.m = m;
+	ps.file = name;
+	if (path) {
+		FILE *fp = fopen(path, "rb");
+		size_t n = 0, cap = 0, got;
+
+		if (!fp) {
+			su_msg(path, 0, "%s", strerror(errno));
+			goto done;
+		}
+		do {
+			if (cap - n < 4096)
+				text = su_xrealloc(text, cap = cap * 2 + 8192);
+			got = fread(text + n, 1, cap - n - 1, fp);
+			n += got;
+		} while (got > 0);
+		if (ferror(fp)) {
+			su_msg(path, 0, "read error: %s", strerror(errno));
+			fclose(fp);
+			goto done;
+		}
+		fclose(fp);
+		text[n] = '\0';
+		if (memchr(text, '\0', n)) {
+			su_msg(path, 0, "NUL byte in the model (not a text file?)");
+			goto done;
+		}
+	} else
+		text = su_xstrdup(su_builtin_model);
+	scan_sections(&ps, text);
+	line = ini_parse_string(text, handler, &ps);
+	if (line < 0) {
+		su_msg(name, 0, "cannot read the model");
+		goto done;
+	}
+	if (line > 0 && !ps.msg[0])
+		failf(&ps, line, "not an INI line (expected [section], "
+		    "key = value or a ; comment)");
+	if (ps.msg[0] && !ps.msgline)
+		ps.msgline = line;
+	if (ps.msg[0] || finish(&ps) != 0) {
+		su_msg(name, ps.msgline, "%s", ps.msg);
+		goto done;
+	}
+	*out = m;
+	m = NULL;
+	r = 0;
+done:
+	for (i = 0; i < ps.nsec; i++)
+		free(ps.sec[i].text);
+	free(ps.sec);
+	free(ps.cur);
+	free(text);
+	su_model_free(m);
+	return r;
+}
+
+void
+su_model_free(struct su_model *m)
+{
+	size_t i, j;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->np; i++) {
+		struct su_pipeline *p = &m->p[i];
+
+		for (j = 0; j < p->nst; j++) {
+			free(p->st[j].name);
+			free_list(p->st[j].alias, p->st[j].nalias);
+		}
+		free(p->st);
+		free(p->name);
+		free(p->poc_name);
+		free(p->amount_from_name);
+		free_list(p->types, p->ntypes);
+	}
+	free(m->p);
+	free(m->file);
+	free(m);
+}
+
+const struct su_pipeline *
+su_model_pipeline(const struct su_model *m, const char *type, size_t len)
+{
+	size_t i, k;
+	char *t;
+
+	su_trim(&type, &len);
+	if (len == 0) {
+		for (i = 0; i < m->np; i++)
+			if (m->p[i].is_default)
+				return &m->p[i];
+	}
+	t = dupn(type, len);
+	for (i = 0; i < m->np; i++)
+		for (k = 0; k < m->p[i].ntypes; k++)
+			if (normeq(m->p[i].types[k], t)) {
+				free(t);
+				return &m->p[i];
+			}
+	free(t);
+	/* a default pipeline that names no types takes every type */
+	for (i = 0; i < m->np; i++)
+		if (m->p[i].is_default && m->p[i].ntypes == 0)
+			return &m->p[i];
+	return NULL;
+}
+
+const struct su_pipeline *
+su_model_default(const struct su_model *m)
+{
+	return su_model_pipeline(m, "", 0);
+}
+
+int
+su_model_stage(const struct su_pipeline *p, const char *s, size_t len)
+{
+	char *t;
+	int i;
+
+	su_trim(&s, &len);
+	t = dupn(s, len);
+	i = find_stage(p, t);
+	free(t);
+	return i;
+}
