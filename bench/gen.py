@@ -9,6 +9,10 @@
   gen.py hubspot ROWS SEED      a HubSpot deals export: its own headers, ISO
                                 dates, plain amounts, fractional probability,
                                 "Not forecasted"
+  gen.py meddpicc ROWS SEED     a Salesforce report on seed 003's stages with
+                                MEDDPICC fields, pain score and loss reason,
+                                filled in as a sales team does: mostly, with
+                                gaps, "TBD" and "No"
 
 Writes to standard output.  Used for examples/ and for make bench.
 """
@@ -113,12 +117,71 @@ def hubspot(rows, rng, out):
                            for v in row) + "\n")
 
 
+SEED003_NB = [("Opportunity Created", 0, "Omitted"), ("Discover", 10, "Omitted"),
+              ("Proof of Concept", 40, "Pipeline"), ("Propose", 50, "Pipeline"),
+              ("Negotiate", 75, "Best Case"), ("Signature", 90, "Commit"),
+              ("Closed Won", 100, "Closed"), ("Closed Lost", 0, "Omitted")]
+SEED003_RN = [("Open", 0, "Omitted"), ("Qualification", 10, "Omitted"),
+              ("Propose", 50, "Pipeline"), ("Negotiate", 75, "Best Case"),
+              ("Signature", 90, "Commit"), ("Closed Won", 100, "Closed"),
+              ("Closed Lost", 0, "Omitted")]
+MEDDPICC_TEXT = {
+    "Metrics": ["-50% review time", "2 FTE saved", "query p95 < 1s"],
+    "Economic Buyer": ["CFO", "VP Engineering", "CTO"],
+    "Decision Criteria": ["latency, cost", "SOC 2, SSO", "TCO vs incumbent"],
+    "Decision Process": ["PoC, then CAB", "security review, then CFO"],
+    "Paper Process": ["MSA via legal, 3 weeks", "procurement portal"],
+    "Identify Pain": ["slow dashboards", "runaway warehouse bill"],
+    "Champion": ["Dana Lee (data lead)", "Sam Ortiz"],
+    "Competition": ["Snowflake", "ClickHouse", "incumbent"],
+}
+LOSS = ["Price", "Went with competitor", "No decision", "Timing"]
+
+
+def meddpicc(rows, rng, out):
+    cols = ["Opportunity ID", "Opportunity Name", "Account Name",
+            "Opportunity Owner", "Type", "Stage", "Amount",
+            "Probability (%)", "Forecast Category", "Close Date",
+            "Created Date"] + list(MEDDPICC_TEXT) + ["Pain Score",
+                                                   "Loss Reason"]
+    out.write("\ufeff" + ",".join(q(c) for c in cols) + "\r\n")
+    for i in range(rows):
+        typ = rng.choice(TYPES)
+        stages = SEED003_RN if typ in ("Renewal", "Expansion") else SEED003_NB
+        k = rng.randrange(len(stages))
+        st, prob, cat = stages[k]
+        if rng.random() < 0.1:
+            prob = min(100, prob + 15)
+        acct = rng.choice(ACCOUNTS)
+        month = rng.randint(1, 12)
+        cents = rng.randint(10, 400) * 100000
+        row = ["006Dn0000M{:07X}".format(i),
+               "{} - {}".format(acct, rng.choice(PRODUCTS)), acct,
+               rng.choice(OWNERS), typ, st,
+               "" if k < 2 and rng.random() < 0.4 else money(cents),
+               str(prob), cat, "{}/{}/2026".format(month, rng.randint(1, 28)),
+               "{}/{}/2026".format(max(1, month - 3), rng.randint(1, 28))]
+        for name, texts in MEDDPICC_TEXT.items():
+            # the further along, the more is filled in
+            r = rng.random()
+            if r < 0.08 + 0.1 * k:
+                row.append(rng.choice(texts))
+            elif r < 0.85:
+                row.append(rng.choice(texts) if k > 1 else "")
+            else:
+                row.append(rng.choice(["", "TBD", "No"]))
+        row.append(str(rng.randint(3, 10)) if k >= 1 else "")
+        row.append(rng.choice(LOSS + [""]) if st == "Closed Lost" else "")
+        out.write(",".join(q(v) for v in row) + "\r\n")
+
+
 def main():
     kind, rows, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
                buffering=1 << 20, closefd=False)
-    {"salesforce": salesforce, "hubspot": hubspot}[kind](rows, rng, out)
+    {"salesforce": salesforce, "hubspot": hubspot,
+     "meddpicc": meddpicc}[kind](rows, rng, out)
     out.flush()
 
 

@@ -31,6 +31,7 @@ struct opts {
 	struct su_opts c;
 	const char *group_by;
 	const char *period;
+	const char *model;
 	int64_t target, fail_under;
 	int has_target, has_fail_under;
 	int by_probability;
@@ -40,7 +41,8 @@ struct opts {
 static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--fail-under AMOUNT] [--weights CAT=PCT,...]\n"
-"                [--weight-by category|probability] [options] [FILE ...]\n";
+"                [--weight-by category|probability] [-m MODEL]\n"
+"                [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -64,6 +66,9 @@ usage(FILE *fp)
 "      --weight-by category|probability\n"
 "                             weigh by category (default) or by each deal's\n"
 "                             own probability\n"
+"  -m, --model FILE           the stage model that gives a deal's category\n"
+"                             from its stage when it has none (default: seed\n"
+"                             003's, built in; see stagecheck-model(5))\n"
 "\n%s", su_common_usage);
 }
 
@@ -122,7 +127,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"target", 1, 0, OPT_TARGET},
 		{"fail-under", 1, 0, OPT_FAIL_UNDER},
 		{"weights", 1, 0, OPT_WEIGHTS},
-		{"weight-by", 1, 0, OPT_WEIGHT_BY},
+		{"weight-by", 1, 0, OPT_WEIGHT_BY}, {"model", 1, 0, 'm'},
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
 	struct su_period p;
@@ -136,11 +141,14 @@ parse_args(struct opts *o, int argc, char **argv)
 	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
 	o->weight[OMITTED] = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:" SU_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, ":g:m:" SU_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
 			o->group_by = optarg;
+			break;
+		case 'm':
+			o->model = optarg;
 			break;
 		case OPT_PERIOD:
 			o->period = optarg;
@@ -281,15 +289,15 @@ keycmp(const void *a, const void *b)
 
 /* ---- one deal ------------------------------------------------------------ */
 
-/* The few distinct values of a stage or category column, remembered with
- * what su_category_parse() made of them: the lookup is on every row. */
+/* The few distinct values of the category column, or of type and stage,
+ * remembered with the category they give: the lookup is on every row. */
 struct memo {
 	size_t n;
 	struct {
-		char s[32];
+		char key[64]; /* the values, each NUL-terminated */
 		size_t len;
 		int cat;
-	} e[16];
+	} e[32];
 };
 
 struct state {
@@ -309,23 +317,73 @@ struct state {
 	char *key;
 	size_t keycap;
 	struct memo stages, categories;
+	struct su_model *model;
 };
+
+static int
+memo_find(const struct memo *m, const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->e[i].len == len && memcmp(m->e[i].key, key, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+memo_add(struct memo *m, const char *key, size_t len, int cat)
+{
+	if (len > sizeof m->e[0].key || m->n == sizeof m->e / sizeof m->e[0])
+		return;
+	memcpy(m->e[m->n].key, key, len);
+	m->e[m->n].len = len;
+	m->e[m->n++].cat = cat;
+}
 
 static int
 memo_category(struct memo *m, const char *s, size_t len)
 {
-	size_t i;
-	int cat;
+	int i = memo_find(m, s, len), cat;
 
-	for (i = 0; i < m->n; i++)
-		if (m->e[i].len == len && memcmp(m->e[i].s, s, len) == 0)
-			return m->e[i].cat;
+	if (i >= 0)
+		return m->e[i].cat;
 	cat = su_category_parse(s, len);
-	if (len < sizeof m->e[0].s && m->n < sizeof m->e / sizeof m->e[0]) {
-		memcpy(m->e[m->n].s, s, len);
-		m->e[m->n].len = len;
-		m->e[m->n++].cat = cat;
+	memo_add(m, s, len, cat);
+	return cat;
+}
+
+/* The category a stage gives: the model's, in the pipeline of the deal's
+ * type (Lost for a closed-lost stage); for a stage the model does not
+ * know, Closed or Lost when it is named so (Closed Won, closedlost), else
+ * -1. */
+static int
+stage_category(struct state *st, const char *type, size_t tlen,
+               const char *stage, size_t slen)
+{
+	char key[64];
+	const struct su_pipeline *p;
+	int i, cat;
+
+	if (tlen + slen + 2 <= sizeof key) {
+		memcpy(key, type, tlen);
+		key[tlen] = '\0';
+		memcpy(key + tlen + 1, stage, slen);
+		key[tlen + 1 + slen] = '\0';
+		if ((i = memo_find(&st->stages, key, tlen + slen + 2)) >= 0)
+			return st->stages.e[i].cat;
 	}
+	if (!(p = su_model_pipeline(st->model, type, tlen)))
+		p = su_model_default(st->model);
+	if ((i = su_model_stage(p, stage, slen)) >= 0)
+		cat = p->st[i].status == SU_ST_LOST ? LOST : p->st[i].cat;
+	else {
+		cat = su_category_parse(stage, slen);
+		if (cat != CLOSED && cat != LOST)
+			cat = -1;
+	}
+	if (tlen + slen + 2 <= sizeof key)
+		memo_add(&st->stages, key, tlen + slen + 2, cat);
 	return cat;
 }
 
@@ -415,11 +473,13 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "");
 		have_prob = k == 0;
 	}
-	/* the category: a closed-lost stage, the category column, a
-	 * closed-won stage (Salesforce's and HubSpot's names, and HubSpot's
-	 * ids closedwon and closedlost, normalise the same), the probability */
+	/* the category: a closed-lost stage, the category column, the
+	 * stage's category in the model, the probability */
 	if ((c = st->col[SU_R_STAGE]) >= 0) {
-		stage = memo_category(&st->stages, r->f[c], r->len[c]);
+		int t = st->col[SU_R_TYPE];
+
+		stage = stage_category(st, t >= 0 ? r->f[t] : "", t >= 0 ?
+		    r->len[t] : 0, r->f[c], r->len[c]);
 		if (stage == LOST)
 			cat = LOST;
 	}
@@ -432,14 +492,14 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "Not forecasted, Closed Lost)", hdr->f[c],
 			    r->f[c]);
 	}
-	if (cat < 0 && stage == CLOSED)
-		cat = CLOSED;
+	if (cat < 0)
+		cat = stage;
 	if (cat < 0 && have_prob)
 		cat = su_category_of_probability(prob);
 	if (cat < 0)
 		return su_in_reject(st->in, r, "no forecast category: no "
-		    "category, no closed stage and no probability to tell it "
-		    "from");
+		    "category, a stage the stage model does not know, and no "
+		    "probability to tell it from");
 	/* the weight */
 	if (cat == LOST)
 		w = 0;
@@ -609,6 +669,8 @@ main(int argc, char **argv)
 	st.o = &o;
 	if (o.period)
 		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
+	if (su_model_load(o.model, &st.model))
+		return SU_EXIT_ERR;
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -700,6 +762,7 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	free_groups(&st.t);
+	su_model_free(st.model);
 	free(st.g);
 	free(st.key);
 	return status;

@@ -354,12 +354,12 @@ EOF
 	assert_equal "$stderr" "forecast: $f:1: no Forecast Category, Stage or Probability column to tell each deal's category from (name one with -c category=HEADER)"
 	f=$(mk nocat2.csv <<'EOF'
 Amount,Stage
-1,Discovery
+1,Demo booked
 EOF
 )
 	run --separate-stderr forecast "$f"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $f:2: no forecast category: no category, no closed stage and no probability to tell it from"
+	assert_equal "$stderr" "forecast: $f:2: no forecast category: no category, a stage the stage model does not know, and no probability to tell it from"
 }
 
 @test "stage Closed Won without a category column is Closed" {
@@ -547,4 +547,46 @@ EOF
 	run --separate-stderr forecast --as-of 30/6/2026 "$DATA/seed-q2.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: --as-of 30/6/2026: month is over 12 (dates are read month-first, M/D/YYYY; use --date-format dmy for day-first)"
+}
+
+@test "no category column: the stage model gives the category (seed 003 built in; -m another)" {
+	f=$(mk st.csv <<'EOF'
+Type,Stage,Amount
+New Business,Discover,100
+Upsell,Proof of Concept,100
+New Business,Negotiate,100
+New Business,Signature,100
+Renewal,Signature,100
+Expansion,Closed Won,100
+New Business,Closed Lost,100
+EOF
+)
+	run forecast -f tsv "$f"
+	assert_success
+	# seed 003: Discover 10% Omitted, PoC 40% Pipeline, Negotiate 75%
+	# Best Case, Signature 90% Commit (both pipelines), Closed Won, Lost;
+	# weighted 100 + 2*90 + 70 + 50 + 0 = 400 of 600
+	assert_output "category	deals	amount	weight	weighted_amount
+Closed	1	100.00	1.0000	100.00
+Commit	2	200.00	0.9000	180.00
+Best Case	1	100.00	0.7000	70.00
+Pipeline	1	100.00	0.5000	50.00
+Omitted	1	100.00	0.0000	0.00
+Total	6	600.00	0.6667	400.00
+Lost	1	100.00	0.0000	0.00"
+	# Salesforce's default stages: every open stage is Pipeline
+	f=$(mk sf.csv <<'EOF'
+Stage,Amount
+Negotiation/Review,100
+Prospecting,100
+Closed Lost,100
+EOF
+)
+	run forecast -m "$EXAMPLES/models/salesforce-default.ini" -f tsv "$f"
+	assert_success
+	assert_line --index 4 "Pipeline	2	200.00	0.5000	100.00"
+	assert_line --index 7 "Lost	1	100.00	0.0000	0.00"
+	run --separate-stderr forecast -m "$BATS_TEST_TMPDIR/none.ini" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/none.ini: No such file or directory"
 }
