@@ -290,14 +290,16 @@ keycmp(const void *a, const void *b)
 /* ---- one deal ------------------------------------------------------------ */
 
 /* The few distinct values of the category column, or of type and stage,
- * remembered with the category they give: the lookup is on every row. */
+ * remembered with the category they give: the lookup is on every row.  A
+ * small open-addressing table; when full, values are looked up anew. */
+#define MEMO_SLOTS 256
 struct memo {
 	size_t n;
 	struct {
 		char key[64]; /* the values, each NUL-terminated */
-		size_t len;
+		size_t len;   /* 0: a free slot */
 		int cat;
-	} e[32];
+	} e[MEMO_SLOTS];
 };
 
 struct state {
@@ -320,25 +322,41 @@ struct state {
 	struct su_model *model;
 };
 
+static size_t
+memo_slot(const struct memo *m, const char *key, size_t len)
+{
+	size_t i = (size_t)fnv(key, len) & (MEMO_SLOTS - 1);
+
+	while (m->e[i].len && (m->e[i].len != len ||
+	    memcmp(m->e[i].key, key, len) != 0))
+		i = (i + 1) & (MEMO_SLOTS - 1);
+	return i;
+}
+
 static int
 memo_find(const struct memo *m, const char *key, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < m->n; i++)
-		if (m->e[i].len == len && memcmp(m->e[i].key, key, len) == 0)
-			return (int)i;
-	return -1;
+	if (len == 0 || len > sizeof m->e[0].key)
+		return -1;
+	i = memo_slot(m, key, len);
+	return m->e[i].len ? (int)i : -1;
 }
 
 static void
 memo_add(struct memo *m, const char *key, size_t len, int cat)
 {
-	if (len > sizeof m->e[0].key || m->n == sizeof m->e / sizeof m->e[0])
+	size_t i;
+
+	if (len == 0 || len > sizeof m->e[0].key || 2 * (m->n + 1) >
+	    MEMO_SLOTS)
 		return;
-	memcpy(m->e[m->n].key, key, len);
-	m->e[m->n].len = len;
-	m->e[m->n++].cat = cat;
+	i = memo_slot(m, key, len);
+	memcpy(m->e[i].key, key, len);
+	m->e[i].len = len;
+	m->e[i].cat = cat;
+	m->n++;
 }
 
 static int

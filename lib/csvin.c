@@ -29,7 +29,7 @@ struct event {
 	enum evkind kind;
 	size_t f0, nf; /* fields in the arena */
 	long line;
-	size_t rawlen; /* text: rtext[0..rawlen) */
+	size_t rawoff, rawlen; /* its text: buf[rawoff..rawoff+rawlen) */
 };
 
 struct su_in {
@@ -47,9 +47,10 @@ struct su_in {
 	size_t rawlen, rawcap;
 	int rawnl; /* lines before the raw bytes, for messages */
 
-	/* decoded bytes, cut into lines */
+	/* decoded bytes, cut into lines; the text of the record being read
+	 * starts at rstart and is kept when the buffer is compacted */
 	char *buf;
-	size_t pos, len, cap;
+	size_t pos, len, cap, rstart;
 	int eof, done; /* read(2) saw the end; every line was fed */
 	long lineno;   /* the line about to be fed */
 
@@ -64,9 +65,6 @@ struct su_in {
 	char *fld;
 	size_t fldlen, fldcap;
 	size_t *foff, *flen, nf, fcap, cur_f0;
-	/* the text of the record(s) being read */
-	char *rtext;
-	size_t rtlen, rtcap;
 
 	/* finished events */
 	struct event *q;
@@ -195,10 +193,12 @@ getline_(struct su_in *in, const char **line, size_t *n)
 		}
 		if (in->eof)
 			return 0;
-		if (in->pos) {
-			memmove(in->buf, in->buf + in->pos, in->len - in->pos);
-			in->len -= in->pos;
-			in->pos = 0;
+		if (in->rstart) {
+			memmove(in->buf, in->buf + in->rstart,
+			    in->len - in->rstart);
+			in->len -= in->rstart;
+			in->pos -= in->rstart;
+			in->rstart = 0;
 		}
 		if (in->len == in->cap)
 			grow(&in->buf, &in->cap, in->cap * 2);
@@ -232,19 +232,21 @@ static void
 push(struct su_in *in, enum evkind kind, long line)
 {
 	struct event *e;
-	size_t n = in->rtlen;
+	const char *raw = in->buf + in->rstart;
+	size_t n = in->pos - in->rstart;
 
 	if (in->nq == in->qcap) {
 		in->qcap = in->qcap ? in->qcap * 2 : 8;
 		in->q = su_xrealloc(in->q, in->qcap * sizeof *in->q);
 	}
-	while (n && (in->rtext[n - 1] == '\n' || in->rtext[n - 1] == '\r'))
+	while (n && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
 		n--;
 	e = &in->q[in->nq++];
 	e->kind = kind;
 	e->f0 = in->cur_f0;
 	e->nf = in->nf - in->cur_f0;
 	e->line = line;
+	e->rawoff = in->rstart;
 	e->rawlen = n;
 	in->cur_f0 = in->nf;
 }
@@ -302,7 +304,7 @@ feed(struct su_in *in)
 			/* nothing in the queue refers to these any more */
 			in->nq = in->qi = 0;
 			in->nf = in->cur_f0 = in->fldlen = 0;
-			in->rtlen = 0;
+			in->rstart = in->pos;
 			in->rec_line = in->lineno;
 		}
 		if ((r = getline_(in, &line, &n)) < 0)
@@ -313,9 +315,6 @@ feed(struct su_in *in)
 				push(in, EV_OPENQUOTE, in->rec_line);
 			break;
 		}
-		grow(&in->rtext, &in->rtcap, in->rtlen + n);
-		memcpy(in->rtext + in->rtlen, line, n);
-		in->rtlen += n;
 		if (memchr(line, '\0', n)) {
 			push(in, EV_NUL, in->lineno);
 			parser_init(in);
@@ -367,14 +366,14 @@ openfile(struct su_in *in, const char *path)
 			return -1;
 		}
 	}
-	in->pos = in->len = in->rawlen = 0;
+	in->pos = in->len = in->rawlen = in->rstart = 0;
 	in->eof = in->done = 0;
 	in->lineno = 1;
 	in->in_header = 1;
 	in->blank = in->footer_count = in->footer_line = 0;
 	in->footer = 0;
 	in->file_rows = 0;
-	in->nq = in->qi = in->nf = in->cur_f0 = in->fldlen = in->rtlen = 0;
+	in->nq = in->qi = in->nf = in->cur_f0 = in->fldlen = 0;
 	do {
 		if (readsome(in, (char *)bom + have, sizeof bom - have, &got))
 			return -1;
@@ -446,7 +445,7 @@ mkrec(struct su_in *in, const struct event *e, struct su_rec *rec)
 	rec->len = in->flen + e->f0;
 	rec->file = in->fname;
 	rec->line = e->line;
-	rec->raw = in->rtext;
+	rec->raw = in->buf + e->rawoff;
 	rec->rawlen = e->rawlen;
 }
 
@@ -814,7 +813,6 @@ su_in_free(struct su_in *in)
 	free(in->fld);
 	free(in->foff);
 	free(in->flen);
-	free(in->rtext);
 	free(in->q);
 	free(in->fptr);
 	free(in->hdrbuf);

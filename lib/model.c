@@ -143,6 +143,16 @@ free_list(char **l, size_t n)
 	free(l);
 }
 
+static char *
+normdup(const char *s)
+{
+	size_t n = strlen(s);
+	char *d = su_xmalloc(n + 1);
+
+	su_norm(s, n, d);
+	return d;
+}
+
 static int
 normeq(const char *a, const char *b)
 {
@@ -172,6 +182,16 @@ find_stage(const struct su_pipeline *p, const char *s)
 				return (int)i;
 	}
 	return -1;
+}
+
+/* s normalised into buf (size n) or, when longer, into a fresh buffer */
+static char *
+norm_into(const char *s, size_t len, char *buf, size_t n)
+{
+	char *out = len < n ? buf : su_xmalloc(len + 1);
+
+	su_norm(s, len, out);
+	return out;
 }
 
 static int
@@ -472,9 +492,19 @@ finish(struct parse *ps)
 			    "pipeline \"%s\"", p->amount_from_name, p->name);
 			return -1;
 		}
+		p->ntype = su_xmalloc((p->ntypes + 1) * sizeof *p->ntype);
+		for (j = 0; j < p->ntypes; j++)
+			p->ntype[j] = normdup(p->types[j]);
 		req = 0;
 		for (j = 0; j < p->nst; j++) {
 			struct su_stage *st = &p->st[j];
+			size_t a;
+
+			st->nname = normdup(st->name);
+			st->nalias_ = su_xmalloc((st->nalias + 1) *
+			    sizeof *st->nalias_);
+			for (a = 0; a < st->nalias; a++)
+				st->nalias_[a] = normdup(st->alias[a]);
 
 			if (!st->has_prob) {
 				failf(ps, st->line, "[stage %s] has no "
@@ -589,8 +619,13 @@ su_model_free(struct su_model *m)
 
 		for (j = 0; j < p->nst; j++) {
 			free(p->st[j].name);
+			free(p->st[j].nname);
+			if (p->st[j].nalias_)
+				free_list(p->st[j].nalias_, p->st[j].nalias);
 			free_list(p->st[j].alias, p->st[j].nalias);
 		}
+		if (p->ntype)
+			free_list(p->ntype, p->ntypes);
 		free(p->st);
 		free(p->name);
 		free(p->poc_name);
@@ -605,45 +640,55 @@ su_model_free(struct su_model *m)
 const struct su_pipeline *
 su_model_pipeline(const struct su_model *m, const char *type, size_t len)
 {
+	char buf[128], *t;
+	const struct su_pipeline *found = NULL;
 	size_t i, k;
-	char *t;
 
 	su_trim(&type, &len);
-	if (len == 0) {
-		for (i = 0; i < m->np; i++)
-			if (m->p[i].is_default)
-				return &m->p[i];
-	}
-	t = dupn(type, len);
-	for (i = 0; i < m->np; i++)
-		for (k = 0; k < m->p[i].ntypes; k++)
-			if (normeq(m->p[i].types[k], t)) {
-				free(t);
-				return &m->p[i];
-			}
-	free(t);
+	if (len == 0)
+		return su_model_default(m);
+	t = norm_into(type, len, buf, sizeof buf);
+	for (i = 0; i < m->np && !found; i++)
+		for (k = 0; k < m->p[i].ntypes && !found; k++)
+			if (strcmp(m->p[i].ntype[k], t) == 0)
+				found = &m->p[i];
+	if (t != buf)
+		free(t);
 	/* a default pipeline that names no types takes every type */
-	for (i = 0; i < m->np; i++)
+	for (i = 0; i < m->np && !found; i++)
 		if (m->p[i].is_default && m->p[i].ntypes == 0)
-			return &m->p[i];
-	return NULL;
+			found = &m->p[i];
+	return found;
 }
 
 const struct su_pipeline *
 su_model_default(const struct su_model *m)
 {
-	return su_model_pipeline(m, "", 0);
+	size_t i;
+
+	for (i = 0; i < m->np; i++)
+		if (m->p[i].is_default)
+			return &m->p[i];
+	return &m->p[0];
 }
 
 int
 su_model_stage(const struct su_pipeline *p, const char *s, size_t len)
 {
-	char *t;
-	int i;
+	char buf[128], *t;
+	size_t i, k;
+	int found = -1;
 
 	su_trim(&s, &len);
-	t = dupn(s, len);
-	i = find_stage(p, t);
-	free(t);
-	return i;
+	t = norm_into(s, len, buf, sizeof buf);
+	for (i = 0; i < p->nst && found < 0; i++) {
+		if (strcmp(p->st[i].nname, t) == 0)
+			found = (int)i;
+		for (k = 0; k < p->st[i].nalias && found < 0; k++)
+			if (strcmp(p->st[i].nalias_[k], t) == 0)
+				found = (int)i;
+	}
+	if (t != buf)
+		free(t);
+	return found;
 }

@@ -209,8 +209,8 @@ enum su_mc { SU_MC_M, SU_MC_E, SU_MC_DC, SU_MC_DP, SU_MC_P, SU_MC_I,
              SU_MC_CH, SU_MC_CO, SU_NMC };
 enum su_status { SU_ST_OPEN, SU_ST_WON, SU_ST_LOST };
 struct su_stage {
-    char *name;
-    char **alias;
+    char *name, *nname; /* as written; normalised (su_norm) */
+    char **alias, **nalias_;
     size_t nalias;
     su_rate prob;
     int has_prob;
@@ -222,7 +222,7 @@ struct su_stage {
 };
 struct su_pipeline {
     char *name;
-    char **types;
+    char **types, **ntype; /* as written; normalised */
     size_t ntypes;
     int is_default;
     struct su_stage *st;
