@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum sev { SEV_INFO, SEV_WARN, SEV_ERROR };
 static const char *const sevname[] = {"info", "warn", "error"};
@@ -19,7 +20,8 @@ enum check {
 	CK_UNKNOWN_TYPE, CK_UNKNOWN_STAGE, CK_MISSING_MEDDPICC,
 	CK_PROBABILITY, CK_CATEGORY, CK_NO_EB, CK_NO_CHAMPION, CK_LOW_PAIN,
 	CK_PAST_CLOSE, CK_MISSING_AMOUNT, CK_MISSING_LOSS_REASON,
-	CK_DEAL_REVIEW, NCHECK
+	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_VELOCITY,
+	NCHECK
 };
 static const struct {
 	const char *name;
@@ -37,6 +39,10 @@ static const struct {
 	[CK_MISSING_AMOUNT] = {"missing-amount", SEV_WARN},
 	[CK_MISSING_LOSS_REASON] = {"missing-loss-reason", SEV_WARN},
 	[CK_DEAL_REVIEW] = {"deal-review", SEV_INFO},
+	[CK_SKIPPED] = {"stage-skipped", SEV_WARN},
+	[CK_REGRESSED] = {"stage-regressed", SEV_WARN},
+	[CK_STALLED] = {"stalled", SEV_WARN},
+	[CK_VELOCITY] = {"velocity", SEV_INFO},
 };
 
 enum mode { MODE_FINDINGS, MODE_ANNOTATE, MODE_SUMMARY };
@@ -44,6 +50,7 @@ enum mode { MODE_FINDINGS, MODE_ANNOTATE, MODE_SUMMARY };
 struct opts {
 	struct su_opts c;
 	const char *model;
+	const char *history;
 	enum mode mode;
 	enum sev min_sev;
 	su_rate tolerance;
@@ -51,7 +58,7 @@ struct opts {
 };
 
 static const char usage_text[] =
-"usage: stagecheck [-m MODEL] [--annotate | --summary]\n"
+"usage: stagecheck [-m MODEL] [--history FILE] [--annotate | --summary]\n"
 "                  [--severity error|warn|info] [--probability-tolerance PCT]\n"
 "                  [--review-threshold AMOUNT] [options] [FILE ...]\n";
 
@@ -67,6 +74,9 @@ usage(FILE *fp)
 "error level fails.\n"
 "\n"
 "  -m, --model FILE           the stage model (default: seed 003's, built in)\n"
+"      --history FILE         a stage history export (Opportunity ID, From\n"
+"                             Stage, To Stage, Last Modified): skipped and\n"
+"                             regressed stages, stalled deals, velocity\n"
 "      --annotate             write every input row with gate, missing, flags\n"
 "      --summary              count findings per check and owner\n"
 "      --severity LEVEL       only findings at LEVEL or above: error, warn, info\n"
@@ -80,7 +90,7 @@ usage(FILE *fp)
 }
 
 enum { OPT_ANNOTATE = SU_OPT_PROGRAM_BASE, OPT_SUMMARY, OPT_SEVERITY,
-       OPT_TOLERANCE, OPT_REVIEW };
+       OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY };
 
 static int
 parse_args(struct opts *o, int argc, char **argv)
@@ -91,6 +101,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"severity", 1, 0, OPT_SEVERITY},
 		{"probability-tolerance", 1, 0, OPT_TOLERANCE},
 		{"review-threshold", 1, 0, OPT_REVIEW},
+		{"history", 1, 0, OPT_HISTORY},
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
 	const char *why;
@@ -104,6 +115,9 @@ parse_args(struct opts *o, int argc, char **argv)
 		switch (c) {
 		case 'm':
 			o->model = optarg;
+			break;
+		case OPT_HISTORY:
+			o->history = optarg;
 			break;
 		case OPT_ANNOTATE:
 		case OPT_SUMMARY:
@@ -163,6 +177,276 @@ parse_args(struct opts *o, int argc, char **argv)
 	return optind;
 }
 
+/* ---- stage history ---------------------------------------------------------
+ *
+ * From a history export (one row per stage change: opportunity, from stage,
+ * to stage, date) only what the checks need is kept, per opportunity: the
+ * first date, the latest change and where it led, and per pipeline of the
+ * model the first skip and the first move back.  Each row carries both of
+ * its stages, so a skip or a move back is seen from the row alone, in any
+ * row order; memory grows with opportunities, not with history rows.
+ */
+struct hpl {
+	signed char sf, st; /* first skip: from, to (stage indexes) */
+	signed char rf, rt; /* first move back */
+};
+
+struct hopp {
+	char *id;
+	long rows, line; /* history rows; the first one's line */
+	int seen;        /* named by the input */
+	int32_t first, last;
+	int last_to; /* interned stage the latest change led to */
+	uint64_t hash;
+	struct hpl pl[];
+};
+
+struct history {
+	const char *file;
+	struct hopp **slot;
+	size_t nslot, n;
+	char **names; /* interned stage names, as written */
+	size_t nnames;
+};
+
+/* what the checks know of one deal's history, in its pipeline */
+struct dealhist {
+	int have;          /* any history at all */
+	int skip_from, skip_to, reg_from, reg_to; /* -1: none */
+	int32_t first, entered;
+	int has_entered; /* the date it entered its current stage is known */
+};
+
+static uint64_t
+hashid(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static struct hopp *
+hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
+{
+	uint64_t k = hashid(id, len);
+	size_t i, mask;
+	struct hopp *o;
+
+	if (add && 2 * (h->n + 1) > h->nslot) {
+		struct hopp **old = h->slot;
+		size_t oldn = h->nslot;
+
+		h->nslot = h->nslot ? h->nslot * 2 : 1024;
+		h->slot = su_xmalloc(h->nslot * sizeof *h->slot);
+		memset(h->slot, 0, h->nslot * sizeof *h->slot);
+		for (i = 0; i < oldn; i++)
+			if (old[i]) {
+				size_t j = old[i]->hash & (h->nslot - 1);
+
+				while (h->slot[j])
+					j = (j + 1) & (h->nslot - 1);
+				h->slot[j] = old[i];
+			}
+		free(old);
+	}
+	if (!h->nslot)
+		return NULL;
+	mask = h->nslot - 1;
+	for (i = k & mask; (o = h->slot[i]) != NULL; i = (i + 1) & mask)
+		if (o->hash == k && strlen(o->id) == len &&
+		    memcmp(o->id, id, len) == 0)
+			return o;
+	if (!add)
+		return NULL;
+	o = su_xmalloc(sizeof *o + np * sizeof o->pl[0]);
+	memset(o, 0, sizeof *o);
+	o->id = su_xmalloc(len + 1);
+	memcpy(o->id, id, len);
+	o->id[len] = '\0';
+	o->hash = k;
+	o->last_to = -1;
+	{
+		size_t j;
+
+		for (j = 0; j < np; j++)
+			o->pl[j].sf = o->pl[j].st = o->pl[j].rf =
+			    o->pl[j].rt = -1;
+	}
+	h->slot[i] = o; /* the free slot the search ended on */
+	h->n++;
+	return o;
+}
+
+static int
+intern(struct history *h, const char *s, size_t len)
+{
+	size_t i;
+
+	su_trim(&s, &len);
+	for (i = 0; i < h->nnames; i++)
+		if (strlen(h->names[i]) == len && memcmp(h->names[i], s, len) == 0)
+			return (int)i;
+	h->names = su_xrealloc(h->names, (h->nnames + 1) * sizeof *h->names);
+	h->names[h->nnames] = su_xmalloc(len + 1);
+	memcpy(h->names[h->nnames], s, len);
+	h->names[h->nnames][len] = '\0';
+	return (int)h->nnames++;
+}
+
+/* read --history FILE; prints and returns -1 on error */
+static int
+read_history(struct history *h, const struct opts *o, const struct su_model *m)
+{
+	struct su_opts ho = o->c;
+	struct su_in *in;
+	struct su_rec hdr, r;
+	unsigned char want[SU_R_NROLES];
+	int col[SU_R_NROLES], k, ret = -1;
+	size_t i;
+	const char *why;
+
+	ho.rejects = NULL; /* the --rejects file is the input's */
+	h->file = o->history;
+	in = su_in_new(&ho, 1, (char **)&o->history);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	memset(want, 0, sizeof want);
+	want[SU_R_ID] = want[SU_R_TO_STAGE] = want[SU_R_CHANGED] =
+	    SU_COL_REQUIRED;
+	want[SU_R_FROM_STAGE] = SU_COL_OPTIONAL;
+	if (su_columns_resolve(hdr.file, &hdr, &ho, want, col))
+		goto done;
+	while ((k = su_in_next(in, &r)) > 0) {
+		const char *id = r.f[col[SU_R_ID]];
+		size_t idlen = r.len[col[SU_R_ID]];
+		const char *to = r.f[col[SU_R_TO_STAGE]];
+		size_t tolen = r.len[col[SU_R_TO_STAGE]];
+		int c = col[SU_R_CHANGED];
+		int32_t d;
+		struct hopp *op;
+
+		su_trim(&id, &idlen);
+		if (idlen == 0) {
+			if (su_in_reject(in, &r, "no opportunity id"))
+				goto done;
+			continue;
+		}
+		if ((k = su_date_parse(r.f[c], r.len[c], ho.dmy, &d, &why)) != 0) {
+			if (su_in_reject(in, &r, "%s \"%s\": %s", hdr.f[c],
+			    r.f[c], k > 0 ? "no date" : why))
+				goto done;
+			continue;
+		}
+		op = hopp_get(h, id, idlen, m->np, 1);
+		if (op->rows++ == 0) {
+			op->line = r.line;
+			op->first = op->last = d;
+		}
+		if (d < op->first)
+			op->first = d;
+		if (d >= op->last) {
+			op->last = d;
+			op->last_to = intern(h, to, tolen);
+		}
+		if (col[SU_R_FROM_STAGE] < 0)
+			continue;
+		for (i = 0; i < m->np; i++) {
+			const struct su_pipeline *p = &m->p[i];
+			int f = su_model_stage(p, r.f[col[SU_R_FROM_STAGE]],
+			    r.len[col[SU_R_FROM_STAGE]]);
+			int t = su_model_stage(p, to, tolen);
+
+			if (f < 0 || t < 0 || p->st[t].status == SU_ST_LOST)
+				continue;
+			if (t > f + 1 && op->pl[i].sf < 0)
+				op->pl[i].sf = (signed char)f,
+				op->pl[i].st = (signed char)t;
+			if (t < f && op->pl[i].rf < 0)
+				op->pl[i].rf = (signed char)f,
+				op->pl[i].rt = (signed char)t;
+		}
+	}
+	if (k < 0 || su_in_finish(in))
+		goto done;
+	ret = 0;
+done:
+	su_in_free(in);
+	return ret;
+}
+
+/* the history rows of opportunities the input never named: said, not
+ * dropped */
+static void
+report_unseen(const struct history *h)
+{
+	size_t i;
+	long rows = 0, opps = 0;
+	const struct hopp *first = NULL;
+
+	for (i = 0; i < h->nslot; i++) {
+		const struct hopp *o = h->slot[i];
+
+		if (!o || o->seen)
+			continue;
+		rows += o->rows, opps++;
+		if (!first || o->line < first->line)
+			first = o;
+	}
+	if (opps)
+		su_msg(h->file, 0, "%ld history row%s for %ld opportunit%s not "
+		    "in the input (the first at line %ld: %s)", rows,
+		    rows == 1 ? "" : "s", opps, opps == 1 ? "y" : "ies",
+		    first->line, first->id);
+}
+
+static void
+free_history(struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nslot; i++)
+		if (h->slot[i]) {
+			free(h->slot[i]->id);
+			free(h->slot[i]);
+		}
+	free(h->slot);
+	for (i = 0; i < h->nnames; i++)
+		free(h->names[i]);
+	free(h->names);
+}
+
+/* HubSpot: Date entered "STAGE" (or "STAGE (PIPELINE)") columns */
+struct dentered {
+	int col;
+	char *label;
+};
+
+static size_t
+find_date_entered(const struct su_rec *hdr, struct dentered **out)
+{
+	static const char pre[] = "date entered \"";
+	struct dentered *d = NULL;
+	size_t i, n = 0, len;
+
+	for (i = 0; i < hdr->n; i++) {
+		len = hdr->len[i];
+		if (len <= sizeof pre || strncasecmp(hdr->f[i], pre,
+		    sizeof pre - 1) != 0 || hdr->f[i][len - 1] != '"')
+			continue;
+		d = su_xrealloc(d, (n + 1) * sizeof *d);
+		d[n].col = (int)i;
+		d[n].label = su_xmalloc(len);
+		memcpy(d[n].label, hdr->f[i] + sizeof pre - 1,
+		    len - sizeof pre);
+		d[n].label[len - sizeof pre] = '\0';
+		n++;
+	}
+	*out = d;
+	return n;
+}
+
 /* ---- the checks of one row ---------------------------------------------- */
 
 struct finding {
@@ -181,6 +465,14 @@ struct state {
 	unsigned missing; /* MEDDPICC bits missing on this row */
 	int gate_fail;
 	long errors; /* rows that fail their gate */
+	struct history hist;
+	int have_hist;          /* --history given */
+	struct dentered *dent;  /* HubSpot's date-entered columns */
+	size_t ndent;
+	const char *velocity;   /* this row's class, for --annotate */
+	int32_t *entered;       /* per stage: HubSpot's date entered */
+	char *has_at;
+	long skipped_before;
 	/* --summary: counts per check and owner */
 	struct count {
 		enum check check;
@@ -235,6 +527,152 @@ list_stages(const struct su_pipeline *p, char *buf, size_t size)
 		    p->st[i].name);
 }
 
+/* what is known of this deal's history, in pipeline p: from --history, or
+ * from HubSpot's date-entered columns.  0, or su_in_reject's answer. */
+static int
+deal_history(struct state *st, const struct su_rec *hdr,
+             const struct su_rec *r, const struct su_pipeline *p, int idx,
+             struct dealhist *dh)
+{
+	const char *why, *s;
+	size_t len, i;
+	int c, j, k;
+	int32_t d;
+
+	memset(dh, 0, sizeof *dh);
+	dh->skip_from = dh->skip_to = dh->reg_from = dh->reg_to = -1;
+	if (st->have_hist) {
+		struct hopp *op;
+
+		s = val(st, r, SU_R_ID, &len);
+		su_trim(&s, &len);
+		op = hopp_get(&st->hist, s, len, st->m->np, 0);
+		if (!op)
+			return 0;
+		k = (int)(p - st->m->p);
+		op->seen = 1;
+		dh->have = 1;
+		dh->first = op->first;
+		dh->skip_from = op->pl[k].sf, dh->skip_to = op->pl[k].st;
+		dh->reg_from = op->pl[k].rf, dh->reg_to = op->pl[k].rt;
+		if (op->last_to >= 0 && su_model_stage(p,
+		    st->hist.names[op->last_to],
+		    strlen(st->hist.names[op->last_to])) == idx)
+			dh->entered = op->last, dh->has_entered = 1;
+	} else if (st->ndent) {
+		int32_t *at = st->entered;
+		char *has = st->has_at;
+
+		memset(has, 0, p->nst);
+		for (i = 0; i < st->ndent; i++) {
+			const char *lab = st->dent[i].label;
+			const char *paren = strstr(lab, " (");
+
+			j = su_model_stage(p, lab, strlen(lab));
+			if (j < 0 && paren) /* "STAGE (PIPELINE)" */
+				j = su_model_stage(p, lab, (size_t)(paren -
+				    lab));
+			c = st->dent[i].col;
+			if (j < 0 || r->len[c] == 0)
+				continue;
+			if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
+			    &why) < 0)
+				return su_in_reject(st->in, r, "%s \"%s\": %s",
+				    hdr->f[c], r->f[c], why);
+			at[j] = d, has[j] = 1;
+			if (!dh->have || d < dh->first)
+				dh->first = d;
+			dh->have = 1;
+		}
+		if (has[idx])
+			dh->entered = at[idx], dh->has_entered = 1;
+		/* a later stage entered: the deal was further along */
+		for (k = (int)p->nst - 1; k > idx && dh->reg_from < 0; k--)
+			if (has[k] && p->st[k].status != SU_ST_LOST)
+				dh->reg_from = k, dh->reg_to = idx;
+		/* an open stage before the current one never entered, while
+		 * a later one was */
+		for (k = 0; k < idx && dh->skip_to < 0; k++) {
+			if (has[k] || p->st[k].status != SU_ST_OPEN)
+				continue;
+			for (j = k + 1; j <= idx && !has[j]; j++)
+				;
+			if (j > idx)
+				continue;
+			dh->skip_to = j;
+			for (dh->skip_from = k - 1; dh->skip_from >= 0 &&
+			    !has[dh->skip_from]; dh->skip_from--)
+				;
+		}
+	}
+	/* the created date, when earlier, starts the clock */
+	if (dh->have && (c = st->col[SU_R_CREATED]) >= 0 && r->len[c] &&
+	    su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d, &why) == 0 &&
+	    d < dh->first)
+		dh->first = d;
+	return 0;
+}
+
+static void
+history_findings(struct state *st, const struct su_pipeline *p, int idx,
+                 const struct dealhist *dh)
+{
+	const struct su_stage *sg = &p->st[idx];
+	char buf[512];
+	size_t n = 0;
+	int k, stalled = 0;
+	long days, expected = 0, elapsed;
+
+	st->velocity = "";
+	if (!dh->have)
+		return;
+	if (dh->skip_to >= 0) {
+		buf[0] = '\0';
+		for (k = dh->skip_from + 1; k < dh->skip_to; k++)
+			if (p->st[k].status == SU_ST_OPEN)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+				    "%s%s", n ? ", " : "", p->st[k].name);
+		if (dh->skip_from >= 0)
+			find(st, CK_SKIPPED, "moved from %s to %s, skipping %s",
+			    p->st[dh->skip_from].name, p->st[dh->skip_to].name,
+			    buf);
+		else
+			find(st, CK_SKIPPED, "reached %s without %s",
+			    p->st[dh->skip_to].name, buf);
+	}
+	if (dh->reg_from >= 0)
+		find(st, CK_REGRESSED, "moved back from %s to %s",
+		    p->st[dh->reg_from].name, p->st[dh->reg_to].name);
+	if (sg->status != SU_ST_OPEN)
+		return;
+	if (dh->has_entered && sg->max_days > 0 &&
+	    (days = (long)st->o->c.as_of - dh->entered) > sg->max_days) {
+		find(st, CK_STALLED, "%ld days in %s (its limit is %d)", days,
+		    sg->name, sg->max_days);
+		stalled = 1;
+	}
+	/* seed 003's velocity: at risk (stalled, or moved back); fast track
+	 * (reached this stage in at most half the days the stages before it
+	 * allow); else standard */
+	for (k = 0; k < idx; k++)
+		if (p->st[k].status == SU_ST_OPEN)
+			expected += p->st[k].max_days;
+	elapsed = (long)st->o->c.as_of - dh->first;
+	if (stalled || dh->reg_from >= 0) {
+		st->velocity = "at risk";
+		find(st, CK_VELOCITY, "at risk: %s", stalled ? "stalled" :
+		    "moved back");
+	} else if (expected > 0 && 2 * elapsed <= expected) {
+		st->velocity = "fast track";
+		find(st, CK_VELOCITY, "fast track: %ld days to %s, where the "
+		    "stages before it allow %ld", elapsed, sg->name, expected);
+	} else {
+		st->velocity = "standard";
+		find(st, CK_VELOCITY, "standard: %ld days since it opened",
+		    elapsed);
+	}
+}
+
 static int
 check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 {
@@ -251,6 +689,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
+	st->velocity = "";
+	st->skipped_before = su_in_nskipped(st->in);
 	/* the pipeline, by type */
 	s = val(st, r, SU_R_TYPE, &len);
 	p = su_model_pipeline(st->m, s, len);
@@ -280,6 +720,15 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		return 0;
 	}
 	sg = &p->st[idx];
+	{
+		struct dealhist dh;
+
+		if (deal_history(st, hdr, r, p, idx, &dh))
+			return -1;
+		if (su_in_nskipped(st->in) != st->skipped_before)
+			return 0; /* the row was skipped */
+		history_findings(st, p, idx, &dh);
+	}
 	/* MEDDPICC, cumulative */
 	for (k = 0; k < SU_NMC; k++) {
 		if (!(sg->req & (1u << k)))
@@ -347,12 +796,13 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		return 0;
 	/* open deals: seed 000's red flags from the PoC stage on */
 	if (p->poc >= 0 && idx >= p->poc) {
+		/* a red flag needs the column to be judged */
 		s = val(st, r, SU_R_ECONOMIC_BUYER, &len);
-		if (!su_present(s, len))
+		if (st->col[SU_R_ECONOMIC_BUYER] >= 0 && !su_present(s, len))
 			find(st, CK_NO_EB, "no economic buyer at %s: the deal "
 			    "is at risk", sg->name);
 		s = val(st, r, SU_R_CHAMPION, &len);
-		if (!su_present(s, len))
+		if (st->col[SU_R_CHAMPION] >= 0 && !su_present(s, len))
 			find(st, CK_NO_CHAMPION, "no champion at %s", sg->name);
 		if (have_amount && amount > o->review) {
 			su_money_fmt_table(a, amount, "", 1);
@@ -450,6 +900,7 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 	cells[r->n] = str(st->gate_fail ? "fail" : "pass", 4);
 	cells[r->n + 1] = str(missing, strlen(missing));
 	cells[r->n + 2] = str(flags, strlen(flags));
+	cells[r->n + 3] = str(st->velocity, strlen(st->velocity));
 	return su_out_row(out, cells);
 }
 
@@ -553,14 +1004,35 @@ main(int argc, char **argv)
 	st.o = &o;
 	if (su_model_load(o.model, &st.m))
 		return SU_EXIT_ERR;
+	if (o.history) {
+		if (read_history(&st.hist, &o, st.m)) {
+			free_history(&st.hist);
+			su_model_free(st.m);
+			return SU_EXIT_ERR;
+		}
+		st.have_hist = 1;
+	}
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
 	memset(want, SU_COL_OPTIONAL, sizeof want);
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
 	want[SU_R_CREATED] = want[SU_R_CURRENCY] = want[SU_R_ACCOUNT] = 0;
+	if (st.have_hist)
+		want[SU_R_ID] = SU_COL_REQUIRED;
 	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
 		goto done;
+	if (!st.have_hist)
+		st.ndent = find_date_entered(&hdr, &st.dent);
+	{
+		size_t most = 0;
+
+		for (i = 0; i < st.m->np; i++)
+			if (st.m->p[i].nst > most)
+				most = st.m->p[i].nst;
+		st.entered = su_xmalloc(most * sizeof *st.entered);
+		st.has_at = su_xmalloc(most);
+	}
 	st.prob_scale = SU_RATE_PERCENT;
 	if (st.col[SU_R_PROBABILITY] >= 0) {
 		const char *h = hdr.f[st.col[SU_R_PROBABILITY]];
@@ -575,14 +1047,17 @@ main(int argc, char **argv)
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	if (o.mode == MODE_ANNOTATE) {
-		names = su_xmalloc((hdr.n + 3) * sizeof *names);
-		cells = su_xmalloc((hdr.n + 3) * sizeof *cells);
+		size_t extra = st.have_hist || st.ndent ? 4 : 3;
+
+		names = su_xmalloc((hdr.n + 4) * sizeof *names);
+		cells = su_xmalloc((hdr.n + 4) * sizeof *cells);
 		for (i = 0; i < hdr.n; i++)
 			names[i] = hdr.f[i];
 		names[hdr.n] = "gate";
 		names[hdr.n + 1] = "missing";
 		names[hdr.n + 2] = "flags";
-		r = su_out_header(out, hdr.n + 3, names);
+		names[hdr.n + 3] = "velocity";
+		r = su_out_header(out, hdr.n + extra, names);
 	} else if (o.mode == MODE_FINDINGS)
 		r = su_out_header(out, 7, fnames);
 	else
@@ -608,6 +1083,8 @@ main(int argc, char **argv)
 		goto done;
 	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
 		goto done;
+	if (r == 0 && st.have_hist)
+		report_unseen(&st.hist);
 	if (r == 0 && o.mode == MODE_SUMMARY)
 		r = write_summary(&st, out);
 	if (r == 0) {
@@ -622,6 +1099,12 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_model_free(st.m);
+	free_history(&st.hist);
+	for (i = 0; i < st.ndent; i++)
+		free(st.dent[i].label);
+	free(st.dent);
+	free(st.entered);
+	free(st.has_at);
 	for (i = 0; i < st.ncounts; i++)
 		free(st.counts[i].owner);
 	free(st.counts);

@@ -53,6 +53,12 @@ static const struct {
 	    "Pain Score (1-10)"}},
 	[SU_R_LOSS_REASON] = {"loss_reason", {"Loss Reason",
 	    "Closed Lost Reason", "Lost Reason", "Reason Lost"}},
+	[SU_R_FROM_STAGE] = {"from_stage", {"From Stage", "Old Value",
+	    "Previous Stage", "Old Stage"}},
+	[SU_R_TO_STAGE] = {"to_stage", {"To Stage", "New Value", "New Stage"}},
+	[SU_R_CHANGED] = {"changed_date", {"Last Modified",
+	    "Last Modified Date", "Stage Change Date", "Changed Date",
+	    "Edit Date", "Date"}},
 };
 
 const char *
