@@ -837,7 +837,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "%s) and the deal is still open", a, b);
 		}
 	}
-	if (p->amount_from >= 0 && idx >= p->amount_from && !have_amount)
+	if (p->amount_from >= 0 && idx >= p->amount_from && !have_amount &&
+	    st->col[SU_R_AMOUNT] >= 0)
 		find(st, CK_MISSING_AMOUNT, "no amount at %s", sg->name);
 	return 0;
 }

@@ -248,23 +248,16 @@ parse_int(const char *v, long lo, long hi, long *out)
 	    *out <= hi;
 }
 
-/* a new section: [pipeline NAME] or [stage NAME] */
+/* open a section [pipeline NAME] or [stage NAME] read at line */
 static int
-begin_section(struct parse *ps, const char *section)
+open_section(struct parse *ps, const char *section, long line)
 {
 	const char *sp;
 	size_t klen;
 	char kw[16];
 	struct su_model *m = ps->m;
 
-	/* its header line: the next header with this text; headers passed
-	 * over had no keys */
-	while (ps->k < ps->nsec && strcmp(ps->sec[ps->k].text, section) != 0) {
-		failf(ps, ps->sec[ps->k].line, "[%s] has no keys",
-		    ps->sec[ps->k].text);
-		ps->k++;
-	}
-	ps->curline = ps->k < ps->nsec ? ps->sec[ps->k++].line : 0;
+	ps->curline = line;
 	free(ps->cur);
 	ps->cur = su_xstrdup(section);
 	ps->seen = 0;
@@ -278,7 +271,7 @@ begin_section(struct parse *ps, const char *section)
 		sp++;
 	if (!sp || !*sp || (strcasecmp(kw, "pipeline") != 0 &&
 	    strcasecmp(kw, "stage") != 0)) {
-		failf(ps, ps->curline, "[%s]: expected [pipeline NAME] or "
+		failf(ps, line, "[%s]: expected [pipeline NAME] or "
 		    "[stage NAME]", ps->cur);
 		return 0;
 	}
@@ -287,7 +280,7 @@ begin_section(struct parse *ps, const char *section)
 
 		for (i = 0; i < m->np; i++)
 			if (normeq(m->p[i].name, sp)) {
-				failf(ps, ps->curline, "[%s]: a second pipeline "
+				failf(ps, line, "[%s]: a second pipeline "
 				    "named \"%s\"", ps->cur, sp);
 				return 0;
 			}
@@ -295,17 +288,17 @@ begin_section(struct parse *ps, const char *section)
 		ps->p = &m->p[m->np++];
 		memset(ps->p, 0, sizeof *ps->p);
 		ps->p->name = su_xstrdup(sp);
-		ps->p->line = ps->curline;
+		ps->p->line = line;
 		ps->p->poc = ps->p->amount_from = -1;
 		return 1;
 	}
 	if (!ps->p) {
-		failf(ps, ps->curline, "[%s]: a stage before any [pipeline "
-		    "NAME]", ps->cur);
+		failf(ps, line, "[%s]: a stage before any [pipeline NAME]",
+		    ps->cur);
 		return 0;
 	}
 	if (find_stage(ps->p, sp) >= 0) {
-		failf(ps, ps->curline, "[%s]: a second stage \"%s\" in pipeline "
+		failf(ps, line, "[%s]: a second stage \"%s\" in pipeline "
 		    "\"%s\"", ps->cur, sp, ps->p->name);
 		return 0;
 	}
@@ -314,10 +307,49 @@ begin_section(struct parse *ps, const char *section)
 	ps->st = &ps->p->st[ps->p->nst++];
 	memset(ps->st, 0, sizeof *ps->st);
 	ps->st->name = su_xstrdup(sp);
-	ps->st->line = ps->curline;
+	ps->st->line = line;
 	ps->st->cat = -1;
 	ps->st->status = -1;
 	return 1;
+}
+
+/* inih calls the handler only for keys: the headers passed over since the
+ * last one had none.  A pipeline needs no keys; a stage needs at least its
+ * probability. */
+static int
+keyless_sections(struct parse *ps, const char *upto)
+{
+	while (ps->k < ps->nsec && (!upto ||
+	    strcmp(ps->sec[ps->k].text, upto) != 0)) {
+		const char *t = ps->sec[ps->k].text;
+		long line = ps->sec[ps->k++].line;
+
+		while (*t == ' ')
+			t++;
+		if (strncasecmp(t, "pipeline ", 9) == 0) {
+			if (!open_section(ps, ps->sec[ps->k - 1].text, line))
+				return 0;
+			continue;
+		}
+		if (strncasecmp(t, "stage ", 6) == 0 && ps->p)
+			failf(ps, line, "[%s] has no probability", t);
+		else
+			open_section(ps, t, line); /* says what is wrong */
+		if (!ps->msg[0])
+			failf(ps, line, "[%s] has no keys", t);
+		return 0;
+	}
+	return 1;
+}
+
+/* a new section, seen at its first key */
+static int
+begin_section(struct parse *ps, const char *section)
+{
+	if (!keyless_sections(ps, section))
+		return 0;
+	return open_section(ps, section, ps->k < ps->nsec ?
+	    ps->sec[ps->k++].line : 0);
 }
 
 static int
@@ -458,10 +490,7 @@ finish(struct parse *ps)
 	size_t i, j, ndef = 0;
 	unsigned req;
 
-	for (; ps->k < ps->nsec; ps->k++) /* headers after the last key */
-		failf(ps, ps->sec[ps->k].line, "[%s] has no keys",
-		    ps->sec[ps->k].text);
-	if (ps->msg[0])
+	if (!keyless_sections(ps, NULL) || ps->msg[0]) /* after the last key */
 		return -1;
 	if (m->np == 0) {
 		failf(ps, 0, "no [pipeline NAME]");
