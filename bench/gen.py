@@ -13,6 +13,9 @@
                                 MEDDPICC fields, pain score and loss reason,
                                 filled in as a sales team does: mostly, with
                                 gaps, "TBD" and "No"
+  gen.py history EXPORT SEED    a Salesforce Opportunity History export for the
+                                deals of a `salesforce` EXPORT: how each reached
+                                its stage, some skipping one, some moving back
 
 Writes to standard output.  Used for examples/ and for make bench.
 """
@@ -175,7 +178,44 @@ def meddpicc(rows, rng, out):
         out.write(",".join(q(v) for v in row) + "\r\n")
 
 
+def history(path, rng, out):
+    import csv
+    order = [st for st, _, _ in SF_STAGES]
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("Stage") in order]
+    out.write("\ufeff" + ",".join(q(c) for c in [
+        "Opportunity ID", "Opportunity Name", "From Stage", "To Stage",
+        "Last Modified"]) + "\r\n")
+    for r in rows:
+        m, d, y = (int(x) for x in r["Created Date"].split("/"))
+        day = (m - 1) * 30 + d
+        k = order.index(r["Stage"])
+        path_ = order[:k + 1] if k < 8 else order[:rng.randint(1, 8)] + [r["Stage"]]
+        if len(path_) > 3 and rng.random() < 0.15:
+            del path_[rng.randrange(1, len(path_) - 1)]      # a skip
+        if len(path_) > 3 and rng.random() < 0.08:
+            path_.insert(-1, path_[-3])                       # a move back
+        prev = ""
+        for st in path_:
+            mm, dd = min(12, day // 30 + 1), day % 30 + 1
+            out.write(",".join(q(v) for v in [
+                r["Opportunity ID"], r["Opportunity Name"], prev, st,
+                "{}/{}/2026 {}:{:02d} {}".format(mm, min(dd, 28),
+                                                 rng.randint(1, 12),
+                                                 rng.randint(0, 59),
+                                                 rng.choice(["AM", "PM"]))])
+                      + "\r\n")
+            prev = st
+            day += rng.randint(2, 25)
+
+
 def main():
+    if sys.argv[1] == "history":
+        out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
+                   closefd=False)
+        history(sys.argv[2], random.Random(int(sys.argv[3])), out)
+        out.flush()
+        return
     kind, rows, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",

@@ -658,6 +658,8 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		if (p->st[k].status == SU_ST_OPEN)
 			expected += p->st[k].max_days;
 	elapsed = (long)st->o->c.as_of - dh->first;
+	if (elapsed < 0)
+		return; /* it opens after --as-of: nothing to judge yet */
 	if (stalled || dh->reg_from >= 0) {
 		st->velocity = "at risk";
 		find(st, CK_VELOCITY, "at risk: %s", stalled ? "stalled" :

@@ -8,13 +8,13 @@ load helper
 
 MAN="$BATS_TEST_DIRNAME/../man"
 README="$BATS_TEST_DIRNAME/../README.md"
-PROGS="forecast"
+PROGS="forecast stagecheck"
 
 # a man page as plain text
 render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 
 @test "man pages lint clean (mandoc -Tlint)" {
-	run mandoc -Tlint -Wwarning "$MAN"/*.1 "$MAN"/*.7
+	run mandoc -Tlint -Wwarning "$MAN"/*.1 "$MAN"/*.5 "$MAN"/*.7
 	assert_success
 	assert_output ""
 }
@@ -66,18 +66,28 @@ render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 	[ "$n" -ge 4 ] || fail "only $n README examples found"
 }
 
-@test "man page EXAMPLES run (exit 0, or 1 for a missed --fail-under)" {
+@test "man page EXAMPLES run (exit 0, or 1: a missed --fail-under, a failed gate)" {
 	for p in $PROGS; do
 		n=0
 		while IFS= read -r cmd; do
 			cmd=${cmd//weekly.csv/$BATS_TEST_TMPDIR/weekly.csv}
-			run bash -c "cd '$EXAMPLES' && PATH='$BIN':\$PATH $cmd"
-			[ "$status" -eq 0 ] || { [ "$status" -eq 1 ] && [[ $cmd == *--fail-under* ]]; } ||
+			run bash -c "cd '$EXAMPLES' && export PATH='$BIN':\$PATH && $cmd"
+			[ "$status" -eq 0 ] || { [ "$status" -eq 1 ] && [[ $cmd == *--fail-under* || $cmd == stagecheck* ]]; } ||
 				fail "$p.1 example failed ($status): $cmd: $output"
 			n=$((n + 1))
 		done < <(render "$MAN/$p.1" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | sed -n 's/^ *\$ //p')
 		[ "$n" -ge 3 ] || fail "$p.1: only $n examples"
 	done
+}
+
+@test "stagecheck-model(5)'s example model loads and works" {
+	render "$MAN/stagecheck-model.5" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | sed -n '/^ *\[pipeline/,/^ *status = lost/p' | sed 's/^       //' >"$BATS_TEST_TMPDIR/m.ini"
+	grep -q '^\[stage Lost\]' "$BATS_TEST_TMPDIR/m.ini" || fail "example not found"
+	printf 'Stage,Champion,Amount\nQuote sent,,5\nQualified,,\n' >"$BATS_TEST_TMPDIR/d.csv"
+	run "$BIN/stagecheck" -m "$BATS_TEST_TMPDIR/m.ini" "$BATS_TEST_TMPDIR/d.csv"
+	assert_failure 1
+	assert_output 'id,name,owner,stage,check,severity,message
+,,,Quote sent,missing-meddpicc,error,Proposal requires Champion'
 }
 
 @test "make demo's script runs on the shipped examples" {
