@@ -132,7 +132,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	};
 	struct su_period p;
 	const char *why;
-	int c, r;
+	int c;
 
 	su_opts_init(&o->c);
 	o->weight[CLOSED] = SU_RATE_ONE;
@@ -184,22 +184,9 @@ parse_args(struct opts *o, int argc, char **argv)
 				return -1;
 			}
 			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
-		case SU_OPT_VERSION:
-			su_print_version();
-			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
-		case '?':
-		case ':':
-			su_opt_error(c, argv);
-			usage(stderr);
-			return -1;
 		default:
-			if ((r = su_opts_handle(&o->c, c, optarg)) < 0)
+			if (su_opts_default(&o->c, c, optarg, argv, usage))
 				return -1;
-			if (r == 0)
-				abort(); /* an option in longopts nobody handles */
 		}
 	}
 	if (su_opts_finish(&o->c))
@@ -723,22 +710,8 @@ main(int argc, char **argv)
 		    "column (name it with -c probability=HEADER)");
 		goto done;
 	}
-	if (st.col[SU_R_PROBABILITY] >= 0) {
-		/* the rule, in forecast(1): a header with '%' holds
-		 * percentages; HubSpot's "Deal probability" holds fractions;
-		 * any other holds percentages */
-		const char *h = hdr.f[st.col[SU_R_PROBABILITY]];
-		char n[256];
-
-		st.prob_scale = SU_RATE_PERCENT;
-		if (!strchr(h, '%') && strlen(h) < sizeof n) {
-			su_norm(h, strlen(h), n);
-			if (strcmp(n, "dealprobability") == 0 ||
-			    strcmp(n, "hsdealstageprobability") == 0 ||
-			    strcmp(n, "dealstageprobability") == 0)
-				st.prob_scale = SU_RATE_FRACTION;
-		}
-	}
+	if (st.col[SU_R_PROBABILITY] >= 0)
+		st.prob_scale = su_prob_scale(hdr.f[st.col[SU_R_PROBABILITY]]);
 	while ((r = su_in_next(st.in, &rec)) > 0)
 		if (deal(&st, &hdr, &rec))
 			goto done;

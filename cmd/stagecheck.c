@@ -105,7 +105,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
 	const char *why;
-	int c, r, k;
+	int c, k;
 
 	su_opts_init(&o->c);
 	o->review = 10000000; /* $100K, seed 000 */
@@ -154,22 +154,9 @@ parse_args(struct opts *o, int argc, char **argv)
 			    &o->review))
 				return -1;
 			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
-		case SU_OPT_VERSION:
-			su_print_version();
-			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
-		case '?':
-		case ':':
-			su_opt_error(c, argv);
-			usage(stderr);
-			return -1;
 		default:
-			if ((r = su_opts_handle(&o->c, c, optarg)) < 0)
+			if (su_opts_default(&o->c, c, optarg, argv, usage))
 				return -1;
-			if (r == 0)
-				abort(); /* an option in longopts nobody handles */
 		}
 	}
 	if (su_opts_finish(&o->c))
@@ -1037,16 +1024,8 @@ main(int argc, char **argv)
 		st.has_at = su_xmalloc(most);
 	}
 	st.prob_scale = SU_RATE_PERCENT;
-	if (st.col[SU_R_PROBABILITY] >= 0) {
-		const char *h = hdr.f[st.col[SU_R_PROBABILITY]];
-		char n[256];
-
-		if (!strchr(h, '%') && strlen(h) < sizeof n) {
-			su_norm(h, strlen(h), n);
-			if (strcmp(n, "dealprobability") == 0)
-				st.prob_scale = SU_RATE_FRACTION;
-		}
-	}
+	if (st.col[SU_R_PROBABILITY] >= 0)
+		st.prob_scale = su_prob_scale(hdr.f[st.col[SU_R_PROBABILITY]]);
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	if (o.mode == MODE_ANNOTATE) {

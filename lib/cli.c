@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -180,6 +181,30 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+int
+su_opts_default(struct su_opts *o, int c, const char *arg, char **argv,
+                void (*usage)(FILE *))
+{
+	int r;
+
+	switch (c) {
+	case 'h':
+		usage(stdout);
+		exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
+	case SU_OPT_VERSION:
+		su_print_version();
+		exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
+	case '?':
+	case ':':
+		su_opt_error(c, argv);
+		usage(stderr);
+		return -1;
+	}
+	if ((r = su_opts_handle(o, c, arg)) == 0)
+		abort(); /* an option in the program's table nobody handles */
+	return r < 0 ? -1 : 0;
 }
 
 int

@@ -85,35 +85,13 @@ su_norm(const char *s, size_t len, char *out)
 	return n;
 }
 
-/* su_norm of a NUL-terminated string into a fresh buffer */
-static char *
-normdup(const char *s)
-{
-	size_t n = strlen(s);
-	char *o = su_xmalloc(n + 1);
-
-	su_norm(s, n, o);
-	return o;
-}
-
-static int
-normeq(const char *a, const char *b)
-{
-	char *x = normdup(a), *y = normdup(b);
-	int eq = strcmp(x, y) == 0;
-
-	free(x);
-	free(y);
-	return eq;
-}
-
 int
 su_role_lookup(const char *name)
 {
 	int r;
 
 	for (r = 0; r < SU_R_NROLES; r++)
-		if (normeq(name, roles[r].name))
+		if (su_normeq(name, roles[r].name))
 			return r;
 	return -1;
 }
@@ -143,7 +121,7 @@ find_header(const struct su_rec *hdr, const char *name)
 		if (strcmp(hdr->f[i], name) == 0)
 			return (int)i;
 	for (i = 0; i < hdr->n; i++)
-		if (normeq(hdr->f[i], name)) {
+		if (su_normeq(hdr->f[i], name)) {
 			if (found >= 0)
 				return -2;
 			found = (int)i;
@@ -183,7 +161,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		}
 		for (i = 0; i < hdr->n; i++) {
 			for (k = 0; roles[r].aliases[k]; k++)
-				if (normeq(hdr->f[i], roles[r].aliases[k]))
+				if (su_normeq(hdr->f[i], roles[r].aliases[k]))
 					break;
 			if (!roles[r].aliases[k])
 				continue;

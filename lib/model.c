@@ -143,31 +143,6 @@ free_list(char **l, size_t n)
 	free(l);
 }
 
-static char *
-normdup(const char *s)
-{
-	size_t n = strlen(s);
-	char *d = su_xmalloc(n + 1);
-
-	su_norm(s, n, d);
-	return d;
-}
-
-static int
-normeq(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	char *x = su_xmalloc(la + 1), *y = su_xmalloc(lb + 1);
-	int eq;
-
-	su_norm(a, la, x);
-	su_norm(b, lb, y);
-	eq = strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return eq;
-}
-
 /* the stage of p named s (name or alias, compared normalised), or -1 */
 static int
 find_stage(const struct su_pipeline *p, const char *s)
@@ -175,10 +150,10 @@ find_stage(const struct su_pipeline *p, const char *s)
 	size_t i, k;
 
 	for (i = 0; i < p->nst; i++) {
-		if (normeq(p->st[i].name, s))
+		if (su_normeq(p->st[i].name, s))
 			return (int)i;
 		for (k = 0; k < p->st[i].nalias; k++)
-			if (normeq(p->st[i].alias[k], s))
+			if (su_normeq(p->st[i].alias[k], s))
 				return (int)i;
 	}
 	return -1;
@@ -279,7 +254,7 @@ open_section(struct parse *ps, const char *section, long line)
 		size_t i;
 
 		for (i = 0; i < m->np; i++)
-			if (normeq(m->p[i].name, sp)) {
+			if (su_normeq(m->p[i].name, sp)) {
 				failf(ps, line, "[%s]: a second pipeline "
 				    "named \"%s\"", ps->cur, sp);
 				return 0;
@@ -523,17 +498,17 @@ finish(struct parse *ps)
 		}
 		p->ntype = su_xmalloc((p->ntypes + 1) * sizeof *p->ntype);
 		for (j = 0; j < p->ntypes; j++)
-			p->ntype[j] = normdup(p->types[j]);
+			p->ntype[j] = su_normdup(p->types[j]);
 		req = 0;
 		for (j = 0; j < p->nst; j++) {
 			struct su_stage *st = &p->st[j];
 			size_t a;
 
-			st->nname = normdup(st->name);
+			st->nname = su_normdup(st->name);
 			st->nalias_ = su_xmalloc((st->nalias + 1) *
 			    sizeof *st->nalias_);
 			for (a = 0; a < st->nalias; a++)
-				st->nalias_[a] = normdup(st->alias[a]);
+				st->nalias_[a] = su_normdup(st->alias[a]);
 
 			if (!st->has_prob) {
 				failf(ps, st->line, "[stage %s] has no "

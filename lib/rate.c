@@ -1,6 +1,7 @@
 /* rate.c - rates and percentages in fixed point, and exact ratios */
 #include "su.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 __extension__ typedef __int128 i128;
@@ -116,4 +117,23 @@ su_ratio_fmt(char *buf, int64_t num, int64_t den, int places, int mul)
 		buf[i++] = tmp[--k];
 	buf[i] = '\0';
 	return i;
+}
+
+enum su_rate_scale
+su_prob_scale(const char *h)
+{
+	static const char *const fractions[] = {"dealprobability",
+	    "hsdealstageprobability", "dealstageprobability"};
+	char *n;
+	size_t i;
+	enum su_rate_scale sc = SU_RATE_PERCENT;
+
+	if (strchr(h, '%'))
+		return SU_RATE_PERCENT;
+	n = su_normdup(h);
+	for (i = 0; i < sizeof fractions / sizeof fractions[0]; i++)
+		if (strcmp(n, fractions[i]) == 0)
+			sc = SU_RATE_FRACTION;
+	free(n);
+	return sc;
 }

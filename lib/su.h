@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define SU_VERSION "0.1.0"
 
@@ -37,6 +38,10 @@ char *su_xstrdup(const char *s);
 /* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
  * spreadsheets put in amounts) */
 void su_trim(const char **s, size_t *len);
+/* su_norm (columns.c) of a string, into a fresh buffer; two strings equal
+ * once normalised (header matching: "Close Date" = "close_date") */
+char *su_normdup(const char *s);
+int su_normeq(const char *a, const char *b);
 
 /* ---- money.c -------------------------------------------------------- */
 #define SU_CUR_LEN 4 /* ISO 4217 code + NUL; "" = not stated */
@@ -62,6 +67,10 @@ enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION };
  * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
+/* how a probability column's bare numbers read (salesutils(7)): a header
+ * with '%' holds percentages; HubSpot's "Deal probability" holds
+ * fractions; any other holds percentages */
+enum su_rate_scale su_prob_scale(const char *header);
 /* cents * rate, rounded once, half away from zero, to the cent.  -1 on
  * overflow. */
 int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
@@ -158,6 +167,12 @@ int su_opts_handle(struct su_opts *o, int opt, const char *arg);
 int su_opts_finish(struct su_opts *o);
 /* getopt_long returned '?' (unknown option) or ':' (missing argument) */
 void su_opt_error(int c, char **argv);
+/* What a program's getopt loop does not handle itself: the common options;
+ * -h/--help (usage to stdout, exit 0); --version (exit 0); an unknown
+ * option or a missing argument (said, usage to stderr).  0 handled, -1 an
+ * error (said). */
+int su_opts_default(struct su_opts *o, int c, const char *arg, char **argv,
+                    void (*usage)(FILE *));
 /* a getopt loop's --version */
 void su_print_version(void);
 /* parse a money option value (--target 750000); prints; 0 ok, -1 bad */

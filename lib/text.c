@@ -1,6 +1,9 @@
 /* text.c - small text helpers */
 #include "su.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 void
 su_trim(const char **s, size_t *len)
 {
@@ -25,4 +28,25 @@ su_trim(const char **s, size_t *len)
 	}
 	*s = (const char *)p;
 	*len = n;
+}
+
+char *
+su_normdup(const char *s)
+{
+	size_t n = strlen(s);
+	char *d = su_xmalloc(n + 1);
+
+	su_norm(s, n, d);
+	return d;
+}
+
+int
+su_normeq(const char *a, const char *b)
+{
+	char *x = su_normdup(a), *y = su_normdup(b);
+	int eq = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return eq;
 }
