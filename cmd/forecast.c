@@ -21,9 +21,6 @@ struct acc {
 };
 
 struct group {
-	char *key; /* the group's values, each NUL-terminated */
-	size_t keylen;
-	uint64_t hash;
 	struct acc acc[NCAT];
 };
 
@@ -199,81 +196,6 @@ parse_args(struct opts *o, int argc, char **argv)
 	return optind;
 }
 
-/* ---- the groups --------------------------------------------------------- */
-
-struct table {
-	struct group **slot; /* open addressing, a power of two */
-	size_t nslot, n;
-	struct group **all;  /* in order of appearance */
-	size_t allcap;
-};
-
-static uint64_t
-fnv(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-static struct group *
-lookup(struct table *t, const char *key, size_t len)
-{
-	uint64_t h = fnv(key, len);
-	size_t i, mask;
-	struct group *g;
-
-	if (2 * (t->n + 1) > t->nslot) {
-		struct group **old = t->slot;
-		size_t oldn = t->nslot;
-
-		t->nslot = t->nslot ? t->nslot * 2 : 64;
-		t->slot = su_xmalloc(t->nslot * sizeof *t->slot);
-		memset(t->slot, 0, t->nslot * sizeof *t->slot);
-		for (i = 0; i < oldn; i++)
-			if (old[i]) {
-				size_t j = old[i]->hash & (t->nslot - 1);
-
-				while (t->slot[j])
-					j = (j + 1) & (t->nslot - 1);
-				t->slot[j] = old[i];
-			}
-		free(old);
-	}
-	mask = t->nslot - 1;
-	for (i = h & mask; (g = t->slot[i]) != NULL; i = (i + 1) & mask)
-		if (g->hash == h && g->keylen == len &&
-		    memcmp(g->key, key, len) == 0)
-			return g;
-	g = su_xmalloc(sizeof *g);
-	memset(g, 0, sizeof *g);
-	g->key = su_xmalloc(len ? len : 1);
-	memcpy(g->key, key, len);
-	g->keylen = len;
-	g->hash = h;
-	t->slot[i] = g;
-	if (t->n == t->allcap) {
-		t->allcap = t->allcap ? t->allcap * 2 : 64;
-		t->all = su_xrealloc(t->all, t->allcap * sizeof *t->all);
-	}
-	t->all[t->n++] = g;
-	return g;
-}
-
-static int
-keycmp(const void *a, const void *b)
-{
-	const struct group *x = *(struct group *const *)a;
-	const struct group *y = *(struct group *const *)b;
-	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	int c = memcmp(x->key, y->key, n);
-
-	/* NUL separates the values, so byte order is value-by-value order */
-	return c ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
-}
-
 /* ---- one deal ------------------------------------------------------------ */
 
 /* The few distinct values of the category column, or of type and stage,
@@ -302,7 +224,7 @@ struct state {
 	long cur_line;
 	const char *cur_file;
 	long noamount;
-	struct table t;
+	struct su_groups *t;
 	char *key;
 	size_t keycap;
 	struct memo stages, categories;
@@ -312,7 +234,7 @@ struct state {
 static size_t
 memo_slot(const struct memo *m, const char *key, size_t len)
 {
-	size_t i = (size_t)fnv(key, len) & (MEMO_SLOTS - 1);
+	size_t i = (size_t)su_hash(key, len) & (MEMO_SLOTS - 1);
 
 	while (m->e[i].len && (m->e[i].len != len ||
 	    memcmp(m->e[i].key, key, len) != 0))
@@ -518,29 +440,9 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (su_rate_apply(amount, w, &weighted))
 		return su_in_reject(st->in, r, "weighted amount overflows");
 	/* the group */
-	for (i = 0; i < st->ng; i++) {
-		char lab[16];
-		const char *s = lab;
-		size_t n;
-
-		if (st->g[i].kind == SU_G_COLUMN) {
-			s = r->f[st->g[i].col];
-			n = r->len[st->g[i].col];
-		} else if (st->g[i].kind == SU_G_QUARTER)
-			n = su_label_quarter(lab, close, o->c.fy_start);
-		else if (st->g[i].kind == SU_G_MONTH)
-			n = su_label_month(lab, close);
-		else
-			n = su_label_fy(lab, close, o->c.fy_start);
-		if (klen + n + 1 > st->keycap) {
-			st->keycap = (klen + n + 1) * 2;
-			st->key = su_xrealloc(st->key, st->keycap);
-		}
-		memcpy(st->key + klen, s, n);
-		st->key[klen + n] = '\0';
-		klen += n + 1;
-	}
-	g = lookup(&st->t, klen ? st->key : "", klen);
+	klen = su_group_key(st->g, st->ng, r, close, o->c.fy_start, &st->key,
+	    &st->keycap);
+	g = su_groups_get(st->t, klen ? st->key : "", klen);
 	if (add(&g->acc[cat], amount, weighted) ||
 	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
@@ -579,6 +481,8 @@ write_groups(struct state *st, struct su_out *out)
 	static const char *const fixed[] = {"category", "deals", "amount",
 	    "weight", "weighted_amount", "target", "coverage", "gap",
 	    "pipeline_coverage"};
+	struct su_group **all;
+	size_t n;
 	int cat, r;
 
 	for (i = 0; i < st->ng; i++)
@@ -586,10 +490,10 @@ write_groups(struct state *st, struct su_out *out)
 	for (j = 0; i < ncol; i++, j++)
 		names[i] = fixed[j];
 	r = su_out_header(out, ncol, names);
-	qsort(st->t.all, st->t.n, sizeof *st->t.all, keycmp);
-	for (j = 0; j < st->t.n && r == 0; j++) {
-		struct group *g = st->t.all[j];
-		const char *k = g->key;
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; j < n && r == 0; j++) {
+		struct group *g = all[j]->val;
+		const char *k = all[j]->key;
 
 		for (i = 0; i < st->ng; i++) {
 			cells[i].type = SU_C_STR;
@@ -640,19 +544,6 @@ write_groups(struct state *st, struct su_out *out)
 	return r;
 }
 
-static void
-free_groups(struct table *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		free(t->all[i]->key);
-		free(t->all[i]);
-	}
-	free(t->all);
-	free(t->slot);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -676,6 +567,7 @@ main(int argc, char **argv)
 		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
 	if (su_model_load(o.model, &st.model))
 		return SU_EXIT_ERR;
+	st.t = su_groups_new(sizeof(struct group));
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -720,8 +612,8 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
-	if (st.ng == 0 && st.t.n == 0)
-		lookup(&st.t, "", 0); /* no deals: still the seven rows, all 0 */
+	if (st.ng == 0)
+		su_groups_get(st.t, "", 0); /* no deals: still the seven rows */
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	su_out_currency(out, st.cur);
@@ -736,9 +628,12 @@ main(int argc, char **argv)
 		goto done;
 	status = SU_EXIT_OK;
 	if (o.has_fail_under) {
-		for (i = 0; i < st.t.n; i++)
+		struct su_group **all = su_groups_sorted(st.t, &i);
+
+		while (i--)
 			for (r = COMMIT; r <= OMITTED; r++)
-				su_add(open, st.t.all[i]->acc[r].amount, &open);
+				su_add(open, ((struct group *)all[i]->val)->
+				    acc[r].amount, &open);
 		if (open < o.fail_under) {
 			char a[48], b[48];
 
@@ -752,7 +647,7 @@ main(int argc, char **argv)
 done:
 	su_out_abort(out);
 	su_in_free(st.in);
-	free_groups(&st.t);
+	su_groups_free(st.t, NULL);
 	su_model_free(st.model);
 	free(st.g);
 	free(st.key);

@@ -204,20 +204,10 @@ struct dealhist {
 	int has_entered; /* the date it entered its current stage is known */
 };
 
-static uint64_t
-hashid(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 static struct hopp *
 hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 {
-	uint64_t k = hashid(id, len);
+	uint64_t k = su_hash(id, len);
 	size_t i, mask;
 	struct hopp *o;
 

@@ -271,6 +271,27 @@ const struct su_pipeline *su_model_default(const struct su_model *m);
 /* a stage by name or alias (compared as headers are), or -1 */
 int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
 
+/* ---- groups.c: the groups of a summary ------------------------------ */
+uint64_t su_hash(const char *s, size_t n); /* FNV-1a */
+struct su_group {
+    char *key;     /* the group's values, each NUL-terminated */
+    size_t keylen;
+    uint64_t hash;
+    void *val;     /* the caller's, valsize bytes, zeroed when made */
+};
+struct su_groups;
+struct su_groups *su_groups_new(size_t valsize);
+/* the value of the group with this key, made (zeroed) if new */
+void *su_groups_get(struct su_groups *t, const char *key, size_t len);
+/* every group, sorted by its values, byte by byte (stable output) */
+struct su_group **su_groups_sorted(struct su_groups *t, size_t *n);
+void su_groups_free(struct su_groups *t, void (*freeval)(void *));
+/* the key of a record for -g columns (close: its close date, for the
+ * computed ones) into *key (grown as needed); returns its length */
+size_t su_group_key(const struct su_gcol *g, size_t ng,
+                    const struct su_rec *r, int32_t close, int fy_start,
+                    char **key, size_t *cap);
+
 /* ---- csvin.c: reading records -------------------------------------- */
 struct su_rec {
     size_t n;            /* fields */
