@@ -276,64 +276,33 @@ intern(struct history *h, const char *s, size_t len)
 static int
 read_history(struct history *h, const struct opts *o, const struct su_model *m)
 {
-	struct su_opts ho = o->c;
-	struct su_in *in;
-	struct su_rec hdr, r;
-	unsigned char want[SU_R_NROLES];
-	int col[SU_R_NROLES], k, ret = -1;
+	struct su_hist *hi = su_hist_open(&o->c, o->history);
+	struct su_hrow row;
+	struct hopp *op;
 	size_t i;
-	const char *why;
+	int k;
 
-	ho.rejects = NULL; /* the --rejects file is the input's */
 	h->file = o->history;
-	in = su_in_new(&ho, 1, (char **)&o->history);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
-	memset(want, 0, sizeof want);
-	want[SU_R_ID] = want[SU_R_TO_STAGE] = want[SU_R_CHANGED] =
-	    SU_COL_REQUIRED;
-	want[SU_R_FROM_STAGE] = SU_COL_OPTIONAL;
-	if (su_columns_resolve(hdr.file, &hdr, &ho, want, col))
-		goto done;
-	while ((k = su_in_next(in, &r)) > 0) {
-		const char *id = r.f[col[SU_R_ID]];
-		size_t idlen = r.len[col[SU_R_ID]];
-		const char *to = r.f[col[SU_R_TO_STAGE]];
-		size_t tolen = r.len[col[SU_R_TO_STAGE]];
-		int c = col[SU_R_CHANGED];
-		int32_t d;
-		struct hopp *op;
-
-		su_trim(&id, &idlen);
-		if (idlen == 0) {
-			if (su_in_reject(in, &r, "no opportunity id"))
-				goto done;
-			continue;
-		}
-		if ((k = su_date_parse(r.f[c], r.len[c], ho.dmy, &d, &why)) != 0) {
-			if (su_in_reject(in, &r, "%s \"%s\": %s", hdr.f[c],
-			    r.f[c], k > 0 ? "no date" : why))
-				goto done;
-			continue;
-		}
-		op = hopp_get(h, id, idlen, m->np, 1);
+	if (!hi)
+		return -1;
+	while ((k = su_hist_next(hi, &row)) > 0) {
+		op = hopp_get(h, row.id, row.idlen, m->np, 1);
 		if (op->rows++ == 0) {
-			op->line = r.line;
-			op->first = op->last = d;
+			op->line = row.line;
+			op->first = op->last = row.date;
 		}
-		if (d < op->first)
-			op->first = d;
-		if (d >= op->last) {
-			op->last = d;
-			op->last_to = intern(h, to, tolen);
+		if (row.date < op->first)
+			op->first = row.date;
+		if (row.date >= op->last) {
+			op->last = row.date;
+			op->last_to = intern(h, row.to, row.tolen);
 		}
-		if (col[SU_R_FROM_STAGE] < 0)
+		if (row.fromlen == 0)
 			continue;
 		for (i = 0; i < m->np; i++) {
 			const struct su_pipeline *p = &m->p[i];
-			int f = su_model_stage(p, r.f[col[SU_R_FROM_STAGE]],
-			    r.len[col[SU_R_FROM_STAGE]]);
-			int t = su_model_stage(p, to, tolen);
+			int f = su_model_stage(p, row.from, row.fromlen);
+			int t = su_model_stage(p, row.to, row.tolen);
 
 			if (f < 0 || t < 0 || p->st[t].status == SU_ST_LOST)
 				continue;
@@ -345,12 +314,8 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 				op->pl[i].rt = (signed char)t;
 		}
 	}
-	if (k < 0 || su_in_finish(in))
-		goto done;
-	ret = 0;
-done:
-	su_in_free(in);
-	return ret;
+	su_hist_free(hi);
+	return k < 0 ? -1 : 0;
 }
 
 /* the history rows of opportunities the input never named: said, not
@@ -394,36 +359,6 @@ free_history(struct history *h)
 	free(h->names);
 }
 
-/* HubSpot: Date entered "STAGE" (or "STAGE (PIPELINE)") columns */
-struct dentered {
-	int col;
-	char *label;
-};
-
-static size_t
-find_date_entered(const struct su_rec *hdr, struct dentered **out)
-{
-	static const char pre[] = "date entered \"";
-	struct dentered *d = NULL;
-	size_t i, n = 0, len;
-
-	for (i = 0; i < hdr->n; i++) {
-		len = hdr->len[i];
-		if (len <= sizeof pre || strncasecmp(hdr->f[i], pre,
-		    sizeof pre - 1) != 0 || hdr->f[i][len - 1] != '"')
-			continue;
-		d = su_xrealloc(d, (n + 1) * sizeof *d);
-		d[n].col = (int)i;
-		d[n].label = su_xmalloc(len);
-		memcpy(d[n].label, hdr->f[i] + sizeof pre - 1,
-		    len - sizeof pre);
-		d[n].label[len - sizeof pre] = '\0';
-		n++;
-	}
-	*out = d;
-	return n;
-}
-
 /* ---- the checks of one row ---------------------------------------------- */
 
 struct finding {
@@ -444,7 +379,7 @@ struct state {
 	long errors; /* rows that fail their gate */
 	struct history hist;
 	int have_hist;          /* --history given */
-	struct dentered *dent;  /* HubSpot's date-entered columns */
+	struct su_dentered *dent; /* HubSpot's date-entered columns */
 	size_t ndent;
 	const char *velocity;   /* this row's class, for --annotate */
 	int32_t *entered;       /* per stage: HubSpot's date entered */
@@ -542,13 +477,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 
 		memset(has, 0, p->nst);
 		for (i = 0; i < st->ndent; i++) {
-			const char *lab = st->dent[i].label;
-			const char *paren = strstr(lab, " (");
-
-			j = su_model_stage(p, lab, strlen(lab));
-			if (j < 0 && paren) /* "STAGE (PIPELINE)" */
-				j = su_model_stage(p, lab, (size_t)(paren -
-				    lab));
+			j = su_dentered_stage(p, st->dent[i].label);
 			c = st->dent[i].col;
 			if (j < 0 || r->len[c] == 0)
 				continue;
@@ -1003,7 +932,7 @@ main(int argc, char **argv)
 	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
 		goto done;
 	if (!st.have_hist)
-		st.ndent = find_date_entered(&hdr, &st.dent);
+		st.ndent = su_date_entered(&hdr, &st.dent);
 	{
 		size_t most = 0;
 
@@ -1072,9 +1001,7 @@ done:
 	su_in_free(st.in);
 	su_model_free(st.m);
 	free_history(&st.hist);
-	for (i = 0; i < st.ndent; i++)
-		free(st.dent[i].label);
-	free(st.dent);
+	su_dentered_free(st.dent, st.ndent);
 	free(st.entered);
 	free(st.has_at);
 	for (i = 0; i < st.ncounts; i++)
