@@ -59,6 +59,10 @@ static const struct {
 	[SU_R_CHANGED] = {"changed_date", {"Last Modified",
 	    "Last Modified Date", "Stage Change Date", "Changed Date",
 	    "Edit Date", "Date"}},
+	[SU_R_SEGMENT] = {"segment", {"Segment", "Customer Segment",
+	    "Market Segment", "Account Segment"}},
+	[SU_R_SQL_DATE] = {"sql_date", {"Became a Sales Qualified Lead Date",
+	    "SQL Date", "Date Became SQL", "Sales Qualified Date"}},
 };
 
 const char *

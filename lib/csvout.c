@@ -243,6 +243,8 @@ machine(const struct su_cell *c, char *buf)
 	case SU_C_RATIO:
 	case SU_C_PCT:
 		return su_ratio_fmt(buf, c->v, c->d, 4, 1);
+	case SU_C_DAYS:
+		return su_ratio_fmt(buf, c->v, c->d, 1, 1);
 	default:
 		buf[0] = '\0';
 		return 0;
@@ -372,6 +374,8 @@ human(const struct su_out *out, const struct su_cell *c, int cents,
 		buf[n++] = '%';
 		buf[n] = '\0';
 		return n;
+	case SU_C_DAYS:
+		return su_ratio_fmt(buf, c->v, c->d, 1, 1);
 	}
 	return 0;
 }

@@ -88,6 +88,20 @@ su_rate_apply(int64_t cents, su_rate r, int64_t *out)
 	return 0;
 }
 
+int
+su_muldiv(int64_t a, int64_t b, int64_t c, int64_t *out)
+{
+	i128 q;
+
+	if (c <= 0)
+		return -1;
+	q = divround((i128)a * b, c);
+	if (q > INT64_MAX || q < -INT64_MAX)
+		return -1;
+	*out = (int64_t)q;
+	return 0;
+}
+
 size_t
 su_ratio_fmt(char *buf, int64_t num, int64_t den, int places, int mul)
 {

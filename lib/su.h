@@ -74,6 +74,9 @@ enum su_rate_scale su_prob_scale(const char *header);
 /* cents * rate, rounded once, half away from zero, to the cent.  -1 on
  * overflow. */
 int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
+/* a * b / c, exactly, rounded half away from zero (c > 0); -1 on overflow
+ * or c <= 0 */
+int su_muldiv(int64_t a, int64_t b, int64_t c, int64_t *out);
 /* num/den rounded half away from zero to `places` decimals ("1.6933");
  * mul scales first (100 for a percentage).  den must not be 0. 48 bytes. */
 size_t su_ratio_fmt(char *buf, int64_t num, int64_t den, int places,
@@ -190,6 +193,7 @@ enum su_role {
     SU_R_CHAMPION, SU_R_COMPETITION, SU_R_PAIN_SCORE, SU_R_LOSS_REASON,
     /* stage history exports */
     SU_R_FROM_STAGE, SU_R_TO_STAGE, SU_R_CHANGED,
+    SU_R_SEGMENT, SU_R_SQL_DATE,
     SU_R_NROLES
 };
 const char *su_role_name(int role);
@@ -271,6 +275,11 @@ const struct su_pipeline *su_model_default(const struct su_model *m);
 /* a stage by name or alias (compared as headers are), or -1 */
 int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
 
+/* ---- stats.c: exact medians and percentiles (each sorts its array) -- */
+int64_t su_median2_days(int32_t *v, size_t n);  /* twice the median; n > 0 */
+int32_t su_percentile_days(int32_t *v, size_t n, int pct); /* nearest rank */
+int64_t su_median_money(int64_t *v, size_t n);  /* to the cent; n > 0 */
+
 /* ---- history.c: stage history -------------------------------------- */
 struct su_hrow {
     const char *id, *from, *to; /* from is "" when the export has none */
@@ -351,11 +360,12 @@ void su_in_free(struct su_in *in);
 
 /* ---- csvout.c: writing results ------------------------------------- */
 enum su_ctype { SU_C_NULL, SU_C_STR, SU_C_MONEY, SU_C_INT, SU_C_RATIO,
-                SU_C_PCT };
+                SU_C_PCT, SU_C_DAYS };
 struct su_cell {
     enum su_ctype type;
     const char *s; size_t len; /* SU_C_STR */
-    int64_t v, d;              /* MONEY/INT: v; RATIO/PCT: v/d (d != 0) */
+    int64_t v, d;              /* MONEY/INT: v; RATIO/PCT/DAYS: v/d (d > 0);
+                                  DAYS print with one decimal */
 };
 struct su_out;
 /* opens -o FILE (a temporary beside it) or stdout; prints on failure */
