@@ -19,7 +19,7 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck
+PROGS = forecast stagecheck cyclestat
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)

@@ -19,6 +19,7 @@
 
 Writes to standard output.  Used for examples/ and for make bench.
 """
+import datetime
 import random
 import sys
 
@@ -58,6 +59,13 @@ NEXT = ["Send proposal", "Call with CFO, then legal review",
         "", "Demo for the ops team, Tuesday"]
 
 
+def before(month, day, a, b):
+    """M/D/YYYY of (a months and b days) before 2026-month-day: a deal is
+    created before it closes"""
+    d = datetime.date(2026, month, day) - datetime.timedelta(days=30 * a + b)
+    return "{}/{}/{}".format(d.month, d.day, d.year)
+
+
 def money(cents):
     s = "{:,}".format(cents // 100)
     return "${}.{:02d}".format(s, cents % 100)
@@ -80,13 +88,13 @@ def salesforce(rows, rng, out):
         day = rng.randint(1, 28)
         cents = rng.randint(50, 2500) * 10000 + rng.choice([0, 0, 0, 50])
         amount = "" if prob <= 10 and rng.random() < 0.3 else money(cents)
-        cm = max(1, month - rng.randint(1, 6))
+        back = rng.randint(1, 6)  # months from creation to close
         out.write(",".join(q(v) for v in [
             rng.choice(OWNERS), acct,
             "{} - {}".format(acct, rng.choice(PRODUCTS)), st,
             "Q{}-2026".format((month - 1) // 3 + 1), amount, str(prob),
             str(rng.randint(3, 200)), "{}/{}/2026".format(month, day),
-            "{}/{}/2026".format(cm, rng.randint(1, 28)),
+            before(month, day, back, rng.randint(1, 28)),
             rng.choice(NEXT), rng.choice(["Web", "Partner", "Outbound",
                                           "Event"]),
             rng.choice(TYPES), cat, "006Dn00000{:08X}".format(i)]) + "\r\n")
@@ -162,8 +170,10 @@ def meddpicc(rows, rng, out):
                "{} - {}".format(acct, rng.choice(PRODUCTS)), acct,
                rng.choice(OWNERS), typ, st,
                "" if k < 2 and rng.random() < 0.4 else money(cents),
-               str(prob), cat, "{}/{}/2026".format(month, rng.randint(1, 28)),
-               "{}/{}/2026".format(max(1, month - 3), rng.randint(1, 28))]
+               str(prob), cat]
+        day = rng.randint(1, 28)
+        row += ["{}/{}/2026".format(month, day),
+                before(month, day, 3, rng.randint(1, 28))]
         for name, texts in MEDDPICC_TEXT.items():
             # the further along, the more is filled in
             r = rng.random()
@@ -188,7 +198,7 @@ def history(path, rng, out):
         "Last Modified"]) + "\r\n")
     for r in rows:
         m, d, y = (int(x) for x in r["Created Date"].split("/"))
-        day = (m - 1) * 30 + d
+        when = datetime.date(y, m, d)
         k = order.index(r["Stage"])
         path_ = order[:k + 1] if k < 8 else order[:rng.randint(1, 8)] + [r["Stage"]]
         if len(path_) > 3 and rng.random() < 0.15:
@@ -197,16 +207,15 @@ def history(path, rng, out):
             path_.insert(-1, path_[-3])                       # a move back
         prev = ""
         for st in path_:
-            mm, dd = min(12, day // 30 + 1), day % 30 + 1
             out.write(",".join(q(v) for v in [
                 r["Opportunity ID"], r["Opportunity Name"], prev, st,
-                "{}/{}/2026 {}:{:02d} {}".format(mm, min(dd, 28),
-                                                 rng.randint(1, 12),
-                                                 rng.randint(0, 59),
-                                                 rng.choice(["AM", "PM"]))])
+                "{}/{}/{} {}:{:02d} {}".format(when.month, when.day,
+                                               when.year, rng.randint(1, 12),
+                                               rng.randint(0, 59),
+                                               rng.choice(["AM", "PM"]))])
                       + "\r\n")
             prev = st
-            day += rng.randint(2, 25)
+            when += datetime.timedelta(days=rng.randint(2, 25))
 
 
 def main():

@@ -1,0 +1,1223 @@
+/*
+ * cyclestat - cycle time, win rate, deal size, sales velocity and stage
+ * conversion, per group (issue 6).
+ */
+#include "su.h"
+
+#include <getopt.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+__extension__ typedef __int128 i128;
+
+enum { ST_OPEN = SU_ST_OPEN, ST_WON = SU_ST_WON, ST_LOST = SU_ST_LOST };
+enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM };
+
+struct opts {
+	struct su_opts c;
+	const char *group_by, *model, *history, *win_from;
+	const char *re[3]; /* --open, --won, --lost patterns */
+	int64_t *bound;    /* --bands */
+	size_t nbound;
+	int from_sql, open_age;
+	enum mode mode;
+	long target_cycle; /* 0: none */
+	su_rate target_wr;
+	int has_target_wr;
+};
+
+static const char usage_text[] =
+"usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]\n"
+"                 [--open-age] [--target-cycle DAYS] [--target-win-rate PCT]\n"
+"                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
+"                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
+"                 [--open RE] [options] [FILE ...]\n";
+
+static void
+usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+	if (fp == stdout)
+		printf(
+"\nPer group: opportunities won, lost and open, win rate, won deal size,\n"
+"cycle days of won deals (mean, median, 90th percentile), sales velocity.\n"
+"\n"
+"  -g, --group-by COL,...     group by columns, roles (owner, segment, type,\n"
+"                             ...) or quarter, month, fiscal_year of the close\n"
+"                             date\n"
+"      --bands AMOUNT,...     group by deal-size band too (0,10000,100000)\n"
+"      --from created|sql     the cycle starts at the created date (default)\n"
+"                             or the date the deal became an SQL\n"
+"      --open-age             add the age of open deals (as of --as-of)\n"
+"      --target-cycle DAYS    say whether each group's median cycle meets it\n"
+"      --target-win-rate PCT  say whether each group's win rate meets it\n"
+"      --funnel               per stage: deals that reached it, conversion,\n"
+"                             median days in it\n"
+"      --loss-reasons         lost deals by their reason\n"
+"      --histogram            the cycle days of won deals, as a histogram\n"
+"      --history FILE         a stage history export, for --funnel and\n"
+"                             --win-rate-from\n"
+"      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
+"  -m, --model FILE           the stage model that says which stages are\n"
+"                             open, won, lost (default: seed 003's)\n"
+"      --won RE, --lost RE, --open RE\n"
+"                             stages the model does not know: won, lost or\n"
+"                             open when they match (POSIX ERE, any case)\n"
+"\n%s", su_common_usage);
+}
+
+enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
+       OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
+       OPT_HISTORY, OPT_WIN_FROM, OPT_WON, OPT_LOST, OPT_OPEN };
+
+static int
+set_mode(struct opts *o, enum mode m)
+{
+	if (o->mode != MODE_STATS && o->mode != m) {
+		su_msg(NULL, 0, "--funnel, --loss-reasons and --histogram "
+		    "exclude each other");
+		return -1;
+	}
+	o->mode = m;
+	return 0;
+}
+
+static int
+parse_bands(struct opts *o, const char *arg)
+{
+	char *copy = su_xstrdup(arg), *tok, *save = NULL;
+	int64_t v;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (su_opt_money(&o->c, "--bands", tok, &v)) {
+			free(copy);
+			return -1;
+		}
+		if (o->nbound && v <= o->bound[o->nbound - 1]) {
+			su_msg(NULL, 0, "--bands %s: the bounds must rise", arg);
+			free(copy);
+			return -1;
+		}
+		o->bound = su_xrealloc(o->bound, (o->nbound + 1) *
+		    sizeof *o->bound);
+		o->bound[o->nbound++] = v;
+	}
+	free(copy);
+	if (!o->nbound) {
+		su_msg(NULL, 0, "--bands: no bounds");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"group-by", 1, 0, 'g'}, {"bands", 1, 0, OPT_BANDS},
+		{"from", 1, 0, OPT_FROM}, {"open-age", 0, 0, OPT_OPEN_AGE},
+		{"target-cycle", 1, 0, OPT_TARGET_CYCLE},
+		{"target-win-rate", 1, 0, OPT_TARGET_WR},
+		{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
+		{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
+		{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
+		{"won", 1, 0, OPT_WON}, {"lost", 1, 0, OPT_LOST},
+		{"open", 1, 0, OPT_OPEN}, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
+	};
+	const char *why;
+	char *end;
+	int c;
+
+	su_opts_init(&o->c);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":g:m:" SU_COMMON_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			o->group_by = optarg;
+			break;
+		case 'm':
+			o->model = optarg;
+			break;
+		case OPT_BANDS:
+			if (parse_bands(o, optarg))
+				return -1;
+			break;
+		case OPT_FROM:
+			if (strcmp(optarg, "created") == 0)
+				o->from_sql = 0;
+			else if (strcmp(optarg, "sql") == 0)
+				o->from_sql = 1;
+			else {
+				su_msg(NULL, 0, "--from %s: expected created or "
+				    "sql", optarg);
+				return -1;
+			}
+			break;
+		case OPT_OPEN_AGE:
+			o->open_age = 1;
+			break;
+		case OPT_TARGET_CYCLE:
+			o->target_cycle = strtol(optarg, &end, 10);
+			if (end == optarg || *end || o->target_cycle < 1 ||
+			    o->target_cycle > 100000) {
+				su_msg(NULL, 0, "--target-cycle %s: expected a "
+				    "number of days from 1", optarg);
+				return -1;
+			}
+			break;
+		case OPT_TARGET_WR:
+			if (su_rate_parse(optarg, strlen(optarg),
+			    SU_RATE_PERCENT, &o->target_wr, &why) != 0 ||
+			    o->target_wr > SU_RATE_ONE) {
+				su_msg(NULL, 0, "--target-win-rate %s: expected "
+				    "a percentage from 0 to 100", optarg);
+				return -1;
+			}
+			o->has_target_wr = 1;
+			break;
+		case OPT_FUNNEL:
+			if (set_mode(o, MODE_FUNNEL))
+				return -1;
+			break;
+		case OPT_LOSS:
+			if (set_mode(o, MODE_LOSS))
+				return -1;
+			break;
+		case OPT_HIST:
+			if (set_mode(o, MODE_HISTOGRAM))
+				return -1;
+			break;
+		case OPT_HISTORY:
+			o->history = optarg;
+			break;
+		case OPT_WIN_FROM:
+			o->win_from = optarg;
+			break;
+		case OPT_OPEN:
+		case OPT_WON:
+		case OPT_LOST:
+			o->re[c == OPT_OPEN ? ST_OPEN : c == OPT_WON ? ST_WON :
+			    ST_LOST] = optarg;
+			break;
+		default:
+			if (su_opts_default(&o->c, c, optarg, argv, usage))
+				return -1;
+		}
+	}
+	if (su_opts_finish(&o->c))
+		return -1;
+	if (o->mode == MODE_FUNNEL && o->group_by) {
+		su_msg(NULL, 0, "--funnel is per pipeline: it does not go with "
+		    "-g");
+		return -1;
+	}
+	return optind;
+}
+
+/* ---- per group ------------------------------------------------------------ */
+
+struct i32s {
+	int32_t *v;
+	size_t n, cap;
+};
+
+struct i64s {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static void
+push32(struct i32s *a, int32_t x)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
+	}
+	a->v[a->n++] = x;
+}
+
+static void
+push64(struct i64s *a, int64_t x)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
+	}
+	a->v[a->n++] = x;
+}
+
+struct gstat {
+	long opps, won, lost, open;
+	int64_t won_sum, cycle_sum, age_sum;
+	struct i32s cyc, age; /* won deals' cycle days; open deals' ages */
+	struct i64s amt;      /* won deals' amounts */
+	long rwon, rlost;     /* won and lost among those that reached
+	                         --win-rate-from */
+};
+
+static void
+free_gstat(void *p)
+{
+	struct gstat *g = p;
+
+	free(g->cyc.v);
+	free(g->age.v);
+	free(g->amt.v);
+}
+
+/* what a (type, stage) is: its pipeline and stage in the model, and its
+ * status; remembered, as the same few pairs come on every row */
+struct stagekind {
+	int pl, idx, status; /* status -1: unknown */
+};
+
+/* a deal kept for the funnel and --win-rate-from */
+struct fopp {
+	char *id;
+	uint64_t hash;
+	struct gstat *g;
+	short pl, cur, status;
+	long line;
+	int32_t *entered; /* per stage of its pipeline, or NULL */
+};
+
+struct state {
+	struct opts *o;
+	struct su_in *in;
+	struct su_model *m;
+	int col[SU_R_NROLES];
+	struct su_gcol *gc;
+	size_t ng;
+	int need_close;
+	struct su_groups *groups, *kinds, *reasons, *seen;
+	regex_t re[3];
+	int has_re[3];
+	char *key, *kkey;
+	size_t keycap, kkeycap;
+	long noamount, unknown;
+	/* duplicate ids: id hash -> line */
+	struct idslot {
+		uint64_t hash;
+		long line;
+	} *ids;
+	size_t nids, idcap;
+	/* the funnel */
+	struct fopp *f;
+	size_t nf, fcap;
+	struct fopp **fslot;
+	size_t nfslot;
+	struct su_dentered *dent;
+	size_t ndent;
+	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
+	char cur[SU_CUR_LEN];
+	const struct su_rec *hdr;
+};
+
+static int
+compile_patterns(struct state *st)
+{
+	char err[256];
+	int k, e;
+
+	for (k = 0; k < 3; k++) {
+		if (!st->o->re[k])
+			continue;
+		e = regcomp(&st->re[k], st->o->re[k],
+		    REG_EXTENDED | REG_ICASE | REG_NOSUB);
+		if (e) {
+			regerror(e, &st->re[k], err, sizeof err);
+			su_msg(NULL, 0, "--%s %s: %s", k == ST_OPEN ? "open" :
+			    k == ST_WON ? "won" : "lost", st->o->re[k], err);
+			return -1;
+		}
+		st->has_re[k] = 1;
+	}
+	return 0;
+}
+
+static struct stagekind *
+kind_of(struct state *st, const struct su_rec *r)
+{
+	int t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE], k;
+	const char *type = t >= 0 ? r->f[t] : "";
+	size_t tlen = t >= 0 ? r->len[t] : 0, len = tlen + r->len[s] + 2;
+	const struct su_pipeline *p;
+	struct stagekind *sk;
+
+	if (len > st->kkeycap)
+		st->kkey = su_xrealloc(st->kkey, st->kkeycap = len * 2);
+	memcpy(st->kkey, type, tlen);
+	st->kkey[tlen] = '\0';
+	memcpy(st->kkey + tlen + 1, r->f[s], r->len[s] + 1);
+	sk = su_groups_get(st->kinds, st->kkey, len);
+	if (sk->pl) /* pl is stored + 1: 0 means new */
+		return sk;
+	if (!(p = su_model_pipeline(st->m, type, tlen)))
+		p = su_model_default(st->m);
+	sk->pl = (int)(p - st->m->p) + 1;
+	sk->idx = su_model_stage(p, r->f[s], r->len[s]);
+	sk->status = -1;
+	if (sk->idx >= 0)
+		sk->status = p->st[sk->idx].status;
+	else
+		for (k = ST_WON; k >= 0 && sk->status < 0;
+		     k = k == ST_WON ? ST_LOST : k == ST_LOST ? ST_OPEN : -1)
+			if (st->has_re[k] && regexec(&st->re[k], r->f[s], 0,
+			    NULL, 0) == 0)
+				sk->status = k;
+	return sk;
+}
+
+/* the band of an amount, as a sortable byte: 1 no amount, 2 below the
+ * first bound, 3.. from each bound */
+static char
+band_of(const struct opts *o, int have, int64_t amount)
+{
+	size_t i;
+
+	if (!have)
+		return 1;
+	for (i = o->nbound; i > 0; i--)
+		if (amount >= o->bound[i - 1])
+			return (char)(2 + i);
+	return 2;
+}
+
+static size_t
+amount_label(char *buf, int64_t v)
+{
+	char tmp[48];
+
+	if (v != 0 && v % 100000000 == 0)
+		return (size_t)snprintf(buf, 48, "%s$%lldM", v < 0 ? "-" : "",
+		    (long long)(v < 0 ? -v : v) / 100000000);
+	if (v != 0 && v % 100000 == 0)
+		return (size_t)snprintf(buf, 48, "%s$%lldK", v < 0 ? "-" : "",
+		    (long long)(v < 0 ? -v : v) / 100000);
+	su_money_fmt_table(tmp, v, "", v % 100 != 0);
+	return (size_t)snprintf(buf, 48, "%s", tmp);
+}
+
+static size_t
+band_label(const struct opts *o, char b, char *buf)
+{
+	char a[48], c[48];
+
+	if (b == 1)
+		return (size_t)snprintf(buf, 100, "no amount");
+	if (b == 2) {
+		amount_label(a, o->bound[0]);
+		return (size_t)snprintf(buf, 100, "below %s", a);
+	}
+	amount_label(a, o->bound[b - 3]);
+	if ((size_t)(b - 2) == o->nbound)
+		return (size_t)snprintf(buf, 100, "%s+", a);
+	amount_label(c, o->bound[b - 2]);
+	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
+}
+
+static int
+check_duplicate(struct state *st, const struct su_rec *r)
+{
+	const char *id;
+	size_t len, i, mask;
+	uint64_t h;
+
+	id = r->f[st->col[SU_R_ID]];
+	len = r->len[st->col[SU_R_ID]];
+	su_trim(&id, &len);
+	if (len == 0)
+		return 0;
+	if (2 * (st->nids + 1) > st->idcap) {
+		struct idslot *old = st->ids;
+		size_t oldn = st->idcap;
+
+		st->idcap = st->idcap ? st->idcap * 2 : 1024;
+		st->ids = su_xmalloc(st->idcap * sizeof *st->ids);
+		memset(st->ids, 0, st->idcap * sizeof *st->ids);
+		for (i = 0; i < oldn; i++)
+			if (old[i].line) {
+				size_t j = old[i].hash & (st->idcap - 1);
+
+				while (st->ids[j].line)
+					j = (j + 1) & (st->idcap - 1);
+				st->ids[j] = old[i];
+			}
+		free(old);
+	}
+	h = su_hash(id, len);
+	mask = st->idcap - 1;
+	for (i = h & mask; st->ids[i].line; i = (i + 1) & mask)
+		if (st->ids[i].hash == h)
+			return su_in_reject(st->in, r, "opportunity %.*s again: "
+			    "it is on line %ld too", (int)len, id,
+			    st->ids[i].line) ? -1 : 1;
+	st->ids[i].hash = h;
+	st->ids[i].line = r->line;
+	st->nids++;
+	return 0;
+}
+
+static struct fopp *
+fopp_find(struct state *st, const char *id, size_t len)
+{
+	uint64_t h = su_hash(id, len);
+	size_t i, mask;
+
+	if (!st->nfslot)
+		return NULL;
+	mask = st->nfslot - 1;
+	for (i = h & mask; st->fslot[i]; i = (i + 1) & mask)
+		if (st->fslot[i]->hash == h && strlen(st->fslot[i]->id) == len &&
+		    memcmp(st->fslot[i]->id, id, len) == 0)
+			return st->fslot[i];
+	return NULL;
+}
+
+/* index the kept deals by id, once they are all read */
+static void
+fopp_index(struct state *st)
+{
+	size_t i, j;
+
+	st->nfslot = 1024;
+	while (st->nfslot < 2 * st->nf)
+		st->nfslot *= 2;
+	st->fslot = su_xmalloc(st->nfslot * sizeof *st->fslot);
+	memset(st->fslot, 0, st->nfslot * sizeof *st->fslot);
+	for (i = 0; i < st->nf; i++) {
+		for (j = st->f[i].hash & (st->nfslot - 1); st->fslot[j];
+		     j = (j + 1) & (st->nfslot - 1))
+			;
+		st->fslot[j] = &st->f[i];
+	}
+}
+
+static int32_t *
+entered_of(struct state *st, struct fopp *f)
+{
+	size_t n = st->m->p[f->pl].nst, k;
+
+	if (!f->entered) {
+		f->entered = su_xmalloc(n * sizeof *f->entered);
+		for (k = 0; k < n; k++)
+			f->entered[k] = INT32_MIN; /* not entered */
+	}
+	return f->entered;
+}
+
+/* a date of the row: 0 and *d, or su_in_reject's answer (1 skipped, -1
+ * stop) */
+static int
+date_of(struct state *st, const struct su_rec *r, int role, int32_t *d,
+        const char *need)
+{
+	const char *why;
+	int c = st->col[role], k;
+
+	k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, d, &why);
+	if (k == 0)
+		return 0;
+	if (k > 0)
+		return su_in_reject(st->in, r, "no %s (%s)", st->hdr->f[c],
+		    need) ? -1 : 1;
+	return su_in_reject(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
+	    r->f[c], why) ? -1 : 1;
+}
+
+/* one deal: 0, 1 skipped, -1 stop */
+static int
+deal(struct state *st, const struct su_rec *r)
+{
+	const struct opts *o = st->o;
+	struct stagekind *sk;
+	struct gstat *g;
+	const char *why;
+	char cur[SU_CUR_LEN];
+	int64_t amount = 0;
+	int32_t close = 0, start = 0;
+	int k, c, have_amount = 0, startrole = o->from_sql ? SU_R_SQL_DATE :
+	    SU_R_CREATED;
+	size_t klen;
+
+	if (st->col[SU_R_ID] >= 0 && (k = check_duplicate(st, r)) != 0)
+		return k;
+	sk = kind_of(st, r);
+	if (sk->status < 0) {
+		/* said at the end, with every such stage */
+		char *name = st->kkey + strlen(st->kkey) + 1;
+
+		su_groups_get(st->seen, name, strlen(name) + 1);
+		st->unknown++;
+		return 0;
+	}
+	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
+		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
+		    &amount, cur, &why);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			    "amount (%s)", st->hdr->f[c], r->f[c], why) ? -1 : 1;
+		if (cur[0] && !st->cur[0])
+			memcpy(st->cur, cur, sizeof cur);
+		else if (cur[0] && strcmp(cur, st->cur) != 0)
+			return su_in_reject(st->in, r, "amount in %s, but "
+			    "earlier amounts are in %s; amounts in different "
+			    "currencies are never added", cur, st->cur) ?
+			    -1 : 1;
+		have_amount = k == 0;
+		st->noamount += k == 1;
+	}
+	if (st->need_close || sk->status == ST_WON)
+		if ((k = date_of(st, r, SU_R_CLOSE, &close, sk->status ==
+		    ST_WON ? "a won deal's cycle ends there" :
+		    "needed to group by it")) != 0)
+			return k;
+	if (sk->status == ST_WON || (sk->status == ST_OPEN && o->open_age))
+		if ((k = date_of(st, r, startrole, &start, "the cycle starts "
+		    "there")) != 0)
+			return k;
+	if (sk->status == ST_WON && close < start) {
+		char a[16], b[16];
+
+		su_date_fmt(a, close);
+		su_date_fmt(b, start);
+		return su_in_reject(st->in, r, "won, but it closes (%s) "
+		    "before it starts (%s)", a, b) ? -1 : 1;
+	}
+	if (sk->status == ST_OPEN && o->open_age && start > o->c.as_of) {
+		char a[16], b[16];
+
+		su_date_fmt(a, start);
+		su_date_fmt(b, o->c.as_of);
+		return su_in_reject(st->in, r, "open, and it starts (%s) after "
+		    "--as-of (%s)", a, b) ? -1 : 1;
+	}
+	/* the group */
+	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
+	    &st->keycap);
+	if (o->nbound) {
+		if (klen + 2 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = klen + 16);
+		st->key[klen++] = band_of(o, have_amount, amount);
+		st->key[klen++] = '\0';
+	}
+	g = su_groups_get(st->groups, klen ? st->key : "", klen);
+	g->opps++;
+	if (sk->status == ST_WON) {
+		g->won++;
+		if (su_add(g->won_sum, amount, &g->won_sum)) {
+			su_msg(r->file, r->line, "the sum of amounts overflows");
+			return -1;
+		}
+		g->cycle_sum += close - start;
+		push32(&g->cyc, close - start);
+		push64(&g->amt, amount);
+	} else if (sk->status == ST_LOST) {
+		g->lost++;
+		if (o->mode == MODE_LOSS) {
+			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
+			size_t rl = r->len[st->col[SU_R_LOSS_REASON]];
+			long *n;
+
+			su_trim(&reason, &rl);
+			if (klen + rl + 1 > st->keycap)
+				st->key = su_xrealloc(st->key, st->keycap =
+				    (klen + rl + 1) * 2);
+			memcpy(st->key + klen, reason, rl);
+			st->key[klen + rl] = '\0';
+			n = su_groups_get(st->reasons, st->key, klen + rl + 1);
+			++*n;
+		}
+	} else {
+		g->open++;
+		if (o->open_age) {
+			g->age_sum += o->c.as_of - start;
+			push32(&g->age, o->c.as_of - start);
+		}
+	}
+	/* kept for the funnel and --win-rate-from */
+	if (o->mode == MODE_FUNNEL || o->win_from) {
+		struct fopp *f;
+		const char *id = "";
+		size_t len = 0, i;
+
+		if (st->col[SU_R_ID] >= 0) {
+			id = r->f[st->col[SU_R_ID]];
+			len = r->len[st->col[SU_R_ID]];
+			su_trim(&id, &len);
+		}
+		if (st->nf == st->fcap) {
+			st->fcap = st->fcap ? st->fcap * 2 : 256;
+			st->f = su_xrealloc(st->f, st->fcap * sizeof *st->f);
+		}
+		f = &st->f[st->nf++];
+		memset(f, 0, sizeof *f);
+		f->id = su_xmalloc(len + 1);
+		memcpy(f->id, id, len);
+		f->id[len] = '\0';
+		f->hash = su_hash(id, len);
+		f->pl = (short)(sk->pl - 1);
+		f->cur = (short)sk->idx;
+		f->status = (short)sk->status;
+		f->line = r->line;
+		/* (g is found again by key: pointers into the table stay) */
+		f->g = g;
+		for (i = 0; i < st->ndent; i++) {
+			const struct su_pipeline *p = &st->m->p[f->pl];
+			int j = su_dentered_stage(p, st->dent[i].label);
+			int32_t d;
+
+			c = st->dent[i].col;
+			if (j < 0 || r->len[c] == 0)
+				continue;
+			if (su_date_parse(r->f[c], r->len[c], o->c.dmy, &d,
+			    &why) < 0) {
+				st->nf--;
+				free(f->id);
+				free(f->entered);
+				return su_in_reject(st->in, r, "%s \"%s\": %s",
+				    st->hdr->f[c], r->f[c], why) ? -1 : 1;
+			}
+			entered_of(st, f)[j] = d;
+		}
+	}
+	return 0;
+}
+
+/* ---- the funnel ------------------------------------------------------------ */
+
+/* the stages of a funnel: the open ones and the won ones, in order */
+static int
+in_funnel(const struct su_stage *s)
+{
+	return s->status != ST_LOST;
+}
+
+/* did deal f reach stage k (of its pipeline)?  With a history: it entered
+ * it, or is there now.  Without: its furthest stage is where it is (a won
+ * deal passed every stage; a lost deal's furthest stage is not known, so
+ * it counts at the first stage only). */
+static int
+reached(const struct su_pipeline *p, const struct fopp *f, int k)
+{
+	int i, first = -1;
+
+	if (f->entered)
+		return f->entered[k] != INT32_MIN || f->cur == k;
+	if (f->status == ST_WON)
+		return in_funnel(&p->st[k]) && (p->st[k].status == ST_OPEN ||
+		    k == f->cur);
+	if (f->status == ST_OPEN)
+		return k <= f->cur && p->st[k].status == ST_OPEN;
+	for (i = 0; i < (int)p->nst && first < 0; i++)
+		if (in_funnel(&p->st[i]))
+			first = i;
+	return k == first;
+}
+
+static int
+read_history(struct state *st)
+{
+	struct su_hist *h = su_hist_open(&st->o->c, st->o->history);
+	struct su_hrow row;
+	long unseen = 0, first_line = 0;
+	int k, t;
+
+	if (!h)
+		return -1;
+	while ((k = su_hist_next(h, &row)) > 0) {
+		struct fopp *f = fopp_find(st, row.id, row.idlen);
+
+		if (!f) {
+			if (!unseen++)
+				first_line = row.line;
+			continue;
+		}
+		t = su_model_stage(&st->m->p[f->pl], row.to, row.tolen);
+		if (t < 0)
+			continue;
+		if (entered_of(st, f)[t] == INT32_MIN || row.date <
+		    f->entered[t])
+			f->entered[t] = row.date; /* its first time there */
+	}
+	su_hist_free(h);
+	if (k < 0)
+		return -1;
+	if (unseen)
+		su_msg(st->o->history, 0, "%ld history row%s for opportunities "
+		    "not in the input (the first at line %ld)", unseen,
+		    unseen == 1 ? "" : "s", first_line);
+	return 0;
+}
+
+static int
+write_funnel(struct state *st, struct su_out *out)
+{
+	static const char *const names[] = {"pipeline", "stage", "reached",
+	    "converted", "conversion", "median_days"};
+	struct su_cell c[6];
+	size_t pi, k, i;
+	int e;
+
+	if ((e = su_out_header(out, 6, names)) != 0)
+		return e;
+	for (pi = 0; pi < st->m->np; pi++) {
+		const struct su_pipeline *p = &st->m->p[pi];
+		long nin = 0;
+
+		for (i = 0; i < st->nf; i++)
+			nin += st->f[i].pl == (short)pi;
+		if (!nin)
+			continue;
+		for (k = 0; k < p->nst; k++) {
+			long reach = 0, conv = 0;
+			struct i32s days = {NULL, 0, 0};
+
+			if (!in_funnel(&p->st[k]))
+				continue;
+			for (i = 0; i < st->nf; i++) {
+				const struct fopp *f = &st->f[i];
+				size_t m;
+
+				if (f->pl != (short)pi || !reached(p, f, (int)k))
+					continue;
+				reach++;
+				for (m = k + 1; m < p->nst; m++)
+					if (in_funnel(&p->st[m]) &&
+					    reached(p, f, (int)m))
+						break;
+				if (m == p->nst)
+					continue;
+				conv++;
+				/* days from entering k to entering the next
+				 * stage it reached, when both are known */
+				if (f->entered && f->entered[k] != INT32_MIN &&
+				    f->entered[m] != INT32_MIN &&
+				    f->entered[m] >= f->entered[k])
+					push32(&days, f->entered[m] -
+					    f->entered[k]);
+			}
+			memset(c, 0, sizeof c);
+			c[0].type = c[1].type = SU_C_STR;
+			c[0].s = p->name, c[0].len = strlen(p->name);
+			c[1].s = p->st[k].name, c[1].len = strlen(p->st[k].name);
+			c[2].type = c[3].type = SU_C_INT;
+			c[2].v = reach, c[3].v = conv;
+			if (reach)
+				c[4].type = SU_C_PCT, c[4].v = conv,
+				c[4].d = reach;
+			if (days.n)
+				c[5].type = SU_C_DAYS, c[5].d = 2,
+				c[5].v = su_median2_days(days.v, days.n);
+			free(days.v);
+			if ((e = su_out_row(out, c)) != 0)
+				return e;
+		}
+	}
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+/* the group columns of a key, with a band label for the band byte */
+static size_t
+group_cells(const struct state *st, const char *key, struct su_cell *c,
+            char *bandbuf)
+{
+	size_t i;
+
+	for (i = 0; i < st->ng; i++) {
+		c[i].type = SU_C_STR;
+		c[i].s = key;
+		c[i].len = strlen(key);
+		key += c[i].len + 1;
+	}
+	if (st->o->nbound) {
+		c[i].type = SU_C_STR;
+		c[i].s = bandbuf;
+		c[i].len = band_label(st->o, key[0], bandbuf);
+		i++;
+	}
+	return i;
+}
+
+static int
+write_stats(struct state *st, struct su_out *out)
+{
+	const struct opts *o = st->o;
+	static const char *const fixed[] = {"opps", "won", "lost", "open",
+	    "win_rate", "avg_deal", "median_deal", "cycle_mean",
+	    "cycle_median", "cycle_p90", "velocity"};
+	const char *names[64];
+	struct su_cell c[64];
+	struct su_group **all;
+	char band[100];
+	size_t n, i, j, k;
+	int e;
+
+	for (i = 0; i < st->ng; i++)
+		names[i] = st->gc[i].name;
+	if (o->nbound)
+		names[i++] = "deal_size";
+	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
+		names[i++] = fixed[k];
+	if (o->target_cycle)
+		names[i++] = "meets_cycle";
+	if (o->has_target_wr)
+		names[i++] = "meets_win_rate";
+	if (o->open_age) {
+		names[i++] = "open_age_mean";
+		names[i++] = "open_age_median";
+		names[i++] = "open_age_p90";
+	}
+	if (o->win_from) {
+		names[i++] = "reached";
+		names[i++] = "win_rate_reached";
+	}
+	if ((e = su_out_header(out, i, names)) != 0)
+		return e;
+	all = su_groups_sorted(st->groups, &n);
+	for (j = 0; j < n; j++) {
+		struct gstat *g = all[j]->val;
+		long closed = g->won + g->lost;
+		int64_t v;
+
+		memset(c, 0, sizeof c);
+		i = group_cells(st, all[j]->key, c, band);
+		c[i].type = SU_C_INT, c[i++].v = g->opps;
+		c[i].type = SU_C_INT, c[i++].v = g->won;
+		c[i].type = SU_C_INT, c[i++].v = g->lost;
+		c[i].type = SU_C_INT, c[i++].v = g->open;
+		if (closed)
+			c[i].type = SU_C_PCT, c[i].v = g->won, c[i].d = closed;
+		i++;
+		if (g->won) {
+			su_muldiv(g->won_sum, 1, g->won, &v);
+			c[i].type = SU_C_MONEY, c[i].v = v;
+			c[i + 1].type = SU_C_MONEY;
+			c[i + 1].v = su_median_money(g->amt.v, g->amt.n);
+			c[i + 2].type = SU_C_DAYS, c[i + 2].v = g->cycle_sum;
+			c[i + 2].d = g->won;
+			c[i + 3].type = SU_C_DAYS, c[i + 3].d = 2;
+			c[i + 3].v = su_median2_days(g->cyc.v, g->cyc.n);
+			c[i + 4].type = SU_C_INT;
+			c[i + 4].v = su_percentile_days(g->cyc.v, g->cyc.n, 90);
+		}
+		i += 5;
+		/* velocity = open x win rate x average won deal / mean cycle
+		 * days = open x won_sum x won / ((won + lost) x cycle_sum) */
+		if (g->won && g->cycle_sum > 0 && su_muldiv(g->won_sum,
+		    g->open * g->won, closed * g->cycle_sum, &v) == 0)
+			c[i].type = SU_C_MONEY, c[i].v = v;
+		i++;
+		if (o->target_cycle) {
+			if (g->won) {
+				int ok = c[i - 3].v <= 2 * o->target_cycle;
+
+				c[i].type = SU_C_STR;
+				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+			}
+			i++;
+		}
+		if (o->has_target_wr) {
+			if (closed) {
+				/* won / closed >= target, exactly */
+				int ok = (i128)g->won * SU_RATE_ONE >=
+				    (i128)o->target_wr * closed;
+
+				c[i].type = SU_C_STR;
+				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+			}
+			i++;
+		}
+		if (o->open_age) {
+			if (g->age.n) {
+				c[i].type = SU_C_DAYS, c[i].v = g->age_sum;
+				c[i].d = (int64_t)g->age.n;
+				c[i + 1].type = SU_C_DAYS, c[i + 1].d = 2;
+				c[i + 1].v = su_median2_days(g->age.v,
+				    g->age.n);
+				c[i + 2].type = SU_C_INT;
+				c[i + 2].v = su_percentile_days(g->age.v,
+				    g->age.n, 90);
+			}
+			i += 3;
+		}
+		if (o->win_from) {
+			c[i].type = SU_C_INT, c[i].v = g->rwon + g->rlost;
+			if (g->rwon + g->rlost)
+				c[i + 1].type = SU_C_PCT, c[i + 1].v = g->rwon,
+				c[i + 1].d = g->rwon + g->rlost;
+			i += 2;
+		}
+		if ((e = su_out_row(out, c)) != 0)
+			return e;
+	}
+	return 0;
+}
+
+static int
+write_reasons(struct state *st, struct su_out *out)
+{
+	const char *names[40];
+	struct su_cell c[40];
+	struct su_group **all;
+	char band[100];
+	size_t n, i, j;
+	int e;
+
+	for (i = 0; i < st->ng; i++)
+		names[i] = st->gc[i].name;
+	if (st->o->nbound)
+		names[i++] = "deal_size";
+	names[i++] = st->hdr->f[st->col[SU_R_LOSS_REASON]];
+	names[i++] = "lost";
+	names[i++] = "share";
+	if ((e = su_out_header(out, i, names)) != 0)
+		return e;
+	all = su_groups_sorted(st->reasons, &n);
+	for (j = 0; j < n; j++) {
+		const char *key = all[j]->key;
+		size_t glen = all[j]->keylen, klen;
+		struct gstat *g;
+
+		/* the group's part of the key: all but the reason */
+		for (klen = glen - 1; klen > 0 && key[klen - 1]; klen--)
+			;
+		g = su_groups_get(st->groups, klen ? key : "", klen);
+		memset(c, 0, sizeof c);
+		i = group_cells(st, key, c, band);
+		c[i].type = SU_C_STR, c[i].s = key + klen;
+		c[i].len = strlen(key + klen);
+		if (c[i].len == 0)
+			c[i].s = "(none)", c[i].len = 6;
+		i++;
+		c[i].type = SU_C_INT, c[i++].v = *(long *)all[j]->val;
+		c[i].type = SU_C_PCT, c[i].v = *(long *)all[j]->val;
+		c[i++].d = g->lost;
+		if ((e = su_out_row(out, c)) != 0)
+			return e;
+	}
+	return 0;
+}
+
+static int
+write_histogram(struct state *st, struct su_out *out)
+{
+	static const int widths[] = {7, 15, 30, 60, 90, 180, 365, 3650};
+	const char *names[40];
+	struct su_cell c[40];
+	struct su_group **all;
+	char band[100], label[32], bar[48];
+	size_t n, i, j, k, g0;
+	int e;
+
+	for (i = 0; i < st->ng; i++)
+		names[i] = st->gc[i].name;
+	if (st->o->nbound)
+		names[i++] = "deal_size";
+	names[i++] = "cycle_days";
+	names[i++] = "won";
+	names[i++] = "histogram";
+	if ((e = su_out_header(out, i, names)) != 0)
+		return e;
+	all = su_groups_sorted(st->groups, &n);
+	for (j = 0; j < n; j++) {
+		struct gstat *g = all[j]->val;
+		int32_t max = 0;
+		long count[13], most = 0;
+		int w = widths[0], nb;
+
+		if (!g->cyc.n)
+			continue;
+		for (k = 0; k < g->cyc.n; k++)
+			if (g->cyc.v[k] > max)
+				max = g->cyc.v[k];
+		for (k = 0; k < sizeof widths / sizeof widths[0]; k++)
+			if (max / (w = widths[k]) < 12)
+				break;
+		nb = max / w + 1;
+		memset(count, 0, sizeof count);
+		for (k = 0; k < g->cyc.n; k++)
+			count[g->cyc.v[k] / w]++;
+		for (k = 0; k < (size_t)nb; k++)
+			if (count[k] > most)
+				most = count[k];
+		for (k = 0; k < (size_t)nb; k++) {
+			size_t len = (size_t)(count[k] * 40 + most - 1) / (size_t)most;
+
+			memset(c, 0, sizeof c);
+			g0 = group_cells(st, all[j]->key, c, band);
+			c[g0].type = SU_C_STR, c[g0].s = label;
+			c[g0].len = (size_t)snprintf(label, sizeof label,
+			    "%d-%d", (int)k * w, (int)(k + 1) * w - 1);
+			c[g0 + 1].type = SU_C_INT, c[g0 + 1].v = count[k];
+			memset(bar, '#', len);
+			c[g0 + 2].type = SU_C_STR, c[g0 + 2].s = bar;
+			c[g0 + 2].len = len;
+			if ((e = su_out_row(out, c)) != 0)
+				return e;
+		}
+	}
+	return 0;
+}
+
+static void
+unknown_stages(struct state *st)
+{
+	struct su_group **all;
+	char list[2048];
+	size_t n, i, len = 0;
+
+	all = su_groups_sorted(st->seen, &n);
+	for (i = 0; i < n && len < sizeof list - 64; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s\"%s\"",
+		    i ? ", " : "", all[i]->key);
+	su_msg(NULL, 0, "%ld deal%s at stages the model does not place as "
+	    "open, won or lost: %s (name them with --won, --lost, --open, or "
+	    "give a model with -m)", st->unknown, st->unknown == 1 ? " is" :
+	    "s are", list);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct state st;
+	struct su_rec hdr, rec;
+	struct su_out *out = NULL;
+	unsigned char want[SU_R_NROLES];
+	int first, r, status = SU_EXIT_ERR, k;
+	size_t i;
+
+	su_start(argv[0]);
+	memset(&o, 0, sizeof o);
+	if ((first = parse_args(&o, argc, argv)) < 0)
+		return SU_EXIT_ERR;
+	memset(&st, 0, sizeof st);
+	st.o = &o;
+	st.groups = su_groups_new(sizeof(struct gstat));
+	st.kinds = su_groups_new(sizeof(struct stagekind));
+	st.reasons = su_groups_new(sizeof(long));
+	st.seen = su_groups_new(1);
+	if (compile_patterns(&st) || su_model_load(o.model, &st.m))
+		goto done;
+	st.in = su_in_new(&o.c, argc - first, argv + first);
+	if (su_in_header(st.in, &hdr) < 0)
+		goto done;
+	st.hdr = &hdr;
+	memset(want, 0, sizeof want);
+	want[SU_R_STAGE] = want[SU_R_CLOSE] = SU_COL_REQUIRED;
+	want[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
+	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] = SU_COL_OPTIONAL;
+	if (o.mode == MODE_LOSS)
+		want[SU_R_LOSS_REASON] = SU_COL_REQUIRED;
+	if (o.history)
+		want[SU_R_ID] = SU_COL_REQUIRED;
+	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
+		goto done;
+	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,
+	    &st.gc, &st.ng))
+		goto done;
+	for (i = 0; i < st.ng; i++)
+		if (st.gc[i].kind != SU_G_COLUMN)
+			st.need_close = 1;
+	if (!o.history)
+		st.ndent = su_date_entered(&hdr, &st.dent);
+	if (o.win_from) {
+		int any = 0;
+
+		if (!o.history && !st.ndent) {
+			su_msg(NULL, 0, "--win-rate-from %s needs a stage "
+			    "history (--history FILE, or HubSpot's Date entered "
+			    "columns): without one, a lost deal's furthest stage "
+			    "is not known", o.win_from);
+			goto done;
+		}
+		st.win_idx = su_xmalloc(st.m->np * sizeof *st.win_idx);
+		for (i = 0; i < st.m->np; i++) {
+			st.win_idx[i] = su_model_stage(&st.m->p[i], o.win_from,
+			    strlen(o.win_from));
+			any |= st.win_idx[i] >= 0;
+		}
+		if (!any) {
+			su_msg(NULL, 0, "--win-rate-from %s: no such stage in "
+			    "the model", o.win_from);
+			goto done;
+		}
+	}
+	while ((r = su_in_next(st.in, &rec)) > 0)
+		if (deal(&st, &rec) < 0)
+			goto done;
+	if (r < 0 || su_in_finish(st.in))
+		goto done;
+	if (st.unknown) {
+		unknown_stages(&st);
+		goto done;
+	}
+	if (st.noamount)
+		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
+		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (o.mode == MODE_FUNNEL || o.win_from) {
+		fopp_index(&st);
+		if (o.history && read_history(&st))
+			goto done;
+	}
+	if (o.win_from)
+		for (i = 0; i < st.nf; i++) {
+			struct fopp *f = &st.f[i];
+			int w = st.win_idx[f->pl];
+
+			if (w < 0 || f->status == ST_OPEN ||
+			    !reached(&st.m->p[f->pl], f, w))
+				continue;
+			if (f->status == ST_WON)
+				f->g->rwon++;
+			else
+				f->g->rlost++;
+		}
+	if (st.ng == 0 && !o.nbound)
+		su_groups_get(st.groups, "", 0); /* no deals: still a row */
+	if (!(out = su_out_open(&o.c)))
+		goto done;
+	su_out_currency(out, st.cur);
+	k = o.mode == MODE_FUNNEL ? write_funnel(&st, out) :
+	    o.mode == MODE_LOSS ? write_reasons(&st, out) :
+	    o.mode == MODE_HISTOGRAM ? write_histogram(&st, out) :
+	    write_stats(&st, out);
+	if (k == 0) {
+		k = su_out_close(out);
+		out = NULL;
+	}
+	if (k == 0 || k == SU_OUT_EPIPE)
+		status = SU_EXIT_OK;
+done:
+	su_out_abort(out);
+	su_in_free(st.in);
+	su_model_free(st.m);
+	for (k = 0; k < 3; k++)
+		if (st.has_re[k])
+			regfree(&st.re[k]);
+	su_groups_free(st.groups, free_gstat);
+	su_groups_free(st.kinds, NULL);
+	su_groups_free(st.reasons, NULL);
+	su_groups_free(st.seen, NULL);
+	for (i = 0; i < st.nf; i++) {
+		free(st.f[i].id);
+		free(st.f[i].entered);
+	}
+	free(st.f);
+	free(st.fslot);
+	free(st.ids);
+	free(st.gc);
+	free(st.key);
+	free(st.kkey);
+	free(st.win_idx);
+	su_dentered_free(st.dent, st.ndent);
+	free(o.bound);
+	return status;
+}
