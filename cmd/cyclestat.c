@@ -298,7 +298,7 @@ struct state {
 	int has_re[3];
 	char *key, *kkey;
 	size_t keycap, kkeycap;
-	long noamount, unknown;
+	long noamount, unknown, future;
 	/* duplicate ids: id hash -> line */
 	struct idslot {
 		uint64_t hash;
@@ -588,14 +588,6 @@ deal(struct state *st, const struct su_rec *r)
 		return su_in_reject(st->in, r, "won, but it closes (%s) "
 		    "before it starts (%s)", a, b) ? -1 : 1;
 	}
-	if (sk->status == ST_OPEN && o->open_age && start > o->c.as_of) {
-		char a[16], b[16];
-
-		su_date_fmt(a, start);
-		su_date_fmt(b, o->c.as_of);
-		return su_in_reject(st->in, r, "open, and it starts (%s) after "
-		    "--as-of (%s)", a, b) ? -1 : 1;
-	}
 	/* the group */
 	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
 	    &st->keycap);
@@ -634,7 +626,9 @@ deal(struct state *st, const struct su_rec *r)
 		}
 	} else {
 		g->open++;
-		if (o->open_age) {
+		if (o->open_age && start > o->c.as_of)
+			st->future++; /* not open yet as of then: said */
+		else if (o->open_age) {
 			g->age_sum += o->c.as_of - start;
 			push32(&g->age, o->c.as_of - start);
 		}
@@ -807,7 +801,9 @@ write_funnel(struct state *st, struct su_out *out)
 			c[1].s = p->st[k].name, c[1].len = strlen(p->st[k].name);
 			c[2].type = c[3].type = SU_C_INT;
 			c[2].v = reach, c[3].v = conv;
-			if (reach)
+			if (p->st[k].status == ST_WON)
+				c[3].type = SU_C_NULL; /* the funnel's end */
+			else if (reach)
 				c[4].type = SU_C_PCT, c[4].v = conv,
 				c[4].d = reach;
 			if (days.n)
@@ -1162,6 +1158,14 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (st.future) {
+		char d[16];
+
+		su_date_fmt(d, o.c.as_of);
+		su_msg(NULL, 0, "%ld open deal%s after --as-of %s; left out "
+		    "of the open ages", st.future, st.future == 1 ?
+		    " starts" : "s start", d);
+	}
 	if (o.mode == MODE_FUNNEL || o.win_from) {
 		fopp_index(&st);
 		if (o.history && read_history(&st))

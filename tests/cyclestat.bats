@@ -1,0 +1,250 @@
+#!/usr/bin/env bats
+# cyclestat(1): numbers worked out by hand on tests/data/cycle.csv.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+cyclestat() { "$BIN/cyclestat" "$@"; }
+C="$BATS_TEST_DIRNAME/data/cycle.csv"
+H="$BATS_TEST_DIRNAME/data/cycle-history.csv"
+
+# Enterprise: won E1 $100K in 60 days (Jan 1 -> Mar 2), E2 $300K in 90,
+#   E3 $200K in 10; lost E4, E5; open E6.
+#   win rate 3 / (3 + 2) = 0.6000; avg (100 + 300 + 200) / 3 = 200K;
+#   median 200K; cycle mean 160 / 3 = 53.3, median 60.0, p90 = the
+#   ceil(0.9 * 3) = 3rd = 90; velocity = open x win rate x avg / mean
+#   cycle = 1 x 0.6 x 200,000 / 53.333 = 2,250.00
+# SMB: won S1 $10K in 30 days, S2 $20K in 20; lost S3, S4; open S5, S6
+#   (S6 has no amount).  win rate 0.5; avg and median 15K; cycle mean and
+#   median 25.0; p90 = 2nd of 2 = 30; velocity 2 x 0.5 x 15,000 / 25 = 600
+@test "per segment: counts, win rate, deal size, cycle, velocity" {
+	run --separate-stderr cyclestat -g segment "$C"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0"
+	assert_output "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Enterprise,6,3,2,1,0.6000,200000.00,200000.00,53.3,60.0,90,2250.00
+SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
+}
+
+@test "no -g: one row for all; as a table and as JSON" {
+	# all: won 5, lost 4 -> 5/9 = 0.5556; won 630K / 5 = 126K; median of
+	# 10 20 100 200 300K = 100K; cycles 10 20 30 60 90: mean 42.0, median
+	# 30.0, p90 = ceil(4.5) = 5th = 90; velocity 3 open x 630K x 5 /
+	# (9 x 210) = 5,000.00
+	run --separate-stderr cyclestat -f json "$C"
+	assert_success
+	run jq -c '[.opps,.won,.lost,.open,.win_rate,.avg_deal,.median_deal,.cycle_mean,.cycle_median,.cycle_p90,.velocity]' <<<"$output"
+	assert_output '[12,5,4,3,0.5556,126000,100000,42,30,90,5000]'
+	run --separate-stderr cyclestat -f table "$C"
+	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +\$126,000 +\$100,000 +42\.0 +30\.0 +90 +\$5,000$'
+}
+
+@test "--target-cycle, --target-win-rate, --open-age" {
+	# median cycle 60.0 > 59: no; 25.0: yes.  win rate 60% >= 55%: yes;
+	# 50%: no.  Open ages as of 2026-06-01: E6 31 days; S5 12, S6 61 ->
+	# mean and median 36.5, p90 = 2nd of 2 = 61
+	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-06-01 --target-cycle 59 --target-win-rate 55 "$C"
+	assert_success
+	assert_line --index 0 "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,meets_cycle,meets_win_rate,open_age_mean,open_age_median,open_age_p90"
+	assert_line --index 1 --partial ",2250.00,no,yes,31.0,31.0,31"
+	assert_line --index 2 --partial ",600.00,yes,no,36.5,36.5,61"
+	# as of 2026-05-10, S5 (opened 2026-05-20) did not exist yet
+	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-05-10 "$C"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0
+cyclestat: 1 open deal starts after --as-of 2026-05-10; left out of the open ages"
+	# E6 9 days; S6 39 days
+	assert_line --index 1 --partial ",2250.00,9.0,9.0,9"
+	assert_line --index 2 --partial ",600.00,39.0,39.0,39"
+	run cyclestat --target-cycle 0 "$C"
+	assert_failure 2
+	run --separate-stderr cyclestat --target-win-rate 120 "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --target-win-rate 120: expected a percentage from 0 to 100"
+}
+
+@test "--bands: readable labels, bounds inclusive below, no amount apart" {
+	run --separate-stderr cyclestat --bands 0,50000 "$C"
+	assert_success
+	# $50K+: E1 E2 E3 won, E4 ($50,000 exactly) lost, E6 open
+	assert_line --index 0 --partial "deal_size,opps,won,lost,open,win_rate"
+	assert_line --index 1 --partial "no amount,1,0,0,1,,"
+	assert_line --index 2 --partial '$0-$50K,6,2,3,1,0.4000,'
+	assert_line --index 3 --partial '$50K+,5,3,1,1,0.7500,'
+	run --separate-stderr cyclestat --bands 10000,5000 "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --bands 10000,5000: the bounds must rise"
+	run --separate-stderr cyclestat --bands '1.5M,$2,500,000.01' "$C"
+	assert_failure 2
+}
+
+@test "--loss-reasons: lost deals by reason, share of the group's lost" {
+	run --separate-stderr cyclestat --loss-reasons -g segment "$C"
+	assert_success
+	assert_output "Segment,Loss Reason,lost,share
+Enterprise,Price,2,1.0000
+SMB,(none),1,0.5000
+SMB,No decision,1,0.5000"
+	printf 'Stage,Created Date,Close Date\nClosed Won,2026-01-01,2026-01-02\n' >"$BATS_TEST_TMPDIR/nr.csv"
+	run --separate-stderr cyclestat --loss-reasons "$BATS_TEST_TMPDIR/nr.csv"
+	assert_failure 2
+	[[ "$stderr" == *"no loss_reason column"* ]]
+}
+
+# Without a history each deal reached its furthest stage: won deals every
+# stage, E6 up to Propose, S5 Discover, S6 Negotiate, lost deals only the
+# first stage (their furthest is not in the export).
+@test "--funnel without a history: from each deal's furthest stage" {
+	run --separate-stderr cyclestat --funnel "$C"
+	assert_success
+	assert_output "pipeline,stage,reached,converted,conversion,median_days
+New Business,Opportunity Created,12,8,0.6667,
+New Business,Discover,8,7,0.8750,
+New Business,Proof of Concept,7,7,1.0000,
+New Business,Propose,7,6,0.8571,
+New Business,Negotiate,6,5,0.8333,
+New Business,Signature,5,5,1.0000,
+New Business,Closed Won,5,,,"
+}
+
+# With the history: E4 reached Proof of Concept before it was lost; E6
+# skipped Proof of Concept.  Days from a stage to the next one reached:
+# Opportunity Created: E6 4, S6 10, E4 9 -> median 9.0; Discover: E6 15
+# (to Propose), S6 10, E4 10 -> 10.0; Proof of Concept: S6 10 -> 10.0;
+# Propose: S6 15.  X99 is not in the input: reported.
+@test "--funnel --history: reached, conversion, median days in stage" {
+	run --separate-stderr cyclestat --funnel --history "$H" "$C"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0
+cyclestat: $H: 1 history row for opportunities not in the input (the first at line 14)"
+	assert_output "pipeline,stage,reached,converted,conversion,median_days
+New Business,Opportunity Created,12,9,0.7500,9.0
+New Business,Discover,9,8,0.8889,10.0
+New Business,Proof of Concept,7,6,0.8571,10.0
+New Business,Propose,7,6,0.8571,15.0
+New Business,Negotiate,6,5,0.8333,
+New Business,Signature,5,5,1.0000,
+New Business,Closed Won,5,,,"
+	run --separate-stderr cyclestat --funnel -g segment "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel is per pipeline: it does not go with -g"
+}
+
+@test "--win-rate-from: the win rate among deals that reached a stage" {
+	# Enterprise: E1-E3 won and E4 lost after Proof of Concept: 3 / 4;
+	# E5 lost before it.  SMB: S1 S2 won, S3 S4 lost early: 2 / 2
+	run --separate-stderr cyclestat -g segment --win-rate-from "Proof of Concept" --history "$H" "$C"
+	assert_success
+	assert_line --index 1 --partial ",2250.00,4,0.7500"
+	assert_line --index 2 --partial ",600.00,2,1.0000"
+	run --separate-stderr cyclestat --win-rate-from "Proof of Concept" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --win-rate-from Proof of Concept needs a stage history (--history FILE, or HubSpot's Date entered columns): without one, a lost deal's furthest stage is not known"
+	run --separate-stderr cyclestat --win-rate-from Demo --history "$H" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --win-rate-from Demo: no such stage in the model"
+}
+
+@test "--histogram: cycle days of won deals at a glance" {
+	# Enterprise 10, 60, 90 days: 15-day bins (7-day ones would be 13);
+	# SMB 20, 30: 7-day bins
+	run --separate-stderr cyclestat -g segment --histogram -f table "$C"
+	assert_success
+	assert_line --index 0 --regexp '^Segment +cycle_days +won +histogram$'
+	assert_line --index 1 --regexp '^Enterprise +0-14 +1 +#{40}$'
+	assert_line --index 2 --regexp '^Enterprise +15-29 +0$'
+	assert_line --index 7 --regexp '^Enterprise +90-104 +1 +#{40}$'
+	assert_line --index 10 --regexp '^SMB +14-20 +1 +#{40}$'
+	assert_equal "${#lines[@]}" 13
+	run --separate-stderr cyclestat --histogram --funnel "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons and --histogram exclude each other"
+}
+
+@test "--from sql: the cycle starts when the deal became an SQL" {
+	printf 'Stage,Create Date,Became a Sales Qualified Lead Date,Close Date\nClosed Won,2026-01-01,2026-01-21,2026-02-01\n' >"$BATS_TEST_TMPDIR/sql.csv"
+	run cyclestat --from sql "$BATS_TEST_TMPDIR/sql.csv"
+	assert_line --index 1 --partial ",11.0,11.0,11,"
+	run cyclestat "$BATS_TEST_TMPDIR/sql.csv"
+	assert_line --index 1 --partial ",31.0,31.0,31,"
+	run --separate-stderr cyclestat --from lead "$BATS_TEST_TMPDIR/sql.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --from lead: expected created or sql"
+}
+
+@test "a won deal that closes before it starts is an error, never a negative cycle" {
+	printf 'Opportunity ID,Stage,Created Date,Close Date\nA,Closed Won,2026-03-01,2026-02-01\nB,Closed Won,2026-01-01,2026-01-31\n' >"$BATS_TEST_TMPDIR/neg.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/neg.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/neg.csv:2: won, but it closes (2026-02-01) before it starts (2026-03-01)"
+	run --separate-stderr cyclestat --skip-invalid "$BATS_TEST_TMPDIR/neg.csv"
+	assert_success
+	assert_line --index 1 --partial "1,1,0,0,1.0000,"
+	assert_line --index 1 --partial ",30.0,30.0,30,"
+}
+
+@test "duplicate opportunity ids: an error naming both lines" {
+	printf 'Opportunity ID,Stage,Created Date,Close Date\nA,Discover,2026-01-01,2026-05-01\nB,Discover,2026-01-01,2026-05-01\nA,Discover,2026-01-01,2026-05-01\n' >"$BATS_TEST_TMPDIR/dup.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/dup.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/dup.csv:4: opportunity A again: it is on line 2 too"
+}
+
+@test "stages the model cannot place: an error listing them; --won/--lost/--open place them" {
+	printf 'Stage,Created Date,Close Date\nDemo booked,2026-01-01,2026-02-01\nWon it,2026-01-01,2026-02-01\nDiscover,2026-01-01,2026-02-01\nDemo booked,2026-01-01,2026-02-01\n' >"$BATS_TEST_TMPDIR/unk.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/unk.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: 3 deals are at stages the model does not place as open, won or lost: \"Demo booked\", \"Won it\" (name them with --won, --lost, --open, or give a model with -m)"
+	run cyclestat --won '^won' --open 'demo' "$BATS_TEST_TMPDIR/unk.csv"
+	assert_success
+	assert_line --index 1 --partial "4,1,0,3,1.0000,"
+	run --separate-stderr cyclestat --won '(' "$BATS_TEST_TMPDIR/unk.csv"
+	assert_failure 2
+	[[ "$stderr" == "cyclestat: --won (: "* ]]
+}
+
+@test "a group with no closed deals: empty win rate, never a division by zero" {
+	printf 'Stage,Created Date,Close Date,Amount\nDiscover,2026-01-01,2026-05-01,100\n' >"$BATS_TEST_TMPDIR/open.csv"
+	run cyclestat -f json "$BATS_TEST_TMPDIR/open.csv"
+	assert_success
+	run jq -c '[.win_rate,.avg_deal,.cycle_median,.velocity]' <<<"$output"
+	assert_output '[null,null,null,null]'
+}
+
+@test "bad input: unreadable dates and amounts, missing columns" {
+	printf 'Stage,Created Date,Close Date,Amount\nClosed Won,2026-01-01,2026-02-30,100\n' >"$BATS_TEST_TMPDIR/bd.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/bd.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/bd.csv:2: Close Date \"2026-02-30\": no such day in that month"
+	printf 'Stage,Created Date,Close Date,Amount\nClosed Won,2026-01-01,2026-02-03,1.234\n' >"$BATS_TEST_TMPDIR/ba.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/ba.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/ba.csv:2: Amount \"1.234\": not an amount (more than two decimals)"
+	printf 'Stage,Close Date\nClosed Won,2026-02-03\n' >"$BATS_TEST_TMPDIR/nc.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/nc.csv"
+	assert_failure 2
+	[[ "$stderr" == "cyclestat: $BATS_TEST_TMPDIR/nc.csv:1: no created_date column"* ]]
+	printf 'Stage,Created Date,Close Date\nClosed Won,,2026-02-03\n' >"$BATS_TEST_TMPDIR/ec.csv"
+	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/ec.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/ec.csv:2: no Created Date (the cycle starts there)"
+}
+
+@test "cyclestat: --help, --version, unknown option, /dev/full, -o" {
+	run cyclestat --help
+	assert_success
+	assert_line --index 0 "usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]"
+	run cyclestat --version
+	assert_output --regexp '^cyclestat \(salesutils\) '
+	run --separate-stderr cyclestat --nope
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "cyclestat: unknown option '--nope'"
+	run --separate-stderr bash -c "'$BIN/cyclestat' '$C' > /dev/full"
+	assert_failure 2
+	assert_equal "${stderr##*$'\n'}" "cyclestat: write error: No space left on device"
+	run cyclestat -g segment -o "$BATS_TEST_TMPDIR/c.csv" "$C"
+	assert_success
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/c.csv")" "$(cyclestat -g segment "$C" 2>/dev/null)"
+}
