@@ -1092,8 +1092,10 @@ main(int argc, char **argv)
 
 	su_start(argv[0]);
 	memset(&o, 0, sizeof o);
-	if ((first = parse_args(&o, argc, argv)) < 0)
+	if ((first = parse_args(&o, argc, argv)) < 0) {
+		free(o.bound);
 		return SU_EXIT_ERR;
+	}
 	memset(&st, 0, sizeof st);
 	st.o = &o;
 	st.groups = su_groups_new(sizeof(struct gstat));
