@@ -382,6 +382,9 @@ struct state {
 	struct su_dentered *dent; /* HubSpot's date-entered columns */
 	size_t ndent;
 	const char *velocity;   /* this row's class, for --annotate */
+	struct su_groups *kinds; /* (type, stage) -> where the model puts it */
+	char *kkey;
+	size_t kkeycap;
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long skipped_before;
@@ -412,9 +415,12 @@ find(struct state *st, enum check ck, const char *fmt, ...)
 		st->f = su_xrealloc(st->f, st->fcap * sizeof *st->f);
 	}
 	st->f[st->nf].check = ck;
-	va_start(ap, fmt);
-	vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
-	va_end(ap);
+	st->f[st->nf].msg[0] = '\0';
+	if (st->o->mode == MODE_FINDINGS) { /* the only output with them */
+		va_start(ap, fmt);
+		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
+		va_end(ap);
+	}
 	st->nf++;
 }
 
@@ -593,20 +599,39 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int idx, c, k, cat;
 	int64_t amount = 0;
 	int have_amount = 0;
+	struct kind {
+		int known, unknown_type, pl, idx;
+	} *kind;
 
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
 	st->velocity = "";
 	st->skipped_before = su_in_nskipped(st->in);
-	/* the pipeline, by type */
+	/* the pipeline, by type, and the stage: the same few pairs come on
+	 * every row, so what the model makes of them is remembered */
 	s = val(st, r, SU_R_TYPE, &len);
-	p = su_model_pipeline(st->m, s, len);
-	if (!p) {
-		p = su_model_default(st->m);
+	c = st->col[SU_R_STAGE];
+	if (len + r->len[c] + 2 > st->kkeycap)
+		st->kkey = su_xrealloc(st->kkey, st->kkeycap = (len + r->len[c]
+		    + 2) * 2);
+	memcpy(st->kkey, s, len);
+	st->kkey[len] = '\0';
+	memcpy(st->kkey + len + 1, r->f[c], r->len[c] + 1);
+	kind = su_groups_get(st->kinds, st->kkey, len + r->len[c] + 2);
+	if (!kind->known) {
+		kind->known = 1;
+		if (!(p = su_model_pipeline(st->m, s, len))) {
+			kind->unknown_type = 1;
+			p = su_model_default(st->m);
+		}
+		kind->pl = (int)(p - st->m->p);
+		kind->idx = su_model_stage(p, r->f[c], r->len[c]);
+	}
+	p = &st->m->p[kind->pl];
+	if (kind->unknown_type)
 		find(st, CK_UNKNOWN_TYPE, "type \"%s\" is in no pipeline of "
 		    "the model; checked against \"%s\"", s, p->name);
-	}
 	/* the amount, when there is one */
 	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
 		char cur[SU_CUR_LEN];
@@ -619,12 +644,12 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		have_amount = k == 0;
 	}
 	/* the stage */
-	c = st->col[SU_R_STAGE];
-	idx = su_model_stage(p, r->f[c], r->len[c]);
+	idx = kind->idx;
 	if (idx < 0) {
 		list_stages(p, buf, sizeof buf);
 		find(st, CK_UNKNOWN_STAGE, "stage \"%s\" is not in the %s "
-		    "pipeline (its stages: %s)", r->f[c], p->name, buf);
+		    "pipeline (its stages: %s)", r->f[st->col[SU_R_STAGE]],
+		    p->name, buf);
 		return 0;
 	}
 	sg = &p->st[idx];
@@ -921,6 +946,7 @@ main(int argc, char **argv)
 		}
 		st.have_hist = 1;
 	}
+	st.kinds = su_groups_new(4 * sizeof(int));
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -1000,6 +1026,8 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_model_free(st.m);
+	su_groups_free(st.kinds, NULL);
+	free(st.kkey);
 	free_history(&st.hist);
 	su_dentered_free(st.dent, st.ndent);
 	free(st.entered);
