@@ -248,3 +248,23 @@ New Business,Closed Won,5,,,"
 	assert_success
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/c.csv")" "$(cyclestat -g segment "$C" 2>/dev/null)"
 }
+
+@test "--funnel from HubSpot's Date entered columns" {
+	# H1 entered Appointment Scheduled (Apr 1), Qualified To Buy (Apr 11),
+	# is at Contract Sent since May 1: Presentation Scheduled and Decision
+	# Maker Bought-In skipped.  H2 entered Appointment Scheduled (May 20)
+	# and is there.  Days: Appointment Scheduled -> next reached: H1 10;
+	# Qualified To Buy -> Contract Sent: H1 20
+	printf '%s\n' 'Record ID,Deal Stage,Create Date,Close Date,"Date entered ""Appointment Scheduled (Sales Pipeline)""","Date entered ""Qualified To Buy (Sales Pipeline)""","Date entered ""Contract Sent (Sales Pipeline)"""' \
+	    'H1,contractsent,2026-04-01,2026-07-01,2026-04-01,2026-04-11,2026-05-01' \
+	    'H2,appointmentscheduled,2026-05-20,2026-08-01,2026-05-20,,' >"$BATS_TEST_TMPDIR/hs.csv"
+	run cyclestat -m "$EXAMPLES/models/hubspot-default.ini" --funnel "$BATS_TEST_TMPDIR/hs.csv"
+	assert_success
+	assert_output "pipeline,stage,reached,converted,conversion,median_days
+Sales Pipeline,Appointment Scheduled,2,1,0.5000,10.0
+Sales Pipeline,Qualified To Buy,1,1,1.0000,20.0
+Sales Pipeline,Presentation Scheduled,0,0,,
+Sales Pipeline,Decision Maker Bought-In,0,0,,
+Sales Pipeline,Contract Sent,1,0,0.0000,
+Sales Pipeline,Closed Won,0,,,"
+}
