@@ -24,6 +24,15 @@ H='Opportunity Name,Amount,Forecast Category'
 	done
 }
 
+@test "differential: 2000 random CSV/TSV files read as python's csv module reads them" {
+	# quotes, doubled quotes, delimiters and CR/LF/CRLF inside quotes, empty
+	# and 20 KB fields, with and without a last line end; through our
+	# reader and our writer (tests/differential.py, seeded)
+	run python3 "$BATS_TEST_DIRNAME/differential.py" "$BIN" 2000
+	assert_success
+	assert_output "differential: 2000 passed, 0 failed"
+}
+
 @test "line numbers: the physical line where a record starts" {
 	f=$(mk ln.csv <<'EOF'
 a,b

@@ -2,7 +2,10 @@
  * csvdump - test tool: the records the salesutils reader produces, as
  * NDJSON objects keyed by header (csv-spectrum's form), through the same
  * reader and writer the programs use.  With -L, each object starts with
- * "_line", the line where the record starts.  Takes the common options.
+ * "_line", the line where the record starts.  With -a, every record, the
+ * header first, goes out as it is under columns named 1..N (for the
+ * differential test: our reader, then our writer, against python's csv).
+ * Takes the common options.
  */
 #include "su.h"
 
@@ -23,19 +26,22 @@ main(int argc, char **argv)
 	struct su_cell *cells = NULL;
 	const char **names = NULL;
 	char lbuf[32];
-	int c, lines = 0, r, status = SU_EXIT_ERR;
+	int c, lines = 0, all = 0, r, status = SU_EXIT_ERR;
+	char (*num)[24] = NULL;
 	size_t i, k;
 
 	su_start(argv[0]);
 	su_opts_init(&o);
 	o.format = SU_FMT_JSON;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":L" SU_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, ":La" SU_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			su_opt_error(c, argv);
 			return SU_EXIT_ERR;
-		} else if (c == 'L')
+		} else if (c == 'a')
+			all = 1;
+		else if (c == 'L')
 			lines = 1;
 		else if (su_opts_handle(&o, c, optarg) != 1)
 			return SU_EXIT_ERR;
@@ -52,8 +58,24 @@ main(int argc, char **argv)
 		names[0] = "_line";
 	for (i = 0; i < hdr.n; i++)
 		names[i + (size_t)lines] = hdr.f[i];
+	if (all) {
+		num = su_xmalloc(k * sizeof *num);
+		for (i = 0; i < k; i++) {
+			snprintf(num[i], sizeof num[i], "%zu", i + 1);
+			names[i] = num[i];
+		}
+	}
 	if (!(out = su_out_open(&o)) || su_out_header(out, k, names))
 		goto done;
+	if (all) {
+		for (i = 0; i < hdr.n; i++) {
+			cells[i].type = SU_C_STR;
+			cells[i].s = hdr.f[i];
+			cells[i].len = hdr.len[i];
+		}
+		if (su_out_row(out, cells))
+			goto done;
+	}
 	while ((r = su_in_next(in, &rec)) > 0) {
 		if (lines) {
 			cells[0].type = SU_C_STR;
@@ -81,5 +103,6 @@ done:
 	su_in_free(in);
 	free(names);
 	free(cells);
+	free(num);
 	return status;
 }
