@@ -30,6 +30,9 @@ const char su_common_usage[] =
 "  -f, --format FMT           csv (default), tsv, json (one object per line)\n"
 "                             or table\n"
 "  -o, --output FILE          write FILE atomically instead of standard output\n"
+"      --excel-safe           in csv and tsv, put ' before a text value that a\n"
+"                             spreadsheet would take for a formula (= + - @,\n"
+"                             tab, CR), unless it reads as an amount\n"
 "  -h, --help                 print this help and exit\n"
 "      --version              print the version and exit\n";
 
@@ -178,6 +181,9 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 		return 1;
 	case 'o':
 		o->output = arg;
+		return 1;
+	case SU_OPT_EXCEL_SAFE:
+		o->excel_safe = 1;
 		return 1;
 	}
 	return 0;

@@ -743,6 +743,7 @@ su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
 
 			ro.format = SU_FMT_CSV;
 			ro.output = in->o->rejects;
+			ro.excel_safe = 0; /* the records, verbatim */
 			if (!(in->rejects = su_out_open(&ro)) ||
 			    su_out_header(in->rejects, 4, cols))
 				return -1;

@@ -21,6 +21,7 @@ struct su_out {
 	char *path, *tmp; /* -o FILE and its temporary, or NULL */
 	char *buf;
 	size_t blen, bcap;
+	int excel_safe; /* --excel-safe */
 	int err;      /* errno of a failed write, or 0 */
 	int reported; /* the error was said */
 	size_t ncols;
@@ -82,6 +83,7 @@ su_out_open(const struct su_opts *o)
 
 	memset(out, 0, sizeof *out);
 	out->fmt = o->format;
+	out->excel_safe = o->excel_safe;
 	out->fd = 1;
 	out->bcap = 64 * 1024;
 	out->buf = su_xmalloc(out->bcap);
@@ -132,10 +134,27 @@ failed(struct su_out *out)
 
 /* ---- csv / tsv / json ------------------------------------------------ */
 
+/* --excel-safe: a text value a spreadsheet would run as a formula (it
+ * begins with = + - @, tab or CR), unless it reads as an amount such as
+ * -1,234.56 */
+static int
+formula(const char *s, size_t n)
+{
+	int64_t v;
+	char cur[SU_CUR_LEN];
+	const char *why;
+
+	if (n == 0 || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	return su_money_parse(s, n, 0, &v, cur, &why) != 0 &&
+	    su_money_parse(s, n, 1, &v, cur, &why) != 0;
+}
+
 static int
 put_csv(struct su_out *out, const char *s, size_t n, char delim)
 {
 	size_t i;
+	int tick = out->excel_safe && formula(s, n);
 
 	if (out->fmt == SU_FMT_TSV) {
 		for (i = 0; i < n; i++)
@@ -146,6 +165,8 @@ put_csv(struct su_out *out, const char *s, size_t n, char delim)
 				    s);
 				return -1;
 			}
+		if (tick)
+			putc_(out, '\'');
 		put(out, s, n);
 		return 0;
 	}
@@ -154,10 +175,14 @@ put_csv(struct su_out *out, const char *s, size_t n, char delim)
 		    s[i] == '\r')
 			break;
 	if (i == n) {
+		if (tick)
+			putc_(out, '\'');
 		put(out, s, n);
 		return 0;
 	}
 	putc_(out, '"');
+	if (tick)
+		putc_(out, '\'');
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"')
 			putc_(out, '"');

@@ -138,6 +138,7 @@ struct su_opts {
     const char *as_of_arg; /* read by su_opts_finish, after all options */
     enum su_format format; /* -f */
     const char *output;    /* -o FILE, or NULL for stdout */
+    int excel_safe;        /* --excel-safe */
 };
 /* the short and long options of struct su_opts, to splice into a program's
  * own getopt_long tables */
@@ -147,7 +148,7 @@ struct su_opts {
 enum {
     SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
     SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
-    SU_OPT_VERSION, SU_OPT_PROGRAM_BASE = 0x1100
+    SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROGRAM_BASE = 0x1100
 };
 #define SU_COMMON_LONGOPTS                                            \
     {"tsv", 0, 0, 't'}, {"delimiter", 1, 0, 'd'},                     \
@@ -158,7 +159,8 @@ enum {
     {"date-format", 1, 0, SU_OPT_DATE_FORMAT},                        \
     {"fiscal-year-start", 1, 0, SU_OPT_FY_START},                     \
     {"as-of", 1, 0, SU_OPT_AS_OF}, {"format", 1, 0, 'f'},             \
-    {"output", 1, 0, 'o'}, {"help", 0, 0, 'h'},                       \
+    {"output", 1, 0, 'o'}, {"excel-safe", 0, 0, SU_OPT_EXCEL_SAFE},   \
+    {"help", 0, 0, 'h'},                                              \
     {"version", 0, 0, SU_OPT_VERSION}
 /* the block of common options in every --help (and salesutils(7)) */
 extern const char su_common_usage[];

@@ -6,6 +6,8 @@
 bats_require_minimum_version 1.5.0
 load helper
 
+stagecheck_() { "$BIN/stagecheck" "$@"; }
+
 H='Opportunity Name,Amount,Forecast Category'
 
 @test "csv-spectrum: the reader produces exactly the expected records" {
@@ -383,4 +385,27 @@ $BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not an amount)\",\
 	assert_line --index 1 '"Doe, Jane",Closed,0,0.00,1.0000,0.00'
 	assert_line --index 8 'plain,Closed,0,0.00,1.0000,0.00'
 	assert_line --index 15 '"say ""hi""",Closed,0,0.00,1.0000,0.00'
+}
+
+@test "--excel-safe: text a spreadsheet would run as a formula gets an apostrophe" {
+	printf '%s\n' 'Owner,Amount,Forecast Category' '"=HYPERLINK(""http://x"",""y"")",1,Commit' '@SUM(A1),1,Commit' '+1-2,1,Commit' '-1234.56,1,Commit' '"-$5",1,Commit' 'plain,1,Commit' >"$BATS_TEST_TMPDIR/inj.csv"
+	run forecast --excel-safe -g owner "$BATS_TEST_TMPDIR/inj.csv"
+	assert_success
+	assert_line --index 1 "'+1-2,Closed,0,0.00,1.0000,0.00"
+	assert_line --index 8 '-$5,Closed,0,0.00,1.0000,0.00'
+	assert_line --index 15 "-1234.56,Closed,0,0.00,1.0000,0.00"
+	assert_line --index 22 "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Closed,0,0.00,1.0000,0.00"
+	assert_line --index 29 "'@SUM(A1),Closed,0,0.00,1.0000,0.00"
+	assert_line --index 36 "plain,Closed,0,0.00,1.0000,0.00"
+	run forecast --excel-safe -g owner -f tsv "$BATS_TEST_TMPDIR/inj.csv"
+	assert_line --index 29 "'@SUM(A1)	Closed	0	0.00	1.0000	0.00"
+	# off by default; JSON never changed
+	run forecast -g owner "$BATS_TEST_TMPDIR/inj.csv"
+	assert_line --index 29 "@SUM(A1),Closed,0,0.00,1.0000,0.00"
+	run forecast --excel-safe -g owner -f json "$BATS_TEST_TMPDIR/inj.csv"
+	assert_line --index 28 --partial '{"Owner":"@SUM(A1)"'
+	# stagecheck --annotate passes rows through: the same
+	printf 'Stage,Note\nProspecting,=cmd|calc\n' >"$BATS_TEST_TMPDIR/a.csv"
+	run stagecheck_ --excel-safe -m "$EXAMPLES/models/salesforce-default.ini" --annotate "$BATS_TEST_TMPDIR/a.csv"
+	assert_line --index 1 "Prospecting,'=cmd|calc,pass,,"
 }
