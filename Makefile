@@ -96,8 +96,34 @@ uninstall:
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 
+# make fuzz FUZZ_SECONDS=N: each libFuzzer harness in tests/fuzz for N
+# seconds, from its seed corpus (tests/fuzz/corpus/NAME; what it finds goes
+# to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*)
+FUZZ_SECONDS ?= 20
+FUZZERS = csv values model
+FUZZCC = clang
+FUZZFLAGS = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/builtin.o
+
+build/fuzz/lib/%.o: lib/%.c lib/su.h
+	@mkdir -p $(@D)
+	$(FUZZCC) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/lib/builtin.o: $(BUILD)/lib/builtin.c
+	@mkdir -p $(@D)
+	$(FUZZCC) $(CPPFLAGS) $(FUZZFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZLIBOBJ)
+	$(FUZZCC) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZLIBOBJ) $(LDLIBS)
+
+fuzz: deps-build deps-fuzz $(FUZZERS:%=build/fuzz/fuzz_%)
+	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZERS)
+
+deps-fuzz:
+	@sh .ci/deps fuzz
+
 clean:
 	rm -rf build bench/data
 
-.PHONY: all check demo bench install uninstall clean deps-build deps-test deps-bench
+.PHONY: all check demo bench fuzz install uninstall clean deps-build deps-test deps-bench deps-fuzz
 .SECONDARY:

@@ -442,7 +442,8 @@ mkrec(struct su_in *in, const struct event *e, struct su_rec *rec)
 		in->fptr[i] = in->fld + in->foff[e->f0 + i];
 	rec->n = e->nf;
 	rec->f = in->fptr;
-	rec->len = in->flen + e->f0;
+	/* (no field yet: flen may be NULL, and NULL + 0 is undefined) */
+	rec->len = e->nf ? in->flen + e->f0 : NULL;
 	rec->file = in->fname;
 	rec->line = e->line;
 	rec->raw = in->buf + e->rawoff;

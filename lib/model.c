@@ -340,6 +340,10 @@ handler(void *user, const char *section, const char *name, const char *value)
 	size_t nkeys, k;
 	long v;
 
+	if (ps->msg[0])
+		return 0; /* only the first error is said: apply nothing more
+		             (a failed section's keys would land on the last
+		             good one) */
 	if (!ps->cur || strcmp(ps->cur, section) != 0)
 		if (!begin_section(ps, section))
 			return 0;

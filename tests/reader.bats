@@ -183,6 +183,14 @@ EOF
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/q3.csv:1: the header line is not valid CSV (malformed quoting)"
 }
 
+@test "fuzz regression: a malformed header before any field (NULL + 0 in the reader)" {
+	# found by tests/fuzz/fuzz_csv; kept in tests/fuzz/corpus/csv
+	printf 'a\377"" \212ha"\n3,8\n' >"$BATS_TEST_TMPDIR/fz.csv"
+	run --separate-stderr csvdump "$BATS_TEST_TMPDIR/fz.csv"
+	assert_failure 2
+	assert_equal "$stderr" "csvdump: $BATS_TEST_TMPDIR/fz.csv:1: the header line is not valid CSV (malformed quoting)"
+}
+
 @test "NUL bytes are an error" {
 	printf '%s\n1,5\0,Commit\n' "$H" >"$BATS_TEST_TMPDIR/nul.csv"
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/nul.csv"

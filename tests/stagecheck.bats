@@ -361,6 +361,18 @@ EOF
 probability = 10
 status = pending
 EOF
+	# fuzz regression: the second and later keys of a section that failed
+	# went to the pipeline before it, and leaked the value they replaced
+	# (LeakSanitizer under SANITIZE=1)
+	model_error '5: [pipeline P]: a second pipeline named "P"' <<'EOF'
+[pipeline P]
+poc_stage = A
+[stage A]
+probability = 10
+[pipeline P]
+types = x
+poc_stage = A
+EOF
 }
 
 @test "a pipeline needs no keys; its stages are its own" {
