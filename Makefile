@@ -73,8 +73,9 @@ $(BUILD)/bin/csvcount: bench/csvcount.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 # the tests: C unit tests of lib/, then bats; the last line is the count
+# make check VALGRIND=1: every program under valgrind's memcheck
 check: deps-build deps-test $(BINS) $(TESTBINS)
-	@BIN=$(CURDIR)/$(BUILD)/bin sh tests/run
+	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) sh tests/run
 
 demo: all
 	@sh examples/demo $(CURDIR)/$(BUILD)/bin
