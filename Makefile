@@ -23,7 +23,7 @@ PROGS = forecast stagecheck cyclestat
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)
-TESTBINS = $(BUILD)/bin/unit $(BUILD)/bin/csvdump
+TESTBINS = $(BUILD)/bin/unit $(BUILD)/bin/csvdump $(BUILD)/inject.so
 MAN1 = $(PROGS:%=man/%.1)
 MAN5 = man/stagecheck-model.5
 MAN7 = man/salesutils.7
@@ -72,10 +72,14 @@ $(BUILD)/bin/csvcount: bench/csvcount.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
+# fault injection for the tests (LD_PRELOAD), never with the sanitizers
+$(BUILD)/inject.so: tests/fault/inject.c
+	$(CC) -O1 -g -fPIC -shared -o $@ $< -ldl
+
 # the tests: C unit tests of lib/, then bats; the last line is the count
 # make check VALGRIND=1: every program under valgrind's memcheck
 check: deps-build deps-test $(BINS) $(TESTBINS)
-	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) sh tests/run
+	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run
 
 demo: all
 	@sh examples/demo $(CURDIR)/$(BUILD)/bin

@@ -1196,7 +1196,7 @@ main(int argc, char **argv)
 	    o.mode == MODE_HISTOGRAM ? write_histogram(&st, out) :
 	    write_stats(&st, out);
 	if (k == 0) {
-		k = su_out_close(out);
+		k = su_out_done(out, st.in);
 		out = NULL;
 	}
 	if (k == 0 || k == SU_OUT_EPIPE)

@@ -619,7 +619,7 @@ main(int argc, char **argv)
 	su_out_currency(out, st.cur);
 	r = write_groups(&st, out);
 	if (r == 0) {
-		r = su_out_close(out);
+		r = su_out_done(out, st.in);
 		out = NULL;
 	}
 	if (r == SU_OUT_EPIPE)

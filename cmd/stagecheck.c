@@ -1015,7 +1015,7 @@ main(int argc, char **argv)
 	if (r == 0 && o.mode == MODE_SUMMARY)
 		r = write_summary(&st, out);
 	if (r == 0) {
-		r = su_out_close(out);
+		r = su_out_done(out, st.in);
 		out = NULL;
 	}
 	if (r == SU_OUT_EPIPE)

@@ -86,6 +86,7 @@ struct su_in {
 
 	long nread, nskipped;
 	struct su_out *rejects;
+	int committed; /* --rejects is in place */
 	int failed;
 };
 
@@ -766,10 +767,6 @@ su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
 int
 su_in_finish(struct su_in *in)
 {
-	static const char *const cols[] = {"file", "line", "reason",
-	                                   "record"};
-	int r = 0;
-
 	if (in->nskipped > SHOW_SKIPS)
 		su_msg(NULL, 0, "%ld invalid records skipped (%ld not shown)%s%s",
 		    in->nskipped, in->nskipped - SHOW_SKIPS,
@@ -780,24 +777,44 @@ su_in_finish(struct su_in *in)
 		    in->nskipped, in->nskipped == 1 ? "" : "s",
 		    in->o->rejects ? "; see " : "",
 		    in->o->rejects ? in->o->rejects : "");
-	if (in->o->rejects && !in->rejects) {
+	return 0;
+}
+
+int
+su_in_commit(struct su_in *in)
+{
+	static const char *const cols[] = {"file", "line", "reason",
+	                                   "record"};
+	int r = 0;
+
+	if (!in->o->rejects)
+		return 0;
+	if (!in->rejects) {
 		/* none: still leave an empty list, so a cron job can tell */
 		struct su_opts ro = *in->o;
 
 		ro.format = SU_FMT_CSV;
 		ro.output = in->o->rejects;
+		ro.excel_safe = 0;
 		if (!(in->rejects = su_out_open(&ro)) ||
 		    su_out_header(in->rejects, 4, cols))
 			r = -1;
 	}
-	if (in->rejects) {
-		if (r == 0 && su_out_close(in->rejects) != 0)
-			r = -1;
-		else if (r != 0)
-			su_out_abort(in->rejects);
-		in->rejects = NULL;
-	}
+	if (r == 0 && su_out_close(in->rejects) != 0)
+		r = -1;
+	else if (r != 0)
+		su_out_abort(in->rejects);
+	in->rejects = NULL;
+	in->committed = r == 0;
 	return r;
+}
+
+void
+su_in_rollback(struct su_in *in)
+{
+	if (in->committed)
+		unlink(in->o->rejects);
+	in->committed = 0;
 }
 
 void

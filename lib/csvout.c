@@ -107,6 +107,7 @@ su_out_open(const struct su_opts *o)
 		su_out_abort(out);
 		return NULL;
 	}
+	su_temp(out->tmp, 1);
 	/* mkstemp makes 0600; give the file the mode a new file would get */
 	mask = umask(0);
 	umask(mask);
@@ -540,6 +541,8 @@ release(struct su_out *out)
 {
 	size_t i;
 
+	if (out->tmp)
+		su_temp(out->tmp, 0);
 	for (i = 0; i < out->ncells; i++)
 		if (out->cells[i].type == SU_C_STR)
 			free((void *)out->cells[i].s);
@@ -553,25 +556,58 @@ release(struct su_out *out)
 	free(out);
 }
 
-int
-su_out_close(struct su_out *out)
+/* everything written and the file closed; -o FILE is still a temporary */
+static int
+finish(struct su_out *out)
 {
-	int r = 0;
-
 	if (out->fmt == SU_FMT_TABLE && out->ncols)
 		render_table(out);
 	flush(out);
-	if (out->tmp) {
+	if (out->tmp && out->fd >= 0) {
 		if (close(out->fd) != 0 && !out->err)
 			out->err = errno;
 		out->fd = -1;
-		if (!out->err && rename(out->tmp, out->path) != 0)
-			out->err = errno;
-		if (out->err)
-			unlink(out->tmp);
 	}
-	if (out->err)
-		r = failed(out);
+	if (out->err && out->tmp)
+		unlink(out->tmp);
+	return out->err ? failed(out) : 0;
+}
+
+/* -o FILE into place */
+static int
+commit(struct su_out *out)
+{
+	if (out->tmp && rename(out->tmp, out->path) != 0) {
+		out->err = errno;
+		unlink(out->tmp);
+		return failed(out);
+	}
+	return 0;
+}
+
+int
+su_out_close(struct su_out *out)
+{
+	int r = finish(out);
+
+	if (r == 0)
+		r = commit(out);
+	release(out);
+	return r;
+}
+
+int
+su_out_done(struct su_out *out, struct su_in *in)
+{
+	int r = finish(out);
+
+	if (r == 0 && su_in_commit(in) != 0) {
+		if (out->tmp)
+			unlink(out->tmp);
+		r = -1;
+	}
+	if (r == 0 && (r = commit(out)) != 0)
+		su_in_rollback(in); /* neither, rather than one */
 	release(out);
 	return r;
 }

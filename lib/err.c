@@ -6,8 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *progname = "salesutils";
+/* temporaries of -o and --rejects, removed if the program must exit from
+ * inside the library (out of memory): the only state beside the name */
+static const char *temps[4];
 
 void
 su_start(const char *argv0)
@@ -40,9 +44,26 @@ su_msg(const char *file, long line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void
+su_temp(const char *path, int keep)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (keep ? !temps[i] : temps[i] == path) {
+			temps[i] = keep ? path : NULL;
+			return;
+		}
+}
+
 static void
 oom(void)
 {
+	size_t i;
+
+	for (i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i])
+			unlink(temps[i]);
 	fprintf(stderr, "%s: out of memory\n", progname);
 	exit(SU_EXIT_ERR);
 }

@@ -29,6 +29,9 @@ const char *su_prog(void);
 /* "prog: FILE:LINE: message" (FILE NULL: "prog: message"; LINE 0: no line) */
 void su_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* a temporary file to remove if the program exits from inside the
+ * library (keep 1), or no longer (keep 0); su_out does this for -o */
+void su_temp(const char *path, int keep);
 /* out of memory: the one error that exits from inside the library */
 void *su_xmalloc(size_t n);
 void *su_xrealloc(void *p, size_t n);
@@ -355,8 +358,12 @@ int su_in_reject(struct su_in *in, const struct su_rec *rec,
 /* records read and skipped so far (data records, footers excluded) */
 long su_in_nread(const struct su_in *in);
 long su_in_nskipped(const struct su_in *in);
-/* end of input: reports skipped records, commits --rejects.  0 or -1. */
+/* end of input: says how many records were skipped.  0 or -1. */
 int su_in_finish(struct su_in *in);
+/* --rejects into place (su_out_done calls it); and out again, when the
+ * program's own output could not follow it.  0 or -1 (said). */
+int su_in_commit(struct su_in *in);
+void su_in_rollback(struct su_in *in);
 /* on failure: removes a half-written --rejects; frees everything */
 void su_in_free(struct su_in *in);
 
@@ -379,6 +386,11 @@ void su_out_currency(struct su_out *out, const char *cur); /* table "$" */
 int su_out_header(struct su_out *out, size_t n, const char *const *names);
 int su_out_row(struct su_out *out, const struct su_cell *cells);
 int su_out_close(struct su_out *out);
+/* a program's last step: its output and the --rejects of its input both
+ * in place, or neither (the output is written out, the rejects put in
+ * place, then the output; a failure takes back what was done).  Releases
+ * out.  0, -1 (said) or SU_OUT_EPIPE. */
+int su_out_done(struct su_out *out, struct su_in *in);
 /* drop everything (the -o temporary too) */
 void su_out_abort(struct su_out *out);
 

@@ -95,7 +95,7 @@ main(int argc, char **argv)
 	}
 	if (r < 0 || su_in_finish(in))
 		goto done;
-	r = su_out_close(out);
+	r = su_out_done(out, in);
 	out = NULL;
 	status = r == 0 || r == SU_OUT_EPIPE ? SU_EXIT_OK : SU_EXIT_ERR;
 done:

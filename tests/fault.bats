@@ -1,0 +1,73 @@
+#!/usr/bin/env bats
+# Fault injection (tests/fault/inject.c, LD_PRELOAD): the Nth read, write,
+# close, rename or malloc fails.  Whatever fails, a run either stops cleanly
+# (exit 2, a "prog: " message, no output file, no temporary left) or, when
+# the fault did not matter (glibc's own mallocs, closing an input), writes
+# exactly the right output.  Never a partial or a wrong one.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+setup() {
+	[ "${SANITIZE:-0}" != 1 ] || skip "the sanitizers own malloc: no LD_PRELOAD"
+	[ "${VALGRIND:-0}" != 1 ] || skip "valgrind owns malloc: no LD_PRELOAD"
+	SHIM=$BIN/../inject.so
+	[ -e "$SHIM" ] || fail "no $SHIM"
+}
+
+# faults PROG EXIT_OK ARGS...: every fault kind at every N, for a run of
+# PROG that exits EXIT_OK when nothing fails
+faults() {
+	local prog=$1 ok=$2 kind n max r runs=0 hits=0
+	shift 2
+	local d=$BATS_TEST_TMPDIR/f
+	mkdir -p "$d"
+	r=0
+	"$BIN/$prog" -o "$d/want.csv" "$@" 2>/dev/null || r=$?
+	[ $r -eq "$ok" ] || fail "$prog: no clean run to compare with"
+	for kind in read write close rename malloc; do
+		max=8
+		[ "$kind" = malloc ] && max=120
+		for n in $(seq 1 $max); do
+			rm -f "$d/out.csv" "$d/rej.csv" "$d/log" "$d"/.*.csv.*
+			r=0
+			FAULT=$kind:$n FAULT_LOG=$d/log LD_PRELOAD=$SHIM \
+			    "$BIN/$prog" -o "$d/out.csv" "$@" 2>"$d/err" || r=$?
+			runs=$((runs + 1))
+			[ -z "$(ls -A "$d" | grep '^\.')" ] ||
+				fail "$prog $kind:$n: a temporary was left"
+			if [ $r -eq 2 ] && [ -s "$d/log" ]; then
+				hits=$((hits + 1))
+				[ ! -e "$d/out.csv" ] && [ ! -e "$d/rej.csv" ] ||
+					fail "$prog $kind:$n: exit 2, but a file written"
+				grep -q "^$prog: " "$d/err" ||
+					fail "$prog $kind:$n: exit 2 without a message: $(cat "$d/err")"
+			elif [ $r -eq "$ok" ]; then
+				cmp -s "$d/want.csv" "$d/out.csv" ||
+					fail "$prog $kind:$n: exit $r with a wrong output"
+			else
+				fail "$prog $kind:$n: exit $r ($(cat "$d/err"))"
+			fi
+		done
+	done
+	echo "# $prog: $runs runs, $hits stopped by their fault" >&3
+	[ $hits -gt 10 ] || fail "$prog: only $hits faults met"
+}
+
+@test "forecast under read, write, close, rename and malloc faults" {
+	faults forecast 0 -g owner --target 750000 "$DATA/seed-q2.csv"
+}
+
+@test "stagecheck under faults (--annotate streams)" {
+	faults stagecheck 1 --as-of 2026-06-01 --annotate --history "$DATA/gate-history.csv" "$DATA/gate.csv"
+}
+
+@test "cyclestat under faults" {
+	faults cyclestat 0 -g segment --open-age --as-of 2026-06-01 "$DATA/cycle.csv"
+}
+
+@test "--rejects under faults: never a partial rejects file" {
+	printf 'Amount,Forecast Category\n1,Commit\nx,Commit\n' >"$BATS_TEST_TMPDIR/r.csv"
+	mkdir -p "$BATS_TEST_TMPDIR/f"
+	faults forecast 0 --rejects "$BATS_TEST_TMPDIR/f/rej.csv" "$BATS_TEST_TMPDIR/r.csv"
+}
