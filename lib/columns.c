@@ -133,12 +133,33 @@ find_header(const struct su_rec *hdr, const char *name)
 	return found;
 }
 
+static char **
+norm_headers(const struct su_rec *hdr)
+{
+	char **nh = su_xmalloc((hdr->n + 1) * sizeof *nh);
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		nh[i] = su_normdup(hdr->f[i]);
+	return nh;
+}
+
+static void
+free_headers(char **nh, size_t n)
+{
+	if (!nh)
+		return;
+	while (n)
+		free(nh[--n]);
+	free(nh);
+}
+
 int
 su_columns_resolve(const char *file, const struct su_rec *hdr,
                    const struct su_opts *o, const unsigned char *want,
                    int *cols)
 {
-	char list[1024], tried[512];
+	char list[1024], tried[512], **nh = NULL;
 	size_t i, k, n;
 	int r, c;
 
@@ -158,15 +179,22 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 				    o->over[k].header, c == -1 ?
 				    "no such column" : "several columns match",
 				    list);
-				return -1;
+				return free_headers(nh, hdr->n), -1;
 			}
 			cols[r] = c;
 			continue;
 		}
+		if (!nh) /* each header normalised once, for every role */
+			nh = norm_headers(hdr);
 		for (i = 0; i < hdr->n; i++) {
-			for (k = 0; roles[r].aliases[k]; k++)
-				if (su_normeq(hdr->f[i], roles[r].aliases[k]))
+			for (k = 0; roles[r].aliases[k]; k++) {
+				char a[64];
+
+				su_norm(roles[r].aliases[k],
+				    strlen(roles[r].aliases[k]), a);
+				if (strcmp(nh[i], a) == 0)
 					break;
+			}
 			if (!roles[r].aliases[k])
 				continue;
 			if (cols[r] >= 0) {
@@ -174,7 +202,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 				    "both look like the %s column; choose "
 				    "one with -c %s=HEADER", hdr->f[cols[r]],
 				    hdr->f[i], roles[r].name, roles[r].name);
-				return -1;
+				return free_headers(nh, hdr->n), -1;
 			}
 			cols[r] = (int)i;
 		}
@@ -187,9 +215,10 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			su_msg(file, 1, "no %s column (tried %s; or name it "
 			    "with -c %s=HEADER); the headers are: %s",
 			    roles[r].name, tried, roles[r].name, list);
-			return -1;
+			return free_headers(nh, hdr->n), -1;
 		}
 	}
+	free_headers(nh, hdr->n);
 	return 0;
 }
 

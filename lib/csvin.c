@@ -12,6 +12,7 @@
 #include "su.h"
 
 #include <csv.h>
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -263,6 +264,41 @@ cb_record(int c, void *data)
 	in->rec_line = in->lineno; /* a record after a bare CR */
 }
 
+/* libcsv grows a field's buffer by a fixed block at a time; with a
+ * realloc that must copy (ASan's; glibc's, past its free space) a 50 MB
+ * field would cost quadratic time.  These give it room that doubles: the
+ * real size is kept in front of the block, and a request that fits
+ * returns the block as it is. */
+struct blk {
+	size_t cap;
+	max_align_t align[];
+};
+
+static void *
+grow_realloc(void *p, size_t n)
+{
+	struct blk *b = p ? (struct blk *)p - 1 : NULL;
+	size_t cap = b ? b->cap : 0;
+
+	if (n <= cap)
+		return p;
+	cap = cap ? cap : 256;
+	while (cap < n)
+		cap *= 2;
+	b = realloc(b, sizeof *b + cap);
+	if (!b)
+		return NULL;
+	b->cap = cap;
+	return b + 1;
+}
+
+static void
+grow_free(void *p)
+{
+	if (p)
+		free((struct blk *)p - 1);
+}
+
 static int
 nospace(unsigned char c)
 {
@@ -276,6 +312,8 @@ parser_init(struct su_in *in)
 	if (in->pinit)
 		csv_free(&in->p);
 	csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_realloc_func(&in->p, grow_realloc);
+	csv_set_free_func(&in->p, grow_free);
 	csv_set_space_func(&in->p, nospace);
 	csv_set_delim(&in->p, (unsigned char)in->delim);
 	csv_set_quote(&in->p, (unsigned char)in->quote);

@@ -1,0 +1,168 @@
+#!/usr/bin/env bats
+# The bad-input matrix (issue 7): every program against every class of bad
+# input of SPEC §1, and the extremes of size and value.  For each: the exit
+# status; for an error, a message naming the file and line; with -o,
+# nothing written on error; with --skip-invalid, rows out + rows rejected =
+# rows read.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+PROGS="forecast stagecheck cyclestat"
+HDR="Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date"
+ROW="X1,Closed Won,100,Closed,2026-01-01,2026-02-01"
+
+# a file from printf arguments
+file() {
+	local f=$BATS_TEST_TMPDIR/$1
+	shift
+	printf "$@" >"$f"
+	printf '%s' "$f"
+}
+
+# expect PROG FILE STATUS [MESSAGE-PREFIX]: the run's status, its message,
+# and no -o file on an error
+expect() {
+	local p=$1 f=$2 want=$3 msg=${4:-} r=0 out=$BATS_TEST_TMPDIR/out.csv
+	rm -f "$out"
+	"$BIN/$p" --as-of 2026-06-01 -o "$out" "$f" 2>"$BATS_TEST_TMPDIR/err" || r=$?
+	[ "$r" -eq "$want" ] ||
+		fail "$p on $(basename "$f"): exit $r, not $want: $(head -c 300 "$BATS_TEST_TMPDIR/err")"
+	if [ "$want" -eq 2 ]; then
+		[ ! -e "$out" ] || fail "$p on $(basename "$f"): -o written on error"
+		[[ "$(head -n 1 "$BATS_TEST_TMPDIR/err")" == "$p: $msg"* ]] ||
+			fail "$p on $(basename "$f"): message: $(head -n 1 "$BATS_TEST_TMPDIR/err"), not $p: $msg..."
+	else
+		[ -e "$out" ] || fail "$p on $(basename "$f"): no output"
+	fi
+	! ls -A "$BATS_TEST_TMPDIR" | grep -q '^\.out' || fail "$p: a temporary was left"
+}
+
+@test "matrix: malformed quoting, wrong field count, blank line, NUL, empty, header only" {
+	for p in $PROGS; do
+		f=$(file quote.csv '%s\n%s\nX2,"Closed Won,100,Closed,2026-01-01,2026-02-01\n' "$HDR" "$ROW")
+		expect "$p" "$f" 2 "$f:3: a quoted field opened here is never closed"
+		f=$(file quote2.csv '%s\nX2,"Closed"Won,100,Closed,2026-01-01,2026-02-01\n' "$HDR")
+		expect "$p" "$f" 2 "$f:2: malformed quoting"
+		f=$(file count.csv '%s\n%s\nX2,Closed Won,100,Closed,2026-01-01\n' "$HDR" "$ROW")
+		expect "$p" "$f" 2 "$f:3: expected 6 fields, found 5"
+		f=$(file blank.csv '%s\n%s\n\n%s\n' "$HDR" "$ROW" "$ROW")
+		expect "$p" "$f" 2 "$f:3: blank line (expected 6 fields)"
+		f=$(file nul.csv '%s\nX1,Closed Won,1\0000,Closed,2026-01-01,2026-02-01\n' "$HDR")
+		expect "$p" "$f" 2 "$f:2: NUL byte"
+		f=$(file empty.csv '')
+		expect "$p" "$f" 2 "$f: empty input"
+		f=$(file header.csv '%s\n' "$HDR")
+		expect "$p" "$f" 2 "$f: no data rows, only a header"
+	done
+}
+
+@test "matrix: no final newline, CRLF, BOM, invalid UTF-8 pass" {
+	for p in $PROGS; do
+		expect "$p" "$(file nonl.csv '%s\n%s' "$HDR" "$ROW")" 0
+		expect "$p" "$(file crlf.csv '%s\r\n%s\r\n' "$HDR" "$ROW")" 0
+		expect "$p" "$(file bom.csv '\357\273\277%s\n%s\n' "$HDR" "$ROW")" 0
+		expect "$p" "$(file utf8.csv '%s\nX\377\376,Closed Won,100,Closed,2026-01-01,2026-02-01\n' "$HDR")" 0
+	done
+}
+
+@test "matrix: amounts at and beyond int64, dates at the calendar's edges" {
+	for p in $PROGS; do
+		f=$(file max.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\n' "$HDR")
+		expect "$p" "$f" 0
+		f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
+		expect "$p" "$f" 2 "$f:2: Amount \"92233720368547758.08\": not an amount (too large)"
+		f=$(file edge.csv '%s\nX1,Closed Won,1,Closed,0001-01-01,9999-12-31\n' "$HDR")
+		expect "$p" "$f" 0
+	done
+	# a bad date where it is used is an error; forecast and cyclestat read
+	# an open deal's close date only to group by it (so a date nobody uses
+	# is not judged), stagecheck judges every open deal's
+	f=$(file feb.csv '%s\nX1,Discover,1,Pipeline,2026-01-01,2025-02-29\n' "$HDR")
+	expect stagecheck "$f" 2 "$f:2: Close Date \"2025-02-29\": no such day in that month"
+	expect forecast "$f" 0
+	expect cyclestat "$f" 0
+	run --separate-stderr "$BIN/forecast" -g quarter "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: Close Date \"2025-02-29\": no such day in that month"
+	run --separate-stderr "$BIN/cyclestat" -g quarter "$f"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $f:2: Close Date \"2025-02-29\": no such day in that month"
+	# two deals at the top: the sum overflows, said, never wrapped
+	f=$(file sum.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\nX2,Closed Won,0.01,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect forecast "$f" 2 "$f:3: the sum of amounts overflows"
+	expect cyclestat "$f" 2 "$f:3: the sum of amounts overflows"
+}
+
+@test "matrix: unknown category and stage; duplicate headers" {
+	f=$(file cat.csv '%s\nX1,Discover,1,Maybe,2026-01-01,2026-02-01\n' "$HDR")
+	expect forecast "$f" 2 "$f:2: Forecast Category \"Maybe\": unknown forecast category"
+	expect stagecheck "$f" 2 "$f:2: Forecast Category \"Maybe\": unknown forecast category"
+	f=$(file stage.csv '%s\nX1,Demo booked,1,Pipeline,2026-01-01,2026-02-01\n' "$HDR")
+	expect forecast "$f" 0
+	expect stagecheck "$f" 1
+	expect cyclestat "$f" 2 "1 deal is at stages the model does not place"
+	f=$(file dup.csv 'Opportunity ID,Stage,Amount,Amount,Forecast Category,Created Date,Close Date\nX1,Closed Won,1,1,Closed,2026-01-01,2026-02-01\n')
+	for p in $PROGS; do
+		expect "$p" "$f" 2 "$f:1: columns \"Amount\" and \"Amount\" both look like the amount column"
+	done
+}
+
+@test "matrix: a 50 MB field, 100,000 columns" {
+	[ "${VALGRIND:-0}" != 1 ] || skip "too slow under valgrind"
+	f=$BATS_TEST_TMPDIR/big.csv
+	{ printf '%s\n"' "$HDR"; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '",Closed Won,100,Closed,2026-01-01,2026-02-01\n'; } >"$f"
+	for p in $PROGS; do
+		expect "$p" "$f" 0
+	done
+	f=$BATS_TEST_TMPDIR/wide.csv
+	{ printf '%s' "$HDR"; seq -f ',c%g' 1 100000 | tr -d '\n'; printf '\n%s' "$ROW"; seq -f ',%g' 1 100000 | tr -d '\n'; printf '\n'; } >"$f"
+	for p in $PROGS; do
+		expect "$p" "$f" 0
+	done
+}
+
+@test "matrix: 10 million tiny rows stream through" {
+	[ "${VALGRIND:-0}" != 1 ] || skip "too slow under valgrind"
+	[ "${SANITIZE:-0}" != 1 ] || skip "10M rows under ASan: left to the plain run"
+	f=$BATS_TEST_TMPDIR/tiny.csv
+	{ echo "Stage,Amount,Forecast Category,Created Date,Close Date"; yes 'Discover,1,Pipeline,2026-01-01,2026-02-01' | head -n 10000000; } >"$f"
+	run --separate-stderr "$BIN/forecast" -f json "$f"
+	assert_success
+	run jq -c 'select(.category=="Total") | [.deals, .amount]' <<<"$output"
+	assert_output '[10000000,10000000]'
+	run --separate-stderr "$BIN/cyclestat" -f json "$f"
+	assert_success
+	run jq -c '[.opps, .open]' <<<"$output"
+	assert_output '[10000000,10000000]'
+	# every gate fails (no MEDDPICC columns): exit 1, all counted
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 --summary "$f"
+	assert_failure 1
+	assert_line --index 2 "missing-meddpicc,error,Total,10000000"
+}
+
+@test "matrix: --skip-invalid: rows out + rows rejected = rows read" {
+	# 6 data rows: 2 good, a bad amount, a short row, a bad date, a good
+	f=$(file mix.csv '%s\n%s\nX2,Closed Won,abc,Closed,2026-01-01,2026-02-01\nX3,Closed Won\n%s\nX4,Closed Won,1,Closed,2026-01-01,2026-02-30\nX5,Closed Lost,5,Omitted,2026-01-01,2026-02-01\n' "$HDR" "$ROW" "$ROW")
+	# forecast: Total + Lost deals = rows kept (the date only matters to
+	# --period; X4 is kept)
+	run --separate-stderr "$BIN/forecast" --skip-invalid --rejects "$BATS_TEST_TMPDIR/rj1.csv" -f json "$f"
+	assert_success
+	kept=$(jq -s '[.[] | select(.category=="Total" or .category=="Lost") | .deals] | add' <<<"$output")
+	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj1.csv") - 1))
+	assert_equal "$((kept + rej))" 6
+	assert_equal "$rej" 2
+	# stagecheck --annotate: a row out for every row kept
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 --skip-invalid --rejects "$BATS_TEST_TMPDIR/rj2.csv" --annotate "$f"
+	out=$((${#lines[@]} - 1))
+	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj2.csv") - 1))
+	assert_equal "$((out + rej))" 6
+	# cyclestat: opps + rejected; it also refuses the second X1 (a
+	# repeated id) and X4's impossible close date (a won deal's cycle)
+	run --separate-stderr "$BIN/cyclestat" --skip-invalid --rejects "$BATS_TEST_TMPDIR/rj3.csv" -f json "$f"
+	assert_success
+	opps=$(jq .opps <<<"$output")
+	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj3.csv") - 1))
+	assert_equal "$((opps + rej))" 6
+	assert_equal "$rej" 4
+}
