@@ -127,9 +127,8 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"won", 1, 0, OPT_WON}, {"lost", 1, 0, OPT_LOST},
 		{"open", 1, 0, OPT_OPEN}, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
-	const char *why;
 	char *end;
-	int c;
+	int c, k;
 
 	su_opts_init(&o->c);
 	opterr = 0;
@@ -146,17 +145,14 @@ parse_args(struct opts *o, int argc, char **argv)
 			if (parse_bands(o, optarg))
 				return -1;
 			break;
-		case OPT_FROM:
-			if (strcmp(optarg, "created") == 0)
-				o->from_sql = 0;
-			else if (strcmp(optarg, "sql") == 0)
-				o->from_sql = 1;
-			else {
-				su_msg(NULL, 0, "--from %s: expected created or "
-				    "sql", optarg);
+		case OPT_FROM: {
+			static const char *const from[] = {"created", "sql"};
+
+			if ((k = su_opt_choice("--from", optarg, from, 2)) < 0)
 				return -1;
-			}
+			o->from_sql = k;
 			break;
+		}
 		case OPT_OPEN_AGE:
 			o->open_age = 1;
 			break;
@@ -170,13 +166,8 @@ parse_args(struct opts *o, int argc, char **argv)
 			}
 			break;
 		case OPT_TARGET_WR:
-			if (su_rate_parse(optarg, strlen(optarg),
-			    SU_RATE_PERCENT, &o->target_wr, &why) != 0 ||
-			    o->target_wr > SU_RATE_ONE) {
-				su_msg(NULL, 0, "--target-win-rate %s: expected "
-				    "a percentage from 0 to 100", optarg);
+			if (su_opt_pct("--target-win-rate", optarg, &o->target_wr))
 				return -1;
-			}
 			o->has_target_wr = 1;
 			break;
 		case OPT_FUNNEL:

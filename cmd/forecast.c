@@ -129,7 +129,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	};
 	struct su_period p;
 	const char *why;
-	int c;
+	int c, r;
 
 	su_opts_init(&o->c);
 	o->weight[CLOSED] = SU_RATE_ONE;
@@ -170,17 +170,16 @@ parse_args(struct opts *o, int argc, char **argv)
 			if (parse_weights(o, optarg))
 				return -1;
 			break;
-		case OPT_WEIGHT_BY:
-			if (strcmp(optarg, "category") == 0)
-				o->by_probability = 0;
-			else if (strcmp(optarg, "probability") == 0)
-				o->by_probability = 1;
-			else {
-				su_msg(NULL, 0, "--weight-by %s: expected "
-				    "category or probability", optarg);
+		case OPT_WEIGHT_BY: {
+			static const char *const by[] = {"category",
+			                                 "probability"};
+
+			if ((r = su_opt_choice("--weight-by", optarg, by,
+			    2)) < 0)
 				return -1;
-			}
+			o->by_probability = r;
 			break;
+		}
 		default:
 			if (su_opts_default(&o->c, c, optarg, argv, usage))
 				return -1;

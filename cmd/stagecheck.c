@@ -104,7 +104,6 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"history", 1, 0, OPT_HISTORY},
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
-	const char *why;
 	int c, k;
 
 	su_opts_init(&o->c);
@@ -129,25 +128,19 @@ parse_args(struct opts *o, int argc, char **argv)
 			}
 			o->mode = (enum mode)k;
 			break;
-		case OPT_SEVERITY:
-			for (k = 0; k < 3; k++)
-				if (strcmp(optarg, sevname[k]) == 0)
-					break;
-			if (k == 3) {
-				su_msg(NULL, 0, "--severity %s: expected error, "
-				    "warn or info", optarg);
+		case OPT_SEVERITY: {
+			/* in the order of the message; enum sev goes up */
+			static const char *const sv[] = {"error", "warn", "info"};
+
+			if ((k = su_opt_choice("--severity", optarg, sv, 3)) < 0)
 				return -1;
-			}
-			o->min_sev = (enum sev)k;
+			o->min_sev = (enum sev)(SEV_ERROR - k);
 			break;
+		}
 		case OPT_TOLERANCE:
-			if (su_rate_parse(optarg, strlen(optarg),
-			    SU_RATE_PERCENT, &o->tolerance, &why) != 0 ||
-			    o->tolerance > SU_RATE_ONE) {
-				su_msg(NULL, 0, "--probability-tolerance %s: "
-				    "expected a percentage from 0 to 100", optarg);
+			if (su_opt_pct("--probability-tolerance", optarg,
+			    &o->tolerance))
 				return -1;
-			}
 			break;
 		case OPT_REVIEW:
 			if (su_opt_money(&o->c, "--review-threshold", optarg,

@@ -143,17 +143,14 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 	case SU_OPT_DECIMAL_COMMA:
 		o->decimal_comma = 1;
 		return 1;
-	case SU_OPT_DATE_FORMAT:
-		if (strcmp(arg, "mdy") == 0)
-			o->dmy = 0;
-		else if (strcmp(arg, "dmy") == 0)
-			o->dmy = 1;
-		else {
-			su_msg(NULL, 0, "--date-format %s: expected mdy or dmy",
-			    arg);
+	case SU_OPT_DATE_FORMAT: {
+		static const char *const f[] = {"mdy", "dmy"};
+
+		if ((r = su_opt_choice("--date-format", arg, f, 2)) < 0)
 			return -1;
-		}
+		o->dmy = r;
 		return 1;
+	}
 	case SU_OPT_FY_START:
 		if ((o->fy_start = parse_month(arg)) < 0) {
 			su_msg(NULL, 0, "--fiscal-year-start %s: expected a "
@@ -164,21 +161,15 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 	case SU_OPT_AS_OF:
 		o->as_of_arg = arg;
 		return 1;
-	case 'f':
-		if (strcmp(arg, "csv") == 0)
-			o->format = SU_FMT_CSV;
-		else if (strcmp(arg, "tsv") == 0)
-			o->format = SU_FMT_TSV;
-		else if (strcmp(arg, "json") == 0)
-			o->format = SU_FMT_JSON;
-		else if (strcmp(arg, "table") == 0)
-			o->format = SU_FMT_TABLE;
-		else {
-			su_msg(NULL, 0, "--format %s: expected csv, tsv, json "
-			    "or table", arg);
+	case 'f': {
+		/* in the order of enum su_format */
+		static const char *const f[] = {"csv", "tsv", "json", "table"};
+
+		if ((r = su_opt_choice("--format", arg, f, 4)) < 0)
 			return -1;
-		}
+		o->format = (enum su_format)r;
 		return 1;
+	}
 	case 'o':
 		o->output = arg;
 		return 1;
@@ -220,6 +211,38 @@ su_opts_finish(struct su_opts *o)
 
 	if (a && su_date_parse(a, strlen(a), o->dmy, &o->as_of, &why)) {
 		su_msg(NULL, 0, "--as-of %s: %s", a, *a ? why : "empty");
+		return -1;
+	}
+	return 0;
+}
+
+int
+su_opt_choice(const char *opt, const char *arg, const char *const *choices,
+              int n)
+{
+	char list[256];
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(arg, choices[i]) == 0)
+			return i;
+	for (i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i == 0 ? "" : i == n - 1 ? " or " : ", ", choices[i]);
+	su_msg(NULL, 0, "%s %s: expected %s", opt, arg, list);
+	return -1;
+}
+
+int
+su_opt_pct(const char *opt, const char *arg, su_rate *out)
+{
+	const char *why;
+
+	if (su_rate_parse(arg, strlen(arg), SU_RATE_PERCENT, out, &why) != 0 ||
+	    *out > SU_RATE_ONE) {
+		su_msg(NULL, 0, "%s %s: expected a percentage from 0 to 100", opt,
+		    arg);
 		return -1;
 	}
 	return 0;

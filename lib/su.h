@@ -183,6 +183,12 @@ int su_opts_default(struct su_opts *o, int c, const char *arg, char **argv,
                     void (*usage)(FILE *));
 /* a getopt loop's --version */
 void su_print_version(void);
+/* an option's value among choices: its index, or -1 with "prog: OPT ARG:
+ * expected a, b or c" said */
+int su_opt_choice(const char *opt, const char *arg,
+                  const char *const *choices, int n);
+/* an option's percentage from 0 to 100 (15, 15%); 0 ok, -1 said */
+int su_opt_pct(const char *opt, const char *arg, su_rate *out);
 /* parse a money option value (--target 750000); prints; 0 ok, -1 bad */
 int su_opt_money(const struct su_opts *o, const char *optname,
                  const char *arg, int64_t *cents);
