@@ -13,6 +13,11 @@
                                 MEDDPICC fields, pain score and loss reason,
                                 filled in as a sales team does: mostly, with
                                 gaps, "TBD" and "No"
+  gen.py leads ROWS SEED        a HubSpot contacts export of marketing-qualified
+                                leads: lifecycle dates with times, the BANT,
+                                use case, timeline, intent and ICP score
+                                properties the default rules read, some left
+                                blank
   gen.py history EXPORT SEED    a Salesforce Opportunity History export for the
                                 deals of a `salesforce` EXPORT: how each reached
                                 its stage, some skipping one, some moving back
@@ -217,6 +222,66 @@ def history(path, rng, out):
             prev = st
             when += datetime.timedelta(days=rng.randint(2, 25))
 
+FIRST = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Riley", "Casey",
+         "Jamie", "Avery", "Quinn", "Priya", "Kenji", "Lena", "Omar"]
+LAST = ["Nguyen", "Garcia", "Smith", "Kowalski", "Okafor", "Rossi",
+        "Schmidt", "Tanaka", "Dubois", "Silva"]
+TITLES = ["VP Engineering", "CTO", "Engineering Director", "Software Engineer",
+          "Head of Platform", "Director of Engineering", "Marketing Manager",
+          "Student", "Chief Technology Officer", "DevOps Lead"]
+INDUSTRIES = ["Technology", "Financial Services", "Computer Software",
+              "Retail", "Education", "Healthcare"]
+ROLES = ["Decision Maker", "Budget Holder", "Champion", "Influencer",
+         "End User", "Executive Sponsor", "Other", ""]
+SOURCES = ["Organic Search", "Paid Search", "Direct Traffic", "Referrals",
+           "Social Media", "Offline Sources"]
+USE_CASES = ["Code review automation", "PR generation", "CI triage",
+             "Code review automation", "PR generation", ""]
+
+
+def leads(rows, rng, out):
+    cols = ["Record ID", "First Name", "Last Name", "Email", "Job Title",
+            "Company Name", "Industry", "Number of Employees",
+            "Annual Revenue", "Original Source", "Buying Role", "Budget",
+            "Use Case", "Purchase Timeline", "Active Evaluation",
+            "ICP Score", "Create Date",
+            "Became a Marketing Qualified Lead Date", "First Response Date"]
+    out.write(",".join(cols) + "\n")
+    base = datetime.datetime(2026, 1, 5, 8, 0)
+    for i in range(rows):
+        fn, ln = rng.choice(FIRST), rng.choice(LAST)
+        acct = rng.choice(ACCOUNTS)
+        mql = base + datetime.timedelta(minutes=rng.randint(0, 60 * 24 * 54))
+        created = mql - datetime.timedelta(days=rng.randint(0, 40),
+                                           minutes=rng.randint(0, 600))
+        r = rng.random()
+        if r < 0.08:
+            resp = ""
+        else:
+            wait = rng.choice([1, 2, 3, 4, 4, 5, 6, 9, 15, 45, 180, 1500])
+            resp = (mql + datetime.timedelta(minutes=wait,
+                    seconds=rng.randint(0, 59))).strftime("%Y-%m-%d %H:%M")
+        timeline = ""
+        if rng.random() < 0.8:
+            timeline = (mql.date() + datetime.timedelta(
+                days=rng.randint(-20, 200))).isoformat()
+        icp = "" if rng.random() < 0.05 else str(rng.choice(
+            [2, 3, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10]))
+        row = [str(51000000000 + i * 7919), fn, ln,
+               "{}.{}@{}.example".format(fn.lower(), ln.lower(),
+                                         acct.split()[0].strip(",.").lower()),
+               rng.choice(TITLES), acct, rng.choice(INDUSTRIES),
+               str(rng.choice([40, 250, 1200, 3500, 12000, 60000])),
+               str(rng.choice([2, 15, 80, 400, 2500]) * 1000000),
+               rng.choice(SOURCES), rng.choice(ROLES),
+               rng.choice(["Yes", "Yes", "No", "", "Approved", "Yes", "TBD"]),
+               rng.choice(USE_CASES), timeline,
+               rng.choice(["true", "true", "true", "false", ""]), icp,
+               created.strftime("%Y-%m-%d %H:%M"),
+               mql.strftime("%Y-%m-%d %H:%M"), resp]
+        out.write(",".join(q(v) if ("," in v or '"' in v) else v
+                           for v in row) + "\n")
+
 
 def main():
     if sys.argv[1] == "history":
@@ -230,7 +295,7 @@ def main():
     out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
                buffering=1 << 20, closefd=False)
     {"salesforce": salesforce, "hubspot": hubspot,
-     "meddpicc": meddpicc}[kind](rows, rng, out)
+     "meddpicc": meddpicc, "leads": leads}[kind](rows, rng, out)
     out.flush()
 
 

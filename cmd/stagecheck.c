@@ -946,6 +946,7 @@ main(int argc, char **argv)
 	memset(want, SU_COL_OPTIONAL, sizeof want);
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
 	want[SU_R_CREATED] = want[SU_R_CURRENCY] = want[SU_R_ACCOUNT] = 0;
+	want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = want[SU_R_SOURCE] = 0;
 	if (st.have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;
 	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))

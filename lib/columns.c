@@ -63,6 +63,15 @@ static const struct {
 	    "Market Segment", "Account Segment"}},
 	[SU_R_SQL_DATE] = {"sql_date", {"Became a Sales Qualified Lead Date",
 	    "SQL Date", "Date Became SQL", "Sales Qualified Date"}},
+	[SU_R_MQL_DATE] = {"mql_date", {
+	    "Became a Marketing Qualified Lead Date", "MQL Date",
+	    "Date Became MQL", "Marketing Qualified Date", "MQL Timestamp"}},
+	[SU_R_RESPONSE] = {"response_date", {"First Response Date",
+	    "First Response", "Time of First Engagement",
+	    "First Engagement Date", "First Contacted", "First Outreach Date",
+	    "First Touch Date", "Date of First Engagement"}},
+	[SU_R_SOURCE] = {"source", {"Original Source", "Lead Source",
+	    "Source", "Original Source Type"}},
 };
 
 const char *

@@ -85,7 +85,7 @@ struct su_in {
 	char *hdrbuf;
 	const char *hdrfile;
 
-	long nread, nskipped;
+	long nread, nskipped, nflagged;
 	struct su_out *rejects;
 	int committed; /* --rejects is in place */
 	int failed;
@@ -757,22 +757,15 @@ su_in_nskipped(const struct su_in *in)
 	return in->nskipped;
 }
 
-int
-su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
-             ...)
+/* said (the first SHOW_SKIPS of each kind), and written to --rejects */
+static int
+reject(struct su_in *in, const struct su_rec *rec, const char *msg,
+       long *count, const char *what)
 {
-	char msg[1024], lbuf[32];
-	va_list ap;
+	char lbuf[32];
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (!in->o->skip_invalid) {
-		su_msg(rec->file, rec->line, "%s", msg);
-		return -1;
-	}
-	if (++in->nskipped <= SHOW_SKIPS)
-		su_msg(rec->file, rec->line, "%s (skipped)", msg);
+	if (++*count <= SHOW_SKIPS)
+		su_msg(rec->file, rec->line, "%s (%s)", msg, what);
 	if (in->o->rejects) {
 		static const char *const cols[] = {"file", "line", "reason",
 		                                   "record"};
@@ -803,18 +796,57 @@ su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
 }
 
 int
+su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
+             ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!in->o->skip_invalid) {
+		su_msg(rec->file, rec->line, "%s", msg);
+		return -1;
+	}
+	return reject(in, rec, msg, &in->nskipped, "skipped");
+}
+
+int
+su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!in->o->skip_invalid) {
+		su_msg(rec->file, rec->line, "%s", msg);
+		return -1;
+	}
+	return reject(in, rec, msg, &in->nflagged, "marked invalid");
+}
+
+static void
+say_count(const struct su_in *in, long n, const char *what)
+{
+	const char *see = in->o->rejects ? "; see " : "";
+	const char *rej = in->o->rejects ? in->o->rejects : "";
+
+	if (n > SHOW_SKIPS)
+		su_msg(NULL, 0, "%ld invalid records %s (%ld not shown)%s%s",
+		    n, what, n - SHOW_SKIPS, see, rej);
+	else if (n)
+		su_msg(NULL, 0, "%ld invalid record%s %s%s%s", n,
+		    n == 1 ? "" : "s", what, see, rej);
+}
+
+int
 su_in_finish(struct su_in *in)
 {
-	if (in->nskipped > SHOW_SKIPS)
-		su_msg(NULL, 0, "%ld invalid records skipped (%ld not shown)%s%s",
-		    in->nskipped, in->nskipped - SHOW_SKIPS,
-		    in->o->rejects ? "; see " : "",
-		    in->o->rejects ? in->o->rejects : "");
-	else if (in->nskipped)
-		su_msg(NULL, 0, "%ld invalid record%s skipped%s%s",
-		    in->nskipped, in->nskipped == 1 ? "" : "s",
-		    in->o->rejects ? "; see " : "",
-		    in->o->rejects ? in->o->rejects : "");
+	say_count(in, in->nskipped, "skipped");
+	say_count(in, in->nflagged, "marked invalid");
 	return 0;
 }
 

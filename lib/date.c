@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* H. Hinnant's days_from_civil / civil_from_days, proleptic Gregorian */
 int32_t
@@ -137,4 +138,86 @@ su_date_fmt(char *buf, int32_t days)
 
 	su_civil(days, &y, &m, &d);
 	return (size_t)snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+}
+
+int
+su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
+              const char **why)
+{
+	size_t p = 0, dlen;
+	int32_t day;
+	int h = 0, mi = 0, sec = 0, r, n;
+	int64_t off = 0;
+
+	su_trim(&s, &len);
+	if (len == 0)
+		return 1;
+	while (p < len && s[p] != 'T' && s[p] != ' ')
+		p++;
+	dlen = p;
+	if ((r = su_date_parse(s, dlen, dmy, &day, why)) != 0)
+		return r < 0 ? -1 : (*why = "not a date", -1);
+	*out = (int64_t)day * 86400;
+	if (p == len)
+		return 0;
+	p++;
+	while (p < len && s[p] == ' ')
+		p++;
+	if ((n = num(s, len, &p, 2, &h)) < 1 || n > 2 || p >= len ||
+	    s[p] != ':')
+		goto bad;
+	p++;
+	if (num(s, len, &p, 2, &mi) != 2)
+		goto bad;
+	if (p < len && s[p] == ':') {
+		p++;
+		if (num(s, len, &p, 2, &sec) != 2)
+			goto bad;
+		if (p < len && (s[p] == '.' || s[p] == ',')) {
+			p++;
+			if (p >= len || s[p] < '0' || s[p] > '9')
+				goto bad;
+			while (p < len && s[p] >= '0' && s[p] <= '9')
+				p++; /* fractions of a second are dropped */
+		}
+	}
+	while (p < len && s[p] == ' ')
+		p++;
+	if (len - p >= 2 && (s[p] == 'A' || s[p] == 'a' || s[p] == 'P' ||
+	    s[p] == 'p') && (s[p + 1] == 'M' || s[p + 1] == 'm')) {
+		if (h < 1 || h > 12)
+			goto bad;
+		h = h % 12 + ((s[p] == 'P' || s[p] == 'p') ? 12 : 0);
+		p += 2;
+		while (p < len && s[p] == ' ')
+			p++;
+	}
+	if (h > 23 || mi > 59 || sec > 60)
+		goto bad;
+	if (p < len && (s[p] == 'Z' || s[p] == 'z'))
+		p++;
+	else if (len - p == 3 && strncasecmp(s + p, "UTC", 3) == 0)
+		p += 3;
+	else if (p < len && (s[p] == '+' || s[p] == '-')) {
+		int oh, om = 0, sign = s[p] == '-' ? -1 : 1;
+
+		p++;
+		if (num(s, len, &p, 2, &oh) != 2)
+			goto bad;
+		if (p < len && s[p] == ':')
+			p++;
+		if (p < len && num(s, len, &p, 2, &om) != 2)
+			goto bad;
+		if (oh > 14 || om > 59)
+			goto bad;
+		off = sign * ((int64_t)oh * 3600 + om * 60);
+	}
+	if (p != len)
+		goto bad;
+	*out += (int64_t)h * 3600 + mi * 60 + sec - off;
+	return 0;
+bad:
+	*why = "not a time of day (expected HH:MM, HH:MM:SS, 9:30 AM, "
+	       "with Z or +HH:MM)";
+	return -1;
 }

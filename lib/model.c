@@ -561,30 +561,8 @@ su_model_load(const char *path, struct su_model **out)
 	ps.m = m;
 	ps.file = name;
 	if (path) {
-		FILE *fp = fopen(path, "rb");
-		size_t n = 0, cap = 0, got;
-
-		if (!fp) {
-			su_msg(path, 0, "%s", strerror(errno));
+		if (!(text = su_slurp(path, "model")))
 			goto done;
-		}
-		do {
-			if (cap - n < 4096)
-				text = su_xrealloc(text, cap = cap * 2 + 8192);
-			got = fread(text + n, 1, cap - n - 1, fp);
-			n += got;
-		} while (got > 0);
-		if (ferror(fp)) {
-			su_msg(path, 0, "read error: %s", strerror(errno));
-			fclose(fp);
-			goto done;
-		}
-		fclose(fp);
-		text[n] = '\0';
-		if (memchr(text, '\0', n)) {
-			su_msg(path, 0, "NUL byte in the model (not a text file?)");
-			goto done;
-		}
 	} else
 		text = su_xstrdup(su_builtin_model);
 	scan_sections(&ps, text);

@@ -44,6 +44,9 @@ void su_trim(const char **s, size_t *len);
 /* su_norm (columns.c) of a string, into a fresh buffer; two strings equal
  * once normalised (header matching: "Close Date" = "close_date") */
 char *su_normdup(const char *s);
+/* a whole text file (a model, rules, a plan) in a fresh NUL-terminated
+ * buffer; NULL on error (said, naming what: "rules file") */
+char *su_slurp(const char *path, const char *what);
 int su_normeq(const char *a, const char *b);
 
 /* ---- money.c -------------------------------------------------------- */
@@ -105,6 +108,12 @@ int su_days_in_month(int y, int m);
 int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
                   const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
+/* a date with an optional time of day: "2026-02-16T09:30:00Z",
+ * "2026-02-16 09:30", "2/16/2026 9:30 AM", "...+01:00" (an offset is
+ * taken off: UTC; no offset: the time as written).  Seconds since
+ * 1970-01-01.  0 ok, 1 empty, -1 error. */
+int su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
+                  const char **why);
 
 /* ---- period.c ------------------------------------------------------- */
 /* A fiscal year is named by the calendar year in which it ends. */
@@ -205,6 +214,8 @@ enum su_role {
     /* stage history exports */
     SU_R_FROM_STAGE, SU_R_TO_STAGE, SU_R_CHANGED,
     SU_R_SEGMENT, SU_R_SQL_DATE,
+    /* leads */
+    SU_R_MQL_DATE, SU_R_RESPONSE, SU_R_SOURCE,
     SU_R_NROLES
 };
 const char *su_role_name(int role);
@@ -317,6 +328,85 @@ size_t su_date_entered(const struct su_rec *hdr, struct su_dentered **out);
 int su_dentered_stage(const struct su_pipeline *p, const char *label);
 void su_dentered_free(struct su_dentered *d, size_t n);
 
+/* ---- expr.c: rule expressions (mqlqualify-rules(5)) ---------------- */
+struct su_expr;
+struct su_expr_error {
+    size_t pos;    /* byte offset in the expression */
+    char msg[240];
+};
+/* what evaluation needs besides the record */
+struct su_expr_env {
+    int dmy, decimal_comma; /* how dates and numbers in cells read */
+    int32_t today;          /* --as-of */
+};
+/* a value the expression could not compare */
+struct su_expr_fault {
+    const char *column; /* as the expression names it */
+    const char *value;  /* the cell */
+    size_t vlen;
+    const char *why;
+    size_t pos;         /* of the column in the expression */
+};
+/* parse once: 0, or -1 with *err (the expression is not kept) */
+int su_expr_parse(const char *src, size_t len, struct su_expr **out,
+                  struct su_expr_error *err);
+void su_expr_free(struct su_expr *e);
+/* the columns it names (each once), to bind to a record's fields before
+ * evaluating */
+size_t su_expr_ncols(const struct su_expr *e);
+const char *su_expr_colname(const struct su_expr *e, size_t i, size_t *pos);
+void su_expr_bind(struct su_expr *e, size_t i, int col);
+/* 1 true, 0 false, -1 a cell could not be read (*f says which).  Allocates
+ * nothing (glibc's regexec may, inside a ~ match). */
+int su_expr_eval(const struct su_expr *e, const struct su_rec *r,
+                 const struct su_expr_env *env, struct su_expr_fault *f);
+/* a cell as a rule number (fixed point, six decimals): money forms, plain
+ * decimals, "75%" = 75.  0, 1 empty, -1 with *why */
+int su_expr_number(const char *s, size_t len, int decimal_comma,
+                   int64_t *out, const char **why);
+
+/* ---- rules.c: qualification rules (mqlqualify-rules(5)) ----------- */
+enum su_qual { SU_Q_SQL, SU_Q_NURTURE, SU_Q_DISQUALIFIED, SU_Q_INVALID,
+               SU_NQUAL };
+extern const char *const su_qual_name[SU_NQUAL];
+struct su_rseg { /* a line of an expression: where it is in the file */
+    size_t off;   /* in the joined expression */
+    long line;
+    size_t col;
+};
+struct su_criterion {
+    char *name;
+    long line, when_line, points;
+    int required;       /* -1, or the level failing it keeps a lead below:
+                           SU_Q_SQL (at most nurture), SU_Q_NURTURE
+                           (disqualified) */
+    char *when;         /* the expression, its lines joined by newlines */
+    size_t len;
+    struct su_rseg *seg;
+    size_t nseg;
+    struct su_expr *e;
+};
+struct su_rules {
+    char *file, *text;  /* name and text, for messages */
+    struct su_criterion *c;
+    size_t nc;
+    long sql, nurture;  /* score thresholds */
+    int have_thresholds;
+};
+/* path NULL: the built-in rules.  Prints "FILE:LINE[:COL]: ..." (with the
+ * line and a caret under an expression's error) and returns -1 on error. */
+int su_rules_load(const char *path, struct su_rules **out);
+/* every column the criteria name, found in hdr; -1 (said) if one is not */
+int su_rules_bind(struct su_rules *r, const char *file,
+                  const struct su_rec *hdr);
+/* where a position in criterion i's expression is in the file */
+void su_rules_where(const struct su_rules *r, size_t i, size_t pos,
+                    long *line, size_t *col);
+/* "prog: FILE:LINE:COL: msg", the line, and a caret under COL (0-based) */
+void su_rules_caret(const struct su_rules *r, long line, size_t col,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void su_rules_free(struct su_rules *r);
+
 /* ---- groups.c: the groups of a summary ------------------------------ */
 uint64_t su_hash(const char *s, size_t n); /* FNV-1a */
 struct su_group {
@@ -330,6 +420,7 @@ struct su_groups *su_groups_new(size_t valsize);
 /* the value of the group with this key, made (zeroed) if new */
 void *su_groups_get(struct su_groups *t, const char *key, size_t len);
 /* every group, sorted by its values, byte by byte (stable output) */
+/* (the array is the table's: not to be freed) */
 struct su_group **su_groups_sorted(struct su_groups *t, size_t *n);
 void su_groups_free(struct su_groups *t, void (*freeval)(void *));
 /* the key of a record for -g columns (close: its close date, for the
@@ -361,6 +452,11 @@ int su_in_next(struct su_in *in, struct su_rec *rec);
  * is printed as "prog: FILE:LINE: msg" (returns -1: stop, exit 2). */
 int su_in_reject(struct su_in *in, const struct su_rec *rec,
                  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A record the program keeps but cannot judge (mqlqualify's invalid
+ * lead): like su_in_reject, but said "(marked invalid)" and counted apart;
+ * the program writes it out marked.  0 carry on, -1 stop. */
+int su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt,
+               ...) __attribute__((format(printf, 3, 4)));
 /* records read and skipped so far (data records, footers excluded) */
 long su_in_nread(const struct su_in *in);
 long su_in_nskipped(const struct su_in *in);

@@ -1,6 +1,8 @@
 /* text.c - small text helpers */
 #include "su.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,4 +51,37 @@ su_normeq(const char *a, const char *b)
 	free(x);
 	free(y);
 	return eq;
+}
+
+char *
+su_slurp(const char *path, const char *what)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t n = 0, cap = 0, got;
+	char *text = NULL;
+
+	if (!fp) {
+		su_msg(path, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	do {
+		if (cap - n < 4096)
+			text = su_xrealloc(text, cap = cap * 2 + 8192);
+		got = fread(text + n, 1, cap - n - 1, fp);
+		n += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		su_msg(path, 0, "read error: %s", strerror(errno));
+		fclose(fp);
+		free(text);
+		return NULL;
+	}
+	fclose(fp);
+	text[n] = '\0';
+	if (memchr(text, '\0', n)) {
+		su_msg(path, 0, "NUL byte in the %s (not a text file?)", what);
+		free(text);
+		return NULL;
+	}
+	return text;
 }

@@ -1,0 +1,1060 @@
+/*
+ * expr.c - rule expressions (mqlqualify-rules(5)): parsed once into a flat
+ * array of typed nodes, evaluated per record without allocating.
+ *
+ *   or    := and { ("||" | or) and }
+ *   and   := not { ("&&" | and) not }
+ *   not   := ("!" | not) not | cmp
+ *   cmp   := term [ relop term | matchop 'regex' | [not] in ( lit, ... ) ]
+ *   term  := ( or ) | 'string' | number | date | column | name ( args )
+ *
+ * Types are settled at parse time.  A column's text takes the type of what
+ * it is compared with: a number, a date, or else text.  Numbers are fixed
+ * point with six decimals (int64); no floating point anywhere.
+ */
+#include "su.h"
+
+#include <regex.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SCALE 1000000LL /* a number's fixed point: six decimals */
+#define MAXDEPTH 64     /* of nested parentheses and operators */
+
+enum type { T_BOOL, T_NUM, T_DATE, T_STR, T_COL };
+static const char *const tname[] = {"a condition", "a number", "a date",
+                                    "text", "a column"};
+
+enum op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
+
+enum kind {
+	N_OR, N_AND, N_NOT, N_CMP, N_IN, N_MATCH, N_EMPTY, N_PRESENT,
+	N_COL, N_NUM, N_DATE, N_STR, N_TODAY, N_TONUM, N_TODATE,
+	N_DAYS, N_MONTHS, N_ADD_DAYS, N_ADD_MONTHS
+};
+
+struct node {
+	enum kind kind;
+	enum type type;
+	int a, b;         /* children (node indexes), or -1 */
+	int op;           /* N_CMP: enum op; N_MATCH/N_IN: negated */
+	enum type mode;   /* N_CMP, N_IN: compared as T_NUM, T_DATE or T_STR */
+	int64_t v;        /* N_NUM (scaled), N_DATE (days); N_COL: column ref;
+	                     N_MATCH: regex index; N_IN: first list node */
+	int n;            /* N_IN: list length */
+	const char *s;    /* N_STR: the text (in e->strs) */
+	size_t len;
+	size_t pos;       /* offset in the source, for messages */
+};
+
+struct colref {
+	char *name;
+	size_t pos;
+	int col; /* bound: index in the record, or -1 */
+};
+
+struct su_expr {
+	struct node *n;
+	size_t nn, ncap;
+	int root;
+	struct colref *c;
+	size_t nc;
+	regex_t *re;
+	size_t nre;
+	char **strs; /* every string literal and regex, owned */
+	size_t nstrs;
+};
+
+/* ---- lexer ------------------------------------------------------------ */
+
+enum tok {
+	K_END, K_LP, K_RP, K_COMMA, K_AND, K_OR, K_NOT, K_IN, K_REL, K_MATCH,
+	K_STR, K_QNAME, K_NAME, K_NUM, K_DATE, K_BAD
+};
+
+struct parser {
+	const char *src;
+	size_t len, p;
+	/* the current token */
+	enum tok t;
+	size_t tpos;
+	int op;          /* K_REL: enum op; K_MATCH: 1 icase | 2 negated */
+	char *text;      /* K_STR, K_QNAME, K_NAME: unquoted, malloc'd */
+	int64_t num;     /* K_NUM, K_DATE */
+	struct su_expr *e;
+	int depth;
+	struct su_expr_error *err;
+};
+
+static int
+fail(struct parser *ps, size_t pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ps->err->msg[0])
+		return -1;
+	ps->err->pos = pos;
+	va_start(ap, fmt);
+	vsnprintf(ps->err->msg, sizeof ps->err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int
+isident(int c, int first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	    (!first && ((c >= '0' && c <= '9') || c == '.')) || c >= 0x80;
+}
+
+/* a decimal number with up to six decimals and an optional k/M/B or %:
+ * *out scaled by SCALE.  Returns the characters used, 0 if none, -1 with
+ * *why */
+static long
+lex_number(const char *s, size_t len, int64_t *out, const char **why)
+{
+	size_t p = 0;
+	int64_t v = 0, mult = SCALE;
+	int digits = 0, dec = -1;
+
+	while (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.')) {
+		if (s[p] == '.') {
+			if (dec >= 0)
+				break;
+			dec = 0;
+		} else {
+			if (dec >= 0 && ++dec > 6) {
+				*why = "more than six decimals";
+				return -1;
+			}
+			if (v > (INT64_MAX - 9) / 10) {
+				*why = "number too large";
+				return -1;
+			}
+			v = v * 10 + (s[p] - '0');
+			digits++;
+		}
+		p++;
+	}
+	if (!digits)
+		return 0;
+	for (; dec > 0; dec--)
+		mult /= 10;
+	if (p < len) {
+		switch (s[p]) {
+		case 'k': case 'K': mult *= 1000; p++; break;
+		case 'm': case 'M': mult *= 1000000; p++; break;
+		case 'b': case 'B': mult *= 1000000000; p++; break;
+		case '%': p++; break;
+		}
+	}
+	if (v > INT64_MAX / mult) {
+		*why = "number too large";
+		return -1;
+	}
+	*out = v * mult;
+	return (long)p;
+}
+
+/* 'text' or "name", with the quote doubled inside */
+static int
+lex_quoted(struct parser *ps, char q)
+{
+	size_t start = ps->p++, n = 0;
+	char *buf = su_xmalloc(ps->len - start + 1);
+
+	for (;;) {
+		if (ps->p >= ps->len) {
+			free(buf);
+			return fail(ps, start, "%s not closed (missing %c)",
+			    q == '\'' ? "text" : "column name", q);
+		}
+		if (ps->src[ps->p] == q) {
+			if (ps->p + 1 < ps->len && ps->src[ps->p + 1] == q) {
+				buf[n++] = q, ps->p += 2;
+				continue;
+			}
+			ps->p++;
+			break;
+		}
+		buf[n++] = ps->src[ps->p++];
+	}
+	buf[n] = '\0';
+	ps->text = buf;
+	return 0;
+}
+
+static int
+next(struct parser *ps)
+{
+	const char *s = ps->src;
+	const char *why;
+	char c;
+	long k;
+
+	free(ps->text);
+	ps->text = NULL;
+	while (ps->p < ps->len && (s[ps->p] == ' ' || s[ps->p] == '\t' ||
+	       s[ps->p] == '\n' || s[ps->p] == '\r'))
+		ps->p++;
+	ps->tpos = ps->p;
+	if (ps->p >= ps->len)
+		return ps->t = K_END, 0;
+	c = s[ps->p];
+#define AT(str) (ps->len - ps->p >= sizeof str - 1 && \
+                 memcmp(s + ps->p, str, sizeof str - 1) == 0)
+	if (c == '(')
+		return ps->p++, ps->t = K_LP, 0;
+	if (c == ')')
+		return ps->p++, ps->t = K_RP, 0;
+	if (c == ',')
+		return ps->p++, ps->t = K_COMMA, 0;
+	if (AT("&&"))
+		return ps->p += 2, ps->t = K_AND, 0;
+	if (AT("||"))
+		return ps->p += 2, ps->t = K_OR, 0;
+	if (AT("!~*"))
+		return ps->p += 3, ps->op = 3, ps->t = K_MATCH, 0;
+	if (AT("!~"))
+		return ps->p += 2, ps->op = 2, ps->t = K_MATCH, 0;
+	if (AT("~*"))
+		return ps->p += 2, ps->op = 1, ps->t = K_MATCH, 0;
+	if (c == '~')
+		return ps->p++, ps->op = 0, ps->t = K_MATCH, 0;
+	if (AT("!=") || AT("<>"))
+		return ps->p += 2, ps->op = OP_NE, ps->t = K_REL, 0;
+	if (c == '!')
+		return ps->p++, ps->t = K_NOT, 0;
+	if (AT("=="))
+		return ps->p += 2, ps->op = OP_EQ, ps->t = K_REL, 0;
+	if (c == '=')
+		return ps->p++, ps->op = OP_EQ, ps->t = K_REL, 0;
+	if (AT("<="))
+		return ps->p += 2, ps->op = OP_LE, ps->t = K_REL, 0;
+	if (c == '<')
+		return ps->p++, ps->op = OP_LT, ps->t = K_REL, 0;
+	if (AT(">="))
+		return ps->p += 2, ps->op = OP_GE, ps->t = K_REL, 0;
+	if (c == '>')
+		return ps->p++, ps->op = OP_GT, ps->t = K_REL, 0;
+#undef AT
+	if (c == '\'' || c == '"') {
+		if (lex_quoted(ps, c))
+			return ps->t = K_BAD, -1;
+		return ps->t = c == '\'' ? K_STR : K_QNAME, 0;
+	}
+	/* a date: YYYY-MM-DD */
+	if (ps->len - ps->p >= 10 && s[ps->p + 4] == '-' && s[ps->p + 7] == '-' &&
+	    (c >= '0' && c <= '9')) {
+		int32_t d;
+
+		if (su_date_parse(s + ps->p, 10, 0, &d, &why) != 0 ||
+		    (ps->len - ps->p > 10 && isident((unsigned char)s[ps->p + 10], 0)))
+			return ps->t = K_BAD, fail(ps, ps->p, "not a date "
+			    "(dates are written YYYY-MM-DD)");
+		ps->num = d, ps->p += 10;
+		return ps->t = K_DATE, 0;
+	}
+	if ((c >= '0' && c <= '9') || c == '.' || c == '$' || c == '-') {
+		int neg = c == '-';
+		size_t at = ps->p + neg;
+
+		if (at < ps->len && s[at] == '$')
+			at++;
+		k = lex_number(s + at, ps->len - at, &ps->num, &why);
+		if (k < 0)
+			return ps->t = K_BAD, fail(ps, ps->p, "%s", why);
+		if (k == 0 || (at + (size_t)k < ps->len &&
+		    isident((unsigned char)s[at + (size_t)k], 0)))
+			return ps->t = K_BAD, fail(ps, ps->p, "not a number");
+		ps->p = at + (size_t)k;
+		if (neg)
+			ps->num = -ps->num;
+		return ps->t = K_NUM, 0;
+	}
+	if (isident((unsigned char)c, 1)) {
+		size_t start = ps->p, n;
+
+		while (ps->p < ps->len && isident((unsigned char)s[ps->p], 0))
+			ps->p++;
+		n = ps->p - start;
+		if ((n == 3 && strncasecmp(s + start, "and", 3) == 0))
+			return ps->t = K_AND, 0;
+		if ((n == 2 && strncasecmp(s + start, "or", 2) == 0))
+			return ps->t = K_OR, 0;
+		if ((n == 3 && strncasecmp(s + start, "not", 3) == 0))
+			return ps->t = K_NOT, 0;
+		if ((n == 2 && strncasecmp(s + start, "in", 2) == 0))
+			return ps->t = K_IN, 0;
+		ps->text = su_xmalloc(n + 1);
+		memcpy(ps->text, s + start, n);
+		ps->text[n] = '\0';
+		return ps->t = K_NAME, 0;
+	}
+	ps->t = K_BAD;
+	return fail(ps, ps->p, "unexpected '%c'", c);
+}
+
+/* ---- parser ----------------------------------------------------------- */
+
+static int
+node(struct parser *ps, enum kind k, enum type t, size_t pos)
+{
+	struct su_expr *e = ps->e;
+
+	if (e->nn == e->ncap)
+		e->n = su_xrealloc(e->n, (e->ncap = e->ncap * 2 + 16) *
+		    sizeof *e->n);
+	memset(&e->n[e->nn], 0, sizeof e->n[e->nn]);
+	e->n[e->nn].kind = k;
+	e->n[e->nn].type = t;
+	e->n[e->nn].a = e->n[e->nn].b = -1;
+	e->n[e->nn].pos = pos;
+	return (int)e->nn++;
+}
+
+static const char *
+keep(struct su_expr *e, char *s)
+{
+	e->strs = su_xrealloc(e->strs, (e->nstrs + 1) * sizeof *e->strs);
+	return e->strs[e->nstrs++] = s;
+}
+
+static int parse_or(struct parser *ps);
+
+static int
+expect(struct parser *ps, enum tok t, const char *what)
+{
+	if (ps->t == K_BAD)
+		return -1;
+	if (ps->t != t)
+		return fail(ps, ps->tpos, "expected %s", what);
+	return next(ps);
+}
+
+static int
+colref(struct parser *ps, char *name, size_t pos)
+{
+	struct su_expr *e = ps->e;
+	size_t i;
+	int k = node(ps, N_COL, T_COL, pos);
+
+	for (i = 0; i < e->nc; i++)
+		if (strcmp(e->c[i].name, name) == 0)
+			break;
+	if (i == e->nc) {
+		e->c = su_xrealloc(e->c, (e->nc + 1) * sizeof *e->c);
+		e->c[i].name = su_xstrdup(name);
+		e->c[i].pos = pos;
+		e->c[i].col = -1;
+		e->nc++;
+	}
+	e->n[k].v = (int64_t)i;
+	return k;
+}
+
+/* is a value usable as type `want` (a column's text is) */
+static int
+coerce(struct parser *ps, int k, enum type want, const char *fn)
+{
+	enum type t = ps->e->n[k].type;
+
+	if (t == want || (t == T_COL && want != T_BOOL))
+		return 0;
+	if (t == T_COL && want == T_BOOL)
+		return fail(ps, ps->e->n[k].pos, "a column is not a condition "
+		    "(write present(col), !empty(col) or a comparison)");
+	return fail(ps, ps->e->n[k].pos, "%s needs %s here, not %s", fn,
+	    tname[want], tname[t]);
+}
+
+static const struct {
+	const char *name;
+	int nargs;
+	enum type ret, arg[2];
+	enum kind kind;
+	int mode; /* N_DAYS/N_MONTHS: 0 between a and b, 1 since, 2 until */
+} funcs[] = {
+	{"empty", 1, T_BOOL, {T_COL}, N_EMPTY, 0},
+	{"present", 1, T_BOOL, {T_COL}, N_PRESENT, 0},
+	{"today", 0, T_DATE, {0}, N_TODAY, 0},
+	{"number", 1, T_NUM, {T_COL}, N_TONUM, 0},
+	{"date", 1, T_DATE, {T_COL}, N_TODATE, 0},
+	{"days", 2, T_NUM, {T_DATE, T_DATE}, N_DAYS, 0},
+	{"days_since", 1, T_NUM, {T_DATE}, N_DAYS, 1},
+	{"days_until", 1, T_NUM, {T_DATE}, N_DAYS, 2},
+	{"months", 2, T_NUM, {T_DATE, T_DATE}, N_MONTHS, 0},
+	{"months_since", 1, T_NUM, {T_DATE}, N_MONTHS, 1},
+	{"months_until", 1, T_NUM, {T_DATE}, N_MONTHS, 2},
+	{"add_days", 2, T_DATE, {T_DATE, T_NUM}, N_ADD_DAYS, 0},
+	{"add_months", 2, T_DATE, {T_DATE, T_NUM}, N_ADD_MONTHS, 0},
+};
+
+static int
+parse_call(struct parser *ps, char *name, size_t pos)
+{
+	size_t f, nf = sizeof funcs / sizeof funcs[0];
+	int args[2] = {-1, -1}, n = 0, k;
+
+	for (f = 0; f < nf; f++)
+		if (strcasecmp(funcs[f].name, name) == 0)
+			break;
+	if (f == nf) {
+		fail(ps, pos, "unknown function %s() (known: empty, present, "
+		    "today, number, date, days, days_since, days_until, months, "
+		    "months_since, months_until, add_days, add_months)", name);
+		return free(name), -1;
+	}
+	free(name);
+	if (next(ps)) /* the ( */
+		return -1;
+	if (ps->t != K_RP)
+		for (;;) {
+			if (n == 2)
+				return fail(ps, ps->tpos, "%s() takes %d "
+				    "argument%s", funcs[f].name, funcs[f].nargs,
+				    funcs[f].nargs == 1 ? "" : "s");
+			if ((args[n] = parse_or(ps)) < 0)
+				return -1;
+			n++;
+			if (ps->t != K_COMMA)
+				break;
+			if (next(ps))
+				return -1;
+		}
+	if (expect(ps, K_RP, "')' after the arguments"))
+		return -1;
+	if (n != funcs[f].nargs)
+		return fail(ps, pos, "%s() takes %d argument%s", funcs[f].name,
+		    funcs[f].nargs, funcs[f].nargs == 1 ? "" : "s");
+	for (k = 0; k < n; k++) {
+		if (funcs[f].arg[k] == T_COL) {
+			if (ps->e->n[args[k]].kind != N_COL)
+				return fail(ps, ps->e->n[args[k]].pos,
+				    "%s() takes a column", funcs[f].name);
+		} else if (coerce(ps, args[k], funcs[f].arg[k], funcs[f].name))
+			return -1;
+	}
+	k = node(ps, funcs[f].kind, funcs[f].ret, pos);
+	ps->e->n[k].a = args[0];
+	ps->e->n[k].b = args[1];
+	ps->e->n[k].op = funcs[f].mode;
+	return k;
+}
+
+static int
+parse_term(struct parser *ps)
+{
+	size_t pos = ps->tpos;
+	int k;
+	char *t;
+
+	switch (ps->t) {
+	case K_LP:
+		if (++ps->depth > MAXDEPTH)
+			return fail(ps, pos, "nested too deeply");
+		if (next(ps) || (k = parse_or(ps)) < 0)
+			return -1;
+		ps->depth--;
+		if (expect(ps, K_RP, "')'"))
+			return -1;
+		return k;
+	case K_STR:
+		k = node(ps, N_STR, T_STR, pos);
+		ps->e->n[k].len = strlen(ps->text);
+		ps->e->n[k].s = keep(ps->e, ps->text);
+		ps->text = NULL;
+		return next(ps) ? -1 : k;
+	case K_NUM:
+		k = node(ps, N_NUM, T_NUM, pos);
+		ps->e->n[k].v = ps->num;
+		return next(ps) ? -1 : k;
+	case K_DATE:
+		k = node(ps, N_DATE, T_DATE, pos);
+		ps->e->n[k].v = ps->num;
+		return next(ps) ? -1 : k;
+	case K_QNAME:
+		k = colref(ps, ps->text, pos);
+		return next(ps) ? -1 : k;
+	case K_NAME:
+		t = ps->text;
+		ps->text = NULL;
+		if (next(ps))
+			return free(t), -1;
+		if (ps->t == K_LP)
+			return parse_call(ps, t, pos);
+		k = colref(ps, t, pos);
+		free(t);
+		return k;
+	case K_BAD:
+		return -1;
+	case K_END:
+		return fail(ps, pos, "expression ends too soon");
+	default:
+		return fail(ps, pos, "expected a value, a column or '('");
+	}
+}
+
+/* the type two operands are compared as */
+static int
+settle(struct parser *ps, int a, int b, size_t pos, enum type *mode)
+{
+	enum type ta = ps->e->n[a].type, tb = ps->e->n[b].type;
+
+	if (ta == T_BOOL || tb == T_BOOL)
+		return fail(ps, ta == T_BOOL ? ps->e->n[a].pos :
+		    ps->e->n[b].pos, "a condition cannot be compared (use && "
+		    "or ||)");
+	if (ta == T_COL)
+		ta = tb;
+	if (tb == T_COL)
+		tb = ta;
+	if (ta == T_COL) /* two columns: as text */
+		ta = tb = T_STR;
+	if (ta != tb)
+		return fail(ps, pos, "cannot compare %s with %s", tname[ta],
+		    tname[tb]);
+	*mode = ta;
+	return 0;
+}
+
+static int
+parse_cmp(struct parser *ps)
+{
+	int a, b, k, negate = 0, first = -1, n = 0;
+	size_t pos;
+	enum type mode;
+
+	if ((a = parse_term(ps)) < 0)
+		return -1;
+	pos = ps->tpos;
+	if (ps->t == K_REL) {
+		int op = ps->op;
+
+		if (next(ps) || (b = parse_term(ps)) < 0)
+			return -1;
+		if (settle(ps, a, b, pos, &mode))
+			return -1;
+		k = node(ps, N_CMP, T_BOOL, pos);
+		ps->e->n[k].a = a, ps->e->n[k].b = b;
+		ps->e->n[k].op = op, ps->e->n[k].mode = mode;
+		return k;
+	}
+	if (ps->t == K_MATCH) {
+		int flags = REG_EXTENDED | REG_NOSUB, rc, op = ps->op;
+		struct su_expr *e = ps->e;
+
+		if (coerce(ps, a, T_STR, "a regular expression match"))
+			return -1;
+		if (next(ps))
+			return -1;
+		if (ps->t != K_STR)
+			return fail(ps, ps->tpos, "expected a regular "
+			    "expression in quotes: '...'");
+		if (op & 1)
+			flags |= REG_ICASE;
+		e->re = su_xrealloc(e->re, (e->nre + 1) * sizeof *e->re);
+		if ((rc = regcomp(&e->re[e->nre], ps->text, flags)) != 0) {
+			char m[96];
+
+			regerror(rc, &e->re[e->nre], m, sizeof m);
+			regfree(&e->re[e->nre]);
+			return fail(ps, ps->tpos, "bad regular expression "
+			    "'%s': %s", ps->text, m);
+		}
+		k = node(ps, N_MATCH, T_BOOL, pos);
+		e->n[k].a = a, e->n[k].v = (int64_t)e->nre++;
+		e->n[k].op = (op & 2) != 0;
+		return next(ps) ? -1 : k;
+	}
+	if (ps->t == K_NOT || ps->t == K_IN) {
+		if (ps->t == K_NOT) {
+			negate = 1;
+			if (next(ps))
+				return -1;
+			if (ps->t != K_IN)
+				return fail(ps, ps->tpos, "expected 'in' after "
+				    "'not'");
+		}
+		if (next(ps) || expect(ps, K_LP, "'(' after 'in'"))
+			return -1;
+		mode = T_COL;
+		for (;;) {
+			size_t lpos = ps->tpos;
+
+			if (ps->t != K_STR && ps->t != K_NUM && ps->t != K_DATE)
+				return ps->t == K_BAD ? -1 : fail(ps, lpos,
+				    "expected a 'text', number or date in the "
+				    "list");
+			if ((b = parse_term(ps)) < 0)
+				return -1;
+			if (mode != T_COL && ps->e->n[b].type != mode)
+				return fail(ps, lpos, "a list holds one kind "
+				    "of value (this is %s, the first is %s)",
+				    tname[ps->e->n[b].type], tname[mode]);
+			mode = ps->e->n[b].type;
+			if (first < 0)
+				first = b;
+			n++;
+			if (ps->t != K_COMMA)
+				break;
+			if (next(ps))
+				return -1;
+		}
+		if (expect(ps, K_RP, "')' or ',' in the list"))
+			return -1;
+		if (settle(ps, a, first, pos, &mode))
+			return -1;
+		k = node(ps, N_IN, T_BOOL, pos);
+		ps->e->n[k].a = a, ps->e->n[k].v = first, ps->e->n[k].n = n;
+		ps->e->n[k].op = negate, ps->e->n[k].mode = mode;
+		return k;
+	}
+	return a;
+}
+
+static int
+parse_not(struct parser *ps)
+{
+	size_t pos = ps->tpos;
+	int a, k;
+
+	if (ps->t != K_NOT)
+		return parse_cmp(ps);
+	if (++ps->depth > MAXDEPTH)
+		return fail(ps, pos, "nested too deeply");
+	if (next(ps) || (a = parse_not(ps)) < 0)
+		return -1;
+	ps->depth--;
+	if (coerce(ps, a, T_BOOL, "'!'"))
+		return -1;
+	k = node(ps, N_NOT, T_BOOL, pos);
+	ps->e->n[k].a = a;
+	return k;
+}
+
+static int
+parse_bin(struct parser *ps, enum tok t, enum kind kind)
+{
+	int a, b, k;
+	size_t pos;
+	const char *what = kind == N_AND ? "'&&'" : "'||'";
+
+	if ((a = kind == N_AND ? parse_not(ps) : parse_bin(ps, K_AND, N_AND)) < 0)
+		return -1;
+	while (ps->t == t) {
+		pos = ps->tpos;
+		if (coerce(ps, a, T_BOOL, what))
+			return -1;
+		if (next(ps))
+			return -1;
+		b = kind == N_AND ? parse_not(ps) : parse_bin(ps, K_AND, N_AND);
+		if (b < 0 || coerce(ps, b, T_BOOL, what))
+			return -1;
+		k = node(ps, kind, T_BOOL, pos);
+		ps->e->n[k].a = a, ps->e->n[k].b = b;
+		a = k;
+	}
+	return a;
+}
+
+static int
+parse_or(struct parser *ps)
+{
+	return parse_bin(ps, K_OR, N_OR);
+}
+
+int
+su_expr_parse(const char *src, size_t len, struct su_expr **out,
+              struct su_expr_error *err)
+{
+	struct parser ps;
+	struct su_expr *e = su_xmalloc(sizeof *e);
+	int k;
+
+	memset(e, 0, sizeof *e);
+	memset(&ps, 0, sizeof ps);
+	memset(err, 0, sizeof *err);
+	ps.src = src, ps.len = len, ps.e = e, ps.err = err;
+	if (memchr(src, '\0', len)) {
+		fail(&ps, (size_t)((const char *)memchr(src, '\0', len) - src),
+		    "NUL byte in the expression");
+		goto bad;
+	}
+	if (next(&ps))
+		goto bad;
+	if (ps.t == K_END) {
+		fail(&ps, 0, "empty expression");
+		goto bad;
+	}
+	if ((k = parse_or(&ps)) < 0)
+		goto bad;
+	if (ps.t != K_END) {
+		if (ps.t != K_BAD)
+			fail(&ps, ps.tpos, "expected && or || or the end of "
+			    "the expression");
+		goto bad;
+	}
+	if (coerce(&ps, k, T_BOOL, "a rule"))
+		goto bad;
+	e->root = k;
+	free(ps.text);
+	*out = e;
+	return 0;
+bad:
+	free(ps.text);
+	su_expr_free(e);
+	*out = NULL;
+	return -1;
+}
+
+void
+su_expr_free(struct su_expr *e)
+{
+	size_t i;
+
+	if (!e)
+		return;
+	for (i = 0; i < e->nc; i++)
+		free(e->c[i].name);
+	for (i = 0; i < e->nre; i++)
+		regfree(&e->re[i]);
+	for (i = 0; i < e->nstrs; i++)
+		free(e->strs[i]);
+	free(e->c);
+	free(e->re);
+	free(e->strs);
+	free(e->n);
+	free(e);
+}
+
+size_t
+su_expr_ncols(const struct su_expr *e)
+{
+	return e->nc;
+}
+
+const char *
+su_expr_colname(const struct su_expr *e, size_t i, size_t *pos)
+{
+	if (pos)
+		*pos = e->c[i].pos;
+	return e->c[i].name;
+}
+
+void
+su_expr_bind(struct su_expr *e, size_t i, int col)
+{
+	e->c[i].col = col;
+}
+
+/* ---- evaluation ------------------------------------------------------- */
+
+struct val {
+	int null;      /* empty: no comparison holds */
+	int64_t v;     /* T_NUM scaled, T_DATE days */
+	const char *s; /* T_STR, T_COL: trimmed text */
+	size_t len;
+};
+
+struct evalctx {
+	const struct su_expr *e;
+	const struct su_rec *r;
+	const struct su_expr_env *env;
+	struct su_expr_fault *fault;
+};
+
+static int
+fault(struct evalctx *x, int colnode, const char *why)
+{
+	const struct node *n = &x->e->n[colnode];
+	const struct colref *c = &x->e->c[n->v];
+
+	x->fault->column = c->name;
+	x->fault->value = x->r->f[c->col];
+	x->fault->vlen = x->r->len[c->col];
+	x->fault->why = why;
+	x->fault->pos = n->pos;
+	return -1;
+}
+
+/* a cell's number: a money amount, a plain decimal (six places), "75%" */
+int
+su_expr_number(const char *s, size_t len, int decimal_comma, int64_t *out,
+               const char **why)
+{
+	char cur[SU_CUR_LEN];
+	int64_t cents;
+	long k;
+	int r, neg = 0;
+
+	su_trim(&s, &len);
+	if (len == 0)
+		return 1;
+	r = su_money_parse(s, len, decimal_comma, &cents, cur, why);
+	if (r == 0) {
+		if (cents > INT64_MAX / (SCALE / 100) ||
+		    cents < INT64_MIN / (SCALE / 100)) {
+			*why = "number too large";
+			return -1;
+		}
+		*out = cents * (SCALE / 100);
+		return 0;
+	}
+	/* more decimals than money has, or a percentage */
+	if (len && s[0] == '-')
+		neg = 1, s++, len--;
+	k = lex_number(s, len, out, why);
+	if (k <= 0 || (size_t)k != len) {
+		if (k >= 0)
+			*why = "not a number";
+		return -1;
+	}
+	if (neg)
+		*out = -*out;
+	return 0;
+}
+
+static int eval_bool(struct evalctx *x, int k);
+
+static int
+eval_val(struct evalctx *x, int k, enum type as, struct val *out)
+{
+	const struct node *n = &x->e->n[k];
+	struct val a, b;
+	const char *why;
+	int y, m, d, r;
+
+	memset(out, 0, sizeof *out);
+	switch (n->kind) {
+	case N_COL: {
+		const struct colref *c = &x->e->c[n->v];
+
+		out->s = x->r->f[c->col];
+		out->len = x->r->len[c->col];
+		su_trim(&out->s, &out->len);
+		if (out->len == 0) {
+			out->null = 1;
+			return 0;
+		}
+		if (as == T_NUM) {
+			r = su_expr_number(out->s, out->len,
+			    x->env->decimal_comma, &out->v, &why);
+			if (r < 0)
+				return fault(x, k, why);
+		} else if (as == T_DATE) {
+			int32_t dd;
+
+			r = su_date_parse(out->s, out->len, x->env->dmy, &dd,
+			    &why);
+			if (r < 0)
+				return fault(x, k, why);
+			out->v = dd;
+		}
+		return 0;
+	}
+	case N_NUM:
+	case N_DATE:
+		out->v = n->v;
+		return 0;
+	case N_STR:
+		out->s = n->s, out->len = n->len;
+		return 0;
+	case N_TODAY:
+		out->v = x->env->today;
+		return 0;
+	case N_TONUM:
+		return eval_val(x, n->a, T_NUM, out);
+	case N_TODATE:
+		return eval_val(x, n->a, T_DATE, out);
+	case N_DAYS:
+	case N_MONTHS:
+		if (n->op == 0) {
+			if (eval_val(x, n->a, T_DATE, &a) ||
+			    eval_val(x, n->b, T_DATE, &b))
+				return -1;
+		} else {
+			if (eval_val(x, n->a, T_DATE, n->op == 1 ? &a : &b))
+				return -1;
+			(n->op == 1 ? &b : &a)->v = x->env->today;
+		}
+		if (a.null || b.null) {
+			out->null = 1;
+			return 0;
+		}
+		if (n->kind == N_DAYS)
+			out->v = (b.v - a.v) * SCALE;
+		else {
+			/* whole calendar months from a to b, toward zero */
+			int ya, ma, da, yb, mb, db;
+			int64_t mo;
+
+			su_civil((int32_t)a.v, &ya, &ma, &da);
+			su_civil((int32_t)b.v, &yb, &mb, &db);
+			mo = (int64_t)(yb - ya) * 12 + (mb - ma);
+			if (mo > 0 && db < da)
+				mo--;
+			else if (mo < 0 && db > da)
+				mo++;
+			out->v = mo * SCALE;
+		}
+		return 0;
+	case N_ADD_DAYS:
+	case N_ADD_MONTHS:
+		if (eval_val(x, n->a, T_DATE, &a) ||
+		    eval_val(x, n->b, T_NUM, &b))
+			return -1;
+		if (a.null || b.null) {
+			out->null = 1;
+			return 0;
+		}
+		if (b.v % SCALE != 0 || b.v / SCALE > 100000 ||
+		    b.v / SCALE < -100000) {
+			/* only a column can bring such a count */
+			return fault(x, n->b, "not a whole number of days or "
+			    "months (up to 100000)");
+		}
+		if (n->kind == N_ADD_DAYS) {
+			out->v = a.v + b.v / SCALE;
+		} else {
+			int64_t mo;
+
+			su_civil((int32_t)a.v, &y, &m, &d);
+			mo = (int64_t)y * 12 + (m - 1) + b.v / SCALE;
+			y = (int)(mo / 12), m = (int)(mo % 12) + 1;
+			if (y < 1) {
+				y = 1, m = 1, d = 1;
+			} else if (d > su_days_in_month(y, m))
+				d = su_days_in_month(y, m);
+			out->v = su_days(y, m, d);
+		}
+		return 0;
+	default:
+		break;
+	}
+	/* a condition where a value was expected: cannot happen (types are
+	 * checked when parsed) */
+	r = eval_bool(x, k);
+	if (r < 0)
+		return -1;
+	out->v = r;
+	return 0;
+}
+
+/* text compared as the rules compare it: ASCII case ignored */
+static int
+textcmp(const struct val *a, const struct val *b)
+{
+	size_t i, n = a->len < b->len ? a->len : b->len;
+	int ca, cb;
+
+	for (i = 0; i < n; i++) {
+		ca = (unsigned char)a->s[i], cb = (unsigned char)b->s[i];
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+	}
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static int
+compare(enum type mode, const struct val *a, const struct val *b)
+{
+	if (mode == T_STR)
+		return textcmp(a, b);
+	return a->v < b->v ? -1 : a->v > b->v;
+}
+
+static int
+eval_bool(struct evalctx *x, int k)
+{
+	const struct node *n = &x->e->n[k];
+	struct val a, b;
+	int r, c, i;
+
+	switch (n->kind) {
+	case N_OR:
+		if ((r = eval_bool(x, n->a)) != 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_AND:
+		if ((r = eval_bool(x, n->a)) <= 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_NOT:
+		if ((r = eval_bool(x, n->a)) < 0)
+			return r;
+		return !r;
+	case N_CMP:
+		if (eval_val(x, n->a, n->mode, &a) ||
+		    eval_val(x, n->b, n->mode, &b))
+			return -1;
+		if (a.null || b.null)
+			return 0;
+		c = compare(n->mode, &a, &b);
+		switch (n->op) {
+		case OP_EQ: return c == 0;
+		case OP_NE: return c != 0;
+		case OP_LT: return c < 0;
+		case OP_LE: return c <= 0;
+		case OP_GT: return c > 0;
+		default: return c >= 0;
+		}
+	case N_IN:
+		if (eval_val(x, n->a, n->mode, &a))
+			return -1;
+		if (a.null)
+			return 0;
+		/* the list's literals follow each other in the array */
+		for (i = 0, r = 0; i < n->n && !r; i++) {
+			if (eval_val(x, (int)n->v + i, n->mode, &b))
+				return -1;
+			r = compare(n->mode, &a, &b) == 0;
+		}
+		return n->op ? !r : r;
+	case N_MATCH: {
+		const struct colref *c2;
+
+		if (eval_val(x, n->a, T_STR, &a))
+			return -1;
+		/* fields are NUL-terminated; a column is matched whole (the
+		 * blanks around it included), a literal as written */
+		if (x->e->n[n->a].kind == N_COL) {
+			c2 = &x->e->c[x->e->n[n->a].v];
+			a.s = x->r->f[c2->col];
+		}
+		r = regexec(&x->e->re[n->v], a.s, 0, NULL, 0) == 0;
+		return n->op ? !r : r;
+	}
+	case N_EMPTY:
+	case N_PRESENT: {
+		const struct colref *c2 = &x->e->c[x->e->n[n->a].v];
+		const char *s = x->r->f[c2->col];
+		size_t len = x->r->len[c2->col];
+
+		if (n->kind == N_PRESENT)
+			return su_present(s, len);
+		su_trim(&s, &len);
+		return len == 0;
+	}
+	default:
+		return 0; /* a value where a condition was expected: cannot
+		             happen (types are checked when parsed) */
+	}
+}
+
+int
+su_expr_eval(const struct su_expr *e, const struct su_rec *r,
+             const struct su_expr_env *env, struct su_expr_fault *f)
+{
+	struct evalctx x;
+
+	x.e = e, x.r = r, x.env = env, x.fault = f;
+	return eval_bool(&x, e->root);
+}
