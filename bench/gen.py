@@ -244,7 +244,7 @@ def leads(rows, rng, out):
             "Company Name", "Industry", "Number of Employees",
             "Annual Revenue", "Original Source", "Buying Role", "Budget",
             "Use Case", "Purchase Timeline", "Active Evaluation",
-            "ICP Score", "Create Date",
+            "ICP Score", "Tech Stack", "Create Date",
             "Became a Marketing Qualified Lead Date", "First Response Date"]
     out.write(",".join(cols) + "\n")
     base = datetime.datetime(2026, 1, 5, 8, 0)
@@ -277,6 +277,8 @@ def leads(rows, rng, out):
                rng.choice(["Yes", "Yes", "No", "", "Approved", "Yes", "TBD"]),
                rng.choice(USE_CASES), timeline,
                rng.choice(["true", "true", "true", "false", ""]), icp,
+               rng.choice(["GitHub Enterprise", "GitHub Enterprise; Jenkins",
+                           "GitLab", "Bitbucket, Jenkins", ""]),
                created.strftime("%Y-%m-%d %H:%M"),
                mql.strftime("%Y-%m-%d %H:%M"), resp]
         out.write(",".join(q(v) if ("," in v or '"' in v) else v

@@ -236,17 +236,16 @@ read_state(const char *path, char **last)
 		return 0;
 	if (!(text = su_slurp(path, "state file")))
 		return -1;
-	for (l = text; *l; l = *e ? e + 1 : e) {
-		e = strchr(l, '\n');
-		if (!e)
-			e = l + strlen(l);
-		line++;
-		if (e > l && e[-1] == '\r')
-			e[-1] = '\0';
-		if (*e)
-			*e = '\0', e++;
+	for (l = text; *l; l = e) {
+		char *nl = strchr(l, '\n');
+
+		if (nl)
+			*nl = '\0', e = nl + 1;
 		else
 			e = l + strlen(l);
+		line++;
+		if (*l && l[strlen(l) - 1] == '\r')
+			l[strlen(l) - 1] = '\0';
 		if (*l == '#' || *l == '\0')
 			continue;
 		if (!seen_magic) {
@@ -261,8 +260,6 @@ read_state(const char *path, char **last)
 			    "file; left as it is");
 			goto bad;
 		}
-		if (!*e)
-			break;
 	}
 	if (!seen_magic)
 		goto foreign;

@@ -8,6 +8,7 @@
 #include "su.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@ struct su_out {
 	enum su_format fmt;
 	int fd;
 	char *path, *tmp; /* -o FILE and its temporary, or NULL */
+	int direct;       /* -o names a device or a FIFO: no temporary */
 	char *buf;
 	size_t blen, bcap;
 	int excel_safe; /* --excel-safe */
@@ -80,6 +82,7 @@ su_out_open(const struct su_opts *o)
 	char *d, *b, *dcopy, *bcopy;
 	size_t n;
 	mode_t mask;
+	struct stat sb;
 
 	memset(out, 0, sizeof *out);
 	out->fmt = o->format;
@@ -90,6 +93,18 @@ su_out_open(const struct su_opts *o)
 	if (!o->output || strcmp(o->output, "-") == 0)
 		return out;
 	out->path = su_xstrdup(o->output);
+	/* a device, a FIFO, a terminal: written to as it is; only a regular
+	 * file (or a new one) is replaced atomically */
+	if (stat(o->output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if ((out->fd = open(o->output, O_WRONLY)) < 0) {
+			su_msg(out->path, 0, "cannot open: %s",
+			    strerror(errno));
+			su_out_abort(out);
+			return NULL;
+		}
+		out->direct = 1;
+		return out;
+	}
 	dcopy = su_xstrdup(o->output);
 	bcopy = su_xstrdup(o->output);
 	d = dirname(dcopy);
@@ -563,7 +578,7 @@ finish(struct su_out *out)
 	if (out->fmt == SU_FMT_TABLE && out->ncols)
 		render_table(out);
 	flush(out);
-	if (out->tmp && out->fd >= 0) {
+	if ((out->tmp || out->direct) && out->fd >= 0) {
 		if (close(out->fd) != 0 && !out->err)
 			out->err = errno;
 		out->fd = -1;
@@ -621,6 +636,7 @@ su_out_abort(struct su_out *out)
 		if (out->fd >= 0)
 			close(out->fd);
 		unlink(out->tmp);
-	}
+	} else if (out->direct && out->fd >= 0)
+		close(out->fd);
 	release(out);
 }

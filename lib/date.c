@@ -202,11 +202,12 @@ su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
 		int oh, om = 0, sign = s[p] == '-' ? -1 : 1;
 
 		p++;
-		if (num(s, len, &p, 2, &oh) != 2)
+		/* num() reads up to max + 1 digits: "0500" is 05, then 00 */
+		if (num(s, len, &p, 1, &oh) != 2)
 			goto bad;
 		if (p < len && s[p] == ':')
 			p++;
-		if (p < len && num(s, len, &p, 2, &om) != 2)
+		if (p < len && (num(s, len, &p, 1, &om) != 2 || p != len))
 			goto bad;
 		if (oh > 14 || om > 59)
 			goto bad;

@@ -325,6 +325,80 @@ keep(struct su_expr *e, char *s)
 
 static int parse_or(struct parser *ps);
 
+/* What glibc's regcomp() could take unbounded time or memory on, refused
+ * before it sees it: adjacent repetition operators ("a++", "a*{2}"), which
+ * POSIX leaves undefined; bounds {m,n} above 100, or multiplying to more
+ * than 10,000 across the expression; more than 1,000 bytes.  NULL, or why
+ * not. */
+static const char *
+regex_risk(const char *re)
+{
+	const char *p = re;
+	int prev_rep = 0, inbr = 0;
+	long product = 1, m;
+
+	if (strlen(re) > 1000)
+		return "longer than 1000 bytes";
+	for (; *p; p++) {
+		if (inbr) { /* a bracket expression: ']' closes, but not first */
+			if (*p == '[' && (p[1] == ':' || p[1] == '.' ||
+			    p[1] == '=')) {
+				char end = p[1];
+
+				for (p += 2; *p && !(p[0] == end && p[1] == ']');
+				     p++)
+					;
+				if (!*p)
+					return NULL; /* regcomp says */
+				p++;
+			} else if (*p == ']' && inbr > 1)
+				inbr = 0;
+			else
+				inbr++;
+			continue;
+		}
+		switch (*p) {
+		case '\\':
+			if (p[1])
+				p++;
+			prev_rep = 0;
+			break;
+		case '[':
+			inbr = 1;
+			if (p[1] == '^')
+				p++;
+			prev_rep = 0;
+			break;
+		case '*': case '+': case '?': case '{':
+			if (prev_rep)
+				return "adjacent repetition operators (such as "
+				       "'++' or '*{2}') are undefined in POSIX "
+				       "regular expressions";
+			prev_rep = 1;
+			if (*p == '{') {
+				m = 0;
+				for (p++; *p && *p != '}'; p++)
+					if (*p >= '0' && *p <= '9') {
+						m = m * 10 + (*p - '0');
+						if (m > 100)
+							return "a bound {m,n} "
+							    "above 100";
+					} else if (*p == ',')
+						m = 0;
+				if (!*p)
+					return NULL; /* regcomp says */
+				if (m > 1 && (product *= m) > 10000)
+					return "bounds {m,n} that multiply to "
+					       "more than 10000";
+			}
+			break;
+		default:
+			prev_rep = 0;
+		}
+	}
+	return NULL;
+}
+
 static int
 expect(struct parser *ps, enum tok t, const char *what)
 {
@@ -545,6 +619,7 @@ parse_cmp(struct parser *ps)
 	}
 	if (ps->t == K_MATCH) {
 		int flags = REG_EXTENDED | REG_NOSUB, rc, op = ps->op;
+		const char *why;
 		struct su_expr *e = ps->e;
 
 		if (coerce(ps, a, T_STR, "a regular expression match"))
@@ -556,6 +631,9 @@ parse_cmp(struct parser *ps)
 			    "expression in quotes: '...'");
 		if (op & 1)
 			flags |= REG_ICASE;
+		if ((why = regex_risk(ps->text)) != NULL)
+			return fail(ps, ps->tpos, "regular expression '%.60s' "
+			    "refused: %s", ps->text, why);
 		e->re = su_xrealloc(e->re, (e->nre + 1) * sizeof *e->re);
 		if ((rc = regcomp(&e->re[e->nre], ps->text, flags)) != 0) {
 			char m[96];
@@ -829,6 +907,8 @@ eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 	int y, m, d, r;
 
 	memset(out, 0, sizeof *out);
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
 	switch (n->kind) {
 	case N_COL: {
 		const struct colref *c = &x->e->c[n->v];

@@ -36,6 +36,8 @@ struct parse {
 	const char *file, *text;
 	struct kline *kl;
 	size_t nkl, call;
+	struct { char *name; long line; } *sec; /* every [header] */
+	size_t nsec;
 	char *cur;            /* the section being read */
 	struct su_criterion *c; /* the criterion being read */
 	int in_thresholds;
@@ -81,7 +83,19 @@ scan(struct parse *ps)
 		if (p == e || *p == '\r' || *p == ';' || *p == '#')
 			continue;
 		if (*p == '[') {
+			const char *q = strchr(p, ']');
+
 			have_key = 0;
+			if (q && q < e) {
+				ps->sec = su_xrealloc(ps->sec, (ps->nsec + 1) *
+				    sizeof *ps->sec);
+				ps->sec[ps->nsec].name = su_xmalloc((size_t)(q -
+				    p));
+				memcpy(ps->sec[ps->nsec].name, p + 1,
+				    (size_t)(q - p - 1));
+				ps->sec[ps->nsec].name[q - p - 1] = '\0';
+				ps->sec[ps->nsec++].line = line;
+			}
 			continue;
 		}
 		if (ps->nkl == cap)
@@ -105,6 +119,37 @@ scan(struct parse *ps)
 		}
 		ps->nkl++;
 	}
+}
+
+/* a section's name as compared: "criterion NAME" with the blanks after
+ * "criterion" dropped; case never matters */
+static const char *
+secname(const char *s)
+{
+	if (strncasecmp(s, "criterion ", 10) == 0)
+		for (s += 10; *s == ' '; s++)
+			;
+	return s;
+}
+
+/* a section given twice (inih would merge two adjacent ones): 0 or -1 */
+static int
+check_dups(struct parse *ps)
+{
+	size_t i, j;
+
+	for (i = 1; i < ps->nsec; i++)
+		for (j = 0; j < i; j++)
+			if ((strncasecmp(ps->sec[i].name, "criterion ", 10) == 0)
+			    == (strncasecmp(ps->sec[j].name, "criterion ",
+			    10) == 0) && strcasecmp(secname(ps->sec[i].name),
+			    secname(ps->sec[j].name)) == 0) {
+				failf(ps, ps->sec[i].line, "[%s] given twice "
+				    "(first on line %ld)", ps->sec[i].name,
+				    ps->sec[j].line);
+				return -1;
+			}
+	return 0;
 }
 
 static int
@@ -139,16 +184,20 @@ static void
 start_section(struct parse *ps, const char *section, long line)
 {
 	struct su_rules *r = ps->r;
-	size_t i;
+	size_t k;
 
+	/* the header's line: the last before the section's first key */
+	for (k = ps->nsec; k > 0; k--)
+		if (ps->sec[k - 1].line < line) {
+			line = ps->sec[k - 1].line;
+			break;
+		}
 	free(ps->cur);
 	ps->cur = su_xstrdup(section);
 	ps->c = NULL;
 	ps->in_thresholds = 0;
 	ps->seen = 0;
 	if (strcasecmp(section, "thresholds") == 0) {
-		if (r->have_thresholds)
-			failf(ps, line, "[thresholds] given twice");
 		ps->in_thresholds = 1;
 		r->have_thresholds = 1;
 		return;
@@ -163,12 +212,6 @@ start_section(struct parse *ps, const char *section, long line)
 			    "digits, '-', '_' and '.'", section);
 			return;
 		}
-		for (i = 0; i < r->nc; i++)
-			if (strcasecmp(r->c[i].name, name) == 0) {
-				failf(ps, line, "criterion %s given twice "
-				    "(first on line %ld)", name, r->c[i].line);
-				return;
-			}
 		r->c = su_xrealloc(r->c, (r->nc + 1) * sizeof *r->c);
 		ps->c = &r->c[r->nc++];
 		memset(ps->c, 0, sizeof *ps->c);
@@ -388,6 +431,16 @@ finish(struct parse *ps)
 	return 0;
 }
 
+static void
+free_parse(struct parse *ps)
+{
+	while (ps->nsec)
+		free(ps->sec[--ps->nsec].name);
+	free(ps->sec);
+	free(ps->cur);
+	free(ps->kl);
+}
+
 int
 su_rules_load(const char *path, struct su_rules **out)
 {
@@ -408,7 +461,10 @@ su_rules_load(const char *path, struct su_rules **out)
 		r->text = su_xstrdup(su_builtin_rules);
 	ps.text = r->text;
 	scan(&ps);
-	line = ini_parse_string(r->text, handler, &ps);
+	if (check_dups(&ps))
+		line = 0;
+	else
+		line = ini_parse_string(r->text, handler, &ps);
 	if (line < 0) {
 		su_msg(name, 0, "cannot read the rules");
 		goto bad;
@@ -421,13 +477,11 @@ su_rules_load(const char *path, struct su_rules **out)
 			su_msg(name, ps.msgline, "%s", ps.msg);
 		goto bad;
 	}
-	free(ps.cur);
-	free(ps.kl);
+	free_parse(&ps);
 	*out = r;
 	return 0;
 bad:
-	free(ps.cur);
-	free(ps.kl);
+	free_parse(&ps);
 	su_rules_free(r);
 	*out = NULL;
 	return -1;
@@ -442,8 +496,13 @@ find_column(const struct su_rec *hdr, const char *name)
 	int found = -1;
 
 	for (i = 0; i < hdr->n; i++)
-		if (strcmp(hdr->f[i], name) == 0)
-			return (int)i;
+		if (strcmp(hdr->f[i], name) == 0) {
+			if (found >= 0)
+				return -2;
+			found = (int)i;
+		}
+	if (found >= 0)
+		return found;
 	for (i = 0; i < hdr->n; i++)
 		if (su_normeq(hdr->f[i], name)) {
 			if (found >= 0)

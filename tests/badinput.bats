@@ -8,7 +8,10 @@
 bats_require_minimum_version 1.5.0
 load helper
 
-PROGS="forecast stagecheck cyclestat"
+PROGS="forecast stagecheck cyclestat mqlqualify"
+# mqlqualify reads the matrix's columns with tests/data/matrix-rules.ini:
+# Amount >= 100 (a rule number) and "Close Date" >= 2026-01-01 (a date)
+args() { [ "$1" != mqlqualify ] || printf '%s\n' -r "$DATA/matrix-rules.ini"; }
 HDR="Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date"
 ROW="X1,Closed Won,100,Closed,2026-01-01,2026-02-01"
 
@@ -25,7 +28,7 @@ file() {
 expect() {
 	local p=$1 f=$2 want=$3 msg=${4:-} r=0 out=$BATS_TEST_TMPDIR/out.csv
 	rm -f "$out"
-	"$BIN/$p" --as-of 2026-06-01 -o "$out" "$f" 2>"$BATS_TEST_TMPDIR/err" || r=$?
+	"$BIN/$p" $(args "$p") --as-of 2026-06-01 -o "$out" "$f" 2>"$BATS_TEST_TMPDIR/err" || r=$?
 	[ "$r" -eq "$want" ] ||
 		fail "$p on $(basename "$f"): exit $r, not $want: $(head -c 300 "$BATS_TEST_TMPDIR/err")"
 	if [ "$want" -eq 2 ]; then
@@ -67,7 +70,7 @@ expect() {
 }
 
 @test "matrix: amounts at and beyond int64, dates at the calendar's edges" {
-	for p in $PROGS; do
+	for p in forecast stagecheck cyclestat; do
 		f=$(file max.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\n' "$HDR")
 		expect "$p" "$f" 0
 		f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
@@ -80,6 +83,7 @@ expect() {
 	# is not judged), stagecheck judges every open deal's
 	f=$(file feb.csv '%s\nX1,Discover,1,Pipeline,2026-01-01,2025-02-29\n' "$HDR")
 	expect stagecheck "$f" 2 "$f:2: Close Date \"2025-02-29\": no such day in that month"
+	expect mqlqualify "$f" 2 "$f:2: criterion closed ($DATA/matrix-rules.ini:12): Close Date \"2025-02-29\": no such day in that month"
 	expect forecast "$f" 0
 	expect cyclestat "$f" 0
 	run --separate-stderr "$BIN/forecast" -g quarter "$f"
@@ -88,6 +92,16 @@ expect() {
 	run --separate-stderr "$BIN/cyclestat" -g quarter "$f"
 	assert_failure 2
 	assert_equal "$stderr" "cyclestat: $f:2: Close Date \"2025-02-29\": no such day in that month"
+	# mqlqualify: a rule's numbers have six decimals, so they end at
+	# 9,223,372,036,854.775807: an amount beyond is an error, never wrapped
+	f=$(file rmax.csv '%s\nX1,Closed Won,"$9,223,372,036,854.77",Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect mqlqualify "$f" 0
+	f=$(file rover.csv '%s\nX1,Closed Won,"$9,223,372,036,854.78",Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect mqlqualify "$f" 2 "$f:2: criterion amount ($DATA/matrix-rules.ini:8): Amount \"\$9,223,372,036,854.78\": number too large"
+	f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect mqlqualify "$f" 2 "$f:2: criterion amount ($DATA/matrix-rules.ini:8): Amount \"92233720368547758.08\": number too large"
+	f=$(file edge.csv '%s\nX1,Closed Won,1,Closed,0001-01-01,9999-12-31\n' "$HDR")
+	expect mqlqualify "$f" 0
 	# two deals at the top: the sum overflows, said, never wrapped
 	f=$(file sum.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\nX2,Closed Won,0.01,Closed,2026-01-01,2026-02-01\n' "$HDR")
 	expect forecast "$f" 2 "$f:3: the sum of amounts overflows"
@@ -102,10 +116,12 @@ expect() {
 	expect forecast "$f" 0
 	expect stagecheck "$f" 1
 	expect cyclestat "$f" 2 "1 deal is at stages the model does not place"
+	expect mqlqualify "$f" 0
 	f=$(file dup.csv 'Opportunity ID,Stage,Amount,Amount,Forecast Category,Created Date,Close Date\nX1,Closed Won,1,1,Closed,2026-01-01,2026-02-01\n')
-	for p in $PROGS; do
+	for p in forecast stagecheck cyclestat; do
 		expect "$p" "$f" 2 "$f:1: columns \"Amount\" and \"Amount\" both look like the amount column"
 	done
+	expect mqlqualify "$f" 2 "$DATA/matrix-rules.ini:8:8: criterion amount: several columns match \"Amount\" in $f"
 }
 
 @test "matrix: a 50 MB field, 100,000 columns" {
@@ -139,6 +155,10 @@ expect() {
 	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 --summary "$f"
 	assert_failure 1
 	assert_line --index 2 "missing-meddpicc,error,Total,10000000"
+	# Amount 1 < 100, Close Date in 2026: one point each, nurture
+	run --separate-stderr "$BIN/mqlqualify" -r "$DATA/matrix-rules.ini" --summary "$f"
+	assert_success
+	assert_line --index 1 "10000000,0,10000000,0,0,0.0000,0.4000,no"
 }
 
 @test "matrix: --skip-invalid: rows out + rows rejected = rows read" {
@@ -165,4 +185,36 @@ expect() {
 	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj3.csv") - 1))
 	assert_equal "$((opps + rej))" 6
 	assert_equal "$rej" 4
+	# mqlqualify keeps a lead it cannot judge, marked invalid (and in
+	# --rejects): rows out + rows skipped = rows read; X2 (abc) and X4
+	# (Feb 30) are marked, X3 (short) skipped
+	run --separate-stderr "$BIN/mqlqualify" -r "$DATA/matrix-rules.ini" --skip-invalid --rejects "$BATS_TEST_TMPDIR/rj4.csv" "$f"
+	assert_success
+	out=$((${#lines[@]} - 1))
+	invalid=$(printf '%s\n' "${lines[@]}" | grep -c ',invalid,')
+	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj4.csv") - 1))
+	assert_equal "$out $invalid $rej" "5 2 3"
+	assert_equal "$((out + rej - invalid))" 6
+}
+
+@test "-o to a FIFO or a device writes into it, never replaces it" {
+	fifo=$BATS_TEST_TMPDIR/fifo
+	f=$(file ok.csv '%s\n%s\n' "$HDR" "$ROW")
+	for p in $PROGS; do
+		rm -f "$fifo"
+		mkfifo "$fifo"
+		cat "$fifo" >"$BATS_TEST_TMPDIR/got" &
+		r=0
+		"$BIN/$p" $(args "$p") --as-of 2026-06-01 -o "$fifo" "$f" || r=$?
+		wait
+		[ -p "$fifo" ] || fail "$p: -o replaced the FIFO"
+		[ "$r" -le 1 ] || fail "$p: exit $r"
+		[ -s "$BATS_TEST_TMPDIR/got" ] || fail "$p: nothing came through the FIFO"
+		# only now that a FIFO is known to be written into: a device
+		r=0
+		"$BIN/$p" $(args "$p") --as-of 2026-06-01 -o /dev/full "$f" 2>"$BATS_TEST_TMPDIR/err" || r=$?
+		[ -c /dev/full ] || fail "$p: -o /dev/full is no longer a device"
+		[ "$r" -eq 2 ] || fail "$p -o /dev/full: exit $r"
+		assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" "$p: /dev/full: write error: No space left on device"
+	done
 }

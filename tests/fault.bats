@@ -71,3 +71,46 @@ faults() {
 	mkdir -p "$BATS_TEST_TMPDIR/f"
 	faults forecast 0 --rejects "$BATS_TEST_TMPDIR/f/rej.csv" "$BATS_TEST_TMPDIR/r.csv"
 }
+
+@test "mqlqualify under faults (leads stream; --sla, --assign; --summary)" {
+	faults mqlqualify 0 --as-of 2026-03-02 --sla 5m --assign ana,ben "$DATA/leads.csv"
+	faults mqlqualify 0 --as-of 2026-03-02 --summary -g source "$DATA/leads.csv"
+}
+
+@test "mqlqualify --assign-state under faults: the state moves on with the output, or not at all" {
+	local d=$BATS_TEST_TMPDIR/s kind n r hits=0
+	mkdir -p "$d"
+	printf 'salesutils-assign-state 1\nlast ana\n' >"$d/orig"
+	for kind in read write close rename malloc; do
+		for n in $(seq 1 40); do
+			rm -f "$d/out.csv" "$d/log" "$d"/.out* "$d"/rr.state.tmp*
+			cp "$d/orig" "$d/rr.state"
+			r=0
+			FAULT=$kind:$n FAULT_LOG=$d/log LD_PRELOAD=$SHIM \
+			    "$BIN/mqlqualify" --as-of 2026-03-02 --assign ana,ben \
+			    --assign-state "$d/rr.state" -o "$d/out.csv" \
+			    "$DATA/leads.csv" 2>"$d/err" || r=$?
+			[ -z "$(ls -A "$d" | grep -e '^\.' -e 'tmp')" ] ||
+				fail "$kind:$n: a temporary was left: $(ls -A "$d")"
+			if [ $r -eq 2 ] && [ -s "$d/log" ]; then
+				hits=$((hits + 1))
+				grep -q '^mqlqualify: ' "$d/err" || fail "$kind:$n: no message"
+				# the state is the old one unless the output was
+				# already in place (a failed rename of the state)
+				if [ -e "$d/out.csv" ]; then
+					grep -q 'the leads were written' "$d/err" ||
+						fail "$kind:$n: output written, state not, unsaid"
+				else
+					cmp -s "$d/orig" "$d/rr.state" ||
+						fail "$kind:$n: exit 2 and the state moved on"
+				fi
+			elif [ $r -eq 0 ]; then
+				[ "$(tail -n 1 "$d/rr.state")" = "last ben" ] ||
+					fail "$kind:$n: exit 0 and the state did not move on"
+			else
+				fail "$kind:$n: exit $r ($(cat "$d/err"))"
+			fi
+		done
+	done
+	[ $hits -gt 10 ] || fail "only $hits faults met"
+}
