@@ -36,6 +36,8 @@ deps-test:
 	@sh .ci/deps test
 deps-bench:
 	@sh .ci/deps bench
+deps-demo:
+	@sh .ci/deps demo
 
 $(BUILD)/lib/%.o: lib/%.c lib/su.h
 	@mkdir -p $(@D)
@@ -85,7 +87,7 @@ $(BUILD)/inject.so: tests/fault/inject.c
 check: deps-build deps-test $(BINS) $(TESTBINS)
 	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run
 
-demo: all
+demo: all deps-demo
 	@sh examples/demo $(CURDIR)/$(BUILD)/bin
 
 bench: deps-bench all $(BUILD)/bin/csvcount
@@ -134,5 +136,5 @@ deps-fuzz:
 clean:
 	rm -rf build bench/data
 
-.PHONY: all check demo bench fuzz install uninstall clean deps-build deps-test deps-bench deps-fuzz
+.PHONY: all check demo bench fuzz install uninstall clean deps-build deps-test deps-bench deps-demo deps-fuzz
 .SECONDARY:

@@ -466,17 +466,22 @@ str(const char *s)
 	return c;
 }
 
+/* raw: the record's text can be written as it was read (CSV in, CSV out,
+ * no --excel-safe): only the appended columns are formatted */
 static int
 write_lead(struct state *st, struct su_out *out, const struct su_rec *r,
-           struct su_cell *cells)
+           struct su_cell *cells, int raw)
 {
 	size_t i, k;
 	const char *who = "";
 
-	for (i = 0; i < r->n; i++) {
-		cells[i] = str(r->f[i]);
-		cells[i].len = r->len[i];
-	}
+	if (!raw)
+		for (i = 0; i < r->n; i++) {
+			memset(&cells[i], 0, sizeof cells[i]);
+			cells[i].type = SU_C_STR;
+			cells[i].s = r->f[i];
+			cells[i].len = r->len[i];
+		}
 	k = r->n;
 	cells[k++] = str(su_qual_name[st->qual]);
 	memset(&cells[k], 0, sizeof cells[k]);
@@ -504,6 +509,9 @@ write_lead(struct state *st, struct su_out *out, const struct su_rec *r,
 		k++;
 		cells[k++] = str(st->breach);
 	}
+	if (raw)
+		return su_out_row_raw(out, r->raw, r->rawlen, r->n,
+		    cells + r->n);
 	return su_out_row(out, cells);
 }
 
@@ -695,7 +703,7 @@ main(int argc, char **argv)
 	struct su_cell *cells = NULL;
 	const char **names = NULL;
 	char *last = NULL, *tmpstate = NULL;
-	int first, r, status = SU_EXIT_ERR;
+	int first, r, status = SU_EXIT_ERR, raw;
 	size_t i;
 
 	su_start(argv[0]);
@@ -733,6 +741,9 @@ main(int argc, char **argv)
 		goto done;
 	if (!(out = su_out_open(&o.c)))
 		goto done;
+	/* each lead's text as read, when it is already the CSV to write */
+	raw = o.c.format == SU_FMT_CSV && !o.c.tsv && !o.c.excel_safe &&
+	    (o.c.delim < 0 || o.c.delim == ',');
 	r = 0;
 	if (!o.summary) {
 		size_t k = hdr.n;
@@ -767,7 +778,7 @@ main(int argc, char **argv)
 		if (o.summary)
 			count_lead(&st, &rec, day);
 		else if (o.only < 0 || o.only == st.qual)
-			r = write_lead(&st, out, &rec, cells);
+			r = write_lead(&st, out, &rec, cells, raw);
 done_row:
 		if (r > 0)
 			r = 0; /* skipped */

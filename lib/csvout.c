@@ -24,6 +24,7 @@ struct su_out {
 	char *buf;
 	size_t blen, bcap;
 	int excel_safe; /* --excel-safe */
+	unsigned char special[256]; /* bytes that make a CSV value quoted */
 	int err;      /* errno of a failed write, or 0 */
 	int reported; /* the error was said */
 	size_t ncols;
@@ -87,6 +88,8 @@ su_out_open(const struct su_opts *o)
 	memset(out, 0, sizeof *out);
 	out->fmt = o->format;
 	out->excel_safe = o->excel_safe;
+	out->special[','] = out->special['"'] = 1;
+	out->special['\n'] = out->special['\r'] = 1;
 	out->fd = 1;
 	out->bcap = 64 * 1024;
 	out->buf = su_xmalloc(out->bcap);
@@ -186,10 +189,25 @@ put_csv(struct su_out *out, const char *s, size_t n, char delim)
 		put(out, s, n);
 		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (s[i] == delim || s[i] == '"' || s[i] == '\n' ||
-		    s[i] == '\r')
+	(void)delim; /* CSV output is always comma-separated */
+	/* eight bytes at a time: does any equal , " \n or \r? */
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w, a, b, c, d;
+		const uint64_t ones = 0x0101010101010101ULL;
+		const uint64_t high = 0x8080808080808080ULL;
+
+		memcpy(&w, s + i, 8);
+		a = w ^ (ones * ',');
+		b = w ^ (ones * '"');
+		c = w ^ (ones * '\n');
+		d = w ^ (ones * '\r');
+		/* a byte of x is zero iff (x - ones) & ~x & high has its bit */
+		if (((a - ones) & ~a & high) | ((b - ones) & ~b & high) |
+		    ((c - ones) & ~c & high) | ((d - ones) & ~d & high))
 			break;
+	}
+	for (; i < n && !out->special[(unsigned char)s[i]]; i++)
+		;
 	if (i == n) {
 		if (tick)
 			putc_(out, '\'');
@@ -279,8 +297,21 @@ machine(const struct su_cell *c, char *buf)
 	switch (c->type) {
 	case SU_C_MONEY:
 		return su_money_fmt(buf, c->v);
-	case SU_C_INT:
-		return (size_t)snprintf(buf, 32, "%lld", (long long)c->v);
+	case SU_C_INT: {
+		char tmp[24];
+		size_t k = 0, i = 0;
+		uint64_t u = c->v < 0 ? 0 - (uint64_t)c->v : (uint64_t)c->v;
+
+		if (c->v < 0)
+			buf[i++] = '-';
+		do
+			tmp[k++] = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		while (k)
+			buf[i++] = tmp[--k];
+		buf[i] = '\0';
+		return i;
+	}
 	case SU_C_RATIO:
 	case SU_C_PCT:
 		return su_ratio_fmt(buf, c->v, c->d, 4, 1);
@@ -331,6 +362,31 @@ write_row(struct su_out *out, const char *const *names,
 	}
 	put(out, out->fmt == SU_FMT_JSON ? "}\n" : "\n", out->fmt ==
 	    SU_FMT_JSON ? 2 : 1);
+	return out->err ? failed(out) : 0;
+}
+
+int
+su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
+                const struct su_cell *rest)
+{
+	char num[64];
+	size_t i, n;
+
+	put(out, raw, len);
+	for (i = k; i < out->ncols; i++) {
+		const struct su_cell *c = &rest[i - k];
+
+		putc_(out, ',');
+		if (c->type == SU_C_STR) {
+			if (put_csv(out, c->s, c->len, ','))
+				return -1;
+		} else {
+			n = machine(c, num);
+			put(out, num, n);
+		}
+	}
+	putc_(out, '\n');
+	out->rows++;
 	return out->err ? failed(out) : 0;
 }
 

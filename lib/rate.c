@@ -119,12 +119,22 @@ su_ratio_fmt(char *buf, int64_t num, int64_t den, int places, int mul)
 		buf[i++] = '-';
 		q = -q;
 	}
-	for (p = 0; p < places || q; p++) {
-		tmp[k++] = (char)('0' + (int)(q % 10));
-		q /= 10;
-		if (p + 1 == places)
-			tmp[k++] = '.';
-	}
+	if (q <= (i128)UINT64_MAX) { /* nearly always: 64-bit division */
+		uint64_t u = (uint64_t)q;
+
+		for (p = 0; p < places || u; p++) {
+			tmp[k++] = (char)('0' + (int)(u % 10));
+			u /= 10;
+			if (p + 1 == places)
+				tmp[k++] = '.';
+		}
+	} else
+		for (p = 0; p < places || q; p++) {
+			tmp[k++] = (char)('0' + (int)(q % 10));
+			q /= 10;
+			if (p + 1 == places)
+				tmp[k++] = '.';
+		}
 	if (k == 0 || tmp[k - 1] == '.')
 		tmp[k++] = '0';
 	while (k)

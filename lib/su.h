@@ -487,6 +487,11 @@ void su_out_currency(struct su_out *out, const char *cur); /* table "$" */
 #define SU_OUT_EPIPE (-3)
 int su_out_header(struct su_out *out, size_t n, const char *const *names);
 int su_out_row(struct su_out *out, const struct su_cell *cells);
+/* CSV only: a row whose first k columns are a record's text as read
+ * (su_rec.raw of a comma-separated input: already CSV), then the cells of
+ * the other columns.  A filter's fast path (mqlqualify). */
+int su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
+                   const struct su_cell *rest);
 int su_out_close(struct su_out *out);
 /* a program's last step: its output and the --rejects of its input both
  * in place, or neither (the output is written out, the rejects put in

@@ -432,3 +432,16 @@ rules() { mk "$1"; }
 	run sh -c '"$BIN/mqlqualify" "$1" | head -n 1' sh "$L"
 	assert_success
 }
+
+@test "a lead is written as it was read (quotes kept); other delimiters and formats are re-encoded" {
+	f=$(printf '"Budget","Buying Role","Use Case","Purchase Timeline","Active Evaluation","ICP Score","Note"\r\n"Yes","Champion","x","2026-04-01","yes","8","a, ""b"""\r\n' | mk q.csv)
+	run --separate-stderr mqlqualify "$f"
+	assert_success
+	assert_line --index 1 '"Yes","Champion","x","2026-04-01","yes","8","a, ""b""",sql,100,'
+	run --separate-stderr mqlqualify -f tsv "$f"
+	assert_line --index 1 "$(printf 'Yes\tChampion\tx\t2026-04-01\tyes\t8\ta, "b"\tsql\t100\t')"
+	g=$(tr ',' ';' <"$f" | sed 's/a; /a, /' | mk semi.csv)
+	run --separate-stderr mqlqualify -d ';' "$g"
+	assert_success
+	assert_line --index 1 'Yes,Champion,x,2026-04-01,yes,8,"a, ""b""",sql,100,'
+}
