@@ -25,19 +25,11 @@ extern const char su_builtin_rules[]; /* generated: builtin.c */
 const char *const su_qual_name[SU_NQUAL] = {"sql", "nurture",
                                             "disqualified", "invalid"};
 
-struct kline {
-	long line;
-	size_t start;  /* offset of the line in the text */
-	size_t vcol;   /* offset of the value in the line */
-};
-
 struct parse {
 	struct su_rules *r;
 	const char *file, *text;
-	struct kline *kl;
-	size_t nkl, call;
-	struct { char *name; long line; } *sec; /* every [header] */
-	size_t nsec;
+	struct su_ini ini;
+	size_t call;
 	char *cur;            /* the section being read */
 	struct su_criterion *c; /* the criterion being read */
 	int in_thresholds;
@@ -59,97 +51,17 @@ failf(struct parse *ps, long line, const char *fmt, ...)
 	ps->msgline = line;
 }
 
-/* the lines inih gives its handler, in order */
-static void
-scan(struct parse *ps)
-{
-	const char *t = ps->text, *l, *e;
-	long line = 0;
-	int have_key = 0;
-	size_t cap = 0;
-
-	for (l = t; *l; l = *e ? e + 1 : e) {
-		const char *p = l;
-
-		e = strchr(l, '\n');
-		if (!e)
-			e = l + strlen(l);
-		line++;
-		if (line == 1 && (unsigned char)p[0] == 0xEF &&
-		    (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
-			p += 3;
-		while (p < e && (*p == ' ' || *p == '\t'))
-			p++;
-		if (p == e || *p == '\r' || *p == ';' || *p == '#')
-			continue;
-		if (*p == '[') {
-			const char *q = strchr(p, ']');
-
-			have_key = 0;
-			if (q && q < e) {
-				ps->sec = su_xrealloc(ps->sec, (ps->nsec + 1) *
-				    sizeof *ps->sec);
-				ps->sec[ps->nsec].name = su_xmalloc((size_t)(q -
-				    p));
-				memcpy(ps->sec[ps->nsec].name, p + 1,
-				    (size_t)(q - p - 1));
-				ps->sec[ps->nsec].name[q - p - 1] = '\0';
-				ps->sec[ps->nsec++].line = line;
-			}
-			continue;
-		}
-		if (ps->nkl == cap)
-			ps->kl = su_xrealloc(ps->kl, (cap = cap * 2 + 32) *
-			    sizeof *ps->kl);
-		ps->kl[ps->nkl].line = line;
-		ps->kl[ps->nkl].start = (size_t)(l - t);
-		if (p > l && have_key) { /* a continuation line */
-			ps->kl[ps->nkl].vcol = (size_t)(p - l);
-		} else {
-			const char *q = p;
-
-			while (q < e && *q != '=' && *q != ':')
-				q++;
-			if (q < e)
-				q++;
-			while (q < e && (*q == ' ' || *q == '\t'))
-				q++;
-			ps->kl[ps->nkl].vcol = (size_t)(q - l);
-			have_key = 1;
-		}
-		ps->nkl++;
-	}
-}
-
-/* a section's name as compared: "criterion NAME" with the blanks after
- * "criterion" dropped; case never matters */
-static const char *
-secname(const char *s)
-{
-	if (strncasecmp(s, "criterion ", 10) == 0)
-		for (s += 10; *s == ' '; s++)
-			;
-	return s;
-}
-
 /* a section given twice (inih would merge two adjacent ones): 0 or -1 */
 static int
 check_dups(struct parse *ps)
 {
 	size_t i, j;
 
-	for (i = 1; i < ps->nsec; i++)
-		for (j = 0; j < i; j++)
-			if ((strncasecmp(ps->sec[i].name, "criterion ", 10) == 0)
-			    == (strncasecmp(ps->sec[j].name, "criterion ",
-			    10) == 0) && strcasecmp(secname(ps->sec[i].name),
-			    secname(ps->sec[j].name)) == 0) {
-				failf(ps, ps->sec[i].line, "[%s] given twice "
-				    "(first on line %ld)", ps->sec[i].name,
-				    ps->sec[j].line);
-				return -1;
-			}
-	return 0;
+	if (!su_ini_dup(&ps->ini, &i, &j))
+		return 0;
+	failf(ps, ps->ini.sec[i].line, "[%s] given twice (first on line %ld)",
+	    ps->ini.sec[i].name, ps->ini.sec[j].line);
+	return -1;
 }
 
 static int
@@ -184,14 +96,8 @@ static void
 start_section(struct parse *ps, const char *section, long line)
 {
 	struct su_rules *r = ps->r;
-	size_t k;
 
-	/* the header's line: the last before the section's first key */
-	for (k = ps->nsec; k > 0; k--)
-		if (ps->sec[k - 1].line < line) {
-			line = ps->sec[k - 1].line;
-			break;
-		}
+	line = su_ini_secline(&ps->ini, line);
 	free(ps->cur);
 	ps->cur = su_xstrdup(section);
 	ps->c = NULL;
@@ -230,7 +136,8 @@ handler(void *user, const char *section, const char *name,
 {
 	struct parse *ps = user;
 	struct su_rules *r = ps->r;
-	const struct kline *kl = ps->call < ps->nkl ? &ps->kl[ps->call] : NULL;
+	const struct su_ini_line *kl = ps->call < ps->ini.nkl ?
+	    &ps->ini.kl[ps->call] : NULL;
 	long line = kl ? kl->line : 0;
 	long v;
 
@@ -275,8 +182,7 @@ handler(void *user, const char *section, const char *name,
 	if (strcasecmp(name, "when") == 0) {
 		struct su_criterion *s = ps->c;
 		size_t vlen = strlen(value);
-		int cont = kl && s->nseg > 0 && kl->vcol > 0 &&
-		    (ps->text[kl->start] == ' ' || ps->text[kl->start] == '\t');
+		int cont = kl && s->nseg > 0 && kl->cont;
 
 		if (s->nseg > 0 && !cont) {
 			failf(ps, line, "[criterion %s]: when given twice (a "
@@ -434,11 +340,8 @@ finish(struct parse *ps)
 static void
 free_parse(struct parse *ps)
 {
-	while (ps->nsec)
-		free(ps->sec[--ps->nsec].name);
-	free(ps->sec);
+	su_ini_free(&ps->ini);
 	free(ps->cur);
-	free(ps->kl);
 }
 
 int
@@ -460,7 +363,7 @@ su_rules_load(const char *path, struct su_rules **out)
 	} else
 		r->text = su_xstrdup(su_builtin_rules);
 	ps.text = r->text;
-	scan(&ps);
+	su_ini_scan(r->text, &ps.ini);
 	if (check_dups(&ps))
 		line = 0;
 	else

@@ -365,6 +365,31 @@ int su_expr_eval(const struct su_expr *e, const struct su_rec *r,
 int su_expr_number(const char *s, size_t len, int decimal_comma,
                    int64_t *out, const char **why);
 
+/* ---- ini.c: line numbers for INI files read with inih --------------- */
+struct su_ini_line {
+    long line;
+    size_t start; /* offset of the line in the text */
+    size_t vcol;  /* offset of the value in the line */
+    int cont;     /* an indented continuation line */
+};
+struct su_ini_sec {
+    char *name;   /* between the brackets */
+    long line;
+};
+struct su_ini {
+    struct su_ini_line *kl; /* the lines inih hands its handler, in order */
+    size_t nkl;
+    struct su_ini_sec *sec; /* every [section] header */
+    size_t nsec;
+};
+void su_ini_scan(const char *text, struct su_ini *ini);
+/* the line of the header of the section a key line is in */
+long su_ini_secline(const struct su_ini *ini, long keyline);
+/* a section named twice (case and runs of blanks aside; inih would merge
+ * two adjacent ones): 1 with sec[*i] the second and sec[*first] the first */
+int su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first);
+void su_ini_free(struct su_ini *ini);
+
 /* ---- rules.c: qualification rules (mqlqualify-rules(5)) ----------- */
 enum su_qual { SU_Q_SQL, SU_Q_NURTURE, SU_Q_DISQUALIFIED, SU_Q_INVALID,
                SU_NQUAL };

@@ -1,0 +1,132 @@
+/*
+ * ini.c - what inih does not tell its handler: the line of each key and
+ * where its value starts, and the line of each [section] header.  inih
+ * hands its handler every key = value line and every indented continuation
+ * line, in order; su_ini_scan() finds the same lines, so the Nth call of
+ * the handler is the Nth line found.
+ */
+#include "su.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void
+su_ini_scan(const char *t, struct su_ini *ini)
+{
+	const char *l, *e;
+	long line = 0;
+	int have_key = 0;
+	size_t cap = 0, scap = 0;
+
+	memset(ini, 0, sizeof *ini);
+	for (l = t; *l; l = *e ? e + 1 : e) {
+		const char *p = l;
+
+		e = strchr(l, '\n');
+		if (!e)
+			e = l + strlen(l);
+		line++;
+		if (line == 1 && (unsigned char)p[0] == 0xEF &&
+		    (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
+			p += 3;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == e || *p == '\r' || *p == ';' || *p == '#')
+			continue;
+		if (*p == '[') {
+			const char *q = strchr(p, ']');
+
+			have_key = 0;
+			if (q && q < e) {
+				if (ini->nsec == scap)
+					ini->sec = su_xrealloc(ini->sec, (scap =
+					    scap * 2 + 16) * sizeof *ini->sec);
+				ini->sec[ini->nsec].name = su_xmalloc((size_t)
+				    (q - p));
+				memcpy(ini->sec[ini->nsec].name, p + 1,
+				    (size_t)(q - p - 1));
+				ini->sec[ini->nsec].name[q - p - 1] = '\0';
+				ini->sec[ini->nsec++].line = line;
+			}
+			continue;
+		}
+		if (ini->nkl == cap)
+			ini->kl = su_xrealloc(ini->kl, (cap = cap * 2 + 32) *
+			    sizeof *ini->kl);
+		ini->kl[ini->nkl].line = line;
+		ini->kl[ini->nkl].start = (size_t)(l - t);
+		ini->kl[ini->nkl].cont = p > l && have_key;
+		if (ini->kl[ini->nkl].cont) {
+			ini->kl[ini->nkl].vcol = (size_t)(p - l);
+		} else {
+			const char *q = p;
+
+			while (q < e && *q != '=' && *q != ':')
+				q++;
+			if (q < e)
+				q++;
+			while (q < e && (*q == ' ' || *q == '\t'))
+				q++;
+			ini->kl[ini->nkl].vcol = (size_t)(q - l);
+			have_key = 1;
+		}
+		ini->nkl++;
+	}
+}
+
+long
+su_ini_secline(const struct su_ini *ini, long keyline)
+{
+	size_t k;
+
+	for (k = ini->nsec; k > 0; k--)
+		if (ini->sec[k - 1].line < keyline)
+			return ini->sec[k - 1].line;
+	return keyline;
+}
+
+/* equal as section names: case and runs of blanks aside */
+static int
+samesec(const char *a, const char *b)
+{
+	for (;;) {
+		if (*a == ' ' && *b == ' ') {
+			while (*a == ' ')
+				a++;
+			while (*b == ' ')
+				b++;
+			continue;
+		}
+		if (!*a || !*b)
+			return *a == *b;
+		if (*a != *b && !(((*a | 0x20) == (*b | 0x20)) &&
+		    (*a | 0x20) >= 'a' && (*a | 0x20) <= 'z'))
+			return 0;
+		a++, b++;
+	}
+}
+
+int
+su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first)
+{
+	size_t a, b;
+
+	for (a = 1; a < ini->nsec; a++)
+		for (b = 0; b < a; b++)
+			if (samesec(ini->sec[a].name, ini->sec[b].name)) {
+				*i = a, *first = b;
+				return 1;
+			}
+	return 0;
+}
+
+void
+su_ini_free(struct su_ini *ini)
+{
+	while (ini->nsec)
+		free(ini->sec[--ini->nsec].name);
+	free(ini->sec);
+	free(ini->kl);
+	memset(ini, 0, sizeof *ini);
+}
