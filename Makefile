@@ -19,7 +19,7 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck cyclestat mqlqualify
+PROGS = forecast stagecheck cyclestat mqlqualify commission
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)

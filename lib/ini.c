@@ -7,6 +7,7 @@
  */
 #include "su.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -129,4 +130,31 @@ su_ini_free(struct su_ini *ini)
 	free(ini->sec);
 	free(ini->kl);
 	memset(ini, 0, sizeof *ini);
+}
+
+void
+su_ini_caret(const char *file, const char *text, long line, size_t col,
+             const char *msg)
+{
+	const char *l = text, *e;
+	long n;
+	size_t i;
+
+	for (n = 1; n < line && (l = strchr(l, '\n')); n++)
+		l++;
+	if (!l) {
+		su_msg(file, line, "%s", msg);
+		return;
+	}
+	e = strchr(l, '\n');
+	if (!e)
+		e = l + strlen(l);
+	if (e > l && e[-1] == '\r')
+		e--;
+	fprintf(stderr, "%s: %s:%ld:%zu: %s\n", su_prog(), file, line,
+	    col + 1, msg);
+	fprintf(stderr, "  %.*s\n  ", (int)(e - l), l);
+	for (i = 0; i < col && l + i < e; i++)
+		fputc(l[i] == '\t' ? '\t' : ' ', stderr);
+	fputs("^\n", stderr);
 }

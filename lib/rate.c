@@ -161,3 +161,28 @@ su_prob_scale(const char *h)
 	free(n);
 	return sc;
 }
+
+int
+su_muldiv_rate(int64_t a, int64_t b, su_rate r, int64_t c, int64_t *out)
+{
+	i128 x, q1, r1, hi, lo, v;
+
+	if (a < 0 || b < 0 || r < 0 || c <= 0)
+		return -1;
+	/* a*b*r / (c*1e9) = (q1*r + r1*r/c) / 1e9, with a*b = q1*c + r1 */
+	x = (i128)a * b;
+	q1 = x / c;
+	r1 = x % c;
+	if (q1 > 0 && (i128)r > ((((i128)1) << 125) / q1))
+		return -1;
+	hi = q1 * r + (r1 * r) / c; /* r1 < c, so r1*r fits */
+	/* the fraction (r1*r % c) / c is below 1: it decides no rounding */
+	v = hi / SU_RATE_ONE;
+	lo = hi % SU_RATE_ONE;
+	if (lo * 2 >= SU_RATE_ONE)
+		v++;
+	if (v > INT64_MAX)
+		return -1;
+	*out = (int64_t)v;
+	return 0;
+}

@@ -249,37 +249,17 @@ handler(void *user, const char *section, const char *name,
 	return 0;
 }
 
-/* "FILE:LINE:COL: msg", then the line and a caret under the column */
 void
 su_rules_caret(const struct su_rules *r, long line, size_t col,
                const char *fmt, ...)
 {
-	const char *file = r->file, *l = r->text, *e;
 	char msg[1400];
 	va_list ap;
-	long n;
-	size_t i;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	for (n = 1; n < line && (l = strchr(l, '\n')); n++)
-		l++;
-	if (!l) {
-		su_msg(file, line, "%s", msg);
-		return;
-	}
-	e = strchr(l, '\n');
-	if (!e)
-		e = l + strlen(l);
-	if (e > l && e[-1] == '\r')
-		e--;
-	fprintf(stderr, "%s: %s:%ld:%zu: %s\n", su_prog(), file, line,
-	    col + 1, msg);
-	fprintf(stderr, "  %.*s\n  ", (int)(e - l), l);
-	for (i = 0; i < col && l + i < e; i++)
-		fputc(l[i] == '\t' ? '\t' : ' ', stderr);
-	fputs("^\n", stderr);
+	su_ini_caret(r->file, r->text, line, col, msg);
 }
 
 void

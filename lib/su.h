@@ -83,6 +83,9 @@ int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
 /* a * b / c, exactly, rounded half away from zero (c > 0); -1 on overflow
  * or c <= 0 */
 int su_muldiv(int64_t a, int64_t b, int64_t c, int64_t *out);
+/* a * b * r / (c * SU_RATE_ONE), exactly, rounded half away from zero
+ * (all >= 0, c > 0): variable x slice x rate / quota.  -1 on overflow. */
+int su_muldiv_rate(int64_t a, int64_t b, su_rate r, int64_t c, int64_t *out);
 /* num/den rounded half away from zero to `places` decimals ("1.6933");
  * mul scales first (100 for a percentage).  den must not be 0. 48 bytes. */
 size_t su_ratio_fmt(char *buf, int64_t num, int64_t den, int places,
@@ -389,6 +392,9 @@ long su_ini_secline(const struct su_ini *ini, long keyline);
  * two adjacent ones): 1 with sec[*i] the second and sec[*first] the first */
 int su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first);
 void su_ini_free(struct su_ini *ini);
+/* "prog: FILE:LINE:COL: msg", the line of text, a caret under COL (0-based) */
+void su_ini_caret(const char *file, const char *text, long line, size_t col,
+                  const char *msg);
 
 /* ---- rules.c: qualification rules (mqlqualify-rules(5)) ----------- */
 enum su_qual { SU_Q_SQL, SU_Q_NURTURE, SU_Q_DISQUALIFIED, SU_Q_INVALID,
@@ -431,6 +437,67 @@ void su_rules_where(const struct su_rules *r, size_t i, size_t pos,
 void su_rules_caret(const struct su_rules *r, long line, size_t col,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void su_rules_free(struct su_rules *r);
+
+/* ---- plan.c: compensation plans (commission-plan(5)) ---------------- */
+enum su_pmeasure { SU_PM_CREDIT, SU_PM_TEAM, SU_PM_ROLE, SU_PM_COUNT };
+enum su_pbase { SU_PB_VARIABLE, SU_PB_AMOUNT, SU_PB_UNIT };
+enum su_award { SU_SP_FIRST, SU_SP_LARGEST, SU_SP_MOST };
+struct su_band {
+    int64_t from, to; /* attainment (su_rate: SU_RATE_ONE = 100%), or units */
+    int open;         /* no upper end */
+    int64_t rate;     /* VARIABLE: a multiple (su_rate); AMOUNT: a fraction
+                         (su_rate); UNIT: cents per unit */
+    int flat;         /* pays variable x rate once reached, not per slice */
+    char *src;
+    long line;
+};
+struct su_plan {
+    char *name;
+    long line;
+    int measure;            /* enum su_pmeasure */
+    char *role;             /* SU_PM_ROLE: the column naming the rep */
+    char *count_src;        /* SU_PM_COUNT: the rows that count */
+    long count_line;
+    size_t count_col;
+    struct su_expr *count;
+    int base;               /* enum su_pbase */
+    int retro;              /* 1 retroactive, 0 marginal */
+    struct su_band *band;
+    size_t nband;
+    su_rate threshold, cap; /* of attainment; cap when has_cap */
+    int has_cap;
+    int periods;            /* payouts a year: 1, 4 or 12 */
+    int clawback;           /* a negative true-up is paid back */
+};
+struct su_bonus {
+    char *name, *plan_name, *when_src;
+    long line, when_line;
+    size_t when_col;
+    int plan;
+    int64_t amount;
+    struct su_expr *when;   /* over attainment, credit, quota, metrics */
+};
+struct su_spiff {
+    char *name, *plans_src;
+    long line;
+    int *plans;
+    size_t nplans;
+    int award;              /* enum su_award */
+    int64_t amount;
+    int periods;
+};
+struct su_plans {
+    char *file, *text;
+    struct su_plan *p;
+    size_t np;
+    struct su_bonus *b;
+    size_t nb;
+    struct su_spiff *s;
+    size_t ns;
+};
+/* Prints "FILE:LINE[:COL]: ..." and returns -1 on error. */
+int su_plans_load(const char *path, struct su_plans **out);
+void su_plans_free(struct su_plans *pl);
 
 /* ---- groups.c: the groups of a summary ------------------------------ */
 uint64_t su_hash(const char *s, size_t n); /* FNV-1a */

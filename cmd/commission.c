@@ -1,0 +1,1653 @@
+/*
+ * commission - exact, explained payouts from compensation plans (issue 4;
+ * commission-plan(5) for the plans): attainment bands paid retroactively
+ * or marginally, rates on amount, per-unit tiers, bonuses and spiffs,
+ * quarterly or monthly payouts with cumulative true-up, ramped and
+ * prorated quotas, splits and clawbacks.  Every amount is integer cents.
+ */
+#include "su.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct opts {
+	struct su_opts c;
+	const char *plans, *roster, *quotas, *activities, *metrics, *period;
+	int detail;
+};
+
+static const char usage_text[] =
+"usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
+"                  [--metrics FILE] [--period P] [--detail]\n"
+"                  [--no-excel-safe] [options] [BOOKINGS ...]\n";
+
+static void
+usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+	if (fp == stdout)
+		printf(
+"\nPayout statements from compensation plans: one row per rep and payout\n"
+"period (quota, credit, attainment, earned to date, paid before, payout\n"
+"and its parts), or with --detail the line items that add up to each\n"
+"payout.  BOOKINGS are closed-won deals (rep, amount, close date; deal id\n"
+"and split %% for split deals); a negative amount is a clawback.\n"
+"\n"
+"  -p, --plans FILE           the plans, bonuses and spiffs (INI; see\n"
+"                             commission-plan(5))\n"
+"  -r, --roster FILE          rep, plan, quota, variable [, start date, team]\n"
+"      --quotas FILE          rep, period, quota: ramped period quotas\n"
+"      --activities FILE      rows for measure = count plans (rep, date, ...)\n"
+"      --metrics FILE         rep, metric, value [, period]: for bonuses\n"
+"      --period P             statements for the payout periods ending in P\n"
+"                             (default: the whole plan year of --as-of)\n"
+"      --detail               the audit trail: one line item per band, unit\n"
+"                             tier, bonus, spiff and true-up\n"
+"      --no-excel-safe        statements are --excel-safe unless this is given\n"
+"\n%s", su_common_usage);
+}
+
+enum { OPT_QUOTAS = SU_OPT_PROGRAM_BASE, OPT_ACTIVITIES, OPT_METRICS,
+       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL };
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"plans", 1, 0, 'p'}, {"roster", 1, 0, 'r'},
+		{"quotas", 1, 0, OPT_QUOTAS},
+		{"activities", 1, 0, OPT_ACTIVITIES},
+		{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
+		{"detail", 0, 0, OPT_DETAIL},
+		{"no-excel-safe", 0, 0, OPT_NO_EXCEL},
+		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
+	};
+	int c, no_excel = 0;
+
+	su_opts_init(&o->c);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:r:" SU_COMMON_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': o->plans = optarg; break;
+		case 'r': o->roster = optarg; break;
+		case OPT_QUOTAS: o->quotas = optarg; break;
+		case OPT_ACTIVITIES: o->activities = optarg; break;
+		case OPT_METRICS: o->metrics = optarg; break;
+		case OPT_PERIOD: o->period = optarg; break;
+		case OPT_DETAIL: o->detail = 1; break;
+		case OPT_NO_EXCEL: no_excel = 1; break;
+		default:
+			if (su_opts_default(&o->c, c, optarg, argv, usage))
+				return -1;
+		}
+	}
+	if (su_opts_finish(&o->c))
+		return -1;
+	o->c.excel_safe = !no_excel;
+	if (!o->plans || !o->roster) {
+		su_msg(NULL, 0, "%s is required", !o->plans ? "-p PLANS" :
+		    "-r ROSTER");
+		usage(stderr);
+		return -1;
+	}
+	return optind;
+}
+
+/* ---- the plan year ------------------------------------------------------- */
+
+struct year {
+	int32_t month_from[12], month_to[12]; /* the plan year's months */
+	int32_t from, to;
+};
+
+static void
+plan_year(struct year *y, int fy, int fys)
+{
+	int i, cy = fys == 1 ? fy : fy - 1, m = fys;
+
+	for (i = 0; i < 12; i++) {
+		y->month_from[i] = su_days(cy, m, 1);
+		y->month_to[i] = su_days(cy, m, su_days_in_month(cy, m));
+		if (++m > 12)
+			m = 1, cy++;
+	}
+	y->from = y->month_from[0];
+	y->to = y->month_to[11];
+}
+
+static int
+month_of(const struct year *y, int32_t d)
+{
+	int i;
+
+	for (i = 0; i < 12; i++)
+		if (d <= y->month_to[i])
+			return i;
+	return 11;
+}
+
+/* period k of n a year: months [k*12/n, (k+1)*12/n) */
+static int32_t
+pfrom(const struct year *y, int n, int k)
+{
+	return y->month_from[k * 12 / n];
+}
+
+static int32_t
+pto(const struct year *y, int n, int k)
+{
+	return y->month_to[(k + 1) * 12 / n - 1];
+}
+
+static size_t
+plabel(char *buf, const struct year *y, int n, int k, int fys)
+{
+	int32_t d = pfrom(y, n, k);
+
+	if (n == 12)
+		return su_label_month(buf, d);
+	if (n == 4)
+		return su_label_quarter(buf, d, fys);
+	return su_label_fy(buf, d, fys);
+}
+
+/* ---- reps ----------------------------------------------------------------- */
+
+struct rep {
+	char *name, *team;
+	int plan;
+	long line;
+	int64_t quota, variable;   /* annual, from the roster */
+	int32_t start;             /* 0: the whole year */
+	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
+	int has_pq[12];
+	int64_t credit[12];        /* per month: credited amount */
+	int64_t role[12];          /* per month: amount of deals in its role */
+	int64_t units[12];         /* per month: activity rows counted */
+	long deals[12];            /* per month: deals (positive bookings) */
+	int64_t measure[12];       /* per month: what its plan measures */
+};
+
+struct award { /* a spiff won */
+	int spiff, period, rep;
+	int64_t amount;
+	int32_t end;
+};
+
+struct best { /* a spiff period's leader(s) */
+	int64_t value;
+	int *reps;
+	size_t n;
+};
+
+struct metric {
+	int name;       /* index in st.mnames */
+	int32_t end;    /* the period it is for, or INT32_MIN: any */
+	char *value;
+};
+
+struct state {
+	const struct opts *o;
+	struct su_plans *pl;
+	struct year y;
+	int fy;
+	struct rep *r;
+	size_t nr;
+	struct su_groups *byname; /* name -> index + 1 */
+	char cur[SU_CUR_LEN];
+	const char *curfile;
+	long curline;
+	struct best *best;        /* per spiff x 12 */
+	struct award *aw;
+	size_t naw;
+	/* metrics per rep */
+	struct metric **m;
+	size_t *nm;
+	char **mnames;
+	size_t nmnames;
+	/* split deals waiting for all their shares */
+	struct su_groups *splits;
+};
+
+static int
+find_rep(struct state *st, const char *name, size_t len)
+{
+	int *v;
+	const char *s = name;
+
+	su_trim(&s, &len);
+	v = su_groups_get(st->byname, s, len);
+	return *v - 1;
+}
+
+/* a header among aliases (compared as -c compares them): its index, -1
+ * none, -2 several */
+static int
+find_col(const struct su_rec *hdr, const char *const *aliases)
+{
+	size_t i, k;
+	int found = -1;
+
+	for (i = 0; i < hdr->n; i++)
+		for (k = 0; aliases[k]; k++)
+			if (su_normeq(hdr->f[i], aliases[k])) {
+				if (found >= 0 && found != (int)i)
+					return -2;
+				found = (int)i;
+			}
+	return found;
+}
+
+static int
+need_col(const struct su_rec *hdr, const char *what,
+         const char *const *aliases, int required)
+{
+	int c = find_col(hdr, aliases);
+
+	if (c == -2) {
+		su_msg(hdr->file, 1, "several columns look like the %s column",
+		    what);
+		return -2;
+	}
+	if (c < 0 && required) {
+		su_msg(hdr->file, 1, "no %s column (tried \"%s\"%s%s%s)", what,
+		    aliases[0], aliases[1] ? ", \"" : "", aliases[1] ?
+		    aliases[1] : "", aliases[1] ? "\", ..." : "");
+		return -2;
+	}
+	return c;
+}
+
+static const char *const A_REP[] = {"Rep", "Name", "Rep Name", "Sales Rep",
+                                    "Owner", "Employee", NULL};
+static const char *const A_PLAN[] = {"Plan", "Comp Plan", "Plan Name", NULL};
+static const char *const A_QUOTA[] = {"Quota", "Annual Quota", NULL};
+static const char *const A_VAR[] = {"Variable", "Variable Pay",
+                                    "Target Incentive", "Target Variable",
+                                    NULL};
+static const char *const A_START[] = {"Start Date", "Start", "Hire Date",
+                                      NULL};
+static const char *const A_TEAM[] = {"Team", NULL};
+static const char *const A_PERIOD[] = {"Period", NULL};
+static const char *const A_METRIC[] = {"Metric", NULL};
+static const char *const A_VALUE[] = {"Value", NULL};
+static const char *const A_SPLIT[] = {"Split %", "Split Percentage",
+                                      "Split Percent", "Split", NULL};
+static const char *const A_DATE[] = {"Date", "Activity Date",
+                                     "Meeting Date", "Completed Date",
+                                     "Close Date", NULL};
+
+/* an options copy for a side file: every error is an error */
+static struct su_opts
+side_opts(const struct opts *o)
+{
+	struct su_opts so = o->c;
+
+	so.skip_invalid = 0;
+	so.rejects = NULL;
+	so.nover = 0;
+	return so;
+}
+
+static int
+money(struct state *st, const struct su_rec *r, int col, const char *what,
+      int64_t *out, int allow_empty)
+{
+	const char *why;
+	char cur[SU_CUR_LEN];
+	int rc = su_money_parse(r->f[col], r->len[col], st->o->c.decimal_comma,
+	    out, cur, &why);
+
+	if (rc == 1 && allow_empty) {
+		*out = 0;
+		return 1;
+	}
+	if (rc != 0) {
+		su_msg(r->file, r->line, "%s \"%.*s\": %s", what,
+		    (int)(r->len[col] > 40 ? 40 : r->len[col]), r->f[col],
+		    rc == 1 ? "empty (a payout cannot rest on a guess)" : why);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_roster(struct state *st)
+{
+	struct su_opts so = side_opts(st->o);
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	int c_rep, c_plan, c_quota, c_var, c_start, c_team, r, ok = -1;
+	const char *why;
+
+	files[0] = (char *)st->o->roster;
+	in = su_in_new(&so, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
+	    (c_plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
+	    (c_quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
+	    (c_var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
+	    (c_start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
+	    (c_team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
+		goto done;
+	while ((r = su_in_next(in, &rec)) > 0) {
+		struct rep *p;
+		const char *s = rec.f[c_rep];
+		size_t len = rec.len[c_rep], k;
+		int *v;
+
+		su_trim(&s, &len);
+		if (len == 0) {
+			su_msg(rec.file, rec.line, "a roster row with no rep");
+			goto done;
+		}
+		v = su_groups_get(st->byname, s, len);
+		if (*v) {
+			su_msg(rec.file, rec.line, "%.*s is in the roster twice "
+			    "(first on line %ld)", (int)len, s,
+			    st->r[*v - 1].line);
+			goto done;
+		}
+		st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
+		p = &st->r[st->nr];
+		memset(p, 0, sizeof *p);
+		p->name = su_xmalloc(len + 1);
+		memcpy(p->name, s, len);
+		p->name[len] = '\0';
+		p->line = rec.line;
+		*v = (int)++st->nr;
+		s = rec.f[c_plan], len = rec.len[c_plan];
+		su_trim(&s, &len);
+		for (k = 0; k < st->pl->np; k++)
+			if (strlen(st->pl->p[k].name) == len &&
+			    strncasecmp(st->pl->p[k].name, s, len) == 0)
+				break;
+		if (k == st->pl->np) {
+			su_msg(rec.file, rec.line, "plan \"%.*s\" of %s is not "
+			    "in %s", (int)len, s, p->name, st->pl->file);
+			goto done;
+		}
+		p->plan = (int)k;
+		if (c_quota >= 0 && money(st, &rec, c_quota, "Quota",
+		    &p->quota, 1) < 0)
+			goto done;
+		if (c_var >= 0 && money(st, &rec, c_var, "Variable",
+		    &p->variable, 1) < 0)
+			goto done;
+		if (p->quota < 0 || p->variable < 0) {
+			su_msg(rec.file, rec.line, "a negative quota or "
+			    "variable pay");
+			goto done;
+		}
+		if (c_start >= 0) {
+			int rc = su_date_parse(rec.f[c_start], rec.len[c_start],
+			    st->o->c.dmy, &p->start, &why);
+
+			if (rc < 0) {
+				su_msg(rec.file, rec.line, "Start Date \"%.*s\": "
+				    "%s", (int)rec.len[c_start],
+				    rec.f[c_start], why);
+				goto done;
+			}
+			if (rc == 1 || p->start <= st->y.from)
+				p->start = 0;
+			else if (p->start > st->y.to) {
+				su_msg(rec.file, rec.line, "%s starts after the "
+				    "plan year", p->name);
+				goto done;
+			}
+		}
+		if (c_team >= 0) {
+			s = rec.f[c_team], len = rec.len[c_team];
+			su_trim(&s, &len);
+			if (len) {
+				p->team = su_xmalloc(len + 1);
+				memcpy(p->team, s, len);
+				p->team[len] = '\0';
+			}
+		}
+		if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
+			su_msg(rec.file, rec.line, "%s: plan %s measures the "
+			    "team, and the roster gives %s none", p->name,
+			    st->pl->p[p->plan].name, p->name);
+			goto done;
+		}
+	}
+	if (r == 0 && st->nr == 0) {
+		su_msg(st->o->roster, 0, "no reps in the roster");
+		goto done;
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
+/* a period's rows in a side file: the payout period of the rep's plan it
+ * names, or -1 (said) */
+static int
+period_index(struct state *st, const struct rep *p, const struct su_rec *r,
+             int col)
+{
+	struct su_period per;
+	const char *why;
+	char *s = su_xmalloc(r->len[col] + 1);
+	int n = st->pl->p[p->plan].periods, k;
+
+	memcpy(s, r->f[col], r->len[col] + 1);
+	if (su_period_parse(s, st->o->c.fy_start, &per, &why)) {
+		su_msg(r->file, r->line, "Period \"%s\": %s", s, why);
+		free(s);
+		return -1;
+	}
+	for (k = 0; k < n; k++)
+		if (pfrom(&st->y, n, k) == per.from && pto(&st->y, n, k) ==
+		    per.to)
+			break;
+	if (k == n)
+		su_msg(r->file, r->line, "Period \"%s\" is not a payout period "
+		    "of plan %s in FY%d", s, st->pl->p[p->plan].name, st->fy);
+	free(s);
+	return k == n ? -1 : k;
+}
+
+static int
+read_quotas(struct state *st)
+{
+	struct su_opts so = side_opts(st->o);
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	int c_rep, c_per, c_q, r, k, i, ok = -1;
+
+	files[0] = (char *)st->o->quotas;
+	in = su_in_new(&so, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
+	    (c_per = need_col(&hdr, "period", A_PERIOD, 1)) < 0 ||
+	    (c_q = need_col(&hdr, "quota", A_QUOTA, 1)) < 0)
+		goto done;
+	while ((r = su_in_next(in, &rec)) > 0) {
+		int64_t q;
+		struct rep *p;
+
+		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
+			su_msg(rec.file, rec.line, "%.*s is not in the roster",
+			    (int)rec.len[c_rep], rec.f[c_rep]);
+			goto done;
+		}
+		p = &st->r[i];
+		if ((k = period_index(st, p, &rec, c_per)) < 0)
+			goto done;
+		if (money(st, &rec, c_q, "Quota", &q, 0) < 0)
+			goto done;
+		if (q <= 0) {
+			su_msg(rec.file, rec.line, "a quota of zero or less");
+			goto done;
+		}
+		if (p->has_pq[k]) {
+			su_msg(rec.file, rec.line, "a second quota for %s in "
+			    "that period", p->name);
+			goto done;
+		}
+		p->pq[k] = q;
+		p->has_pq[k] = 1;
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
+static int
+read_metrics(struct state *st)
+{
+	struct su_opts so = side_opts(st->o);
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	int c_rep, c_per, c_met, c_val, r, i, ok = -1;
+	size_t k;
+
+	st->m = su_xmalloc(st->nr * sizeof *st->m);
+	st->nm = su_xmalloc(st->nr * sizeof *st->nm);
+	memset(st->m, 0, st->nr * sizeof *st->m);
+	memset(st->nm, 0, st->nr * sizeof *st->nm);
+	if (!st->o->metrics)
+		return 0;
+	files[0] = (char *)st->o->metrics;
+	in = su_in_new(&so, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
+	    (c_met = need_col(&hdr, "metric", A_METRIC, 1)) < 0 ||
+	    (c_val = need_col(&hdr, "value", A_VALUE, 1)) < 0 ||
+	    (c_per = need_col(&hdr, "period", A_PERIOD, 0)) < -1)
+		goto done;
+	while ((r = su_in_next(in, &rec)) > 0) {
+		struct metric *mt;
+		const char *s = rec.f[c_met], *why;
+		size_t len = rec.len[c_met];
+		int64_t num;
+
+		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
+			su_msg(rec.file, rec.line, "%.*s is not in the roster",
+			    (int)rec.len[c_rep], rec.f[c_rep]);
+			goto done;
+		}
+		if (su_expr_number(rec.f[c_val], rec.len[c_val],
+		    st->o->c.decimal_comma, &num, &why) != 0) {
+			su_msg(rec.file, rec.line, "Value \"%.*s\": not a "
+			    "number", (int)rec.len[c_val], rec.f[c_val]);
+			goto done;
+		}
+		su_trim(&s, &len);
+		for (k = 0; k < st->nmnames; k++)
+			if (strlen(st->mnames[k]) == len &&
+			    strncmp(st->mnames[k], s, len) == 0)
+				break;
+		if (k == st->nmnames) {
+			st->mnames = su_xrealloc(st->mnames, (k + 1) *
+			    sizeof *st->mnames);
+			st->mnames[k] = su_xmalloc(len + 1);
+			memcpy(st->mnames[k], s, len);
+			st->mnames[k][len] = '\0';
+			st->nmnames++;
+		}
+		st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) *
+		    sizeof *st->m[i]);
+		mt = &st->m[i][st->nm[i]++];
+		mt->name = (int)k;
+		mt->value = su_xstrdup(rec.f[c_val]);
+		mt->end = INT32_MIN;
+		if (c_per >= 0 && rec.len[c_per]) {
+			struct su_period per;
+			char *ps = su_xstrdup(rec.f[c_per]);
+
+			if (su_period_parse(ps, st->o->c.fy_start, &per, &why)) {
+				su_msg(rec.file, rec.line, "Period \"%s\": %s",
+				    ps, why);
+				free(ps);
+				goto done;
+			}
+			free(ps);
+			mt->end = per.to;
+		}
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
+/* ---- bookings ------------------------------------------------------------ */
+
+struct share {
+	int rep;
+	su_rate pct;
+	int64_t amount;
+	long line;
+};
+
+struct split { /* a split deal: its shares, credited at the end */
+	int64_t amount;
+	int32_t day;
+	su_rate sum;
+	struct share *sh;
+	size_t n;
+	const char *file;
+	long line;
+};
+
+/* the spiffs a credited share may win */
+static void
+spiff_see(struct state *st, int ri, int64_t amount, int32_t day)
+{
+	size_t s, k;
+	int m = month_of(&st->y, day);
+
+	if (amount <= 0)
+		return;
+	for (s = 0; s < st->pl->ns; s++) {
+		const struct su_spiff *sp = &st->pl->s[s];
+		struct best *b;
+		int64_t v;
+		size_t j;
+
+		for (k = 0; k < sp->nplans; k++)
+			if (sp->plans[k] == st->r[ri].plan)
+				break;
+		if (k == sp->nplans || sp->award == SU_SP_MOST)
+			continue;
+		b = &st->best[s * 12 + m * sp->periods / 12];
+		/* first: the earliest day (kept negated: larger is better) */
+		v = sp->award == SU_SP_FIRST ? -(int64_t)day : amount;
+		if (b->n && v < b->value)
+			continue;
+		if (!b->n || v > b->value)
+			b->n = 0;
+		b->value = v;
+		for (j = 0; j < b->n; j++)
+			if (b->reps[j] == ri)
+				break;
+		if (j == b->n) {
+			b->reps = su_xrealloc(b->reps, (b->n + 1) *
+			    sizeof *b->reps);
+			b->reps[b->n++] = ri;
+		}
+	}
+}
+
+static int
+credit(struct state *st, int ri, int64_t amount, int32_t day,
+       const struct su_rec *r)
+{
+	struct rep *p = &st->r[ri];
+	int m = month_of(&st->y, day);
+
+	if (su_add(p->credit[m], amount, &p->credit[m])) {
+		su_msg(r ? r->file : NULL, r ? r->line : 0, "the credit of %s "
+		    "overflows", p->name);
+		return -1;
+	}
+	if (amount > 0)
+		p->deals[m]++;
+	spiff_see(st, ri, amount, day);
+	return 0;
+}
+
+struct bcols {
+	int rep, amount, close, id, split;
+	int *role;       /* per plan: the role column, or -1 */
+};
+
+static int
+role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
+            int64_t amount, int32_t day)
+{
+	size_t k;
+	int m = month_of(&st->y, day), ri;
+
+	for (k = 0; k < st->pl->np; k++) {
+		if (bc->role[k] < 0 || !r->len[bc->role[k]])
+			continue;
+		ri = find_rep(st, r->f[bc->role[k]], r->len[bc->role[k]]);
+		if (ri < 0 || st->r[ri].plan != (int)k)
+			continue;
+		if (su_add(st->r[ri].role[m], amount, &st->r[ri].role[m]))
+			return -1;
+	}
+	return 0;
+}
+
+/* one booking row: 0, or -1 to stop (said) */
+static int
+booking(struct state *st, struct su_in *in, const struct bcols *bc,
+        const struct su_rec *r)
+{
+	const char *why;
+	char cur[SU_CUR_LEN];
+	int64_t amount;
+	int32_t day;
+	int ri, rc;
+	su_rate pct = SU_RATE_ONE;
+
+	ri = find_rep(st, r->f[bc->rep], r->len[bc->rep]);
+	if (ri < 0)
+		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
+		    (int)(r->len[bc->rep] > 40 ? 40 : r->len[bc->rep]),
+		    r->f[bc->rep]);
+	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
+	    st->o->c.decimal_comma, &amount, cur, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Amount \"%.*s\": %s",
+		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
+		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
+		    "on a guess)" : why);
+	if (cur[0]) {
+		if (!st->cur[0]) {
+			memcpy(st->cur, cur, sizeof st->cur);
+			st->curfile = r->file, st->curline = r->line;
+		} else if (strcmp(cur, st->cur) != 0)
+			return su_in_reject(in, r, "amount in %s, and %s:%ld "
+			    "was in %s: amounts in different currencies are "
+			    "never added", cur, st->curfile, st->curline,
+			    st->cur);
+	}
+	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
+	    &day, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
+		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
+		    r->f[bc->close], rc == 1 ? "empty" : why);
+	if (day < st->y.from || day > st->y.to) {
+		char a[16], b[16];
+
+		su_date_fmt(a, st->y.from);
+		su_date_fmt(b, st->y.to);
+		return su_in_reject(in, r, "Close Date %.*s is outside the "
+		    "plan year FY%d (%s..%s)", (int)r->len[bc->close],
+		    r->f[bc->close], st->fy, a, b);
+	}
+	if (bc->split >= 0 && r->len[bc->split]) {
+		struct split *sp;
+		size_t idlen;
+		const char *id;
+
+		rc = su_rate_parse(r->f[bc->split], r->len[bc->split],
+		    SU_RATE_PERCENT, &pct, &why);
+		if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
+			rc = -1, why = "a share is above 0% and at most 100%";
+		if (rc != 0)
+			return su_in_reject(in, r, "Split \"%.*s\": %s",
+			    (int)r->len[bc->split], r->f[bc->split], why);
+		if (bc->id < 0)
+			return su_in_reject(in, r, "a split deal needs a deal "
+			    "id column (Opportunity ID) to gather its shares");
+		id = r->f[bc->id], idlen = r->len[bc->id];
+		su_trim(&id, &idlen);
+		if (!idlen)
+			return su_in_reject(in, r, "a split share with no deal "
+			    "id");
+		sp = su_groups_get(st->splits, id, idlen);
+		if (sp->n && (sp->amount != amount || sp->day != day))
+			return su_in_reject(in, r, "deal %.*s: this share's "
+			    "amount or close date differs from line %ld's",
+			    (int)idlen, id, sp->line);
+		if (!sp->n) {
+			sp->amount = amount, sp->day = day;
+			sp->file = r->file, sp->line = r->line;
+		}
+		sp->sh = su_xrealloc(sp->sh, (sp->n + 1) * sizeof *sp->sh);
+		sp->sh[sp->n].rep = ri;
+		sp->sh[sp->n].pct = pct;
+		sp->sh[sp->n].line = r->line;
+		sp->n++;
+		sp->sum += pct;
+		/* a role's credit is the deal's once: on its first share */
+		if (sp->n == 1 && role_credit(st, bc, r, amount, day))
+			return su_in_reject(in, r, "a role credit overflows");
+		return 0;
+	}
+	if (role_credit(st, bc, r, amount, day))
+		return su_in_reject(in, r, "a role credit overflows");
+	return credit(st, ri, amount, day, r);
+}
+
+/* the split deals, complete: shares to 100%, rounded to the cent, the
+ * cent left over to the first share listed */
+static int
+settle_splits(struct state *st)
+{
+	struct su_group **g;
+	size_t n, i, k;
+
+	g = su_groups_sorted(st->splits, &n);
+	for (i = 0; i < n; i++) {
+		struct split *sp = g[i]->val;
+		int64_t sum = 0;
+		char pbuf[48];
+
+		if (sp->sum != SU_RATE_ONE) {
+			su_ratio_fmt(pbuf, sp->sum, SU_RATE_ONE, 4, 100);
+			su_msg(sp->file, sp->line, "deal %s: its split shares "
+			    "add up to %s%%, not 100%%", g[i]->key, pbuf);
+			return -1;
+		}
+		for (k = 0; k < sp->n; k++) {
+			if (su_rate_apply(sp->amount, sp->sh[k].pct,
+			    &sp->sh[k].amount))
+				return -1;
+			sum += sp->sh[k].amount;
+		}
+		sp->sh[0].amount += sp->amount - sum;
+		for (k = 0; k < sp->n; k++)
+			if (credit(st, sp->sh[k].rep, sp->sh[k].amount, sp->day,
+			    NULL))
+				return -1;
+	}
+	return 0;
+}
+
+static void
+free_split(void *v)
+{
+	struct split *sp = v;
+
+	free(sp->sh);
+}
+
+/* ---- activities ------------------------------------------------------------ */
+
+static int
+read_activities(struct state *st)
+{
+	struct su_opts so = side_opts(st->o);
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_expr_env env;
+	struct su_expr_fault f;
+	int c_rep, c_date, r, ok = -1, ri, v, need = 0;
+	size_t k, j;
+	const char *why;
+	int32_t day;
+
+	for (k = 0; k < st->nr; k++)
+		if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
+			need = 1;
+	if (!st->o->activities) {
+		if (!need)
+			return 0;
+		for (k = 0; k < st->nr; k++)
+			if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
+				break;
+		su_msg(NULL, 0, "plan %s counts activity rows (%s is on it): "
+		    "give them with --activities FILE",
+		    st->pl->p[st->r[k].plan].name, st->r[k].name);
+		return -1;
+	}
+	env.dmy = st->o->c.dmy;
+	env.decimal_comma = st->o->c.decimal_comma;
+	env.today = st->o->c.as_of;
+	files[0] = (char *)st->o->activities;
+	in = su_in_new(&so, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
+	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0)
+		goto done;
+	for (k = 0; k < st->pl->np; k++) {
+		struct su_plan *p = &st->pl->p[k];
+
+		if (!p->count)
+			continue;
+		for (j = 0; j < su_expr_ncols(p->count); j++) {
+			size_t pos, i;
+			const char *name = su_expr_colname(p->count, j, &pos);
+			int c = -1;
+
+			for (i = 0; i < hdr.n; i++)
+				if (strcmp(hdr.f[i], name) == 0 ||
+				    su_normeq(hdr.f[i], name)) {
+					c = (int)i;
+					break;
+				}
+			if (c < 0) {
+				char msg[300];
+
+				snprintf(msg, sizeof msg, "plan %s: count: no "
+				    "column \"%s\" in %s", p->name, name,
+				    st->o->activities);
+				su_ini_caret(st->pl->file, st->pl->text,
+				    p->count_line, p->count_col + pos, msg);
+				goto done;
+			}
+			su_expr_bind(p->count, j, c);
+		}
+	}
+	while ((r = su_in_next(in, &rec)) > 0) {
+		struct su_plan *p;
+
+		if ((ri = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
+			su_msg(rec.file, rec.line, "rep \"%.*s\" is not in the "
+			    "roster", (int)rec.len[c_rep], rec.f[c_rep]);
+			goto done;
+		}
+		p = &st->pl->p[st->r[ri].plan];
+		if (!p->count)
+			continue; /* not a unit plan: nothing to count */
+		if ((v = su_date_parse(rec.f[c_date], rec.len[c_date], env.dmy,
+		    &day, &why)) != 0) {
+			su_msg(rec.file, rec.line, "date \"%.*s\": %s",
+			    (int)rec.len[c_date], rec.f[c_date], v == 1 ?
+			    "empty" : why);
+			goto done;
+		}
+		if (day < st->y.from || day > st->y.to) {
+			su_msg(rec.file, rec.line, "date %.*s is outside the "
+			    "plan year FY%d", (int)rec.len[c_date],
+			    rec.f[c_date], st->fy);
+			goto done;
+		}
+		if ((v = su_expr_eval(p->count, &rec, &env, &f)) < 0) {
+			su_msg(rec.file, rec.line, "plan %s: count: %s \"%.*s\": "
+			    "%s", p->name, f.column, (int)f.vlen, f.value,
+			    f.why);
+			goto done;
+		}
+		st->r[ri].units[month_of(&st->y, day)] += v;
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
+/* ---- the payouts --------------------------------------------------------- */
+
+struct item { /* a line of the audit trail */
+	char source[96];
+	int has_basis, basis_units, rate_kind; /* rate: 0 none, 1 ratio,
+	                                          2 pct, 3 money */
+	int64_t basis, rate, amount;
+};
+
+struct calc {
+	struct item *it;
+	size_t n, cap;
+};
+
+static struct item *
+add_item(struct calc *c)
+{
+	if (c->n == c->cap)
+		c->it = su_xrealloc(c->it, (c->cap = c->cap * 2 + 16) *
+		    sizeof *c->it);
+	memset(&c->it[c->n], 0, sizeof c->it[c->n]);
+	return &c->it[c->n++];
+}
+
+static void
+band_name(char *buf, size_t n, const struct su_plan *p,
+          const struct su_band *b)
+{
+	char f[48], t[48];
+
+	if (p->base == SU_PB_UNIT) {
+		snprintf(f, sizeof f, "%lld", (long long)b->from);
+		snprintf(t, sizeof t, "%lld", (long long)b->to);
+	} else {
+		su_ratio_fmt(f, b->from, SU_RATE_ONE, 2, 100);
+		su_ratio_fmt(t, b->to, SU_RATE_ONE, 2, 100);
+		/* 50.00 -> 50 */
+		if (strlen(f) > 3 && strcmp(f + strlen(f) - 3, ".00") == 0)
+			f[strlen(f) - 3] = '\0';
+		if (strlen(t) > 3 && strcmp(t + strlen(t) - 3, ".00") == 0)
+			t[strlen(t) - 3] = '\0';
+		strcat(f, "%");
+		strcat(t, "%");
+	}
+	snprintf(buf, n, "band %s-%s%s", f, b->open ? "" : t,
+	    b->flat ? " flat" : "");
+}
+
+/* the commission earned to date on measure M against quota Q (both to
+ * date), variable V to date: line items in c, their sum in *sum */
+static int
+commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
+                   struct calc *c, int64_t *sum)
+{
+	size_t i;
+	int64_t base = p->base == SU_PB_VARIABLE ? V : Q, amt, F, T, S;
+
+	*sum = 0;
+	if (p->base == SU_PB_UNIT) {
+		for (i = 0; i < p->nband; i++) {
+			const struct su_band *b = &p->band[i];
+			struct item *it;
+
+			if (p->retro) {
+				if (M < b->from || (!b->open && M >= b->to))
+					continue;
+				S = M;
+			} else {
+				if (M <= b->from)
+					break;
+				S = (b->open || M < b->to ? M : b->to) - b->from;
+			}
+			if (S > 0 && b->rate > INT64_MAX / S)
+				return -1;
+			amt = S * b->rate;
+			it = add_item(c);
+			band_name(it->source, sizeof it->source, p, b);
+			it->has_basis = it->basis_units = 1;
+			it->basis = S;
+			it->rate_kind = 3;
+			it->rate = b->rate;
+			it->amount = amt;
+			if (su_add(*sum, amt, sum))
+				return -1;
+		}
+		return 0;
+	}
+	if (Q <= 0)
+		return 0;
+	if (p->has_cap) {
+		int64_t capm;
+
+		if (su_rate_apply(Q, p->cap, &capm))
+			return -1;
+		if (M > capm)
+			M = capm;
+	}
+	if (p->threshold) {
+		int64_t th;
+
+		if (su_rate_apply(Q, p->threshold, &th))
+			return -1;
+		if (M < th)
+			return 0;
+	}
+	for (i = 0; i < p->nband; i++) {
+		const struct su_band *b = &p->band[i];
+		struct item *it;
+
+		if (su_rate_apply(Q, b->from, &F) ||
+		    (!b->open && su_rate_apply(Q, b->to, &T)))
+			return -1;
+		if (p->retro) {
+			if (M < F || (!b->open && M >= T))
+				continue;
+			S = M;
+		} else {
+			if (M <= F)
+				break;
+			S = (b->open || M < T ? M : T) - F;
+		}
+		if (S < 0)
+			S = 0;
+		if (b->flat) {
+			if (su_rate_apply(V, b->rate, &amt))
+				return -1;
+		} else if (su_muldiv_rate(base, S, b->rate, Q, &amt))
+			return -1;
+		it = add_item(c);
+		band_name(it->source, sizeof it->source, p, b);
+		it->has_basis = 1;
+		it->basis = S;
+		it->rate_kind = p->base == SU_PB_AMOUNT ? 2 : 1;
+		it->rate = b->rate;
+		it->amount = amt;
+		if (su_add(*sum, amt, sum))
+			return -1;
+	}
+	return 0;
+}
+
+static int
+bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
+                int64_t Qyear, struct calc *c, int64_t *sum)
+{
+	const struct rep *p = &st->r[ri];
+	size_t b, i, nf = 3 + st->nmnames;
+	const char *hf[64], *vf[64];
+	size_t hl[64], vl[64];
+	char att[64], cr[64], qu[64];
+	struct su_rec hdr, rec;
+	struct su_expr_env env;
+	struct su_expr_fault f;
+	int32_t end = pto(&st->y, n, k);
+
+	*sum = 0;
+	if (nf > 64)
+		nf = 64;
+	if (Qyear > 0) /* a percentage: 125.000000 */
+		su_ratio_fmt(att, M, Qyear, 6, 100);
+	else
+		att[0] = '\0';
+	su_money_fmt(cr, M);
+	su_money_fmt(qu, Qyear);
+	hf[0] = "attainment", vf[0] = att;
+	hf[1] = "credit", vf[1] = cr;
+	hf[2] = "quota", vf[2] = qu;
+	for (i = 3; i < nf; i++) {
+		size_t j, best = (size_t)-1;
+
+		hf[i] = st->mnames[i - 3];
+		vf[i] = "";
+		for (j = 0; j < st->nm[ri]; j++) {
+			const struct metric *mt = &st->m[ri][j];
+
+			if ((size_t)mt->name != i - 3 || mt->end > end)
+				continue;
+			if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
+				best = j;
+		}
+		if (best != (size_t)-1)
+			vf[i] = st->m[ri][best].value;
+	}
+	for (i = 0; i < nf; i++)
+		hl[i] = strlen(hf[i]), vl[i] = strlen(vf[i]);
+	memset(&hdr, 0, sizeof hdr);
+	hdr.n = nf, hdr.f = hf, hdr.len = hl, hdr.file = "bonus";
+	rec = hdr;
+	rec.f = vf, rec.len = vl;
+	env.dmy = 0, env.decimal_comma = 0, env.today = st->o->c.as_of;
+	for (b = 0; b < st->pl->nb; b++) {
+		const struct su_bonus *bo = &st->pl->b[b];
+		struct item *it;
+		int v;
+
+		if (bo->plan != p->plan)
+			continue;
+		v = su_expr_eval(bo->when, &rec, &env, &f);
+		if (v < 0) {
+			su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": %s",
+			    bo->name, p->name, f.column, (int)f.vlen, f.value,
+			    f.why);
+			return -2;
+		}
+		if (!v)
+			continue;
+		it = add_item(c);
+		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
+		it->amount = bo->amount;
+		if (su_add(*sum, bo->amount, sum))
+			return -1;
+	}
+	return 0;
+}
+
+/* bind every bonus condition to the synthetic columns */
+static int
+bind_bonuses(struct state *st)
+{
+	size_t b, j, i;
+
+	for (b = 0; b < st->pl->nb; b++) {
+		struct su_bonus *bo = &st->pl->b[b];
+
+		/* a plan nobody is on: its bonuses are never evaluated */
+		for (i = 0; i < st->nr; i++)
+			if (st->r[i].plan == bo->plan)
+				break;
+		if (i == st->nr)
+			continue;
+		for (j = 0; j < su_expr_ncols(bo->when); j++) {
+			size_t pos;
+			const char *name = su_expr_colname(bo->when, j, &pos);
+			int c = -1;
+
+			if (su_normeq(name, "attainment"))
+				c = 0;
+			else if (su_normeq(name, "credit"))
+				c = 1;
+			else if (su_normeq(name, "quota"))
+				c = 2;
+			else
+				for (i = 0; i < st->nmnames && i < 61; i++)
+					if (su_normeq(name, st->mnames[i]))
+						c = 3 + (int)i;
+			if (c < 0) {
+				char msg[300];
+
+				snprintf(msg, sizeof msg, "bonus %s: \"%s\" is "
+				    "not attainment, credit, quota or a metric "
+				    "of --metrics", bo->name, name);
+				su_ini_caret(st->pl->file, st->pl->text,
+				    bo->when_line, bo->when_col + pos, msg);
+				return -1;
+			}
+			su_expr_bind(bo->when, j, c);
+		}
+	}
+	return 0;
+}
+
+/* the spiffs' winners, ties split to the cent (the extra cents to the
+ * first winners in roster order) */
+static void
+award_spiffs(struct state *st)
+{
+	size_t s, i;
+	int per, m;
+
+	for (s = 0; s < st->pl->ns; s++) {
+		const struct su_spiff *sp = &st->pl->s[s];
+
+		for (per = 0; per < sp->periods; per++) {
+			struct best *b = &st->best[s * 12 + per];
+			int64_t share, extra;
+
+			if (sp->award == SU_SP_MOST) {
+				long bestn = 0;
+
+				b->n = 0;
+				for (i = 0; i < st->nr; i++) {
+					long cnt = 0;
+					size_t k;
+
+					for (k = 0; k < sp->nplans; k++)
+						if (sp->plans[k] == st->r[i].plan)
+							break;
+					if (k == sp->nplans)
+						continue;
+					for (m = per * 12 / sp->periods;
+					     m < (per + 1) * 12 / sp->periods; m++)
+						cnt += st->r[i].deals[m];
+					if (cnt == 0 || cnt < bestn)
+						continue;
+					if (cnt > bestn)
+						b->n = 0, bestn = cnt;
+					b->reps = su_xrealloc(b->reps, (b->n + 1) *
+					    sizeof *b->reps);
+					b->reps[b->n++] = (int)i;
+				}
+			}
+			if (!b->n)
+				continue;
+			/* roster order */
+			for (i = 1; i < b->n; i++) {
+				int x = b->reps[i];
+				size_t j = i;
+
+				while (j > 0 && b->reps[j - 1] > x) {
+					b->reps[j] = b->reps[j - 1];
+					j--;
+				}
+				b->reps[j] = x;
+			}
+			share = sp->amount / (int64_t)b->n;
+			extra = sp->amount % (int64_t)b->n;
+			for (i = 0; i < b->n; i++) {
+				struct award *a;
+
+				st->aw = su_xrealloc(st->aw, (st->naw + 1) *
+				    sizeof *st->aw);
+				a = &st->aw[st->naw++];
+				a->spiff = (int)s;
+				a->period = per;
+				a->amount = share + ((int64_t)i < extra);
+				a->end = pto(&st->y, sp->periods, per);
+				a->rep = b->reps[i];
+			}
+		}
+	}
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+static struct su_cell
+str(const char *s)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.type = SU_C_STR;
+	c.s = s;
+	c.len = strlen(s);
+	return c;
+}
+
+static struct su_cell
+num(enum su_ctype t, int64_t v, int64_t d)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.type = t;
+	c.v = v;
+	c.d = d;
+	return c;
+}
+
+static int
+statements(struct state *st, struct su_out *out, const struct su_period *want)
+{
+	static const char *const snames[] = {"rep", "plan", "period", "quota",
+	    "credit", "attainment", "earned_to_date", "paid_before", "payout",
+	    "commission", "bonus", "spiff", "adjustment"};
+	static const char *const dnames[] = {"rep", "plan", "period", "source",
+	    "basis", "rate", "amount"};
+	struct calc c;
+	struct su_cell cells[13];
+	size_t ri, i;
+	int e, k, n, mth;
+
+	memset(&c, 0, sizeof c);
+	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
+	    su_out_header(out, 13, snames)) != 0)
+		return e;
+	for (ri = 0; ri < st->nr; ri++) {
+		struct rep *p = &st->r[ri];
+		const struct su_plan *pl = &st->pl->p[p->plan];
+		int64_t M = 0, Q = 0, V = 0, Qyear = 0, paid = 0;
+		int64_t pc = 0, pb = 0, ps = 0;
+
+		n = pl->periods;
+		for (k = 0; k < n; k++)
+			Qyear += p->pq[k];
+		for (k = 0; k < n; k++) {
+			int64_t C, B, S = 0, E, raw, payout, adj;
+			char label[16];
+			int show;
+			size_t first;
+
+			for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
+				if (su_add(M, p->measure[mth], &M))
+					goto overflow;
+			if (su_add(Q, p->pq[k], &Q) || su_add(V, p->pv[k], &V))
+				goto overflow;
+			c.n = 0;
+			if (commission_to_date(pl, M, Q, V, &c, &C))
+				goto overflow;
+			e = bonuses_to_date(st, ri, k, n, M, Qyear, &c, &B);
+			if (e == -2)
+				return -1;
+			if (e)
+				goto overflow;
+			for (i = 0; i < st->naw; i++) {
+				const struct award *a = &st->aw[i];
+				const struct su_spiff *sp = &st->pl->s[a->spiff];
+				struct item *it;
+				char pl2[16];
+
+				if ((size_t)a->rep != ri ||
+				    a->end > pto(&st->y, n, k))
+					continue;
+				plabel(pl2, &st->y, sp->periods, a->period,
+				    st->o->c.fy_start);
+				it = add_item(&c);
+				snprintf(it->source, sizeof it->source,
+				    "spiff %s %s", sp->name, pl2);
+				it->amount = a->amount;
+				if (su_add(S, a->amount, &S))
+					goto overflow;
+			}
+			if (su_add(C, B, &E) || su_add(E, S, &E))
+				goto overflow;
+			raw = E - paid;
+			payout = raw < 0 && !pl->clawback ? 0 : raw;
+			adj = payout - ((C - pc) + (B - pb) + (S - ps));
+			plabel(label, &st->y, n, k, st->o->c.fy_start);
+			show = !want || (pto(&st->y, n, k) >= want->from &&
+			    pto(&st->y, n, k) <= want->to);
+			if (show && st->o->detail) {
+				struct item *it;
+
+				it = add_item(&c);
+				strcpy(it->source, "paid before");
+				it->amount = -paid;
+				if (payout != raw) {
+					it = add_item(&c);
+					strcpy(it->source, "carried forward");
+					it->amount = -raw;
+				}
+				for (first = 0; first < c.n; first++) {
+					const struct item *t = &c.it[first];
+
+					cells[0] = str(p->name);
+					cells[1] = str(pl->name);
+					cells[2] = str(label);
+					cells[3] = str(t->source);
+					cells[4] = !t->has_basis ? num(SU_C_NULL,
+					    0, 0) : t->basis_units ?
+					    num(SU_C_INT, t->basis, 0) :
+					    num(SU_C_MONEY, t->basis, 0);
+					cells[5] = t->rate_kind == 0 ?
+					    num(SU_C_NULL, 0, 0) :
+					    t->rate_kind == 3 ?
+					    num(SU_C_MONEY, t->rate, 0) :
+					    t->rate_kind == 2 ?
+					    num(SU_C_PCT, t->rate, SU_RATE_ONE) :
+					    num(SU_C_RATIO, t->rate, SU_RATE_ONE);
+					cells[6] = num(SU_C_MONEY, t->amount, 0);
+					if ((e = su_out_row(out, cells)) != 0)
+						return e;
+				}
+			} else if (show) {
+				cells[0] = str(p->name);
+				cells[1] = str(pl->name);
+				cells[2] = str(label);
+				if (pl->base == SU_PB_UNIT) {
+					cells[3] = Q ? num(SU_C_INT, Q / 100, 0) :
+					    num(SU_C_NULL, 0, 0);
+					cells[4] = num(SU_C_INT, M, 0);
+					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
+					    num(SU_C_NULL, 0, 0);
+				} else {
+					cells[3] = num(SU_C_MONEY, Q, 0);
+					cells[4] = num(SU_C_MONEY, M, 0);
+					cells[5] = Q > 0 ? num(SU_C_PCT, M, Q) :
+					    num(SU_C_NULL, 0, 0);
+				}
+				cells[6] = num(SU_C_MONEY, E, 0);
+				cells[7] = num(SU_C_MONEY, paid, 0);
+				cells[8] = num(SU_C_MONEY, payout, 0);
+				cells[9] = num(SU_C_MONEY, C - pc, 0);
+				cells[10] = num(SU_C_MONEY, B - pb, 0);
+				cells[11] = num(SU_C_MONEY, S - ps, 0);
+				cells[12] = num(SU_C_MONEY, adj, 0);
+				if ((e = su_out_row(out, cells)) != 0)
+					return e;
+			}
+			paid += payout;
+			pc = C, pb = B, ps = S;
+		}
+	}
+	free(c.it);
+	return 0;
+overflow:
+	free(c.it);
+	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
+	return -1;
+}
+
+/* each rep's period quotas and variable: ramped (--quotas) or the annual
+ * figure split evenly, then prorated by days from a mid-year start */
+static int
+quotas(struct state *st)
+{
+	size_t ri;
+	int k;
+
+	for (ri = 0; ri < st->nr; ri++) {
+		struct rep *p = &st->r[ri];
+		const struct su_plan *pl = &st->pl->p[p->plan];
+		int n = pl->periods, ramped = 0;
+		int64_t total = 0;
+
+		for (k = 0; k < n; k++)
+			ramped |= p->has_pq[k];
+		if (ramped)
+			for (k = 0; k < n; k++) {
+				if (!p->has_pq[k]) {
+					char l[16];
+
+					plabel(l, &st->y, n, k, st->o->c.fy_start);
+					su_msg(st->o->quotas, 0, "%s has ramped "
+					    "quotas but none for %s", p->name, l);
+					return -1;
+				}
+				total += p->pq[k];
+			}
+		if (!ramped && pl->base != SU_PB_UNIT && p->quota == 0) {
+			su_msg(st->o->roster, p->line, "%s: a quota of zero "
+			    "(attainment would divide by it)", p->name);
+			return -1;
+		}
+		for (k = 0; k < n; k++) {
+			int64_t v0 = p->variable * k / n,
+			    v1 = p->variable * (k + 1) / n;
+
+			if (!ramped)
+				p->pq[k] = p->quota / n * (k + 1) +
+				    p->quota % n * (k + 1) / n -
+				    (p->quota / n * k + p->quota % n * k / n);
+			p->pv[k] = v1 - v0;
+			if (p->start) {
+				int32_t a = pfrom(&st->y, n, k),
+				    b = pto(&st->y, n, k);
+				int64_t days = b - (p->start > a ? p->start : a)
+				    + 1, len = b - a + 1;
+
+				if (days < 0)
+					days = 0;
+				if (su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
+				    su_muldiv(p->pv[k], days, len, &p->pv[k]))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* what each rep's plan measures, per month */
+static void
+measures(struct state *st)
+{
+	size_t i, j;
+	int m;
+
+	for (i = 0; i < st->nr; i++) {
+		struct rep *p = &st->r[i];
+
+		for (m = 0; m < 12; m++) {
+			switch (st->pl->p[p->plan].measure) {
+			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
+			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
+			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
+			case SU_PM_TEAM:
+				p->measure[m] = 0;
+				for (j = 0; j < st->nr; j++)
+					if (st->r[j].team &&
+					    strcmp(st->r[j].team, p->team) == 0)
+						p->measure[m] += st->r[j].credit[m];
+				break;
+			}
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct state st;
+	struct su_in *in = NULL;
+	struct su_out *out = NULL;
+	struct su_rec hdr, rec;
+	struct su_period want, *wantp = NULL;
+	struct bcols bc;
+	const char *why;
+	int first, r, status = SU_EXIT_ERR;
+	size_t i;
+
+	su_start(argv[0]);
+	memset(&o, 0, sizeof o);
+	memset(&st, 0, sizeof st);
+	memset(&bc, 0, sizeof bc);
+	if ((first = parse_args(&o, argc, argv)) < 0)
+		return SU_EXIT_ERR;
+	st.o = &o;
+	if (o.period) {
+		if (su_period_parse(o.period, o.c.fy_start, &want, &why)) {
+			su_msg(NULL, 0, "--period %s: %s", o.period, why);
+			return SU_EXIT_ERR;
+		}
+		if (su_fiscal_year(want.from, o.c.fy_start) !=
+		    su_fiscal_year(want.to, o.c.fy_start)) {
+			su_msg(NULL, 0, "--period %s: spans two plan years",
+			    o.period);
+			return SU_EXIT_ERR;
+		}
+		wantp = &want;
+		st.fy = su_fiscal_year(want.from, o.c.fy_start);
+	} else
+		st.fy = su_fiscal_year(o.c.as_of, o.c.fy_start);
+	plan_year(&st.y, st.fy, o.c.fy_start);
+	if (su_plans_load(o.plans, &st.pl))
+		return SU_EXIT_ERR;
+	st.byname = su_groups_new(sizeof(int));
+	st.splits = su_groups_new(sizeof(struct split));
+	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
+	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
+	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
+	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
+		goto done;
+	in = su_in_new(&o.c, argc - first, argv + first);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	{
+		unsigned char want_[SU_R_NROLES];
+		int cols[SU_R_NROLES];
+
+		memset(want_, 0, sizeof want_);
+		want_[SU_R_OWNER] = want_[SU_R_AMOUNT] = SU_COL_REQUIRED;
+		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
+		want_[SU_R_ID] = SU_COL_OPTIONAL;
+		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
+			goto done;
+		bc.rep = cols[SU_R_OWNER];
+		bc.amount = cols[SU_R_AMOUNT];
+		bc.close = cols[SU_R_CLOSE];
+		bc.id = cols[SU_R_ID];
+		if ((bc.split = need_col(&hdr, "split", A_SPLIT, 0)) < -1)
+			goto done;
+		bc.role = su_xmalloc(st.pl->np * sizeof *bc.role);
+		for (i = 0; i < st.pl->np; i++) {
+			const char *al[2];
+
+			bc.role[i] = -1;
+			if (st.pl->p[i].measure != SU_PM_ROLE)
+				continue;
+			al[0] = st.pl->p[i].role, al[1] = NULL;
+			if ((bc.role[i] = find_col(&hdr, al)) < 0) {
+				su_msg(hdr.file, 1, "plan %s measures the deals "
+				    "in column \"%s\", which is not there",
+				    st.pl->p[i].name, st.pl->p[i].role);
+				goto done;
+			}
+		}
+	}
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (booking(&st, in, &bc, &rec))
+			goto done;
+	if (r < 0 || su_in_finish(in) || settle_splits(&st) || quotas(&st))
+		goto done;
+	measures(&st);
+	award_spiffs(&st);
+	if (!(out = su_out_open(&o.c)))
+		goto done;
+	if (st.cur[0])
+		su_out_currency(out, st.cur);
+	r = statements(&st, out, wantp);
+	if (r == 0) {
+		r = su_out_done(out, in);
+		out = NULL;
+	}
+	if (r == 0 || r == SU_OUT_EPIPE)
+		status = SU_EXIT_OK;
+done:
+	su_out_abort(out);
+	su_in_free(in);
+	for (i = 0; i < st.nr; i++) {
+		size_t k;
+
+		free(st.r[i].name);
+		free(st.r[i].team);
+		if (st.m) {
+			for (k = 0; k < st.nm[i]; k++)
+				free(st.m[i][k].value);
+			free(st.m[i]);
+		}
+	}
+	for (i = 0; i < st.nmnames; i++)
+		free(st.mnames[i]);
+	free(st.mnames);
+	free(st.m);
+	free(st.nm);
+	free(st.r);
+	if (st.best)
+		for (i = 0; i < (st.pl ? st.pl->ns : 0) * 12; i++)
+			free(st.best[i].reps);
+	free(st.best);
+	free(st.aw);
+	free(bc.role);
+	su_groups_free(st.byname, NULL);
+	su_groups_free(st.splits, free_split);
+	su_plans_free(st.pl);
+	return status;
+}
