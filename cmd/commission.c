@@ -213,6 +213,18 @@ struct state {
 	struct su_groups *splits;
 };
 
+/* is anyone on plan k */
+static int
+plan_used(const struct state *st, int k)
+{
+	size_t i;
+
+	for (i = 0; i < st->nr; i++)
+		if (st->r[i].plan == k)
+			return 1;
+	return 0;
+}
+
 static int
 find_rep(struct state *st, const char *name, size_t len)
 {
@@ -799,9 +811,10 @@ settle_splits(struct state *st)
 		char pbuf[48];
 
 		if (sp->sum != SU_RATE_ONE) {
-			su_ratio_fmt(pbuf, sp->sum, SU_RATE_ONE, 4, 100);
-			su_msg(sp->file, sp->line, "deal %s: its split shares "
-			    "add up to %s%%, not 100%%", g[i]->key, pbuf);
+			su_ratio_fmt(pbuf, sp->sum, SU_RATE_ONE, 2, 100);
+			su_msg(sp->file, sp->line, "deal %.*s: its split shares "
+			    "add up to %s%%, not 100%%", (int)g[i]->keylen,
+			    g[i]->key, pbuf);
 			return -1;
 		}
 		for (k = 0; k < sp->n; k++) {
@@ -1160,10 +1173,7 @@ bind_bonuses(struct state *st)
 		struct su_bonus *bo = &st->pl->b[b];
 
 		/* a plan nobody is on: its bonuses are never evaluated */
-		for (i = 0; i < st->nr; i++)
-			if (st->r[i].plan == bo->plan)
-				break;
-		if (i == st->nr)
+		if (!plan_used(st, bo->plan))
 			continue;
 		for (j = 0; j < su_expr_ncols(bo->when); j++) {
 			size_t pos;
@@ -1591,7 +1601,8 @@ main(int argc, char **argv)
 			const char *al[2];
 
 			bc.role[i] = -1;
-			if (st.pl->p[i].measure != SU_PM_ROLE)
+			if (st.pl->p[i].measure != SU_PM_ROLE ||
+			    !plan_used(&st, (int)i))
 				continue;
 			al[0] = st.pl->p[i].role, al[1] = NULL;
 			if ((bc.role[i] = find_col(&hdr, al)) < 0) {

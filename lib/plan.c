@@ -596,7 +596,20 @@ su_plans_load(const char *path, struct su_plans **out)
 		goto bad;
 	ps.text = pl->text;
 	su_ini_scan(pl->text, &ps.ini);
-	if (su_ini_dup(&ps.ini, &i, &j)) {
+	for (i = 0; i < ps.ini.nsec; i++) {
+		const char *n = ps.ini.sec[i].name;
+
+		if (!after(n, "plan") && !after(n, "bonus") &&
+		    !after(n, "spiff")) {
+			failf(&ps, ps.ini.sec[i].line, "unknown section [%s] "
+			    "(expected [plan NAME], [bonus NAME] or [spiff "
+			    "NAME])", n);
+			break;
+		}
+	}
+	if (ps.msg[0])
+		line = 0;
+	else if (su_ini_dup(&ps.ini, &i, &j)) {
 		failf(&ps, ps.ini.sec[i].line, "[%s] given twice (first on "
 		    "line %ld)", ps.ini.sec[i].name, ps.ini.sec[j].line);
 		line = 0;

@@ -1,0 +1,361 @@
+#!/usr/bin/env bats
+# commission(1): payouts worked out by hand, with the arithmetic beside
+# each; the plans are examples/plans/seed000.ini (paid once a year) and
+# small plans written here.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+commission() { "$BIN/commission" --as-of 2026-12-31 "$@"; }
+PLANS="$EXAMPLES/plans/seed000.ini"
+R="$DATA/comp-roster.csv"
+B="$DATA/comp-bookings.csv"
+M="$DATA/comp-meetings.csv"
+
+# the statement's payouts, "rep payout" per line
+payouts() { jq -r '[.rep, .payout] | map(tostring) | join(" ")'; }
+
+# comp-roster.csv / comp-bookings.csv (FY2026, each plan paid annually):
+#   Ana   AE-retro, $1.8M of $1.5M (120%): band 100-125% x1.25:
+#         $120,000 x 1.20 x 1.25 = $180,000.00
+#   Ben   AE-retro, $900K (60%): band 50-75% x0.5: $120,000 x 0.60 x 0.5
+#         = $36,000.00
+#   Cleo  AE-retro, $600K (40%): below 50%: $0.00
+#   Dev   AE-marginal, 120%: $120,000 x 1.00 + $120,000 x 0.20 x 1.5
+#         = $120,000 + $36,000 = $156,000.00
+#   Eve   AE-earnings, 120%: flat $120,000 x 1.25 = $150,000.00
+#   Fay   AE-example, 120%: $120,000 x 1.00 + flat $120,000 x 0.375
+#         = $165,000.00 (the seed's $285K with the $120K base)
+#   Gus   ISR, $600K of $500K: $500,000 x 8% + $100,000 x 12%
+#         = $40,000 + $12,000 = $52,000.00
+#   Hal   SE, supports A1, A2, B1: $1M + $800K + $700K = $2.5M of $2M
+#         (125%): $70,000 x 1.25 = $87,500.00
+#   Sam   SDR, 130 qualified meetings (5 more are not): 120 x $250
+#         + 10 x $375 = $30,000 + $3,750 = $33,750.00
+@test "seed 000's worked numbers" {
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" -f json "$B"
+	assert_success
+	assert_equal "$stderr" ""
+	run payouts <<<"$output"
+	assert_output "Ana 180000
+Ben 36000
+Cleo 0
+Dev 156000
+Eve 150000
+Fay 165000
+Gus 52000
+Hal 87500
+Sam 33750"
+}
+
+@test "the statement: quota, credit, attainment, earned, paid, and the payout's parts" {
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" "$B"
+	assert_success
+	assert_line --index 0 "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment"
+	assert_line --index 1 "Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00"
+	# a unit plan's quota and credit are counts
+	assert_line --index 9 "Sam,SDR,FY2026,120,130,1.0833,33750.00,0.00,33750.00,33750.00,0.00,0.00,0.00"
+}
+
+@test "--detail: the line items, which add up to each payout" {
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" --detail "$B"
+	assert_success
+	assert_line --index 0 "rep,plan,period,source,basis,rate,amount"
+	assert_line "Dev,AE-marginal,FY2026,band 0%-100%,1500000.00,1.0000,120000.00"
+	assert_line "Dev,AE-marginal,FY2026,band 100%-,300000.00,1.5000,36000.00"
+	assert_line "Gus,ISR,FY2026,band 0%-100%,500000.00,0.0800,40000.00"
+	assert_line "Gus,ISR,FY2026,band 100%-,100000.00,0.1200,12000.00"
+	assert_line "Sam,SDR,FY2026,band 0-120,120,250.00,30000.00"
+	assert_line "Sam,SDR,FY2026,band 120-,10,375.00,3750.00"
+	assert_line "Fay,AE-example,FY2026,band 100%-125% flat,300000.00,0.3750,45000.00"
+}
+
+# sum the detail per rep and period, and compare with the statements
+sums_match() {
+	"$BIN/commission" --as-of 2026-12-31 -f json "$@" >"$BATS_TEST_TMPDIR/s.json"
+	"$BIN/commission" --as-of 2026-12-31 -f json --detail "$@" >"$BATS_TEST_TMPDIR/d.json"
+	a=$(jq -r '"\(.rep) \(.period) \(.payout * 100 | round)"' "$BATS_TEST_TMPDIR/s.json" | sort)
+	b=$(jq -s -r 'group_by([.rep, .period])[] | "\(.[0].rep) \(.[0].period) \(map(.amount * 100 | round) | add)"' "$BATS_TEST_TMPDIR/d.json" | sort)
+	[ -n "$a" ] || fail "no statements"
+	assert_equal "$b" "$a"
+}
+
+@test "the line items of every rep and period sum to its payout, on every example" {
+	sums_match -p "$PLANS" -r "$R" --activities "$M" "$B"
+	sums_match -p "$EXAMPLES/plans/quarterly.ini" -r "$EXAMPLES/plans/roster.csv" --quotas "$EXAMPLES/plans/quotas.csv" "$EXAMPLES/plans/bookings.csv"
+	sums_match -p "$BATS_TEST_DIRNAME/data/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" "$DATA/comp-q-bookings.csv"
+}
+
+# VP: team North is Kai ($5M) and Lia ($7.5M): $12.5M of $10M (125%):
+# $200,000 x 1.25 = $250,000; team quota reached: + $50,000 = $300,000;
+# churn 8 (< 10): + $25,000 = $325,000; churn 12: no
+@test "VP: team measure, the team-quota bonus and a metric bonus" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Team\nIvy,VP,10000000,200000,North\nKai,AE-retro,1500000,120000,North\nLia,AE-retro,1500000,120000,North\nMo,AE-retro,1500000,120000,South\n' | mk vr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nKai,5000000,2026-03-01\nLia,7500000,2026-09-01\nMo,9000000,2026-09-01\n' | mk vb.csv)
+	m=$(printf 'Rep,Metric,Value\nIvy,churn,12%%\n' | mk m12.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" --detail "$b"
+	assert_success
+	assert_line "Ivy,VP,FY2026,band 0%-,12500000.00,1.0000,250000.00"
+	assert_line "Ivy,VP,FY2026,bonus team-quota,,,50000.00"
+	refute_line --partial "bonus churn"
+	m=$(printf 'Rep,Metric,Value,Period\nIvy,churn,8,2026-Q4\n' | mk m8.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
+	run jq -r 'select(.rep == "Ivy") | [.payout, .commission, .bonus] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "325000 250000 75000"
+	# no --metrics: the churn bonus cannot be judged
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "commission: $PLANS:115:8: bonus churn: \"churn\" is not attainment, credit, quota or a metric of --metrics"
+}
+
+# comp-q.ini: AE, retroactive, paid quarterly; ramped quotas Q1 $300K,
+# Q2 $350K, Q3 $400K, Q4 $450K; variable $120K = $30K a quarter.
+# Ana: +$300K (Feb), +$100K (May), +$500K (Aug), -$50K clawback (Nov).
+#   Q1: $300K of $300K (100%): x1.25: $30,000 x 1.00 x 1.25 = $37,500.00
+#   Q2: $400K of $650K (61.54%): x0.5: $60,000 x 400/650 x 0.5
+#       = $18,461.54 earned; less $37,500 paid = -$19,038.46: pays $0,
+#       the difference carried
+#   Q3: $900K of $1.05M (85.71%): x1.0: $90,000 x 900/1050 = $77,142.86;
+#       less $37,500 paid = $39,642.86
+#   Q4: $850K of $1.5M (56.67%): x0.5: $120,000 x 850/1500 x 0.5
+#       = $34,000.00; less $77,142.86 paid: -$43,142.86, carried (no
+#       clawback); with clawback = yes it is paid back
+@test "quarterly payouts: ramped quotas, cumulative true-up, a clawback carried or paid back" {
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" "$DATA/comp-q-bookings.csv"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Ana,AE,2026-Q1,300000.00,300000.00,1.0000,37500.00,0.00,37500.00,37500.00,0.00,0.00,0.00
+Ana,AE,2026-Q2,650000.00,400000.00,0.6154,18461.54,37500.00,0.00,-19038.46,0.00,0.00,19038.46
+Ana,AE,2026-Q3,1050000.00,900000.00,0.8571,77142.86,37500.00,39642.86,58681.32,0.00,0.00,-19038.46
+Ana,AE,2026-Q4,1500000.00,850000.00,0.5667,34000.00,77142.86,0.00,-43142.86,0.00,0.00,43142.86"
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-Q3 --detail "$DATA/comp-q-bookings.csv"
+	assert_output "rep,plan,period,source,basis,rate,amount
+Ana,AE,2026-Q3,band 75%-100%,900000.00,1.0000,77142.86
+Ana,AE,2026-Q3,paid before,,,-37500.00"
+	p=$(sed 's/^payout = quarterly/payout = quarterly\nclawback = yes/' "$DATA/comp-q.ini" | mk claw.ini)
+	run --separate-stderr commission -p "$p" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" -f json "$DATA/comp-q-bookings.csv"
+	run jq -r '.payout' <<<"$output"
+	assert_output "37500
+-19038.46
+58681.32
+-43142.86"
+}
+
+# Ana starts 2026-07-01: 184 of 365 days.  Quota $1.5M x 184/365
+# = $756,164.38, variable $120,000 x 184/365 = $60,493.15; she closes
+# exactly that quota (100%): x1.25: $60,493.15 x 1.25 = $75,616.44 (4375
+# rounds up)
+@test "a rep who starts mid-year: quota and variable prorated by days" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Start Date\nAna,AE-retro,1500000,120000,2026-07-01\n' | mk pr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,756164.38,2026-09-01\n' | mk pb.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ana,AE-retro,FY2026,756164.38,756164.38,1.0000,75616.44,0.00,75616.44,75616.44,0.00,0.00,0.00"
+}
+
+# Only plan AE's reps (Ana, Ben, Dee) are in the spiffs; Cy's deals never
+# count.  first-deal: Q1 Ben (Jan 20); Q2 Ana and Ben (both May 5): $2,500
+# each; Q3 Ana (Aug 1).  largest: Q1 Ana ($300K); Q2 Ana and Ben ($100K
+# each): $5,000 each; Q3 Ana, Ben, Dee ($1 each): $10,000 / 3 = $3,333.33
+# and a cent left, to the first in roster order: Ana $3,333.34.
+# most-deals: Q1 Ben (2 deals); Q2 Ana and Ben (1 each): $2,500; Q3 all
+# three: $1,666.67 (Ana), $1,666.67 (Ben), $1,666.66 (Dee).
+# Q3's detail lists each rep's spiffs to date.  Ana was paid $10,000 in Q1
+# (largest) and $10,000 in Q2 (2,500 + 5,000 + 2,500); Q3 pays 5,000
+# + 3,333.34 + 1,666.67 = $10,000.01.
+@test "spiffs: first, largest, most deals per quarter; ties split to the cent" {
+	p=$(printf '[plan AE]\nbase = amount\npayout = quarterly\nband = 0%%-: 0\n[plan X]\nbase = amount\nband = 0%%-: 0\n[spiff first-deal]\nplans = AE\naward = first\namount = 5000\n[spiff largest]\nplans = AE\naward = largest\namount = 10000\n[spiff most]\nplans = AE\naward = most\namount = 5000\n' | mk sp.ini)
+	r=$(printf 'Rep,Plan,Quota\nAna,AE,1000000\nBen,AE,1000000\nCy,X,1000000\nDee,AE,1000000\n' | mk spr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,300000,2026-02-10\nBen,100000,2026-01-20\nBen,200000,2026-03-01\nCy,900000,2026-01-02\nAna,100000,2026-05-05\nBen,100000,2026-05-05\nCy,5,2026-05-01\nAna,1,2026-08-01\nBen,1,2026-08-02\nDee,1,2026-08-03\n' | mk spb.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --detail -f json "$b"
+	assert_success
+	run jq -r 'select(.source | startswith("spiff")) | select(.period == "2026-Q3") | "\(.rep) \(.source) \(.amount)"' <<<"$output"
+	assert_output "Ana spiff first-deal 2026-Q2 2500
+Ana spiff first-deal 2026-Q3 5000
+Ana spiff largest 2026-Q1 10000
+Ana spiff largest 2026-Q2 5000
+Ana spiff largest 2026-Q3 3333.34
+Ana spiff most 2026-Q2 2500
+Ana spiff most 2026-Q3 1666.67
+Ben spiff first-deal 2026-Q1 5000
+Ben spiff first-deal 2026-Q2 2500
+Ben spiff largest 2026-Q2 5000
+Ben spiff largest 2026-Q3 3333.33
+Ben spiff most 2026-Q1 5000
+Ben spiff most 2026-Q2 2500
+Ben spiff most 2026-Q3 1666.67
+Dee spiff largest 2026-Q3 3333.33
+Dee spiff most 2026-Q3 1666.66"
+	# a quarter's statement: the spiffs won in it
+	run --separate-stderr commission -p "$p" -r "$r" --period 2026-Q3 "$b"
+	assert_line --index 1 "Ana,AE,2026-Q3,750000.00,400001.00,0.5333,30000.01,20000.00,10000.01,0.00,0.00,10000.01,0.00"
+}
+
+# S1 $1,000.01 split 50/50: each share $500.005 rounds to $500.01, one
+# cent too many between them: the first share listed gives it back
+# (Ana $500.00, Ben $500.01), so the shares add up to the deal
+@test "splits: shares of a deal to the cent; shares that do not add up to 100% are an error" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk sr.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,1000.01,2026-03-01,50%%\nX9,Ben,10,2026-03-01,\nS1,Ben,1000.01,2026-03-01,50\n' | mk sb.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	assert_success
+	run jq -r '[.rep, .credit] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Ana 500
+Ben 510.01"
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,60%%\nS1,Ben,100,2026-03-01,30%%\n' | mk sb2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: deal S1: its split shares add up to 90.00%, not 100%"
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,60%%\nS1,Ben,90,2026-03-01,40%%\n' | mk sb3.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:3: deal S1: this share's amount or close date differs from line 2's"
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Split\nAna,100,2026-03-01,50%%\n' | mk sb4.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:2: a split deal needs a deal id column (Opportunity ID) to gather its shares"
+}
+
+@test "bad bookings: an error naming the row, or skipped and kept in --rejects" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nZed,100,2026-01-01\nAna,,2026-01-02\nAna,100,2025-12-31\nAna,EUR 5,2026-01-01\nAna,USD 5,2026-01-01\nAna,12.345,2026-01-01\nAna,100,2026-02-30\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: rep \"Zed\" is not in the roster"
+	rj=$BATS_TEST_TMPDIR/rj.csv
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid --rejects "$rj" -f json "$b"
+	assert_success
+	assert_equal "$stderr" "commission: $b:2: rep \"Zed\" is not in the roster (skipped)
+commission: $b:3: Amount \"\": empty (a payout cannot rest on a guess) (skipped)
+commission: $b:4: Close Date 2025-12-31 is outside the plan year FY2026 (2026-01-01..2026-12-31) (skipped)
+commission: $b:6: amount in USD, and $b:5 was in EUR: amounts in different currencies are never added (skipped)
+commission: $b:7: Amount \"12.345\": more than two decimals (skipped)
+commission: $b:8: Close Date \"2026-02-30\": no such day in that month (skipped)
+commission: 6 invalid records skipped; see $rj"
+	# rows credited + rows rejected = rows read: only EUR 5 is credited
+	run jq -r '.credit' <<<"$output"
+	assert_output "5"
+	assert_equal "$(($(wc -l <"$rj") - 1))" 6
+	# a sum beyond int64 is an error, never a wrapped number
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,92233720368547758.07,2026-01-01\nAna,1,2026-01-01\n' | mk big.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:3: the credit of Ana overflows"
+}
+
+@test "bad rosters, quotas and metrics" {
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100,2026-01-01\n' | mk b.csv)
+	t() { # t ROSTER-CONTENT MESSAGE [ARGS]
+		local r
+		r=$(printf "$1" | mk "r$RANDOM.csv")
+		shift
+		local msg=$1
+		shift
+		run --separate-stderr commission -p "$PLANS" -r "$r" "$@" "$b"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "commission: ${msg//@/$r}"
+	}
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1500000,120000\nBen,Nope,1,1\n' "@:3: plan \"Nope\" of Ben is not in $PLANS"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,0,120000\n' "@:2: Ana: a quota of zero (attainment would divide by it)"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1,1\nAna,ISR,1,1\n' "@:3: Ana is in the roster twice (first on line 2)"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,-5,1\n' "@:2: a negative quota or variable pay"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,lots,1\n' "@:2: Quota \"lots\": not an amount"
+	t 'Rep,Quota\nAna,1\n' "@:1: no plan column (tried \"Plan\", \"Comp Plan\", ...)"
+	t 'Rep,Plan,Quota,Variable,Start Date\nAna,AE-retro,1,1,2027-02-01\n' "@:2: Ana starts after the plan year"
+	t 'Rep,Plan,Quota,Variable\nAna,VP,1,1\n' "@:2: Ana: plan VP measures the team, and the roster gives Ana none"
+	t 'Rep,Plan,Quota\nAna,SDR,120\n' "plan SDR counts activity rows (Ana is on it): give them with --activities FILE"
+	q=$(printf 'Rep,Period,Quota\nAna,2026-Q1,1\nAna,2026-05,1\n' | mk q.csv)
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1,1\n' "$q:2: Period \"2026-Q1\" is not a payout period of plan AE-retro in FY2026" --quotas "$q"
+	p=$(sed 's/^payout = annual/payout = quarterly/' "$PLANS" | mk qp.ini)
+	q=$(printf 'Rep,Period,Quota\nAna,2026-Q1,1\nAna,2026-Q2,0\n' | mk q2.csv)
+	run --separate-stderr commission -p "$p" -r "$(printf 'Rep,Plan,Quota\nAna,ISR,1\n' | mk rq.csv)" --quotas "$q" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $q:3: a quota of zero or less"
+	q=$(printf 'Rep,Period,Quota\nAna,2026-Q1,1\n' | mk q3.csv)
+	run --separate-stderr commission -p "$p" -r "$BATS_TEST_TMPDIR/rq.csv" --quotas "$q" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $q: Ana has ramped quotas but none for 2026-Q2"
+	run --separate-stderr commission -r "$BATS_TEST_TMPDIR/rq.csv" "$b"
+	assert_failure 2
+	assert_equal "${stderr%%$'\n'*}" "commission: -p PLANS is required"
+}
+
+@test "plan files: every error names the line" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,A,100,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100,2026-01-01\n' | mk b.csv)
+	t() { # t CONTENT LINE MESSAGE
+		local p
+		p=$(printf "$1" | mk "p$RANDOM.ini")
+		run --separate-stderr commission -p "$p" -r "$r" "$b"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "commission: $p${2:+:$2}: $(printf "$3")"
+	}
+	H='[plan A]\nbase = amount\n'
+	t "${H}band = 0%%-50%%: 5%%\nband = 40%%-: 6%%\n" 4 "[plan A]: band = 40%%-: 6%% overlaps the one before (band = 0%%-50%%: 5%%): each starts where the last ends"
+	t "${H}band = 0%%-50%%: 5%%\nband = 60%%-: 6%%\n" 4 "[plan A]: band = 60%%-: 6%% leaves a gap after the one before (band = 0%%-50%%: 5%%): each starts where the last ends"
+	t "${H}band = 0%%-: 5%%\nband = 50%%-: 6%%\n" 4 "[plan A]: band = 50%%-: 6%% overlaps the one before (band = 0%%-: 5%%): each starts where the last ends"
+	t "${H}band = 10%%-: 5%%\n" 3 "[plan A]: the first band starts at 0 (band = 10%%-: 5%%)"
+	t "${H}band = 0%%-50%%: five\n" 3 "[plan A]: band = 0%%-50%%: five: the rate is a percentage of the amount (8%%)"
+	t "${H}band = 0%%-50%% 5%%\n" 3 "[plan A]: band = 0%%-50%% 5%%: expected FROM-TO: RATE (such as 50%%-75%%: 0.5, or 125%%-: 1.5)"
+	t "${H}band = 0%%-50%%: 5%% flat\n" 3 "[plan A]: band = 0%%-50%%: 5%% flat: only a band of base = variable can be flat"
+	t "${H}band = 50%%-0%%: 5%%\n" 3 "[plan A]: the first band starts at 0 (band = 50%%-0%%: 5%%)"
+	t "${H}band = 0%%-0%%: 5%%\n" 3 "[plan A]: band = 0%%-0%%: 5%% ends before it starts"
+	t "${H}bands = 0%%-: 5%%\n" 3 "[plan A]: unknown key bands (expected measure, count, base, mode, band, threshold, cap, payout, clawback, description)"
+	t "${H}base = amount\n" 3 "[plan A]: base given twice"
+	t '[plan A]\nbase = variable\nband = 0%%-: 1\n' 1 "[plan A]: base = variable needs mode = marginal or mode = retroactive (say which)"
+	t '[plan A]\nbase = percent\n' 2 "[plan A]: base = percent: expected variable, amount or unit"
+	t '[plan A]\nmeasure = count\nband = 0-: $1\n' 1 "[plan A]: measure = count needs count = CONDITION (the activity rows that count)"
+	t '[plan A]\nbase = unit\nband = 0-: $1\n' 1 "[plan A]: base = unit goes with measure = count, and only with it"
+	t "${H}payout = weekly\n" 3 "[plan A]: payout = weekly: expected quarterly, monthly or annual"
+	t "${H}band = 0%%-: 5%%\n[plan a]\n" 4 "[plan a] given twice (first on line 1)"
+	t "${H}band = 0%%-: 5%%\n[bonus b]\nplan = Z\namount = 5\nwhen = credit > 1\n" 4 "[bonus b]: plan = Z: no such plan"
+	t "${H}band = 0%%-: 5%%\n[bonus b]\nplan = A\n" 4 "[bonus b]: needs plan = NAME, amount = AMOUNT and when = CONDITION"
+	t "${H}band = 0%%-: 5%%\n[spiff s]\nplans = A, Z\naward = first\namount = 5\n" 4 "[spiff s]: plans: no plan Z"
+	t "${H}band = 0%%-: 5%%\n[spiff s]\naward = best\n" 5 "[spiff s]: award = best: expected first, largest or most"
+	t "${H}band = 0%%-: 5%%\n[commission]\n" 4 "unknown section [commission] (expected [plan NAME], [bonus NAME] or [spiff NAME])"
+	t '[bonus b]\n' "" "no [plan NAME] section"
+	t 'x = 1\n' 1 "x = ... before any [section]"
+	t "${H}band = 0%%-: 5%%\n  more\n" 4 "a value goes on one line"
+	p=$(printf "${H}band = 0%%-: 5%%\n[bonus b]\nplan = A\namount = 5\nwhen = attainment >> 5\n" | mk pe.ini)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p:7:20: bonus b: expected a value, a column or '('
+  when = attainment >> 5
+                     ^"
+	run --separate-stderr commission -p /nonexistent.ini -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: /nonexistent.ini: No such file or directory"
+}
+
+@test "statements are --excel-safe unless --no-excel-safe; computed numbers never are" {
+	r=$(printf 'Rep,Plan,Quota,Variable\n=HYPERLINK(1),ISR,100,1\n-Bo,ISR,100,1\n' | mk x.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\n=HYPERLINK(1),-5,2026-01-01\n' | mk xb.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "'=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+	assert_line --index 2 "'-Bo,ISR,FY2026,100.00,0.00,0.0000,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+	run --separate-stderr commission -p "$PLANS" -r "$r" --no-excel-safe "$b"
+	assert_line --index 1 "=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+}
+
+@test "--period: the payout periods that end in it; a period across plan years is an error" {
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-01-01..2026-06-30 "$DATA/comp-q-bookings.csv"
+	assert_success
+	assert_equal "${#lines[@]}" 3
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --period 2026-12-01..2027-01-31 "$DATA/comp-q-bookings.csv"
+	assert_failure 2
+	assert_equal "$stderr" "commission: --period 2026-12-01..2027-01-31: spans two plan years"
+	# the fiscal year: FY2027 starts in February 2026, its Q1 is Feb-Apr;
+	# no ramped quotas: $1.5M / 4 = $375,000 a quarter, $30,000 variable;
+	# $300K of $375K (80%): x1.0: $30,000 x 0.80 = $24,000.00
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --fiscal-year-start 2 --period FY2027-Q1 "$DATA/comp-q-bookings.csv"
+	assert_success
+	assert_line --index 1 "Ana,AE,FY2027-Q1,375000.00,300000.00,0.8000,24000.00,0.00,24000.00,24000.00,0.00,0.00,0.00"
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --period 2026-H1 "$DATA/comp-q-bookings.csv"
+	assert_failure 2
+	assert_equal "${stderr:0:35}" "commission: --period 2026-H1: not a"
+}
