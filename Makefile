@@ -25,7 +25,7 @@ LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)
 TESTBINS = $(BUILD)/bin/unit $(BUILD)/bin/csvdump $(BUILD)/inject.so
 MAN1 = $(PROGS:%=man/%.1)
-MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5
+MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5 man/commission-plan.5
 MAN7 = man/salesutils.7
 
 all: deps-build $(BINS)

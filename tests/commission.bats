@@ -8,14 +8,15 @@ load helper
 
 commission() { "$BIN/commission" --as-of 2026-12-31 "$@"; }
 PLANS="$EXAMPLES/plans/seed000.ini"
-R="$DATA/comp-roster.csv"
-B="$DATA/comp-bookings.csv"
-M="$DATA/comp-meetings.csv"
+R="$EXAMPLES/plans/seed000-roster.csv"
+B="$EXAMPLES/plans/seed000-bookings.csv"
+M="$EXAMPLES/plans/meetings.csv"
 
 # the statement's payouts, "rep payout" per line
 payouts() { jq -r '[.rep, .payout] | map(tostring) | join(" ")'; }
 
-# comp-roster.csv / comp-bookings.csv (FY2026, each plan paid annually):
+# examples/plans/seed000-roster.csv and seed000-bookings.csv (FY2026, each
+# plan paid annually):
 #   Ana   AE-retro, $1.8M of $1.5M (120%): band 100-125% x1.25:
 #         $120,000 x 1.20 x 1.25 = $180,000.00
 #   Ben   AE-retro, $900K (60%): band 50-75% x0.5: $120,000 x 0.60 x 0.5
