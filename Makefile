@@ -111,7 +111,7 @@ uninstall:
 # seconds, from its seed corpus (tests/fuzz/corpus/NAME; what it finds goes
 # to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*)
 FUZZ_SECONDS ?= 20
-FUZZERS = csv values model expr rules
+FUZZERS = csv values model expr rules plan
 FUZZCC = clang
 FUZZFLAGS = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/builtin.o

@@ -504,6 +504,15 @@ parse_call(struct parser *ps, char *name, size_t pos)
 	if (n != funcs[f].nargs)
 		return fail(ps, pos, "%s() takes %d argument%s", funcs[f].name,
 		    funcs[f].nargs, funcs[f].nargs == 1 ? "" : "s");
+	/* add_days(d, 1.5): a literal count must be whole */
+	if ((funcs[f].kind == N_ADD_DAYS || funcs[f].kind == N_ADD_MONTHS) &&
+	    ps->e->n[args[1]].kind == N_NUM &&
+	    (ps->e->n[args[1]].v % SCALE != 0 ||
+	    ps->e->n[args[1]].v / SCALE > 100000 ||
+	    ps->e->n[args[1]].v / SCALE < -100000))
+		return fail(ps, ps->e->n[args[1]].pos, "%s() adds a whole "
+		    "number of %s, up to 100000", funcs[f].name,
+		    funcs[f].kind == N_ADD_DAYS ? "days" : "months");
 	for (k = 0; k < n; k++) {
 		if (funcs[f].arg[k] == T_COL) {
 			if (ps->e->n[args[k]].kind != N_COL)
@@ -845,17 +854,45 @@ struct evalctx {
 	struct su_expr_fault *fault;
 };
 
+/* the first column under node k, or -1 */
 static int
-fault(struct evalctx *x, int colnode, const char *why)
+column_under(const struct su_expr *e, int k)
 {
-	const struct node *n = &x->e->n[colnode];
-	const struct colref *c = &x->e->c[n->v];
+	int c;
 
-	x->fault->column = c->name;
-	x->fault->value = x->r->f[c->col];
-	x->fault->vlen = x->r->len[c->col];
+	if (k < 0)
+		return -1;
+	if (e->n[k].kind == N_COL)
+		return k;
+	if (e->n[k].kind == N_IN) /* its list holds literals only */
+		return column_under(e, e->n[k].a);
+	if ((c = column_under(e, e->n[k].a)) >= 0)
+		return c;
+	return column_under(e, e->n[k].b);
+}
+
+/* node k's value could not be used: the column it comes from, if any */
+static int
+fault(struct evalctx *x, int k, const char *why)
+{
+	int col = column_under(x->e, k);
+
 	x->fault->why = why;
-	x->fault->pos = n->pos;
+	x->fault->pos = x->e->n[k].pos;
+	if (col < 0) {
+		x->fault->column = "(a computed value)";
+		x->fault->value = "";
+		x->fault->vlen = 0;
+		return -1;
+	}
+	{
+		const struct colref *c = &x->e->c[x->e->n[col].v];
+
+		x->fault->column = c->name;
+		x->fault->value = x->r->f[c->col];
+		x->fault->vlen = x->r->len[c->col];
+		x->fault->pos = x->e->n[col].pos;
+	}
 	return -1;
 }
 

@@ -12,34 +12,48 @@
 #include <string.h>
 #include <strings.h>
 
+/* inih's isspace(), in the C locale, less the line end */
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* As inih reads a line: blanks stripped at both ends; a comment (';' or
+ * '#' first) or a blank line; else, after a key, an indented line
+ * continues its value; else a [section]; else a key = value. */
 void
 su_ini_scan(const char *t, struct su_ini *ini)
 {
-	const char *l, *e;
+	const char *l, *e, *start;
 	long line = 0;
 	int have_key = 0;
 	size_t cap = 0, scap = 0;
 
 	memset(ini, 0, sizeof *ini);
 	for (l = t; *l; l = *e ? e + 1 : e) {
-		const char *p = l;
+		const char *p = l, *end;
 
 		e = strchr(l, '\n');
 		if (!e)
 			e = l + strlen(l);
 		line++;
+		start = l;
 		if (line == 1 && (unsigned char)p[0] == 0xEF &&
 		    (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
 			p += 3;
-		while (p < e && (*p == ' ' || *p == '\t'))
+		end = e;
+		while (end > p && blank(end[-1]))
+			end--;
+		while (p < end && blank(*p))
 			p++;
-		if (p == e || *p == '\r' || *p == ';' || *p == '#')
+		if (p == end || *p == ';' || *p == '#')
 			continue;
-		if (*p == '[') {
-			const char *q = strchr(p, ']');
+		if (!(have_key && p > start) && *p == '[') {
+			const char *q = memchr(p, ']', (size_t)(end - p));
 
 			have_key = 0;
-			if (q && q < e) {
+			if (q) {
 				if (ini->nsec == scap)
 					ini->sec = su_xrealloc(ini->sec, (scap =
 					    scap * 2 + 16) * sizeof *ini->sec);
@@ -57,17 +71,17 @@ su_ini_scan(const char *t, struct su_ini *ini)
 			    sizeof *ini->kl);
 		ini->kl[ini->nkl].line = line;
 		ini->kl[ini->nkl].start = (size_t)(l - t);
-		ini->kl[ini->nkl].cont = p > l && have_key;
+		ini->kl[ini->nkl].cont = have_key && p > start;
 		if (ini->kl[ini->nkl].cont) {
 			ini->kl[ini->nkl].vcol = (size_t)(p - l);
 		} else {
 			const char *q = p;
 
-			while (q < e && *q != '=' && *q != ':')
+			while (q < end && *q != '=' && *q != ':')
 				q++;
-			if (q < e)
+			if (q < end)
 				q++;
-			while (q < e && (*q == ' ' || *q == '\t'))
+			while (q < end && blank(*q))
 				q++;
 			ini->kl[ini->nkl].vcol = (size_t)(q - l);
 			have_key = 1;
@@ -157,4 +171,23 @@ su_ini_caret(const char *file, const char *text, long line, size_t col,
 	for (i = 0; i < col && l + i < e; i++)
 		fputc(l[i] == '\t' ? '\t' : ' ', stderr);
 	fputs("^\n", stderr);
+}
+
+long
+su_ini_long_line(const char *t)
+{
+	const char *l, *e;
+	long line = 0;
+
+	for (l = t; *l; l = *e ? e + 1 : e) {
+		e = strchr(l, '\n');
+		if (!e)
+			e = l + strlen(l);
+		line++;
+		/* inih reads a line into 200 bytes: the line, its '\n' and a
+		 * NUL; a longer one it cuts in two */
+		if (e - l > SU_INI_MAX_LINE)
+			return line;
+	}
+	return 0;
 }

@@ -566,7 +566,11 @@ su_model_load(const char *path, struct su_model **out)
 	} else
 		text = su_xstrdup(su_builtin_model);
 	scan_sections(&ps, text);
-	line = ini_parse_string(text, handler, &ps);
+	if ((line = (int)su_ini_long_line(text)) != 0)
+		failf(&ps, line, "a line longer than %d characters",
+		    SU_INI_MAX_LINE);
+	else
+		line = ini_parse_string(text, handler, &ps);
 	if (line < 0) {
 		su_msg(name, 0, "cannot read the model");
 		goto done;

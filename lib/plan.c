@@ -206,10 +206,12 @@ handler(void *user, const char *section, const char *name,
 				p->measure = SU_PM_COUNT;
 			else if ((r = after(value, "role")) && *r) {
 				p->measure = SU_PM_ROLE;
+				free(p->role);
 				p->role = su_xstrdup(r);
 			} else
 				goto badval;
 		} else if (KEY("count", 2)) {
+			free(p->count_src);
 			p->count_src = su_xstrdup(value);
 			p->count_line = line;
 			p->count_col = kl ? kl->vcol : 0;
@@ -263,7 +265,7 @@ handler(void *user, const char *section, const char *name,
 		struct su_bonus *b = &pl->b[pl->nb - 1];
 
 		if (KEY("plan", 1))
-			b->plan_name = su_xstrdup(value);
+			free(b->plan_name), b->plan_name = su_xstrdup(value);
 		else if (KEY("amount", 2)) {
 			char cur[SU_CUR_LEN];
 
@@ -272,6 +274,7 @@ handler(void *user, const char *section, const char *name,
 				goto badval;
 			b->amount = m;
 		} else if (KEY("when", 4)) {
+			free(b->when_src);
 			b->when_src = su_xstrdup(value);
 			b->when_line = line;
 			b->when_col = kl ? kl->vcol : 0;
@@ -285,7 +288,7 @@ handler(void *user, const char *section, const char *name,
 		struct su_spiff *s = &pl->s[pl->ns - 1];
 
 		if (KEY("plans", 1))
-			s->plans_src = su_xstrdup(value);
+			free(s->plans_src), s->plans_src = su_xstrdup(value);
 		else if (KEY("award", 2)) {
 			if (strcasecmp(value, "first") == 0)
 				s->award = SU_SP_FIRST;
@@ -596,7 +599,10 @@ su_plans_load(const char *path, struct su_plans **out)
 		goto bad;
 	ps.text = pl->text;
 	su_ini_scan(pl->text, &ps.ini);
-	for (i = 0; i < ps.ini.nsec; i++) {
+	if ((line = (int)su_ini_long_line(pl->text)) != 0)
+		failf(&ps, line, "a line longer than %d characters",
+		    SU_INI_MAX_LINE);
+	for (i = 0; i < ps.ini.nsec && !ps.msg[0]; i++) {
 		const char *n = ps.ini.sec[i].name;
 
 		if (!after(n, "plan") && !after(n, "bonus") &&

@@ -344,7 +344,11 @@ su_rules_load(const char *path, struct su_rules **out)
 		r->text = su_xstrdup(su_builtin_rules);
 	ps.text = r->text;
 	su_ini_scan(r->text, &ps.ini);
-	if (check_dups(&ps))
+	if ((line = (int)su_ini_long_line(r->text)) != 0) {
+		failf(&ps, line, "a line longer than %d characters (go on over "
+		    "indented lines)", SU_INI_MAX_LINE);
+		line = 0;
+	} else if (check_dups(&ps))
 		line = 0;
 	else
 		line = ini_parse_string(r->text, handler, &ps);

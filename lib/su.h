@@ -392,6 +392,10 @@ long su_ini_secline(const struct su_ini *ini, long keyline);
  * two adjacent ones): 1 with sec[*i] the second and sec[*first] the first */
 int su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first);
 void su_ini_free(struct su_ini *ini);
+/* the first line longer than inih reads whole (Debian's inih: 200 bytes
+ * with the line end and a NUL), or 0 */
+#define SU_INI_MAX_LINE 198
+long su_ini_long_line(const char *text);
 /* "prog: FILE:LINE:COL: msg", the line of text, a caret under COL (0-based) */
 void su_ini_caret(const char *file, const char *text, long line, size_t col,
                   const char *msg);

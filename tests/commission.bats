@@ -315,6 +315,8 @@ commission: 6 invalid records skipped; see $rj"
 	t "${H}band = 0%%-: 5%%\n[plan a]\n" 4 "[plan a] given twice (first on line 1)"
 	t "${H}band = 0%%-: 5%%\n[bonus b]\nplan = Z\namount = 5\nwhen = credit > 1\n" 4 "[bonus b]: plan = Z: no such plan"
 	t "${H}band = 0%%-: 5%%\n[bonus b]\nplan = A\n" 4 "[bonus b]: needs plan = NAME, amount = AMOUNT and when = CONDITION"
+	# found by fuzz_plan: a key given twice leaked its first value
+	t "${H}band = 0%%-: 5%%\n[bonus b]\nplan = A\nplan = A\n" 6 "[bonus b]: plan given twice"
 	t "${H}band = 0%%-: 5%%\n[spiff s]\nplans = A, Z\naward = first\namount = 5\n" 4 "[spiff s]: plans: no plan Z"
 	t "${H}band = 0%%-: 5%%\n[spiff s]\naward = best\n" 5 "[spiff s]: award = best: expected first, largest or most"
 	t "${H}band = 0%%-: 5%%\n[commission]\n" 4 "unknown section [commission] (expected [plan NAME], [bonus NAME] or [spiff NAME])"
@@ -327,6 +329,8 @@ commission: 6 invalid records skipped; see $rj"
 	assert_equal "$stderr" "commission: $p:7:20: bonus b: expected a value, a column or '('
   when = attainment >> 5
                      ^"
+	long=$(head -c 199 /dev/zero | tr '\0' x)
+	t "${H}description = $long\nband = 0%%-: 5%%\n" 3 "a line longer than 198 characters"
 	run --separate-stderr commission -p /nonexistent.ini -r "$r" "$b"
 	assert_failure 2
 	assert_equal "$stderr" "commission: /nonexistent.ini: No such file or directory"

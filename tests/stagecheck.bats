@@ -248,6 +248,9 @@ model_error() {
 }
 
 @test "model errors: FILE:LINE: message, exit 2" {
+	# inih cuts a line over 198 characters in two: refused, not misread
+	{ printf '[pipeline P]\n; '; head -c 200 /dev/zero | tr '\0' x; printf '\n[stage A]\n'; } |
+		model_error '2: a line longer than 198 characters'
 	model_error '3: not an INI line (expected [section], key = value or a ; comment)' <<'EOF'
 [pipeline P]
 [stage A]

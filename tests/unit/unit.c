@@ -522,6 +522,18 @@ test_expr(void)
 	x_bad("Title ~ Budget", 8, "expected a regular expression");
 	x_bad("Title ~ '('", 8, "bad regular expression '('");
 	x_bad("5 ~ 'x'", 0, "a regular expression match needs text");
+	/* found by fuzz_expr: a literal that is not a whole count crashed
+	 * the evaluator (its fault report looked for a column) */
+	x_bad("add_months(today(), .4) = today()", 20, "add_months() adds a "
+	    "whole number of months");
+	x_bad("add_days(today(), 100001) = today()", 18, "add_days() adds a "
+	    "whole number of days");
+	CHECK(xeval("add_days(today(), days(0001-01-01, today())) > today()",
+	    &err, &f) == -1 && strcmp(f.column, "(a computed value)") == 0,
+	    "fault on a computed count: %s", f.column);
+	CHECK(xeval("add_days(today(), number(Revenue)) > today()", &err,
+	    &f) == -1 && strcmp(f.column, "Revenue") == 0,
+	    "fault on a column's count: %s", f.column);
 	/* what glibc's regcomp could blow up on (found by fuzz_expr: 42
 	 * stacked '+' took over 2 GB) */
 	x_bad("Title ~ '^a++'", 8, "regular expression '^a++' refused: "
