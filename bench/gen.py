@@ -18,6 +18,11 @@
                                 use case, timeline, intent and ICP score
                                 properties the default rules read, some left
                                 blank
+  gen.py roster REPS SEED       a commission roster: REPS reps on plan AE
+                                (examples/plans/quarterly.ini)
+  gen.py bookings ROWS REPS SEED
+                                closed-won bookings of FY2026 for those reps,
+                                a few of them clawbacks
   gen.py history EXPORT SEED    a Salesforce Opportunity History export for the
                                 deals of a `salesforce` EXPORT: how each reached
                                 its stage, some skipping one, some moving back
@@ -285,6 +290,24 @@ def leads(rows, rng, out):
                            for v in row) + "\n")
 
 
+def roster(reps, rng, out):
+    out.write("Rep,Plan,Quota,Variable,Team\n")
+    for i in range(reps):
+        out.write("Rep {:04d},AE,{},{},T{}\n".format(
+            i, rng.choice([1200000, 1500000, 1800000]), 120000, i % 20))
+
+
+def bookings(rows, reps, rng, out):
+    out.write("Opportunity ID,Opportunity Owner,Amount,Close Date\n")
+    for i in range(rows):
+        amt = rng.randint(50, 500) * 100
+        if rng.random() < 0.02:
+            amt = -amt
+        out.write("006B{:08d},Rep {:04d},{}.00,2026-{:02d}-{:02d}\n".format(
+            i, rng.randrange(reps), amt, rng.randint(1, 12),
+            rng.randint(1, 28)))
+
+
 def main():
     if sys.argv[1] == "history":
         out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
@@ -292,12 +315,19 @@ def main():
         history(sys.argv[2], random.Random(int(sys.argv[3])), out)
         out.flush()
         return
+    if sys.argv[1] == "bookings":
+        out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
+                   buffering=1 << 20, closefd=False)
+        bookings(int(sys.argv[2]), int(sys.argv[3]),
+                 random.Random(int(sys.argv[4])), out)
+        out.flush()
+        return
     kind, rows, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
                buffering=1 << 20, closefd=False)
     {"salesforce": salesforce, "hubspot": hubspot,
-     "meddpicc": meddpicc, "leads": leads}[kind](rows, rng, out)
+     "meddpicc": meddpicc, "leads": leads, "roster": roster}[kind](rows, rng, out)
     out.flush()
 
 

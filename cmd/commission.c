@@ -722,10 +722,11 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
 	    st->o->c.decimal_comma, &amount, cur, &why);
 	if (rc != 0)
-		return su_in_reject(in, r, "Amount \"%.*s\": %s",
+		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
 		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
 		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
-		    "on a guess)" : why);
+		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
+		    rc == 1 ? "" : ")");
 	if (cur[0]) {
 		if (!st->cur[0]) {
 			memcpy(st->cur, cur, sizeof st->cur);

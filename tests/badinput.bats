@@ -8,10 +8,17 @@
 bats_require_minimum_version 1.5.0
 load helper
 
-PROGS="forecast stagecheck cyclestat mqlqualify"
+PROGS="forecast stagecheck cyclestat mqlqualify commission"
 # mqlqualify reads the matrix's columns with tests/data/matrix-rules.ini:
-# Amount >= 100 (a rule number) and "Close Date" >= 2026-01-01 (a date)
-args() { [ "$1" != mqlqualify ] || printf '%s\n' -r "$DATA/matrix-rules.ini"; }
+# Amount >= 100 (a rule number) and "Close Date" >= 2026-01-01 (a date);
+# commission credits each row to the rep its Stage names
+# (tests/data/matrix-roster.csv), 5% of the amount, in FY2026
+args() {
+	case $1 in
+	mqlqualify) printf '%s\n' -r "$DATA/matrix-rules.ini" ;;
+	commission) printf '%s\n' -p "$DATA/matrix-plan.ini" -r "$DATA/matrix-roster.csv" -c owner=Stage ;;
+	esac
+}
 HDR="Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date"
 ROW="X1,Closed Won,100,Closed,2026-01-01,2026-02-01"
 
@@ -92,6 +99,18 @@ expect() {
 	run --separate-stderr "$BIN/cyclestat" -g quarter "$f"
 	assert_failure 2
 	assert_equal "$stderr" "cyclestat: $f:2: Close Date \"2025-02-29\": no such day in that month"
+	# commission: the top amount is credited (5% of it is paid); beyond
+	# is an error; a date outside the plan year is an error
+	f=$(file max.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect commission "$f" 0
+	f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect commission "$f" 2 "$f:2: Amount \"92233720368547758.08\": not an amount (too large)"
+	f=$(file edge.csv '%s\nX1,Closed Won,1,Closed,0001-01-01,9999-12-31\n' "$HDR")
+	expect commission "$f" 2 "$f:2: Close Date 9999-12-31 is outside the plan year FY2026 (2026-01-01..2026-12-31)"
+	f=$(file feb.csv '%s\nX1,Discover,1,Pipeline,2026-01-01,2025-02-29\n' "$HDR")
+	expect commission "$f" 2 "$f:2: Close Date \"2025-02-29\": no such day in that month"
+	f=$(file sum.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\nX2,Closed Won,0.01,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect commission "$f" 2 "$f:3: the credit of Closed Won overflows"
 	# mqlqualify: a rule's numbers have six decimals, so they end at
 	# 9,223,372,036,854.775807: an amount beyond is an error, never wrapped
 	f=$(file rmax.csv '%s\nX1,Closed Won,"$9,223,372,036,854.77",Closed,2026-01-01,2026-02-01\n' "$HDR")
@@ -117,8 +136,9 @@ expect() {
 	expect stagecheck "$f" 1
 	expect cyclestat "$f" 2 "1 deal is at stages the model does not place"
 	expect mqlqualify "$f" 0
+	expect commission "$f" 0
 	f=$(file dup.csv 'Opportunity ID,Stage,Amount,Amount,Forecast Category,Created Date,Close Date\nX1,Closed Won,1,1,Closed,2026-01-01,2026-02-01\n')
-	for p in forecast stagecheck cyclestat; do
+	for p in forecast stagecheck cyclestat commission; do
 		expect "$p" "$f" 2 "$f:1: columns \"Amount\" and \"Amount\" both look like the amount column"
 	done
 	expect mqlqualify "$f" 2 "$DATA/matrix-rules.ini:8:8: criterion amount: several columns match \"Amount\" in $f"
@@ -159,6 +179,11 @@ expect() {
 	run --separate-stderr "$BIN/mqlqualify" -r "$DATA/matrix-rules.ini" --summary "$f"
 	assert_success
 	assert_line --index 1 "10000000,0,10000000,0,0,0.0000,0.4000,no"
+	# every row credited to Discover: $10,000,000, 5% = $500,000.00
+	run --separate-stderr "$BIN/commission" $(args commission) --as-of 2026-06-01 -f json "$f"
+	assert_success
+	run jq -c 'select(.rep == "Discover") | [.credit, .payout]' <<<"$output"
+	assert_output '[10000000,500000]'
 }
 
 @test "matrix: --skip-invalid: rows out + rows rejected = rows read" {
@@ -195,6 +220,14 @@ expect() {
 	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj4.csv") - 1))
 	assert_equal "$out $invalid $rej" "5 2 3"
 	assert_equal "$((out + rej - invalid))" 6
+	# commission: rows credited + rows rejected = rows read; X2 (abc),
+	# X3 (short), X4 (Feb 30) rejected; Closed Won 100 + 100, Closed Lost 5
+	run --separate-stderr "$BIN/commission" $(args commission) --as-of 2026-06-01 --skip-invalid --rejects "$BATS_TEST_TMPDIR/rj5.csv" -f json "$f"
+	assert_success
+	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj5.csv") - 1))
+	assert_equal "$rej" 3
+	run jq -s -c 'map(.credit) | add' <<<"$output"
+	assert_output "205"
 }
 
 @test "-o to a FIFO or a device writes into it, never replaces it" {

@@ -114,3 +114,8 @@ faults() {
 	done
 	[ $hits -gt 10 ] || fail "only $hits faults met"
 }
+
+@test "commission under faults (statements, and the detail of quarterly plans)" {
+	faults commission 0 --as-of 2026-12-31 -p "$EXAMPLES/plans/seed000.ini" -r "$EXAMPLES/plans/seed000-roster.csv" --activities "$EXAMPLES/plans/meetings.csv" "$EXAMPLES/plans/seed000-bookings.csv"
+	faults commission 0 --as-of 2026-12-31 --detail -p "$EXAMPLES/plans/quarterly.ini" -r "$EXAMPLES/plans/roster.csv" --quotas "$EXAMPLES/plans/quotas.csv" "$EXAMPLES/plans/bookings.csv"
+}
