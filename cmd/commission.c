@@ -609,6 +609,8 @@ struct share {
 	su_rate pct;
 	int64_t amount;
 	long line;
+	char *raw;      /* the row as read, for --rejects */
+	size_t rawlen;
 };
 
 struct split { /* a split deal: its shares, credited at the end */
@@ -619,6 +621,7 @@ struct split { /* a split deal: its shares, credited at the end */
 	size_t n;
 	const char *file;
 	long line;
+	int *roles;     /* per plan: the rep its role column credited, or -1 */
 };
 
 /* the spiffs a credited share may win */
@@ -683,14 +686,18 @@ struct bcols {
 	int *role;       /* per plan: the role column, or -1 */
 };
 
+/* the deal's amount to whoever its role columns name (who: per plan, the
+ * rep credited or -1, when not NULL) */
 static int
 role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
-            int64_t amount, int32_t day)
+            int64_t amount, int32_t day, int *who)
 {
 	size_t k;
 	int m = month_of(&st->y, day), ri;
 
 	for (k = 0; k < st->pl->np; k++) {
+		if (who)
+			who[k] = -1;
 		if (bc->role[k] < 0 || !r->len[bc->role[k]])
 			continue;
 		ri = find_rep(st, r->f[bc->role[k]], r->len[bc->role[k]]);
@@ -698,6 +705,8 @@ role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
 			continue;
 		if (su_add(st->r[ri].role[m], amount, &st->r[ri].role[m]))
 			return -1;
+		if (who)
+			who[k] = ri;
 	}
 	return 0;
 }
@@ -785,14 +794,22 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		sp->sh[sp->n].rep = ri;
 		sp->sh[sp->n].pct = pct;
 		sp->sh[sp->n].line = r->line;
+		sp->sh[sp->n].raw = su_xmalloc(r->rawlen + 1);
+		memcpy(sp->sh[sp->n].raw, r->raw, r->rawlen);
+		sp->sh[sp->n].rawlen = r->rawlen;
 		sp->n++;
 		sp->sum += pct;
 		/* a role's credit is the deal's once: on its first share */
-		if (sp->n == 1 && role_credit(st, bc, r, amount, day))
-			return su_in_reject(in, r, "a role credit overflows");
+		if (sp->n == 1) {
+			sp->roles = su_xmalloc((st->pl->np + 1) *
+			    sizeof *sp->roles);
+			if (role_credit(st, bc, r, amount, day, sp->roles))
+				return su_in_reject(in, r, "a role credit "
+				    "overflows");
+		}
 		return 0;
 	}
-	if (role_credit(st, bc, r, amount, day))
+	if (role_credit(st, bc, r, amount, day, NULL))
 		return su_in_reject(in, r, "a role credit overflows");
 	return credit(st, ri, amount, day, r);
 }
@@ -800,7 +817,7 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 /* the split deals, complete: shares to 100%, rounded to the cent, the
  * cent left over to the first share listed */
 static int
-settle_splits(struct state *st)
+settle_splits(struct state *st, struct su_in *in)
 {
 	struct su_group **g;
 	size_t n, i, k;
@@ -813,10 +830,31 @@ settle_splits(struct state *st)
 
 		if (sp->sum != SU_RATE_ONE) {
 			su_ratio_fmt(pbuf, sp->sum, SU_RATE_ONE, 2, 100);
-			su_msg(sp->file, sp->line, "deal %.*s: its split shares "
-			    "add up to %s%%, not 100%%", (int)g[i]->keylen,
-			    g[i]->key, pbuf);
-			return -1;
+			if (!st->o->c.skip_invalid) {
+				su_msg(sp->file, sp->line, "deal %.*s: its split "
+				    "shares add up to %s%%, not 100%%",
+				    (int)g[i]->keylen, g[i]->key, pbuf);
+				return -1;
+			}
+			/* every share of the deal out, its role credit too */
+			for (k = 0; k < sp->n; k++) {
+				struct su_rec fake;
+
+				memset(&fake, 0, sizeof fake);
+				fake.file = sp->file;
+				fake.line = sp->sh[k].line;
+				fake.raw = sp->sh[k].raw;
+				fake.rawlen = sp->sh[k].rawlen;
+				if (su_in_reject(in, &fake, "deal %.*s: its split "
+				    "shares add up to %s%%, not 100%%",
+				    (int)g[i]->keylen, g[i]->key, pbuf))
+					return -1;
+			}
+			for (k = 0; k < st->pl->np; k++)
+				if (sp->roles[k] >= 0)
+					st->r[sp->roles[k]].role[month_of(&st->y,
+					    sp->day)] -= sp->amount;
+			continue;
 		}
 		for (k = 0; k < sp->n; k++) {
 			if (su_rate_apply(sp->amount, sp->sh[k].pct,
@@ -837,8 +875,12 @@ static void
 free_split(void *v)
 {
 	struct split *sp = v;
+	size_t k;
 
+	for (k = 0; k < sp->n; k++)
+		free(sp->sh[k].raw);
 	free(sp->sh);
+	free(sp->roles);
 }
 
 /* ---- activities ------------------------------------------------------------ */
@@ -1617,7 +1659,7 @@ main(int argc, char **argv)
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (booking(&st, in, &bc, &rec))
 			goto done;
-	if (r < 0 || su_in_finish(in) || settle_splits(&st) || quotas(&st))
+	if (r < 0 || settle_splits(&st, in) || su_in_finish(in) || quotas(&st))
 		goto done;
 	measures(&st);
 	award_spiffs(&st);

@@ -208,6 +208,14 @@ Ben 510.01"
 	assert_failure 2
 	assert_output ""
 	assert_equal "$stderr" "commission: $b:2: deal S1: its split shares add up to 90.00%, not 100%"
+	# with --skip-invalid every share of the deal is left out, and kept
+	rj=$BATS_TEST_TMPDIR/rj.csv
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid --rejects "$rj" -f json "$b"
+	assert_success
+	assert_equal "$(cut -d, -f2 "$rj" | tr '\n' ' ')" "line 2 3 "
+	run jq -r '.credit' <<<"$output"
+	assert_output "0
+0"
 	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,60%%\nS1,Ben,90,2026-03-01,40%%\n' | mk sb3.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_failure 2
@@ -363,4 +371,29 @@ commission: 6 invalid records skipped; see $rj"
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --period 2026-H1 "$DATA/comp-q-bookings.csv"
 	assert_failure 2
 	assert_equal "${stderr:0:35}" "commission: --period 2026-H1: not a"
+}
+
+# monthly: 10% of the amount, paid every month; $1,000 in January, $500
+# in March, a $300 clawback in April: Jan $100, Feb $0, Mar $50, Apr
+# earned to date $120 against $150 paid: pays $0, carries $30; May the
+# same; a monthly statement per month of the year
+@test "monthly payouts" {
+	p=$(printf '[plan M]\nbase = amount\npayout = monthly\nband = 0%%-: 10%%\n' | mk m.ini)
+	r=$(printf 'Rep,Plan,Quota\nAna,M,12000\n' | mk mr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,1000,2026-01-15\nAna,500,2026-03-15\nAna,-300,2026-04-01\n' | mk mb.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r '[.period, .earned_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "2026-01 100 100
+2026-02 100 0
+2026-03 150 50
+2026-04 120 0
+2026-05 120 0
+2026-06 120 0
+2026-07 120 0
+2026-08 120 0
+2026-09 120 0
+2026-10 120 0
+2026-11 120 0
+2026-12 120 0"
 }
