@@ -929,21 +929,16 @@ read_activities(struct state *st)
 		if (!p->count)
 			continue;
 		for (j = 0; j < su_expr_ncols(p->count); j++) {
-			size_t pos, i;
+			size_t pos;
 			const char *name = su_expr_colname(p->count, j, &pos);
-			int c = -1;
+			int c = su_find_header(&hdr, name);
 
-			for (i = 0; i < hdr.n; i++)
-				if (strcmp(hdr.f[i], name) == 0 ||
-				    su_normeq(hdr.f[i], name)) {
-					c = (int)i;
-					break;
-				}
 			if (c < 0) {
 				char msg[300];
 
-				snprintf(msg, sizeof msg, "plan %s: count: no "
-				    "column \"%s\" in %s", p->name, name,
+				snprintf(msg, sizeof msg, "plan %s: count: %s "
+				    "\"%s\" in %s", p->name, c == -1 ? "no column" :
+				    "several columns match", name,
 				    st->o->activities);
 				su_ini_caret(st->pl->file, st->pl->text,
 				    p->count_line, p->count_col + pos, msg);
@@ -1322,29 +1317,9 @@ award_spiffs(struct state *st)
 
 /* ---- output -------------------------------------------------------------- */
 
-static struct su_cell
-str(const char *s)
-{
-	struct su_cell c;
+#define str su_cell_str
 
-	memset(&c, 0, sizeof c);
-	c.type = SU_C_STR;
-	c.s = s;
-	c.len = strlen(s);
-	return c;
-}
-
-static struct su_cell
-num(enum su_ctype t, int64_t v, int64_t d)
-{
-	struct su_cell c;
-
-	memset(&c, 0, sizeof c);
-	c.type = t;
-	c.v = v;
-	c.d = d;
-	return c;
-}
+#define num su_cell_num
 
 static int
 statements(struct state *st, struct su_out *out, const struct su_period *want)

@@ -454,17 +454,7 @@ sla(struct state *st, const struct su_rec *r)
 	return 0;
 }
 
-static struct su_cell
-str(const char *s)
-{
-	struct su_cell c;
-
-	memset(&c, 0, sizeof c);
-	c.type = SU_C_STR;
-	c.s = s;
-	c.len = strlen(s);
-	return c;
-}
+#define str su_cell_str
 
 /* raw: the record's text can be written as it was read (CSV in, CSV out,
  * no --excel-safe): only the appended columns are formatted */

@@ -122,17 +122,20 @@ list_headers(const struct su_rec *hdr, char *buf, size_t size)
 		strcpy(buf + size - 5, "...");
 }
 
-/* a column named exactly, else by normalised name: its index, -1 none,
- * -2 several (normalised names only) */
-static int
-find_header(const struct su_rec *hdr, const char *name)
+int
+su_find_header(const struct su_rec *hdr, const char *name)
 {
 	size_t i;
 	int found = -1;
 
 	for (i = 0; i < hdr->n; i++)
-		if (strcmp(hdr->f[i], name) == 0)
-			return (int)i;
+		if (strcmp(hdr->f[i], name) == 0) {
+			if (found >= 0)
+				return -2;
+			found = (int)i;
+		}
+	if (found >= 0)
+		return found;
 	for (i = 0; i < hdr->n; i++)
 		if (su_normeq(hdr->f[i], name)) {
 			if (found >= 0)
@@ -180,7 +183,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			if (o->over[k].role == r)
 				break;
 		if (k < o->nover) {
-			c = find_header(hdr, o->over[k].header);
+			c = su_find_header(hdr, o->over[k].header);
 			if (c < 0) {
 				list_headers(hdr, list, sizeof list);
 				su_msg(file, 0, "-c %s=%s: %s; the headers "
@@ -271,7 +274,7 @@ su_group_resolve(const char *file, const char *spec,
 			}
 		/* 4. a header, normalised */
 		if (g[cnt].kind == SU_G_COLUMN && g[cnt].col < 0) {
-			c = find_header(hdr, tok);
+			c = su_find_header(hdr, tok);
 			if (c < 0) {
 				list_headers(hdr, list, sizeof list);
 				su_msg(file, 0, "-g %s: %s (use a header, a "

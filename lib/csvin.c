@@ -795,37 +795,44 @@ reject(struct su_in *in, const struct su_rec *rec, const char *msg,
 	return 0;
 }
 
-int
-su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
-             ...)
+static int
+vreject(struct su_in *in, const struct su_rec *rec, int flag,
+        const char *fmt, va_list ap)
 {
 	char msg[1024];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	if (!in->o->skip_invalid) {
 		su_msg(rec->file, rec->line, "%s", msg);
 		return -1;
 	}
-	return reject(in, rec, msg, &in->nskipped, "skipped");
+	return flag ? reject(in, rec, msg, &in->nflagged, "marked invalid") :
+	    reject(in, rec, msg, &in->nskipped, "skipped");
+}
+
+int
+su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
+             ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vreject(in, rec, 0, fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 int
 su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
+	int r;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	r = vreject(in, rec, 1, fmt, ap);
 	va_end(ap);
-	if (!in->o->skip_invalid) {
-		su_msg(rec->file, rec->line, "%s", msg);
-		return -1;
-	}
-	return reject(in, rec, msg, &in->nflagged, "marked invalid");
+	return r;
 }
 
 static void

@@ -696,3 +696,27 @@ su_out_abort(struct su_out *out)
 		close(out->fd);
 	release(out);
 }
+
+struct su_cell
+su_cell_str(const char *s)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.type = SU_C_STR;
+	c.s = s;
+	c.len = strlen(s);
+	return c;
+}
+
+struct su_cell
+su_cell_num(enum su_ctype type, int64_t v, int64_t d)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.type = type;
+	c.v = v;
+	c.d = d;
+	return c;
+}

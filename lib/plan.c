@@ -39,19 +39,6 @@ failf(struct parse *ps, long line, const char *fmt, ...)
 	ps->msgline = line;
 }
 
-static int
-validname(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' ||
-		    *s == '.'))
-			return 0;
-	return 1;
-}
-
 static const char *
 after(const char *section, const char *word)
 {
@@ -105,7 +92,7 @@ start_section(struct parse *ps, const char *section, long line)
 		    "[bonus NAME] or [spiff NAME])", section);
 		return;
 	}
-	if (!validname(name))
+	if (!su_ini_name_ok(name))
 		failf(ps, line, "[%s]: a name is letters, digits, '-', '_' and "
 		    "'.'", section);
 }

@@ -65,19 +65,6 @@ check_dups(struct parse *ps)
 }
 
 static int
-validname(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' ||
-		    *s == '.'))
-			return 0;
-	return 1;
-}
-
-static int
 parse_long(const char *v, long lo, long hi, long *out)
 {
 	char *end;
@@ -113,7 +100,7 @@ start_section(struct parse *ps, const char *section, long line)
 
 		while (*name == ' ')
 			name++;
-		if (!validname(name)) {
+		if (!su_ini_name_ok(name)) {
 			failf(ps, line, "[%s]: a criterion's name is letters, "
 			    "digits, '-', '_' and '.'", section);
 			return;
@@ -374,31 +361,6 @@ bad:
 	return -1;
 }
 
-/* the column a rule names: its exact header, else the one header equal
- * once normalised (su_norm); -1 none, -2 several */
-static int
-find_column(const struct su_rec *hdr, const char *name)
-{
-	size_t i;
-	int found = -1;
-
-	for (i = 0; i < hdr->n; i++)
-		if (strcmp(hdr->f[i], name) == 0) {
-			if (found >= 0)
-				return -2;
-			found = (int)i;
-		}
-	if (found >= 0)
-		return found;
-	for (i = 0; i < hdr->n; i++)
-		if (su_normeq(hdr->f[i], name)) {
-			if (found >= 0)
-				return -2;
-			found = (int)i;
-		}
-	return found;
-}
-
 int
 su_rules_bind(struct su_rules *r, const char *file, const struct su_rec *hdr)
 {
@@ -411,7 +373,7 @@ su_rules_bind(struct su_rules *r, const char *file, const struct su_rec *hdr)
 		for (k = 0; k < su_expr_ncols(r->c[i].e); k++) {
 			const char *name = su_expr_colname(r->c[i].e, k, &pos);
 
-			if ((c = find_column(hdr, name)) >= 0) {
+			if ((c = su_find_header(hdr, name)) >= 0) {
 				su_expr_bind(r->c[i].e, k, c);
 				continue;
 			}

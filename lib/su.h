@@ -227,6 +227,9 @@ int su_role_lookup(const char *name); /* role of a name, or -1 */
  * dropped, other bytes kept; returns the length written (out >= len+1) */
 size_t su_norm(const char *s, size_t len, char *out);
 struct su_rec;
+/* a column by its header: exactly, else the one header equal once
+ * normalised (su_norm); -1 none, -2 several */
+int su_find_header(const struct su_rec *hdr, const char *name);
 /* find each role's column: cols[role] = index or -1.  `want` has a flag per
  * role: SU_COL_REQUIRED or SU_COL_OPTIONAL (0 = don't look).  Prints and
  * returns -1 on a missing required column or an ambiguous one. */
@@ -392,6 +395,8 @@ long su_ini_secline(const struct su_ini *ini, long keyline);
  * two adjacent ones): 1 with sec[*i] the second and sec[*first] the first */
 int su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first);
 void su_ini_free(struct su_ini *ini);
+/* a name for a section (a criterion, a plan): letters, digits, - _ . */
+int su_ini_name_ok(const char *s);
 /* the first line longer than inih reads whole (Debian's inih: 200 bytes
  * with the line end and a NUL), or 0 */
 #define SU_INI_MAX_LINE 198
@@ -574,6 +579,9 @@ struct su_cell {
     int64_t v, d;              /* MONEY/INT: v; RATIO/PCT/DAYS: v/d (d > 0);
                                   DAYS print with one decimal */
 };
+/* a text cell (s NUL-terminated), a numeric cell */
+struct su_cell su_cell_str(const char *s);
+struct su_cell su_cell_num(enum su_ctype type, int64_t v, int64_t d);
 struct su_out;
 /* opens -o FILE (a temporary beside it) or stdout; prints on failure */
 struct su_out *su_out_open(const struct su_opts *o);

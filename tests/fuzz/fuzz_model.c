@@ -6,23 +6,17 @@
  */
 #define _GNU_SOURCE
 #include "su.h"
+#include "fuzzfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-static int fd = -1;
-static char path[64];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	su_start("fuzz_model");
-	fd = memfd_create("fuzz", 0);
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	fuzz_init("fuzz_model");
 	return 0;
 }
 
@@ -33,9 +27,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	size_t i, k;
 	unsigned req;
 
-	if (ftruncate(fd, 0) || pwrite(fd, data, size, 0) != (ssize_t)size)
-		abort();
-	if (su_model_load(path, &m) != 0)
+	if (su_model_load(fuzz_file(data, size), &m) != 0)
 		return 0;
 	if (m->np == 0)
 		abort();

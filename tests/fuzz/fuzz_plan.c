@@ -9,23 +9,17 @@
  */
 #define _GNU_SOURCE
 #include "su.h"
+#include "fuzzfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-static int fd = -1;
-static char path[64];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	su_start("fuzz_plan");
-	fd = memfd_create("fuzz", 0);
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	fuzz_init("fuzz_plan");
 	return 0;
 }
 
@@ -35,9 +29,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct su_plans *pl;
 	size_t i, k;
 
-	if (ftruncate(fd, 0) || pwrite(fd, data, size, 0) != (ssize_t)size)
-		abort();
-	if (su_plans_load(path, &pl) != 0)
+	if (su_plans_load(fuzz_file(data, size), &pl) != 0)
 		return 0;
 	if (pl->np == 0)
 		abort();

@@ -7,23 +7,17 @@
  */
 #define _GNU_SOURCE
 #include "su.h"
+#include "fuzzfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-static int fd = -1;
-static char path[64];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	su_start("fuzz_rules");
-	fd = memfd_create("fuzz", 0);
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	fuzz_init("fuzz_rules");
 	return 0;
 }
 
@@ -39,9 +33,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	long line;
 	int v;
 
-	if (ftruncate(fd, 0) || pwrite(fd, data, size, 0) != (ssize_t)size)
-		abort();
-	if (su_rules_load(path, &r) != 0)
+	if (su_rules_load(fuzz_file(data, size), &r) != 0)
 		return 0;
 	for (i = 0; i < size; i++)
 		lines += data[i] == '\n';
