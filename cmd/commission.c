@@ -293,12 +293,15 @@ static const char *const A_DATE[] = {"Date", "Activity Date",
                                      "Meeting Date", "Completed Date",
                                      "Close Date", NULL};
 
-/* an options copy for a side file: every error is an error */
+/* an options copy for a side file (roster, quotas, activities, metrics):
+ * CSV whatever -t and -d say of the bookings, and every error an error */
 static struct su_opts
 side_opts(const struct opts *o)
 {
 	struct su_opts so = o->c;
 
+	so.tsv = 0;
+	so.delim = -1;
 	so.skip_invalid = 0;
 	so.rejects = NULL;
 	so.nover = 0;
@@ -1362,8 +1365,10 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 			if (commission_to_date(pl, M, Q, V, &c, &C))
 				goto overflow;
 			e = bonuses_to_date(st, ri, k, n, M, Qyear, &c, &B);
-			if (e == -2)
+			if (e == -2) {
+				free(c.it);
 				return -1;
+			}
 			if (e)
 				goto overflow;
 			for (i = 0; i < st->naw; i++) {
@@ -1422,8 +1427,10 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 					    num(SU_C_PCT, t->rate, SU_RATE_ONE) :
 					    num(SU_C_RATIO, t->rate, SU_RATE_ONE);
 					cells[6] = num(SU_C_MONEY, t->amount, 0);
-					if ((e = su_out_row(out, cells)) != 0)
+					if ((e = su_out_row(out, cells)) != 0) {
+						free(c.it);
 						return e;
+					}
 				}
 			} else if (show) {
 				cells[0] = str(p->name);
@@ -1448,8 +1455,10 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[10] = num(SU_C_MONEY, B - pb, 0);
 				cells[11] = num(SU_C_MONEY, S - ps, 0);
 				cells[12] = num(SU_C_MONEY, adj, 0);
-				if ((e = su_out_row(out, cells)) != 0)
+				if ((e = su_out_row(out, cells)) != 0) {
+					free(c.it);
 					return e;
+				}
 			}
 			paid += payout;
 			pc = C, pb = B, ps = S;
@@ -1461,6 +1470,16 @@ overflow:
 	free(c.it);
 	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
 	return -1;
+}
+
+/* period k's part of an annual figure split in n: the parts differ by a
+ * cent at most and add up to the whole */
+static int64_t
+part(int64_t total, int k, int n)
+{
+	int64_t q = total / n, r = total % n;
+
+	return q + (r * (k + 1) / n - r * k / n);
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
@@ -1497,14 +1516,9 @@ quotas(struct state *st)
 			return -1;
 		}
 		for (k = 0; k < n; k++) {
-			int64_t v0 = p->variable * k / n,
-			    v1 = p->variable * (k + 1) / n;
-
 			if (!ramped)
-				p->pq[k] = p->quota / n * (k + 1) +
-				    p->quota % n * (k + 1) / n -
-				    (p->quota / n * k + p->quota % n * k / n);
-			p->pv[k] = v1 - v0;
+				p->pq[k] = part(p->quota, k, n);
+			p->pv[k] = part(p->variable, k, n);
 			if (p->start) {
 				int32_t a = pfrom(&st->y, n, k),
 				    b = pto(&st->y, n, k);

@@ -397,3 +397,12 @@ commission: 6 invalid records skipped; see $rj"
 2026-11 120 0
 2026-12 120 0"
 }
+
+@test "-t reads the bookings as TSV; the roster and the other side files stay CSV" {
+	b=$(printf 'Opportunity Owner\tAmount\tClose Date\nGus\t600000\t2026-04-01\n' | mk b.tsv)
+	r=$(printf 'Rep,Plan,Quota,Variable\nGus,ISR,"$500,000",1\n' | mk r.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -t -f json "$b"
+	assert_success
+	run jq -r '.payout' <<<"$output"
+	assert_output "52000"
+}
