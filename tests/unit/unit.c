@@ -591,6 +591,27 @@ test_expr(void)
 }
 
 static void
+test_present(void)
+{
+	static const char *const no[] = {"", " ", "no", "No", "NO ", "false",
+	    "FALSE", "0", "none", "None", "n/a", "N/A", "na", "tbd", "TBD",
+	    "unknown", "Unknown", "-", "--", " - "};
+	static const char *const yes[] = {"yes", "y", "n", "1", "00", "10",
+	    "true", "nope", "nay", "tbc", "known", "CFO", "a", "no-go",
+	    "falsely", "unknowns", "0.0", "a long value of twenty"};
+	size_t i;
+
+	/* a MEDDPICC field, a yes-like cell: not empty, not a no-like value
+	 * (su_norm drops punctuation: "n/a" is "na", "0.0" is "00") */
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		CHECK(!su_present(no[i], strlen(no[i])), "\"%s\" is no-like",
+		    no[i]);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		CHECK(su_present(yes[i], strlen(yes[i])), "\"%s\" is present",
+		    yes[i]);
+}
+
+static void
 time_ok(const char *s, int64_t want)
 {
 	int64_t v = -1;
@@ -640,6 +661,7 @@ main(void)
 	test_stats();
 	test_expr();
 	test_time();
+	test_present();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
