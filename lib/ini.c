@@ -7,6 +7,7 @@
  */
 #include "su.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,4 +204,18 @@ su_ini_name_ok(const char *s)
 		    *s == '.'))
 			return 0;
 	return 1;
+}
+
+void
+su_ini_fail(char *msg, size_t size, long *where, long line, const char *fmt,
+            ...)
+{
+	va_list ap;
+
+	if (msg[0])
+		return; /* the first error is the one said */
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+	*where = line;
 }

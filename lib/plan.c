@@ -26,18 +26,9 @@ struct parse {
 	int said;
 };
 
-static void
-failf(struct parse *ps, long line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ps->msg[0])
-		return;
-	va_start(ap, fmt);
-	vsnprintf(ps->msg, sizeof ps->msg, fmt, ap);
-	va_end(ap);
-	ps->msgline = line;
-}
+/* the first error, kept with its line (su_ini_fail) */
+#define failf(ps, line, ...) su_ini_fail((ps)->msg, sizeof (ps)->msg, \
+    &(ps)->msgline, (line), __VA_ARGS__)
 
 static const char *
 after(const char *section, const char *word)

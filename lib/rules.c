@@ -38,18 +38,9 @@ struct parse {
 	long msgline;
 };
 
-static void
-failf(struct parse *ps, long line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ps->msg[0])
-		return; /* the first error is the one said */
-	va_start(ap, fmt);
-	vsnprintf(ps->msg, sizeof ps->msg, fmt, ap);
-	va_end(ap);
-	ps->msgline = line;
-}
+/* the first error, kept with its line (su_ini_fail) */
+#define failf(ps, line, ...) su_ini_fail((ps)->msg, sizeof (ps)->msg, \
+    &(ps)->msgline, (line), __VA_ARGS__)
 
 /* a section given twice (inih would merge two adjacent ones): 0 or -1 */
 static int

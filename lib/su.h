@@ -395,6 +395,9 @@ long su_ini_secline(const struct su_ini *ini, long keyline);
  * two adjacent ones): 1 with sec[*i] the second and sec[*first] the first */
 int su_ini_dup(const struct su_ini *ini, size_t *i, size_t *first);
 void su_ini_free(struct su_ini *ini);
+/* an INI reader's error: the first one is kept, in msg, with its line */
+void su_ini_fail(char *msg, size_t size, long *where, long line,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* a name for a section (a criterion, a plan): letters, digits, - _ . */
 int su_ini_name_ok(const char *s);
 /* the first line longer than inih reads whole (Debian's inih: 200 bytes
