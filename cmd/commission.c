@@ -211,6 +211,9 @@ struct state {
 	size_t nmnames;
 	/* split deals waiting for all their shares */
 	struct su_groups *splits;
+	/* the side file being read (side_open) */
+	struct su_opts side;
+	char *sidefile[1];
 };
 
 /* is anyone on plan k */
@@ -293,19 +296,28 @@ static const char *const A_DATE[] = {"Date", "Activity Date",
                                      "Meeting Date", "Completed Date",
                                      "Close Date", NULL};
 
-/* an options copy for a side file (roster, quotas, activities, metrics):
- * CSV whatever -t and -d say of the bookings, and every error an error */
-static struct su_opts
-side_opts(const struct opts *o)
+/* a side file (roster, quotas, activities, metrics) opened and its
+ * header read, or NULL (said): CSV whatever -t and -d say of the
+ * bookings, and every error an error.  One at a time: the reader keeps
+ * pointers to st->side and st->sidefile. */
+static struct su_in *
+side_open(struct state *st, const char *path, struct su_rec *hdr)
 {
-	struct su_opts so = o->c;
+	struct su_in *in;
 
-	so.tsv = 0;
-	so.delim = -1;
-	so.skip_invalid = 0;
-	so.rejects = NULL;
-	so.nover = 0;
-	return so;
+	st->side = st->o->c;
+	st->side.tsv = 0;
+	st->side.delim = -1;
+	st->side.skip_invalid = 0;
+	st->side.rejects = NULL;
+	st->side.nover = 0;
+	st->sidefile[0] = (char *)path;
+	in = su_in_new(&st->side, 1, st->sidefile);
+	if (su_in_header(in, hdr) < 0) {
+		su_in_free(in);
+		return NULL;
+	}
+	return in;
 }
 
 static int
@@ -333,17 +345,13 @@ money(struct state *st, const struct su_rec *r, int col, const char *what,
 static int
 read_roster(struct state *st)
 {
-	struct su_opts so = side_opts(st->o);
-	char *files[1];
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	int c_rep, c_plan, c_quota, c_var, c_start, c_team, r, ok = -1;
 	const char *why;
 
-	files[0] = (char *)st->o->roster;
-	in = su_in_new(&so, 1, files);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
+	if (!(in = side_open(st, st->o->roster, &hdr)))
+		return -1;
 	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
 	    (c_plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
 	    (c_quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
@@ -476,16 +484,12 @@ period_index(struct state *st, const struct rep *p, const struct su_rec *r,
 static int
 read_quotas(struct state *st)
 {
-	struct su_opts so = side_opts(st->o);
-	char *files[1];
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	int c_rep, c_per, c_q, r, k, i, ok = -1;
 
-	files[0] = (char *)st->o->quotas;
-	in = su_in_new(&so, 1, files);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
+	if (!(in = side_open(st, st->o->quotas, &hdr)))
+		return -1;
 	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
 	    (c_per = need_col(&hdr, "period", A_PERIOD, 1)) < 0 ||
 	    (c_q = need_col(&hdr, "quota", A_QUOTA, 1)) < 0)
@@ -526,8 +530,6 @@ done:
 static int
 read_metrics(struct state *st)
 {
-	struct su_opts so = side_opts(st->o);
-	char *files[1];
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	int c_rep, c_per, c_met, c_val, r, i, ok = -1;
@@ -539,10 +541,8 @@ read_metrics(struct state *st)
 	memset(st->nm, 0, st->nr * sizeof *st->nm);
 	if (!st->o->metrics)
 		return 0;
-	files[0] = (char *)st->o->metrics;
-	in = su_in_new(&so, 1, files);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
+	if (!(in = side_open(st, st->o->metrics, &hdr)))
+		return -1;
 	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
 	    (c_met = need_col(&hdr, "metric", A_METRIC, 1)) < 0 ||
 	    (c_val = need_col(&hdr, "value", A_VALUE, 1)) < 0 ||
@@ -891,8 +891,6 @@ free_split(void *v)
 static int
 read_activities(struct state *st)
 {
-	struct su_opts so = side_opts(st->o);
-	char *files[1];
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	struct su_expr_env env;
@@ -919,10 +917,8 @@ read_activities(struct state *st)
 	env.dmy = st->o->c.dmy;
 	env.decimal_comma = st->o->c.decimal_comma;
 	env.today = st->o->c.as_of;
-	files[0] = (char *)st->o->activities;
-	in = su_in_new(&so, 1, files);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
+	if (!(in = side_open(st, st->o->activities, &hdr)))
+		return -1;
 	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
 	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0)
 		goto done;

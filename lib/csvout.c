@@ -170,7 +170,7 @@ formula(const char *s, size_t n)
 }
 
 static int
-put_csv(struct su_out *out, const char *s, size_t n, char delim)
+put_csv(struct su_out *out, const char *s, size_t n)
 {
 	size_t i;
 	int tick = out->excel_safe && formula(s, n);
@@ -189,7 +189,6 @@ put_csv(struct su_out *out, const char *s, size_t n, char delim)
 		put(out, s, n);
 		return 0;
 	}
-	(void)delim; /* CSV output is always comma-separated */
 	/* eight bytes at a time: does any equal , " \n or \r? */
 	for (i = 0; i + 8 <= n; i += 8) {
 		uint64_t w, a, b, c, d;
@@ -323,6 +322,18 @@ machine(const struct su_cell *c, char *buf)
 	}
 }
 
+/* a CSV or TSV cell: 0, or -1 (said) */
+static int
+put_cell(struct su_out *out, const struct su_cell *c)
+{
+	char num[64];
+
+	if (c->type == SU_C_STR)
+		return put_csv(out, c->s, c->len);
+	put(out, num, machine(c, num));
+	return 0;
+}
+
 static int
 write_row(struct su_out *out, const char *const *names,
           const struct su_cell *cells)
@@ -352,13 +363,8 @@ write_row(struct su_out *out, const char *const *names,
 		}
 		if (i)
 			putc_(out, delim);
-		if (c->type == SU_C_STR) {
-			if (put_csv(out, c->s, c->len, delim))
-				return -1;
-		} else {
-			n = machine(c, num);
-			put(out, num, n);
-		}
+		if (put_cell(out, c))
+			return -1;
 	}
 	put(out, out->fmt == SU_FMT_JSON ? "}\n" : "\n", out->fmt ==
 	    SU_FMT_JSON ? 2 : 1);
@@ -369,21 +375,13 @@ int
 su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
                 const struct su_cell *rest)
 {
-	char num[64];
-	size_t i, n;
+	size_t i;
 
 	put(out, raw, len);
 	for (i = k; i < out->ncols; i++) {
-		const struct su_cell *c = &rest[i - k];
-
 		putc_(out, ',');
-		if (c->type == SU_C_STR) {
-			if (put_csv(out, c->s, c->len, ','))
-				return -1;
-		} else {
-			n = machine(c, num);
-			put(out, num, n);
-		}
+		if (put_cell(out, &rest[i - k]))
+			return -1;
 	}
 	putc_(out, '\n');
 	out->rows++;
