@@ -4,8 +4,8 @@
  * from examples/models/seed003.ini.
  *
  * inih gives its handler no line numbers, so the section headers are found
- * first by a scan of the text (for messages about a section), and a key's
- * line is the one ini_parse_string() returns when the handler refuses it.
+ * first by su_ini_scan() (for messages about a section), and a key's line
+ * is the one ini_parse_string() returns when the handler refuses it.
  */
 #include "su.h"
 
@@ -70,16 +70,11 @@ su_present(const char *s, size_t len)
 
 /* ---- parsing ----------------------------------------------------------- */
 
-struct section {
-	char *text; /* between the brackets, as inih sees it */
-	long line;
-};
-
 struct parse {
 	struct su_model *m;
 	const char *file;
-	struct section *sec;
-	size_t nsec, k;   /* section headers; the next to match */
+	struct su_ini ini; /* section headers (su_ini_scan) */
+	size_t k;          /* the next header to match */
 	char *cur;        /* the section being read */
 	long curline;
 	struct su_pipeline *p; /* the pipeline being read */
@@ -289,15 +284,15 @@ open_section(struct parse *ps, const char *section, long line)
 static int
 keyless_sections(struct parse *ps, const char *upto)
 {
-	while (ps->k < ps->nsec && (!upto ||
-	    strcmp(ps->sec[ps->k].text, upto) != 0)) {
-		const char *t = ps->sec[ps->k].text;
-		long line = ps->sec[ps->k++].line;
+	while (ps->k < ps->ini.nsec && (!upto ||
+	    strcmp(ps->ini.sec[ps->k].name, upto) != 0)) {
+		const char *t = ps->ini.sec[ps->k].name;
+		long line = ps->ini.sec[ps->k++].line;
 
 		while (*t == ' ')
 			t++;
 		if (strncasecmp(t, "pipeline ", 9) == 0) {
-			if (!open_section(ps, ps->sec[ps->k - 1].text, line))
+			if (!open_section(ps, ps->ini.sec[ps->k - 1].name, line))
 				return 0;
 			continue;
 		}
@@ -318,8 +313,8 @@ begin_section(struct parse *ps, const char *section)
 {
 	if (!keyless_sections(ps, section))
 		return 0;
-	return open_section(ps, section, ps->k < ps->nsec ?
-	    ps->sec[ps->k++].line : 0);
+	return open_section(ps, section, ps->k < ps->ini.nsec ?
+	    ps->ini.sec[ps->k++].line : 0);
 }
 
 static int
@@ -431,30 +426,6 @@ handler(void *user, const char *section, const char *name, const char *value)
 	}
 }
 
-/* section headers of the text, as inih will see them */
-static void
-scan_sections(struct parse *ps, const char *text)
-{
-	const char *s = text, *e, *close;
-	long line = 1;
-
-	for (; *s; line++) {
-		e = strchr(s, '\n');
-		if (!e)
-			e = s + strlen(s);
-		while (s < e && (*s == ' ' || *s == '\t'))
-			s++;
-		if (*s == '[' && (close = memchr(s, ']', (size_t)(e - s)))) {
-			ps->sec = su_xrealloc(ps->sec, (ps->nsec + 1) *
-			    sizeof *ps->sec);
-			ps->sec[ps->nsec].text = dupn(s + 1, (size_t)(close - s -
-			    1));
-			ps->sec[ps->nsec++].line = line;
-		}
-		s = *e ? e + 1 : e;
-	}
-}
-
 /* what the file leaves to be derived, and what is checked once it is all
  * read */
 static int
@@ -547,7 +518,6 @@ su_model_load(const char *path, struct su_model **out)
 	struct su_model *m = su_xmalloc(sizeof *m);
 	char *text = NULL;
 	const char *name = path ? path : "(built-in model)";
-	size_t i;
 	int line, r = -1;
 
 	memset(&ps, 0, sizeof ps);
@@ -560,7 +530,7 @@ su_model_load(const char *path, struct su_model **out)
 			goto done;
 	} else
 		text = su_xstrdup(su_builtin_model);
-	scan_sections(&ps, text);
+	su_ini_scan(text, &ps.ini);
 	if ((line = (int)su_ini_long_line(text)) != 0)
 		failf(&ps, line, "a line longer than %d characters",
 		    SU_INI_MAX_LINE);
@@ -583,9 +553,7 @@ su_model_load(const char *path, struct su_model **out)
 	m = NULL;
 	r = 0;
 done:
-	for (i = 0; i < ps.nsec; i++)
-		free(ps.sec[i].text);
-	free(ps.sec);
+	su_ini_free(&ps.ini);
 	free(ps.cur);
 	free(text);
 	su_model_free(m);
