@@ -251,6 +251,10 @@ model_error() {
 	# inih cuts a line over 198 characters in two: refused, not misread
 	{ printf '[pipeline P]\n; '; head -c 200 /dev/zero | tr '\0' x; printf '\n[stage A]\n'; } |
 		model_error '2: a line longer than 198 characters'
+	# an indented line after a key continues its value, as inih reads it,
+	# even one that looks like a section
+	printf '[pipeline P]\ndefault = yes\n  [stage A]\nprobability = 10\n' |
+		model_error '3: "default" given twice in [pipeline P]'
 	model_error '3: not an INI line (expected [section], key = value or a ; comment)' <<'EOF'
 [pipeline P]
 [stage A]
