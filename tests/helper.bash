@@ -7,7 +7,7 @@ export LC_ALL=C TZ=UTC
 DATA="$BATS_TEST_DIRNAME/data"
 EXPECTED="$BATS_TEST_DIRNAME/expected"
 EXAMPLES="$BATS_TEST_DIRNAME/../examples"
-SPECTRUM="$BATS_TEST_DIRNAME/../../shared/testdata/csv-spectrum"
+SPECTRUM="$DATA/csv-spectrum"
 
 forecast() { "$BIN/forecast" "$@"; }
 csvdump() { "$BIN/csvdump" "$@"; }
