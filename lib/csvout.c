@@ -425,9 +425,12 @@ width(const char *s, size_t n)
 	return w;
 }
 
+/* a cell as the table shows it: money always with its cents (finance reads
+ * a column of $20,000.00 and $22,076.92, never $20,000 beside them),
+ * shares as percentages, ratios as "1.69x" */
 static size_t
-human(const struct su_out *out, const struct su_cell *c, int cents,
-      char *buf, size_t size)
+human(const struct su_out *out, const struct su_cell *c, char *buf,
+      size_t size)
 {
 	size_t i, n;
 
@@ -443,7 +446,7 @@ human(const struct su_out *out, const struct su_cell *c, int cents,
 		buf[n] = '\0';
 		return n;
 	case SU_C_MONEY:
-		return su_money_fmt_table(buf, c->v, out->cur, cents);
+		return su_money_fmt_table(buf, c->v, out->cur, 1);
 	case SU_C_INT: {
 		char tmp[32];
 		size_t k = (size_t)snprintf(tmp, sizeof tmp, "%lld",
@@ -495,22 +498,19 @@ static void
 render_table(struct su_out *out)
 {
 	size_t nrows = out->ncells / out->ncols, r, i, n, w, *wid;
-	int *cents, *right;
+	int *right;
 	char *text = NULL;
 	size_t textcap = 0;
 	struct lbuf line = {NULL, 0, 0};
 
 	wid = su_xmalloc(out->ncols * sizeof *wid);
-	cents = su_xmalloc(out->ncols * sizeof *cents);
 	right = su_xmalloc(out->ncols * sizeof *right);
 	for (i = 0; i < out->ncols; i++) {
 		wid[i] = width(out->names[i], strlen(out->names[i]));
-		cents[i] = right[i] = 0;
+		right[i] = 0;
 		for (r = 0; r < nrows; r++) {
 			const struct su_cell *c = &out->cells[r * out->ncols + i];
 
-			if (c->type == SU_C_MONEY && c->v % 100)
-				cents[i] = 1;
 			if (c->type != SU_C_STR && c->type != SU_C_NULL)
 				right[i] = 1;
 		}
@@ -523,7 +523,7 @@ render_table(struct su_out *out)
 				textcap = c->len + 64;
 				text = su_xrealloc(text, textcap);
 			}
-			n = human(out, c, cents[i], text, textcap);
+			n = human(out, c, text, textcap);
 			if ((w = width(text, n)) > wid[i])
 				wid[i] = w;
 		}
@@ -542,7 +542,7 @@ render_table(struct su_out *out)
 					textcap = c->len + 64;
 					text = su_xrealloc(text, textcap);
 				}
-				n = human(out, c, cents[i], text, textcap);
+				n = human(out, c, text, textcap);
 				s = text;
 			} else {
 				s = out->names[i];
@@ -565,7 +565,6 @@ render_table(struct su_out *out)
 	free(line.s);
 	free(text);
 	free(wid);
-	free(cents);
 	free(right);
 }
 

@@ -9,17 +9,50 @@
 #include <unistd.h>
 
 static const char *progname = "salesutils";
-/* temporaries of -o and --rejects, removed if the program must exit from
- * inside the library (out of memory): the only state beside the name */
-static const char *temps[4];
+/* temporaries of -o, --rejects and --assign-state, removed if the program
+ * must exit from inside the library (out of memory) or is killed by
+ * SIGINT, SIGTERM or SIGHUP: the only state beside the name.  volatile:
+ * the signal handler reads it. */
+static const char *volatile temps[4];
+static const int deathsigs[] = { SIGHUP, SIGINT, SIGTERM };
+
+/* unlink only (async-signal-safe), then die of the same signal so the
+ * parent sees how we ended */
+static void
+ondeath(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i])
+			unlink(temps[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 void
 su_start(const char *argv0)
 {
 	const char *p = strrchr(argv0, '/');
 
+	struct sigaction sa, old;
+	size_t i;
+
 	progname = p ? p + 1 : argv0;
 	signal(SIGPIPE, SIG_IGN);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ondeath;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof deathsigs / sizeof deathsigs[0]; i++)
+		sigaddset(&sa.sa_mask, deathsigs[i]);
+	for (i = 0; i < sizeof deathsigs / sizeof deathsigs[0]; i++) {
+		/* a signal ignored when we started (nohup, a background
+		 * job's SIGINT) stays ignored */
+		if (sigaction(deathsigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(deathsigs[i], &sa, NULL);
+	}
 }
 
 const char *

@@ -150,8 +150,14 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 			return -1;
 		}
 	}
-	if (i < len || digits + fdig == 0) {
-		*why = "not an amount";
+	if (digits + fdig == 0) {
+		*why = i < len ? "not a number" : "no digits";
+		return -1;
+	}
+	if (i < len && s[i] == grp)
+		goto badgroup;
+	if (i < len) {
+		*why = "characters after the number";
 		return -1;
 	}
 	/* value = v / 10^fdig units; cents = v * 100 * mult / 10^fdig */
@@ -177,8 +183,8 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 	return 0;
 badgroup:
 	*why = decimal_comma ? "misplaced thousands separator" :
-	    "misplaced thousands separator (for a decimal comma, use "
-	    "--decimal-comma)";
+	    "misplaced thousands separator; for a decimal comma, use "
+	    "--decimal-comma";
 	return -1;
 }
 

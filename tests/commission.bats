@@ -271,7 +271,7 @@ commission: 6 invalid records skipped; see $rj"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,0,120000\n' "@:2: Ana: a quota of zero (attainment would divide by it)"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1,1\nAna,ISR,1,1\n' "@:3: Ana is in the roster twice (first on line 2)"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,-5,1\n' "@:2: a negative quota or variable pay"
-	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,lots,1\n' "@:2: Quota \"lots\": not an amount"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,lots,1\n' "@:2: Quota \"lots\": not a number"
 	t 'Rep,Quota\nAna,1\n' "@:1: no plan column (tried \"Plan\", \"Comp Plan\", ...)"
 	t 'Rep,Plan,Quota,Variable,Start Date\nAna,AE-retro,1,1,2027-02-01\n' "@:2: Ana starts after the plan year"
 	t 'Rep,Plan,Quota,Variable\nAna,VP,1,1\n' "@:2: Ana: plan VP measures the team, and the roster gives Ana none"
@@ -405,4 +405,14 @@ commission: 6 invalid records skipped; see $rj"
 	assert_success
 	run jq -r '.payout' <<<"$output"
 	assert_output "52000"
+}
+
+@test "table: money always shows its cents, attainment is a percentage" {
+	# Ana: 1,800,000 / 1,500,000 = 120.0%; retroactive 10% of 1.8M = 180,000
+	cd "$EXAMPLES"
+	run --separate-stderr "$BIN/commission" -p plans/seed000.ini -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 --format table plans/seed000-bookings.csv
+	assert_success
+	assert_line --index 1 --regexp '^Ana +AE-retro +FY2026 +\$1,500,000\.00 +\$1,800,000\.00 +120\.0% +\$180,000\.00 +\$0\.00 +\$180,000\.00 +\$180,000\.00 +\$0\.00 +\$0\.00 +\$0\.00$'
+	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 --detail --format table plans/bookings.csv
+	assert_line --index 2 --regexp ' \$5,000\.00$'
 }

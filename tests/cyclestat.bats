@@ -36,7 +36,7 @@ SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
 	run jq -c '[.opps,.won,.lost,.open,.win_rate,.avg_deal,.median_deal,.cycle_mean,.cycle_median,.cycle_p90,.velocity]' <<<"$output"
 	assert_output '[12,5,4,3,0.5556,126000,100000,42,30,90,5000]'
 	run --separate-stderr cyclestat -f table "$C"
-	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +\$126,000 +\$100,000 +42\.0 +30\.0 +90 +\$5,000$'
+	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +\$126,000.00 +\$100,000.00 +42\.0 +30\.0 +90 +\$5,000.00$'
 }
 
 @test "--target-cycle, --target-win-rate, --open-age" {

@@ -97,3 +97,14 @@ render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 	assert_success
 	assert_output --partial 'Total         70  $9,395,209.00'
 }
+
+@test "no message gives its reason twice (\"not an amount (not an amount)\")" {
+	# every value parser's reason differs from the message it sits in
+	for a in lots 1M5 12abc '€1.234,56' '(5' 1.2.3 ''; do
+		run --separate-stderr "$BIN/forecast" --target "$a" /dev/null
+		assert_failure 2
+		[[ $stderr != *"not an amount (not an amount)"* ]] || fail "$a: $stderr"
+	done
+	run --separate-stderr "$BIN/forecast" --target 1M5 /dev/null
+	assert_equal "$stderr" "forecast: --target 1M5: not an amount (characters after the number)"
+}

@@ -24,7 +24,7 @@ load helper
 	run --separate-stderr forecast --target 750000 -f table "$DATA/seed-q2.csv"
 	assert_success
 	assert_output "$(cat "$EXPECTED/seed-q2-target.table")"
-	assert_line --index 6 --regexp '^Total +20 +\$1,950,000 +65\.1% +\$1,270,000 +\$750,000 +1\.69x +\$0 +3\.00x$'
+	assert_line --index 6 --regexp '^Total +20 +\$1,950,000\.00 +65\.1% +\$1,270,000\.00 +\$750,000\.00 +1\.69x +\$0\.00 +3\.00x$'
 }
 
 @test "seed 000 Q2 2026 forecast as JSON: numbers are numbers" {
@@ -286,7 +286,7 @@ EOF
 	assert_equal "$stderr" "forecast: --target 0: must be above 0"
 	run --separate-stderr forecast --target lots "$DATA/seed-q2.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: --target lots: not an amount (not an amount)"
+	assert_equal "$stderr" "forecast: --target lots: not an amount (not a number)"
 }
 
 @test "--target accepts money forms; pipeline_coverage empty once closed meets target" {
@@ -426,7 +426,7 @@ EOF
 	assert_line --index 2 --regexp '^Commit +2 +3,235.06 EUR +90.0% +2,911.55 EUR$'
 	run --separate-stderr forecast -d ';' "$f"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $f:2: Amount \"€1.234,56\": not an amount (not an amount)"
+	assert_equal "$stderr" "forecast: $f:2: Amount \"€1.234,56\": not an amount (misplaced thousands separator; for a decimal comma, use --decimal-comma)"
 }
 
 @test "mixed currencies are an error naming both" {
@@ -474,7 +474,7 @@ Amount,Currency,Forecast Category
 EOF
 )
 	run forecast -f table "$f"
-	assert_line --index 2 --regexp '^Commit +1 +1,000 GBP +90.0% +900 GBP$'
+	assert_line --index 2 --regexp '^Commit +1 +1,000.00 GBP +90.0% +900.00 GBP$'
 }
 
 @test "overflowing sums are an error, not a wrong number" {

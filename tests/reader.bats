@@ -307,7 +307,7 @@ EOF
 	assert_success
 	assert_line --index 2 "Commit	2	12.00	0.9000	10.80"
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sk.csv:3: expected 3 fields, found 2 (skipped)
-forecast: $BATS_TEST_TMPDIR/sk.csv:4: Amount \"x\": not an amount (not an amount) (skipped)
+forecast: $BATS_TEST_TMPDIR/sk.csv:4: Amount \"x\": not an amount (not a number) (skipped)
 forecast: $BATS_TEST_TMPDIR/sk.csv:6: Forecast Category \"Nope\": unknown forecast category (accepted: Closed, Commit, Best Case, Pipeline, Omitted; also Closed Won, Not forecasted, Closed Lost) (skipped)
 forecast: 3 invalid records skipped"
 }
@@ -320,7 +320,7 @@ forecast: 3 invalid records skipped"
 	assert_output "file,line,reason,record
 $BATS_TEST_TMPDIR/rj.csv,3,\"expected 3 fields, found 2\",\"\"\"two
 lines\"\",5\"
-$BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not an amount)\",\"3,x,Commit\""
+$BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not a number)\",\"3,x,Commit\""
 	# 4 rows read: 2 counted (Total deals) + 2 rejected
 	total=$(forecast --skip-invalid -f json "$BATS_TEST_TMPDIR/rj.csv" 2>/dev/null | jq 'select(.category=="Total").deals')
 	rejected=$(($(csvdump "$BATS_TEST_TMPDIR/rej.csv" | wc -l)))
@@ -412,4 +412,37 @@ $BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not an amount)\",\
 	printf 'Stage,Note\nProspecting,=cmd|calc\n' >"$BATS_TEST_TMPDIR/a.csv"
 	run stagecheck_ --excel-safe -m "$EXAMPLES/models/salesforce-default.ini" --annotate "$BATS_TEST_TMPDIR/a.csv"
 	assert_line --index 1 "Prospecting,'=cmd|calc,pass,,"
+}
+
+@test "SIGTERM, SIGINT, SIGHUP: no temporary of -o or --rejects is left behind, and the program dies of the signal" {
+	# mqlqualify streams, so its -o temporary exists while it reads; the
+	# --rejects temporary exists from the first bad record.  set -m: a
+	# background job keeps SIGINT (without job control bash ignores it)
+	d=$BATS_TEST_TMPDIR
+	for sig in TERM INT HUP; do
+		rm -rf "$d/w" && mkdir "$d/w" && mkfifo "$d/w/in.csv"
+		run bash -c '
+			set -m
+			exec 2>/dev/null # and the shell'"'"'s job notices
+			cd "$1"
+			"$BIN/mqlqualify" -o out.csv --skip-invalid --rejects rej.csv in.csv 2>/dev/null &
+			pid=$!
+			exec 3>in.csv
+			head -n 3 "$2" >&3 # a header and two leads
+			printf "short,row\n" >&3 # rejected
+			for i in $(seq 100); do
+				[ "$(ls -A | grep -c "^\.")" -ge 2 ] && break
+				sleep 0.05
+			done
+			ls -A | grep -c "^\." # temporaries while it runs
+			kill -'"$sig"' $pid
+			wait $pid
+			echo "status $?"
+			ls -A' _ "$d/w" "$EXAMPLES/hubspot-leads.csv"
+		assert_line --index 0 2
+		case $sig in TERM) st=143 ;; INT) st=130 ;; HUP) st=129 ;; esac
+		assert_line --index 1 "status $st"
+		assert_line --index 2 "in.csv" # nothing else: no temporary, no output
+		assert_equal "${#lines[@]}" 3
+	done
 }

@@ -217,7 +217,7 @@ EOF
 	assert_success
 	assert_output "id,name,owner,stage,check,severity,message"
 	assert_equal "$stderr" "stagecheck: $f:2: Close Date \"2026-13-01\": no such month (skipped)
-stagecheck: $f:3: Amount \"x\": not an amount (not an amount) (skipped)
+stagecheck: $f:3: Amount \"x\": not an amount (not a number) (skipped)
 stagecheck: 2 invalid records skipped"
 	run --separate-stderr stagecheck "$DATA/seed-q2.csv" -c stage=Nope
 	assert_failure 2

@@ -82,14 +82,14 @@ test_money(void)
 	money_ok("1.23456k", 0, 123456, "");    /* exactly 1234.56 */
 	money_bad("1.234567k", 0, "a fraction of a cent"); /* 1234.567 */
 	money_bad("1,23", 0, "misplaced thousands separator");
-	money_bad("1,5", 0, "misplaced thousands separator (for a decimal");
+	money_bad("1,5", 0, "misplaced thousands separator; for a decimal comma");
 	money_bad("12,34,567", 0, "misplaced");
 	money_bad("1234,567", 0, "misplaced");
-	money_bad("1,234.56", 1, "not an amount"); /* "1,234" then ".56" */
-	money_bad("abc", 0, "not an amount");
-	money_bad("12a", 0, "not an amount");
-	money_bad("1.2.3", 0, "not an amount");
-	money_bad("-(5)", 0, "not an amount");
+	money_bad("1,234.56", 1, "misplaced thousands separator"); /* "1,234" then ".56" */
+	money_bad("abc", 0, "not a number");
+	money_bad("12a", 0, "characters after the number");
+	money_bad("1.2.3", 0, "characters after the number");
+	money_bad("-(5)", 0, "not a number");
 	money_bad("(-5)", 0, "both parentheses");
 	money_bad("$5 EUR", 0, "two currencies");
 	money_bad("$", 0, "no digits");
