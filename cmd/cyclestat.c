@@ -1066,8 +1066,9 @@ unknown_stages(struct state *st)
 		    i ? ", " : "", all[i]->key);
 	su_msg(NULL, 0, "%ld deal%s at stages the model does not place as "
 	    "open, won or lost: %s (name them with --won, --lost, --open, or "
-	    "give a model with -m)", st->unknown, st->unknown == 1 ? " is" :
-	    "s are", list);
+	    "give a model with -m)%s", st->unknown, st->unknown == 1 ? " is" :
+	    "s are", list, n ? su_model_hint(all[0]->key,
+	    strlen(all[0]->key)) : "");
 }
 
 int

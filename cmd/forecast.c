@@ -425,7 +425,8 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (cat < 0)
 		return su_in_reject(st->in, r, "no forecast category: no "
 		    "category, a stage the stage model does not know, and no "
-		    "probability to tell it from");
+		    "probability to tell it from%s", (c = st->col[SU_R_STAGE])
+		    >= 0 ? su_model_hint(r->f[c], r->len[c]) : "");
 	/* the weight */
 	if (cat == LOST)
 		w = 0;

@@ -640,9 +640,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	idx = kind->idx;
 	if (idx < 0) {
 		list_stages(p, buf, sizeof buf);
+		c = st->col[SU_R_STAGE];
 		find(st, CK_UNKNOWN_STAGE, "stage \"%s\" is not in the %s "
-		    "pipeline (its stages: %s)", r->f[st->col[SU_R_STAGE]],
-		    p->name, buf);
+		    "pipeline (its stages: %s)%s", r->f[c], p->name, buf,
+		    su_model_hint(r->f[c], r->len[c]));
 		return 0;
 	}
 	sg = &p->st[idx];

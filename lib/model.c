@@ -17,7 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-extern const char su_builtin_model[]; /* generated: builtin.c */
 
 static const struct {
 	const char *code, *name, *aliases[3];
@@ -514,22 +513,32 @@ finish(struct parse *ps)
 int
 su_model_load(const char *path, struct su_model **out)
 {
+	char *text, *used;
+	int r;
+
+	if (!path)
+		return su_model_parse("(built-in model)", su_builtin_model,
+		    out);
+	if (!(text = su_shipped_slurp(path, "models", "model", &used)))
+		return -1;
+	r = su_model_parse(used, text, out);
+	free(text);
+	free(used);
+	return r;
+}
+
+int
+su_model_parse(const char *name, const char *text, struct su_model **out)
+{
 	struct parse ps;
 	struct su_model *m = su_xmalloc(sizeof *m);
-	char *text = NULL;
-	const char *name = path ? path : "(built-in model)";
 	int line, r = -1;
 
 	memset(&ps, 0, sizeof ps);
 	memset(m, 0, sizeof *m);
 	m->file = su_xstrdup(name);
 	ps.m = m;
-	ps.file = name;
-	if (path) {
-		if (!(text = su_slurp(path, "model")))
-			goto done;
-	} else
-		text = su_xstrdup(su_builtin_model);
+	ps.file = m->file;
 	su_ini_scan(text, &ps.ini);
 	if ((line = (int)su_ini_long_line(text)) != 0)
 		failf(&ps, line, "a line longer than %d characters",
@@ -555,7 +564,6 @@ su_model_load(const char *path, struct su_model **out)
 done:
 	su_ini_free(&ps.ini);
 	free(ps.cur);
-	free(text);
 	su_model_free(m);
 	return r;
 }

@@ -566,14 +566,16 @@ su_plans_load(const char *path, struct su_plans **out)
 	struct su_plans *pl = su_xmalloc(sizeof *pl);
 	size_t i, j;
 	int line;
+	char *used;
 
 	memset(&ps, 0, sizeof ps);
 	memset(pl, 0, sizeof *pl);
-	pl->file = su_xstrdup(path);
-	ps.pl = pl;
-	ps.file = path;
 	*out = NULL;
-	if (!(pl->text = su_slurp(path, "plan file")))
+	pl->text = su_shipped_slurp(path, "plans", "plan file", &used);
+	pl->file = used ? used : su_xstrdup(path);
+	ps.pl = pl;
+	ps.file = pl->file;
+	if (!pl->text)
 		goto bad;
 	ps.text = pl->text;
 	su_ini_scan(pl->text, &ps.ini);
@@ -600,7 +602,7 @@ su_plans_load(const char *path, struct su_plans **out)
 	} else
 		line = ini_parse_string(pl->text, handler, &ps);
 	if (line < 0) {
-		su_msg(path, 0, "cannot read the plans");
+		su_msg(pl->file, 0, "cannot read the plans");
 		goto bad;
 	}
 	if (line > 0 && !ps.msg[0])
@@ -608,7 +610,7 @@ su_plans_load(const char *path, struct su_plans **out)
 		    "value or a ; comment)");
 	if (ps.msg[0] || finish(&ps)) {
 		if (!ps.said)
-			su_msg(path, ps.msgline, "%s", ps.msg);
+			su_msg(pl->file, ps.msgline, "%s", ps.msg);
 		goto bad;
 	}
 	su_ini_free(&ps.ini);

@@ -20,7 +20,6 @@
 #include <string.h>
 #include <strings.h>
 
-extern const char su_builtin_rules[]; /* generated: builtin.c */
 
 const char *const su_qual_name[SU_NQUAL] = {"sql", "nurture",
                                             "disqualified", "invalid"};
@@ -307,19 +306,24 @@ su_rules_load(const char *path, struct su_rules **out)
 {
 	struct parse ps;
 	struct su_rules *r = su_xmalloc(sizeof *r);
-	const char *name = path ? path : "(built-in rules)";
+	char *used = NULL;
+	const char *name;
 	int line;
 
 	memset(&ps, 0, sizeof ps);
 	memset(r, 0, sizeof *r);
-	r->file = su_xstrdup(name);
+	if (path) {
+		r->text = su_shipped_slurp(path, "rules", "rules file", &used);
+		r->file = used ? used : su_xstrdup(path);
+		if (!r->text)
+			goto bad;
+	} else {
+		r->text = su_xstrdup(su_builtin_rules);
+		r->file = su_xstrdup("(built-in rules)");
+	}
+	name = r->file;
 	ps.r = r;
 	ps.file = name;
-	if (path) {
-		if (!(r->text = su_slurp(path, "rules file")))
-			goto bad;
-	} else
-		r->text = su_xstrdup(su_builtin_rules);
 	ps.text = r->text;
 	su_ini_scan(r->text, &ps.ini);
 	if ((line = (int)su_ini_long_line(r->text)) != 0) {

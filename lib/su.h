@@ -293,6 +293,8 @@ int su_present(const char *s, size_t len);
 /* path NULL: the built-in model (seed 003).  Prints "FILE:LINE: ..." and
  * returns -1 on error. */
 int su_model_load(const char *path, struct su_model **m);
+/* the same from a model's text, NAME naming it in messages */
+int su_model_parse(const char *name, const char *text, struct su_model **m);
 void su_model_free(struct su_model *m);
 /* the pipeline for an opportunity type: an empty type, the default
  * pipeline; a type no pipeline names, the default pipeline if it names no
@@ -302,6 +304,24 @@ const struct su_pipeline *su_model_pipeline(const struct su_model *m,
 const struct su_pipeline *su_model_default(const struct su_model *m);
 /* a stage by name or alias (compared as headers are), or -1 */
 int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
+
+/* ---- shipped.c: the models, rules and plans shipped with salesutils ---- */
+/* a model, rules or plan file: ARG as given when it is a path or a file
+ * here, else the shipped KIND ("models", "rules", "plans") of that name
+ * (NAME, NAME.ini, NAME-default.ini) in $SALESUTILS_SHARE, the installed
+ * share directory, or the source tree's examples/.  The text, and in *used
+ * the path read (both malloc'd); NULL on error (said, listing the shipped
+ * names). */
+char *su_shipped_slurp(const char *arg, const char *kind, const char *what,
+                       char **used);
+/* " (the shipped model salesforce-default knows it: try -m salesforce)"
+ * when a shipped model knows the stage, else "" (a static buffer) */
+const char *su_model_hint(const char *stage, size_t len);
+struct su_shipped {
+    const char *name, *text;
+};
+extern const struct su_shipped su_shipped_models[]; /* {0, 0} ends it */
+extern const char su_builtin_model[], su_builtin_rules[];
 
 /* ---- stats.c: exact medians and percentiles (each sorts its array) -- */
 int64_t su_median2_days(int32_t *v, size_t n);  /* twice the median; n > 0 */

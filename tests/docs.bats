@@ -82,6 +82,79 @@ render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 	done
 }
 
+@test "man page EXAMPLES print what the page shows under them" {
+	# the lines right under a "$ command" (to the next blank line) are
+	# its output, where a page shows one
+	shown=0
+	for p in $PROGS; do
+		d=$BATS_TEST_TMPDIR/$p
+		mkdir -p "$d"
+		render "$MAN/$p.1" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | awk -v d="$d" '
+			/^ *\$ / { n++; cur = d "/" n; sub(/^ *\$ /, ""); print > (cur ".cmd"); printf "" > (cur ".out"); next }
+			/^ *$/ { cur = ""; next }
+			cur != "" { sub(/^       /, ""); print > (cur ".out") }'
+		for c in "$d"/*.cmd; do
+			[ -s "${c%.cmd}.out" ] || continue
+			got=$(cd "$EXAMPLES" && PATH="$BIN:$PATH" bash -c "$(cat "$c")" 2>&1) || true
+			assert_equal "$got" "$(cat "${c%.cmd}.out")"
+			shown=$((shown + 1))
+		done
+	done
+	[ "$shown" -ge 1 ] || fail "no example shows its output"
+}
+
+# the cron job of the README and forecast(1): mail the executives on exit
+# 1 (low pipeline) only; exit 2 (the run failed) goes to revops
+cron_check() { # cron_check SCRIPT
+	local d=$BATS_TEST_TMPDIR/cron
+	rm -rf "$d" && mkdir -p "$d"
+	printf '#!/bin/sh\necho "mail $*"\n' >"$d/mail" && chmod +x "$d/mail"
+	# low: $700K open, under $1M -> exit 1 -> the alert
+	printf 'Amount,Forecast Category,Close Date\n700000,Commit,2026-05-01\n' >"$d/opps.csv"
+	run bash -c "cd '$d' && PATH='$d:$BIN:'\$PATH && $1"
+	assert_line "mail -s pipeline alert exec@example.com"
+	refute_line --partial "forecast failed"
+	# the export is missing -> exit 2 -> not the alert
+	rm "$d/opps.csv"
+	run bash -c "cd '$d' && PATH='$d:$BIN:'\$PATH && $1"
+	assert_line "mail -s forecast failed revops@example.com"
+	refute_line --partial "pipeline alert"
+	# enough pipeline -> no mail
+	printf 'Amount,Forecast Category,Close Date\n1500000,Commit,2026-05-01\n' >"$d/opps.csv"
+	run bash -c "cd '$d' && PATH='$d:$BIN:'\$PATH && $1"
+	assert_output ""
+}
+
+@test "the cron job in the README alerts on exit 1 only" {
+	script=$(sed -n '/^forecast --period .* -o weekly.csv opps.csv$/,/^esac$/p' "$README")
+	[ -n "$script" ] || fail "no cron example in README.md"
+	cron_check "$script"
+}
+
+@test "the cron job in forecast(1) alerts on exit 1 only" {
+	script=$(render "$MAN/forecast.1" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | sed 's/^       //' | sed -n '/^forecast --period .* -o weekly.csv opps.csv$/,/^esac$/p')
+	[ -n "$script" ] || fail "no cron example in forecast.1"
+	cron_check "$script"
+}
+
+@test "man pages fit 80 columns (but for EXAMPLES, where commands are not wrapped)" {
+	for f in "$MAN"/*.1 "$MAN"/*.5 "$MAN"/*.7; do
+		run bash -c "mandoc -Tascii '$f' | sed 's/.\x08//g' | sed '/^EXAMPLES/,/^SEE ALSO/d' | awk 'length > 80'"
+		assert_output ""
+	done
+}
+
+@test "the tab delimiter, typed as salesutils(7) shows it, works" {
+	t=$(render "$MAN/salesutils.7" | tr -s ' \n' '  ' | sed -n 's/.*; tab or \([^ ]*\) for a tab.*/\1/p')
+	[ "$t" = '\t' ] || fail "salesutils(7) shows the tab as '$t'"
+	printf 'Amount\tForecast Category\n5\tCommit\n' >"$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr "$BIN/forecast" -d "$t" "$BATS_TEST_TMPDIR/t.tsv"
+	assert_success
+	assert_line --index 2 'Commit,1,5.00,0.9000,4.50'
+	run --separate-stderr "$BIN/forecast" -d tab "$BATS_TEST_TMPDIR/t.tsv"
+	assert_success
+}
+
 @test "stagecheck-model(5)'s example model loads and works" {
 	render "$MAN/stagecheck-model.5" | sed -n '/^EXAMPLES/,/^SEE ALSO/p' | sed -n '/^ *\[pipeline/,/^ *status = lost/p' | sed 's/^       //' >"$BATS_TEST_TMPDIR/m.ini"
 	grep -q '^\[stage Lost\]' "$BATS_TEST_TMPDIR/m.ini" || fail "example not found"
