@@ -970,14 +970,17 @@ write_reasons(struct state *st, struct su_out *out)
 	for (j = 0; j < n; j++) {
 		const char *key = all[j]->key;
 		size_t glen = all[j]->keylen, klen;
+		struct su_group *gg;
 		struct gstat *g;
 
 		/* the group's part of the key: all but the reason */
 		for (klen = glen - 1; klen > 0 && key[klen - 1]; klen--)
 			;
-		g = su_groups_get(st->groups, klen ? key : "", klen);
+		gg = su_groups_find(st->groups, klen ? key : "", klen);
+		g = gg->val;
 		memset(c, 0, sizeof c);
-		i = group_cells(st, key, c, band);
+		/* the group as its table spells it (pivot: first seen) */
+		i = group_cells(st, gg->key, c, band);
 		c[i].type = SU_C_STR, c[i].s = key + klen;
 		c[i].len = strlen(key + klen);
 		if (c[i].len == 0)
@@ -1090,9 +1093,9 @@ main(int argc, char **argv)
 	}
 	memset(&st, 0, sizeof st);
 	st.o = &o;
-	st.groups = su_groups_new(sizeof(struct gstat));
+	st.groups = su_groups_new_pivot(sizeof(struct gstat));
 	st.kinds = su_groups_new(sizeof(struct stagekind));
-	st.reasons = su_groups_new(sizeof(long));
+	st.reasons = su_groups_new_pivot(sizeof(long));
 	st.seen = su_groups_new(1);
 	if (compile_patterns(&st) || su_model_load(o.model, &st.m))
 		goto done;
@@ -1145,6 +1148,7 @@ main(int argc, char **argv)
 			goto done;
 	if (r < 0 || su_in_finish(st.in))
 		goto done;
+	su_groups_say_respelled(st.groups);
 	if (st.unknown) {
 		unknown_stages(&st);
 		goto done;

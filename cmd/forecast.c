@@ -567,7 +567,7 @@ main(int argc, char **argv)
 		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
 	if (su_model_load(o.model, &st.model))
 		return SU_EXIT_ERR;
-	st.t = su_groups_new(sizeof(struct group));
+	st.t = su_groups_new_pivot(sizeof(struct group));
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -609,6 +609,7 @@ main(int argc, char **argv)
 			goto done;
 	if (r < 0 || su_in_finish(st.in))
 		goto done;
+	su_groups_say_respelled(st.t);
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");

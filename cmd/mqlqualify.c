@@ -723,7 +723,7 @@ main(int argc, char **argv)
 			st.last = last;
 		}
 	}
-	st.groups = su_groups_new(sizeof(struct counts));
+	st.groups = su_groups_new_pivot(sizeof(struct counts));
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -779,6 +779,7 @@ done_row:
 		goto done;
 	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
 		goto done;
+	su_groups_say_respelled(st.groups);
 	if (r == 0 && o.summary)
 		r = write_summary(&st, out);
 	if (r == 0 && o.state && !(tmpstate = write_state(o.state, st.last)))

@@ -23,6 +23,15 @@ struct su_groups {
 	size_t nslot, n, valsize;
 	struct su_group **all; /* in order of appearance */
 	size_t allcap;
+	/* a pivot table: values compared trimmed and ignoring case */
+	int pivot;
+	char *norm; /* the key trimmed (scratch) */
+	size_t normcap;
+	long respelled;  /* records whose spelling differed from their group's */
+	char *ex[3];     /* the first few such spellings, and */
+	size_t exlen[3];
+	struct su_group *exg[3]; /* their groups */
+	size_t nex;
 };
 
 struct su_groups *
@@ -35,12 +44,101 @@ su_groups_new(size_t valsize)
 	return t;
 }
 
-void *
-su_groups_get(struct su_groups *t, const char *key, size_t len)
+struct su_groups *
+su_groups_new_pivot(size_t valsize)
 {
-	uint64_t h = su_hash(key, len);
+	struct su_groups *t = su_groups_new(valsize);
+
+	t->pivot = 1;
+	return t;
+}
+
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static uint64_t
+hash_folded(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+
+	while (n--)
+		h = (h ^ (unsigned char)fold(*s++)) * 1099511628211ULL;
+	return h;
+}
+
+static int
+eq_folded(const char *a, const char *b, size_t n)
+{
+	while (n--)
+		if (fold(*a++) != fold(*b++))
+			return 0;
+	return 1;
+}
+
+/* each NUL-terminated value of the key trimmed of spaces (and U+00A0), into
+ * t->norm; a value of one control byte is a program's own marker (a
+ * cyclestat band), left as it is */
+static size_t
+trim_key(struct su_groups *t, const char *key, size_t len)
+{
+	size_t o = 0, i = 0, n;
+
+	if (t->normcap < len + 1)
+		t->norm = su_xrealloc(t->norm, t->normcap = len + 16);
+	while (i < len) {
+		const char *v = key + i;
+		const char *end = memchr(v, '\0', len - i);
+
+		n = end ? (size_t)(end - v) : len - i;
+		i += n + (end != NULL);
+		if (!(n == 1 && (unsigned char)v[0] < 0x20))
+			su_trim(&v, &n);
+		memcpy(t->norm + o, v, n);
+		o += n;
+		if (end)
+			t->norm[o++] = '\0';
+	}
+	return o;
+}
+
+static void
+respelled(struct su_groups *t, struct su_group *g, const char *key,
+          size_t len)
+{
+	size_t i;
+
+	t->respelled++;
+	for (i = 0; i < t->nex; i++)
+		if (t->exlen[i] == len && memcmp(t->ex[i], key, len) == 0)
+			return;
+	if (t->nex == sizeof t->ex / sizeof t->ex[0])
+		return;
+	t->ex[t->nex] = su_xmalloc(len + 1);
+	memcpy(t->ex[t->nex], key, len);
+	t->ex[t->nex][len] = '\0';
+	t->exlen[t->nex] = len;
+	t->exg[t->nex++] = g;
+}
+
+/* the group of the key (made, zeroed, when new and make) */
+static struct su_group *
+lookup(struct su_groups *t, const char *key, size_t len, int make)
+{
+	const char *raw = key;
+	size_t rawlen = len;
+	uint64_t h;
 	size_t i, mask;
 	struct su_group *g;
+
+	if (t->pivot) {
+		len = trim_key(t, key, len);
+		key = t->norm;
+		h = hash_folded(key, len);
+	} else
+		h = su_hash(key, len);
 
 	if (2 * (t->n + 1) > t->nslot) {
 		struct su_group **old = t->slot;
@@ -61,9 +159,16 @@ su_groups_get(struct su_groups *t, const char *key, size_t len)
 	}
 	mask = t->nslot - 1;
 	for (i = h & mask; (g = t->slot[i]) != NULL; i = (i + 1) & mask)
-		if (g->hash == h && g->keylen == len &&
-		    (len == 0 || memcmp(g->key, key, len) == 0))
-			return g->val;
+		if (g->hash == h && g->keylen == len && (len == 0 ||
+		    (t->pivot ? eq_folded(g->key, key, len) :
+		    memcmp(g->key, key, len) == 0))) {
+			if (make && t->pivot && (rawlen != len ||
+			    memcmp(g->key, raw, len) != 0))
+				respelled(t, g, raw, rawlen);
+			return g;
+		}
+	if (!make)
+		return NULL;
 	g = su_xmalloc(sizeof *g);
 	g->key = su_xmalloc(len ? len : 1);
 	if (len)
@@ -78,7 +183,21 @@ su_groups_get(struct su_groups *t, const char *key, size_t len)
 		t->all = su_xrealloc(t->all, t->allcap * sizeof *t->all);
 	}
 	t->all[t->n++] = g;
-	return g->val;
+	if (t->pivot && (rawlen != len || memcmp(key, raw, len) != 0))
+		respelled(t, g, raw, rawlen); /* trimmed on first sight */
+	return g;
+}
+
+void *
+su_groups_get(struct su_groups *t, const char *key, size_t len)
+{
+	return lookup(t, key, len, 1)->val;
+}
+
+struct su_group *
+su_groups_find(struct su_groups *t, const char *key, size_t len)
+{
+	return t->nslot ? lookup(t, key, len, 0) : NULL;
 }
 
 static int
@@ -116,9 +235,50 @@ su_groups_free(struct su_groups *t, void (*freeval)(void *))
 		free(t->all[i]->key);
 		free(t->all[i]);
 	}
+	for (i = 0; i < t->nex; i++)
+		free(t->ex[i]);
+	free(t->norm);
 	free(t->all);
 	free(t->slot);
 	free(t);
+}
+
+/* a key's values as "a / b" */
+static size_t
+show_key(char *buf, size_t size, const char *key, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len && o + 4 < size; i++) {
+		if (key[i] == '\0') {
+			if (i + 1 < len)
+				o += (size_t)snprintf(buf + o, size - o, " / ");
+		} else if ((unsigned char)key[i] >= 0x20)
+			buf[o++] = key[i];
+	}
+	buf[o < size ? o : size - 1] = '\0';
+	return o;
+}
+
+void
+su_groups_say_respelled(const struct su_groups *t)
+{
+	char list[512], a[128], b[128];
+	size_t i, o = 0;
+
+	if (!t->respelled)
+		return;
+	for (i = 0; i < t->nex && o < sizeof list; i++) {
+		show_key(a, sizeof a, t->ex[i], t->exlen[i]);
+		show_key(b, sizeof b, t->exg[i]->key, t->exg[i]->keylen);
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\" as "
+		    "\"%s\"", i ? ", " : ": ", a, b);
+	}
+	list[o < sizeof list ? o : sizeof list - 1] = '\0';
+	su_msg(NULL, 0, "%ld record%s grouped under another spelling "
+	    "(values differing only in case or surrounding spaces are one "
+	    "group, shown as first seen, trimmed)%s", t->respelled,
+	    t->respelled == 1 ? "" : "s", list);
 }
 
 size_t
