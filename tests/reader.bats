@@ -446,3 +446,64 @@ $BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not a number)\",\"
 		assert_equal "${#lines[@]}" 3
 	done
 }
+
+# issue 13, item 1: "1.000" is a thousand in a European export; read as
+# 1.00 it was a silent wrong number.  Three decimals after one to three
+# digits get the hint; more decimals, or a longer whole part, do not.
+HINT_DOT='more than two decimals; "." may separate thousands here: write the amount without it, or use --decimal-comma'
+HINT_COMMA='more than two decimals; "," may separate thousands here: write the amount without it, or leave out --decimal-comma'
+
+@test "amounts: a third decimal, even a zero, is an error that hints at a thousands separator" {
+	printf '%s\na,1.000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/z.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/z.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/z.csv:2: Amount \"1.000\": not an amount ($HINT_DOT)"
+	printf '%s\na,"750,000",Commit\n' "$H" >"$BATS_TEST_TMPDIR/zc.csv"
+	run --separate-stderr forecast --decimal-comma "$BATS_TEST_TMPDIR/zc.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/zc.csv:2: Amount \"750,000\": not an amount ($HINT_COMMA)"
+	# four decimals, or four digits before three: no thousands to suspect
+	printf '%s\na,1.0000,Commit\nb,1234.000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/z4.csv"
+	run --separate-stderr forecast --skip-invalid "$BATS_TEST_TMPDIR/z4.csv"
+	assert_success
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/z4.csv:2: Amount \"1.0000\": not an amount (more than two decimals) (skipped)
+forecast: $BATS_TEST_TMPDIR/z4.csv:3: Amount \"1234.000\": not an amount (more than two decimals) (skipped)
+forecast: 2 invalid records skipped"
+}
+
+@test "amounts: a k or M suffix that makes three decimals whole cents is read" {
+	# 1.000k = 1,000.00; 1.250M = 1,250,000.00; total 1,251,000.00
+	# Commit x 90%: 900.00 + 1,125,000.00 = 1,125,900.00
+	printf '%s\na,1.000k,Commit\nb,1.250M,Commit\n' "$H" >"$BATS_TEST_TMPDIR/k.csv"
+	run --separate-stderr forecast -f tsv "$BATS_TEST_TMPDIR/k.csv"
+	assert_success
+	assert_line --index 2 "Commit	2	1251000.00	0.9000	1125900.00"
+}
+
+@test "--target and --fail-under: a third decimal is an error, with or without --decimal-comma" {
+	printf '%s\na,1000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/t.csv"
+	run --separate-stderr forecast --target 750.000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target 750.000: not an amount ($HINT_DOT)"
+	run --separate-stderr forecast --fail-under 25.000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --fail-under 25.000: not an amount ($HINT_DOT)"
+	run --separate-stderr forecast --decimal-comma --target 750,000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target 750,000: not an amount ($HINT_COMMA)"
+	# read as the option says: 750.000 with --decimal-comma is 750,000.00;
+	# Commit $1,000 x 90% = 900.00; coverage 900 / 750000 = 0.0012; gap
+	# 750000 - 900 = 749100.00; pipeline coverage 1000 / 750000 = 0.0013
+	run --separate-stderr forecast --decimal-comma --target 750.000 -f tsv "$BATS_TEST_TMPDIR/t.csv"
+	assert_success
+	assert_line --index 6 "Total	1	1000.00	0.9000	900.00	750000.00	0.0012	749100.00	0.0013"
+}
+
+@test "commission: a credited amount with a third decimal is refused, not paid as 1.00" {
+	printf 'Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date\nX1,Closed Won,1.000,Closed,2026-01-01,2026-02-01\n' >"$BATS_TEST_TMPDIR/c.csv"
+	run --separate-stderr "$BIN/commission" -p "$DATA/matrix-plan.ini" -r "$DATA/matrix-roster.csv" -c owner=Stage --as-of 2026-06-01 "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/c.csv:2: Amount \"1.000\": not an amount ($HINT_DOT)"
+}

@@ -36,6 +36,20 @@ money_ok(const char *s, int dc, int64_t want, const char *wcur)
 	    (long long)want, wcur);
 }
 
+/* the reason exactly, not only its start */
+static void
+money_bad_is(const char *s, int dc, const char *wwhy)
+{
+	int64_t v;
+	char cur[SU_CUR_LEN];
+	const char *why = "";
+	int r = su_money_parse(s, strlen(s), dc, &v, cur, &why);
+
+	CHECK(r == -1 && strcmp(why, wwhy) == 0,
+	    "money \"%s\" should fail with exactly \"%s\": r=%d why=%s", s,
+	    wwhy, r, r < 0 ? why : "");
+}
+
 static void
 money_bad(const char *s, int dc, const char *wwhy)
 {
@@ -79,6 +93,21 @@ test_money(void)
 	money_bad("92233720368547758.08", 0, "too large");
 	money_bad("99999999999999999999999", 0, "too large");
 	money_bad("1.234", 0, "more than two decimals");
+	/* a third decimal, even a zero, is never dropped (issue 13) */
+	money_bad_is("1.000", 0, "more than two decimals; \".\" may separate "
+	    "thousands here: write the amount without it, or use "
+	    "--decimal-comma");
+	money_bad_is("750,000", 1, "more than two decimals; \",\" may separate "
+	    "thousands here: write the amount without it, or leave out "
+	    "--decimal-comma");
+	money_bad("25.000", 0, "more than two decimals; \".\" may");
+	money_bad("$1.000", 0, "more than two decimals; \".\" may");
+	money_bad_is("1.0000", 0, "more than two decimals"); /* no hint: 4 */
+	money_bad_is("1234.000", 0, "more than two decimals"); /* 4 digits */
+	money_bad_is("1,234.000", 0, "more than two decimals"); /* "," groups */
+	money_ok("1.000k", 0, 100000, "");      /* 1000.00: whole cents */
+	money_ok("1.000M", 0, 100000000, "");   /* 1000000.00 */
+	money_ok("1.000", 1, 100000, "");       /* a thousand, decimal comma */
 	money_ok("1.23456k", 0, 123456, "");    /* exactly 1234.56 */
 	money_bad("1.234567k", 0, "a fraction of a cent"); /* 1234.567 */
 	money_bad("1,23", 0, "misplaced thousands separator");
