@@ -145,6 +145,34 @@ EOF
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/after.csv:9: a row after the report footer"
 }
 
+@test "Salesforce footer: a count with a group separator is checked, not passed over" {
+	# 1,500 rows of $1.00 Commit: amount 1500.00, weighted 1500 x 90% = 1350.00
+	d=$BATS_TEST_TMPDIR
+	{ printf '%s\n' "$H"; for i in $(seq 1500); do printf 'd%d,1,Commit\n' "$i"; done; } >"$d/rows.csv"
+	for n in '1,500' '1.500' '1 500' $'1\xc2\xa0500' "1'500"; do
+		{ cat "$d/rows.csv"; printf '\n"Grand Totals (%s records)"\n' "$n"; } >"$d/g.csv"
+		run --separate-stderr forecast -f tsv "$d/g.csv"
+		assert_success
+		assert_equal "$stderr" ""
+		assert_line --index 6 "Total	1500	1500.00	0.9000	1350.00"
+	done
+	# a truncated export: the footer's 1,500 against the 1,499 rows read
+	{ head -n 1500 "$d/rows.csv"; printf '\n"Grand Totals (1,500 records)"\n'; } >"$d/cut.csv"
+	run --separate-stderr forecast "$d/cut.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $d/cut.csv:1502: the report footer says 1500 records, but 1499 were read"
+}
+
+@test "Salesforce footer: a record count that cannot be read is an error" {
+	# "1,50" does not group by three: the count cannot be checked
+	printf '%s\na,1,Commit\n\n"Grand Totals (1,50 records)"\n' "$H" >"$BATS_TEST_TMPDIR/bad.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bad.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/bad.csv:4: the report footer's record count cannot be read: \"Grand Totals (1,50 records)\""
+}
+
 @test "a blank line that opens no footer is an error" {
 	printf '%s\n1,5,Commit\n\n2,5,Commit\n' "$H" >"$BATS_TEST_TMPDIR/bl.csv"
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bl.csv"
