@@ -148,7 +148,8 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 
 		if ((r = su_opt_choice("--date-format", arg, f, 2)) < 0)
 			return -1;
-		o->dmy = r;
+		/* a format given names the order of a two-digit year too */
+		o->dmy = (r ? SU_DATE_DMY : 0) | SU_DATE_YY;
 		return 1;
 	}
 	case SU_OPT_FY_START:

@@ -107,7 +107,10 @@ int32_t su_days(int y, int m, int d);
 void su_civil(int32_t days, int *y, int *m, int *d);
 int su_days_in_month(int y, int m);
 /* ISO (time part ignored), US M/D/YYYY, or with dmy D/M/YYYY, D.M.YYYY.
+ * dmy holds flags: SU_DATE_DMY day-first; SU_DATE_YY two-digit years are
+ * read, 00-68 as 20xx and 69-99 as 19xx (--date-format was given).
  * 0 ok, 1 empty, -1 error. */
+enum { SU_DATE_DMY = 1, SU_DATE_YY = 2 };
 int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
                   const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
@@ -147,7 +150,7 @@ struct su_opts {
     int skip_invalid;      /* --skip-invalid */
     const char *rejects;   /* --rejects FILE */
     int decimal_comma;     /* --decimal-comma */
-    int dmy;               /* --date-format dmy */
+    int dmy;               /* --date-format: SU_DATE_DMY | SU_DATE_YY */
     int fy_start;          /* --fiscal-year-start 1..12 */
     int32_t as_of;         /* --as-of, default today (local) */
     const char *as_of_arg; /* read by su_opts_finish, after all options */

@@ -535,3 +535,34 @@ forecast: 2 invalid records skipped"
 	assert_output ""
 	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/c.csv:2: Amount \"1.000\": not an amount ($HINT_DOT)"
 }
+
+# issue 13, item 14: an Excel re-save writes dd-mm-yy.  Read only when
+# --date-format names the order, with POSIX strptime's %y pivot.
+@test "dates: a two-digit year without --date-format is an error that names the option" {
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,16-02-26\n' >"$BATS_TEST_TMPDIR/yy.csv"
+	run --separate-stderr forecast --period 2026 "$BATS_TEST_TMPDIR/yy.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/yy.csv:2: Close Date \"16-02-26\": two-digit year (write the year in full, or give --date-format mdy or dmy to read 00-68 as 20xx and 69-99 as 19xx)"
+}
+
+@test "dates: --date-format dmy reads dd-mm-yy, 00-68 as 20xx and 69-99 as 19xx" {
+	# 16-02-26 = 2026-02-16 (2026-Q1); 31.12.68 = 2068-12-31; 01/01/69 =
+	# 1969-01-01: by quarter, one deal of $1 Commit in each, 0.90 weighted
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,16-02-26\n1,Commit,31.12.68\n1,Commit,01/01/69\n' >"$BATS_TEST_TMPDIR/yy.csv"
+	run --separate-stderr forecast --date-format dmy -g quarter -f tsv "$BATS_TEST_TMPDIR/yy.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line "1969-Q1	Commit	1	1.00	0.9000	0.90"
+	assert_line "2026-Q1	Commit	1	1.00	0.9000	0.90"
+	assert_line "2068-Q4	Commit	1	1.00	0.9000	0.90"
+}
+
+@test "dates: --date-format mdy reads m/d/yy; --as-of takes the same reading" {
+	# 2/16/26 = 2026-02-16, in 2026-Q1; --as-of 3/1/26 = 2026-03-01
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,2/16/26\n' >"$BATS_TEST_TMPDIR/us.csv"
+	run --separate-stderr forecast --date-format mdy --as-of 3/1/26 --period 2026-Q1 -f tsv "$BATS_TEST_TMPDIR/us.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 2 "Commit	1	1.00	0.9000	0.90"
+}

@@ -261,6 +261,19 @@ test_date(void)
 	date_bad("25/12/2026", 0, "month is over 12");
 	date_bad("16.02.2026", 0, "day-first date (use --date-format dmy)");
 	date_bad("2/16/26", 0, "two-digit year");
+	date_bad("16-02-26", SU_DATE_DMY, "two-digit year (write the year "
+	    "in full, or give --date-format mdy or dmy");
+	/* a format given: POSIX %y, 00-68 in 2000-2068, 69-99 in 1969-1999 */
+	date_ok("16-02-26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("16.02.26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("31/12/68", SU_DATE_DMY | SU_DATE_YY, 2068, 12, 31);
+	date_ok("1/1/69", SU_DATE_DMY | SU_DATE_YY, 1969, 1, 1);
+	date_ok("01-01-00", SU_DATE_DMY | SU_DATE_YY, 2000, 1, 1);
+	date_ok("2/16/99", SU_DATE_YY, 1999, 2, 16);
+	date_ok("2/16/2026", SU_DATE_YY, 2026, 2, 16);
+	date_bad("29/02/25", SU_DATE_DMY | SU_DATE_YY, "no such day");
+	date_bad("16-02-26", SU_DATE_YY, "day-first date");
+	date_bad("2/16/202", SU_DATE_YY, "not a date");
 	date_bad("2026-2-16", 0, "not a date");
 	date_bad("20260216", 0, "not a date");
 	date_bad("2026-02-16x", 0, "not a date");
