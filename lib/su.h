@@ -68,15 +68,26 @@ int su_add(int64_t a, int64_t b, int64_t *out);
 /* ---- rate.c --------------------------------------------------------- */
 typedef int64_t su_rate;           /* fixed point: SU_RATE_ONE == 1.0 */
 #define SU_RATE_ONE 1000000000LL   /* nine decimal places of a fraction */
-enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION };
+/* PERCENT_ONLY and PROB_PERCENT read as PERCENT, but refuse a bare value
+ * below 1 with a fraction ("0.75": 75% in a fraction's writing, 0.75% in a
+ * percentage's), saying how to write it; PROB_PERCENT's reason names
+ * --probability-scale */
+enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION, SU_RATE_PERCENT_ONLY,
+                     SU_RATE_PROB_PERCENT };
 /* "75%", or a bare "75" (scale PERCENT) / "0.75" (scale FRACTION).  A value
  * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
-/* how a probability column's bare numbers read (salesutils(7)): a header
- * with '%' holds percentages; HubSpot's "Deal probability" holds
- * fractions; any other holds percentages */
-enum su_rate_scale su_prob_scale(const char *header);
+/* the percentage a bare fraction below 1 would be ("85" for "0.85", "8.5"
+ * for "0.085"), for a "did you mean" hint: its length, or 0 when s is not
+ * such a value.  buf: 32 bytes. */
+size_t su_rate_pct_hint(char *buf, const char *s, size_t len);
+/* how a probability column's bare numbers read (salesutils(7)): as
+ * --probability-scale says; else a header with '%' holds percentages;
+ * HubSpot's "Deal probability" holds fractions; any other percentages.
+ * Percentages read by the header refuse "0.75" (PROB_PERCENT). */
+struct su_opts;
+enum su_rate_scale su_prob_scale(const struct su_opts *o, const char *header);
 /* cents * rate, rounded once, half away from zero, to the cent.  -1 on
  * overflow. */
 int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
@@ -151,6 +162,8 @@ struct su_opts {
     const char *rejects;   /* --rejects FILE */
     int decimal_comma;     /* --decimal-comma */
     int dmy;               /* --date-format: SU_DATE_DMY | SU_DATE_YY */
+    int prob_scale;        /* --probability-scale: an enum su_rate_scale,
+                              or -1 (by the column's header) */
     int fy_start;          /* --fiscal-year-start 1..12 */
     int32_t as_of;         /* --as-of, default today (local) */
     const char *as_of_arg; /* read by su_opts_finish, after all options */
@@ -166,7 +179,8 @@ struct su_opts {
 enum {
     SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
     SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
-    SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROGRAM_BASE = 0x1100
+    SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROB_SCALE,
+    SU_OPT_PROGRAM_BASE = 0x1100
 };
 #define SU_COMMON_LONGOPTS                                            \
     {"tsv", 0, 0, 't'}, {"delimiter", 1, 0, 'd'},                     \
@@ -175,6 +189,7 @@ enum {
     {"rejects", 1, 0, SU_OPT_REJECTS},                                \
     {"decimal-comma", 0, 0, SU_OPT_DECIMAL_COMMA},                    \
     {"date-format", 1, 0, SU_OPT_DATE_FORMAT},                        \
+    {"probability-scale", 1, 0, SU_OPT_PROB_SCALE},                   \
     {"fiscal-year-start", 1, 0, SU_OPT_FY_START},                     \
     {"as-of", 1, 0, SU_OPT_AS_OF}, {"format", 1, 0, 'f'},             \
     {"output", 1, 0, 'o'}, {"excel-safe", 0, 0, SU_OPT_EXCEL_SAFE},   \

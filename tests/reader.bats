@@ -566,3 +566,79 @@ forecast: 2 invalid records skipped"
 	assert_equal "$stderr" ""
 	assert_line --index 2 "Commit	1	1.00	0.9000	0.90"
 }
+
+# issue 13, item 4: "0.75" where percentages are read is 0.75% as written
+# and 75% from an export that writes fractions: refused, or read the way
+# --probability-scale says
+P_HINT='a fraction in a column of percentages: write 75 for 75%, 0.75% for under 1%, or read the column as fractions with --probability-scale fraction'
+
+@test "probability: a fraction below 1 in a column of percentages is an error" {
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,75\nb,100,0.75\n' >"$BATS_TEST_TMPDIR/p.csv"
+	run --separate-stderr forecast --weight-by probability "$BATS_TEST_TMPDIR/p.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/p.csv:3: Probability (%) \"0.75\": not a probability ($P_HINT)"
+	# a header without % is read as percentages too: the same question
+	printf 'Opportunity Name,Amount,Probability\na,100,.5\n' >"$BATS_TEST_TMPDIR/p2.csv"
+	run --separate-stderr forecast --weight-by probability "$BATS_TEST_TMPDIR/p2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/p2.csv:2: Probability \".5\": not a probability ($P_HINT)"
+	# and stagecheck reads the column the same way
+	printf 'Opportunity Name,Stage,Amount,Probability (%%)\na,Discover,100,0.1\n' >"$BATS_TEST_TMPDIR/s.csv"
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 "$BATS_TEST_TMPDIR/s.csv"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/s.csv:2: Probability (%) \"0.1\": not a probability ($P_HINT)"
+}
+
+@test "probability: 0.75% with its sign, 0 and values from 1 up are read as percentages" {
+	# $100 x 0.75% = 0.75 (Omitted, under 30%); $100 x 0% = 0.00; $100 x
+	# 1.5% = 1.50; weighted 0.75 + 0 + 1.50 = 2.25, weight 2.25 / 300 = 0.0075
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,0.75%%\nb,100,0\nc,100,1.5\n' >"$BATS_TEST_TMPDIR/p.csv"
+	run --separate-stderr forecast --weight-by probability -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 5 "Omitted	3	300.00	0.0075	2.25"
+}
+
+@test "--probability-scale fraction reads a % column's 0.75 as 75%; percent as 0.75%" {
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,0.75\n' >"$BATS_TEST_TMPDIR/p.csv"
+	# fraction: $100 x 75% = 75.00, Best Case (70% and over)
+	run --separate-stderr forecast --weight-by probability --probability-scale fraction -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_line --index 3 "Best Case	1	100.00	0.7500	75.00"
+	# percent: $100 x 0.75% = 0.75, Omitted (under 30%)
+	run --separate-stderr forecast --weight-by probability --probability-scale percent -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_line --index 5 "Omitted	1	100.00	0.0075	0.75"
+	run --separate-stderr forecast --probability-scale half "$BATS_TEST_TMPDIR/p.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --probability-scale half: expected percent or fraction"
+}
+
+@test "probability: HubSpot's Deal probability holds fractions and stays so" {
+	# 0.75 = 75%: $100 x 75% = 75.00, Best Case
+	printf 'Deal Name,Amount,Deal probability\na,100,0.75\n' >"$BATS_TEST_TMPDIR/h.csv"
+	run --separate-stderr forecast --weight-by probability -f tsv "$BATS_TEST_TMPDIR/h.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 3 "Best Case	1	100.00	0.7500	75.00"
+}
+
+@test "--weights commit=0.85 is refused: did you mean 85?" {
+	printf '%s\na,100,Commit\n' "$H" >"$BATS_TEST_TMPDIR/w.csv"
+	run --separate-stderr forecast --weights commit=0.85 "$BATS_TEST_TMPDIR/w.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: --weights: commit=0.85: percentages are from 0 to 100, so 0.85 would be 0.85%; did you mean 85? (or write 0.85%)"
+	# 0.85% with its sign is taken: $100 x 0.85% = 0.85
+	run --separate-stderr forecast --weights commit=0.85% -f tsv "$BATS_TEST_TMPDIR/w.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	100.00	0.0085	0.85"
+}
+
+@test "a percentage option (--target-win-rate) below 1 with a fraction: did you mean?" {
+	run --separate-stderr "$BIN/cyclestat" --target-win-rate 0.055 "$DATA/cycle.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: --target-win-rate 0.055: percentages are from 0 to 100, so 0.055 would be 0.055%; did you mean 5.5? (or write 0.055%)"
+}

@@ -174,6 +174,30 @@ test_rate(void)
 	CHECK(su_rate_parse("5x", 2, SU_RATE_PERCENT, &r, &why) == -1,
 	    "garbage");
 	CHECK(su_rate_parse("", 0, SU_RATE_PERCENT, &r, &why) == 1, "empty");
+	/* "0.75" where percentages are read: 0.75% or 75%? refused */
+	CHECK(su_rate_parse("0.75", 4, SU_RATE_PROB_PERCENT, &r, &why) == -1 &&
+	    strstr(why, "--probability-scale fraction"), "0.75 in a %% column");
+	CHECK(su_rate_parse(".5", 2, SU_RATE_PERCENT_ONLY, &r, &why) == -1 &&
+	    strcmp(why, "a fraction where a percentage is read: write 75 for "
+	    "75%, or 0.75% for under 1%") == 0, ".5 where a percentage is read");
+	CHECK(su_rate_parse("0.75%", 5, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 7500000, "0.75%% says it is under 1%%");
+	CHECK(su_rate_parse("1.5", 3, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 15000000, "1.5 is 1.5%%: not below 1");
+	CHECK(su_rate_parse("0", 1, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 0, "0 has no fraction");
+	CHECK(su_rate_parse("0.0", 3, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 0, "0.0 is 0 either way");
+	CHECK(su_rate_parse("0.75", 4, SU_RATE_PERCENT, &r, &why) == 0 &&
+	    r == 7500000, "0.75 read as percent when the option says so");
+	CHECK(su_rate_pct_hint(buf, "0.85", 4) == 2 && strcmp(buf, "85") == 0,
+	    "did you mean 85");
+	CHECK(su_rate_pct_hint(buf, "0.0855", 6) == 4 &&
+	    strcmp(buf, "8.55") == 0, "did you mean 8.55");
+	CHECK(su_rate_pct_hint(buf, "0.85%", 5) == 0 &&
+	    su_rate_pct_hint(buf, "85", 2) == 0 &&
+	    su_rate_pct_hint(buf, "1.5", 3) == 0 &&
+	    su_rate_pct_hint(buf, "x", 1) == 0, "no hint but for a fraction");
 	/* rounding half away from zero, once, to the cent */
 	/* 0.05 * 50% = 0.025 -> 0.03 */
 	CHECK(su_rate_apply(5, SU_RATE_ONE / 2, &v) == 0 && v == 3, "0.025");
