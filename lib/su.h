@@ -48,6 +48,23 @@ char *su_normdup(const char *s);
  * buffer; NULL on error (said, naming what: "rules file") */
 char *su_slurp(const char *path, const char *what);
 int su_normeq(const char *a, const char *b);
+/* a yes/no value as salesutils(7) lists them, any case, blanks and
+ * punctuation aside: SU_YES (yes, y, true, 1, checked, on, x), SU_NO
+ * (empty, no, n, false, 0, 0.0, unchecked, off, null, none, nil, n/a,
+ * -, tbd, unknown, or a first word no, none, not: "No budget"), or
+ * SU_NEITHER ("maybe", a name) */
+enum { SU_NO = 0, SU_YES = 1, SU_NEITHER = -1 };
+int su_yesno(const char *s, size_t len);
+/* values neither yes nor no where yes or no was asked, per column (a cell
+ * counted once however many rules read it): said at the end, once per
+ * column, "COLUMN: N values neither yes nor no ("maybe" ...), read as no" */
+struct su_yn;
+struct su_rec;
+struct su_yn *su_yn_new(void);
+void su_yn_add(struct su_yn *t, int col, const char *file, long line,
+               const char *s, size_t len);
+void su_yn_say(const struct su_yn *t, const struct su_rec *hdr);
+void su_yn_free(struct su_yn *t);
 
 /* ---- money.c -------------------------------------------------------- */
 #define SU_CUR_LEN 4 /* ISO 4217 code + NUL; "" = not stated */
@@ -305,8 +322,8 @@ struct su_model {
 };
 const char *su_mc_code(int c); /* "M", "E", "DC", ... */
 const char *su_mc_name(int c); /* "Metrics", ... */
-/* a MEDDPICC field is present when not empty and not a no-like value (no,
- * false, 0, none, n/a, tbd, unknown, -) */
+/* a MEDDPICC field is present when it holds a value that is not no-like
+ * (su_yesno: a name, a note, a yes) */
 int su_present(const char *s, size_t len);
 /* path NULL: the built-in model (seed 003).  Prints "FILE:LINE: ..." and
  * returns -1 on error. */
@@ -362,6 +379,9 @@ struct su_expr_error {
 struct su_expr_env {
     int dmy, decimal_comma; /* how dates and numbers in cells read */
     int32_t today;          /* --as-of */
+    struct su_yn *yn;       /* yes(): values neither yes nor no, counted
+                               and read as no; NULL: such a value is a
+                               fault */
 };
 /* a value the expression could not compare */
 struct su_expr_fault {

@@ -642,3 +642,90 @@ P_HINT='a fraction in a column of percentages: write 75 for 75%, 0.75% for under
 	assert_output ""
 	assert_equal "$stderr" "cyclestat: --target-win-rate 0.055: percentages are from 0 to 100, so 0.055 would be 0.055%; did you mean 5.5? (or write 0.055%)"
 }
+
+# issue 13, item 5: one list of yes-like and no-like values (salesutils(7)).
+# The built-in rules (examples/rules/default.ini): budget 20 (present),
+# authority 20, fit 20, timing 20, intent 20 (yes("Active Evaluation"),
+# required for sql); sql at 80, nurture at 40.
+LH='Record ID,Budget,Buying Role,Use Case,Purchase Timeline,Active Evaluation,ICP Score'
+LROW='Yes,Champion,x,2026-04-01'
+
+@test "yes/no: N, null, nil, Off, unchecked, 0.0 in Active Evaluation are no: no SQL" {
+	# each lead: budget, authority, fit, timing 4 x 20 = 80, no intent:
+	# nurture (intent is required for sql), not sql with 100 as before
+	{
+		printf '%s\n' "$LH"
+		i=0
+		for v in yes N null NIL Off unchecked 0.0 No; do
+			i=$((i + 1))
+			printf '%d,%s,%s,8\n' "$i" "$LROW" "$v"
+		done
+	} >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 1 "1,$LROW,yes,8,sql,100,"
+	for i in 2 3 4 5 6 7 8; do
+		assert_line --index "$i" --regexp "^$i,$LROW,[^,]*,8,nurture,80,intent\$"
+	done
+}
+
+@test "yes/no: values neither yes nor no in a yes() column are said once per column, with the count, read as no" {
+	# 5 leads neither yes nor no (maybe twice, Maybe, soon, later): each
+	# 80 points without intent, nurture; the examples are the first three
+	# distinct values, "..." for more
+	{
+		printf '%s\n' "$LH"
+		i=0
+		for v in maybe Maybe soon later maybe true; do
+			i=$((i + 1))
+			printf '%d,%s,%s,8\n' "$i" "$LROW" "$v"
+		done
+	} >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 5 values neither yes nor no ("maybe", "Maybe", "soon" ...), read as no'
+	assert_line --index 1 "1,$LROW,maybe,8,nurture,80,intent"
+	assert_line --index 6 "6,$LROW,true,8,sql,100,"
+	# one such value: singular, no "..."
+	printf '%s\n1,%s,perhaps,8\n' "$LH" "$LROW" >"$BATS_TEST_TMPDIR/l1.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l1.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 1 value neither yes nor no ("perhaps"), read as no'
+}
+
+@test "yes/no: text that starts with No (\"No budget\") is no; a note or a name is present" {
+	# lead 1: Budget "No budget" is no, Buying Role Engineer no authority:
+	# fit + timing + intent = 3 x 20 = 60, nurture (it was 80, sql)
+	# lead 2: Budget "Approved" is present: budget + fit + timing + intent
+	# = 4 x 20 = 80, sql; only authority is missing
+	printf '%s\n1,No budget,Engineer,x,2026-04-01,yes,8\n2,Approved,Engineer,x,2026-04-01,yes,8\n' "$LH" >"$BATS_TEST_TMPDIR/b.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/b.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 1 "1,No budget,Engineer,x,2026-04-01,yes,8,nurture,60,budget;authority"
+	assert_line --index 2 "2,Approved,Engineer,x,2026-04-01,yes,8,sql,80,authority"
+}
+
+@test "yes/no: MEDDPICC fields of N, null, 0.0, Off, unchecked or \"No ...\" are missing in stagecheck" {
+	# A1 has a buyer and a champion by name; A2-A4 have neither, though
+	# each cell holds a value that was read as present before
+	printf 'Opportunity ID,Stage,Amount,Close Date,Economic Buyer,Champion\nA1,Proof of Concept,1000,2026-08-01,CFO,Jane Doe\nA2,Proof of Concept,1000,2026-08-01,N,null\nA3,Proof of Concept,1000,2026-08-01,No budget holder yet,unchecked\nA4,Proof of Concept,1000,2026-08-01,0.0,Off\n' >"$BATS_TEST_TMPDIR/m.csv"
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 --severity warn "$BATS_TEST_TMPDIR/m.csv"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	for id in A2 A3 A4; do
+		assert_line "$id,,,Proof of Concept,no-economic-buyer,warn,no economic buyer at Proof of Concept: the deal is at risk"
+		assert_line "$id,,,Proof of Concept,no-champion,warn,no champion at Proof of Concept"
+	done
+	refute_line --partial "A1,,,Proof of Concept,no-"
+}
+
+@test "yes/no: commission refuses a count resting on a value neither yes nor no" {
+	# seed 000's SDR counts yes(Qualified): "maybe" is no meeting to pay for
+	{ head -n 3 "$EXAMPLES/plans/meetings.csv"; printf 'Sam,2026-04-01,maybe\n'; } >"$BATS_TEST_TMPDIR/mt.csv"
+	run --separate-stderr "$BIN/commission" -p "$EXAMPLES/plans/seed000.ini" -r "$EXAMPLES/plans/seed000-roster.csv" --activities "$BATS_TEST_TMPDIR/mt.csv" "$EXAMPLES/plans/seed000-bookings.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/mt.csv:4: plan SDR: count: Qualified \"maybe\": neither yes nor no (see salesutils(7))"
+}

@@ -434,7 +434,7 @@ xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
 {
 	struct su_expr *e;
 	struct su_rec r;
-	struct su_expr_env env = {0, 0, 0};
+	struct su_expr_env env = {0, 0, 0, NULL};
 	size_t lens[9], i, k;
 	int v;
 
@@ -659,22 +659,39 @@ test_expr(void)
 static void
 test_present(void)
 {
+	/* issue 13: "n", "null", "0.0", "No budget" were read as yes */
 	static const char *const no[] = {"", " ", "no", "No", "NO ", "false",
 	    "FALSE", "0", "none", "None", "n/a", "N/A", "na", "tbd", "TBD",
-	    "unknown", "Unknown", "-", "--", " - "};
-	static const char *const yes[] = {"yes", "y", "n", "1", "00", "10",
-	    "true", "nope", "nay", "tbc", "known", "CFO", "a", "no-go",
-	    "falsely", "unknowns", "0.0", "a long value of twenty"};
+	    "unknown", "Unknown", "-", "--", " - ", "n", "N", "null", "NULL",
+	    "nil", "Off", "unchecked", "0.0", "00", "0.00", "No budget",
+	    "no-go", "None identified", "Not yet", "NOT APPLICABLE", "No."};
+	static const char *const yes[] = {"yes", "Y", "true", "1", "1.0",
+	    "checked", "On", "x", "X"};
+	static const char *const neither[] = {"maybe", "10", "2", "0.5",
+	    "nope", "nay", "tbc", "known", "CFO", "a", "falsely", "unknowns",
+	    "Nothing", "Norway", "Nobody", "a long value of twenty", "-1",
+	    "1.5", "noted"};
 	size_t i;
 
-	/* a MEDDPICC field, a yes-like cell: not empty, not a no-like value
-	 * (su_norm drops punctuation: "n/a" is "na", "0.0" is "00") */
-	for (i = 0; i < sizeof no / sizeof no[0]; i++)
-		CHECK(!su_present(no[i], strlen(no[i])), "\"%s\" is no-like",
-		    no[i]);
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		CHECK(su_yesno(no[i], strlen(no[i])) == SU_NO,
+		    "\"%s\" is no-like", no[i]);
+		CHECK(!su_present(no[i], strlen(no[i])), "\"%s\" is not "
+		    "present", no[i]);
+	}
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		CHECK(su_yesno(yes[i], strlen(yes[i])) == SU_YES,
+		    "\"%s\" is yes-like", yes[i]);
 		CHECK(su_present(yes[i], strlen(yes[i])), "\"%s\" is present",
 		    yes[i]);
+	}
+	/* a MEDDPICC field holds evidence: a name or a note is present */
+	for (i = 0; i < sizeof neither / sizeof neither[0]; i++) {
+		CHECK(su_yesno(neither[i], strlen(neither[i])) == SU_NEITHER,
+		    "\"%s\" is neither yes nor no", neither[i]);
+		CHECK(su_present(neither[i], strlen(neither[i])), "\"%s\" is "
+		    "present", neither[i]);
+	}
 }
 
 static void
