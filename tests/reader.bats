@@ -729,3 +729,16 @@ LROW='Yes,Champion,x,2026-04-01'
 	assert_output ""
 	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/mt.csv:4: plan SDR: count: Qualified \"maybe\": neither yes nor no (see salesutils(7))"
 }
+
+@test "yes/no: a cell two rules read is counted once" {
+	# a reads yes("Active Evaluation"), b its negation: 2 leads with
+	# "maybe", counted 2, not 4; "maybe" is no, so a fails and b holds:
+	# 0 + 10 = 10 points, nurture (10 to 19), reason a
+	printf '[thresholds]\nsql = 20\nnurture = 10\n\n[criterion a]\nwhen = yes("Active Evaluation")\npoints = 10\n\n[criterion b]\nwhen = !yes("Active Evaluation")\npoints = 10\n' >"$BATS_TEST_TMPDIR/r.ini"
+	printf 'Active Evaluation\nmaybe\nmaybe\n' >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" -r "$BATS_TEST_TMPDIR/r.ini" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 2 values neither yes nor no ("maybe"), read as no'
+	assert_line --index 1 "maybe,nurture,10,a"
+	assert_line --index 2 "maybe,nurture,10,a"
+}
