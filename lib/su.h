@@ -51,7 +51,8 @@ int su_normeq(const char *a, const char *b);
 /* a yes/no value as salesutils(7) lists them, any case, blanks and
  * punctuation aside: SU_YES (yes, y, true, 1, checked, on, x), SU_NO
  * (empty, no, n, false, 0, 0.0, unchecked, off, null, none, nil, n/a,
- * -, tbd, unknown, or a first word no, none, not: "No budget"), or
+ * -, tbd, unknown, or a first word no, none, not, tbd, unknown: "No
+ * budget"), or
  * SU_NEITHER ("maybe", a name) */
 enum { SU_NO = 0, SU_YES = 1, SU_NEITHER = -1 };
 int su_yesno(const char *s, size_t len);

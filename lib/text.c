@@ -89,9 +89,9 @@ su_slurp(const char *path, const char *what)
 
 /*
  * Yes and no (salesutils(7)): one list for every program.  A value whose
- * first word is "no", "none" or "not" ("No budget", "None identified",
- * "Not yet") says no: it can only withhold (a gate fails, a lead is not
- * sales-qualified), never grant.
+ * first word is "no", "none", "not", "tbd" or "unknown" ("No budget",
+ * "None identified", "TBD with the CFO") says no: it can only withhold (a
+ * gate fails, a lead is not sales-qualified), never grant.
  */
 static int
 is_alnum(int c)
@@ -141,7 +141,8 @@ su_yesno(const char *s, size_t len)
 	static const char *const no[] = {"", "n", "no", "false", "0",
 	    "unchecked", "off", "null", "none", "nil", "na", "tbd",
 	    "unknown"};
-	static const char *const noword[] = {"no", "none", "not"};
+	static const char *const noword[] = {"no", "none", "not", "tbd",
+	    "unknown"};
 	char n[16];
 	size_t i, w;
 	int k;

@@ -664,13 +664,14 @@ test_present(void)
 	    "FALSE", "0", "none", "None", "n/a", "N/A", "na", "tbd", "TBD",
 	    "unknown", "Unknown", "-", "--", " - ", "n", "N", "null", "NULL",
 	    "nil", "Off", "unchecked", "0.0", "00", "0.00", "No budget",
-	    "no-go", "None identified", "Not yet", "NOT APPLICABLE", "No."};
+	    "no-go", "None identified", "Not yet", "NOT APPLICABLE", "No.",
+	    "TBD with the CFO", "Unknown at this time"};
 	static const char *const yes[] = {"yes", "Y", "true", "1", "1.0",
 	    "checked", "On", "x", "X"};
 	static const char *const neither[] = {"maybe", "10", "2", "0.5",
 	    "nope", "nay", "tbc", "known", "CFO", "a", "falsely", "unknowns",
 	    "Nothing", "Norway", "Nobody", "a long value of twenty", "-1",
-	    "1.5", "noted"};
+	    "1.5", "noted", "N. Smith", "Tbdx"};
 	size_t i;
 
 	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
