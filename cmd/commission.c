@@ -917,6 +917,7 @@ read_activities(struct state *st)
 	env.dmy = st->o->c.dmy;
 	env.decimal_comma = st->o->c.decimal_comma;
 	env.today = st->o->c.as_of;
+	env.yn = NULL; /* a count resting on "maybe" is refused */
 	if (!(in = side_open(st, st->o->activities, &hdr)))
 		return -1;
 	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
@@ -1175,6 +1176,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 	rec = hdr;
 	rec.f = vf, rec.len = vl;
 	env.dmy = 0, env.decimal_comma = 0, env.today = st->o->c.as_of;
+	env.yn = NULL;
 	for (b = 0; b < st->pl->nb; b++) {
 		const struct su_bonus *bo = &st->pl->b[b];
 		struct item *it;

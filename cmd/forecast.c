@@ -76,7 +76,7 @@ parse_weights(struct opts *o, const char *arg)
 {
 	static const char *const keys[] = {"closed", "commit", "bestcase",
 	                                   "pipeline", "omitted"};
-	char *copy = su_xstrdup(arg), *tok, *save = NULL, *eq, key[64];
+	char *copy = su_xstrdup(arg), *tok, *save = NULL, *eq, key[64], pc[32];
 	const char *why;
 	size_t k;
 
@@ -93,6 +93,14 @@ parse_weights(struct opts *o, const char *arg)
 			su_msg(NULL, 0, "--weights: unknown category \"%s\" "
 			    "(closed, commit, best_case, pipeline, omitted)",
 			    tok);
+			free(copy);
+			return -1;
+		}
+		if (su_rate_pct_hint(pc, eq + 1, strlen(eq + 1))) {
+			su_msg(NULL, 0, "--weights: %s=%s: percentages are "
+			    "from 0 to 100, so %s would be %s%%; did you mean "
+			    "%s? (or write %s%%)", tok, eq + 1, eq + 1, eq + 1,
+			    pc, eq + 1);
 			free(copy);
 			return -1;
 		}
@@ -603,7 +611,8 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (st.col[SU_R_PROBABILITY] >= 0)
-		st.prob_scale = su_prob_scale(hdr.f[st.col[SU_R_PROBABILITY]]);
+		st.prob_scale = su_prob_scale(&o.c,
+		    hdr.f[st.col[SU_R_PROBABILITY]]);
 	while ((r = su_in_next(st.in, &rec)) > 0)
 		if (deal(&st, &hdr, &rec))
 			goto done;

@@ -705,6 +705,7 @@ main(int argc, char **argv)
 	st.env.dmy = o.c.dmy;
 	st.env.decimal_comma = o.c.decimal_comma;
 	st.env.today = o.c.as_of;
+	st.env.yn = su_yn_new();
 	if (su_rules_load(o.rules, &st.rules))
 		goto done;
 	if (o.state) {
@@ -780,6 +781,8 @@ done_row:
 	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
 		goto done;
 	su_groups_say_respelled(st.groups);
+	if (r != SU_OUT_EPIPE)
+		su_yn_say(st.env.yn, &hdr);
 	if (r == 0 && o.summary)
 		r = write_summary(&st, out);
 	if (r == 0 && o.state && !(tmpstate = write_state(o.state, st.last)))
@@ -812,6 +815,7 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_rules_free(st.rules);
+	su_yn_free(st.env.yn);
 	su_groups_free(st.groups, NULL);
 	free(st.g);
 	free(st.key);

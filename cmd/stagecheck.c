@@ -965,7 +965,8 @@ main(int argc, char **argv)
 	}
 	st.prob_scale = SU_RATE_PERCENT;
 	if (st.col[SU_R_PROBABILITY] >= 0)
-		st.prob_scale = su_prob_scale(hdr.f[st.col[SU_R_PROBABILITY]]);
+		st.prob_scale = su_prob_scale(&o.c,
+		    hdr.f[st.col[SU_R_PROBABILITY]]);
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	if (o.mode == MODE_ANNOTATE) {

@@ -23,6 +23,10 @@ const char su_common_usage[] =
 "Values:\n"
 "      --decimal-comma        read amounts as 1.234,56\n"
 "      --date-format mdy|dmy  read 1/2/2026 month-first (default) or day-first\n"
+"      --probability-scale percent|fraction\n"
+"                             read a probability column's bare numbers as\n"
+"                             percentages (75) or fractions (0.75), whatever\n"
+"                             its header\n"
 "      --fiscal-year-start M  first month of the fiscal year, 1-12 (default 1);\n"
 "                             a fiscal year is named by the year it ends in\n"
 "      --as-of DATE           the date taken as today (default: the local date)\n"
@@ -45,6 +49,7 @@ su_opts_init(struct su_opts *o)
 	memset(o, 0, sizeof *o);
 	o->delim = -1;
 	o->fy_start = 1;
+	o->prob_scale = -1;
 	o->format = SU_FMT_CSV;
 	localtime_r(&now, &tm);
 	o->as_of = su_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -148,7 +153,16 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 
 		if ((r = su_opt_choice("--date-format", arg, f, 2)) < 0)
 			return -1;
-		o->dmy = r;
+		/* a format given names the order of a two-digit year too */
+		o->dmy = (r ? SU_DATE_DMY : 0) | SU_DATE_YY;
+		return 1;
+	}
+	case SU_OPT_PROB_SCALE: {
+		static const char *const f[] = {"percent", "fraction"};
+
+		if ((r = su_opt_choice("--probability-scale", arg, f, 2)) < 0)
+			return -1;
+		o->prob_scale = r ? SU_RATE_FRACTION : SU_RATE_PERCENT;
 		return 1;
 	}
 	case SU_OPT_FY_START:
@@ -238,7 +252,14 @@ int
 su_opt_pct(const char *opt, const char *arg, su_rate *out)
 {
 	const char *why;
+	char pc[32];
 
+	if (su_rate_pct_hint(pc, arg, strlen(arg))) {
+		su_msg(NULL, 0, "%s %s: percentages are from 0 to 100, so %s "
+		    "would be %s%%; did you mean %s? (or write %s%%)", opt, arg,
+		    arg, arg, pc, arg);
+		return -1;
+	}
 	if (su_rate_parse(arg, strlen(arg), SU_RATE_PERCENT, out, &why) != 0 ||
 	    *out > SU_RATE_ONE) {
 		su_msg(NULL, 0, "%s %s: expected a percentage from 0 to 100", opt,

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -537,8 +538,53 @@ same_header(struct su_in *in, const struct su_rec *r)
 	return 0;
 }
 
+/*
+ * The N of "Grand Totals (N records)": a report exported in another locale
+ * groups it, "1,500", "1.500", "1 500" (a space, or U+00A0 or U+202F), or
+ * "1'500".  Groups of three after the first; -1 if it is not such a number.
+ */
+static long
+footer_count(const char *s, char **end)
+{
+	long n = 0;
+	int digits = 0, group = 0, grouped = 0;
+	size_t k;
+
+	for (;;) {
+		if (*s >= '0' && *s <= '9') {
+			if (n > (LONG_MAX - 9) / 10)
+				return -1;
+			n = n * 10 + (*s++ - '0');
+			digits++, group++;
+			continue;
+		}
+		if (*s == ',' || *s == '.' || *s == '\'' || *s == ' ')
+			k = 1;
+		else if ((unsigned char)s[0] == 0xC2 &&
+		    (unsigned char)s[1] == 0xA0)
+			k = 2;
+		else if ((unsigned char)s[0] == 0xE2 &&
+		    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xAF)
+			k = 3;
+		else
+			break;
+		/* a space before "records" ends the number */
+		if (s[k] < '0' || s[k] > '9')
+			break;
+		if (group == 0 || (grouped ? group != 3 : group > 3))
+			return -1;
+		grouped = 1, group = 0;
+		s += k;
+	}
+	if (digits == 0 || (grouped && group != 3))
+		return -1;
+	*end = (char *)s;
+	return n;
+}
+
 /* A row of a Salesforce report footer: "Grand Totals (N records)",
- * "Confidential Information - Do Not Distribute", "Copyright (c) ...". */
+ * "Confidential Information - Do Not Distribute", "Copyright (c) ...".
+ * 1 a footer row, 0 not, -1 a count that cannot be read (said). */
 static int
 footer_line(struct su_in *in, const struct su_rec *r)
 {
@@ -561,10 +607,16 @@ footer_line(struct su_in *in, const struct su_rec *r)
 	if (i == sizeof starts / sizeof starts[0])
 		return 0;
 	if (i == 0 && (s = strchr(s, '(')) != NULL) {
-		n = strtol(s + 1, &end, 10);
-		if (end > s + 1 && strncmp(end, " record", 7) == 0) {
+		if ((n = footer_count(s + 1, &end)) >= 0 &&
+		    strncmp(end, " record", 7) == 0) {
 			in->footer_count = n;
 			in->footer_line = r->line;
+		} else if (strstr(s, "record")) {
+			/* a count we cannot read would leave a truncated
+			 * export unchecked */
+			su_msg(r->file, r->line, "the report footer's record "
+			    "count cannot be read: \"%.60s\"", r->f[0]);
+			return -1;
 		}
 	}
 	return 1;
@@ -582,6 +634,8 @@ blankrec(const struct su_in *in, const struct su_rec *r)
 static int
 judge(struct su_in *in, const struct event *e, struct su_rec *rec)
 {
+	int ft;
+
 	mkrec(in, e, rec);
 	if (in->in_header && e->kind != EV_RECORD && e->kind != EV_BLANK) {
 		su_msg(rec->file, rec->line, "the header line is not valid "
@@ -623,7 +677,9 @@ judge(struct su_in *in, const struct event *e, struct su_rec *rec)
 			in->blank = e->line;
 		return 0;
 	}
-	if (footer_line(in, rec)) {
+	if ((ft = footer_line(in, rec)) < 0)
+		return -1;
+	if (ft) {
 		in->footer = 1;
 		in->blank = 0;
 		return 0;

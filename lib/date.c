@@ -88,12 +88,18 @@ su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 			goto notdate;
 		p++;
 		ny = num(s, len, &p, 4, &y);
-		if (ny == 2) {
-			*why = "two-digit year (write the year in full)";
+		if (ny == 2 && !(dmy & SU_DATE_YY)) {
+			*why = "two-digit year (write the year in full, or "
+			       "give --date-format mdy or dmy to read 00-68 "
+			       "as 20xx and 69-99 as 19xx)";
 			return -1;
 		}
-		if (ny != 4)
+		/* the user named the order: POSIX strptime's %y pivot */
+		if (ny == 2)
+			y += y <= 68 ? 2000 : 1900;
+		else if (ny != 4)
 			goto notdate;
+		dmy &= SU_DATE_DMY;
 		if (sep != '/' && !dmy) {
 			*why = "day-first date (use --date-format dmy)";
 			return -1;
@@ -126,8 +132,9 @@ su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 	*out = su_days(y, m, d);
 	return 0;
 notdate:
-	*why = dmy ? "not a date (expected YYYY-MM-DD, D/M/YYYY or D.M.YYYY)"
-	           : "not a date (expected YYYY-MM-DD or M/D/YYYY)";
+	*why = dmy & SU_DATE_DMY ?
+	    "not a date (expected YYYY-MM-DD, D/M/YYYY or D.M.YYYY)" :
+	    "not a date (expected YYYY-MM-DD or M/D/YYYY)";
 	return -1;
 }
 

@@ -31,7 +31,7 @@ static const char *const tname[] = {"a condition", "a number", "a date",
 enum op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
 
 enum kind {
-	N_OR, N_AND, N_NOT, N_CMP, N_IN, N_MATCH, N_EMPTY, N_PRESENT,
+	N_OR, N_AND, N_NOT, N_CMP, N_IN, N_MATCH, N_EMPTY, N_PRESENT, N_YES,
 	N_COL, N_NUM, N_DATE, N_STR, N_TODAY, N_TONUM, N_TODATE,
 	N_DAYS, N_MONTHS, N_ADD_DAYS, N_ADD_MONTHS
 };
@@ -454,6 +454,7 @@ static const struct {
 } funcs[] = {
 	{"empty", 1, T_BOOL, {T_COL}, N_EMPTY, 0},
 	{"present", 1, T_BOOL, {T_COL}, N_PRESENT, 0},
+	{"yes", 1, T_BOOL, {T_COL}, N_YES, 0},
 	{"today", 0, T_DATE, {0}, N_TODAY, 0},
 	{"number", 1, T_NUM, {T_COL}, N_TONUM, 0},
 	{"date", 1, T_DATE, {T_COL}, N_TODATE, 0},
@@ -1150,13 +1151,26 @@ eval_bool(struct evalctx *x, int k)
 		return n->op ? !r : r;
 	}
 	case N_EMPTY:
-	case N_PRESENT: {
+	case N_PRESENT:
+	case N_YES: {
 		const struct colref *c2 = &x->e->c[x->e->n[n->a].v];
 		const char *s = x->r->f[c2->col];
 		size_t len = x->r->len[c2->col];
+		int yn;
 
 		if (n->kind == N_PRESENT)
 			return su_present(s, len);
+		if (n->kind == N_YES) {
+			/* a checkbox: "maybe" is not a yes, and is said */
+			if ((yn = su_yesno(s, len)) != SU_NEITHER)
+				return yn == SU_YES;
+			if (!x->env->yn)
+				return fault(x, n->a, "neither yes nor no (see "
+				    "salesutils(7))");
+			su_yn_add(x->env->yn, c2->col, x->r->file, x->r->line,
+			    s, len);
+			return 0;
+		}
 		su_trim(&s, &len);
 		return len == 0;
 	}

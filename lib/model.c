@@ -46,25 +46,8 @@ su_mc_name(int c)
 int
 su_present(const char *s, size_t len)
 {
-	char n[16];
-	size_t k;
-
-	su_trim(&s, &len);
-	if (len == 0)
-		return 0;
-	if (len >= sizeof n)
-		return 1;
-	k = su_norm(s, len, n); /* "n/a" -> "na", "-" -> "" */
-	switch (k) { /* the no-like values, by length */
-	case 0: return 0;
-	case 1: return n[0] != '0';
-	case 2: return strcmp(n, "no") != 0 && strcmp(n, "na") != 0;
-	case 3: return strcmp(n, "tbd") != 0;
-	case 4: return strcmp(n, "none") != 0;
-	case 5: return strcmp(n, "false") != 0;
-	case 7: return strcmp(n, "unknown") != 0;
-	default: return 1;
-	}
+	/* evidence, not a checkbox: a name or a note is present too */
+	return su_yesno(s, len) != SU_NO;
 }
 
 /* ---- parsing ----------------------------------------------------------- */

@@ -160,6 +160,24 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 		*why = "characters after the number";
 		return -1;
 	}
+	/*
+	 * A third decimal is refused even when it is a zero: "1.000" is a
+	 * thousand in a European export, and reading it as 1.00 would be a
+	 * guess.  Three digits after a separator that could group thousands
+	 * get a hint; only a k or M suffix can make such a value whole cents.
+	 */
+	if (mult == 1 && fdig > 2) {
+		if (fdig == 3 && !grouped && digits >= 1 && digits <= 3)
+			*why = decimal_comma ? "more than two decimals; \",\" "
+			    "may separate thousands here: write the amount "
+			    "without it, or leave out --decimal-comma" :
+			    "more than two decimals; \".\" may separate "
+			    "thousands here: write the amount without it, or "
+			    "use --decimal-comma";
+		else
+			*why = "more than two decimals";
+		return -1;
+	}
 	/* value = v / 10^fdig units; cents = v * 100 * mult / 10^fdig */
 	{
 		u128 p10 = 1, num;
@@ -169,8 +187,7 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 			p10 *= 10;
 		num = v * 100 * mult;
 		if (num % p10) {
-			*why = mult == 1 ? "more than two decimals" :
-			    "a fraction of a cent";
+			*why = "a fraction of a cent";
 			return -1;
 		}
 		num /= p10;

@@ -1,6 +1,7 @@
 /* rate.c - rates and percentages in fixed point, and exact ratios */
 #include "su.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,17 +13,17 @@ su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
 {
 	int64_t ip = 0, fp = 0;
 	size_t i = 0, idig = 0, fdig = 0, maxf;
-	int pct = 0;
+	int pct = 0, explicit = 0;
 
 	su_trim(&s, &len);
 	if (len == 0)
 		return 1;
 	if (s[len - 1] == '%') {
-		pct = 1;
+		pct = explicit = 1;
 		len--;
 		while (len && s[len - 1] == ' ')
 			len--;
-	} else if (scale == SU_RATE_PERCENT)
+	} else if (scale != SU_RATE_FRACTION)
 		pct = 1;
 	if (len && s[0] == '-') {
 		*why = "negative";
@@ -55,6 +56,20 @@ su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
 	}
 	if (i < len || idig + fdig == 0) {
 		*why = "not a number";
+		return -1;
+	}
+	/*
+	 * "0.75" where percentages are read: 0.75% as written, or 75% from
+	 * an export that writes fractions.  Refused, never guessed; a '%'
+	 * says which ("0.75%").
+	 */
+	if (!explicit && ip == 0 && fp != 0 && (scale == SU_RATE_PERCENT_ONLY ||
+	    scale == SU_RATE_PROB_PERCENT)) {
+		*why = scale == SU_RATE_PROB_PERCENT ? "a fraction in a column "
+		    "of percentages: write 75 for 75%, 0.75% for under 1%, or "
+		    "read the column as fractions with --probability-scale "
+		    "fraction" : "a fraction where a percentage is read: write "
+		    "75 for 75%, or 0.75% for under 1%";
 		return -1;
 	}
 	while (fdig < maxf)
@@ -143,17 +158,48 @@ su_ratio_fmt(char *buf, int64_t num, int64_t den, int places, int mul)
 	return i;
 }
 
+size_t
+su_rate_pct_hint(char *buf, const char *s, size_t len)
+{
+	su_rate v;
+	const char *why;
+	int64_t w, f;
+	size_t n;
+	int d;
+
+	/* the refused case only: a bare value below 1 with a fraction */
+	if (su_rate_parse(s, len, SU_RATE_PERCENT_ONLY, &v, &why) != -1 ||
+	    su_rate_parse(s, len, SU_RATE_FRACTION, &v, &why) != 0 ||
+	    v <= 0 || v >= SU_RATE_ONE)
+		return 0;
+	/* v / 1e9 as a fraction is v / 1e7 as a percentage */
+	w = v / (SU_RATE_ONE / 100);
+	f = v % (SU_RATE_ONE / 100);
+	n = (size_t)snprintf(buf, 32, "%lld", (long long)w);
+	if (f) {
+		buf[n++] = '.';
+		for (d = 10000000 / 10; f; d /= 10) {
+			buf[n++] = (char)('0' + f / d);
+			f %= d;
+		}
+		buf[n] = '\0';
+	}
+	return n;
+}
+
 enum su_rate_scale
-su_prob_scale(const char *h)
+su_prob_scale(const struct su_opts *o, const char *h)
 {
 	static const char *const fractions[] = {"dealprobability",
 	    "hsdealstageprobability", "dealstageprobability"};
 	char *n;
 	size_t i;
-	enum su_rate_scale sc = SU_RATE_PERCENT;
+	enum su_rate_scale sc = SU_RATE_PROB_PERCENT;
 
+	if (o->prob_scale >= 0)
+		return (enum su_rate_scale)o->prob_scale;
 	if (strchr(h, '%'))
-		return SU_RATE_PERCENT;
+		return SU_RATE_PROB_PERCENT;
 	n = su_normdup(h);
 	for (i = 0; i < sizeof fractions / sizeof fractions[0]; i++)
 		if (strcmp(n, fractions[i]) == 0)

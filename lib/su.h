@@ -48,6 +48,24 @@ char *su_normdup(const char *s);
  * buffer; NULL on error (said, naming what: "rules file") */
 char *su_slurp(const char *path, const char *what);
 int su_normeq(const char *a, const char *b);
+/* a yes/no value as salesutils(7) lists them, any case, blanks and
+ * punctuation aside: SU_YES (yes, y, true, 1, checked, on, x), SU_NO
+ * (empty, no, n, false, 0, 0.0, unchecked, off, null, none, nil, n/a,
+ * -, tbd, unknown, or a first word no, none, not, tbd, unknown: "No
+ * budget"), or
+ * SU_NEITHER ("maybe", a name) */
+enum { SU_NO = 0, SU_YES = 1, SU_NEITHER = -1 };
+int su_yesno(const char *s, size_t len);
+/* values neither yes nor no where yes or no was asked, per column (a cell
+ * counted once however many rules read it): said at the end, once per
+ * column, "COLUMN: N values neither yes nor no ("maybe" ...), read as no" */
+struct su_yn;
+struct su_rec;
+struct su_yn *su_yn_new(void);
+void su_yn_add(struct su_yn *t, int col, const char *file, long line,
+               const char *s, size_t len);
+void su_yn_say(const struct su_yn *t, const struct su_rec *hdr);
+void su_yn_free(struct su_yn *t);
 
 /* ---- money.c -------------------------------------------------------- */
 #define SU_CUR_LEN 4 /* ISO 4217 code + NUL; "" = not stated */
@@ -68,15 +86,26 @@ int su_add(int64_t a, int64_t b, int64_t *out);
 /* ---- rate.c --------------------------------------------------------- */
 typedef int64_t su_rate;           /* fixed point: SU_RATE_ONE == 1.0 */
 #define SU_RATE_ONE 1000000000LL   /* nine decimal places of a fraction */
-enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION };
+/* PERCENT_ONLY and PROB_PERCENT read as PERCENT, but refuse a bare value
+ * below 1 with a fraction ("0.75": 75% in a fraction's writing, 0.75% in a
+ * percentage's), saying how to write it; PROB_PERCENT's reason names
+ * --probability-scale */
+enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION, SU_RATE_PERCENT_ONLY,
+                     SU_RATE_PROB_PERCENT };
 /* "75%", or a bare "75" (scale PERCENT) / "0.75" (scale FRACTION).  A value
  * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
-/* how a probability column's bare numbers read (salesutils(7)): a header
- * with '%' holds percentages; HubSpot's "Deal probability" holds
- * fractions; any other holds percentages */
-enum su_rate_scale su_prob_scale(const char *header);
+/* the percentage a bare fraction below 1 would be ("85" for "0.85", "8.5"
+ * for "0.085"), for a "did you mean" hint: its length, or 0 when s is not
+ * such a value.  buf: 32 bytes. */
+size_t su_rate_pct_hint(char *buf, const char *s, size_t len);
+/* how a probability column's bare numbers read (salesutils(7)): as
+ * --probability-scale says; else a header with '%' holds percentages;
+ * HubSpot's "Deal probability" holds fractions; any other percentages.
+ * Percentages read by the header refuse "0.75" (PROB_PERCENT). */
+struct su_opts;
+enum su_rate_scale su_prob_scale(const struct su_opts *o, const char *header);
 /* cents * rate, rounded once, half away from zero, to the cent.  -1 on
  * overflow. */
 int su_rate_apply(int64_t cents, su_rate r, int64_t *out);
@@ -107,7 +136,10 @@ int32_t su_days(int y, int m, int d);
 void su_civil(int32_t days, int *y, int *m, int *d);
 int su_days_in_month(int y, int m);
 /* ISO (time part ignored), US M/D/YYYY, or with dmy D/M/YYYY, D.M.YYYY.
+ * dmy holds flags: SU_DATE_DMY day-first; SU_DATE_YY two-digit years are
+ * read, 00-68 as 20xx and 69-99 as 19xx (--date-format was given).
  * 0 ok, 1 empty, -1 error. */
+enum { SU_DATE_DMY = 1, SU_DATE_YY = 2 };
 int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
                   const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
@@ -147,7 +179,9 @@ struct su_opts {
     int skip_invalid;      /* --skip-invalid */
     const char *rejects;   /* --rejects FILE */
     int decimal_comma;     /* --decimal-comma */
-    int dmy;               /* --date-format dmy */
+    int dmy;               /* --date-format: SU_DATE_DMY | SU_DATE_YY */
+    int prob_scale;        /* --probability-scale: an enum su_rate_scale,
+                              or -1 (by the column's header) */
     int fy_start;          /* --fiscal-year-start 1..12 */
     int32_t as_of;         /* --as-of, default today (local) */
     const char *as_of_arg; /* read by su_opts_finish, after all options */
@@ -163,7 +197,8 @@ struct su_opts {
 enum {
     SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
     SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
-    SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROGRAM_BASE = 0x1100
+    SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROB_SCALE,
+    SU_OPT_PROGRAM_BASE = 0x1100
 };
 #define SU_COMMON_LONGOPTS                                            \
     {"tsv", 0, 0, 't'}, {"delimiter", 1, 0, 'd'},                     \
@@ -172,6 +207,7 @@ enum {
     {"rejects", 1, 0, SU_OPT_REJECTS},                                \
     {"decimal-comma", 0, 0, SU_OPT_DECIMAL_COMMA},                    \
     {"date-format", 1, 0, SU_OPT_DATE_FORMAT},                        \
+    {"probability-scale", 1, 0, SU_OPT_PROB_SCALE},                   \
     {"fiscal-year-start", 1, 0, SU_OPT_FY_START},                     \
     {"as-of", 1, 0, SU_OPT_AS_OF}, {"format", 1, 0, 'f'},             \
     {"output", 1, 0, 'o'}, {"excel-safe", 0, 0, SU_OPT_EXCEL_SAFE},   \
@@ -287,8 +323,8 @@ struct su_model {
 };
 const char *su_mc_code(int c); /* "M", "E", "DC", ... */
 const char *su_mc_name(int c); /* "Metrics", ... */
-/* a MEDDPICC field is present when not empty and not a no-like value (no,
- * false, 0, none, n/a, tbd, unknown, -) */
+/* a MEDDPICC field is present when it holds a value that is not no-like
+ * (su_yesno: a name, a note, a yes) */
 int su_present(const char *s, size_t len);
 /* path NULL: the built-in model (seed 003).  Prints "FILE:LINE: ..." and
  * returns -1 on error. */
@@ -364,6 +400,9 @@ struct su_expr_error {
 struct su_expr_env {
     int dmy, decimal_comma; /* how dates and numbers in cells read */
     int32_t today;          /* --as-of */
+    struct su_yn *yn;       /* yes(): values neither yes nor no, counted
+                               and read as no; NULL: such a value is a
+                               fault */
 };
 /* a value the expression could not compare */
 struct su_expr_fault {

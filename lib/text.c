@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void
 su_trim(const char **s, size_t *len)
@@ -84,4 +85,186 @@ su_slurp(const char *path, const char *what)
 		return NULL;
 	}
 	return text;
+}
+
+/*
+ * Yes and no (salesutils(7)): one list for every program.  A value whose
+ * first word is "no", "none", "not", "tbd" or "unknown" ("No budget",
+ * "None identified", "TBD with the CFO") says no: it can only withhold (a
+ * gate fails, a lead is not sales-qualified), never grant.
+ */
+static int
+is_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* a plain number, "0", "0.0", "1.00": 0 zero, 1 one, 2 another, -1 none */
+static int
+plain_number(const char *s, size_t len)
+{
+	size_t i, ip = 0, fp = 0;
+	int sep = 0, intnz = 0, intone = 0, fracnz = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.' && !sep) {
+			sep = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (sep) {
+			fp++;
+			fracnz |= s[i] != '0';
+		} else {
+			ip++;
+			if (s[i] != '0') {
+				intone = !intnz && s[i] == '1';
+				intnz = 1;
+			} else if (intnz)
+				intone = 0;
+		}
+	}
+	if (ip + fp == 0 || (sep && fp == 0))
+		return -1;
+	if (!intnz && !fracnz)
+		return 0;
+	return intone && !fracnz ? 1 : 2;
+}
+
+int
+su_yesno(const char *s, size_t len)
+{
+	static const char *const yes[] = {"y", "yes", "true", "1", "checked",
+	    "on", "x"};
+	static const char *const no[] = {"", "n", "no", "false", "0",
+	    "unchecked", "off", "null", "none", "nil", "na", "tbd",
+	    "unknown"};
+	static const char *const noword[] = {"no", "none", "not", "tbd",
+	    "unknown"};
+	char n[16];
+	size_t i, w;
+	int k;
+
+	su_trim(&s, &len);
+	if (len == 0)
+		return SU_NO;
+	if ((k = plain_number(s, len)) >= 0)
+		return k == 0 ? SU_NO : k == 1 ? SU_YES : SU_NEITHER;
+	/* signed: "-1" is not the 1 of a checkbox */
+	if (len > 1 && (s[0] == '-' || s[0] == '+') &&
+	    (k = plain_number(s + 1, len - 1)) >= 0)
+		return k == 0 ? SU_NO : SU_NEITHER;
+	for (w = 0; w < len && is_alnum((unsigned char)s[w]) &&
+	    !(s[w] >= '0' && s[w] <= '9'); w++)
+		;
+	if (w < len && !is_alnum((unsigned char)s[w]))
+		for (i = 0; i < sizeof noword / sizeof noword[0]; i++)
+			if (strlen(noword[i]) == w &&
+			    strncasecmp(s, noword[i], w) == 0)
+				return SU_NO;
+	if (len >= sizeof n)
+		return SU_NEITHER;
+	/* case, blanks and punctuation aside: "N/A" "n/a", "-" "" */
+	su_norm(s, len, n);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(n, no[i]) == 0)
+			return SU_NO;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcmp(n, yes[i]) == 0)
+			return SU_YES;
+	return SU_NEITHER;
+}
+
+/* values neither yes nor no, per column: counted, a few kept to show */
+#define YN_SHOW 3
+struct yncol {
+	int col;
+	long n, line;
+	const char *file;
+	char *show[YN_SHOW];
+	size_t nshow;
+	int more;
+};
+struct su_yn {
+	struct yncol *c;
+	size_t n;
+};
+
+struct su_yn *
+su_yn_new(void)
+{
+	struct su_yn *t = su_xmalloc(sizeof *t);
+
+	t->c = NULL;
+	t->n = 0;
+	return t;
+}
+
+void
+su_yn_add(struct su_yn *t, int col, const char *file, long line,
+          const char *s, size_t len)
+{
+	struct yncol *c = NULL;
+	size_t i;
+
+	su_trim(&s, &len);
+	for (i = 0; i < t->n; i++)
+		if (t->c[i].col == col)
+			c = &t->c[i];
+	if (!c) {
+		t->c = su_xrealloc(t->c, (t->n + 1) * sizeof *t->c);
+		c = &t->c[t->n++];
+		memset(c, 0, sizeof *c);
+		c->col = col;
+	}
+	/* two criteria reading one cell: one value */
+	if (c->n && c->file == file && c->line == line)
+		return;
+	c->n++, c->file = file, c->line = line;
+	if (len > 40)
+		len = 40;
+	for (i = 0; i < c->nshow; i++)
+		if (strlen(c->show[i]) == len && memcmp(c->show[i], s, len) == 0)
+			return;
+	if (c->nshow == YN_SHOW) {
+		c->more = 1;
+		return;
+	}
+	c->show[c->nshow] = su_xmalloc(len + 1);
+	memcpy(c->show[c->nshow], s, len);
+	c->show[c->nshow++][len] = '\0';
+}
+
+void
+su_yn_say(const struct su_yn *t, const struct su_rec *hdr)
+{
+	char list[200];
+	size_t i, j, k;
+
+	for (i = 0; t && i < t->n; i++) {
+		const struct yncol *c = &t->c[i];
+
+		for (j = k = 0; j < c->nshow; j++)
+			k += (size_t)snprintf(list + k, sizeof list - k,
+			    "%s\"%s\"", j ? ", " : "", c->show[j]);
+		su_msg(NULL, 0, "%s: %ld value%s neither yes nor no (%s%s), "
+		    "read as no", hdr->f[c->col], c->n, c->n == 1 ? "" : "s",
+		    list, c->more ? " ..." : "");
+	}
+}
+
+void
+su_yn_free(struct su_yn *t)
+{
+	size_t i, j;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < t->c[i].nshow; j++)
+			free(t->c[i].show[j]);
+	free(t->c);
+	free(t);
 }

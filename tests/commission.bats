@@ -240,7 +240,7 @@ Ben 510.01"
 commission: $b:3: Amount \"\": empty (a payout cannot rest on a guess) (skipped)
 commission: $b:4: Close Date 2025-12-31 is outside the plan year FY2026 (2026-01-01..2026-12-31) (skipped)
 commission: $b:6: amount in USD, and $b:5 was in EUR: amounts in different currencies are never added (skipped)
-commission: $b:7: Amount \"12.345\": not an amount (more than two decimals) (skipped)
+commission: $b:7: Amount \"12.345\": not an amount (more than two decimals; \".\" may separate thousands here: write the amount without it, or use --decimal-comma) (skipped)
 commission: $b:8: Close Date \"2026-02-30\": no such day in that month (skipped)
 commission: 6 invalid records skipped; see $rj"
 	# rows credited + rows rejected = rows read: only EUR 5 is credited

@@ -221,7 +221,7 @@ New Business,Closed Won,5,,,"
 	printf 'Stage,Created Date,Close Date,Amount\nClosed Won,2026-01-01,2026-02-03,1.234\n' >"$BATS_TEST_TMPDIR/ba.csv"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/ba.csv"
 	assert_failure 2
-	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/ba.csv:2: Amount \"1.234\": not an amount (more than two decimals)"
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/ba.csv:2: Amount \"1.234\": not an amount (more than two decimals; \".\" may separate thousands here: write the amount without it, or use --decimal-comma)"
 	printf 'Stage,Close Date\nClosed Won,2026-02-03\n' >"$BATS_TEST_TMPDIR/nc.csv"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/nc.csv"
 	assert_failure 2

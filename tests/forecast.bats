@@ -386,7 +386,7 @@ EOF
 	run --separate-stderr forecast "$f"
 	assert_failure 2
 	assert_output ""
-	assert_equal "$stderr" "forecast: $f:3: Amount \"12.345\": not an amount (more than two decimals)"
+	assert_equal "$stderr" "forecast: $f:3: Amount \"12.345\": not an amount (more than two decimals; \".\" may separate thousands here: write the amount without it, or use --decimal-comma)"
 }
 
 @test "amounts in every accepted form" {

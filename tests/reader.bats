@@ -145,6 +145,34 @@ EOF
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/after.csv:9: a row after the report footer"
 }
 
+@test "Salesforce footer: a count with a group separator is checked, not passed over" {
+	# 1,500 rows of $1.00 Commit: amount 1500.00, weighted 1500 x 90% = 1350.00
+	d=$BATS_TEST_TMPDIR
+	{ printf '%s\n' "$H"; for i in $(seq 1500); do printf 'd%d,1,Commit\n' "$i"; done; } >"$d/rows.csv"
+	for n in '1,500' '1.500' '1 500' $'1\xc2\xa0500' "1'500"; do
+		{ cat "$d/rows.csv"; printf '\n"Grand Totals (%s records)"\n' "$n"; } >"$d/g.csv"
+		run --separate-stderr forecast -f tsv "$d/g.csv"
+		assert_success
+		assert_equal "$stderr" ""
+		assert_line --index 6 "Total	1500	1500.00	0.9000	1350.00"
+	done
+	# a truncated export: the footer's 1,500 against the 1,499 rows read
+	{ head -n 1500 "$d/rows.csv"; printf '\n"Grand Totals (1,500 records)"\n'; } >"$d/cut.csv"
+	run --separate-stderr forecast "$d/cut.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $d/cut.csv:1502: the report footer says 1500 records, but 1499 were read"
+}
+
+@test "Salesforce footer: a record count that cannot be read is an error" {
+	# "1,50" does not group by three: the count cannot be checked
+	printf '%s\na,1,Commit\n\n"Grand Totals (1,50 records)"\n' "$H" >"$BATS_TEST_TMPDIR/bad.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bad.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/bad.csv:4: the report footer's record count cannot be read: \"Grand Totals (1,50 records)\""
+}
+
 @test "a blank line that opens no footer is an error" {
 	printf '%s\n1,5,Commit\n\n2,5,Commit\n' "$H" >"$BATS_TEST_TMPDIR/bl.csv"
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/bl.csv"
@@ -445,4 +473,272 @@ $BATS_TEST_TMPDIR/rj.csv,5,\"Amount \"\"x\"\": not an amount (not a number)\",\"
 		assert_line --index 2 "in.csv" # nothing else: no temporary, no output
 		assert_equal "${#lines[@]}" 3
 	done
+}
+
+# issue 13, item 1: "1.000" is a thousand in a European export; read as
+# 1.00 it was a silent wrong number.  Three decimals after one to three
+# digits get the hint; more decimals, or a longer whole part, do not.
+HINT_DOT='more than two decimals; "." may separate thousands here: write the amount without it, or use --decimal-comma'
+HINT_COMMA='more than two decimals; "," may separate thousands here: write the amount without it, or leave out --decimal-comma'
+
+@test "amounts: a third decimal, even a zero, is an error that hints at a thousands separator" {
+	printf '%s\na,1.000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/z.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/z.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/z.csv:2: Amount \"1.000\": not an amount ($HINT_DOT)"
+	printf '%s\na,"750,000",Commit\n' "$H" >"$BATS_TEST_TMPDIR/zc.csv"
+	run --separate-stderr forecast --decimal-comma "$BATS_TEST_TMPDIR/zc.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/zc.csv:2: Amount \"750,000\": not an amount ($HINT_COMMA)"
+	# four decimals, or four digits before three: no thousands to suspect
+	printf '%s\na,1.0000,Commit\nb,1234.000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/z4.csv"
+	run --separate-stderr forecast --skip-invalid "$BATS_TEST_TMPDIR/z4.csv"
+	assert_success
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/z4.csv:2: Amount \"1.0000\": not an amount (more than two decimals) (skipped)
+forecast: $BATS_TEST_TMPDIR/z4.csv:3: Amount \"1234.000\": not an amount (more than two decimals) (skipped)
+forecast: 2 invalid records skipped"
+}
+
+@test "amounts: a k or M suffix that makes three decimals whole cents is read" {
+	# 1.000k = 1,000.00; 1.250M = 1,250,000.00; total 1,251,000.00
+	# Commit x 90%: 900.00 + 1,125,000.00 = 1,125,900.00
+	printf '%s\na,1.000k,Commit\nb,1.250M,Commit\n' "$H" >"$BATS_TEST_TMPDIR/k.csv"
+	run --separate-stderr forecast -f tsv "$BATS_TEST_TMPDIR/k.csv"
+	assert_success
+	assert_line --index 2 "Commit	2	1251000.00	0.9000	1125900.00"
+}
+
+@test "--target and --fail-under: a third decimal is an error, with or without --decimal-comma" {
+	printf '%s\na,1000,Commit\n' "$H" >"$BATS_TEST_TMPDIR/t.csv"
+	run --separate-stderr forecast --target 750.000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target 750.000: not an amount ($HINT_DOT)"
+	run --separate-stderr forecast --fail-under 25.000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --fail-under 25.000: not an amount ($HINT_DOT)"
+	run --separate-stderr forecast --decimal-comma --target 750,000 "$BATS_TEST_TMPDIR/t.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target 750,000: not an amount ($HINT_COMMA)"
+	# read as the option says: 750.000 with --decimal-comma is 750,000.00;
+	# Commit $1,000 x 90% = 900.00; coverage 900 / 750000 = 0.0012; gap
+	# 750000 - 900 = 749100.00; pipeline coverage 1000 / 750000 = 0.0013
+	run --separate-stderr forecast --decimal-comma --target 750.000 -f tsv "$BATS_TEST_TMPDIR/t.csv"
+	assert_success
+	assert_line --index 6 "Total	1	1000.00	0.9000	900.00	750000.00	0.0012	749100.00	0.0013"
+}
+
+@test "commission: a credited amount with a third decimal is refused, not paid as 1.00" {
+	printf 'Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date\nX1,Closed Won,1.000,Closed,2026-01-01,2026-02-01\n' >"$BATS_TEST_TMPDIR/c.csv"
+	run --separate-stderr "$BIN/commission" -p "$DATA/matrix-plan.ini" -r "$DATA/matrix-roster.csv" -c owner=Stage --as-of 2026-06-01 "$BATS_TEST_TMPDIR/c.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/c.csv:2: Amount \"1.000\": not an amount ($HINT_DOT)"
+}
+
+# issue 13, item 14: an Excel re-save writes dd-mm-yy.  Read only when
+# --date-format names the order, with POSIX strptime's %y pivot.
+@test "dates: a two-digit year without --date-format is an error that names the option" {
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,16-02-26\n' >"$BATS_TEST_TMPDIR/yy.csv"
+	run --separate-stderr forecast --period 2026 "$BATS_TEST_TMPDIR/yy.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/yy.csv:2: Close Date \"16-02-26\": two-digit year (write the year in full, or give --date-format mdy or dmy to read 00-68 as 20xx and 69-99 as 19xx)"
+}
+
+@test "dates: --date-format dmy reads dd-mm-yy, 00-68 as 20xx and 69-99 as 19xx" {
+	# 16-02-26 = 2026-02-16 (2026-Q1); 31.12.68 = 2068-12-31; 01/01/69 =
+	# 1969-01-01: by quarter, one deal of $1 Commit in each, 0.90 weighted
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,16-02-26\n1,Commit,31.12.68\n1,Commit,01/01/69\n' >"$BATS_TEST_TMPDIR/yy.csv"
+	run --separate-stderr forecast --date-format dmy -g quarter -f tsv "$BATS_TEST_TMPDIR/yy.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line "1969-Q1	Commit	1	1.00	0.9000	0.90"
+	assert_line "2026-Q1	Commit	1	1.00	0.9000	0.90"
+	assert_line "2068-Q4	Commit	1	1.00	0.9000	0.90"
+}
+
+@test "dates: --date-format mdy reads m/d/yy; --as-of takes the same reading" {
+	# 2/16/26 = 2026-02-16, in 2026-Q1; --as-of 3/1/26 = 2026-03-01
+	printf 'Amount,Forecast Category,Close Date\n1,Commit,2/16/26\n' >"$BATS_TEST_TMPDIR/us.csv"
+	run --separate-stderr forecast --date-format mdy --as-of 3/1/26 --period 2026-Q1 -f tsv "$BATS_TEST_TMPDIR/us.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 2 "Commit	1	1.00	0.9000	0.90"
+}
+
+# issue 13, item 4: "0.75" where percentages are read is 0.75% as written
+# and 75% from an export that writes fractions: refused, or read the way
+# --probability-scale says
+P_HINT='a fraction in a column of percentages: write 75 for 75%, 0.75% for under 1%, or read the column as fractions with --probability-scale fraction'
+
+@test "probability: a fraction below 1 in a column of percentages is an error" {
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,75\nb,100,0.75\n' >"$BATS_TEST_TMPDIR/p.csv"
+	run --separate-stderr forecast --weight-by probability "$BATS_TEST_TMPDIR/p.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/p.csv:3: Probability (%) \"0.75\": not a probability ($P_HINT)"
+	# a header without % is read as percentages too: the same question
+	printf 'Opportunity Name,Amount,Probability\na,100,.5\n' >"$BATS_TEST_TMPDIR/p2.csv"
+	run --separate-stderr forecast --weight-by probability "$BATS_TEST_TMPDIR/p2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/p2.csv:2: Probability \".5\": not a probability ($P_HINT)"
+	# and stagecheck reads the column the same way
+	printf 'Opportunity Name,Stage,Amount,Probability (%%)\na,Discover,100,0.1\n' >"$BATS_TEST_TMPDIR/s.csv"
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 "$BATS_TEST_TMPDIR/s.csv"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/s.csv:2: Probability (%) \"0.1\": not a probability ($P_HINT)"
+}
+
+@test "probability: 0.75% with its sign, 0 and values from 1 up are read as percentages" {
+	# $100 x 0.75% = 0.75 (Omitted, under 30%); $100 x 0% = 0.00; $100 x
+	# 1.5% = 1.50; weighted 0.75 + 0 + 1.50 = 2.25, weight 2.25 / 300 = 0.0075
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,0.75%%\nb,100,0\nc,100,1.5\n' >"$BATS_TEST_TMPDIR/p.csv"
+	run --separate-stderr forecast --weight-by probability -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 5 "Omitted	3	300.00	0.0075	2.25"
+}
+
+@test "--probability-scale fraction reads a % column's 0.75 as 75%; percent as 0.75%" {
+	printf 'Opportunity Name,Amount,Probability (%%)\na,100,0.75\n' >"$BATS_TEST_TMPDIR/p.csv"
+	# fraction: $100 x 75% = 75.00, Best Case (70% and over)
+	run --separate-stderr forecast --weight-by probability --probability-scale fraction -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_line --index 3 "Best Case	1	100.00	0.7500	75.00"
+	# percent: $100 x 0.75% = 0.75, Omitted (under 30%)
+	run --separate-stderr forecast --weight-by probability --probability-scale percent -f tsv "$BATS_TEST_TMPDIR/p.csv"
+	assert_success
+	assert_line --index 5 "Omitted	1	100.00	0.0075	0.75"
+	run --separate-stderr forecast --probability-scale half "$BATS_TEST_TMPDIR/p.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --probability-scale half: expected percent or fraction"
+}
+
+@test "probability: HubSpot's Deal probability holds fractions and stays so" {
+	# 0.75 = 75%: $100 x 75% = 75.00, Best Case
+	printf 'Deal Name,Amount,Deal probability\na,100,0.75\n' >"$BATS_TEST_TMPDIR/h.csv"
+	run --separate-stderr forecast --weight-by probability -f tsv "$BATS_TEST_TMPDIR/h.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 3 "Best Case	1	100.00	0.7500	75.00"
+}
+
+@test "--weights commit=0.85 is refused: did you mean 85?" {
+	printf '%s\na,100,Commit\n' "$H" >"$BATS_TEST_TMPDIR/w.csv"
+	run --separate-stderr forecast --weights commit=0.85 "$BATS_TEST_TMPDIR/w.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: --weights: commit=0.85: percentages are from 0 to 100, so 0.85 would be 0.85%; did you mean 85? (or write 0.85%)"
+	# 0.85% with its sign is taken: $100 x 0.85% = 0.85
+	run --separate-stderr forecast --weights commit=0.85% -f tsv "$BATS_TEST_TMPDIR/w.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	100.00	0.0085	0.85"
+}
+
+@test "a percentage option (--target-win-rate) below 1 with a fraction: did you mean?" {
+	run --separate-stderr "$BIN/cyclestat" --target-win-rate 0.055 "$DATA/cycle.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: --target-win-rate 0.055: percentages are from 0 to 100, so 0.055 would be 0.055%; did you mean 5.5? (or write 0.055%)"
+}
+
+# issue 13, item 5: one list of yes-like and no-like values (salesutils(7)).
+# The built-in rules (examples/rules/default.ini): budget 20 (present),
+# authority 20, fit 20, timing 20, intent 20 (yes("Active Evaluation"),
+# required for sql); sql at 80, nurture at 40.
+LH='Record ID,Budget,Buying Role,Use Case,Purchase Timeline,Active Evaluation,ICP Score'
+LROW='Yes,Champion,x,2026-04-01'
+
+@test "yes/no: N, null, nil, Off, unchecked, 0.0 in Active Evaluation are no: no SQL" {
+	# each lead: budget, authority, fit, timing 4 x 20 = 80, no intent:
+	# nurture (intent is required for sql), not sql with 100 as before
+	{
+		printf '%s\n' "$LH"
+		i=0
+		for v in yes N null NIL Off unchecked 0.0 No; do
+			i=$((i + 1))
+			printf '%d,%s,%s,8\n' "$i" "$LROW" "$v"
+		done
+	} >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 1 "1,$LROW,yes,8,sql,100,"
+	for i in 2 3 4 5 6 7 8; do
+		assert_line --index "$i" --regexp "^$i,$LROW,[^,]*,8,nurture,80,intent\$"
+	done
+}
+
+@test "yes/no: values neither yes nor no in a yes() column are said once per column, with the count, read as no" {
+	# 5 leads neither yes nor no (maybe twice, Maybe, soon, later): each
+	# 80 points without intent, nurture; the examples are the first three
+	# distinct values, "..." for more
+	{
+		printf '%s\n' "$LH"
+		i=0
+		for v in maybe Maybe soon later maybe true; do
+			i=$((i + 1))
+			printf '%d,%s,%s,8\n' "$i" "$LROW" "$v"
+		done
+	} >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 5 values neither yes nor no ("maybe", "Maybe", "soon" ...), read as no'
+	assert_line --index 1 "1,$LROW,maybe,8,nurture,80,intent"
+	assert_line --index 6 "6,$LROW,true,8,sql,100,"
+	# one such value: singular, no "..."
+	printf '%s\n1,%s,perhaps,8\n' "$LH" "$LROW" >"$BATS_TEST_TMPDIR/l1.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l1.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 1 value neither yes nor no ("perhaps"), read as no'
+}
+
+@test "yes/no: text that starts with No (\"No budget\") is no; a note or a name is present" {
+	# lead 1: Budget "No budget" is no, Buying Role Engineer no authority:
+	# fit + timing + intent = 3 x 20 = 60, nurture (it was 80, sql)
+	# lead 2: Budget "Approved" is present: budget + fit + timing + intent
+	# = 4 x 20 = 80, sql; only authority is missing
+	printf '%s\n1,No budget,Engineer,x,2026-04-01,yes,8\n2,Approved,Engineer,x,2026-04-01,yes,8\n' "$LH" >"$BATS_TEST_TMPDIR/b.csv"
+	run --separate-stderr "$BIN/mqlqualify" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/b.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 1 "1,No budget,Engineer,x,2026-04-01,yes,8,nurture,60,budget;authority"
+	assert_line --index 2 "2,Approved,Engineer,x,2026-04-01,yes,8,sql,80,authority"
+}
+
+@test "yes/no: MEDDPICC fields of N, null, 0.0, Off, unchecked or \"No ...\" are missing in stagecheck" {
+	# A1 has a buyer and a champion by name; A2-A4 have neither, though
+	# each cell holds a value that was read as present before
+	printf 'Opportunity ID,Stage,Amount,Close Date,Economic Buyer,Champion\nA1,Proof of Concept,1000,2026-08-01,CFO,Jane Doe\nA2,Proof of Concept,1000,2026-08-01,N,null\nA3,Proof of Concept,1000,2026-08-01,No budget holder yet,unchecked\nA4,Proof of Concept,1000,2026-08-01,0.0,Off\n' >"$BATS_TEST_TMPDIR/m.csv"
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-06-01 --severity warn "$BATS_TEST_TMPDIR/m.csv"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	for id in A2 A3 A4; do
+		assert_line "$id,,,Proof of Concept,no-economic-buyer,warn,no economic buyer at Proof of Concept: the deal is at risk"
+		assert_line "$id,,,Proof of Concept,no-champion,warn,no champion at Proof of Concept"
+	done
+	refute_line --partial "A1,,,Proof of Concept,no-"
+}
+
+@test "yes/no: commission refuses a count resting on a value neither yes nor no" {
+	# seed 000's SDR counts yes(Qualified): "maybe" is no meeting to pay for
+	{ head -n 3 "$EXAMPLES/plans/meetings.csv"; printf 'Sam,2026-04-01,maybe\n'; } >"$BATS_TEST_TMPDIR/mt.csv"
+	run --separate-stderr "$BIN/commission" -p "$EXAMPLES/plans/seed000.ini" -r "$EXAMPLES/plans/seed000-roster.csv" --activities "$BATS_TEST_TMPDIR/mt.csv" "$EXAMPLES/plans/seed000-bookings.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $BATS_TEST_TMPDIR/mt.csv:4: plan SDR: count: Qualified \"maybe\": neither yes nor no (see salesutils(7))"
+}
+
+@test "yes/no: a cell two rules read is counted once" {
+	# a reads yes("Active Evaluation"), b its negation: 2 leads with
+	# "maybe", counted 2, not 4; "maybe" is no, so a fails and b holds:
+	# 0 + 10 = 10 points, nurture (10 to 19), reason a
+	printf '[thresholds]\nsql = 20\nnurture = 10\n\n[criterion a]\nwhen = yes("Active Evaluation")\npoints = 10\n\n[criterion b]\nwhen = !yes("Active Evaluation")\npoints = 10\n' >"$BATS_TEST_TMPDIR/r.ini"
+	printf 'Active Evaluation\nmaybe\nmaybe\n' >"$BATS_TEST_TMPDIR/l.csv"
+	run --separate-stderr "$BIN/mqlqualify" -r "$BATS_TEST_TMPDIR/r.ini" --as-of 2026-03-01 "$BATS_TEST_TMPDIR/l.csv"
+	assert_success
+	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 2 values neither yes nor no ("maybe"), read as no'
+	assert_line --index 1 "maybe,nurture,10,a"
+	assert_line --index 2 "maybe,nurture,10,a"
 }

@@ -36,6 +36,20 @@ money_ok(const char *s, int dc, int64_t want, const char *wcur)
 	    (long long)want, wcur);
 }
 
+/* the reason exactly, not only its start */
+static void
+money_bad_is(const char *s, int dc, const char *wwhy)
+{
+	int64_t v;
+	char cur[SU_CUR_LEN];
+	const char *why = "";
+	int r = su_money_parse(s, strlen(s), dc, &v, cur, &why);
+
+	CHECK(r == -1 && strcmp(why, wwhy) == 0,
+	    "money \"%s\" should fail with exactly \"%s\": r=%d why=%s", s,
+	    wwhy, r, r < 0 ? why : "");
+}
+
 static void
 money_bad(const char *s, int dc, const char *wwhy)
 {
@@ -79,6 +93,21 @@ test_money(void)
 	money_bad("92233720368547758.08", 0, "too large");
 	money_bad("99999999999999999999999", 0, "too large");
 	money_bad("1.234", 0, "more than two decimals");
+	/* a third decimal, even a zero, is never dropped (issue 13) */
+	money_bad_is("1.000", 0, "more than two decimals; \".\" may separate "
+	    "thousands here: write the amount without it, or use "
+	    "--decimal-comma");
+	money_bad_is("750,000", 1, "more than two decimals; \",\" may separate "
+	    "thousands here: write the amount without it, or leave out "
+	    "--decimal-comma");
+	money_bad("25.000", 0, "more than two decimals; \".\" may");
+	money_bad("$1.000", 0, "more than two decimals; \".\" may");
+	money_bad_is("1.0000", 0, "more than two decimals"); /* no hint: 4 */
+	money_bad_is("1234.000", 0, "more than two decimals"); /* 4 digits */
+	money_bad_is("1,234.000", 0, "more than two decimals"); /* "," groups */
+	money_ok("1.000k", 0, 100000, "");      /* 1000.00: whole cents */
+	money_ok("1.000M", 0, 100000000, "");   /* 1000000.00 */
+	money_ok("1.000", 1, 100000, "");       /* a thousand, decimal comma */
 	money_ok("1.23456k", 0, 123456, "");    /* exactly 1234.56 */
 	money_bad("1.234567k", 0, "a fraction of a cent"); /* 1234.567 */
 	money_bad("1,23", 0, "misplaced thousands separator");
@@ -145,6 +174,30 @@ test_rate(void)
 	CHECK(su_rate_parse("5x", 2, SU_RATE_PERCENT, &r, &why) == -1,
 	    "garbage");
 	CHECK(su_rate_parse("", 0, SU_RATE_PERCENT, &r, &why) == 1, "empty");
+	/* "0.75" where percentages are read: 0.75% or 75%? refused */
+	CHECK(su_rate_parse("0.75", 4, SU_RATE_PROB_PERCENT, &r, &why) == -1 &&
+	    strstr(why, "--probability-scale fraction"), "0.75 in a %% column");
+	CHECK(su_rate_parse(".5", 2, SU_RATE_PERCENT_ONLY, &r, &why) == -1 &&
+	    strcmp(why, "a fraction where a percentage is read: write 75 for "
+	    "75%, or 0.75% for under 1%") == 0, ".5 where a percentage is read");
+	CHECK(su_rate_parse("0.75%", 5, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 7500000, "0.75%% says it is under 1%%");
+	CHECK(su_rate_parse("1.5", 3, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 15000000, "1.5 is 1.5%%: not below 1");
+	CHECK(su_rate_parse("0", 1, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 0, "0 has no fraction");
+	CHECK(su_rate_parse("0.0", 3, SU_RATE_PROB_PERCENT, &r, &why) == 0 &&
+	    r == 0, "0.0 is 0 either way");
+	CHECK(su_rate_parse("0.75", 4, SU_RATE_PERCENT, &r, &why) == 0 &&
+	    r == 7500000, "0.75 read as percent when the option says so");
+	CHECK(su_rate_pct_hint(buf, "0.85", 4) == 2 && strcmp(buf, "85") == 0,
+	    "did you mean 85");
+	CHECK(su_rate_pct_hint(buf, "0.0855", 6) == 4 &&
+	    strcmp(buf, "8.55") == 0, "did you mean 8.55");
+	CHECK(su_rate_pct_hint(buf, "0.85%", 5) == 0 &&
+	    su_rate_pct_hint(buf, "85", 2) == 0 &&
+	    su_rate_pct_hint(buf, "1.5", 3) == 0 &&
+	    su_rate_pct_hint(buf, "x", 1) == 0, "no hint but for a fraction");
 	/* rounding half away from zero, once, to the cent */
 	/* 0.05 * 50% = 0.025 -> 0.03 */
 	CHECK(su_rate_apply(5, SU_RATE_ONE / 2, &v) == 0 && v == 3, "0.025");
@@ -232,6 +285,19 @@ test_date(void)
 	date_bad("25/12/2026", 0, "month is over 12");
 	date_bad("16.02.2026", 0, "day-first date (use --date-format dmy)");
 	date_bad("2/16/26", 0, "two-digit year");
+	date_bad("16-02-26", SU_DATE_DMY, "two-digit year (write the year "
+	    "in full, or give --date-format mdy or dmy");
+	/* a format given: POSIX %y, 00-68 in 2000-2068, 69-99 in 1969-1999 */
+	date_ok("16-02-26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("16.02.26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("31/12/68", SU_DATE_DMY | SU_DATE_YY, 2068, 12, 31);
+	date_ok("1/1/69", SU_DATE_DMY | SU_DATE_YY, 1969, 1, 1);
+	date_ok("01-01-00", SU_DATE_DMY | SU_DATE_YY, 2000, 1, 1);
+	date_ok("2/16/99", SU_DATE_YY, 1999, 2, 16);
+	date_ok("2/16/2026", SU_DATE_YY, 2026, 2, 16);
+	date_bad("29/02/25", SU_DATE_DMY | SU_DATE_YY, "no such day");
+	date_bad("16-02-26", SU_DATE_YY, "day-first date");
+	date_bad("2/16/202", SU_DATE_YY, "not a date");
 	date_bad("2026-2-16", 0, "not a date");
 	date_bad("20260216", 0, "not a date");
 	date_bad("2026-02-16x", 0, "not a date");
@@ -368,7 +434,7 @@ xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
 {
 	struct su_expr *e;
 	struct su_rec r;
-	struct su_expr_env env = {0, 0, 0};
+	struct su_expr_env env = {0, 0, 0, NULL};
 	size_t lens[9], i, k;
 	int v;
 
@@ -593,22 +659,40 @@ test_expr(void)
 static void
 test_present(void)
 {
+	/* issue 13: "n", "null", "0.0", "No budget" were read as yes */
 	static const char *const no[] = {"", " ", "no", "No", "NO ", "false",
 	    "FALSE", "0", "none", "None", "n/a", "N/A", "na", "tbd", "TBD",
-	    "unknown", "Unknown", "-", "--", " - "};
-	static const char *const yes[] = {"yes", "y", "n", "1", "00", "10",
-	    "true", "nope", "nay", "tbc", "known", "CFO", "a", "no-go",
-	    "falsely", "unknowns", "0.0", "a long value of twenty"};
+	    "unknown", "Unknown", "-", "--", " - ", "n", "N", "null", "NULL",
+	    "nil", "Off", "unchecked", "0.0", "00", "0.00", "No budget",
+	    "no-go", "None identified", "Not yet", "NOT APPLICABLE", "No.",
+	    "TBD with the CFO", "Unknown at this time"};
+	static const char *const yes[] = {"yes", "Y", "true", "1", "1.0",
+	    "checked", "On", "x", "X"};
+	static const char *const neither[] = {"maybe", "10", "2", "0.5",
+	    "nope", "nay", "tbc", "known", "CFO", "a", "falsely", "unknowns",
+	    "Nothing", "Norway", "Nobody", "a long value of twenty", "-1",
+	    "1.5", "noted", "N. Smith", "Tbdx"};
 	size_t i;
 
-	/* a MEDDPICC field, a yes-like cell: not empty, not a no-like value
-	 * (su_norm drops punctuation: "n/a" is "na", "0.0" is "00") */
-	for (i = 0; i < sizeof no / sizeof no[0]; i++)
-		CHECK(!su_present(no[i], strlen(no[i])), "\"%s\" is no-like",
-		    no[i]);
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		CHECK(su_yesno(no[i], strlen(no[i])) == SU_NO,
+		    "\"%s\" is no-like", no[i]);
+		CHECK(!su_present(no[i], strlen(no[i])), "\"%s\" is not "
+		    "present", no[i]);
+	}
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		CHECK(su_yesno(yes[i], strlen(yes[i])) == SU_YES,
+		    "\"%s\" is yes-like", yes[i]);
 		CHECK(su_present(yes[i], strlen(yes[i])), "\"%s\" is present",
 		    yes[i]);
+	}
+	/* a MEDDPICC field holds evidence: a name or a note is present */
+	for (i = 0; i < sizeof neither / sizeof neither[0]; i++) {
+		CHECK(su_yesno(neither[i], strlen(neither[i])) == SU_NEITHER,
+		    "\"%s\" is neither yes nor no", neither[i]);
+		CHECK(su_present(neither[i], strlen(neither[i])), "\"%s\" is "
+		    "present", neither[i]);
+	}
 }
 
 static void
