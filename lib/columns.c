@@ -72,6 +72,8 @@ static const struct {
 	    "First Touch Date", "Date of First Engagement"}},
 	[SU_R_SOURCE] = {"source", {"Original Source", "Lead Source",
 	    "Source", "Original Source Type"}},
+	[SU_R_IS_CLOSED] = {"is_closed", {"IsClosed"}},
+	[SU_R_IS_WON] = {"is_won", {"IsWon"}},
 };
 
 const char *

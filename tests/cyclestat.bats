@@ -191,12 +191,12 @@ New Business,Closed Won,5,,,"
 	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/dup.csv:4: opportunity A again: it is on line 2 too"
 }
 
-@test "stages the model cannot place: an error listing them; --won/--lost/--open place them" {
+@test "stages the model cannot place: an error counting each and listing the model's; --won/--lost/--open place them" {
 	printf 'Stage,Created Date,Close Date\nDemo booked,2026-01-01,2026-02-01\nWon it,2026-01-01,2026-02-01\nDiscover,2026-01-01,2026-02-01\nDemo booked,2026-01-01,2026-02-01\n' >"$BATS_TEST_TMPDIR/unk.csv"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/unk.csv"
 	assert_failure 2
 	assert_output ""
-	assert_equal "$stderr" "cyclestat: 3 deals are at stages the model does not place as open, won or lost: \"Demo booked\", \"Won it\" (name them with --won, --lost, --open, or give a model with -m)"
+	assert_equal "$stderr" "cyclestat: 3 deals are at stages the model does not place as open, won or lost: \"Demo booked\" (2), \"Won it\" (1); the New Business pipeline's stages: Opportunity Created, Discover, Proof of Concept, Propose, Negotiate, Signature, Closed Won, Closed Lost (name them with --won, --lost, --open, or give a model with -m)"
 	run cyclestat --won '^won' --open 'demo' "$BATS_TEST_TMPDIR/unk.csv"
 	assert_success
 	assert_line --index 1 --partial "4,1,0,3,1.0000,"
@@ -267,4 +267,19 @@ Sales Pipeline,Presentation Scheduled,0,0,,
 Sales Pipeline,Decision Maker Bought-In,0,0,,
 Sales Pipeline,Contract Sent,1,0,0.0000,
 Sales Pipeline,Closed Won,0,,,"
+}
+
+# Issue 13, item 7: the stages of tests/data/model-defaults.ini are what
+# forecast and stagecheck make of them.  Won: D2 $2,000 in 31 days (Jan 1
+# -> Feb 1), D3 $3,000 in 61 (Jan 1 -> Mar 3); lost: D4 (Closed Lost, 0%);
+# open: D1, D5 (Verbal, open at 100%).  win rate 2 / 3 = 0.6667; avg and
+# median 2,500; cycle mean 92 / 2 = 46.0, median 46.0, p90 = ceil(1.8) =
+# 2nd = 61; velocity = open x won_sum x won / (closed x cycle_sum) =
+# 2 x 5,000 x 2 / (3 x 92) = 20,000 / 276 = 72.46
+@test "a model's 100% stage is won and its Closed Lost stage lost, as forecast counts them" {
+	run --separate-stderr cyclestat -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+5,2,1,2,0.6667,2500.00,2500.00,46.0,46.0,61,72.46"
 }

@@ -436,3 +436,35 @@ EOF
 	assert_failure 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/f.csv")" "$(cat "$EXPECTED/gate.csv")"
 }
+
+# Issue 13, item 7: Signed (only 100%) is won and Closed Lost (only 0%) is
+# lost, so their close dates before --as-of are no past-close-date; D1
+# and D5 close after it.  No finding at all.
+@test "a model's 100% stage is won and its Closed Lost stage lost: never still open" {
+	run --separate-stderr stagecheck --as-of 2026-06-01 -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message"
+}
+
+@test "model errors: a 0% stage that says nothing more; a status its category contradicts" {
+	model_error '2: [stage Demo] is at 0% with no status: write status = lost if it is where lost deals go, else status = open' <<'EOF'
+[pipeline P]
+[stage Demo]
+probability = 0
+EOF
+	model_error '2: [stage Signed]: status = won but category = Commit (a won stage is Closed, a lost one Lost or Omitted, an open one neither)' <<'EOF'
+[pipeline P]
+[stage Signed]
+probability = 100
+status = won
+category = Commit
+EOF
+	model_error '2: [stage Live]: status = open but category = Lost (a won stage is Closed, a lost one Lost or Omitted, an open one neither)' <<'EOF'
+[pipeline P]
+[stage Live]
+probability = 10
+status = open
+category = Lost
+EOF
+}
