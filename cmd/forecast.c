@@ -416,6 +416,10 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		    r->len[st->col[SU_R_STAGE]]);
 		return 0;
 	}
+	if (cat < 0 && st->col[SU_R_STAGE] >= 0)
+		return su_in_reject(st->in, r, "no forecast category: stage "
+		    "\"%s\" is not an open stage of the model, and no category "
+		    "or probability tells it", r->f[st->col[SU_R_STAGE]]);
 	if (cat < 0)
 		return su_in_reject(st->in, r, "no forecast category: no "
 		    "category, no stage, and no probability to tell it from");

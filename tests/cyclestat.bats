@@ -283,3 +283,20 @@ Sales Pipeline,Closed Won,0,,,"
 	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
 5,2,1,2,0.6667,2500.00,2500.00,46.0,46.0,61,72.46"
 }
+
+# Issue 13, item 11: tests/data/sf-api.csv, a Salesforce API export.  -g
+# owner finds Owner.Name (OwnerId only when there is no name).  IsClosed
+# and IsWon say won, lost, open without the model knowing the stages.
+# Ana Diaz: 006A1 won, $50,000, Jan 5 -> Apr 10 = 26 + 28 + 31 + 10 = 95
+#   days; 006A2, 006A5 open.  win rate 1 / 1; velocity = 2 x 50,000 x 1 /
+#   (1 x 95) = 1,052.63
+# Ben Ode: 006A3 lost (IsClosed true, IsWon false), 006A4 open: win rate
+#   0 / 1 = 0.0000, no won deal
+@test "a Salesforce API export: Owner.Name over OwnerId; IsClosed and IsWon decide" {
+	run --separate-stderr cyclestat -g owner "$DATA/sf-api.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "Owner.Name,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Ana Diaz,3,1,0,2,1.0000,50000.00,50000.00,95.0,95.0,95,1052.63
+Ben Ode,2,0,1,1,0.0000,,,,,,"
+}

@@ -683,3 +683,64 @@ EOF
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $f:2: no probability, and stage \"Demo booked\" is not in the model to take one from (--weight-by probability needs one)"
 }
+
+# Issue 13, item 11: a Salesforce API export (tests/data/sf-api.csv) has
+# ForecastCategory (API values) and ForecastCategoryName (labels): the
+# label is used, not "both look like the category column".  IsClosed and
+# IsWon place the stages the built-in model does not know: 006A3 (closed,
+# not won) is Lost.
+#   Closed    006A1 $50,000 x100% = $50,000
+#   Commit    006A2 $40,000 x 90% = $36,000
+#   Best Case 006A4 $20,000 x 70% = $14,000
+#   Pipeline  006A5 $10,000 x 50% =  $5,000
+#   Total     4 deals $120,000, weighted $105,000 (0.8750)
+#   Lost      006A3 $30,000
+# The API values alone (-c category=ForecastCategory: Forecast = Commit,
+# BestCase = Best Case) give the same.
+@test "a Salesforce API export: the category label column, the API values, IsClosed and IsWon" {
+	want="category,deals,amount,weight,weighted_amount
+Closed,1,50000.00,1.0000,50000.00
+Commit,1,40000.00,0.9000,36000.00
+Best Case,1,20000.00,0.7000,14000.00
+Pipeline,1,10000.00,0.5000,5000.00
+Omitted,0,0.00,0.0000,0.00
+Total,4,120000.00,0.8750,105000.00
+Lost,1,30000.00,0.0000,0.00"
+	run --separate-stderr forecast "$DATA/sf-api.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "$want"
+	run --separate-stderr forecast -c category=ForecastCategory "$DATA/sf-api.csv"
+	assert_success
+	assert_output "$want"
+}
+
+@test "IsClosed and IsWon: a value not true or false, won but not closed, or open with no category is an error" {
+	f=$(mk flags.csv <<'EOF'
+StageName,Amount,IsClosed,IsWon,ForecastCategoryName
+Prospecting,10,false,false,Pipeline
+Prospecting,10,FALSE,yes,Pipeline
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:3: IsWon \"yes\": expected true or false"
+	# open by IsClosed, at a stage the model does not know: its category
+	# has to come from the row
+	f=$(mk flags3.csv <<'EOF'
+StageName,Amount,IsClosed,IsWon
+Prospecting,10,false,false
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: no forecast category: stage \"Prospecting\" is not an open stage of the model, and no category or probability tells it"
+	f=$(mk flags2.csv <<'EOF'
+StageName,Amount,IsClosed,IsWon
+Prospecting,10,false,true
+EOF
+)
+	run --separate-stderr forecast "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: IsWon is true but IsClosed is false: a won deal is closed"
+}

@@ -468,3 +468,13 @@ status = open
 category = Lost
 EOF
 }
+
+# Issue 13, item 11: a Salesforce API export reads with Salesforce's
+# default model; its one stage the model does not know is the one error.
+@test "a Salesforce API export: both category columns, IsClosed and IsWon" {
+	run --separate-stderr stagecheck --severity error -m "$MODELS/salesforce-default.ini" "$DATA/sf-api.csv"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	assert_output 'id,name,owner,stage,check,severity,message
+006A3,,Ben Ode,Closed Lost - No Budget,unknown-stage,error,"stage ""Closed Lost - No Budget"" is not in the Sales pipeline (its stages: Prospecting, Qualification, Needs Analysis, Value Proposition, Id. Decision Makers, Perception Analysis, Proposal/Price Quote, Negotiation/Review, Closed Won, Closed Lost)"'
+}
