@@ -252,6 +252,12 @@ free_gstat(void *p)
 	free(g->amt.v);
 }
 
+/* --funnel: the deals at a stage, and those of them at no stage of the
+ * model (a pattern or IsClosed placed them) */
+struct seen {
+	long n, out;
+};
+
 /* a deal kept for the funnel and --win-rate-from */
 struct fopp {
 	char *id;
@@ -270,7 +276,9 @@ struct state {
 	struct su_gcol *gc;
 	size_t ng;
 	int need_close;
-	struct su_groups *groups, *reasons, *seen; /* seen: --funnel's stages */
+	struct su_groups *groups, *reasons;
+	struct su_groups *seen; /* --funnel: stage -> struct seen */
+	long nout;              /* --funnel: deals at no stage of the model */
 	struct su_place *pl;
 	char *key;
 	size_t keycap;
@@ -465,6 +473,7 @@ deal(struct state *st, const struct su_rec *r)
 	    SU_R_CREATED, t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE];
 	size_t klen;
 	char msg[512];
+	struct seen *seen;
 
 	if (st->col[SU_R_ID] >= 0 && (k = check_duplicate(st, r)) != 0)
 		return k;
@@ -556,6 +565,21 @@ deal(struct state *st, const struct su_rec *r)
 			g->age_sum += o->c.as_of - start;
 			push32(&g->age, o->c.as_of - start);
 		}
+	}
+	/* the stages seen, for a funnel the model's stages cannot draw */
+	if (o->mode == MODE_FUNNEL) {
+		const char *sn = r->f[s];
+		size_t sl = r->len[s];
+
+		su_trim(&sn, &sl);
+		if (sl + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = (sl + 1) * 2);
+		memcpy(st->key, sn, sl);
+		st->key[sl] = '\0';
+		seen = su_groups_get(st->seen, st->key, sl + 1);
+		seen->n++;
+		if (w.idx < 0)
+			seen->out++, st->nout++;
 	}
 	/* kept for the funnel and --win-rate-from */
 	if (o->mode == MODE_FUNNEL || o->win_from) {
@@ -670,6 +694,34 @@ read_history(struct state *st)
 		    "not in the input (the first at line %ld)", unseen,
 		    unseen == 1 ? "" : "s", first_line);
 	return 0;
+}
+
+/* A funnel counts deals at the model's stages: a deal at another stage
+ * (placed by a pattern or IsClosed) has no place in it, and a funnel
+ * without it, or of no deal at all, would still read as one.  Refused,
+ * with the stages the data has (1, said). */
+static int
+no_funnel(struct state *st)
+{
+	struct su_group **all;
+	char list[2048];
+	size_t n, i, len = 0;
+
+	if (!st->nout)
+		return 0;
+	all = su_groups_sorted(st->seen, &n);
+	for (i = 0; i < n && len < sizeof list - 64; i++) {
+		const struct seen *v = all[i]->val;
+
+		len += (size_t)snprintf(list + len, sizeof list - len,
+		    "%s\"%s\" (%ld%s)", i ? ", " : "", all[i]->key, v->n,
+		    v->out ? ", not in the model" : "");
+	}
+	su_msg(NULL, 0, "--funnel: %ld deal%s at stages not in the model, "
+	    "which its funnel has no place for; the stages seen: %s (give "
+	    "the model of these stages with -m)", st->nout, st->nout == 1 ?
+	    " is" : "s are", list);
+	return 1;
 }
 
 static int
@@ -1007,7 +1059,7 @@ main(int argc, char **argv)
 	st.o = &o;
 	st.groups = su_groups_new(sizeof(struct gstat));
 	st.reasons = su_groups_new(sizeof(long));
-	st.seen = su_groups_new(sizeof(long));
+	st.seen = su_groups_new(sizeof(struct seen));
 	if (su_model_load(o.model, &st.m) ||
 	    !(st.pl = su_place_new(st.m, o.re)))
 		goto done;
@@ -1076,6 +1128,8 @@ main(int argc, char **argv)
 		    "of the open ages", st.future, st.future == 1 ?
 		    " starts" : "s start", d);
 	}
+	if (o.mode == MODE_FUNNEL && no_funnel(&st))
+		goto done;
 	if (o.mode == MODE_FUNNEL || o.win_from) {
 		fopp_index(&st);
 		if (o.history && read_history(&st))

@@ -300,3 +300,31 @@ Sales Pipeline,Closed Won,0,,,"
 Ana Diaz,3,1,0,2,1.0000,50000.00,50000.00,95.0,95.0,95,1052.63
 Ben Ode,2,0,1,1,0.0000,,,,,,"
 }
+
+# Issue 13, item 10: tests/data/maven.csv has the Maven CRM sample's
+# stages.  The built-in model knows Won and Lost (aliases of Closed Won,
+# Closed Lost) but not Prospecting or Engaging: placed open by --open,
+# M3 and M4 have no place in its funnel, which would show 3 deals reached
+# where 5 were read.  Refused, naming the stages seen with their counts.
+@test "--funnel with a model whose stages the data does not use is refused, naming the stages seen" {
+	run --separate-stderr cyclestat --funnel --open 'engaging|prospecting' -c created_date=engage_date "$DATA/maven.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" 'cyclestat: --funnel: 2 deals are at stages not in the model, which its funnel has no place for; the stages seen: "Engaging" (1, not in the model), "Lost" (1), "Prospecting" (1, not in the model), "Won" (2) (give the model of these stages with -m)'
+}
+
+# With the data's own model (tests/data/maven.ini, whose Won and Lost say
+# only 100% and 0%) and no history, each deal reached its furthest stage:
+# Prospecting: M1 M5 (won), M3 (at Engaging), M4, M2 (lost: the first
+#   stage only) = 5; on to Engaging: M1 M5 M3 = 3 -> 3 / 5 = 0.6000
+# Engaging: 3; on to Won: M1 M5 = 2 -> 2 / 3 = 0.6667
+# Won: 2, the funnel's end.  Lost is no funnel stage.
+@test "--funnel with the data's own model: every deal placed" {
+	run --separate-stderr cyclestat --funnel -m "$DATA/maven.ini" -c created_date=engage_date "$DATA/maven.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "pipeline,stage,reached,converted,conversion,median_days
+Maven,Prospecting,5,3,0.6000,
+Maven,Engaging,3,2,0.6667,
+Maven,Won,2,,,"
+}
