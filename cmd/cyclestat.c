@@ -710,13 +710,16 @@ no_funnel(struct state *st)
 	if (!st->nout)
 		return 0;
 	all = su_groups_sorted(st->seen, &n);
-	for (i = 0; i < n && len < sizeof list - 64; i++) {
+	for (i = 0; i < n && len < sizeof list - 128; i++) {
 		const struct seen *v = all[i]->val;
 
 		len += (size_t)snprintf(list + len, sizeof list - len,
 		    "%s\"%s\" (%ld%s)", i ? ", " : "", all[i]->key, v->n,
 		    v->out ? ", not in the model" : "");
 	}
+	if (i < n) /* said in part: never cut without a word */
+		snprintf(list + (len < sizeof list - 64 ? len :
+		    sizeof list - 64), 64, ", and %zu more", n - i);
 	su_msg(NULL, 0, "--funnel: %ld deal%s at stages not in the model, "
 	    "which its funnel has no place for; the stages seen: %s (give "
 	    "the model of these stages with -m)", st->nout, st->nout == 1 ?

@@ -518,7 +518,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 
 static void
 history_findings(struct state *st, const struct su_pipeline *p, int idx,
-                 const struct dealhist *dh)
+                 int status, const struct dealhist *dh)
 {
 	const struct su_stage *sg = &p->st[idx];
 	char buf[512];
@@ -546,7 +546,7 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	if (dh->reg_from >= 0)
 		find(st, CK_REGRESSED, "moved back from %s to %s",
 		    p->st[dh->reg_from].name, p->st[dh->reg_to].name);
-	if (sg->status != SU_ST_OPEN)
+	if (status != SU_ST_OPEN) /* the deal's: IsClosed may say */
 		return;
 	if (dh->has_entered && sg->max_days > 0 &&
 	    (days = (long)st->o->c.as_of - dh->entered) > sg->max_days) {
@@ -638,7 +638,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			return -1;
 		if (su_in_nskipped(st->in) != st->skipped_before)
 			return 0; /* the row was skipped */
-		history_findings(st, p, idx, &dh);
+		history_findings(st, p, idx, w.status, &dh);
 	}
 	/* MEDDPICC, cumulative */
 	for (k = 0; k < SU_NMC; k++) {

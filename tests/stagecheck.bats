@@ -478,3 +478,26 @@ EOF
 	assert_output 'id,name,owner,stage,check,severity,message
 006A3,,Ben Ode,Closed Lost - No Budget,unknown-stage,error,"stage ""Closed Lost - No Budget"" is not in the Sales pipeline (its stages: Prospecting, Qualification, Needs Analysis, Value Proposition, Id. Decision Makers, Perception Analysis, Proposal/Price Quote, Negotiation/Review, Closed Won, Closed Lost)"'
 }
+
+# Issue 13, item 11: IsClosed and IsWon say what a deal is, whatever its
+# stage (tests/data/model-defaults.ini: Engaging open, Signed won).  As of
+# 2026-06-01 every close date (2026-01-01) is past: X1 (Engaging, closed
+# and won) and X4 (Signed, no flags: won by the model) are not open, so
+# no past-close-date; X2 (Engaging, open) and X3 (Signed, but IsClosed
+# false) are.
+@test "IsClosed and IsWon over the stage: a closed deal is never still open" {
+	f=$(mk flags.csv <<'EOF'
+Opportunity ID,Stage,Close Date,IsClosed,IsWon
+X1,Engaging,2026-01-01,true,true
+X2,Engaging,2026-01-01,false,false
+X3,Signed,2026-01-01,false,false
+X4,Signed,2026-01-01,,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 -m "$DATA/model-defaults.ini" "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message
+X2,,,Engaging,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open
+X3,,,Signed,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open"
+}
