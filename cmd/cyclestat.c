@@ -5,7 +5,6 @@
 #include "su.h"
 
 #include <getopt.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,7 @@ enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM };
 struct opts {
 	struct su_opts c;
 	const char *group_by, *model, *history, *win_from;
-	const char *re[3]; /* --open, --won, --lost patterns */
+	const char *re[3]; /* --open, --won, --lost patterns (SU_ST_*) */
 	int64_t *bound;    /* --bands */
 	size_t nbound;
 	int from_sql, open_age;
@@ -62,15 +61,13 @@ usage(FILE *fp)
 "      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
 "  -m, --model FILE           the stage model that says which stages are\n"
 "                             open, won, lost (default: seed 003's)\n"
-"      --won RE, --lost RE, --open RE\n"
-"                             stages the model does not know: won, lost or\n"
-"                             open when they match (POSIX ERE, any case)\n"
-"\n%s", su_common_usage);
+"%s"
+"\n%s", su_stage_usage, su_common_usage);
 }
 
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
-       OPT_HISTORY, OPT_WIN_FROM, OPT_WON, OPT_LOST, OPT_OPEN };
+       OPT_HISTORY, OPT_WIN_FROM };
 
 static int
 set_mode(struct opts *o, enum mode m)
@@ -124,8 +121,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
 		{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
 		{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
-		{"won", 1, 0, OPT_WON}, {"lost", 1, 0, OPT_LOST},
-		{"open", 1, 0, OPT_OPEN}, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
+		SU_STAGE_LONGOPTS, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
 	char *end;
 	int c, k;
@@ -188,13 +184,9 @@ parse_args(struct opts *o, int argc, char **argv)
 		case OPT_WIN_FROM:
 			o->win_from = optarg;
 			break;
-		case OPT_OPEN:
-		case OPT_WON:
-		case OPT_LOST:
-			o->re[c == OPT_OPEN ? ST_OPEN : c == OPT_WON ? ST_WON :
-			    ST_LOST] = optarg;
-			break;
 		default:
+			if (su_stage_opt(o->re, c, optarg))
+				break;
 			if (su_opts_default(&o->c, c, optarg, argv, usage))
 				return -1;
 		}
@@ -260,10 +252,10 @@ free_gstat(void *p)
 	free(g->amt.v);
 }
 
-/* what a (type, stage) is: its pipeline and stage in the model, and its
- * status; remembered, as the same few pairs come on every row */
-struct stagekind {
-	int pl, idx, status; /* status -1: unknown */
+/* --funnel: the deals at a stage, and those of them at no stage of the
+ * model (a pattern or IsClosed placed them) */
+struct seen {
+	long n, out;
 };
 
 /* a deal kept for the funnel and --win-rate-from */
@@ -284,12 +276,13 @@ struct state {
 	struct su_gcol *gc;
 	size_t ng;
 	int need_close;
-	struct su_groups *groups, *kinds, *reasons, *seen;
-	regex_t re[3];
-	int has_re[3];
-	char *key, *kkey;
-	size_t keycap, kkeycap;
-	long noamount, unknown, future;
+	struct su_groups *groups, *reasons;
+	struct su_groups *seen; /* --funnel: stage -> struct seen */
+	long nout;              /* --funnel: deals at no stage of the model */
+	struct su_place *pl;
+	char *key;
+	size_t keycap;
+	long noamount, future;
 	/* duplicate ids: id hash -> line */
 	struct idslot {
 		uint64_t hash;
@@ -307,61 +300,6 @@ struct state {
 	char cur[SU_CUR_LEN];
 	const struct su_rec *hdr;
 };
-
-static int
-compile_patterns(struct state *st)
-{
-	char err[256];
-	int k, e;
-
-	for (k = 0; k < 3; k++) {
-		if (!st->o->re[k])
-			continue;
-		e = regcomp(&st->re[k], st->o->re[k],
-		    REG_EXTENDED | REG_ICASE | REG_NOSUB);
-		if (e) {
-			regerror(e, &st->re[k], err, sizeof err);
-			su_msg(NULL, 0, "--%s %s: %s", k == ST_OPEN ? "open" :
-			    k == ST_WON ? "won" : "lost", st->o->re[k], err);
-			return -1;
-		}
-		st->has_re[k] = 1;
-	}
-	return 0;
-}
-
-static struct stagekind *
-kind_of(struct state *st, const struct su_rec *r)
-{
-	int t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE], k;
-	const char *type = t >= 0 ? r->f[t] : "";
-	size_t tlen = t >= 0 ? r->len[t] : 0, len = tlen + r->len[s] + 2;
-	const struct su_pipeline *p;
-	struct stagekind *sk;
-
-	if (len > st->kkeycap)
-		st->kkey = su_xrealloc(st->kkey, st->kkeycap = len * 2);
-	memcpy(st->kkey, type, tlen);
-	st->kkey[tlen] = '\0';
-	memcpy(st->kkey + tlen + 1, r->f[s], r->len[s] + 1);
-	sk = su_groups_get(st->kinds, st->kkey, len);
-	if (sk->pl) /* pl is stored + 1: 0 means new */
-		return sk;
-	if (!(p = su_model_pipeline(st->m, type, tlen)))
-		p = su_model_default(st->m);
-	sk->pl = (int)(p - st->m->p) + 1;
-	sk->idx = su_model_stage(p, r->f[s], r->len[s]);
-	sk->status = -1;
-	if (sk->idx >= 0)
-		sk->status = p->st[sk->idx].status;
-	else
-		for (k = ST_WON; k >= 0 && sk->status < 0;
-		     k = k == ST_WON ? ST_LOST : k == ST_LOST ? ST_OPEN : -1)
-			if (st->has_re[k] && regexec(&st->re[k], r->f[s], 0,
-			    NULL, 0) == 0)
-				sk->status = k;
-	return sk;
-}
 
 /* the band of an amount, as a sortable byte: 1 no amount, 2 below the
  * first bound, 3.. from each bound */
@@ -525,25 +463,29 @@ static int
 deal(struct state *st, const struct su_rec *r)
 {
 	const struct opts *o = st->o;
-	struct stagekind *sk;
+	struct su_where w;
 	struct gstat *g;
 	const char *why;
 	char cur[SU_CUR_LEN];
 	int64_t amount = 0;
 	int32_t close = 0, start = 0;
 	int k, c, have_amount = 0, startrole = o->from_sql ? SU_R_SQL_DATE :
-	    SU_R_CREATED;
+	    SU_R_CREATED, t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE];
 	size_t klen;
+	char msg[512];
+	struct seen *seen;
 
 	if (st->col[SU_R_ID] >= 0 && (k = check_duplicate(st, r)) != 0)
 		return k;
-	sk = kind_of(st, r);
-	if (sk->status < 0) {
+	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], msg, sizeof msg);
+	if (k == -2)
+		return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
+	    r->f[s], r->len[s], k, &w);
+	if (w.status < 0) {
 		/* said at the end, with every such stage */
-		char *name = st->kkey + strlen(st->kkey) + 1;
-
-		su_groups_get(st->seen, name, strlen(name) + 1);
-		st->unknown++;
+		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
 		return 0;
 	}
 	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
@@ -562,16 +504,16 @@ deal(struct state *st, const struct su_rec *r)
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
-	if (st->need_close || sk->status == ST_WON)
-		if ((k = date_of(st, r, SU_R_CLOSE, &close, sk->status ==
+	if (st->need_close || w.status == ST_WON)
+		if ((k = date_of(st, r, SU_R_CLOSE, &close, w.status ==
 		    ST_WON ? "a won deal's cycle ends there" :
 		    "needed to group by it")) != 0)
 			return k;
-	if (sk->status == ST_WON || (sk->status == ST_OPEN && o->open_age))
+	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
 		if ((k = date_of(st, r, startrole, &start, "the cycle starts "
 		    "there")) != 0)
 			return k;
-	if (sk->status == ST_WON && close < start) {
+	if (w.status == ST_WON && close < start) {
 		char a[16], b[16];
 
 		su_date_fmt(a, close);
@@ -590,7 +532,7 @@ deal(struct state *st, const struct su_rec *r)
 	}
 	g = su_groups_get(st->groups, klen ? st->key : "", klen);
 	g->opps++;
-	if (sk->status == ST_WON) {
+	if (w.status == ST_WON) {
 		g->won++;
 		if (su_add(g->won_sum, amount, &g->won_sum)) {
 			su_msg(r->file, r->line, "the sum of amounts overflows");
@@ -599,7 +541,7 @@ deal(struct state *st, const struct su_rec *r)
 		g->cycle_sum += close - start;
 		push32(&g->cyc, close - start);
 		push64(&g->amt, amount);
-	} else if (sk->status == ST_LOST) {
+	} else if (w.status == ST_LOST) {
 		g->lost++;
 		if (o->mode == MODE_LOSS) {
 			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
@@ -624,6 +566,21 @@ deal(struct state *st, const struct su_rec *r)
 			push32(&g->age, o->c.as_of - start);
 		}
 	}
+	/* the stages seen, for a funnel the model's stages cannot draw */
+	if (o->mode == MODE_FUNNEL) {
+		const char *sn = r->f[s];
+		size_t sl = r->len[s];
+
+		su_trim(&sn, &sl);
+		if (sl + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = (sl + 1) * 2);
+		memcpy(st->key, sn, sl);
+		st->key[sl] = '\0';
+		seen = su_groups_get(st->seen, st->key, sl + 1);
+		seen->n++;
+		if (w.idx < 0)
+			seen->out++, st->nout++;
+	}
 	/* kept for the funnel and --win-rate-from */
 	if (o->mode == MODE_FUNNEL || o->win_from) {
 		struct fopp *f;
@@ -645,9 +602,9 @@ deal(struct state *st, const struct su_rec *r)
 		memcpy(f->id, id, len);
 		f->id[len] = '\0';
 		f->hash = su_hash(id, len);
-		f->pl = (short)(sk->pl - 1);
-		f->cur = (short)sk->idx;
-		f->status = (short)sk->status;
+		f->pl = (short)(w.p - st->m->p);
+		f->cur = (short)w.idx;
+		f->status = (short)w.status;
 		f->line = r->line;
 		/* (g is found again by key: pointers into the table stay) */
 		f->g = g;
@@ -737,6 +694,37 @@ read_history(struct state *st)
 		    "not in the input (the first at line %ld)", unseen,
 		    unseen == 1 ? "" : "s", first_line);
 	return 0;
+}
+
+/* A funnel counts deals at the model's stages: a deal at another stage
+ * (placed by a pattern or IsClosed) has no place in it, and a funnel
+ * without it, or of no deal at all, would still read as one.  Refused,
+ * with the stages the data has (1, said). */
+static int
+no_funnel(struct state *st)
+{
+	struct su_group **all;
+	char list[2048];
+	size_t n, i, len = 0;
+
+	if (!st->nout)
+		return 0;
+	all = su_groups_sorted(st->seen, &n);
+	for (i = 0; i < n && len < sizeof list - 128; i++) {
+		const struct seen *v = all[i]->val;
+
+		len += (size_t)snprintf(list + len, sizeof list - len,
+		    "%s\"%s\" (%ld%s)", i ? ", " : "", all[i]->key, v->n,
+		    v->out ? ", not in the model" : "");
+	}
+	if (i < n) /* said in part: never cut without a word */
+		snprintf(list + (len < sizeof list - 64 ? len :
+		    sizeof list - 64), 64, ", and %zu more", n - i);
+	su_msg(NULL, 0, "--funnel: %ld deal%s at stages not in the model, "
+	    "which its funnel has no place for; the stages seen: %s (give "
+	    "the model of these stages with -m)", st->nout, st->nout == 1 ?
+	    " is" : "s are", list);
+	return 1;
 }
 
 static int
@@ -1056,24 +1044,6 @@ write_histogram(struct state *st, struct su_out *out)
 	return 0;
 }
 
-static void
-unknown_stages(struct state *st)
-{
-	struct su_group **all;
-	char list[2048];
-	size_t n, i, len = 0;
-
-	all = su_groups_sorted(st->seen, &n);
-	for (i = 0; i < n && len < sizeof list - 64; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s\"%s\"",
-		    i ? ", " : "", all[i]->key);
-	su_msg(NULL, 0, "%ld deal%s at stages the model does not place as "
-	    "open, won or lost: %s (name them with --won, --lost, --open, or "
-	    "give a model with -m)%s", st->unknown, st->unknown == 1 ? " is" :
-	    "s are", list, n ? su_model_hint(all[0]->key,
-	    strlen(all[0]->key)) : "");
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1094,10 +1064,10 @@ main(int argc, char **argv)
 	memset(&st, 0, sizeof st);
 	st.o = &o;
 	st.groups = su_groups_new_pivot(sizeof(struct gstat));
-	st.kinds = su_groups_new(sizeof(struct stagekind));
 	st.reasons = su_groups_new_pivot(sizeof(long));
-	st.seen = su_groups_new(1);
-	if (compile_patterns(&st) || su_model_load(o.model, &st.m))
+	st.seen = su_groups_new(sizeof(struct seen));
+	if (su_model_load(o.model, &st.m) ||
+	    !(st.pl = su_place_new(st.m, o.re)))
 		goto done;
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
@@ -1106,7 +1076,8 @@ main(int argc, char **argv)
 	memset(want, 0, sizeof want);
 	want[SU_R_STAGE] = want[SU_R_CLOSE] = SU_COL_REQUIRED;
 	want[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
-	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] = SU_COL_OPTIONAL;
+	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
+	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
 	if (o.mode == MODE_LOSS)
 		want[SU_R_LOSS_REASON] = SU_COL_REQUIRED;
 	if (o.history)
@@ -1149,8 +1120,8 @@ main(int argc, char **argv)
 	if (r < 0 || su_in_finish(st.in))
 		goto done;
 	su_groups_say_respelled(st.groups);
-	if (st.unknown) {
-		unknown_stages(&st);
+	if (su_place_nunknown(st.pl)) {
+		su_place_report(st.pl, NULL);
 		goto done;
 	}
 	if (st.noamount)
@@ -1164,6 +1135,8 @@ main(int argc, char **argv)
 		    "of the open ages", st.future, st.future == 1 ?
 		    " starts" : "s start", d);
 	}
+	if (o.mode == MODE_FUNNEL && no_funnel(&st))
+		goto done;
 	if (o.mode == MODE_FUNNEL || o.win_from) {
 		fopp_index(&st);
 		if (o.history && read_history(&st))
@@ -1200,12 +1173,9 @@ main(int argc, char **argv)
 done:
 	su_out_abort(out);
 	su_in_free(st.in);
+	su_place_free(st.pl);
 	su_model_free(st.m);
-	for (k = 0; k < 3; k++)
-		if (st.has_re[k])
-			regfree(&st.re[k]);
 	su_groups_free(st.groups, free_gstat);
-	su_groups_free(st.kinds, NULL);
 	su_groups_free(st.reasons, NULL);
 	su_groups_free(st.seen, NULL);
 	for (i = 0; i < st.nf; i++) {
@@ -1217,7 +1187,6 @@ done:
 	free(st.ids);
 	free(st.gc);
 	free(st.key);
-	free(st.kkey);
 	free(st.win_idx);
 	su_dentered_free(st.dent, st.ndent);
 	free(o.bound);

@@ -33,13 +33,14 @@ struct opts {
 	int has_target, has_fail_under;
 	int by_probability;
 	su_rate weight[OMITTED + 1];
+	const char *re[3]; /* --open, --won, --lost (SU_ST_*) */
 };
 
 static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--fail-under AMOUNT] [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
-"                [options] [FILE ...]\n";
+"                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -62,11 +63,13 @@ usage(FILE *fp)
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
 "                             weigh by category (default) or by each deal's\n"
-"                             own probability\n"
-"  -m, --model FILE           the stage model that gives a deal's category\n"
+"                             own probability (else its stage's in the model)\n"
+"  -m, --model FILE           the stage model that says which stages are\n"
+"                             open, won, lost, and gives a deal's category\n"
 "                             from its stage when it has none (default: seed\n"
 "                             003's, built in; see stagecheck-model(5))\n"
-"\n%s", su_common_usage);
+"%s"
+"\n%s", su_stage_usage, su_common_usage);
 }
 
 /* ---- options ----------------------------------------------------------- */
@@ -133,7 +136,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"fail-under", 1, 0, OPT_FAIL_UNDER},
 		{"weights", 1, 0, OPT_WEIGHTS},
 		{"weight-by", 1, 0, OPT_WEIGHT_BY}, {"model", 1, 0, 'm'},
-		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
+		SU_STAGE_LONGOPTS, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
 	struct su_period p;
 	const char *why;
@@ -189,6 +192,8 @@ parse_args(struct opts *o, int argc, char **argv)
 			break;
 		}
 		default:
+			if (su_stage_opt(o->re, c, optarg))
+				break;
 			if (su_opts_default(&o->c, c, optarg, argv, usage))
 				return -1;
 		}
@@ -205,8 +210,8 @@ parse_args(struct opts *o, int argc, char **argv)
 
 /* ---- one deal ------------------------------------------------------------ */
 
-/* The few distinct values of the category column, or of type and stage,
- * remembered with the category they give: the lookup is on every row.  A
+/* The few distinct values of the category column, remembered with the
+ * category they give: the lookup is on every row.  A
  * small open-addressing table; when full, values are looked up anew. */
 #define MEMO_SLOTS 256
 struct memo {
@@ -234,8 +239,9 @@ struct state {
 	struct su_groups *t;
 	char *key;
 	size_t keycap;
-	struct memo stages, categories;
+	struct memo categories;
 	struct su_model *model;
+	struct su_place *pl; /* where each (type, stage) stands */
 };
 
 static size_t
@@ -287,40 +293,6 @@ memo_category(struct memo *m, const char *s, size_t len)
 	return cat;
 }
 
-/* The category a stage gives: the model's, in the pipeline of the deal's
- * type (Lost for a closed-lost stage); for a stage the model does not
- * know, Closed or Lost when it is named so (Closed Won, closedlost), else
- * -1. */
-static int
-stage_category(struct state *st, const char *type, size_t tlen,
-               const char *stage, size_t slen)
-{
-	char key[64];
-	const struct su_pipeline *p;
-	int i, cat;
-
-	if (tlen + slen + 2 <= sizeof key) {
-		memcpy(key, type, tlen);
-		key[tlen] = '\0';
-		memcpy(key + tlen + 1, stage, slen);
-		key[tlen + 1 + slen] = '\0';
-		if ((i = memo_find(&st->stages, key, tlen + slen + 2)) >= 0)
-			return st->stages.e[i].cat;
-	}
-	if (!(p = su_model_pipeline(st->model, type, tlen)))
-		p = su_model_default(st->model);
-	if ((i = su_model_stage(p, stage, slen)) >= 0)
-		cat = p->st[i].status == SU_ST_LOST ? LOST : p->st[i].cat;
-	else {
-		cat = su_category_parse(stage, slen);
-		if (cat != CLOSED && cat != LOST)
-			cat = -1;
-	}
-	if (tlen + slen + 2 <= sizeof key)
-		memo_add(&st->stages, key, tlen + slen + 2, cat);
-	return cat;
-}
-
 static int
 add(struct acc *a, int64_t amount, int64_t weighted)
 {
@@ -340,9 +312,11 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int64_t amount = 0, weighted;
 	int32_t close = 0;
 	su_rate prob = 0, w;
-	int c, cat = -1, stage = -1, have_prob = 0, k;
+	int c, cat = -1, have_prob = 0, k;
 	size_t i, klen = 0;
 	struct group *g;
+	struct su_where wh;
+	char msg[512];
 
 	if (st->need_close) {
 		c = st->col[SU_R_CLOSE];
@@ -407,16 +381,26 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "");
 		have_prob = k == 0;
 	}
-	/* the category: a closed-lost stage, the category column, the
-	 * stage's category in the model, the probability */
+	/* where the deal stands: open, won or lost, by IsClosed and IsWon,
+	 * or by its stage in the model (or --won, --lost, --open) */
+	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], msg, sizeof msg);
+	if (k == -2)
+		return su_in_reject(st->in, r, "%s", msg);
+	memset(&wh, 0, sizeof wh);
+	wh.idx = -1;
+	wh.status = k;
+	wh.cat = k == SU_ST_WON ? CLOSED : k == SU_ST_LOST ? LOST : -1;
 	if ((c = st->col[SU_R_STAGE]) >= 0) {
 		int t = st->col[SU_R_TYPE];
 
-		stage = stage_category(st, t >= 0 ? r->f[t] : "", t >= 0 ?
-		    r->len[t] : 0, r->f[c], r->len[c]);
-		if (stage == LOST)
-			cat = LOST;
+		su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] :
+		    0, r->f[c], r->len[c], k, &wh);
 	}
+	/* the category: a won or lost deal's, the category column, the
+	 * stage's, the probability */
+	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
+		cat = wh.cat;
 	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 && r->len[c]) {
 		cat = memo_category(&st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
@@ -427,22 +411,44 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    r->f[c]);
 	}
 	if (cat < 0)
-		cat = stage;
+		cat = wh.cat;
 	if (cat < 0 && have_prob)
 		cat = su_category_of_probability(prob);
+	/* A stage the model does not know: a category only an open deal has,
+	 * or a probability above 0, says it is open, Closed that it is won,
+	 * Lost lost; Omitted, 0% or nothing could be a lost deal, and such
+	 * a deal is left out, to be said at the end. */
+	if (wh.status < 0 && st->col[SU_R_STAGE] >= 0 && (cat < 0 ||
+	    cat == OMITTED) && !(have_prob && prob > 0)) {
+		su_place_unknown(st->pl, &wh, r->f[st->col[SU_R_STAGE]],
+		    r->len[st->col[SU_R_STAGE]]);
+		return 0;
+	}
+	if (cat < 0 && st->col[SU_R_STAGE] >= 0)
+		return su_in_reject(st->in, r, "no forecast category: stage "
+		    "\"%s\" is not an open stage of the model, and no category "
+		    "or probability tells it", r->f[st->col[SU_R_STAGE]]);
 	if (cat < 0)
 		return su_in_reject(st->in, r, "no forecast category: no "
-		    "category, a stage the stage model does not know, and no "
-		    "probability to tell it from%s", (c = st->col[SU_R_STAGE])
-		    >= 0 ? su_model_hint(r->f[c], r->len[c]) : "");
+		    "category, no stage, and no probability to tell it from");
 	/* the weight */
 	if (cat == LOST)
 		w = 0;
 	else if (o->by_probability) {
-		if (!have_prob)
+		if (have_prob)
+			w = prob;
+		else if (wh.status == SU_ST_WON)
+			w = SU_RATE_ONE;
+		else if (wh.idx >= 0) /* the stage's, in the model */
+			w = wh.p->st[wh.idx].prob;
+		else if (st->col[SU_R_STAGE] < 0)
 			return su_in_reject(st->in, r, "no probability "
 			    "(--weight-by probability needs one)");
-		w = prob;
+		else
+			return su_in_reject(st->in, r, "no probability, and "
+			    "stage \"%s\" is not in the model to take one "
+			    "from (--weight-by probability needs one)",
+			    r->f[st->col[SU_R_STAGE]]);
 	} else
 		w = o->weight[cat];
 	if (su_rate_apply(amount, w, &weighted))
@@ -575,6 +581,10 @@ main(int argc, char **argv)
 		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
 	if (su_model_load(o.model, &st.model))
 		return SU_EXIT_ERR;
+	if (!(st.pl = su_place_new(st.model, o.re))) {
+		su_model_free(st.model);
+		return SU_EXIT_ERR;
+	}
 	st.t = su_groups_new_pivot(sizeof(struct group));
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
@@ -583,7 +593,7 @@ main(int argc, char **argv)
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
 	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
 	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
-	    SU_COL_OPTIONAL;
+	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
 	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
 		goto done;
 	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,
@@ -605,9 +615,11 @@ main(int argc, char **argv)
 		    "(name one with -c category=HEADER)");
 		goto done;
 	}
-	if (o.by_probability && st.col[SU_R_PROBABILITY] < 0) {
+	if (o.by_probability && st.col[SU_R_PROBABILITY] < 0 &&
+	    st.col[SU_R_STAGE] < 0) {
 		su_msg(hdr.file, 1, "--weight-by probability: no Probability "
-		    "column (name it with -c probability=HEADER)");
+		    "column, and no Stage column to take the model's "
+		    "probability from (name one with -c probability=HEADER)");
 		goto done;
 	}
 	if (st.col[SU_R_PROBABILITY] >= 0)
@@ -619,6 +631,11 @@ main(int argc, char **argv)
 	if (r < 0 || su_in_finish(st.in))
 		goto done;
 	su_groups_say_respelled(st.t);
+	if (su_place_nunknown(st.pl)) {
+		su_place_report(st.pl, "; a category of Omitted, a "
+		    "probability of 0 or neither could be a lost deal's");
+		goto done;
+	}
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
@@ -658,6 +675,7 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_groups_free(st.t, NULL);
+	su_place_free(st.pl);
 	su_model_free(st.model);
 	free(st.g);
 	free(st.key);

@@ -375,9 +375,7 @@ struct state {
 	struct su_dentered *dent; /* HubSpot's date-entered columns */
 	size_t ndent;
 	const char *velocity;   /* this row's class, for --annotate */
-	struct su_groups *kinds; /* (type, stage) -> where the model puts it */
-	char *kkey;
-	size_t kkeycap;
+	struct su_place *pl;    /* (type, stage) -> where the model puts it */
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long skipped_before;
@@ -520,7 +518,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 
 static void
 history_findings(struct state *st, const struct su_pipeline *p, int idx,
-                 const struct dealhist *dh)
+                 int status, const struct dealhist *dh)
 {
 	const struct su_stage *sg = &p->st[idx];
 	char buf[512];
@@ -548,7 +546,7 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	if (dh->reg_from >= 0)
 		find(st, CK_REGRESSED, "moved back from %s to %s",
 		    p->st[dh->reg_from].name, p->st[dh->reg_to].name);
-	if (sg->status != SU_ST_OPEN)
+	if (status != SU_ST_OPEN) /* the deal's: IsClosed may say */
 		return;
 	if (dh->has_entered && sg->max_days > 0 &&
 	    (days = (long)st->o->c.as_of - dh->entered) > sg->max_days) {
@@ -592,37 +590,24 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int idx, c, k, cat;
 	int64_t amount = 0;
 	int have_amount = 0;
-	struct kind {
-		int known, unknown_type, pl, idx;
-	} *kind;
+	struct su_where w;
 
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
 	st->velocity = "";
 	st->skipped_before = su_in_nskipped(st->in);
-	/* the pipeline, by type, and the stage: the same few pairs come on
-	 * every row, so what the model makes of them is remembered */
+	/* the pipeline, by type, and the stage, where forecast and cyclestat
+	 * put them too; IsClosed and IsWon, when there, say what it is */
+	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], buf, sizeof buf);
+	if (k == -2)
+		return su_in_reject(st->in, r, "%s", buf);
 	s = val(st, r, SU_R_TYPE, &len);
 	c = st->col[SU_R_STAGE];
-	if (len + r->len[c] + 2 > st->kkeycap)
-		st->kkey = su_xrealloc(st->kkey, st->kkeycap = (len + r->len[c]
-		    + 2) * 2);
-	memcpy(st->kkey, s, len);
-	st->kkey[len] = '\0';
-	memcpy(st->kkey + len + 1, r->f[c], r->len[c] + 1);
-	kind = su_groups_get(st->kinds, st->kkey, len + r->len[c] + 2);
-	if (!kind->known) {
-		kind->known = 1;
-		if (!(p = su_model_pipeline(st->m, s, len))) {
-			kind->unknown_type = 1;
-			p = su_model_default(st->m);
-		}
-		kind->pl = (int)(p - st->m->p);
-		kind->idx = su_model_stage(p, r->f[c], r->len[c]);
-	}
-	p = &st->m->p[kind->pl];
-	if (kind->unknown_type)
+	su_place(st->pl, s, len, r->f[c], r->len[c], k, &w);
+	p = w.p;
+	if (w.unknown_type)
 		find(st, CK_UNKNOWN_TYPE, "type \"%s\" is in no pipeline of "
 		    "the model; checked against \"%s\"", s, p->name);
 	/* the amount, when there is one */
@@ -637,7 +622,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		have_amount = k == 0;
 	}
 	/* the stage */
-	idx = kind->idx;
+	idx = w.idx;
 	if (idx < 0) {
 		list_stages(p, buf, sizeof buf);
 		c = st->col[SU_R_STAGE];
@@ -654,7 +639,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			return -1;
 		if (su_in_nskipped(st->in) != st->skipped_before)
 			return 0; /* the row was skipped */
-		history_findings(st, p, idx, &dh);
+		history_findings(st, p, idx, w.status, &dh);
 	}
 	/* MEDDPICC, cumulative */
 	for (k = 0; k < SU_NMC; k++) {
@@ -702,13 +687,13 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "Case, Pipeline, Omitted; also Closed Won, Not "
 			    "forecasted, Closed Lost)", hdr->f[c], r->f[c]);
 		/* Salesforce files closed-lost deals as Omitted */
-		if (cat != sg->cat && !(sg->cat == SU_CAT_LOST &&
+		if (w.cat >= 0 && cat != w.cat && !(w.cat == SU_CAT_LOST &&
 		    cat == SU_CAT_OMITTED))
 			find(st, CK_CATEGORY, "forecast category %s but %s is "
 			    "%s", su_category_name(cat), sg->name,
-			    su_category_name(sg->cat));
+			    su_category_name(w.cat));
 	}
-	if (sg->status == SU_ST_LOST) {
+	if (w.status == SU_ST_LOST) {
 		if (st->col[SU_R_LOSS_REASON] >= 0) {
 			s = val(st, r, SU_R_LOSS_REASON, &len);
 			su_trim(&s, &len);
@@ -719,7 +704,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		}
 		return 0;
 	}
-	if (sg->status == SU_ST_WON)
+	if (w.status == SU_ST_WON)
 		return 0;
 	/* open deals: seed 000's red flags from the PoC stage on */
 	if (p->poc >= 0 && idx >= p->poc) {
@@ -940,7 +925,7 @@ main(int argc, char **argv)
 		}
 		st.have_hist = 1;
 	}
-	st.kinds = su_groups_new(4 * sizeof(int));
+	st.pl = su_place_new(st.m, NULL);
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -1022,8 +1007,7 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_model_free(st.m);
-	su_groups_free(st.kinds, NULL);
-	free(st.kkey);
+	su_place_free(st.pl);
 	free_history(&st.hist);
 	su_dentered_free(st.dent, st.ndent);
 	free(st.entered);

@@ -23,6 +23,9 @@ su_category_parse(const char *s, size_t len)
 		{"omitted", SU_CAT_OMITTED}, {"omit", SU_CAT_OMITTED},
 		{"notforecasted", SU_CAT_OMITTED}, {"closedlost", SU_CAT_LOST},
 		{"lost", SU_CAT_LOST},
+		/* Salesforce's API values (ForecastCategory): BestCase is
+		 * above; Forecast is the one named Commit */
+		{"forecast", SU_CAT_COMMIT},
 	};
 	char n[32]; /* every name is shorter; a longer value matches none */
 	size_t i;

@@ -5,35 +5,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Header names per role, as Salesforce report exports, HubSpot deals
- * exports and hand-made sheets write them.  Matched after su_norm(), so
- * "Close Date" = "close_date" = "CloseDate". */
+/* Header names per role, as Salesforce report and API (Data Loader,
+ * Workbench, SOQL) exports, HubSpot deals exports and hand-made sheets
+ * write them.  Matched after su_norm(), so "Close Date" = "close_date" =
+ * "CloseDate" (and the API's Owner.Name = "Owner Name").  A fallback name is taken only when no alias is there: an
+ * API export has both OwnerId and Owner.Name, ForecastCategory (API
+ * values) and ForecastCategoryName (labels), and the label is the one a
+ * person reads. */
 static const struct {
 	const char *name;
 	const char *aliases[10];
+	const char *fallback[2];
 } roles[SU_R_NROLES] = {
 	[SU_R_ID] = {"id", {"Opportunity ID", "Record ID", "Deal ID", "Id",
 	    "Opportunity ID 18", "Opportunity 18 Digit ID"}},
 	[SU_R_NAME] = {"name", {"Opportunity Name", "Deal Name", "Name"}},
 	[SU_R_ACCOUNT] = {"account", {"Account Name", "Associated Company",
-	    "Company", "Account", "Company Name"}},
+	    "Company", "Account", "Company Name"},
+	    {"AccountId"}},
 	[SU_R_OWNER] = {"owner", {"Opportunity Owner", "Deal owner", "Owner",
-	    "Rep", "Owner Name", "Opportunity Owner Name", "Sales Rep"}},
+	    "Rep", "Owner Name", "Opportunity Owner Name", "Sales Rep"},
+	    {"OwnerId"}},
 	[SU_R_STAGE] = {"stage", {"Stage", "Deal Stage", "StageName",
 	    "Stage Name"}},
 	[SU_R_AMOUNT] = {"amount", {"Amount", "ARR", "ACV",
 	    "Total Contract Value", "Deal Amount"}},
 	[SU_R_PROBABILITY] = {"probability", {"Probability (%)",
 	    "Deal probability", "Probability", "Deal Stage Probability"}},
-	[SU_R_CATEGORY] = {"category", {"Forecast Category",
-	    "ForecastCategoryName", "Forecast Category Name",
-	    "ForecastCategory"}},
+	[SU_R_CATEGORY] = {"category", {"ForecastCategoryName",
+	    "Forecast Category Name"}, {"Forecast Category"}},
 	[SU_R_CLOSE] = {"close_date", {"Close Date", "CloseDate"}},
 	[SU_R_CREATED] = {"created_date", {"Created Date", "Create Date",
 	    "CreatedDate"}},
 	[SU_R_TYPE] = {"type", {"Type", "Deal Type", "Opportunity Type"}},
 	[SU_R_CURRENCY] = {"currency", {"Opportunity Currency",
-	    "Amount Currency", "Currency", "Deal Currency Code"}},
+	    "Amount Currency", "Currency", "Deal Currency Code",
+	    "CurrencyIsoCode", "Amount (converted) Currency"}},
 	[SU_R_METRICS] = {"metrics", {"Metrics", "MEDDPICC Metrics"}},
 	[SU_R_ECONOMIC_BUYER] = {"economic_buyer", {"Economic Buyer",
 	    "MEDDPICC Economic Buyer", "EB"}},
@@ -72,6 +79,8 @@ static const struct {
 	    "First Touch Date", "Date of First Engagement"}},
 	[SU_R_SOURCE] = {"source", {"Original Source", "Lead Source",
 	    "Source", "Original Source Type"}},
+	[SU_R_IS_CLOSED] = {"is_closed", {"IsClosed"}},
+	[SU_R_IS_WON] = {"is_won", {"IsWon"}},
 };
 
 const char *
@@ -107,6 +116,22 @@ su_role_lookup(const char *name)
 		if (su_normeq(name, roles[r].name))
 			return r;
 	return -1;
+}
+
+/* is a normalised header one of role r's names (its fallbacks: fb 1)? */
+static int
+alias_of(int r, const char *nh, int fb)
+{
+	const char *const *names = fb ? roles[r].fallback : roles[r].aliases;
+	size_t k, max = fb ? 2 : 10;
+	char a[64];
+
+	for (k = 0; k < max && names[k]; k++) {
+		su_norm(names[k], strlen(names[k]), a);
+		if (strcmp(nh, a) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void
@@ -173,7 +198,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 {
 	char list[1024], tried[512], **nh = NULL;
 	size_t i, k, n;
-	int r, c;
+	int r, c, fallback;
 
 	for (r = 0; r < SU_R_NROLES; r++) {
 		cols[r] = -1;
@@ -196,18 +221,11 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			cols[r] = c;
 			continue;
 		}
+		fallback = -1;
 		if (!nh) /* each header normalised once, for every role */
 			nh = norm_headers(hdr);
 		for (i = 0; i < hdr->n; i++) {
-			for (k = 0; roles[r].aliases[k]; k++) {
-				char a[64];
-
-				su_norm(roles[r].aliases[k],
-				    strlen(roles[r].aliases[k]), a);
-				if (strcmp(nh[i], a) == 0)
-					break;
-			}
-			if (!roles[r].aliases[k])
+			if (!alias_of(r, nh[i], 0))
 				continue;
 			if (cols[r] >= 0) {
 				su_msg(file, 1, "columns \"%s\" and \"%s\" "
@@ -218,9 +236,24 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			}
 			cols[r] = (int)i;
 		}
+		for (i = 0; cols[r] < 0 && i < hdr->n; i++)
+			if (alias_of(r, nh[i], 1)) {
+				if (fallback >= 0) {
+					su_msg(file, 1, "columns \"%s\" and "
+					    "\"%s\" both look like the %s "
+					    "column; choose one with -c "
+					    "%s=HEADER", hdr->f[fallback],
+					    hdr->f[i], roles[r].name,
+					    roles[r].name);
+					return free_headers(nh, hdr->n), -1;
+				}
+				fallback = (int)i;
+			}
+		if (cols[r] < 0)
+			cols[r] = fallback;
 		if (cols[r] < 0 && want[r] == SU_COL_REQUIRED) {
 			list_headers(hdr, list, sizeof list);
-			for (k = n = 0; roles[r].aliases[k]; k++)
+			for (k = n = 0; k < 10 && roles[r].aliases[k]; k++)
 				n += (size_t)snprintf(tried + n,
 				    sizeof tried - n, "%s\"%s\"", k ? ", " : "",
 				    roles[r].aliases[k]);

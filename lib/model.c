@@ -10,6 +10,7 @@
 #include "su.h"
 
 #include <errno.h>
+#include <regex.h>
 #include <ini.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -408,6 +409,85 @@ handler(void *user, const char *section, const char *name, const char *value)
 	}
 }
 
+/* the status a normalised name gives: Closed Won, Won; Closed Lost, Lost;
+ * else -1 */
+static int
+status_of_nname(const char *n)
+{
+	if (strcmp(n, "closedwon") == 0 || strcmp(n, "won") == 0)
+		return SU_ST_WON;
+	if (strcmp(n, "closedlost") == 0 || strcmp(n, "lost") == 0)
+		return SU_ST_LOST;
+	return -1;
+}
+
+/* ... of a stage, by its name or an alias */
+static int
+status_of_name(const struct su_stage *st)
+{
+	size_t a;
+	int k;
+
+	for (a = 0; a <= st->nalias; a++)
+		if ((k = status_of_nname(a == 0 ? st->nname :
+		    st->nalias_[a - 1])) >= 0)
+			return k;
+	return -1;
+}
+
+/*
+ * A stage's status and category, each from the other when the file gives
+ * one, else from its name and probability (stagecheck-model(5)), worked
+ * out here once: forecast, cyclestat and stagecheck read them and nothing
+ * else, so a stage is never closed to one and open to another.  A won
+ * stage is Closed, a lost one Lost, an open one never either; a stage at
+ * 0% that says nothing more could be an open stage or the lost one, and is
+ * refused.
+ */
+static int
+stage_defaults(struct parse *ps, struct su_stage *st)
+{
+	if (st->status >= 0 && st->cat >= 0) {
+		if ((st->status == SU_ST_WON) != (st->cat == SU_CAT_CLOSED) ||
+		    (st->status == SU_ST_LOST && st->cat != SU_CAT_LOST &&
+		    st->cat != SU_CAT_OMITTED) || (st->status == SU_ST_OPEN &&
+		    st->cat == SU_CAT_LOST)) {
+			failf(ps, st->line, "[stage %s]: status = %s but "
+			    "category = %s (a won stage is Closed, a lost one "
+			    "Lost or Omitted, an open one neither)", st->name,
+			    st->status == SU_ST_WON ? "won" : st->status ==
+			    SU_ST_LOST ? "lost" : "open",
+			    su_category_name(st->cat));
+			return -1;
+		}
+	} else if (st->status < 0 && st->cat >= 0)
+		st->status = st->cat == SU_CAT_LOST ? SU_ST_LOST :
+		    st->cat == SU_CAT_CLOSED ? SU_ST_WON : SU_ST_OPEN;
+	else if (st->status < 0) {
+		st->status = status_of_name(st);
+		if (st->status < 0 && st->prob == SU_RATE_ONE)
+			st->status = SU_ST_WON;
+		else if (st->status < 0 && st->prob == 0) {
+			failf(ps, st->line, "[stage %s] is at 0%% with no "
+			    "status: write status = lost if it is where lost "
+			    "deals go, else status = open", st->name);
+			return -1;
+		} else if (st->status < 0)
+			st->status = SU_ST_OPEN;
+	}
+	/* Salesforce files closed-lost deals as Omitted: still Lost here */
+	if (st->status == SU_ST_LOST)
+		st->cat = SU_CAT_LOST;
+	else if (st->status == SU_ST_WON)
+		st->cat = SU_CAT_CLOSED;
+	else if (st->cat < 0) {
+		st->cat = su_category_of_probability(st->prob);
+		if (st->cat == SU_CAT_CLOSED) /* open at 100% */
+			st->cat = SU_CAT_COMMIT;
+	}
+	return 0;
+}
+
 /* what the file leaves to be derived, and what is checked once it is all
  * read */
 static int
@@ -467,16 +547,8 @@ finish(struct parse *ps)
 				    "probability", st->name);
 				return -1;
 			}
-			if (st->status < 0)
-				st->status = st->cat == SU_CAT_LOST ?
-				    SU_ST_LOST : st->prob == SU_RATE_ONE &&
-				    st->cat == SU_CAT_CLOSED ? SU_ST_WON :
-				    SU_ST_OPEN;
-			if (st->cat < 0)
-				st->cat = st->status == SU_ST_LOST ?
-				    SU_CAT_LOST : st->status == SU_ST_WON ?
-				    SU_CAT_CLOSED :
-				    su_category_of_probability(st->prob);
+			if (stage_defaults(ps, st) != 0)
+				return -1;
 			if (st->status != SU_ST_OPEN && st->own) {
 				failf(ps, st->line, "[stage %s] is closed: "
 				    "it cannot require MEDDPICC", st->name);
@@ -635,4 +707,265 @@ su_model_stage(const struct su_pipeline *p, const char *s, size_t len)
 	if (t != buf)
 		free(t);
 	return found;
+}
+
+/* ---- where a deal stands ------------------------------------------------ */
+
+const char su_stage_usage[] =
+"      --won RE, --lost RE, --open RE\n"
+"                             stages the model does not know: won, lost or\n"
+"                             open when they match (POSIX ERE, any case)\n";
+
+int
+su_stage_opt(const char *pat[3], int opt, const char *arg)
+{
+	if (opt != SU_OPT_WON && opt != SU_OPT_LOST && opt != SU_OPT_OPEN)
+		return 0;
+	pat[opt == SU_OPT_WON ? SU_ST_WON : opt == SU_OPT_LOST ? SU_ST_LOST :
+	    SU_ST_OPEN] = arg;
+	return 1;
+}
+
+/* a (type, stage) as the model places it: remembered, as the same few
+ * pairs come on every row */
+struct kind {
+	int known, pl, unknown_type, idx, status, cat;
+};
+
+struct su_place {
+	const struct su_model *m;
+	regex_t re[3];
+	int has_re[3];
+	struct su_groups *kinds, *unknown; /* unknown: stage -> deals */
+	char *key;
+	size_t keycap;
+	long nunknown;
+	unsigned char *pl_unknown; /* per pipeline: a deal left out in it */
+};
+
+struct su_place *
+su_place_new(const struct su_model *m, const char *const pat[3])
+{
+	struct su_place *pl = su_xmalloc(sizeof *pl);
+	static const char *const opt[] = {"open", "won", "lost"};
+	char err[256];
+	int k, e;
+
+	memset(pl, 0, sizeof *pl);
+	pl->m = m;
+	pl->kinds = su_groups_new(sizeof(struct kind));
+	pl->unknown = su_groups_new(sizeof(long));
+	pl->pl_unknown = su_xmalloc(m->np);
+	memset(pl->pl_unknown, 0, m->np);
+	for (k = 0; k < 3; k++) {
+		if (!pat || !pat[k])
+			continue;
+		e = regcomp(&pl->re[k], pat[k], REG_EXTENDED | REG_ICASE |
+		    REG_NOSUB);
+		if (e) {
+			regerror(e, &pl->re[k], err, sizeof err);
+			su_msg(NULL, 0, "--%s %s: %s", opt[k], pat[k], err);
+			su_place_free(pl);
+			return NULL;
+		}
+		pl->has_re[k] = 1;
+	}
+	return pl;
+}
+
+void
+su_place_free(struct su_place *pl)
+{
+	int k;
+
+	if (!pl)
+		return;
+	for (k = 0; k < 3; k++)
+		if (pl->has_re[k])
+			regfree(&pl->re[k]);
+	su_groups_free(pl->kinds, NULL);
+	su_groups_free(pl->unknown, NULL);
+	free(pl->pl_unknown);
+	free(pl->key);
+	free(pl);
+}
+
+static char *
+place_key(struct su_place *pl, const char *a, size_t alen, const char *b,
+          size_t blen, size_t *len)
+{
+	*len = alen + blen + 2;
+	if (*len > pl->keycap)
+		pl->key = su_xrealloc(pl->key, pl->keycap = *len * 2);
+	memcpy(pl->key, a, alen);
+	pl->key[alen] = '\0';
+	memcpy(pl->key + alen + 1, b, blen);
+	pl->key[alen + 1 + blen] = '\0';
+	return pl->key;
+}
+
+void
+su_place(struct su_place *pl, const char *type, size_t tlen,
+         const char *stage, size_t slen, int flags, struct su_where *w)
+{
+	const struct su_pipeline *p;
+	struct kind *k;
+	size_t len;
+	int r;
+
+	su_trim(&type, &tlen);
+	su_trim(&stage, &slen);
+	place_key(pl, type, tlen, stage, slen, &len);
+	k = su_groups_get(pl->kinds, pl->key, len);
+	if (!k->known) {
+		k->known = 1;
+		if (!(p = su_model_pipeline(pl->m, type, tlen))) {
+			k->unknown_type = 1;
+			p = su_model_default(pl->m);
+		}
+		k->pl = (int)(p - pl->m->p);
+		k->idx = su_model_stage(p, stage, slen);
+		k->status = k->cat = -1;
+		if (k->idx >= 0) {
+			k->status = p->st[k->idx].status;
+			k->cat = p->st[k->idx].cat;
+		} else /* a stage named won is won, whatever else it says */
+			for (r = SU_ST_WON; r >= 0 && k->status < 0;
+			     r = r == SU_ST_WON ? SU_ST_LOST : r == SU_ST_LOST ?
+			     SU_ST_OPEN : -1)
+				if (pl->has_re[r] && regexec(&pl->re[r],
+				    pl->key + tlen + 1, 0, NULL, 0) == 0)
+					k->status = r;
+		if (k->idx < 0 && k->status < 0) {
+			/* named won or lost, as a model's stage would be */
+			char buf[32];
+
+			if (slen < sizeof buf) {
+				su_norm(stage, slen, buf);
+				k->status = status_of_nname(buf);
+			}
+		}
+		if (k->idx < 0 && k->status == SU_ST_WON)
+			k->cat = SU_CAT_CLOSED;
+		else if (k->idx < 0 && k->status == SU_ST_LOST)
+			k->cat = SU_CAT_LOST;
+	}
+	w->p = &pl->m->p[k->pl];
+	w->unknown_type = k->unknown_type;
+	w->idx = k->idx;
+	w->status = k->status;
+	w->cat = k->cat;
+	/* IsClosed and IsWon say what the deal is, whatever its stage */
+	if (flags >= 0 && flags != w->status) {
+		w->status = flags;
+		w->cat = flags == SU_ST_WON ? SU_CAT_CLOSED :
+		    flags == SU_ST_LOST ? SU_CAT_LOST : -1;
+	}
+}
+
+void
+su_place_unknown(struct su_place *pl, const struct su_where *w,
+                 const char *stage, size_t slen)
+{
+	long *n;
+	size_t len;
+
+	su_trim(&stage, &slen);
+	place_key(pl, stage, slen, "", 0, &len);
+	n = su_groups_get(pl->unknown, pl->key, slen + 1);
+	++*n;
+	pl->nunknown++;
+	pl->pl_unknown[w->p - pl->m->p] = 1;
+}
+
+long
+su_place_nunknown(const struct su_place *pl)
+{
+	return pl->nunknown;
+}
+
+/* "N deals are at stages ...: "A" (2), "B" (1); the P pipeline's stages:
+ * ..." */
+void
+su_place_report(const struct su_place *pl, const char *what)
+{
+	struct su_group **all;
+	char list[2048], stages[2048];
+	size_t n, i, j, len = 0, slen = 0;
+
+	all = su_groups_sorted(pl->unknown, &n);
+	list[0] = '\0';
+	for (i = 0; i < n && len < sizeof list - 128; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len,
+		    "%s\"%s\" (%ld)", i ? ", " : "", all[i]->key,
+		    *(long *)all[i]->val);
+	if (i < n) /* said in part: never cut without a word */
+		snprintf(list + (len < sizeof list - 64 ? len :
+		    sizeof list - 64), 64, ", and %zu more", n - i);
+	stages[0] = '\0';
+	for (i = 0; i < pl->m->np && slen < sizeof stages - 64; i++) {
+		const struct su_pipeline *p = &pl->m->p[i];
+
+		if (!pl->pl_unknown[i])
+			continue;
+		slen += (size_t)snprintf(stages + slen, sizeof stages - slen,
+		    "; the %s pipeline's stages: ", p->name);
+		for (j = 0; j < p->nst && slen < sizeof stages - 64; j++)
+			slen += (size_t)snprintf(stages + slen,
+			    sizeof stages - slen, "%s%s", j ? ", " : "",
+			    p->st[j].name);
+	}
+	su_msg(NULL, 0, "%ld deal%s at stages the model does not place as "
+	    "open, won or lost: %s%s%s (name them with --won, --lost, --open, "
+	    "or give a model with -m)%s", pl->nunknown, pl->nunknown == 1 ?
+	    " is" : "s are", list, stages, what ? what : "", n ?
+	    su_model_hint(all[0]->key, strlen(all[0]->key)) : "");
+}
+
+int
+su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
+              int wc, char *msg, size_t size)
+{
+	int c = -1, w = -1;
+
+	if (cc >= 0 && (c = su_bool(r->f[cc], r->len[cc])) == -2) {
+		snprintf(msg, size, "%s \"%s\": expected true or false",
+		    hdr->f[cc], r->f[cc]);
+		return -2;
+	}
+	if (wc >= 0 && (w = su_bool(r->f[wc], r->len[wc])) == -2) {
+		snprintf(msg, size, "%s \"%s\": expected true or false",
+		    hdr->f[wc], r->f[wc]);
+		return -2;
+	}
+	if (c == 0 && w == 1) {
+		snprintf(msg, size, "%s is true but %s is false: a won deal "
+		    "is closed", hdr->f[wc], hdr->f[cc]);
+		return -2;
+	}
+	if (c == 0)
+		return SU_ST_OPEN;
+	if (c == 1 && w >= 0)
+		return w ? SU_ST_WON : SU_ST_LOST;
+	if (w == 1) /* won is closed, whatever IsClosed leaves blank */
+		return SU_ST_WON;
+	return -1; /* they do not say (a lone IsWon false: open or lost) */
+}
+
+int
+su_bool(const char *s, size_t len)
+{
+	char n[8];
+
+	su_trim(&s, &len);
+	if (len == 0)
+		return -1;
+	if (len >= sizeof n)
+		return -2;
+	su_norm(s, len, n);
+	if (strcmp(n, "true") == 0 || strcmp(n, "1") == 0)
+		return 1;
+	if (strcmp(n, "false") == 0 || strcmp(n, "0") == 0)
+		return 0;
+	return -2;
 }

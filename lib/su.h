@@ -124,8 +124,9 @@ size_t su_ratio_fmt(char *buf, int64_t num, int64_t den, int places,
 enum su_cat { SU_CAT_CLOSED, SU_CAT_COMMIT, SU_CAT_BEST, SU_CAT_PIPELINE,
               SU_CAT_OMITTED, SU_CAT_TOTAL, SU_CAT_LOST, SU_NCAT };
 const char *su_category_name(int cat);
-/* Salesforce's and HubSpot's names (Closed won, Not forecasted, ...), any
- * case and spacing: the category, or -1 */
+/* Salesforce's and HubSpot's names (Closed won, Not forecasted, ...) and
+ * Salesforce's API values (BestCase, Forecast = Commit), any case and
+ * spacing: the category, or -1 */
 int su_category_parse(const char *s, size_t len);
 /* seed 000: 100 Closed, >= 90 Commit, >= 70 Best Case, >= 30 Pipeline */
 int su_category_of_probability(su_rate p);
@@ -255,6 +256,8 @@ enum su_role {
     SU_R_SEGMENT, SU_R_SQL_DATE,
     /* leads */
     SU_R_MQL_DATE, SU_R_RESPONSE, SU_R_SOURCE,
+    /* Salesforce's IsClosed and IsWon: what the deal is, without a model */
+    SU_R_IS_CLOSED, SU_R_IS_WON,
     SU_R_NROLES
 };
 const char *su_role_name(int role);
@@ -340,6 +343,51 @@ const struct su_pipeline *su_model_pipeline(const struct su_model *m,
 const struct su_pipeline *su_model_default(const struct su_model *m);
 /* a stage by name or alias (compared as headers are), or -1 */
 int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
+/* Where a deal stands: one answer for forecast, cyclestat and stagecheck
+ * (stagecheck-model(5), STATUS AND CATEGORY). */
+struct su_where {
+    const struct su_pipeline *p; /* its pipeline: the default one when no
+                                    pipeline names its type */
+    int unknown_type;            /* no pipeline names its type */
+    int idx;                     /* its stage in p, or -1 */
+    int status;                  /* enum su_status, or -1: not known */
+    int cat;                     /* enum su_cat, or -1: not known */
+};
+/* --won RE, --lost RE, --open RE: what the stages a model does not know
+ * are (forecast, cyclestat); their usage lines */
+enum { SU_OPT_WON = 0x1080, SU_OPT_LOST, SU_OPT_OPEN };
+#define SU_STAGE_LONGOPTS {"won", 1, 0, SU_OPT_WON},                 \
+    {"lost", 1, 0, SU_OPT_LOST}, {"open", 1, 0, SU_OPT_OPEN}
+extern const char su_stage_usage[];
+/* pat[SU_ST_*] from a getopt option: 1 it was one of them, 0 not */
+int su_stage_opt(const char *pat[3], int opt, const char *arg);
+struct su_place;
+/* the patterns pat[SU_ST_*] (or NULL) compiled; NULL if one is bad (said) */
+struct su_place *su_place_new(const struct su_model *m,
+                              const char *const pat[3]);
+/* the (type, stage) of a deal, remembered; flags: the status a row's
+ * IsClosed and IsWon give (su_row_status), or -1.  A stage the model does
+ * not know has the status its pattern gives, or -1, and category -1 unless
+ * won (Closed) or lost (Lost). */
+void su_place(struct su_place *pl, const char *type, size_t tlen,
+              const char *stage, size_t slen, int flags,
+              struct su_where *w);
+/* a deal left out, as its stage cannot be placed: counted per stage, and
+ * said by su_place_report ("N deals are at stages the model does not
+ * place as open, won or lost: "A" (2), ...; the P pipeline's stages:
+ * ...[what] (name them ...)") */
+void su_place_unknown(struct su_place *pl, const struct su_where *w,
+                      const char *stage, size_t slen);
+long su_place_nunknown(const struct su_place *pl);
+void su_place_report(const struct su_place *pl, const char *what);
+void su_place_free(struct su_place *pl);
+/* true, false, 1, 0 (any case): 1 or 0; -1 empty; -2 anything else */
+int su_bool(const char *s, size_t len);
+/* the status a row's IsClosed and IsWon columns (cc, wc; -1 absent) give:
+ * SU_ST_*, -1 they do not say, -2 a bad value or a won deal not closed
+ * (msg says which) */
+int su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                  int wc, char *msg, size_t size);
 
 /* ---- shipped.c: the models, rules and plans shipped with salesutils ---- */
 /* a model, rules or plan file: ARG as given when it is a path or a file

@@ -191,12 +191,12 @@ New Business,Closed Won,5,,,"
 	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/dup.csv:4: opportunity A again: it is on line 2 too"
 }
 
-@test "stages the model cannot place: an error listing them; --won/--lost/--open place them" {
+@test "stages the model cannot place: an error counting each and listing the model's; --won/--lost/--open place them" {
 	printf 'Stage,Created Date,Close Date\nDemo booked,2026-01-01,2026-02-01\nWon it,2026-01-01,2026-02-01\nDiscover,2026-01-01,2026-02-01\nDemo booked,2026-01-01,2026-02-01\n' >"$BATS_TEST_TMPDIR/unk.csv"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/unk.csv"
 	assert_failure 2
 	assert_output ""
-	assert_equal "$stderr" "cyclestat: 3 deals are at stages the model does not place as open, won or lost: \"Demo booked\", \"Won it\" (name them with --won, --lost, --open, or give a model with -m)"
+	assert_equal "$stderr" "cyclestat: 3 deals are at stages the model does not place as open, won or lost: \"Demo booked\" (2), \"Won it\" (1); the New Business pipeline's stages: Opportunity Created, Discover, Proof of Concept, Propose, Negotiate, Signature, Closed Won, Closed Lost (name them with --won, --lost, --open, or give a model with -m)"
 	run cyclestat --won '^won' --open 'demo' "$BATS_TEST_TMPDIR/unk.csv"
 	assert_success
 	assert_line --index 1 --partial "4,1,0,3,1.0000,"
@@ -267,4 +267,64 @@ Sales Pipeline,Presentation Scheduled,0,0,,
 Sales Pipeline,Decision Maker Bought-In,0,0,,
 Sales Pipeline,Contract Sent,1,0,0.0000,
 Sales Pipeline,Closed Won,0,,,"
+}
+
+# Issue 13, item 7: the stages of tests/data/model-defaults.ini are what
+# forecast and stagecheck make of them.  Won: D2 $2,000 in 31 days (Jan 1
+# -> Feb 1), D3 $3,000 in 61 (Jan 1 -> Mar 3); lost: D4 (Closed Lost, 0%);
+# open: D1, D5 (Verbal, open at 100%).  win rate 2 / 3 = 0.6667; avg and
+# median 2,500; cycle mean 92 / 2 = 46.0, median 46.0, p90 = ceil(1.8) =
+# 2nd = 61; velocity = open x won_sum x won / (closed x cycle_sum) =
+# 2 x 5,000 x 2 / (3 x 92) = 20,000 / 276 = 72.46
+@test "a model's 100% stage is won and its Closed Lost stage lost, as forecast counts them" {
+	run --separate-stderr cyclestat -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+5,2,1,2,0.6667,2500.00,2500.00,46.0,46.0,61,72.46"
+}
+
+# Issue 13, item 11: tests/data/sf-api.csv, a Salesforce API export.  -g
+# owner finds Owner.Name (OwnerId only when there is no name).  IsClosed
+# and IsWon say won, lost, open without the model knowing the stages.
+# Ana Diaz: 006A1 won, $50,000, Jan 5 -> Apr 10 = 26 + 28 + 31 + 10 = 95
+#   days; 006A2, 006A5 open.  win rate 1 / 1; velocity = 2 x 50,000 x 1 /
+#   (1 x 95) = 1,052.63
+# Ben Ode: 006A3 lost (IsClosed true, IsWon false), 006A4 open: win rate
+#   0 / 1 = 0.0000, no won deal
+@test "a Salesforce API export: Owner.Name over OwnerId; IsClosed and IsWon decide" {
+	run --separate-stderr cyclestat -g owner "$DATA/sf-api.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "Owner.Name,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Ana Diaz,3,1,0,2,1.0000,50000.00,50000.00,95.0,95.0,95,1052.63
+Ben Ode,2,0,1,1,0.0000,,,,,,"
+}
+
+# Issue 13, item 10: tests/data/maven.csv has the Maven CRM sample's
+# stages.  The built-in model knows Won and Lost (aliases of Closed Won,
+# Closed Lost) but not Prospecting or Engaging: placed open by --open,
+# M3 and M4 have no place in its funnel, which would show 3 deals reached
+# where 5 were read.  Refused, naming the stages seen with their counts.
+@test "--funnel with a model whose stages the data does not use is refused, naming the stages seen" {
+	run --separate-stderr cyclestat --funnel --open 'engaging|prospecting' -c created_date=engage_date "$DATA/maven.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" 'cyclestat: --funnel: 2 deals are at stages not in the model, which its funnel has no place for; the stages seen: "Engaging" (1, not in the model), "Lost" (1), "Prospecting" (1, not in the model), "Won" (2) (give the model of these stages with -m)'
+}
+
+# With the data's own model (tests/data/maven.ini, whose Won and Lost say
+# only 100% and 0%) and no history, each deal reached its furthest stage:
+# Prospecting: M1 M5 (won), M3 (at Engaging), M4, M2 (lost: the first
+#   stage only) = 5; on to Engaging: M1 M5 M3 = 3 -> 3 / 5 = 0.6000
+# Engaging: 3; on to Won: M1 M5 = 2 -> 2 / 3 = 0.6667
+# Won: 2, the funnel's end.  Lost is no funnel stage.
+@test "--funnel with the data's own model: every deal placed" {
+	run --separate-stderr cyclestat --funnel -m "$DATA/maven.ini" -c created_date=engage_date "$DATA/maven.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "pipeline,stage,reached,converted,conversion,median_days
+Maven,Prospecting,5,3,0.6000,
+Maven,Engaging,3,2,0.6667,
+Maven,Won,2,,,"
 }

@@ -78,13 +78,13 @@ EOF2
 	hint='(the shipped model salesforce-default knows it: try -m salesforce)'
 	run --separate-stderr "$BIN/forecast" "$f"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $f:2: no forecast category: no category, a stage the stage model does not know, and no probability to tell it from $hint"
+	assert_equal "$stderr" "forecast: 1 deal is at stages the model does not place as open, won or lost: \"Prospecting\" (1); the New Business pipeline's stages: Opportunity Created, Discover, Proof of Concept, Propose, Negotiate, Signature, Closed Won, Closed Lost; a category of Omitted, a probability of 0 or neither could be a lost deal's (name them with --won, --lost, --open, or give a model with -m) $hint"
 	run --separate-stderr "$BIN/stagecheck" "$f"
 	assert_failure 1
 	assert_line --index 1 --partial "Closed Won, Closed Lost) $hint\""
 	run --separate-stderr "$BIN/cyclestat" "$f"
 	assert_failure 2
-	assert_equal "$stderr" "cyclestat: 1 deal is at stages the model does not place as open, won or lost: \"Prospecting\" (name them with --won, --lost, --open, or give a model with -m) $hint"
+	assert_equal "$stderr" "cyclestat: 1 deal is at stages the model does not place as open, won or lost: \"Prospecting\" (1); the New Business pipeline's stages: Opportunity Created, Discover, Proof of Concept, Propose, Negotiate, Signature, Closed Won, Closed Lost (name them with --won, --lost, --open, or give a model with -m) $hint"
 	# HubSpot's internal stage names
 	printf 'Deal Stage,Amount\nappointmentscheduled,5\n' >"$BATS_TEST_TMPDIR/hs.csv"
 	run --separate-stderr "$BIN/forecast" "$BATS_TEST_TMPDIR/hs.csv"

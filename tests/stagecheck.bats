@@ -436,3 +436,68 @@ EOF
 	assert_failure 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/f.csv")" "$(cat "$EXPECTED/gate.csv")"
 }
+
+# Issue 13, item 7: Signed (only 100%) is won and Closed Lost (only 0%) is
+# lost, so their close dates before --as-of are no past-close-date; D1
+# and D5 close after it.  No finding at all.
+@test "a model's 100% stage is won and its Closed Lost stage lost: never still open" {
+	run --separate-stderr stagecheck --as-of 2026-06-01 -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message"
+}
+
+@test "model errors: a 0% stage that says nothing more; a status its category contradicts" {
+	model_error '2: [stage Demo] is at 0% with no status: write status = lost if it is where lost deals go, else status = open' <<'EOF'
+[pipeline P]
+[stage Demo]
+probability = 0
+EOF
+	model_error '2: [stage Signed]: status = won but category = Commit (a won stage is Closed, a lost one Lost or Omitted, an open one neither)' <<'EOF'
+[pipeline P]
+[stage Signed]
+probability = 100
+status = won
+category = Commit
+EOF
+	model_error '2: [stage Live]: status = open but category = Lost (a won stage is Closed, a lost one Lost or Omitted, an open one neither)' <<'EOF'
+[pipeline P]
+[stage Live]
+probability = 10
+status = open
+category = Lost
+EOF
+}
+
+# Issue 13, item 11: a Salesforce API export reads with Salesforce's
+# default model; its one stage the model does not know is the one error.
+@test "a Salesforce API export: both category columns, IsClosed and IsWon" {
+	run --separate-stderr stagecheck --severity error -m "$MODELS/salesforce-default.ini" "$DATA/sf-api.csv"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	assert_output 'id,name,owner,stage,check,severity,message
+006A3,,Ben Ode,Closed Lost - No Budget,unknown-stage,error,"stage ""Closed Lost - No Budget"" is not in the Sales pipeline (its stages: Prospecting, Qualification, Needs Analysis, Value Proposition, Id. Decision Makers, Perception Analysis, Proposal/Price Quote, Negotiation/Review, Closed Won, Closed Lost)"'
+}
+
+# Issue 13, item 11: IsClosed and IsWon say what a deal is, whatever its
+# stage (tests/data/model-defaults.ini: Engaging open, Signed won).  As of
+# 2026-06-01 every close date (2026-01-01) is past: X1 (Engaging, closed
+# and won) and X4 (Signed, no flags: won by the model) are not open, so
+# no past-close-date; X2 (Engaging, open) and X3 (Signed, but IsClosed
+# false) are.
+@test "IsClosed and IsWon over the stage: a closed deal is never still open" {
+	f=$(mk flags.csv <<'EOF'
+Opportunity ID,Stage,Close Date,IsClosed,IsWon
+X1,Engaging,2026-01-01,true,true
+X2,Engaging,2026-01-01,false,false
+X3,Signed,2026-01-01,false,false
+X4,Signed,2026-01-01,,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 -m "$DATA/model-defaults.ini" "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message
+X2,,,Engaging,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open
+X3,,,Signed,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open"
+}
