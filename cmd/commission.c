@@ -771,7 +771,10 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 
 		rc = su_rate_parse(r->f[bc->split], r->len[bc->split],
 		    SU_RATE_PERCENT, &pct, &why);
-		if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
+		if (rc == 1) /* blanks: neither a share nor no split */
+			why = "only blanks (leave it empty for a deal that is "
+			    "not split)";
+		else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
 			rc = -1, why = "a share is above 0% and at most 100%";
 		if (rc != 0)
 			return su_in_reject(in, r, "Split \"%.*s\": %s",

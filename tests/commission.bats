@@ -416,3 +416,22 @@ commission: 6 invalid records skipped; see $rj"
 	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 --detail --format table plans/bookings.csv
 	assert_line --index 2 --regexp ' \$5,000\.00$'
 }
+
+@test "a Split % of only blanks is refused with its reason, never a stray pointer" {
+	# issue 13 item 25: su_rate_parse said "empty" without a reason, and
+	# commission printed whatever was on its stack as the reason
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01," "\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: Split \" \": only blanks (leave it empty for a deal that is not split)"
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,"\t"\nS2,Ana,7,2026-03-01,\n' | mk t.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid -f json "$b"
+	assert_success
+	assert_equal "$stderr" "commission: $b:2: Split \"	\": only blanks (leave it empty for a deal that is not split) (skipped)
+commission: 1 invalid record skipped"
+	# only the unsplit S2 is credited: 7.00
+	run jq -r '.credit' <<<"$output"
+	assert_output "7"
+}
