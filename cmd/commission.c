@@ -1105,7 +1105,9 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 				continue;
 			S = M;
 		} else {
-			if (M <= F)
+			/* FROM is in the band: a flat band is reached there,
+			 * as in retroactive mode */
+			if (M < F || (M == F && !b->flat))
 				break;
 			S = (b->open || M < T ? M : T) - F;
 		}

@@ -435,3 +435,27 @@ commission: 1 invalid record skipped"
 	run jq -r '.credit' <<<"$output"
 	assert_output "7"
 }
+
+# issue 13 item 20: a flat band is reached at its FROM, in both modes.
+# $1.5M of a $1.5M quota is exactly 100%:
+#   Fay  AE-example (marginal): band 0-100% $120,000 x 1.0 = $120,000.00
+#        + band 100-125% flat $120,000 x 0.375 = $45,000.00 -> $165,000.00
+#   Eve  AE-earnings (retroactive): band 100-125% flat $120,000 x 1.25
+#        = $150,000.00
+@test "a flat band pays at exactly its FROM in marginal mode as in retroactive" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nFay,AE-example,1500000,120000\nEve,AE-earnings,1500000,120000\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nFay,1500000,2026-03-01\nEve,1500000,2026-03-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	assert_success
+	run payouts <<<"$output"
+	assert_output "Fay 165000
+Eve 150000"
+	run --separate-stderr commission -p "$PLANS" -r "$r" --detail "$b"
+	assert_line --index 2 "Fay,AE-example,FY2026,band 100%-125% flat,0.00,0.3750,45000.00"
+	# $10 short of 100% is not in the flat band: $1,499,990 x $120,000
+	# / $1,500,000 = $1,499,990 x 0.08 = $119,999.20
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nFay,1499990,2026-03-01\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	run payouts <<<"$output"
+	assert_line --index 0 "Fay 119999.2"
+}
