@@ -1144,16 +1144,26 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 	struct su_expr_env env;
 	struct su_expr_fault f;
 	int32_t end = pto(&st->y, n, k);
+	int units = st->pl->p[p->plan].base == SU_PB_UNIT;
 
 	*sum = 0;
 	if (nf > 64)
 		nf = 64;
-	if (Qyear > 0) /* a percentage: 125.000000 */
-		su_ratio_fmt(att, M, Qyear, 6, 100);
-	else
+	/* a count plan's M is units and its quota hundredths of a unit (the
+	 * roster's 8.5 is 850): both as counts */
+	if (units) {
+		if (Qyear > 0)
+			su_ratio_fmt(att, M, Qyear, 6, 10000);
+		snprintf(cr, sizeof cr, "%lld", (long long)M);
+		su_ratio_fmt(qu, Qyear, 100, 2, 1);
+	} else {
+		if (Qyear > 0) /* a percentage: 125.000000 */
+			su_ratio_fmt(att, M, Qyear, 6, 100);
+		su_money_fmt(cr, M);
+		su_money_fmt(qu, Qyear);
+	}
+	if (Qyear <= 0)
 		att[0] = '\0';
-	su_money_fmt(cr, M);
-	su_money_fmt(qu, Qyear);
 	hf[0] = "attainment", vf[0] = att;
 	hf[1] = "credit", vf[1] = cr;
 	hf[2] = "quota", vf[2] = qu;

@@ -459,3 +459,25 @@ Eve 150000"
 	run payouts <<<"$output"
 	assert_line --index 0 "Fay 119999.2"
 }
+
+# issue 13 item 19: a count plan's bonus sees attainment in percent of its
+# count quota, and credit and quota as counts.  Sid: quota 8 meetings, 12
+# qualified: attainment 12 / 8 = 150%; pay 12 x $100 = $1,200.00
+# + bonus big (attainment >= 150) $1,000.00 + bonus many (credit >= 12
+# and quota = 8) $10.00 = $2,210.00.  With 11 meetings: 137.5%, credit 11:
+# 11 x $100 = $1,100.00, no bonus.
+@test "a count plan's bonus sees attainment in percent, credit and quota as counts" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[bonus big]\nplan = S\namount = 1000\nwhen = attainment >= 150\n[bonus many]\nplan = S\namount = 10\nwhen = credit >= 12 and quota = 8\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nSid,S,8,0\n' | mk r.csv)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nSid,0,2026-01-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	assert_success
+	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1.5 1200 1010 2210"
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 11); do echo Sid,2026-03-01,yes; done) | mk a2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	assert_success
+	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1.375 1100 0 1100"
+}
