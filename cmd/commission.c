@@ -1133,7 +1133,8 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 
 static int
 bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
-                int64_t Qyear, struct calc *c, int64_t *sum)
+                int64_t Qyear, unsigned char *held, struct calc *c,
+                int64_t *sum)
 {
 	const struct rep *p = &st->r[ri];
 	size_t b, i, nf = 3 + st->nmnames;
@@ -1197,15 +1198,20 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 
 		if (bo->plan != p->plan)
 			continue;
-		v = su_expr_eval(bo->when, &rec, &env, &f);
-		if (v < 0) {
-			su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": %s",
-			    bo->name, p->name, f.column, (int)f.vlen, f.value,
-			    f.why);
-			return -2;
+		/* once it held it is earned: a later fall in attainment
+		 * (a clawback) does not take it back */
+		if (!held[b]) {
+			v = su_expr_eval(bo->when, &rec, &env, &f);
+			if (v < 0) {
+				su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": "
+				    "%s", bo->name, p->name, f.column,
+				    (int)f.vlen, f.value, f.why);
+				return -2;
+			}
+			if (!v)
+				continue;
+			held[b] = 1;
 		}
-		if (!v)
-			continue;
 		it = add_item(c);
 		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
 		it->amount = bo->amount;
@@ -1347,16 +1353,20 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	struct su_cell cells[13];
 	size_t ri, i;
 	int e, k, n, mth;
+	unsigned char *held; /* per bonus: its condition has held */
 
 	memset(&c, 0, sizeof c);
 	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
 	    su_out_header(out, 13, snames)) != 0)
 		return e;
+	held = su_xmalloc(st->pl->nb + 1);
 	for (ri = 0; ri < st->nr; ri++) {
 		struct rep *p = &st->r[ri];
 		const struct su_plan *pl = &st->pl->p[p->plan];
 		int64_t M = 0, Q = 0, V = 0, Qyear = 0, paid = 0;
 		int64_t pc = 0, pb = 0, ps = 0;
+
+		memset(held, 0, st->pl->nb + 1);
 
 		n = pl->periods;
 		for (k = 0; k < n; k++)
@@ -1375,9 +1385,11 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 			c.n = 0;
 			if (commission_to_date(pl, M, Q, V, &c, &C))
 				goto overflow;
-			e = bonuses_to_date(st, ri, k, n, M, Qyear, &c, &B);
+			e = bonuses_to_date(st, ri, k, n, M, Qyear, held, &c,
+			    &B);
 			if (e == -2) {
 				free(c.it);
+				free(held);
 				return -1;
 			}
 			if (e)
@@ -1440,6 +1452,7 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 					cells[6] = num(SU_C_MONEY, t->amount, 0);
 					if ((e = su_out_row(out, cells)) != 0) {
 						free(c.it);
+						free(held);
 						return e;
 					}
 				}
@@ -1468,6 +1481,7 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[12] = num(SU_C_MONEY, adj, 0);
 				if ((e = su_out_row(out, cells)) != 0) {
 					free(c.it);
+					free(held);
 					return e;
 				}
 			}
@@ -1476,9 +1490,11 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 		}
 	}
 	free(c.it);
+	free(held);
 	return 0;
 overflow:
 	free(c.it);
+	free(held);
 	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
 	return -1;
 }

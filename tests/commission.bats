@@ -481,3 +481,25 @@ Eve 150000"
 	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1.375 1100 0 1100"
 }
+
+# issue 13 item 21: once a bonus's condition holds it is in the earned to
+# date; a later clawback does not take it back.  Ana, quota $400,000 a
+# year, 10% of the amount, paid quarterly with clawback = yes; bonus $500
+# when attainment >= 25:
+#   Q1 +$100,000: 25% of the year's quota: $10,000.00 + $500.00 bonus
+#      = $10,500.00
+#   Q2 -$50,000: $50,000 to date (12.5%): $5,000.00 + $500.00 (kept)
+#      = $5,500.00 earned, less $10,500.00 paid: -$5,000.00
+#   Q3, Q4: nothing new: $0.00
+@test "a bonus once earned stays earned when attainment later falls" {
+	p=$(printf '[plan Q]\nbase = amount\npayout = quarterly\nclawback = yes\nband = 0%%-: 10%%\n[bonus b]\nplan = Q\namount = 500\nwhen = attainment >= 25\n' | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,Q,400000,0\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100000,2026-02-01\nAna,-50000,2026-05-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r '[.period, .earned_to_date, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "2026-Q1 10500 10000 500 10500
+2026-Q2 5500 -5000 0 -5000
+2026-Q3 5500 0 0 0
+2026-Q4 5500 0 0 0"
+}
