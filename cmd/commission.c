@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+__extension__ typedef __int128 i128;
+
 struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
@@ -1047,6 +1049,20 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 
 	*sum = 0;
 	if (p->base == SU_PB_UNIT) {
+		/* threshold and cap are percentages of the count quota to
+		 * date (Q, in hundredths of a unit), compared exactly; the
+		 * cap pays whole units only, so it is rounded down */
+		if (p->threshold || p->has_cap) {
+			if (Q <= 0)
+				return 0;
+			if (p->threshold && (i128)M * 100 * SU_RATE_ONE <
+			    (i128)Q * p->threshold)
+				return 0;
+			if (p->has_cap && (i128)M * 100 * SU_RATE_ONE >
+			    (i128)Q * p->cap)
+				M = (int64_t)((i128)Q * p->cap /
+				    ((i128)100 * SU_RATE_ONE));
+		}
 		for (i = 0; i < p->nband; i++) {
 			const struct su_band *b = &p->band[i];
 			struct item *it;
@@ -1537,7 +1553,10 @@ quotas(struct state *st)
 				}
 				total += p->pq[k];
 			}
-		if (!ramped && pl->base != SU_PB_UNIT && p->quota == 0) {
+		/* a count plan may go without a quota, unless its threshold
+		 * or cap is a percentage of one */
+		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
+		    pl->threshold || pl->has_cap)) {
 			su_msg(st->o->roster, p->line, "%s: a quota of zero "
 			    "(attainment would divide by it)", p->name);
 			return -1;

@@ -503,3 +503,39 @@ Eve 150000"
 2026-Q3 5500 0 0 0
 2026-Q4 5500 0 0 0"
 }
+
+# issue 13 item 18: a unit plan's threshold and cap are percentages of its
+# count quota.  Plan U: $100 a meeting, threshold 50%, cap 150%, paid
+# annually.
+#   quota 8:   3 meetings = 37.5% < 50%: $0.00
+#              4 meetings = 50%: 4 x $100 = $400.00
+#              13 meetings = 162.5%: capped at 150% x 8 = 12: $1,200.00
+#   quota 8.5: 4 meetings = 47.06% < 50% (4.25): $0.00
+#              5 meetings: $500.00
+#              13 meetings: cap 150% x 8.5 = 12.75, whole units: 12
+#              x $100 = $1,200.00
+@test "a unit plan's threshold and cap are percentages of its count quota" {
+	p=$(printf '[plan U]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nthreshold = 50%%\ncap = 150%%\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nUma,0,2026-01-01\n' | mk b.csv)
+	t() { # t QUOTA MEETINGS PAYOUT
+		local r a
+		r=$(printf 'Rep,Plan,Quota\nUma,U,%s\n' "$1" | mk "r$RANDOM.csv")
+		a=$( (echo Rep,Date,Qualified; for i in $(seq 1 "$2"); do echo Uma,2026-03-01,yes; done) | mk "a$RANDOM.csv")
+		run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+		assert_success
+		run jq -r .payout <<<"$output"
+		assert_output "$3"
+	}
+	t 8 3 0
+	t 8 4 400
+	t 8 13 1200
+	t 8.5 4 0
+	t 8.5 5 500
+	t 8.5 13 1200
+	# with a threshold or a cap, a count quota is needed
+	r=$(printf 'Rep,Plan\nUma,U\n' | mk r0.csv)
+	a=$(printf 'Rep,Date,Qualified\nUma,2026-03-01,yes\n' | mk a0.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Uma: a quota of zero (attainment would divide by it)"
+}
