@@ -575,12 +575,14 @@ void su_in_free(struct su_in *in);
 
 /* ---- csvout.c: writing results ------------------------------------- */
 enum su_ctype { SU_C_NULL, SU_C_STR, SU_C_MONEY, SU_C_INT, SU_C_RATIO,
-                SU_C_PCT, SU_C_DAYS };
+                SU_C_PCT, SU_C_DAYS, SU_C_CENTI };
 struct su_cell {
     enum su_ctype type;
     const char *s; size_t len; /* SU_C_STR */
     int64_t v, d;              /* MONEY/INT: v; RATIO/PCT/DAYS: v/d (d > 0);
-                                  DAYS print with one decimal */
+                                  DAYS print with one decimal; CENTI: v
+                                  hundredths of a count, exactly (8, 8.5,
+                                  8.25) */
 };
 /* a text cell (s NUL-terminated), a numeric cell */
 struct su_cell su_cell_str(const char *s);

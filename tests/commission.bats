@@ -539,3 +539,32 @@ Eve 150000"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $r:2: Uma: a quota of zero (attainment would divide by it)"
 }
+
+# issue 13 item 22: a count plan's quota is printed as it is, not cut to
+# a whole number.  Sid, plan S ($100 a meeting), 12 meetings:
+#   quota 8.5:  attainment 12 / 8.5 = 1.41176... -> 1.4118 (141.2%)
+#   quota 8.25: 12 / 8.25 = 1.45454... -> 1.4545
+#   quota 8:    12 / 8 = 1.5000
+# and quarterly, quota 33: 8.25 a quarter (3300 hundredths / 4 = 825)
+@test "a count plan's fractional quota is printed exactly" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan SQ]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = quarterly\nband = 0-: $100\n' "'yes'" "'yes'" | mk p.ini)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nSid,0,2026-01-01\n' | mk b.csv)
+	t() { # t PLAN QUOTA LINE [FORMAT]
+		local r
+		r=$(printf 'Rep,Plan,Quota\nSid,%s,%s\n' "$1" "$2" | mk "r$RANDOM.csv")
+		run --separate-stderr commission -p "$p" -r "$r" --activities "$a" ${4:+-f "$4"} "$b"
+		assert_success
+		assert_line --index 1 "$3"
+	}
+	t S 8.5 "Sid,S,FY2026,8.5,12,1.4118,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t S 8.25 "Sid,S,FY2026,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t S 8 "Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t SQ 33 "Sid,SQ,2026-Q1,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8.5\n' | mk rj.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	run jq -c '.quota' <<<"$output"
+	assert_output "8.5"
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f table "$b"
+	assert_line --index 1 --regexp '^Sid +S +FY2026 +8\.5 +12 +141\.2% '
+}
