@@ -230,6 +230,18 @@ plan_used(const struct state *st, int k)
 	return 0;
 }
 
+/* is every rep on a plan that counts activity rows */
+static int
+count_only(const struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nr; i++)
+		if (st->pl->p[st->r[i].plan].measure != SU_PM_COUNT)
+			return 0;
+	return 1;
+}
+
 static int
 find_rep(struct state *st, const char *name, size_t len)
 {
@@ -1656,6 +1668,10 @@ main(int argc, char **argv)
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
 		goto done;
 	in = su_in_new(&o.c, argc - first, argv + first);
+	/* SDRs alone: nothing in the bookings is theirs, so none are read
+	 * (not even standard input) unless named */
+	if (first == argc && o.activities && count_only(&st))
+		goto computed;
 	if (su_in_header(in, &hdr) < 0)
 		goto done;
 	{
@@ -1694,7 +1710,10 @@ main(int argc, char **argv)
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (booking(&st, in, &bc, &rec))
 			goto done;
-	if (r < 0 || settle_splits(&st, in) || su_in_finish(in) || quotas(&st))
+	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
+		goto done;
+computed:
+	if (quotas(&st))
 		goto done;
 	measures(&st);
 	award_spiffs(&st);

@@ -568,3 +568,27 @@ Eve 150000"
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f table "$b"
 	assert_line --index 1 --regexp '^Sid +S +FY2026 +8\.5 +12 +141\.2% '
 }
+
+# issue 13 item 22: SDRs alone need no bookings.  Sid, plan S ($100 a
+# meeting, quota 8), 12 qualified meetings: 12 x $100 = $1,200.00
+@test "an activities-only run needs no bookings when every rep counts activities" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan ISR]\npayout = annual\nband = 0%%-: 8%%\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8\n' | mk r.csv)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	# standard input is not read: what is there would be an error
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" <<<"not,a,booking file"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	# named, - is read as ever
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" - <<<"not,a,booking file"
+	assert_failure 2
+	# a rep on a plan that is paid on bookings: standard input is read
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8\nGus,ISR,1000\n' | mk r2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" <<<"Opportunity Owner,Amount,Close Date
+Gus,100,2026-01-01"
+	assert_success
+	# Gus: 8% of $100 = $8.00
+	assert_line --index 2 "Gus,ISR,FY2026,1000.00,100.00,0.1000,8.00,0.00,8.00,8.00,0.00,0.00,0.00"
+}
