@@ -213,6 +213,8 @@ struct state {
 	size_t nmnames;
 	/* split deals waiting for all their shares */
 	struct su_groups *splits;
+	/* deal ids seen, by sign: "+ID" or "-ID" -> struct seen */
+	struct su_groups *ids;
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];
@@ -630,6 +632,12 @@ struct share {
 	size_t rawlen;
 };
 
+struct seen { /* a deal id's first row of a sign */
+	const char *file;
+	long line;
+	int split;
+};
+
 struct split { /* a split deal: its shares, credited at the end */
 	int64_t amount;
 	int32_t day;
@@ -728,6 +736,42 @@ role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
 	return 0;
 }
 
+/* a deal is credited once: a second row with its id (and its sign: a
+ * clawback may name the deal it takes back) is refused, unless both are
+ * shares of a split.  0, 1 refused and skipped, -1 to stop (said). */
+static int
+once(struct state *st, struct su_in *in, const struct bcols *bc,
+     const struct su_rec *r, int64_t amount)
+{
+	const char *id = r->f[bc->id];
+	size_t idlen = r->len[bc->id];
+	int split = bc->split >= 0 && r->len[bc->split];
+	struct seen *sn;
+	char *key;
+
+	su_trim(&id, &idlen);
+	if (!idlen)
+		return 0;
+	key = su_xmalloc(idlen + 1);
+	key[0] = amount < 0 ? '-' : '+';
+	memcpy(key + 1, id, idlen);
+	sn = su_groups_get(st->ids, key, idlen + 1);
+	free(key);
+	if (!sn->line) {
+		sn->file = r->file, sn->line = r->line, sn->split = split;
+		return 0;
+	}
+	if (split && sn->split)
+		return 0;
+	if (strcmp(sn->file, r->file) == 0)
+		return su_in_reject(in, r, "deal %.*s is also on line %ld: a "
+		    "deal is credited once (the shares of a split deal each "
+		    "give a Split %%)", (int)idlen, id, sn->line) ? -1 : 1;
+	return su_in_reject(in, r, "deal %.*s is also on %s:%ld: a deal is "
+	    "credited once (the shares of a split deal each give a Split %%)",
+	    (int)idlen, id, sn->file, sn->line) ? -1 : 1;
+}
+
 /* one booking row: 0, or -1 to stop (said) */
 static int
 booking(struct state *st, struct su_in *in, const struct bcols *bc,
@@ -778,6 +822,8 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		    "plan year FY%d (%s..%s)", (int)r->len[bc->close],
 		    r->f[bc->close], st->fy, a, b);
 	}
+	if (bc->id >= 0 && (rc = once(st, in, bc, r, amount)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (bc->split >= 0 && r->len[bc->split]) {
 		struct split *sp;
 		size_t idlen;
@@ -1662,6 +1708,7 @@ main(int argc, char **argv)
 		return SU_EXIT_ERR;
 	st.byname = su_groups_new(sizeof(int));
 	st.splits = su_groups_new(sizeof(struct split));
+	st.ids = su_groups_new(sizeof(struct seen));
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
@@ -1756,6 +1803,7 @@ done:
 	free(bc.role);
 	su_groups_free(st.byname, NULL);
 	su_groups_free(st.splits, free_split);
+	su_groups_free(st.ids, NULL);
 	su_plans_free(st.pl);
 	return status;
 }

@@ -592,3 +592,33 @@ Gus,100,2026-01-01"
 	# Gus: 8% of $100 = $8.00
 	assert_line --index 2 "Gus,ISR,FY2026,1000.00,100.00,0.1000,8.00,0.00,8.00,8.00,0.00,0.00,0.00"
 }
+
+# issue 13 item 22: a deal id twice with no split is refused, naming both
+# lines, never paid twice.  With --skip-invalid the later row is left out:
+# Ana A1 $1,000 - clawback A1 $1,000 = $0.00 credit; Ben A2 $500.00.
+@test "a deal id twice without a split is refused naming both lines" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA1,Ana,1000,2026-03-01\nA2,Ben,500,2026-03-01\nA1,Ana,1000,2026-03-01\nA1,Ana,-1000,2026-04-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:4: deal A1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %)"
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid -f json "$b"
+	assert_success
+	assert_equal "$stderr" "commission: $b:4: deal A1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
+commission: 1 invalid record skipped"
+	run jq -r '[.rep, .credit] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Ana 0
+Ben 500"
+	# across files, the other file is named
+	b2=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA2,Ben,500,2026-03-01\n' | mk b2.csv)
+	b1=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA2,Ben,500,2026-03-01\n' | mk b1.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b1" "$b2"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b2:2: deal A2 is also on $b1:2: a deal is credited once (the shares of a split deal each give a Split %)"
+	# a share and an unsplit row of one deal: refused too
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,1000,2026-03-01,50\nS1,Ben,1000,2026-03-01,50\nS1,Ben,1000,2026-03-01,\n' | mk s.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:4: deal S1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %)"
+}
