@@ -215,6 +215,9 @@ struct state {
 	struct su_groups *splits;
 	/* deal ids seen, by sign: "+ID" or "-ID" -> struct seen */
 	struct su_groups *ids;
+	/* rep names as written where they differ from the roster's:
+	 * spelling -> struct spelling */
+	struct su_groups *spell;
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];
@@ -244,15 +247,69 @@ count_only(const struct state *st)
 	return 1;
 }
 
+struct spelling {
+	int rep;
+	long rows;
+};
+
+/* a rep name as a spreadsheet pivot matches it: trimmed, ASCII letters
+ * in lower case (a NUL-terminated copy, its length in *klen) */
+static char *
+name_key(const char *s, size_t len, size_t *klen)
+{
+	char *k;
+	size_t i;
+
+	su_trim(&s, &len);
+	k = su_xmalloc(len + 1);
+	for (i = 0; i < len; i++)
+		k[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+	k[len] = '\0';
+	*klen = len;
+	return k;
+}
+
+/* the roster's index of a rep named so, or -1; a spelling other than the
+ * roster's is kept, to be said (say_spellings) */
 static int
 find_rep(struct state *st, const char *name, size_t len)
 {
-	int *v;
-	const char *s = name;
+	int *v, ri;
+	size_t kl;
+	char *k = name_key(name, len, &kl);
 
-	su_trim(&s, &len);
-	v = su_groups_get(st->byname, s, len);
-	return *v - 1;
+	v = su_groups_get(st->byname, k, kl);
+	free(k);
+	if ((ri = *v - 1) < 0)
+		return -1;
+	if (strlen(st->r[ri].name) != len ||
+	    memcmp(st->r[ri].name, name, len) != 0) {
+		struct spelling *sp = su_groups_get(st->spell, name, len);
+
+		sp->rep = ri;
+		sp->rows++;
+	}
+	return ri;
+}
+
+/* the names merged with the roster's spelling: one note each, in byte
+ * order, so that no row was credited to a name it does not show */
+static void
+say_spellings(struct state *st)
+{
+	struct su_group **g;
+	size_t n, i;
+
+	g = su_groups_sorted(st->spell, &n);
+	for (i = 0; i < n; i++) {
+		const struct spelling *sp = g[i]->val;
+
+		su_msg(NULL, 0, "note: \"%.*s\" (%ld row%s) is the roster's "
+		    "\"%s\": rep names match trimmed and regardless of case",
+		    (int)g[i]->keylen, g[i]->key, sp->rows, sp->rows == 1 ?
+		    "" : "s", st->r[sp->rep].name);
+	}
 }
 
 /* a header among aliases (compared as -c compares them): its index, -1
@@ -381,16 +438,24 @@ read_roster(struct state *st)
 		size_t len = rec.len[c_rep], k;
 		int *v;
 
+		char *key;
+		size_t kl;
+
 		su_trim(&s, &len);
 		if (len == 0) {
 			su_msg(rec.file, rec.line, "a roster row with no rep");
 			goto done;
 		}
-		v = su_groups_get(st->byname, s, len);
+		key = name_key(s, len, &kl);
+		v = su_groups_get(st->byname, key, kl);
+		free(key);
 		if (*v) {
+			const struct rep *q = &st->r[*v - 1];
+			int same = memcmp(q->name, s, len) == 0;
+
 			su_msg(rec.file, rec.line, "%.*s is in the roster twice "
-			    "(first on line %ld)", (int)len, s,
-			    st->r[*v - 1].line);
+			    "(first on line %ld%s%s)", (int)len, s, q->line,
+			    same ? "" : " as ", same ? "" : q->name);
 			goto done;
 		}
 		st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
@@ -1709,6 +1774,7 @@ main(int argc, char **argv)
 	st.byname = su_groups_new(sizeof(int));
 	st.splits = su_groups_new(sizeof(struct split));
 	st.ids = su_groups_new(sizeof(struct seen));
+	st.spell = su_groups_new(sizeof(struct spelling));
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
@@ -1762,6 +1828,7 @@ main(int argc, char **argv)
 computed:
 	if (quotas(&st))
 		goto done;
+	say_spellings(&st);
 	measures(&st);
 	award_spiffs(&st);
 	if (!(out = su_out_open(&o.c)))
@@ -1804,6 +1871,7 @@ done:
 	su_groups_free(st.byname, NULL);
 	su_groups_free(st.splits, free_split);
 	su_groups_free(st.ids, NULL);
+	su_groups_free(st.spell, NULL);
 	su_plans_free(st.pl);
 	return status;
 }

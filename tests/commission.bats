@@ -622,3 +622,31 @@ Ben 500"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $b:4: deal S1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %)"
 }
+
+# issue 13 item 22: rep names match as a spreadsheet pivot matches them,
+# trimmed and regardless of case, everywhere, and are shown as the roster
+# spells them, with a note per other spelling.  Ann: $1,000 + $500 + $250
+# + $1 + $2 = $1,753.00; ISR 8%: $140.24.
+@test "rep names match trimmed and regardless of case, with a note for each other spelling" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAnn,1000,2026-03-01\nAnn ,500,2026-03-01\nann,250,2026-03-01\n ANN ,1,2026-03-01\nann,2,2026-03-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ann,ISR,FY2026,100000.00,1753.00,0.0175,140.24,0.00,140.24,140.24,0.00,0.00,0.00"
+	assert_equal "$stderr" "commission: note: \" ANN \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
+commission: note: \"Ann \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
+commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trimmed and regardless of case"
+	# the roster itself: one rep, however spelled
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\nann ,ISR,100000,1\n' | mk r2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:3: ann is in the roster twice (first on line 2 as Ann)"
+	# the side files too: a ramped quota for "ANN"
+	p=$(sed 's/^payout = annual/payout = quarterly/' "$PLANS" | mk qp.ini)
+	q=$(printf 'Rep,Period,Quota\nANN,2026-Q1,1\nAnn,2026-Q2,1\nAnn,2026-Q3,1\nAnn,2026-Q4,1\n' | mk q.csv)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\n' | mk r3.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAnn,1,2026-03-01\n' | mk b3.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --quotas "$q" "$b"
+	assert_success
+	assert_equal "$stderr" "commission: note: \"ANN\" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case"
+}
