@@ -18,12 +18,13 @@ __extension__ typedef __int128 i128;
 struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
+	const char *model;
 	int detail;
 };
 
 static const char usage_text[] =
 "usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
-"                  [--metrics FILE] [--period P] [--detail]\n"
+"                  [--metrics FILE] [--period P] [-m MODEL] [--detail]\n"
 "                  [--no-excel-safe] [options] [BOOKINGS ...]\n";
 
 static void
@@ -36,7 +37,9 @@ usage(FILE *fp)
 "period (quota, credit, attainment, earned to date, paid before, payout\n"
 "and its parts), or with --detail the line items that add up to each\n"
 "payout.  BOOKINGS are closed-won deals (rep, amount, close date; deal id\n"
-"and split %% for split deals); a negative amount is a clawback.\n"
+"and split %% for split deals); a negative amount is a clawback.  With a\n"
+"stage column only closed-won rows are credited; the others are counted\n"
+"on standard error.\n"
 "\n"
 "  -p, --plans FILE           the plans, bonuses and spiffs (INI; see\n"
 "                             commission-plan(5))\n"
@@ -46,6 +49,9 @@ usage(FILE *fp)
 "      --metrics FILE         rep, metric, value [, period]: for bonuses\n"
 "      --period P             statements for the payout periods ending in P\n"
 "                             (default: the whole plan year of --as-of)\n"
+"  -m, --model MODEL          the stage model that says which stages are\n"
+"                             closed won (default: seed 003's, built in; see\n"
+"                             stagecheck-model(5))\n"
 "      --detail               the audit trail: one line item per band, unit\n"
 "                             tier, bonus, spiff and true-up\n"
 "      --no-excel-safe        statements are --excel-safe unless this is given\n"
@@ -63,7 +69,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"quotas", 1, 0, OPT_QUOTAS},
 		{"activities", 1, 0, OPT_ACTIVITIES},
 		{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
-		{"detail", 0, 0, OPT_DETAIL},
+		{"detail", 0, 0, OPT_DETAIL}, {"model", 1, 0, 'm'},
 		{"no-excel-safe", 0, 0, OPT_NO_EXCEL},
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
@@ -71,11 +77,12 @@ parse_args(struct opts *o, int argc, char **argv)
 
 	su_opts_init(&o->c);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:r:" SU_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, ":p:r:m:" SU_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': o->plans = optarg; break;
 		case 'r': o->roster = optarg; break;
+		case 'm': o->model = optarg; break;
 		case OPT_QUOTAS: o->quotas = optarg; break;
 		case OPT_ACTIVITIES: o->activities = optarg; break;
 		case OPT_METRICS: o->metrics = optarg; break;
@@ -215,6 +222,11 @@ struct state {
 	struct su_groups *splits;
 	/* deal ids seen, by sign: "+ID" or "-ID" -> struct seen */
 	struct su_groups *ids;
+	/* with a stage column: the stage model, and the bookings left out
+	 * (not closed won), by stage -> long */
+	struct su_model *model;
+	struct su_groups *notwon;
+	long nnotwon;
 	/* rep names as written where they differ from the roster's:
 	 * spelling -> struct spelling */
 	struct su_groups *spell;
@@ -365,6 +377,7 @@ static const char *const A_METRIC[] = {"Metric", NULL};
 static const char *const A_VALUE[] = {"Value", NULL};
 static const char *const A_SPLIT[] = {"Split %", "Split Percentage",
                                       "Split Percent", "Split", NULL};
+static const char *const A_ISWON[] = {"IsWon", "Is Closed Won", NULL};
 static const char *const A_DATE[] = {"Date", "Activity Date",
                                      "Meeting Date", "Completed Date",
                                      "Close Date", NULL};
@@ -772,7 +785,7 @@ credit(struct state *st, int ri, int64_t amount, int32_t day,
 }
 
 struct bcols {
-	int rep, amount, close, id, split;
+	int rep, amount, close, id, split, stage, type, iswon;
 	int *role;       /* per plan: the role column, or -1 */
 };
 
@@ -837,6 +850,120 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	    (int)idlen, id, sn->file, sn->line) ? -1 : 1;
 }
 
+/* IsWon's yes or no: 1, 0, or -1 */
+static int
+yes_no(const char *s, size_t len)
+{
+	static const char *const yes[] = {"true", "yes", "1", NULL},
+	    *const no[] = {"false", "no", "0", NULL};
+	size_t i;
+
+	su_trim(&s, &len);
+	for (i = 0; yes[i]; i++)
+		if (strlen(yes[i]) == len && strncasecmp(yes[i], s, len) == 0)
+			return 1;
+	for (i = 0; no[i]; i++)
+		if (strlen(no[i]) == len && strncasecmp(no[i], s, len) == 0)
+			return 0;
+	return -1;
+}
+
+/* a booking with a stage (or IsWon) column: 1 closed won; 0 left out
+ * (counted under its stage) or refused and skipped; -1 to stop (said).
+ * The stage model says, in the pipeline of the deal's type; a stage it
+ * does not know is won when named so (Closed Won, Won), lost when named
+ * so, else open; a bare "Closed" could be either and is refused. */
+static int
+closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
+           const struct su_rec *r)
+{
+	const char *s = "", *label = NULL, *t = "";
+	size_t len = 0, tl = 0, ll;
+	int status = -1, known = 0, v;
+	long *n;
+
+	if (bc->stage >= 0) {
+		const struct su_pipeline *p;
+		int i;
+
+		s = r->f[bc->stage], len = r->len[bc->stage];
+		su_trim(&s, &len);
+		if (bc->type >= 0)
+			t = r->f[bc->type], tl = r->len[bc->type];
+		if (!(p = su_model_pipeline(st->model, t, tl)))
+			p = su_model_default(st->model);
+		if (len && (i = su_model_stage(p, s, len)) >= 0) {
+			status = p->st[i].status, known = 1;
+			label = p->st[i].name;
+		} else if (len) {
+			char nm[16];
+
+			if (len < sizeof nm && su_norm(s, len, nm) &&
+			    strcmp(nm, "closed") == 0)
+				return su_in_reject(in, r, "Stage \"%.*s\": closed "
+				    "won or closed lost? (name it in a stage "
+				    "model, -m)", (int)len, s) ? -1 : 0;
+			v = su_category_parse(s, len);
+			known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
+			status = v == SU_CAT_CLOSED ? SU_ST_WON :
+			    v == SU_CAT_LOST ? SU_ST_LOST : SU_ST_OPEN;
+		}
+	}
+	if (bc->iswon >= 0 && r->len[bc->iswon]) {
+		if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
+			return su_in_reject(in, r, "IsWon \"%.*s\": expected "
+			    "true or false", (int)(r->len[bc->iswon] > 40 ? 40 :
+			    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 0;
+		if (known && (status == SU_ST_WON) != v)
+			return su_in_reject(in, r, "Stage \"%.*s\" is %s and "
+			    "IsWon is %.*s: which is it?", (int)len, s,
+			    status == SU_ST_WON ? "won" : status == SU_ST_LOST ?
+			    "lost" : "open", (int)r->len[bc->iswon],
+			    r->f[bc->iswon]) ? -1 : 0;
+		if (!len) {
+			status = v ? SU_ST_WON : SU_ST_OPEN;
+			label = v ? "IsWon true" : "IsWon false";
+		} else if (!known)
+			status = v ? SU_ST_WON : SU_ST_OPEN;
+	}
+	if (status < 0)
+		return su_in_reject(in, r, "%s empty: won or not? (a payout "
+		    "cannot rest on a guess)", bc->stage >= 0 ? "Stage" :
+		    "IsWon") ? -1 : 0;
+	if (status == SU_ST_WON)
+		return 1;
+	if (!label)
+		label = s, ll = len;
+	else
+		ll = strlen(label);
+	n = su_groups_get(st->notwon, label, ll);
+	(*n)++;
+	st->nnotwon++;
+	return 0;
+}
+
+/* the bookings left out as not closed won, counted by stage */
+static void
+say_not_won(struct state *st)
+{
+	struct su_group **g;
+	size_t n, i, k = 0;
+	char buf[1024];
+
+	if (!st->nnotwon)
+		return;
+	g = su_groups_sorted(st->notwon, &n);
+	buf[0] = '\0';
+	for (i = 0; i < n && k < sizeof buf - 1; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%ld \"%.*s\"",
+		    i ? ", " : "", *(long *)g[i]->val, (int)g[i]->keylen,
+		    g[i]->key);
+	if (k >= sizeof buf)
+		strcpy(buf + sizeof buf - 4, "...");
+	su_msg(NULL, 0, "%ld booking%s not closed won left out: %s",
+	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
+}
+
 /* one booking row: 0, or -1 to stop (said) */
 static int
 booking(struct state *st, struct su_in *in, const struct bcols *bc,
@@ -849,6 +976,10 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 	int ri, rc;
 	su_rate pct = SU_RATE_ONE;
 
+	/* a lost or open deal is no one's credit, whatever else it holds */
+	if ((bc->stage >= 0 || bc->iswon >= 0) &&
+	    (rc = closed_won(st, in, bc, r)) <= 0)
+		return rc;
 	ri = find_rep(st, r->f[bc->rep], r->len[bc->rep]);
 	if (ri < 0)
 		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
@@ -1775,6 +1906,7 @@ main(int argc, char **argv)
 	st.splits = su_groups_new(sizeof(struct split));
 	st.ids = su_groups_new(sizeof(struct seen));
 	st.spell = su_groups_new(sizeof(struct spelling));
+	st.notwon = su_groups_new(sizeof(long));
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
@@ -1795,12 +1927,20 @@ main(int argc, char **argv)
 		want_[SU_R_OWNER] = want_[SU_R_AMOUNT] = SU_COL_REQUIRED;
 		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
 		want_[SU_R_ID] = SU_COL_OPTIONAL;
+		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
 		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
 			goto done;
 		bc.rep = cols[SU_R_OWNER];
 		bc.amount = cols[SU_R_AMOUNT];
 		bc.close = cols[SU_R_CLOSE];
 		bc.id = cols[SU_R_ID];
+		bc.stage = cols[SU_R_STAGE];
+		bc.type = cols[SU_R_TYPE];
+		if ((bc.iswon = need_col(&hdr, "IsWon", A_ISWON, 0)) < -1)
+			goto done;
+		if ((bc.stage >= 0 || bc.iswon >= 0 || o.model) &&
+		    su_model_load(o.model, &st.model))
+			goto done;
 		if ((bc.split = need_col(&hdr, "split", A_SPLIT, 0)) < -1)
 			goto done;
 		bc.role = su_xmalloc(st.pl->np * sizeof *bc.role);
@@ -1829,6 +1969,7 @@ computed:
 	if (quotas(&st))
 		goto done;
 	say_spellings(&st);
+	say_not_won(&st);
 	measures(&st);
 	award_spiffs(&st);
 	if (!(out = su_out_open(&o.c)))
@@ -1872,6 +2013,8 @@ done:
 	su_groups_free(st.splits, free_split);
 	su_groups_free(st.ids, NULL);
 	su_groups_free(st.spell, NULL);
+	su_groups_free(st.notwon, NULL);
+	su_model_free(st.model);
 	su_plans_free(st.pl);
 	return status;
 }

@@ -650,3 +650,72 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	assert_success
 	assert_equal "$stderr" "commission: note: \"ANN\" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case"
 }
+
+# issue 13 item 17: with a stage column only closed-won rows are credited.
+# Ana (ISR, 8%): Closed Won $1,000 + Closed Lost $5,000 + Prospecting
+# $7,000 credited $13,000 before; now $1,000 (8%: $80.00), the other two
+# said on stderr.  "Won" is the built-in model's alias of Closed Won:
+# + $3 = $1,003.00, 8%: $80.24.
+@test "with a stage column only closed-won bookings are credited, the others counted by stage" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed Won\nAna,5000,2026-03-02,Closed Lost\nAna,7000,2026-03-03,Prospecting\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Prospecting"'
+	# an open deal is left out whatever else it holds (no close date, a
+	# rep not in the roster); the model's names (lost: Closed Lost)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed Won\nZed,9,,Discovery\nAna,3,2026-03-03,won\nAna,4,2026-03-03,lost\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	assert_success
+	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Discover"'
+	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1003 80.24"
+}
+
+@test "a booking's stage that could be won or lost, or is empty, is refused" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: Stage \"Closed\": closed won or closed lost? (name it in a stage model, -m)"
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:2: Stage empty: won or not? (a payout cannot rest on a guess)"
+}
+
+# Salesforce's API export: IsWon says, or with the stage must agree.
+# Ana: $1,000 (IsWon true) credited; $5,000 (false) left out: 8% = $80.00
+@test "IsWon decides without a stage, and must agree with a stage the model knows" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Owner,Amount,CloseDate,IsWon\nAna,1000,2026-03-01,true\nAna,5000,2026-03-01,false\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "IsWon false"'
+	b=$(printf 'Owner,Amount,CloseDate,StageName,IsWon\nAna,1000,2026-03-01,Closed Lost,true\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:2: Stage \"Closed Lost\" is lost and IsWon is true: which is it?"
+	# a stage the model does not know: IsWon says
+	b=$(printf 'Owner,Amount,CloseDate,StageName,IsWon\nAna,1000,2026-03-01,Booked,true\nAna,7,2026-03-01,Booked,maybe\n' | mk b3.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:3: IsWon \"maybe\": expected true or false"
+}
+
+# -m: a model whose won stage is "Booked".  Ana: Booked $1,000 credited,
+# "Closed Won" is no stage of that model but is named won: + $500;
+# Pitch $200 left out.  $1,500 x 8% = $120.00
+@test "-m names the stage model that says which stages are won" {
+	m=$(printf '[pipeline P]\ndefault = yes\n[stage Pitch]\nprobability = 10\ncategory = Pipeline\n[stage Booked]\nprobability = 100\ncategory = Closed\nstatus = won\n[stage Dead]\nprobability = 0\ncategory = Lost\nstatus = lost\n' | mk m.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Booked\nAna,500,2026-03-01,Closed Won\nAna,200,2026-03-01,Pitch\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -m "$m" -f json "$b"
+	assert_success
+	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "Pitch"'
+	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1500 120"
+}
