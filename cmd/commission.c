@@ -645,6 +645,7 @@ read_metrics(struct state *st)
 	while ((r = su_in_next(in, &rec)) > 0) {
 		struct metric *mt;
 		const char *s = rec.f[c_met], *why;
+		char *nm;
 		size_t len = rec.len[c_met];
 		int64_t num;
 
@@ -660,18 +661,22 @@ read_metrics(struct state *st)
 			goto done;
 		}
 		su_trim(&s, &len);
+		nm = su_xmalloc(len + 1);
+		memcpy(nm, s, len);
+		nm[len] = '\0';
+		/* compared as a bonus names it (su_normeq): "Churn" and
+		 * "churn" are one metric, never two of which a bonus sees
+		 * one */
 		for (k = 0; k < st->nmnames; k++)
-			if (strlen(st->mnames[k]) == len &&
-			    strncmp(st->mnames[k], s, len) == 0)
+			if (su_normeq(st->mnames[k], nm))
 				break;
 		if (k == st->nmnames) {
 			st->mnames = su_xrealloc(st->mnames, (k + 1) *
 			    sizeof *st->mnames);
-			st->mnames[k] = su_xmalloc(len + 1);
-			memcpy(st->mnames[k], s, len);
-			st->mnames[k][len] = '\0';
+			st->mnames[k] = nm;
 			st->nmnames++;
-		}
+		} else
+			free(nm);
 		st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) *
 		    sizeof *st->m[i]);
 		mt = &st->m[i][st->nm[i]++];

@@ -719,3 +719,19 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1500 120"
 }
+
+# a metric's name is compared as a bonus names it: "churn" and "Churn " are
+# one metric.  Ivy and Zoe, VPs of North (Kai $5M + Lia $7.5M = $12.5M of
+# $10M, 125%): $200,000 x 1.25 = $250,000 + team-quota $50,000 + churn
+# (8 < 10) $25,000 = $325,000.00 each; before, Ivy's "churn" was a
+# second metric the bonus never saw, and she was paid $300,000.
+@test "metric names match as a bonus names them, so no rep's metric goes unseen" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Team\nIvy,VP,10000000,200000,North\nZoe,VP,10000000,200000,North\nKai,AE-retro,1500000,120000,North\nLia,AE-retro,1500000,120000,North\n' | mk vr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nKai,5000000,2026-03-01\nLia,7500000,2026-09-01\n' | mk vb.csv)
+	m=$(printf 'Rep,Metric,Value\nIvy,churn,8\nZoe,Churn ,8\n' | mk m.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan == "VP") | [.rep, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Ivy 325000
+Zoe 325000"
+}
