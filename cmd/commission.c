@@ -1858,9 +1858,11 @@ measures(struct state *st)
 			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
 			case SU_PM_TEAM:
 				p->measure[m] = 0;
+				/* teams match as rep names do: trimmed
+				 * (when read) and regardless of case */
 				for (j = 0; j < st->nr; j++)
 					if (st->r[j].team &&
-					    strcmp(st->r[j].team, p->team) == 0)
+					    strcasecmp(st->r[j].team, p->team) == 0)
 						p->measure[m] += st->r[j].credit[m];
 				break;
 			}

@@ -735,3 +735,16 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	assert_output "Ivy 325000
 Zoe 325000"
 }
+
+# a team is matched as a rep name is: Ivy (VP of "North") counts Kai's
+# "north " and Lia's "NORTH": $5M + $7.5M = $12.5M of $10M (125%):
+# $200,000 x 1.25 = $250,000 + team-quota $50,000 = $300,000.00
+@test "team names match trimmed and regardless of case" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Team\nIvy,VP,10000000,200000,North\nKai,AE-retro,1500000,120000,north \nLia,AE-retro,1500000,120000,NORTH\n' | mk vr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nKai,5000000,2026-03-01\nLia,7500000,2026-09-01\n' | mk vb.csv)
+	m=$(printf 'Rep,Metric,Value\nIvy,churn,12\n' | mk m.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
+	assert_success
+	run jq -r 'select(.rep == "Ivy") | [.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "12500000 300000"
+}
