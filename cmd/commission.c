@@ -1943,6 +1943,11 @@ main(int argc, char **argv)
 		bc.id = cols[SU_R_ID];
 		bc.stage = cols[SU_R_STAGE];
 		bc.type = cols[SU_R_TYPE];
+		/* a column given to another role (-c owner=Stage) is not
+		 * also the deal's stage */
+		if (bc.stage == bc.rep || bc.stage == bc.amount ||
+		    bc.stage == bc.close || bc.stage == bc.id)
+			bc.stage = -1;
 		if ((bc.iswon = need_col(&hdr, "IsWon", A_ISWON, 0)) < -1)
 			goto done;
 		if ((bc.stage >= 0 || bc.iswon >= 0 || o.model) &&
