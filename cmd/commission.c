@@ -265,15 +265,17 @@ struct spelling {
 };
 
 /* a rep name as a spreadsheet pivot matches it: trimmed, ASCII letters
- * in lower case (a NUL-terminated copy, its length in *klen) */
+ * in lower case, its length in *klen; in buf (NAME_BUF bytes) when it
+ * fits, else malloc'd: free it when it is not buf */
+#define NAME_BUF 128
 static char *
-name_key(const char *s, size_t len, size_t *klen)
+name_key(const char *s, size_t len, size_t *klen, char *buf)
 {
 	char *k;
 	size_t i;
 
 	su_trim(&s, &len);
-	k = su_xmalloc(len + 1);
+	k = len < NAME_BUF ? buf : su_xmalloc(len + 1);
 	for (i = 0; i < len; i++)
 		k[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
 		    s[i];
@@ -289,10 +291,11 @@ find_rep(struct state *st, const char *name, size_t len)
 {
 	int *v, ri;
 	size_t kl;
-	char *k = name_key(name, len, &kl);
+	char buf[NAME_BUF], *k = name_key(name, len, &kl, buf);
 
 	v = su_groups_get(st->byname, k, kl);
-	free(k);
+	if (k != buf)
+		free(k);
 	if ((ri = *v - 1) < 0)
 		return -1;
 	if (strlen(st->r[ri].name) != len ||
@@ -451,7 +454,7 @@ read_roster(struct state *st)
 		size_t len = rec.len[c_rep], k;
 		int *v;
 
-		char *key;
+		char buf[NAME_BUF], *key;
 		size_t kl;
 
 		su_trim(&s, &len);
@@ -459,9 +462,10 @@ read_roster(struct state *st)
 			su_msg(rec.file, rec.line, "a roster row with no rep");
 			goto done;
 		}
-		key = name_key(s, len, &kl);
+		key = name_key(s, len, &kl, buf);
 		v = su_groups_get(st->byname, key, kl);
-		free(key);
+		if (key != buf)
+			free(key);
 		if (*v) {
 			const struct rep *q = &st->r[*v - 1];
 			int same = memcmp(q->name, s, len) == 0;
@@ -830,16 +834,17 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	size_t idlen = r->len[bc->id];
 	int split = bc->split >= 0 && r->len[bc->split];
 	struct seen *sn;
-	char *key;
+	char buf[NAME_BUF], *key;
 
 	su_trim(&id, &idlen);
 	if (!idlen)
 		return 0;
-	key = su_xmalloc(idlen + 1);
+	key = idlen < NAME_BUF ? buf : su_xmalloc(idlen + 1);
 	key[0] = amount < 0 ? '-' : '+';
 	memcpy(key + 1, id, idlen);
 	sn = su_groups_get(st->ids, key, idlen + 1);
-	free(key);
+	if (key != buf)
+		free(key);
 	if (!sn->line) {
 		sn->file = r->file, sn->line = r->line, sn->split = split;
 		return 0;
