@@ -451,11 +451,9 @@ read_roster(struct state *st)
 	while ((r = su_in_next(in, &rec)) > 0) {
 		struct rep *p;
 		const char *s = rec.f[c_rep];
-		size_t len = rec.len[c_rep], k;
+		size_t len = rec.len[c_rep], k, kl;
 		int *v;
-
 		char buf[NAME_BUF], *key;
-		size_t kl;
 
 		su_trim(&s, &len);
 		if (len == 0) {
@@ -910,9 +908,9 @@ closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
 
 			if (len < sizeof nm && su_norm(s, len, nm) &&
 			    strcmp(nm, "closed") == 0)
-				return su_in_reject(in, r, "Stage \"%.*s\": closed "
-				    "won or closed lost? (name it in a stage "
-				    "model, -m)", (int)len, s) ? -1 : 0;
+				return su_in_reject(in, r, "Stage \"%.*s\": "
+				    "closed won or closed lost? (name it in a "
+				    "stage model, -m)", (int)len, s) ? -1 : 0;
 			v = su_category_parse(s, len);
 			known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
 			status = v == SU_CAT_CLOSED ? SU_ST_WON :
@@ -1647,7 +1645,6 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 		int64_t pc = 0, pb = 0, ps = 0;
 
 		memset(held, 0, st->pl->nb + 1);
-
 		n = pl->periods;
 		for (k = 0; k < n; k++)
 			Qyear += p->pq[k];
@@ -1866,8 +1863,8 @@ measures(struct state *st)
 				/* teams match as rep names do: trimmed
 				 * (when read) and regardless of case */
 				for (j = 0; j < st->nr; j++)
-					if (st->r[j].team &&
-					    strcasecmp(st->r[j].team, p->team) == 0)
+					if (st->r[j].team && strcasecmp(
+					    st->r[j].team, p->team) == 0)
 						p->measure[m] += st->r[j].credit[m];
 				break;
 			}
