@@ -70,7 +70,8 @@ typedef int64_t su_rate;           /* fixed point: SU_RATE_ONE == 1.0 */
 #define SU_RATE_ONE 1000000000LL   /* nine decimal places of a fraction */
 enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION };
 /* "75%", or a bare "75" (scale PERCENT) / "0.75" (scale FRACTION).  A value
- * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
+ * with '%' is always a percentage.  0 ok, 1 empty (blanks only), -1 error;
+ * *why is set on 1 and -1. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
 /* how a probability column's bare numbers read (salesutils(7)): a header
