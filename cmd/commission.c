@@ -13,15 +13,18 @@
 #include <string.h>
 #include <strings.h>
 
+__extension__ typedef __int128 i128;
+
 struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
+	const char *model;
 	int detail;
 };
 
 static const char usage_text[] =
 "usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
-"                  [--metrics FILE] [--period P] [--detail]\n"
+"                  [--metrics FILE] [--period P] [-m MODEL] [--detail]\n"
 "                  [--no-excel-safe] [options] [BOOKINGS ...]\n";
 
 static void
@@ -34,7 +37,9 @@ usage(FILE *fp)
 "period (quota, credit, attainment, earned to date, paid before, payout\n"
 "and its parts), or with --detail the line items that add up to each\n"
 "payout.  BOOKINGS are closed-won deals (rep, amount, close date; deal id\n"
-"and split %% for split deals); a negative amount is a clawback.\n"
+"and split %% for split deals); a negative amount is a clawback.  With a\n"
+"stage column only closed-won rows are credited; the others are counted\n"
+"on standard error.\n"
 "\n"
 "  -p, --plans FILE           the plans, bonuses and spiffs (INI; see\n"
 "                             commission-plan(5))\n"
@@ -44,6 +49,9 @@ usage(FILE *fp)
 "      --metrics FILE         rep, metric, value [, period]: for bonuses\n"
 "      --period P             statements for the payout periods ending in P\n"
 "                             (default: the whole plan year of --as-of)\n"
+"  -m, --model MODEL          the stage model that says which stages are\n"
+"                             closed won (default: seed 003's, built in; see\n"
+"                             stagecheck-model(5))\n"
 "      --detail               the audit trail: one line item per band, unit\n"
 "                             tier, bonus, spiff and true-up\n"
 "      --no-excel-safe        statements are --excel-safe unless this is given\n"
@@ -61,7 +69,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"quotas", 1, 0, OPT_QUOTAS},
 		{"activities", 1, 0, OPT_ACTIVITIES},
 		{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
-		{"detail", 0, 0, OPT_DETAIL},
+		{"detail", 0, 0, OPT_DETAIL}, {"model", 1, 0, 'm'},
 		{"no-excel-safe", 0, 0, OPT_NO_EXCEL},
 		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
@@ -69,11 +77,12 @@ parse_args(struct opts *o, int argc, char **argv)
 
 	su_opts_init(&o->c);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:r:" SU_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, ":p:r:m:" SU_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': o->plans = optarg; break;
 		case 'r': o->roster = optarg; break;
+		case 'm': o->model = optarg; break;
 		case OPT_QUOTAS: o->quotas = optarg; break;
 		case OPT_ACTIVITIES: o->activities = optarg; break;
 		case OPT_METRICS: o->metrics = optarg; break;
@@ -211,6 +220,16 @@ struct state {
 	size_t nmnames;
 	/* split deals waiting for all their shares */
 	struct su_groups *splits;
+	/* deal ids seen, by sign: "+ID" or "-ID" -> struct seen */
+	struct su_groups *ids;
+	/* with a stage column: the stage model, and the bookings left out
+	 * (not closed won), by stage -> long */
+	struct su_model *model;
+	struct su_groups *notwon;
+	long nnotwon;
+	/* rep names as written where they differ from the roster's:
+	 * spelling -> struct spelling */
+	struct su_groups *spell;
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];
@@ -228,15 +247,84 @@ plan_used(const struct state *st, int k)
 	return 0;
 }
 
+/* is every rep on a plan that counts activity rows */
+static int
+count_only(const struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nr; i++)
+		if (st->pl->p[st->r[i].plan].measure != SU_PM_COUNT)
+			return 0;
+	return 1;
+}
+
+struct spelling {
+	int rep;
+	long rows;
+};
+
+/* a rep name as a spreadsheet pivot matches it: trimmed, ASCII letters
+ * in lower case, its length in *klen; in buf (NAME_BUF bytes) when it
+ * fits, else malloc'd: free it when it is not buf */
+#define NAME_BUF 128
+static char *
+name_key(const char *s, size_t len, size_t *klen, char *buf)
+{
+	char *k;
+	size_t i;
+
+	su_trim(&s, &len);
+	k = len < NAME_BUF ? buf : su_xmalloc(len + 1);
+	for (i = 0; i < len; i++)
+		k[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+	k[len] = '\0';
+	*klen = len;
+	return k;
+}
+
+/* the roster's index of a rep named so, or -1; a spelling other than the
+ * roster's is kept, to be said (say_spellings) */
 static int
 find_rep(struct state *st, const char *name, size_t len)
 {
-	int *v;
-	const char *s = name;
+	int *v, ri;
+	size_t kl;
+	char buf[NAME_BUF], *k = name_key(name, len, &kl, buf);
 
-	su_trim(&s, &len);
-	v = su_groups_get(st->byname, s, len);
-	return *v - 1;
+	v = su_groups_get(st->byname, k, kl);
+	if (k != buf)
+		free(k);
+	if ((ri = *v - 1) < 0)
+		return -1;
+	if (strlen(st->r[ri].name) != len ||
+	    memcmp(st->r[ri].name, name, len) != 0) {
+		struct spelling *sp = su_groups_get(st->spell, name, len);
+
+		sp->rep = ri;
+		sp->rows++;
+	}
+	return ri;
+}
+
+/* the names merged with the roster's spelling: one note each, in byte
+ * order, so that no row was credited to a name it does not show */
+static void
+say_spellings(struct state *st)
+{
+	struct su_group **g;
+	size_t n, i;
+
+	g = su_groups_sorted(st->spell, &n);
+	for (i = 0; i < n; i++) {
+		const struct spelling *sp = g[i]->val;
+
+		su_msg(NULL, 0, "note: \"%.*s\" (%ld row%s) is the roster's "
+		    "\"%s\": rep names match trimmed and regardless of case",
+		    (int)g[i]->keylen, g[i]->key, sp->rows, sp->rows == 1 ?
+		    "" : "s", st->r[sp->rep].name);
+	}
 }
 
 /* a header among aliases (compared as -c compares them): its index, -1
@@ -292,6 +380,7 @@ static const char *const A_METRIC[] = {"Metric", NULL};
 static const char *const A_VALUE[] = {"Value", NULL};
 static const char *const A_SPLIT[] = {"Split %", "Split Percentage",
                                       "Split Percent", "Split", NULL};
+static const char *const A_ISWON[] = {"IsWon", "Is Closed Won", NULL};
 static const char *const A_DATE[] = {"Date", "Activity Date",
                                      "Meeting Date", "Completed Date",
                                      "Close Date", NULL};
@@ -362,19 +451,26 @@ read_roster(struct state *st)
 	while ((r = su_in_next(in, &rec)) > 0) {
 		struct rep *p;
 		const char *s = rec.f[c_rep];
-		size_t len = rec.len[c_rep], k;
+		size_t len = rec.len[c_rep], k, kl;
 		int *v;
+		char buf[NAME_BUF], *key;
 
 		su_trim(&s, &len);
 		if (len == 0) {
 			su_msg(rec.file, rec.line, "a roster row with no rep");
 			goto done;
 		}
-		v = su_groups_get(st->byname, s, len);
+		key = name_key(s, len, &kl, buf);
+		v = su_groups_get(st->byname, key, kl);
+		if (key != buf)
+			free(key);
 		if (*v) {
+			const struct rep *q = &st->r[*v - 1];
+			int same = memcmp(q->name, s, len) == 0;
+
 			su_msg(rec.file, rec.line, "%.*s is in the roster twice "
-			    "(first on line %ld)", (int)len, s,
-			    st->r[*v - 1].line);
+			    "(first on line %ld%s%s)", (int)len, s, q->line,
+			    same ? "" : " as ", same ? "" : q->name);
 			goto done;
 		}
 		st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
@@ -551,6 +647,7 @@ read_metrics(struct state *st)
 	while ((r = su_in_next(in, &rec)) > 0) {
 		struct metric *mt;
 		const char *s = rec.f[c_met], *why;
+		char *nm;
 		size_t len = rec.len[c_met];
 		int64_t num;
 
@@ -566,18 +663,22 @@ read_metrics(struct state *st)
 			goto done;
 		}
 		su_trim(&s, &len);
+		nm = su_xmalloc(len + 1);
+		memcpy(nm, s, len);
+		nm[len] = '\0';
+		/* compared as a bonus names it (su_normeq): "Churn" and
+		 * "churn" are one metric, never two of which a bonus sees
+		 * one */
 		for (k = 0; k < st->nmnames; k++)
-			if (strlen(st->mnames[k]) == len &&
-			    strncmp(st->mnames[k], s, len) == 0)
+			if (su_normeq(st->mnames[k], nm))
 				break;
 		if (k == st->nmnames) {
 			st->mnames = su_xrealloc(st->mnames, (k + 1) *
 			    sizeof *st->mnames);
-			st->mnames[k] = su_xmalloc(len + 1);
-			memcpy(st->mnames[k], s, len);
-			st->mnames[k][len] = '\0';
+			st->mnames[k] = nm;
 			st->nmnames++;
-		}
+		} else
+			free(nm);
 		st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) *
 		    sizeof *st->m[i]);
 		mt = &st->m[i][st->nm[i]++];
@@ -614,6 +715,12 @@ struct share {
 	long line;
 	char *raw;      /* the row as read, for --rejects */
 	size_t rawlen;
+};
+
+struct seen { /* a deal id's first row of a sign */
+	const char *file;
+	long line;
+	int split;
 };
 
 struct split { /* a split deal: its shares, credited at the end */
@@ -685,7 +792,7 @@ credit(struct state *st, int ri, int64_t amount, int32_t day,
 }
 
 struct bcols {
-	int rep, amount, close, id, split;
+	int rep, amount, close, id, split, stage, type, iswon;
 	int *role;       /* per plan: the role column, or -1 */
 };
 
@@ -714,6 +821,157 @@ role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
 	return 0;
 }
 
+/* a deal is credited once: a second row with its id (and its sign: a
+ * clawback may name the deal it takes back) is refused, unless both are
+ * shares of a split.  0, 1 refused and skipped, -1 to stop (said). */
+static int
+once(struct state *st, struct su_in *in, const struct bcols *bc,
+     const struct su_rec *r, int64_t amount)
+{
+	const char *id = r->f[bc->id];
+	size_t idlen = r->len[bc->id];
+	int split = bc->split >= 0 && r->len[bc->split];
+	struct seen *sn;
+	char buf[NAME_BUF], *key;
+
+	su_trim(&id, &idlen);
+	if (!idlen)
+		return 0;
+	key = idlen < NAME_BUF ? buf : su_xmalloc(idlen + 1);
+	key[0] = amount < 0 ? '-' : '+';
+	memcpy(key + 1, id, idlen);
+	sn = su_groups_get(st->ids, key, idlen + 1);
+	if (key != buf)
+		free(key);
+	if (!sn->line) {
+		sn->file = r->file, sn->line = r->line, sn->split = split;
+		return 0;
+	}
+	if (split && sn->split)
+		return 0;
+	if (strcmp(sn->file, r->file) == 0)
+		return su_in_reject(in, r, "deal %.*s is also on line %ld: a "
+		    "deal is credited once (the shares of a split deal each "
+		    "give a Split %%)", (int)idlen, id, sn->line) ? -1 : 1;
+	return su_in_reject(in, r, "deal %.*s is also on %s:%ld: a deal is "
+	    "credited once (the shares of a split deal each give a Split %%)",
+	    (int)idlen, id, sn->file, sn->line) ? -1 : 1;
+}
+
+/* IsWon's yes or no: 1, 0, or -1 */
+static int
+yes_no(const char *s, size_t len)
+{
+	static const char *const yes[] = {"true", "yes", "1", NULL},
+	    *const no[] = {"false", "no", "0", NULL};
+	size_t i;
+
+	su_trim(&s, &len);
+	for (i = 0; yes[i]; i++)
+		if (strlen(yes[i]) == len && strncasecmp(yes[i], s, len) == 0)
+			return 1;
+	for (i = 0; no[i]; i++)
+		if (strlen(no[i]) == len && strncasecmp(no[i], s, len) == 0)
+			return 0;
+	return -1;
+}
+
+/* a booking with a stage (or IsWon) column: 1 closed won; 0 left out
+ * (counted under its stage) or refused and skipped; -1 to stop (said).
+ * The stage model says, in the pipeline of the deal's type; a stage it
+ * does not know is won when named so (Closed Won, Won), lost when named
+ * so, else open; a bare "Closed" could be either and is refused. */
+static int
+closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
+           const struct su_rec *r)
+{
+	const char *s = "", *label = NULL, *t = "";
+	size_t len = 0, tl = 0, ll;
+	int status = -1, known = 0, v;
+	long *n;
+
+	if (bc->stage >= 0) {
+		const struct su_pipeline *p;
+		int i;
+
+		s = r->f[bc->stage], len = r->len[bc->stage];
+		su_trim(&s, &len);
+		if (bc->type >= 0)
+			t = r->f[bc->type], tl = r->len[bc->type];
+		if (!(p = su_model_pipeline(st->model, t, tl)))
+			p = su_model_default(st->model);
+		if (len && (i = su_model_stage(p, s, len)) >= 0) {
+			status = p->st[i].status, known = 1;
+			label = p->st[i].name;
+		} else if (len) {
+			char nm[16];
+
+			if (len < sizeof nm && su_norm(s, len, nm) &&
+			    strcmp(nm, "closed") == 0)
+				return su_in_reject(in, r, "Stage \"%.*s\": "
+				    "closed won or closed lost? (name it in a "
+				    "stage model, -m)", (int)len, s) ? -1 : 0;
+			v = su_category_parse(s, len);
+			known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
+			status = v == SU_CAT_CLOSED ? SU_ST_WON :
+			    v == SU_CAT_LOST ? SU_ST_LOST : SU_ST_OPEN;
+		}
+	}
+	if (bc->iswon >= 0 && r->len[bc->iswon]) {
+		if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
+			return su_in_reject(in, r, "IsWon \"%.*s\": expected "
+			    "true or false", (int)(r->len[bc->iswon] > 40 ? 40 :
+			    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 0;
+		if (known && (status == SU_ST_WON) != v)
+			return su_in_reject(in, r, "Stage \"%.*s\" is %s and "
+			    "IsWon is %.*s: which is it?", (int)len, s,
+			    status == SU_ST_WON ? "won" : status == SU_ST_LOST ?
+			    "lost" : "open", (int)r->len[bc->iswon],
+			    r->f[bc->iswon]) ? -1 : 0;
+		if (!len) {
+			status = v ? SU_ST_WON : SU_ST_OPEN;
+			label = v ? "IsWon true" : "IsWon false";
+		} else if (!known)
+			status = v ? SU_ST_WON : SU_ST_OPEN;
+	}
+	if (status < 0)
+		return su_in_reject(in, r, "%s empty: won or not? (a payout "
+		    "cannot rest on a guess)", bc->stage >= 0 ? "Stage" :
+		    "IsWon") ? -1 : 0;
+	if (status == SU_ST_WON)
+		return 1;
+	if (!label)
+		label = s, ll = len;
+	else
+		ll = strlen(label);
+	n = su_groups_get(st->notwon, label, ll);
+	(*n)++;
+	st->nnotwon++;
+	return 0;
+}
+
+/* the bookings left out as not closed won, counted by stage */
+static void
+say_not_won(struct state *st)
+{
+	struct su_group **g;
+	size_t n, i, k = 0;
+	char buf[1024];
+
+	if (!st->nnotwon)
+		return;
+	g = su_groups_sorted(st->notwon, &n);
+	buf[0] = '\0';
+	for (i = 0; i < n && k < sizeof buf - 1; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%ld \"%.*s\"",
+		    i ? ", " : "", *(long *)g[i]->val, (int)g[i]->keylen,
+		    g[i]->key);
+	if (k >= sizeof buf)
+		strcpy(buf + sizeof buf - 4, "...");
+	su_msg(NULL, 0, "%ld booking%s not closed won left out: %s",
+	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
+}
+
 /* one booking row: 0, or -1 to stop (said) */
 static int
 booking(struct state *st, struct su_in *in, const struct bcols *bc,
@@ -726,6 +984,10 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 	int ri, rc;
 	su_rate pct = SU_RATE_ONE;
 
+	/* a lost or open deal is no one's credit, whatever else it holds */
+	if ((bc->stage >= 0 || bc->iswon >= 0) &&
+	    (rc = closed_won(st, in, bc, r)) <= 0)
+		return rc;
 	ri = find_rep(st, r->f[bc->rep], r->len[bc->rep]);
 	if (ri < 0)
 		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
@@ -764,6 +1026,8 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		    "plan year FY%d (%s..%s)", (int)r->len[bc->close],
 		    r->f[bc->close], st->fy, a, b);
 	}
+	if (bc->id >= 0 && (rc = once(st, in, bc, r, amount)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (bc->split >= 0 && r->len[bc->split]) {
 		struct split *sp;
 		size_t idlen;
@@ -771,7 +1035,10 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 
 		rc = su_rate_parse(r->f[bc->split], r->len[bc->split],
 		    SU_RATE_PERCENT, &pct, &why);
-		if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
+		if (rc == 1) /* blanks: neither a share nor no split */
+			why = "only blanks (leave it empty for a deal that is "
+			    "not split)";
+		else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
 			rc = -1, why = "a share is above 0% and at most 100%";
 		if (rc != 0)
 			return su_in_reject(in, r, "Split \"%.*s\": %s",
@@ -1045,6 +1312,20 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 
 	*sum = 0;
 	if (p->base == SU_PB_UNIT) {
+		/* threshold and cap are percentages of the count quota to
+		 * date (Q, in hundredths of a unit), compared exactly; the
+		 * cap pays whole units only, so it is rounded down */
+		if (p->threshold || p->has_cap) {
+			if (Q <= 0)
+				return 0;
+			if (p->threshold && (i128)M * 100 * SU_RATE_ONE <
+			    (i128)Q * p->threshold)
+				return 0;
+			if (p->has_cap && (i128)M * 100 * SU_RATE_ONE >
+			    (i128)Q * p->cap)
+				M = (int64_t)((i128)Q * p->cap /
+				    ((i128)100 * SU_RATE_ONE));
+		}
 		for (i = 0; i < p->nband; i++) {
 			const struct su_band *b = &p->band[i];
 			struct item *it;
@@ -1103,7 +1384,9 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 				continue;
 			S = M;
 		} else {
-			if (M <= F)
+			/* FROM is in the band: a flat band is reached there,
+			 * as in retroactive mode */
+			if (M < F || (M == F && !b->flat))
 				break;
 			S = (b->open || M < T ? M : T) - F;
 		}
@@ -1129,7 +1412,8 @@ commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
 
 static int
 bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
-                int64_t Qyear, struct calc *c, int64_t *sum)
+                int64_t Qyear, unsigned char *held, struct calc *c,
+                int64_t *sum)
 {
 	const struct rep *p = &st->r[ri];
 	size_t b, i, nf = 3 + st->nmnames;
@@ -1140,16 +1424,26 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 	struct su_expr_env env;
 	struct su_expr_fault f;
 	int32_t end = pto(&st->y, n, k);
+	int units = st->pl->p[p->plan].base == SU_PB_UNIT;
 
 	*sum = 0;
 	if (nf > 64)
 		nf = 64;
-	if (Qyear > 0) /* a percentage: 125.000000 */
-		su_ratio_fmt(att, M, Qyear, 6, 100);
-	else
+	/* a count plan's M is units and its quota hundredths of a unit (the
+	 * roster's 8.5 is 850): both as counts */
+	if (units) {
+		if (Qyear > 0)
+			su_ratio_fmt(att, M, Qyear, 6, 10000);
+		snprintf(cr, sizeof cr, "%lld", (long long)M);
+		su_ratio_fmt(qu, Qyear, 100, 2, 1);
+	} else {
+		if (Qyear > 0) /* a percentage: 125.000000 */
+			su_ratio_fmt(att, M, Qyear, 6, 100);
+		su_money_fmt(cr, M);
+		su_money_fmt(qu, Qyear);
+	}
+	if (Qyear <= 0)
 		att[0] = '\0';
-	su_money_fmt(cr, M);
-	su_money_fmt(qu, Qyear);
 	hf[0] = "attainment", vf[0] = att;
 	hf[1] = "credit", vf[1] = cr;
 	hf[2] = "quota", vf[2] = qu;
@@ -1184,15 +1478,20 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 
 		if (bo->plan != p->plan)
 			continue;
-		v = su_expr_eval(bo->when, &rec, &env, &f);
-		if (v < 0) {
-			su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": %s",
-			    bo->name, p->name, f.column, (int)f.vlen, f.value,
-			    f.why);
-			return -2;
+		/* once it held it is earned: a later fall in attainment
+		 * (a clawback) does not take it back */
+		if (!held[b]) {
+			v = su_expr_eval(bo->when, &rec, &env, &f);
+			if (v < 0) {
+				su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": "
+				    "%s", bo->name, p->name, f.column,
+				    (int)f.vlen, f.value, f.why);
+				return -2;
+			}
+			if (!v)
+				continue;
+			held[b] = 1;
 		}
-		if (!v)
-			continue;
 		it = add_item(c);
 		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
 		it->amount = bo->amount;
@@ -1334,17 +1633,20 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	struct su_cell cells[13];
 	size_t ri, i;
 	int e, k, n, mth;
+	unsigned char *held; /* per bonus: its condition has held */
 
 	memset(&c, 0, sizeof c);
 	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
 	    su_out_header(out, 13, snames)) != 0)
 		return e;
+	held = su_xmalloc(st->pl->nb + 1);
 	for (ri = 0; ri < st->nr; ri++) {
 		struct rep *p = &st->r[ri];
 		const struct su_plan *pl = &st->pl->p[p->plan];
 		int64_t M = 0, Q = 0, V = 0, Qyear = 0, paid = 0;
 		int64_t pc = 0, pb = 0, ps = 0;
 
+		memset(held, 0, st->pl->nb + 1);
 		n = pl->periods;
 		for (k = 0; k < n; k++)
 			Qyear += p->pq[k];
@@ -1362,9 +1664,11 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 			c.n = 0;
 			if (commission_to_date(pl, M, Q, V, &c, &C))
 				goto overflow;
-			e = bonuses_to_date(st, ri, k, n, M, Qyear, &c, &B);
+			e = bonuses_to_date(st, ri, k, n, M, Qyear, held, &c,
+			    &B);
 			if (e == -2) {
 				free(c.it);
+				free(held);
 				return -1;
 			}
 			if (e)
@@ -1427,6 +1731,7 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 					cells[6] = num(SU_C_MONEY, t->amount, 0);
 					if ((e = su_out_row(out, cells)) != 0) {
 						free(c.it);
+						free(held);
 						return e;
 					}
 				}
@@ -1435,7 +1740,7 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[1] = str(pl->name);
 				cells[2] = str(label);
 				if (pl->base == SU_PB_UNIT) {
-					cells[3] = Q ? num(SU_C_INT, Q / 100, 0) :
+					cells[3] = Q ? num(SU_C_CENTI, Q, 0) :
 					    num(SU_C_NULL, 0, 0);
 					cells[4] = num(SU_C_INT, M, 0);
 					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
@@ -1455,6 +1760,7 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[12] = num(SU_C_MONEY, adj, 0);
 				if ((e = su_out_row(out, cells)) != 0) {
 					free(c.it);
+					free(held);
 					return e;
 				}
 			}
@@ -1463,9 +1769,11 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 		}
 	}
 	free(c.it);
+	free(held);
 	return 0;
 overflow:
 	free(c.it);
+	free(held);
 	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
 	return -1;
 }
@@ -1508,7 +1816,10 @@ quotas(struct state *st)
 				}
 				total += p->pq[k];
 			}
-		if (!ramped && pl->base != SU_PB_UNIT && p->quota == 0) {
+		/* a count plan may go without a quota, unless its threshold
+		 * or cap is a percentage of one */
+		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
+		    pl->threshold || pl->has_cap)) {
 			su_msg(st->o->roster, p->line, "%s: a quota of zero "
 			    "(attainment would divide by it)", p->name);
 			return -1;
@@ -1551,9 +1862,11 @@ measures(struct state *st)
 			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
 			case SU_PM_TEAM:
 				p->measure[m] = 0;
+				/* teams match as rep names do: trimmed
+				 * (when read) and regardless of case */
 				for (j = 0; j < st->nr; j++)
-					if (st->r[j].team &&
-					    strcmp(st->r[j].team, p->team) == 0)
+					if (st->r[j].team && strcasecmp(
+					    st->r[j].team, p->team) == 0)
 						p->measure[m] += st->r[j].credit[m];
 				break;
 			}
@@ -1602,12 +1915,19 @@ main(int argc, char **argv)
 		return SU_EXIT_ERR;
 	st.byname = su_groups_new(sizeof(int));
 	st.splits = su_groups_new(sizeof(struct split));
+	st.ids = su_groups_new(sizeof(struct seen));
+	st.spell = su_groups_new(sizeof(struct spelling));
+	st.notwon = su_groups_new(sizeof(long));
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
 		goto done;
 	in = su_in_new(&o.c, argc - first, argv + first);
+	/* SDRs alone: nothing in the bookings is theirs, so none are read
+	 * (not even standard input) unless named */
+	if (first == argc && o.activities && count_only(&st))
+		goto computed;
 	if (su_in_header(in, &hdr) < 0)
 		goto done;
 	{
@@ -1618,12 +1938,25 @@ main(int argc, char **argv)
 		want_[SU_R_OWNER] = want_[SU_R_AMOUNT] = SU_COL_REQUIRED;
 		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
 		want_[SU_R_ID] = SU_COL_OPTIONAL;
+		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
 		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
 			goto done;
 		bc.rep = cols[SU_R_OWNER];
 		bc.amount = cols[SU_R_AMOUNT];
 		bc.close = cols[SU_R_CLOSE];
 		bc.id = cols[SU_R_ID];
+		bc.stage = cols[SU_R_STAGE];
+		bc.type = cols[SU_R_TYPE];
+		/* a column given to another role (-c owner=Stage) is not
+		 * also the deal's stage */
+		if (bc.stage == bc.rep || bc.stage == bc.amount ||
+		    bc.stage == bc.close || bc.stage == bc.id)
+			bc.stage = -1;
+		if ((bc.iswon = need_col(&hdr, "IsWon", A_ISWON, 0)) < -1)
+			goto done;
+		if ((bc.stage >= 0 || bc.iswon >= 0 || o.model) &&
+		    su_model_load(o.model, &st.model))
+			goto done;
 		if ((bc.split = need_col(&hdr, "split", A_SPLIT, 0)) < -1)
 			goto done;
 		bc.role = su_xmalloc(st.pl->np * sizeof *bc.role);
@@ -1646,8 +1979,13 @@ main(int argc, char **argv)
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (booking(&st, in, &bc, &rec))
 			goto done;
-	if (r < 0 || settle_splits(&st, in) || su_in_finish(in) || quotas(&st))
+	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
 		goto done;
+computed:
+	if (quotas(&st))
+		goto done;
+	say_spellings(&st);
+	say_not_won(&st);
 	measures(&st);
 	award_spiffs(&st);
 	if (!(out = su_out_open(&o.c)))
@@ -1689,6 +2027,10 @@ done:
 	free(bc.role);
 	su_groups_free(st.byname, NULL);
 	su_groups_free(st.splits, free_split);
+	su_groups_free(st.ids, NULL);
+	su_groups_free(st.spell, NULL);
+	su_groups_free(st.notwon, NULL);
+	su_model_free(st.model);
 	su_plans_free(st.pl);
 	return status;
 }

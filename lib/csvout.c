@@ -316,6 +316,18 @@ machine(const struct su_cell *c, char *buf)
 		return su_ratio_fmt(buf, c->v, c->d, 4, 1);
 	case SU_C_DAYS:
 		return su_ratio_fmt(buf, c->v, c->d, 1, 1);
+	case SU_C_CENTI: {
+		size_t n = su_ratio_fmt(buf, c->v, 100, 2, 1);
+
+		/* as many decimals as it has: 8, 8.5, 8.25 */
+		if (buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (buf[n - 1] == '.')
+			buf[--n] = '\0';
+		return n;
+	}
 	default:
 		buf[0] = '\0';
 		return 0;
@@ -474,6 +486,15 @@ human(const struct su_out *out, const struct su_cell *c, char *buf,
 		return n;
 	case SU_C_DAYS:
 		return su_ratio_fmt(buf, c->v, c->d, 1, 1);
+	case SU_C_CENTI:
+		if (c->v % 100 == 0) { /* a whole count: grouped as one */
+			struct su_cell w = *c;
+
+			w.type = SU_C_INT;
+			w.v /= 100;
+			return human(out, &w, buf, size);
+		}
+		return machine(c, buf);
 	}
 	return 0;
 }

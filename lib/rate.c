@@ -16,8 +16,10 @@ su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
 	int pct = 0, explicit = 0;
 
 	su_trim(&s, &len);
-	if (len == 0)
+	if (len == 0) {
+		*why = "empty"; /* a caller that reads why on any non-zero */
 		return 1;
+	}
 	if (s[len - 1] == '%') {
 		pct = explicit = 1;
 		len--;

@@ -93,7 +93,8 @@ typedef int64_t su_rate;           /* fixed point: SU_RATE_ONE == 1.0 */
 enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION, SU_RATE_PERCENT_ONLY,
                      SU_RATE_PROB_PERCENT };
 /* "75%", or a bare "75" (scale PERCENT) / "0.75" (scale FRACTION).  A value
- * with '%' is always a percentage.  0 ok, 1 empty, -1 error. */
+ * with '%' is always a percentage.  0 ok, 1 empty (blanks only), -1 error;
+ * *why is set on 1 and -1. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
 /* the percentage a bare fraction below 1 would be ("85" for "0.85", "8.5"
@@ -692,12 +693,14 @@ void su_in_free(struct su_in *in);
 
 /* ---- csvout.c: writing results ------------------------------------- */
 enum su_ctype { SU_C_NULL, SU_C_STR, SU_C_MONEY, SU_C_INT, SU_C_RATIO,
-                SU_C_PCT, SU_C_DAYS };
+                SU_C_PCT, SU_C_DAYS, SU_C_CENTI };
 struct su_cell {
     enum su_ctype type;
     const char *s; size_t len; /* SU_C_STR */
     int64_t v, d;              /* MONEY/INT: v; RATIO/PCT/DAYS: v/d (d > 0);
-                                  DAYS print with one decimal */
+                                  DAYS print with one decimal; CENTI: v
+                                  hundredths of a count, exactly (8, 8.5,
+                                  8.25) */
 };
 /* a text cell (s NUL-terminated), a numeric cell */
 struct su_cell su_cell_str(const char *s);

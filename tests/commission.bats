@@ -416,3 +416,335 @@ commission: 6 invalid records skipped; see $rj"
 	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 --detail --format table plans/bookings.csv
 	assert_line --index 2 --regexp ' \$5,000\.00$'
 }
+
+@test "a Split % of only blanks is refused with its reason, never a stray pointer" {
+	# issue 13 item 25: su_rate_parse said "empty" without a reason, and
+	# commission printed whatever was on its stack as the reason
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01," "\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: Split \" \": only blanks (leave it empty for a deal that is not split)"
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,"\t"\nS2,Ana,7,2026-03-01,\n' | mk t.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid -f json "$b"
+	assert_success
+	assert_equal "$stderr" "commission: $b:2: Split \"	\": only blanks (leave it empty for a deal that is not split) (skipped)
+commission: 1 invalid record skipped"
+	# only the unsplit S2 is credited: 7.00
+	run jq -r '.credit' <<<"$output"
+	assert_output "7"
+}
+
+# issue 13 item 20: a flat band is reached at its FROM, in both modes.
+# $1.5M of a $1.5M quota is exactly 100%:
+#   Fay  AE-example (marginal): band 0-100% $120,000 x 1.0 = $120,000.00
+#        + band 100-125% flat $120,000 x 0.375 = $45,000.00 -> $165,000.00
+#   Eve  AE-earnings (retroactive): band 100-125% flat $120,000 x 1.25
+#        = $150,000.00
+@test "a flat band pays at exactly its FROM in marginal mode as in retroactive" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nFay,AE-example,1500000,120000\nEve,AE-earnings,1500000,120000\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nFay,1500000,2026-03-01\nEve,1500000,2026-03-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	assert_success
+	run payouts <<<"$output"
+	assert_output "Fay 165000
+Eve 150000"
+	run --separate-stderr commission -p "$PLANS" -r "$r" --detail "$b"
+	assert_line --index 2 "Fay,AE-example,FY2026,band 100%-125% flat,0.00,0.3750,45000.00"
+	# $10 short of 100% is not in the flat band: $1,499,990 x $120,000
+	# / $1,500,000 = $1,499,990 x 0.08 = $119,999.20
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nFay,1499990,2026-03-01\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	run payouts <<<"$output"
+	assert_line --index 0 "Fay 119999.2"
+}
+
+# issue 13 item 19: a count plan's bonus sees attainment in percent of its
+# count quota, and credit and quota as counts.  Sid: quota 8 meetings, 12
+# qualified: attainment 12 / 8 = 150%; pay 12 x $100 = $1,200.00
+# + bonus big (attainment >= 150) $1,000.00 + bonus many (credit >= 12
+# and quota = 8) $10.00 = $2,210.00.  With 11 meetings: 137.5%, credit 11:
+# 11 x $100 = $1,100.00, no bonus.
+@test "a count plan's bonus sees attainment in percent, credit and quota as counts" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[bonus big]\nplan = S\namount = 1000\nwhen = attainment >= 150\n[bonus many]\nplan = S\namount = 10\nwhen = credit >= 12 and quota = 8\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nSid,S,8,0\n' | mk r.csv)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nSid,0,2026-01-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	assert_success
+	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1.5 1200 1010 2210"
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 11); do echo Sid,2026-03-01,yes; done) | mk a2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	assert_success
+	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1.375 1100 0 1100"
+}
+
+# issue 13 item 21: once a bonus's condition holds it is in the earned to
+# date; a later clawback does not take it back.  Ana, quota $400,000 a
+# year, 10% of the amount, paid quarterly with clawback = yes; bonus $500
+# when attainment >= 25:
+#   Q1 +$100,000: 25% of the year's quota: $10,000.00 + $500.00 bonus
+#      = $10,500.00
+#   Q2 -$50,000: $50,000 to date (12.5%): $5,000.00 + $500.00 (kept)
+#      = $5,500.00 earned, less $10,500.00 paid: -$5,000.00
+#   Q3, Q4: nothing new: $0.00
+@test "a bonus once earned stays earned when attainment later falls" {
+	p=$(printf '[plan Q]\nbase = amount\npayout = quarterly\nclawback = yes\nband = 0%%-: 10%%\n[bonus b]\nplan = Q\namount = 500\nwhen = attainment >= 25\n' | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,Q,400000,0\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100000,2026-02-01\nAna,-50000,2026-05-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r '[.period, .earned_to_date, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "2026-Q1 10500 10000 500 10500
+2026-Q2 5500 -5000 0 -5000
+2026-Q3 5500 0 0 0
+2026-Q4 5500 0 0 0"
+}
+
+# issue 13 item 18: a unit plan's threshold and cap are percentages of its
+# count quota.  Plan U: $100 a meeting, threshold 50%, cap 150%, paid
+# annually.
+#   quota 8:   3 meetings = 37.5% < 50%: $0.00
+#              4 meetings = 50%: 4 x $100 = $400.00
+#              13 meetings = 162.5%: capped at 150% x 8 = 12: $1,200.00
+#   quota 8.5: 4 meetings = 47.06% < 50% (4.25): $0.00
+#              5 meetings: $500.00
+#              13 meetings: cap 150% x 8.5 = 12.75, whole units: 12
+#              x $100 = $1,200.00
+@test "a unit plan's threshold and cap are percentages of its count quota" {
+	p=$(printf '[plan U]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nthreshold = 50%%\ncap = 150%%\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nUma,0,2026-01-01\n' | mk b.csv)
+	t() { # t QUOTA MEETINGS PAYOUT
+		local r a
+		r=$(printf 'Rep,Plan,Quota\nUma,U,%s\n' "$1" | mk "r$RANDOM.csv")
+		a=$( (echo Rep,Date,Qualified; for i in $(seq 1 "$2"); do echo Uma,2026-03-01,yes; done) | mk "a$RANDOM.csv")
+		run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+		assert_success
+		run jq -r .payout <<<"$output"
+		assert_output "$3"
+	}
+	t 8 3 0
+	t 8 4 400
+	t 8 13 1200
+	t 8.5 4 0
+	t 8.5 5 500
+	t 8.5 13 1200
+	# with a threshold or a cap, a count quota is needed
+	r=$(printf 'Rep,Plan\nUma,U\n' | mk r0.csv)
+	a=$(printf 'Rep,Date,Qualified\nUma,2026-03-01,yes\n' | mk a0.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Uma: a quota of zero (attainment would divide by it)"
+}
+
+# issue 13 item 22: a count plan's quota is printed as it is, not cut to
+# a whole number.  Sid, plan S ($100 a meeting), 12 meetings:
+#   quota 8.5:  attainment 12 / 8.5 = 1.41176... -> 1.4118 (141.2%)
+#   quota 8.25: 12 / 8.25 = 1.45454... -> 1.4545
+#   quota 8:    12 / 8 = 1.5000
+# and quarterly, quota 33: 8.25 a quarter (3300 hundredths / 4 = 825)
+@test "a count plan's fractional quota is printed exactly" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan SQ]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = quarterly\nband = 0-: $100\n' "'yes'" "'yes'" | mk p.ini)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nSid,0,2026-01-01\n' | mk b.csv)
+	t() { # t PLAN QUOTA LINE [FORMAT]
+		local r
+		r=$(printf 'Rep,Plan,Quota\nSid,%s,%s\n' "$1" "$2" | mk "r$RANDOM.csv")
+		run --separate-stderr commission -p "$p" -r "$r" --activities "$a" ${4:+-f "$4"} "$b"
+		assert_success
+		assert_line --index 1 "$3"
+	}
+	t S 8.5 "Sid,S,FY2026,8.5,12,1.4118,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t S 8.25 "Sid,S,FY2026,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t S 8 "Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t SQ 33 "Sid,SQ,2026-Q1,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8.5\n' | mk rj.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
+	run jq -c '.quota' <<<"$output"
+	assert_output "8.5"
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f table "$b"
+	assert_line --index 1 --regexp '^Sid +S +FY2026 +8\.5 +12 +141\.2% '
+}
+
+# issue 13 item 22: SDRs alone need no bookings.  Sid, plan S ($100 a
+# meeting, quota 8), 12 qualified meetings: 12 x $100 = $1,200.00
+@test "an activities-only run needs no bookings when every rep counts activities" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan ISR]\npayout = annual\nband = 0%%-: 8%%\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8\n' | mk r.csv)
+	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 12); do echo Sid,2026-03-01,yes; done) | mk a.csv)
+	# standard input is not read: what is there would be an error
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" <<<"not,a,booking file"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	# named, - is read as ever
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" - <<<"not,a,booking file"
+	assert_failure 2
+	# a rep on a plan that is paid on bookings: standard input is read
+	r=$(printf 'Rep,Plan,Quota\nSid,S,8\nGus,ISR,1000\n' | mk r2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" <<<"Opportunity Owner,Amount,Close Date
+Gus,100,2026-01-01"
+	assert_success
+	# Gus: 8% of $100 = $8.00
+	assert_line --index 2 "Gus,ISR,FY2026,1000.00,100.00,0.1000,8.00,0.00,8.00,8.00,0.00,0.00,0.00"
+}
+
+# issue 13 item 22: a deal id twice with no split is refused, naming both
+# lines, never paid twice.  With --skip-invalid the later row is left out:
+# Ana A1 $1,000 - clawback A1 $1,000 = $0.00 credit; Ben A2 $500.00.
+@test "a deal id twice without a split is refused naming both lines" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA1,Ana,1000,2026-03-01\nA2,Ben,500,2026-03-01\nA1,Ana,1000,2026-03-01\nA1,Ana,-1000,2026-04-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:4: deal A1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %)"
+	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid -f json "$b"
+	assert_success
+	assert_equal "$stderr" "commission: $b:4: deal A1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
+commission: 1 invalid record skipped"
+	run jq -r '[.rep, .credit] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Ana 0
+Ben 500"
+	# across files, the other file is named
+	b2=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA2,Ben,500,2026-03-01\n' | mk b2.csv)
+	b1=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date\nA2,Ben,500,2026-03-01\n' | mk b1.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b1" "$b2"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b2:2: deal A2 is also on $b1:2: a deal is credited once (the shares of a split deal each give a Split %)"
+	# a share and an unsplit row of one deal: refused too
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,1000,2026-03-01,50\nS1,Ben,1000,2026-03-01,50\nS1,Ben,1000,2026-03-01,\n' | mk s.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:4: deal S1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %)"
+}
+
+# issue 13 item 22: rep names match as a spreadsheet pivot matches them,
+# trimmed and regardless of case, everywhere, and are shown as the roster
+# spells them, with a note per other spelling.  Ann: $1,000 + $500 + $250
+# + $1 + $2 = $1,753.00; ISR 8%: $140.24.
+@test "rep names match trimmed and regardless of case, with a note for each other spelling" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAnn,1000,2026-03-01\nAnn ,500,2026-03-01\nann,250,2026-03-01\n ANN ,1,2026-03-01\nann,2,2026-03-01\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ann,ISR,FY2026,100000.00,1753.00,0.0175,140.24,0.00,140.24,140.24,0.00,0.00,0.00"
+	assert_equal "$stderr" "commission: note: \" ANN \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
+commission: note: \"Ann \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
+commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trimmed and regardless of case"
+	# the roster itself: one rep, however spelled
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\nann ,ISR,100000,1\n' | mk r2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:3: ann is in the roster twice (first on line 2 as Ann)"
+	# the side files too: a ramped quota for "ANN"
+	p=$(sed 's/^payout = annual/payout = quarterly/' "$PLANS" | mk qp.ini)
+	q=$(printf 'Rep,Period,Quota\nANN,2026-Q1,1\nAnn,2026-Q2,1\nAnn,2026-Q3,1\nAnn,2026-Q4,1\n' | mk q.csv)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAnn,ISR,100000,1\n' | mk r3.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAnn,1,2026-03-01\n' | mk b3.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --quotas "$q" "$b"
+	assert_success
+	assert_equal "$stderr" "commission: note: \"ANN\" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case"
+}
+
+# issue 13 item 17: with a stage column only closed-won rows are credited.
+# Ana (ISR, 8%): Closed Won $1,000 + Closed Lost $5,000 + Prospecting
+# $7,000 credited $13,000 before; now $1,000 (8%: $80.00), the other two
+# said on stderr.  "Won" is the built-in model's alias of Closed Won:
+# + $3 = $1,003.00, 8%: $80.24.
+@test "with a stage column only closed-won bookings are credited, the others counted by stage" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed Won\nAna,5000,2026-03-02,Closed Lost\nAna,7000,2026-03-03,Prospecting\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Prospecting"'
+	# an open deal is left out whatever else it holds (no close date, a
+	# rep not in the roster); the model's names (lost: Closed Lost)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed Won\nZed,9,,Discovery\nAna,3,2026-03-03,won\nAna,4,2026-03-03,lost\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
+	assert_success
+	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Discover"'
+	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1003 80.24"
+}
+
+@test "a booking's stage that could be won or lost, or is empty, is refused" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $b:2: Stage \"Closed\": closed won or closed lost? (name it in a stage model, -m)"
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:2: Stage empty: won or not? (a payout cannot rest on a guess)"
+}
+
+# Salesforce's API export: IsWon says, or with the stage must agree.
+# Ana: $1,000 (IsWon true) credited; $5,000 (false) left out: 8% = $80.00
+@test "IsWon decides without a stage, and must agree with a stage the model knows" {
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Owner,Amount,CloseDate,IsWon\nAna,1000,2026-03-01,true\nAna,5000,2026-03-01,false\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_success
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "IsWon false"'
+	b=$(printf 'Owner,Amount,CloseDate,StageName,IsWon\nAna,1000,2026-03-01,Closed Lost,true\n' | mk b2.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:2: Stage \"Closed Lost\" is lost and IsWon is true: which is it?"
+	# a stage the model does not know: IsWon says
+	b=$(printf 'Owner,Amount,CloseDate,StageName,IsWon\nAna,1000,2026-03-01,Booked,true\nAna,7,2026-03-01,Booked,maybe\n' | mk b3.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $b:3: IsWon \"maybe\": expected true or false"
+}
+
+# -m: a model whose won stage is "Booked".  Ana: Booked $1,000 credited,
+# "Closed Won" is no stage of that model but is named won: + $500;
+# Pitch $200 left out.  $1,500 x 8% = $120.00
+@test "-m names the stage model that says which stages are won" {
+	m=$(printf '[pipeline P]\ndefault = yes\n[stage Pitch]\nprobability = 10\ncategory = Pipeline\n[stage Booked]\nprobability = 100\ncategory = Closed\nstatus = won\n[stage Dead]\nprobability = 0\ncategory = Lost\nstatus = lost\n' | mk m.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\n' | mk r.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Booked\nAna,500,2026-03-01,Closed Won\nAna,200,2026-03-01,Pitch\n' | mk b.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" -m "$m" -f json "$b"
+	assert_success
+	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "Pitch"'
+	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "1500 120"
+}
+
+# a metric's name is compared as a bonus names it: "churn" and "Churn " are
+# one metric.  Ivy and Zoe, VPs of North (Kai $5M + Lia $7.5M = $12.5M of
+# $10M, 125%): $200,000 x 1.25 = $250,000 + team-quota $50,000 + churn
+# (8 < 10) $25,000 = $325,000.00 each; before, Ivy's "churn" was a
+# second metric the bonus never saw, and she was paid $300,000.
+@test "metric names match as a bonus names them, so no rep's metric goes unseen" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Team\nIvy,VP,10000000,200000,North\nZoe,VP,10000000,200000,North\nKai,AE-retro,1500000,120000,North\nLia,AE-retro,1500000,120000,North\n' | mk vr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nKai,5000000,2026-03-01\nLia,7500000,2026-09-01\n' | mk vb.csv)
+	m=$(printf 'Rep,Metric,Value\nIvy,churn,8\nZoe,Churn ,8\n' | mk m.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan == "VP") | [.rep, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Ivy 325000
+Zoe 325000"
+}
+
+# a team is matched as a rep name is: Ivy (VP of "North") counts Kai's
+# "north " and Lia's "NORTH": $5M + $7.5M = $12.5M of $10M (125%):
+# $200,000 x 1.25 = $250,000 + team-quota $50,000 = $300,000.00
+@test "team names match trimmed and regardless of case" {
+	r=$(printf 'Rep,Plan,Quota,Variable,Team\nIvy,VP,10000000,200000,North\nKai,AE-retro,1500000,120000,north \nLia,AE-retro,1500000,120000,NORTH\n' | mk vr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nKai,5000000,2026-03-01\nLia,7500000,2026-09-01\n' | mk vb.csv)
+	m=$(printf 'Rep,Metric,Value\nIvy,churn,12\n' | mk m.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
+	assert_success
+	run jq -r 'select(.rep == "Ivy") | [.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "12500000 300000"
+}
