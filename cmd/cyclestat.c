@@ -258,6 +258,15 @@ struct seen {
 	long n, out;
 };
 
+/* won deals left out of the cycle figures for want of a date that holds,
+ * and the first lines, said at the end */
+#define UNCYCLED_SHOWN 5
+struct uncycled {
+	long n;
+	const char *file[UNCYCLED_SHOWN];
+	long line[UNCYCLED_SHOWN];
+};
+
 /* a deal kept for the funnel and --win-rate-from */
 struct fopp {
 	char *id;
@@ -283,6 +292,9 @@ struct state {
 	char *key;
 	size_t keycap;
 	long noamount, future;
+	long noclose;   /* deals in the (none) group of a date -g */
+	long noage;     /* open deals with no start: no open age */
+	struct uncycled wnoclose, wnostart, wback;
 	/* duplicate ids: id hash -> line */
 	struct idslot {
 		uint64_t hash;
@@ -439,23 +451,55 @@ entered_of(struct state *st, struct fopp *f)
 	return f->entered;
 }
 
-/* a date of the row: 0 and *d, or su_in_reject's answer (1 skipped, -1
- * stop) */
+/* a date of the row: 0 and *d (SU_DATE_NONE when empty: real exports
+ * leave dates blank, and each figure that needs one says what it left
+ * out), or su_in_reject's answer (1 skipped, -1 stop) */
 static int
-date_of(struct state *st, const struct su_rec *r, int role, int32_t *d,
-        const char *need)
+date_of(struct state *st, const struct su_rec *r, int role, int32_t *d)
 {
 	const char *why;
 	int c = st->col[role], k;
 
 	k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, d, &why);
-	if (k == 0)
-		return 0;
 	if (k > 0)
-		return su_in_reject(st->in, r, "no %s (%s)", st->hdr->f[c],
-		    need) ? -1 : 1;
+		*d = SU_DATE_NONE;
+	if (k >= 0)
+		return 0;
 	return su_in_reject(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
 	    r->f[c], why) ? -1 : 1;
+}
+
+static void
+uncycle(struct uncycled *u, const struct su_rec *r)
+{
+	if (u->n < UNCYCLED_SHOWN) {
+		u->file[u->n] = r->file;
+		u->line[u->n] = r->line;
+	}
+	u->n++;
+}
+
+/* "N won deals WHAT, left out of cycle times: FILE:LINE, ..." */
+static void
+say_uncycled(const struct uncycled *u, const char *what1,
+             const char *what)
+{
+	char list[1024];
+	size_t len = 0;
+	long i;
+
+	if (!u->n)
+		return;
+	list[0] = '\0';
+	for (i = 0; i < u->n && i < UNCYCLED_SHOWN; i++)
+		len += (size_t)snprintf(list + len, len < sizeof list ?
+		    sizeof list - len : 0, "%s%s:%ld", i ? ", " : "",
+		    u->file[i], u->line[i]);
+	if (u->n > UNCYCLED_SHOWN && len < sizeof list)
+		snprintf(list + len, sizeof list - len, ", and %ld more",
+		    u->n - UNCYCLED_SHOWN);
+	su_msg(NULL, 0, "%ld won deal%s %s, left out of cycle times: %s",
+	    u->n, u->n == 1 ? "" : "s", u->n == 1 ? what1 : what, list);
 }
 
 /* one deal: 0, 1 skipped, -1 stop */
@@ -505,23 +549,14 @@ deal(struct state *st, const struct su_rec *r)
 		st->noamount += k == 1;
 	}
 	if (st->need_close || w.status == ST_WON)
-		if ((k = date_of(st, r, SU_R_CLOSE, &close, w.status ==
-		    ST_WON ? "a won deal's cycle ends there" :
-		    "needed to group by it")) != 0)
+		if ((k = date_of(st, r, SU_R_CLOSE, &close)) != 0)
 			return k;
 	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
-		if ((k = date_of(st, r, startrole, &start, "the cycle starts "
-		    "there")) != 0)
+		if ((k = date_of(st, r, startrole, &start)) != 0)
 			return k;
-	if (w.status == ST_WON && close < start) {
-		char a[16], b[16];
-
-		su_date_fmt(a, close);
-		su_date_fmt(b, start);
-		return su_in_reject(st->in, r, "won, but it closes (%s) "
-		    "before it starts (%s)", a, b) ? -1 : 1;
-	}
-	/* the group */
+	/* the group: a deal with no close date in a (none) of its own */
+	if (st->need_close && close == SU_DATE_NONE)
+		st->noclose++;
 	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
 	    &st->keycap);
 	if (o->nbound) {
@@ -538,9 +573,21 @@ deal(struct state *st, const struct su_rec *r)
 			su_msg(r->file, r->line, "the sum of amounts overflows");
 			return -1;
 		}
-		g->cycle_sum += close - start;
-		push32(&g->cyc, close - start);
 		push64(&g->amt, amount);
+		/* A cycle needs both ends, in order: a migration loads old
+		 * deals with the load date as their created date, and such a
+		 * deal's cycle is not known (nor 0, nor negative).  It stays
+		 * in the win rate and the deal size. */
+		if (close == SU_DATE_NONE)
+			uncycle(&st->wnoclose, r);
+		else if (start == SU_DATE_NONE)
+			uncycle(&st->wnostart, r);
+		else if (close < start)
+			uncycle(&st->wback, r);
+		else {
+			g->cycle_sum += close - start;
+			push32(&g->cyc, close - start);
+		}
 	} else if (w.status == ST_LOST) {
 		g->lost++;
 		if (o->mode == MODE_LOSS) {
@@ -559,7 +606,9 @@ deal(struct state *st, const struct su_rec *r)
 		}
 	} else {
 		g->open++;
-		if (o->open_age && start > o->c.as_of)
+		if (o->open_age && start == SU_DATE_NONE)
+			st->noage++; /* said */
+		else if (o->open_age && start > o->c.as_of)
 			st->future++; /* not open yet as of then: said */
 		else if (o->open_age) {
 			g->age_sum += o->c.as_of - start;
@@ -875,8 +924,10 @@ write_stats(struct state *st, struct su_out *out)
 			c[i].type = SU_C_MONEY, c[i].v = v;
 			c[i + 1].type = SU_C_MONEY;
 			c[i + 1].v = su_median_money(g->amt.v, g->amt.n);
+		}
+		if (g->cyc.n) { /* the won deals with a cycle */
 			c[i + 2].type = SU_C_DAYS, c[i + 2].v = g->cycle_sum;
-			c[i + 2].d = g->won;
+			c[i + 2].d = (int64_t)g->cyc.n;
 			c[i + 3].type = SU_C_DAYS, c[i + 3].d = 2;
 			c[i + 3].v = su_median2_days(g->cyc.v, g->cyc.n);
 			c[i + 4].type = SU_C_INT;
@@ -884,13 +935,15 @@ write_stats(struct state *st, struct su_out *out)
 		}
 		i += 5;
 		/* velocity = open x win rate x average won deal / mean cycle
-		 * days = open x won_sum x won / ((won + lost) x cycle_sum) */
-		if (g->won && g->cycle_sum > 0 && su_muldiv(g->won_sum,
-		    g->open * g->won, closed * g->cycle_sum, &v) == 0)
+		 * days = open x won_sum x cycles / ((won + lost) x cycle_sum),
+		 * the mean cycle of the won deals that have one */
+		if (g->cyc.n && g->cycle_sum > 0 && su_muldiv(g->won_sum,
+		    g->open * (int64_t)g->cyc.n, closed * g->cycle_sum,
+		    &v) == 0)
 			c[i].type = SU_C_MONEY, c[i].v = v;
 		i++;
 		if (o->target_cycle) {
-			if (g->won) {
+			if (g->cyc.n) {
 				int ok = c[i - 3].v <= 2 * o->target_cycle;
 
 				c[i].type = SU_C_STR;
@@ -1127,6 +1180,32 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (st.noclose)
+		su_msg(NULL, 0, "%ld deal%s no %s; grouped under (none)",
+		    st.noclose, st.noclose == 1 ? " has" : "s have",
+		    hdr.f[st.col[SU_R_CLOSE]]);
+	{
+		const char *cn = hdr.f[st.col[SU_R_CLOSE]];
+		const char *sn = hdr.f[st.col[o.from_sql ? SU_R_SQL_DATE :
+		    SU_R_CREATED]];
+		char a[300], b[300];
+
+		snprintf(a, sizeof a, "has no %s", cn);
+		snprintf(b, sizeof b, "have no %s", cn);
+		say_uncycled(&st.wnoclose, a, b);
+		snprintf(a, sizeof a, "has no %s", sn);
+		snprintf(b, sizeof b, "have no %s", sn);
+		say_uncycled(&st.wnostart, a, b);
+		say_uncycled(&st.wback, o.from_sql ? "closes before its "
+		    "SQL date" : "closes before it was created (a "
+		    "migration's load date?)", o.from_sql ? "close before "
+		    "their SQL date" : "close before they were created (a "
+		    "migration's load date?)");
+	}
+	if (st.noage)
+		su_msg(NULL, 0, "%ld open deal%s no %s; left out of the open "
+		    "ages", st.noage, st.noage == 1 ? " has" : "s have",
+		    hdr.f[st.col[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED]]);
 	if (st.future) {
 		char d[16];
 

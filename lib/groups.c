@@ -294,6 +294,10 @@ su_group_key(const struct su_gcol *g, size_t ng, const struct su_rec *r,
 		if (g[i].kind == SU_G_COLUMN) {
 			s = r->f[g[i].col];
 			n = r->len[g[i].col];
+		} else if (close == SU_DATE_NONE) {
+			/* no date to label: its own group, never another's */
+			s = "(none)";
+			n = 6;
 		} else if (g[i].kind == SU_G_QUARTER)
 			n = su_label_quarter(lab, close, fy_start);
 		else if (g[i].kind == SU_G_MONTH)

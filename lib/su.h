@@ -646,7 +646,9 @@ void su_groups_say_respelled(const struct su_groups *t);
 struct su_group **su_groups_sorted(struct su_groups *t, size_t *n);
 void su_groups_free(struct su_groups *t, void (*freeval)(void *));
 /* the key of a record for -g columns (close: its close date, for the
- * computed ones) into *key (grown as needed); returns its length */
+ * computed ones; SU_DATE_NONE when it has none, labelled "(none)") into
+ * *key (grown as needed); returns its length */
+#define SU_DATE_NONE INT32_MIN
 size_t su_group_key(const struct su_gcol *g, size_t ng,
                     const struct su_rec *r, int32_t close, int fy_start,
                     char **key, size_t *cap);

@@ -172,16 +172,16 @@ New Business,Closed Won,5,,,"
 	assert_equal "$stderr" "cyclestat: --from lead: expected created or sql"
 }
 
-@test "a won deal that closes before it starts is an error, never a negative cycle" {
+# A won deal whose Created Date is after its close date (a migration's load
+# date) has no cycle to count: A (created 03-01, closed 02-01) is left out
+# of the cycle times, named; B's 30 days (01-01 -> 01-31) are the cycle.
+# Both stay in the win rate: 2 won / 2 closed = 1.0000.
+@test "a won deal created after it closes is left out of cycle times, counted and named, never a negative cycle" {
 	printf 'Opportunity ID,Stage,Created Date,Close Date\nA,Closed Won,2026-03-01,2026-02-01\nB,Closed Won,2026-01-01,2026-01-31\n' >"$BATS_TEST_TMPDIR/neg.csv"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/neg.csv"
-	assert_failure 2
-	assert_output ""
-	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/neg.csv:2: won, but it closes (2026-02-01) before it starts (2026-03-01)"
-	run --separate-stderr cyclestat --skip-invalid "$BATS_TEST_TMPDIR/neg.csv"
 	assert_success
-	assert_line --index 1 --partial "1,1,0,0,1.0000,"
-	assert_line --index 1 --partial ",30.0,30.0,30,"
+	assert_equal "$stderr" "cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $BATS_TEST_TMPDIR/neg.csv:2"
+	assert_line --index 1 "2,2,0,0,1.0000,0.00,0.00,30.0,30.0,30,0.00"
 }
 
 @test "duplicate opportunity ids: an error naming both lines" {
@@ -226,10 +226,6 @@ New Business,Closed Won,5,,,"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/nc.csv"
 	assert_failure 2
 	[[ "$stderr" == "cyclestat: $BATS_TEST_TMPDIR/nc.csv:1: no created_date column"* ]]
-	printf 'Stage,Created Date,Close Date\nClosed Won,,2026-02-03\n' >"$BATS_TEST_TMPDIR/ec.csv"
-	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/ec.csv"
-	assert_failure 2
-	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/ec.csv:2: no Created Date (the cycle starts there)"
 }
 
 @test "cyclestat: --help, --version, unknown option, /dev/full, -o" {
@@ -327,4 +323,120 @@ Ben Ode,2,0,1,1,0.0000,,,,,,"
 Maven,Prospecting,5,3,0.6000,
 Maven,Engaging,3,2,0.6667,
 Maven,Won,2,,,"
+}
+
+# tests/data/cycle-undated.csv, a migrated CRM: U3 and U4 were loaded on
+# 2026-06-15 (their Created Date) but closed won before it; U8 and U9 are
+# new deals with no close date yet; U10 has no Created Date.
+#   opps 10: won U1-U4, lost U5 U6, open U7-U10; win rate 4 / 6 = 0.6667
+#   deal size: all four won, (10 + 20 + 30 + 40K) / 4 = 25,000.00, median
+#     (20 + 30K) / 2 = 25,000.00
+#   cycles: U1 01-01 -> 01-31 = 30, U2 02-01 -> 04-01 = 28 + 31 = 59 (U3,
+#     U4 left out): mean 89 / 2 = 44.5, median 44.5, p90 = ceil(0.9 x 2) =
+#     2nd = 59
+#   velocity = open x win rate x avg / mean cycle = 4 x 4/6 x 25,000 /
+#     44.5 = 4 x 100,000 x 2 / (6 x 89) = 800,000 / 534 = 1,498.13
+U="$BATS_TEST_DIRNAME/data/cycle-undated.csv"
+
+@test "migrated won deals: out of cycle mean, median, p90 and velocity, in win rate and deal size" {
+	run --separate-stderr cyclestat "$U"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
+cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13"
+}
+
+# the histogram: U1's 30 days and U2's 59 only; 59 / 7 < 12 so 7-day
+# bins, 0-6 .. 56-62; 30 in 28-34, 59 in 56-62, 2 won in all (not 4)
+@test "migrated won deals: out of the histogram" {
+	run --separate-stderr cyclestat --histogram "$U"
+	assert_success
+	assert_line --index 5 "28-34,1,########################################"
+	assert_line --index 9 "56-62,1,########################################"
+	run awk -F, 'NR > 1 { n += $2 } END { print n }' <<<"$output"
+	assert_output 2
+}
+
+# Open deals without a close date (new deals, U8 U9) go in a (none)
+# quarter, said; never an error, never dropped.
+#   (none): U8 U9, 2 open, no closed deal: no win rate, no velocity
+#   2026-Q1: U1 (01-31), U3 (03-10) won, U5 (02-10) lost: 2 / 3 = 0.6667;
+#     deal size (10 + 30K) / 2 = 20,000.00; cycle U1's 30 only;
+#     velocity 0 open = 0.00
+#   2026-Q2: U2 (04-01), U4 (05-20) won, U6 (05-01) lost, U7 U10 (06-30)
+#     open: 0.6667; (20 + 40K) / 2 = 30,000.00; cycle U2's 59;
+#     velocity 2 x 2/3 x 30,000 / 59 = 40,000 / 59 = 677.97
+@test "open deals without a close date: a (none) quarter, counted, never an error" {
+	run --separate-stderr cyclestat -g quarter "$U"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
+cyclestat: 2 deals have no Close Date; grouped under (none)
+cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
+	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+(none),2,0,0,2,,,,,,,
+2026-Q1,3,2,1,0,0.6667,20000.00,20000.00,30.0,30.0,30,0.00
+2026-Q2,5,2,1,2,0.6667,30000.00,30000.00,59.0,59.0,59,677.97"
+}
+
+# --open-age as of 2026-06-01: U7 (04-01) 30 + 31 = 61 days, U8 (05-01) 31,
+# U9 (05-11) 21; U10 has no Created Date: left out, said.  mean
+# 113 / 3 = 37.7, median 31.0, p90 = ceil(2.7) = 3rd = 61
+@test "--open-age: an open deal without a created date is left out of the ages and counted" {
+	run --separate-stderr cyclestat --open-age --as-of 2026-06-01 "$U"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
+cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5
+cyclestat: 1 open deal has no Created Date; left out of the open ages"
+	assert_line --index 1 "10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13,37.7,31.0,61"
+}
+
+# a won deal with no Created Date (line 2) or no Close Date (line 3) has
+# no cycle: out of the cycle times, named; in the win rate (3 / 4 closed
+# = 0.7500) and the deal size: (100 + 300 + 500) / 3 = 300.00, median
+# 300.00.  The cycle is line 4's: 01-01 -> 01-11 = 10 days.  A lost deal
+# (line 5) needs neither date.
+@test "a won deal without a created or a close date: out of cycle times, named, never an error" {
+	f=$(mk nodate.csv <<'EOF'
+Stage,Created Date,Close Date,Amount
+Closed Won,,2026-02-03,100
+Closed Won,2026-01-05,,300
+Closed Won,2026-01-01,2026-01-11,500
+Closed Lost,,,100
+EOF
+)
+	run --separate-stderr cyclestat "$f"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
+cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+4,3,1,0,0.7500,300.00,300.00,10.0,10.0,10,0.00"
+	# -g quarter: lines 3 (won, 300) and 5 (lost) have no close date:
+	# (none), 1 / 2 = 0.5000, no cycle; Q1: lines 2 and 4, (100 + 500)
+	# / 2 = 300.00, line 4's 10 days
+	run --separate-stderr cyclestat -g quarter "$f"
+	assert_success
+	assert_line --index 1 "(none),2,1,1,0,0.5000,300.00,300.00,,,,"
+	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,300.00,300.00,10.0,10.0,10,0.00"
+}
+
+@test "a date that is there but no date stays an error, open deal or not" {
+	printf 'Stage,Created Date,Close Date\nDiscover,2026-13-01,\n' >"$BATS_TEST_TMPDIR/bad.csv"
+	run --separate-stderr cyclestat --open-age "$BATS_TEST_TMPDIR/bad.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/bad.csv:2: Created Date \"2026-13-01\": no such month"
+}
+
+# seven migrated won deals (created 2026-06-01, closed 2026-05-01): the
+# first five lines named, then the count of the rest (7 - 5 = 2)
+@test "many migrated won deals: the first five lines named, and how many more" {
+	{ printf 'Stage,Created Date,Close Date\n'
+	  for i in 1 2 3 4 5 6 7; do printf 'Closed Won,2026-06-01,2026-05-01\n'; done; } >"$BATS_TEST_TMPDIR/mig.csv"
+	f="$BATS_TEST_TMPDIR/mig.csv"
+	run --separate-stderr cyclestat "$f"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 7 won deals close before they were created (a migration's load date?), left out of cycle times: $f:2, $f:3, $f:4, $f:5, $f:6, and 2 more"
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+7,7,0,0,1.0000,0.00,0.00,,,,"
 }
