@@ -236,6 +236,9 @@ struct state {
 	long cur_line;
 	const char *cur_file;
 	long noamount;
+	/* deals without a close date: left out of --period, or grouped
+	 * under (none) by a date -g; said at the end */
+	long noclose_out, noclose_none;
 	struct su_groups *t;
 	char *key;
 	size_t keycap;
@@ -312,7 +315,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int64_t amount = 0, weighted;
 	int32_t close = 0;
 	su_rate prob = 0, w;
-	int c, cat = -1, have_prob = 0, k;
+	int c, cat = -1, have_prob = 0, k, noclose = 0;
 	size_t i, klen = 0;
 	struct group *g;
 	struct su_where wh;
@@ -321,13 +324,19 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (st->need_close) {
 		c = st->col[SU_R_CLOSE];
 		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &close, &why);
-		if (k == 1)
-			return su_in_reject(st->in, r, "no %s (needed to place "
-			    "the deal in a period)", hdr->f[c]);
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
-		if (o->period && (close < st->period.from ||
+		/* An empty close date (a new deal's, often) is in no period
+		 * and no quarter: out of --period, else a (none) group of
+		 * its own; said, never an error and never in another's. */
+		if (k == 1 && o->period) {
+			st->noclose_out++;
+			return 0;
+		}
+		if (k == 1)
+			close = SU_DATE_NONE, noclose = 1;
+		else if (o->period && (close < st->period.from ||
 		    close > st->period.to))
 			return 0;
 	}
@@ -462,6 +471,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		su_msg(r->file, r->line, "the sum of amounts overflows");
 		return -1;
 	}
+	st->noclose_none += noclose;
 	return 0;
 }
 
@@ -639,6 +649,14 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (st.noclose_out)
+		su_msg(NULL, 0, "%ld deal%s no %s; left out of --period %s",
+		    st.noclose_out, st.noclose_out == 1 ? " has" : "s have",
+		    hdr.f[st.col[SU_R_CLOSE]], o.period);
+	if (st.noclose_none)
+		su_msg(NULL, 0, "%ld deal%s no %s; grouped under (none)",
+		    st.noclose_none, st.noclose_none == 1 ? " has" : "s have",
+		    hdr.f[st.col[SU_R_CLOSE]]);
 	if (st.ng == 0)
 		su_groups_get(st.t, "", 0); /* no deals: still the seven rows */
 	if (!(out = su_out_open(&o.c)))

@@ -260,7 +260,7 @@ EOF
 	assert_line --index 6 "Total	2	600.00	0.9000	540.00"
 }
 
-@test "--period errors: bad period, no close date column, empty close date" {
+@test "--period errors: bad period, no close date column" {
 	run --separate-stderr forecast --period 2026-Q5 "$DATA/seed-q2.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: --period 2026-Q5: not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026, FY2026 or 2026-04-01..2026-06-30)"
@@ -273,14 +273,6 @@ EOF
 	assert_failure 2
 	assert_output ""
 	assert_equal "$stderr" "forecast: $f:1: no close_date column (tried \"Close Date\", \"CloseDate\"; or name it with -c close_date=HEADER); the headers are: \"Amount\", \"Forecast Category\""
-	f=$(mk ec.csv <<'EOF'
-Amount,Forecast Category,Close Date
-1,Commit,
-EOF
-)
-	run --separate-stderr forecast --period 2026-Q2 "$f"
-	assert_failure 2
-	assert_equal "$stderr" "forecast: $f:2: no Close Date (needed to place the deal in a period)"
 }
 
 @test "--target errors" {
@@ -743,4 +735,64 @@ EOF
 	run --separate-stderr forecast "$f"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $f:2: IsWon is true but IsClosed is false: a won deal is closed"
+}
+
+# tests/data/forecast-undated.csv: F4 and F5 are Prospecting deals with no
+# close date yet (F5 no amount either).
+# --period 2026-Q2 (04-01..06-30): F1 4/15 Closed $100,000 (100%), F2
+# 5/20 Commit $50,000 x 90% = $45,000; F3 (7/1) and F6 (3/10) are out of
+# it, and so are F4 and F5, which are in no period: said, never an error.
+# Total 2 deals, $150,000, weighted $145,000, weight 145 / 150 = 0.9667
+@test "--period: deals without a close date are left out of it and counted, never an error" {
+	f="$BATS_TEST_DIRNAME/data/forecast-undated.csv"
+	run --separate-stderr forecast --period 2026-Q2 "$f"
+	assert_success
+	assert_equal "$stderr" "forecast: 2 deals have no Close Date; left out of --period 2026-Q2"
+	assert_output "category,deals,amount,weight,weighted_amount
+Closed,1,100000.00,1.0000,100000.00
+Commit,1,50000.00,0.9000,45000.00
+Best Case,0,0.00,0.7000,0.00
+Pipeline,0,0.00,0.5000,0.00
+Omitted,0,0.00,0.0000,0.00
+Total,2,150000.00,0.9667,145000.00
+Lost,0,0.00,0.0000,0.00"
+}
+
+# -g quarter: F4 ($20,000) and F5 (no amount: $0) in (none), Pipeline 2
+# deals, $20,000 x 50% = $10,000; 2026-Q1: F6 lost $30,000; 2026-Q2: F1
+# and F2 as above (Total $150,000 / $145,000); 2026-Q3: F3 Best Case
+# $40,000 x 70% = $28,000.  Deals: 2 + 0 + 2 + 1 = 5 in Totals, + 1 Lost
+# = 6 rows read
+@test "-g quarter: deals without a close date in a (none) quarter, counted, never in another's" {
+	f="$BATS_TEST_DIRNAME/data/forecast-undated.csv"
+	run --separate-stderr forecast -g quarter "$f"
+	assert_success
+	assert_equal "$stderr" "forecast: 1 deal has no amount; counted as 0
+forecast: 2 deals have no Close Date; grouped under (none)"
+	assert_line --index 4 "(none),Pipeline,2,20000.00,0.5000,10000.00"
+	assert_line --index 6 "(none),Total,2,20000.00,0.5000,10000.00"
+	assert_line --index 13 "2026-Q1,Total,0,0.00,,0.00"
+	assert_line --index 14 "2026-Q1,Lost,1,30000.00,0.0000,0.00"
+	assert_line --index 20 "2026-Q2,Total,2,150000.00,0.9667,145000.00"
+	assert_line --index 27 "2026-Q3,Total,1,40000.00,0.7000,28000.00"
+	run awk -F, '$2 == "Total" || $2 == "Lost" { n += $3 } END { print n }' <<<"$output"
+	assert_output 6
+	# month and fiscal_year the same way
+	run --separate-stderr forecast -g fiscal_year,month --fiscal-year-start 4 "$f"
+	assert_success
+	assert_line --index 6 "(none),(none),Total,2,20000.00,0.5000,10000.00"
+}
+
+# a close date that is there but no date stays an error, with -g or
+# --period or neither
+@test "a close date that is not a date stays an error, open deal or not" {
+	f=$(mk bd.csv <<'EOF'
+Amount,Forecast Category,Close Date
+1,Pipeline,2026-02-30
+EOF
+)
+	run --separate-stderr forecast -g quarter "$f"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "forecast: $f:2: Close Date \"2026-02-30\": no such day in that month"
 }
