@@ -379,6 +379,7 @@ struct state {
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long skipped_before;
+	long noclose; /* open deals with no close date: not judged past */
 	/* --summary: counts per check and owner */
 	struct count {
 		enum check check;
@@ -508,11 +509,16 @@ deal_history(struct state *st, const struct su_rec *hdr,
 				;
 		}
 	}
-	/* the created date, when earlier, starts the clock */
-	if (dh->have && (c = st->col[SU_R_CREATED]) >= 0 && r->len[c] &&
-	    su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d, &why) == 0 &&
-	    d < dh->first)
-		dh->first = d;
+	/* the created date, when earlier, starts the clock (empty: the
+	 * history's first date does; not a date: an error, never ignored) */
+	if (dh->have && (c = st->col[SU_R_CREATED]) >= 0 && r->len[c]) {
+		if ((k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
+		    &why)) < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			    hdr->f[c], r->f[c], why);
+		if (k == 0 && d < dh->first)
+			dh->first = d;
+	}
 	return 0;
 }
 
@@ -736,13 +742,16 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			find(st, CK_LOW_PAIN, "pain score %s of 10 (below 7)",
 			    r->f[c]);
 	}
-	if ((c = st->col[SU_R_CLOSE]) >= 0 && r->len[c]) {
+	if ((c = st->col[SU_R_CLOSE]) >= 0) {
 		int32_t d;
 
-		if (su_date_parse(r->f[c], r->len[c], o->c.dmy, &d, &why) < 0)
+		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &d, &why);
+		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
-		if (d < o->c.as_of) {
+		if (k > 0)
+			st->noclose++; /* a new deal's, often: said */
+		else if (d < o->c.as_of) {
 			su_date_fmt(a, d);
 			su_date_fmt(b, o->c.as_of);
 			find(st, CK_PAST_CLOSE, "close date %s is past (as of "
@@ -931,7 +940,7 @@ main(int argc, char **argv)
 		goto done;
 	memset(want, SU_COL_OPTIONAL, sizeof want);
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
-	want[SU_R_CREATED] = want[SU_R_CURRENCY] = want[SU_R_ACCOUNT] = 0;
+	want[SU_R_CURRENCY] = want[SU_R_ACCOUNT] = 0;
 	want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = want[SU_R_SOURCE] = 0;
 	if (st.have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;
@@ -991,6 +1000,10 @@ main(int argc, char **argv)
 		goto done;
 	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
 		goto done;
+	if (r == 0 && st.noclose)
+		su_msg(NULL, 0, "%ld open deal%s no %s; not judged for "
+		    "past-close-date", st.noclose, st.noclose == 1 ? " has" :
+		    "s have", hdr.f[st.col[SU_R_CLOSE]]);
 	if (r == 0 && st.have_hist)
 		report_unseen(&st.hist);
 	if (r == 0 && o.mode == MODE_SUMMARY)

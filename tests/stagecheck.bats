@@ -501,3 +501,45 @@ EOF
 X2,,,Engaging,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open
 X3,,,Signed,past-close-date,warn,close date 2026-01-01 is past (as of 2026-06-01) and the deal is still open"
 }
+
+# as of 2026-06-01: N2's close date 2026-05-01 is past (warn); N5's
+# 2026-07-01 is not; N1 and N4 are open with no close date: nothing to
+# judge, 2 said on standard error; N3 is won (no check wants its date)
+@test "open deals without a close date: not judged for past-close-date, counted, never an error" {
+	f=$(mk noclose.csv <<'EOF'
+Opportunity ID,Stage,Close Date,Economic Buyer,Identify Pain,Champion,Competition
+N1,Opportunity Created,,CFO,toil,Dana,Acme
+N2,Opportunity Created,2026-05-01,CFO,toil,Dana,Acme
+N3,Closed Won,,CFO,toil,Dana,Acme
+N4,Opportunity Created,,CFO,toil,Dana,Acme
+N5,Opportunity Created,2026-07-01,CFO,toil,Dana,Acme
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 "$f"
+	assert_success
+	assert_equal "$stderr" "stagecheck: 2 open deals have no Close Date; not judged for past-close-date"
+	assert_output "id,name,owner,stage,check,severity,message
+N2,,,Opportunity Created,past-close-date,warn,close date 2026-05-01 is past (as of 2026-06-01) and the deal is still open"
+	run --separate-stderr stagecheck --as-of 2026-06-01 --annotate "$f"
+	assert_success
+	assert_equal "$stderr" "stagecheck: 2 open deals have no Close Date; not judged for past-close-date"
+	assert_line --index 1 "N1,Opportunity Created,,CFO,toil,Dana,Acme,pass,,"
+}
+
+# G01's first history date is 2026-05-01 (31 days to 2026-06-01), but it
+# was created 2026-03-01: 31 (Mar) + 30 (Apr) + 31 (May) = 92 days since
+# it opened; 2 x 92 > 14 (Opportunity Created's max_days): standard.  G02
+# has an empty Created Date: judged from its history alone (61 days in
+# Propose > 30: stalled, at risk), never an error.
+@test "--history velocity counts from the Created Date when it is earlier; an empty one is the history's, a bad one an error" {
+	printf 'Opportunity ID,Stage,Created Date\nG01,Discover,2026-03-01\nG02,Propose,\n' >"$BATS_TEST_TMPDIR/v.csv"
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$DATA/gate-history.csv" "$BATS_TEST_TMPDIR/v.csv"
+	assert_failure 1
+	assert_line --index 1 "G01,,,Discover,velocity,info,standard: 92 days since it opened"
+	assert_line --index 5 "G02,,,Propose,velocity,info,at risk: stalled"
+	printf 'Opportunity ID,Stage,Created Date\nG01,Discover,2026-02-30\n' >"$BATS_TEST_TMPDIR/v2.csv"
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$DATA/gate-history.csv" "$BATS_TEST_TMPDIR/v2.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/v2.csv:2: Created Date \"2026-02-30\": no such day in that month"
+}
