@@ -502,6 +502,31 @@ say_uncycled(const struct uncycled *u, const char *what1,
 	    u->n, u->n == 1 ? "" : "s", u->n == 1 ? what1 : what, list);
 }
 
+/* HubSpot's Date entered columns of pipeline p: 0 when each is empty or a
+ * date, else su_in_reject's answer.  Read before the deal is counted, so
+ * that a row skipped for a bad one is in no figure. */
+static int
+check_entered(struct state *st, const struct su_rec *r,
+              const struct su_pipeline *p)
+{
+	const char *why;
+	size_t i;
+	int32_t d;
+	int c;
+
+	for (i = 0; i < st->ndent; i++) {
+		c = st->dent[i].col;
+		if (su_dentered_stage(p, st->dent[i].label) < 0 ||
+		    r->len[c] == 0)
+			continue;
+		if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
+		    &why) < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			    st->hdr->f[c], r->f[c], why) ? -1 : 1;
+	}
+	return 0;
+}
+
 /* one deal: 0, 1 skipped, -1 stop */
 static int
 deal(struct state *st, const struct su_rec *r)
@@ -554,6 +579,9 @@ deal(struct state *st, const struct su_rec *r)
 	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
 		if ((k = date_of(st, r, startrole, &start)) != 0)
 			return k;
+	if ((o->mode == MODE_FUNNEL || o->win_from) &&
+	    (k = check_entered(st, r, w.p)) != 0)
+		return k;
 	/* the group: a deal with no close date in a (none) of its own */
 	if (st->need_close && close == SU_DATE_NONE)
 		st->noclose++;
@@ -666,14 +694,8 @@ deal(struct state *st, const struct su_rec *r)
 			if (j < 0 || r->len[c] == 0)
 				continue;
 			if (su_date_parse(r->f[c], r->len[c], o->c.dmy, &d,
-			    &why) < 0) {
-				st->nf--;
-				free(f->id);
-				free(f->entered);
-				return su_in_reject(st->in, r, "%s \"%s\": %s",
-				    st->hdr->f[c], r->f[c], why) ? -1 : 1;
-			}
-			entered_of(st, f)[j] = d;
+			    &why) == 0) /* (checked above) */
+				entered_of(st, f)[j] = d;
 		}
 	}
 	return 0;

@@ -440,3 +440,25 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
 7,7,0,0,1.0000,0.00,0.00,,,,"
 }
+
+# H2's Date entered "Qualified To Buy" is no date: with --skip-invalid the
+# row is skipped whole, in no figure (it was counted as a lost deal while
+# said skipped).  Left: H1 won (Apr 1 -> Jul 1 = 30 + 31 + 30 = 91 days,
+# entered Qualified To Buy), H3 open: opps 2, won 1, lost 0, open 1, win
+# rate 1 / 1; reached Qualified To Buy 1 (H1), won 1 of 1 = 1.0000
+@test "a row skipped for a bad Date entered date is in no figure" {
+	printf '%s\n' 'Record ID,Deal Stage,Create Date,Close Date,"Date entered ""Appointment Scheduled (Sales Pipeline)""","Date entered ""Qualified To Buy (Sales Pipeline)"""' \
+	    'H1,closedwon,2026-04-01,2026-07-01,2026-04-01,2026-04-11' \
+	    'H2,closedlost,2026-05-20,2026-08-01,2026-05-20,2026-02-30' \
+	    'H3,appointmentscheduled,2026-05-20,2026-08-01,2026-05-20,' >"$BATS_TEST_TMPDIR/hs.csv"
+	run --separate-stderr cyclestat -m "$EXAMPLES/models/hubspot-default.ini" --win-rate-from 'Qualified To Buy' --skip-invalid "$BATS_TEST_TMPDIR/hs.csv"
+	assert_success
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/hs.csv:3: Date entered \"Qualified To Buy (Sales Pipeline)\" \"2026-02-30\": no such day in that month (skipped)
+cyclestat: 1 invalid record skipped"
+	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,reached,win_rate_reached
+2,1,0,1,1.0000,0.00,0.00,91.0,91.0,91,0.00,1,1.0000"
+	run --separate-stderr cyclestat -m "$EXAMPLES/models/hubspot-default.ini" --win-rate-from 'Qualified To Buy' "$BATS_TEST_TMPDIR/hs.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/hs.csv:3: Date entered \"Qualified To Buy (Sales Pipeline)\" \"2026-02-30\": no such day in that month"
+}
