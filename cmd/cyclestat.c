@@ -484,17 +484,16 @@ static void
 say_uncycled(const struct uncycled *u, const char *what1,
              const char *what)
 {
-	char list[1024];
+	char list[2048];
 	size_t len = 0;
 	long i;
 
 	if (!u->n)
 		return;
 	list[0] = '\0';
-	for (i = 0; i < u->n && i < UNCYCLED_SHOWN; i++)
-		len += (size_t)snprintf(list + len, len < sizeof list ?
-		    sizeof list - len : 0, "%s%s:%ld", i ? ", " : "",
-		    u->file[i], u->line[i]);
+	for (i = 0; i < u->n && i < UNCYCLED_SHOWN && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len,
+		    "%s%s:%ld", i ? ", " : "", u->file[i], u->line[i]);
 	if (u->n > UNCYCLED_SHOWN && len < sizeof list)
 		snprintf(list + len, sizeof list - len, ", and %ld more",
 		    u->n - UNCYCLED_SHOWN);

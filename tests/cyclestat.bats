@@ -416,6 +416,9 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	# / 2 = 300.00, line 4's 10 days
 	run --separate-stderr cyclestat -g quarter "$f"
 	assert_success
+	assert_equal "$stderr" "cyclestat: 2 deals have no Close Date; grouped under (none)
+cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
+cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_line --index 1 "(none),2,1,1,0,0.5000,300.00,300.00,,,,"
 	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,300.00,300.00,10.0,10.0,10,0.00"
 }
