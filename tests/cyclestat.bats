@@ -465,3 +465,26 @@ cyclestat: 1 invalid record skipped"
 	assert_output ""
 	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/hs.csv:3: Date entered \"Qualified To Buy (Sales Pipeline)\" \"2026-02-30\": no such day in that month"
 }
+
+# tests/data/sf-undated.csv, a Salesforce report export (BOM, CRLF,
+# footer): 006A and 006B are Prospecting deals with no Close Date and no
+# Created Date; 006E was loaded 6/1/2026 but closed won 5/10/2026.  The
+# run the issue saw stop at the first of them, as of 2026-06-01:
+#   (none): 006A 006B, 2 open, no ages (no Created Date: said)
+#   2026-Q2: 006D won $20,000 (3/1 -> 4/30 = 30 + 30 = 60 days), 006E won
+#     $40,000 (no cycle), 006F lost, 006C open: win rate 2 / 3 = 0.6667;
+#     avg and median (20 + 40K) / 2 = 30,000.00; cycle 60; velocity
+#     1 x 2/3 x 30,000 / 60 = 60,000 / 180 = 333.33; 006C's age 4/1 -> 6/1
+#     = 30 + 31 = 61
+@test "a Salesforce export with undated Prospecting deals and a migrated won deal: -g quarter --open-age runs, says each" {
+	f="$BATS_TEST_DIRNAME/data/sf-undated.csv"
+	run --separate-stderr cyclestat -m salesforce -g quarter --open-age --as-of 2026-06-01 "$f"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0
+cyclestat: 2 deals have no Close Date; grouped under (none)
+cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $f:6
+cyclestat: 2 open deals have no Created Date; left out of the open ages"
+	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,open_age_mean,open_age_median,open_age_p90
+(none),2,0,0,2,,,,,,,,,,
+2026-Q2,4,2,1,1,0.6667,30000.00,30000.00,60.0,60.0,60,333.33,61.0,61.0,61"
+}

@@ -796,3 +796,23 @@ EOF
 	assert_output ""
 	assert_equal "$stderr" "forecast: $f:2: Close Date \"2026-02-30\": no such day in that month"
 }
+
+# tests/data/sf-undated.csv, a Salesforce report export: 006A and 006B,
+# Prospecting, have no Close Date: out of --period 2026-Q2, said.  In it:
+# 006C Pipeline $10,000 x 50% = $5,000; 006D and 006E Closed $20,000 +
+# $40,000 = $60,000; Total 3, $70,000, weighted $65,000, weight 65 / 70 =
+# 0.9286; 006F Lost $8,000.  3 + 1 = 4 rows in the period + 2 left out = 6
+@test "a Salesforce export with undated Prospecting deals: --period runs, says how many it left out" {
+	f="$BATS_TEST_DIRNAME/data/sf-undated.csv"
+	run --separate-stderr forecast -m salesforce --period 2026-Q2 "$f"
+	assert_success
+	assert_equal "$stderr" "forecast: 2 deals have no Close Date; left out of --period 2026-Q2"
+	assert_output "category,deals,amount,weight,weighted_amount
+Closed,2,60000.00,1.0000,60000.00
+Commit,0,0.00,0.9000,0.00
+Best Case,0,0.00,0.7000,0.00
+Pipeline,1,10000.00,0.5000,5000.00
+Omitted,0,0.00,0.0000,0.00
+Total,3,70000.00,0.9286,65000.00
+Lost,1,8000.00,0.0000,0.00"
+}
