@@ -13,6 +13,15 @@ written).  BIN/commission and the reference run on the same files; their
 standard output and exit status must agree byte for byte.  Every mismatch
 is printed with its inputs and both outputs; the last line is
 "commission-diff: N passed, M failed".
+
+DIFF_AVOID (comma-separated) leaves features out, to see what else fails
+once a known difference is understood: names (rep names in another case
+or with spaces), openblank (a blank amount on an open deal), evensplit
+(annual figures that do not split to the cent), stage (rows not closed
+won), errors (inputs that must be refused), unitthr (threshold and cap
+on unit plans), countbonus (bonuses on count plans), flatfrom (flat bands
+with a cap), roleshare (a role named on one share of a split deal only),
+sticky (clawbacks of a whole deal, which undo a bonus's condition).
 """
 
 import contextlib
@@ -212,6 +221,8 @@ def gen_case(r):
             w = [r.randint(1, 4) for _ in range(n)]
             parts = [A * x // sum(w) // 100 * 100 for x in w]
             parts[-1] += A - sum(parts)
+            if r.random() < 0.2:
+                parts[-1] += 100000 * 100   # ramps that add up to more than the roster's quota
             labels = [lab for lab, _, _ in commission_ref.payout_periods(rp['plan']['payout'], year)]
             for lab, c in zip(labels, parts):
                 qrows.append([rp['name'], lab, money_text(r, c)])
@@ -244,6 +255,11 @@ def gen_case(r):
             return nm.upper()
         if x < 0.2:
             return ' ' + nm + ' '
+        return nm
+
+    def role_text(nm):
+        if 'names' not in AVOID and r.random() < 0.2:
+            return r.choice([nm.upper(), ' ' + nm])
         return nm
 
     def row(rid, rp, cents, d, split='', stage='Closed Won', se=''):
@@ -281,10 +297,14 @@ def gen_case(r):
             if err == 'split-sum':
                 pcts = ['50%'] * len(who) + []
                 pcts[-1] = '40%'
-            for w, pc in zip(who, pcts):
-                rows.append(row('D%03d' % did, w, cents, d, split=pc))
+            se_at = r.randrange(len(who)) if ses and r.random() < 0.6 else None
+            se_name = r.choice(ses) if se_at is not None else ''
+            for k, (w, pc) in enumerate(zip(who, pcts)):
+                named = k == se_at or (se_at is not None and 'roleshare' in AVOID)
+                rows.append(row('D%03d' % did, w, cents, d, split=pc,
+                                se=role_text(se_name) if named else ''))
             continue
-        se = r.choice(ses) if ses and r.random() < 0.6 else ''
+        se = role_text(r.choice(ses)) if ses and r.random() < 0.6 else ''
         if use_stage and r.random() < 0.25 and 'stage' not in AVOID:
             rows.append(row('D%03d' % did, rp, cents, d,
                             stage=r.choice(['Closed Lost', 'Negotiation', 'Proposal']), se=se))
@@ -294,8 +314,8 @@ def gen_case(r):
             # a clawback of part of it, later in the year
             d2 = rand_date(r, year, d)
             did += 1
-            back = r.choice([5000, 20000, 40000, cents // 100])
-            rows.append(row('D%03d' % did, rp, -back * 100, d2))
+            back = r.choice([5000, 20000, 40000] + ([] if 'sticky' in AVOID else [cents // 100]))
+            rows.append(row('D%03d' % did, rp, -back * 100, d2, se=se))
     if use_stage and r.random() < 0.3 and 'openblank' not in AVOID:
         # an open deal with no amount yet: not closed-won, so not read
         did += 1
