@@ -1778,14 +1778,21 @@ overflow:
 	return -1;
 }
 
-/* period k's part of an annual figure split in n: the parts differ by a
- * cent at most and add up to the whole */
+/* period k's part of an annual figure split in n: the figure to date
+ * (periods 1 to k+1) is total * (k+1) / n rounded half away from zero to
+ * the cent, as every figure here is, so the parts differ by a cent at most
+ * and add up to the whole; 1000000.02 quarterly is 250000.01, 250000.00,
+ * 250000.01, 250000.00 */
 static int64_t
 part(int64_t total, int k, int n)
 {
-	int64_t q = total / n, r = total % n;
+	int64_t to, before;
 
-	return q + (r * (k + 1) / n - r * k / n);
+	/* |total| * (k+1) cannot overflow: total is a money amount read
+	 * within SU_MONEY_MAX and n <= 12 */
+	su_muldiv(total, k + 1, n, &to);
+	su_muldiv(total, k, n, &before);
+	return to - before;
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual

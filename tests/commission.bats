@@ -748,3 +748,35 @@ Zoe 325000"
 	run jq -r 'select(.rep == "Ivy") | [.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "12500000 300000"
 }
+
+# the roster's annual Quota and Variable are split over the payout periods
+# so that each figure to date is the annual one x k/n rounded half away
+# from zero to the cent, as every figure is, and the year adds up.  Ana,
+# plan Q (quarterly, retroactive, 1 x variable), Quota $1,000,000.02,
+# Variable $100,000.03, $250,000.01 booked in Q1 and $750,000.01 in Q4:
+#   quota to date 1000000.02 x 1/4 = 250000.005  -> 250000.01
+#                 1000000.02 x 2/4 = 500000.01
+#                 1000000.02 x 3/4 = 750000.015  -> 750000.02
+#                 1000000.02 x 4/4 = 1000000.02
+#   variable      100000.03 x 1/4 = 25000.0075   -> 25000.01
+#                 100000.03 x 4/4 = 100000.03
+#   Q1: 250000.01 of 250000.01 (100%): 25000.01 x 1 x 1 = 25000.01
+#       (truncated, the quota was 250000.00 and the variable 25000.00:
+#       25000.00 paid at 100%, the cent paid in Q2)
+#   Q2: retroactive, V x M / Q = 50000.02 x 250000.01 / 500000.01
+#       = 25000.0105.. -> 25000.01 (nothing more to pay)
+#   Q3: 75000.02 x 250000.01 / 750000.02 = 25000.0070.. -> 25000.01
+#   Q4: 1000000.02 of 1000000.02: 100000.03; paid 100000.03 - 25000.01
+#       = 75000.02
+@test "an annual quota and variable split to date half away from zero add up to the year" {
+	p=$(printf '[plan Q]\nmeasure = credit\nbase = variable\nmode = retroactive\npayout = quarterly\nband = 0%%-: 1\n' | mk q.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,Q,1000000.02,100000.03\n' | mk rq.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,250000.01,2026-02-10\nAna,750000.01,2026-11-10\n' | mk bq.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Ana,Q,2026-Q1,250000.01,250000.01,1.0000,25000.01,0.00,25000.01,25000.01,0.00,0.00,0.00
+Ana,Q,2026-Q2,500000.01,250000.01,0.5000,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q3,750000.02,250000.01,0.3333,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00"
+}
