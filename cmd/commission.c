@@ -731,7 +731,8 @@ struct split { /* a split deal: its shares, credited at the end */
 	size_t n;
 	const char *file;
 	long line;
-	int *roles;     /* per plan: the rep its role column credited, or -1 */
+	int *roles;     /* the reps its role columns credited, once each */
+	size_t nroles;
 };
 
 /* the spiffs a credited share may win */
@@ -796,27 +797,37 @@ struct bcols {
 	int *role;       /* per plan: the role column, or -1 */
 };
 
-/* the deal's amount to whoever its role columns name (who: per plan, the
- * rep credited or -1, when not NULL) */
+/* the deal's amount to whoever its role columns name.  A split deal (sp
+ * not NULL) is one deal: a rep any of its shares names is credited its
+ * whole amount once, and a share leaving the column empty takes nothing
+ * away (the export filled it on one share only); sp->roles keeps whom. */
 static int
 role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
-            int64_t amount, int32_t day, int *who)
+            int64_t amount, int32_t day, struct split *sp)
 {
-	size_t k;
+	size_t k, j;
 	int m = month_of(&st->y, day), ri;
 
 	for (k = 0; k < st->pl->np; k++) {
-		if (who)
-			who[k] = -1;
 		if (bc->role[k] < 0 || !r->len[bc->role[k]])
 			continue;
 		ri = find_rep(st, r->f[bc->role[k]], r->len[bc->role[k]]);
 		if (ri < 0 || st->r[ri].plan != (int)k)
 			continue;
+		if (sp) {
+			for (j = 0; j < sp->nroles; j++)
+				if (sp->roles[j] == ri)
+					break;
+			if (j < sp->nroles)
+				continue;
+		}
 		if (su_add(st->r[ri].role[m], amount, &st->r[ri].role[m]))
 			return -1;
-		if (who)
-			who[k] = ri;
+		if (sp) {
+			sp->roles = su_xrealloc(sp->roles, (sp->nroles + 1) *
+			    sizeof *sp->roles);
+			sp->roles[sp->nroles++] = ri;
+		}
 	}
 	return 0;
 }
@@ -1069,14 +1080,9 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		sp->sh[sp->n].rawlen = r->rawlen;
 		sp->n++;
 		sp->sum += pct;
-		/* a role's credit is the deal's once: on its first share */
-		if (sp->n == 1) {
-			sp->roles = su_xmalloc((st->pl->np + 1) *
-			    sizeof *sp->roles);
-			if (role_credit(st, bc, r, amount, day, sp->roles))
-				return su_in_reject(in, r, "a role credit "
-				    "overflows");
-		}
+		/* a role's credit is the deal's, once for each rep named */
+		if (role_credit(st, bc, r, amount, day, sp))
+			return su_in_reject(in, r, "a role credit overflows");
 		return 0;
 	}
 	if (role_credit(st, bc, r, amount, day, NULL))
@@ -1120,10 +1126,9 @@ settle_splits(struct state *st, struct su_in *in)
 				    (int)g[i]->keylen, g[i]->key, pbuf))
 					return -1;
 			}
-			for (k = 0; k < st->pl->np; k++)
-				if (sp->roles[k] >= 0)
-					st->r[sp->roles[k]].role[month_of(&st->y,
-					    sp->day)] -= sp->amount;
+			for (k = 0; k < sp->nroles; k++)
+				st->r[sp->roles[k]].role[month_of(&st->y,
+				    sp->day)] -= sp->amount;
 			continue;
 		}
 		for (k = 0; k < sp->n; k++) {

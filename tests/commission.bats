@@ -780,3 +780,24 @@ Ana,Q,2026-Q2,500000.01,250000.01,0.5000,25000.01,25000.01,0.00,0.00,0.00,0.00,0
 Ana,Q,2026-Q3,750000.02,250000.01,0.3333,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
 Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00"
 }
+
+# a role column names the rep for the whole deal, on whichever share of a
+# split deal it is filled: plan SE (retroactive, 1 x variable $100,000,
+# quota $1,000,000), AEs Ana and Ben sharing deals:
+#   D1 $400,000, 50/50, the SE column filled on Ben's share only: Hal
+#   D2 $100,000, not split: Hal
+#   D3 $200,000, 50/50, Ana's share names Hal, Ben's " sue": both
+#   Hal: 400,000 + 100,000 + 200,000 = 700,000 (70%):
+#        100,000 x 1 x 0.70 = 70,000.00 (before: D1 read from Ana's share
+#        only, 300,000: 30,000.00)
+#   Sue: 200,000 (20%): 100,000 x 0.20 = 20,000.00 (before: 0.00)
+@test "a role column on any share of a split deal credits that rep the whole deal once" {
+	p=$(printf '[plan SE]\nmeasure = role Solutions Engineer\nbase = variable\nmode = retroactive\npayout = annual\nband = 0%%-: 1\n[plan AE]\nbase = amount\nband = 0%%-: 10%%\n' | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nHal,SE,1000000,100000\nSue,SE,1000000,100000\nAna,AE,1000000,0\nBen,AE,1000000,0\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%,Solutions Engineer\nD1,Ana,400000,2026-03-01,50%%,\nD1,Ben,400000,2026-03-01,50%%,Hal\nD2,Ana,100000,2026-04-01,,Hal\nD3,Ana,200000,2026-05-01,50%%,Hal\nD3,Ben,200000,2026-05-01,50%%, sue\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan == "SE") | [.rep, .credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Hal 700000 70000
+Sue 200000 20000"
+}
