@@ -171,6 +171,7 @@ struct rep {
 	int plan;
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
+	int quota_given;           /* Quota not empty: 0 is then an error */
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
 	int has_pq[12];
@@ -493,9 +494,14 @@ read_roster(struct state *st)
 			goto done;
 		}
 		p->plan = (int)k;
-		if (c_quota >= 0 && money(st, &rec, c_quota, "Quota",
-		    &p->quota, 1) < 0)
-			goto done;
+		if (c_quota >= 0) {
+			int rc = money(st, &rec, c_quota, "Quota", &p->quota,
+			    1);
+
+			if (rc < 0)
+				goto done;
+			p->quota_given = rc == 0;
+		}
 		if (c_var >= 0 && money(st, &rec, c_var, "Variable",
 		    &p->variable, 1) < 0)
 			goto done;
@@ -1828,12 +1834,20 @@ quotas(struct state *st)
 				}
 				total += p->pq[k];
 			}
-		/* a count plan may go without a quota, unless its threshold
-		 * or cap is a percentage of one */
+		/* a count plan may go without a quota (an empty Quota),
+		 * unless its threshold or cap is a percentage of one; a quota
+		 * written 0 is an error on every rep, ramped too, as
+		 * commission(1) says: an empty one says "none" unmistakably */
 		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
 		    pl->threshold || pl->has_cap)) {
 			su_msg(st->o->roster, p->line, "%s: a quota of zero "
 			    "(attainment would divide by it)", p->name);
+			return -1;
+		}
+		if (p->quota == 0 && p->quota_given) {
+			su_msg(st->o->roster, p->line, "%s: a quota of zero "
+			    "(leave Quota empty where there is none)",
+			    p->name);
 			return -1;
 		}
 		for (k = 0; k < n; k++) {

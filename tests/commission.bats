@@ -801,3 +801,33 @@ Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,
 	assert_output "Hal 700000 70000
 Sue 200000 20000"
 }
+
+# "A quota of zero is an error" (commission(1)): a Quota written 0 is
+# refused on every plan, a count plan and a rep with ramped quotas too;
+# an empty Quota is how a count plan without threshold or cap goes
+# without one.  Sid, plan S ($100 a meeting), 2 qualified meetings:
+#   Quota empty: no quota, no attainment; 2 x $100 = $200.00
+@test "a quota written 0 is refused on every plan; an empty one is none" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan Q]\nbase = amount\npayout = quarterly\nband = 0%%-: 10%%\n' "'yes'" | mk p.ini)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-02-05,yes\nSid,2026-03-05,no\n' | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,1000,2026-01-01\n' | mk b.csv)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,0\nAna,Q,1000\n' | mk r0.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $r:2: Sid: a quota of zero (leave Quota empty where there is none)"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,$0.00\nAna,Q,1000\n' | mk r1.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Sid: a quota of zero (leave Quota empty where there is none)"
+	# ramped quotas: the roster's 0 is still refused
+	q=$(printf 'Rep,Period,Quota\nAna,2026-Q1,1\nAna,2026-Q2,1\nAna,2026-Q3,1\nAna,2026-Q4,1\n' | mk q.csv)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,\nAna,Q,0\n' | mk r2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" --quotas "$q" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:3: Ana: a quota of zero (leave Quota empty where there is none)"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,\nAna,Q,1000\n' | mk r3.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_success
+	assert_line --index 1 "Sid,S,FY2026,,2,,200.00,0.00,200.00,200.00,0.00,0.00,0.00"
+}
