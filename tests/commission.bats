@@ -831,3 +831,24 @@ Sue 200000 20000"
 	assert_success
 	assert_line --index 1 "Sid,S,FY2026,,2,,200.00,0.00,200.00,200.00,0.00,0.00,0.00"
 }
+
+# a count quota is split over the payout periods as money is, to the
+# hundredth of a unit half away from zero, and shown with the decimals it
+# has; attainment is the units over that quota.  Sid, plan S ($100 a
+# meeting, monthly), Quota 10 (1000 hundredths), meetings Jan 5, Mar 5:
+#   Jan: 10 x 1/12 = 0.8333.. -> 0.83; 1 / 0.83 = 1.20481.. -> 1.2048
+#   Feb: 10 x 2/12 = 1.6666.. -> 1.67 (truncated: 1.66); 1 / 1.67
+#        = 0.59880.. -> 0.5988
+#   Mar: 10 x 3/12 = 2.5; 2 / 2.5 = 0.8000; 2 x $100 = $200.00, $100.00
+#        paid before
+@test "a count quota not whole per period is split to the hundredth and shown so" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = monthly\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,10\n' | mk r.csv)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-03-05,yes\n' | mk a.csv)
+	run --separate-stderr "$BIN/commission" -p "$p" -r "$r" --activities "$a" --period 2026-Q1
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,2026-01,0.83,1,1.2048,100.00,0.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-02,1.67,1,0.5988,100.00,100.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00"
+}

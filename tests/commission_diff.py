@@ -193,7 +193,8 @@ def gen_case(r):
         p = plans[i % len(plans)] if i < len(plans) else r.choice(plans)
         counted = p['kind'] == 'unit'
         if counted:
-            quota = str(r.choice([12, 24, 48, 120]))
+            # some not whole per period: split to the hundredth
+            quota = str(r.choice([12, 24, 48, 120, 10, 33, '8.5']))
         else:
             q = r.choice([1200000, 1500000, 1000000, 400000, 777700])
             if 'evensplit' in AVOID:
