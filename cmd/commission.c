@@ -1751,8 +1751,10 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[1] = str(pl->name);
 				cells[2] = str(label);
 				if (pl->base == SU_PB_UNIT) {
-					cells[3] = Q ? num(SU_C_CENTI, Q, 0) :
-					    num(SU_C_NULL, 0, 0);
+					/* empty: no quota; 0: none yet
+					 * (before a mid-year start) */
+					cells[3] = Qyear ? num(SU_C_CENTI, Q,
+					    0) : num(SU_C_NULL, 0, 0);
 					cells[4] = num(SU_C_INT, M, 0);
 					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
 					    num(SU_C_NULL, 0, 0);

@@ -852,3 +852,27 @@ Sid,S,2026-01,0.83,1,1.2048,100.00,0.00,100.00,100.00,0.00,0.00,0.00
 Sid,S,2026-02,1.67,1,0.5988,100.00,100.00,0.00,0.00,0.00,0.00,0.00
 Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00"
 }
+
+# a count quota to date of 0 (before a mid-year start) is shown as 0, not
+# as the empty of a plan without a quota, and a unit plan without
+# threshold or cap pays its units whatever the quota.  Sid, plan S ($100
+# a meeting, quarterly), Quota 12, starts 2026-05-16; meetings Feb 10 and
+# May 20:
+#   Q1: quota 0 (before the start), 1 unit: $100.00, attainment empty
+#   Q2: 12 / 4 = 3 x 46/91 days (May 16..Jun 30 of Apr 1..Jun 30)
+#       = 1.51648.. -> 1.52; 2 / 1.52 = 1.31578.. -> 1.3158; $200.00
+#       to date, $100.00 paid
+#   Q3: 1.52 + 3 = 4.52; 2 / 4.52 = 0.44247.. -> 0.4425
+#   Q4: 7.52; 2 / 7.52 = 0.26595.. -> 0.2660
+@test "a count quota to date of 0 before a mid-year start is shown as 0" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Start Date\nSid,S,12,2026-05-16\n' | mk r.csv)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-02-10,yes\nSid,2026-05-20,yes\n' | mk a.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,2026-Q1,0,1,,100.00,0.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-Q2,1.52,2,1.3158,200.00,100.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-Q3,4.52,2,0.4425,200.00,200.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-Q4,7.52,2,0.2660,200.00,200.00,0.00,0.00,0.00,0.00,0.00"
+}

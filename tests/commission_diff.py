@@ -5,8 +5,9 @@ the man pages alone.
 
 Each case is a small random compensation setup: plans with retroactive
 and marginal bands, flat bands, thresholds, caps, quarterly/monthly/annual
-payout, clawback, unit plans counting activities, team and role plans,
-bonuses, spiffs, ramped quotas, mid-year starts, split deals, clawbacks
+payout, clawback, unit plans counting activities (count quotas not whole
+per period), team and role plans, bonuses, spiffs, ramped quotas,
+mid-year starts (count plans' too), split deals, clawbacks
 (negative bookings), a stage column, rep names in another case or with
 spaces, and now and then an input that must be refused (exit 2, nothing
 written).  BIN/commission and the reference run on the same files; their
@@ -204,7 +205,7 @@ def gen_case(r):
         if 'evensplit' in AVOID:
             var = r.choice([120000, 30000, 60000])
         start = ''
-        if with_start and p['kind'] in ('variable', 'amount') and r.random() < 0.5:
+        if with_start and p['kind'] in ('variable', 'amount', 'unit') and r.random() < 0.5:
             start = rand_date(r, year).isoformat()
         team = r.choice(['East', 'West'])
         roster.append([nm, p['name'], quota, money_text(r, var * 100), start, team])

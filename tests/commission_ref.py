@@ -28,7 +28,9 @@ READING below where they are made):
     neither ramps nor a mid-year start.  "credit" in a condition is in
     dollars (units for a count plan), "quota" is that annual quota.
  4. A quota to date of 0 (periods before a mid-year start): attainment is
-    empty, nothing is paid, no band line is written.
+    empty, nothing is paid, no band line is written; except on a unit
+    plan without threshold or cap, whose arithmetic (commission-plan(5))
+    has no quota in it: its units are paid.
  5. Negative credit to date (clawbacks above bookings): no band is
     reached, the commission to date is 0.
  6. --detail lists, of "every band of the commission to date", the bands
@@ -71,9 +73,11 @@ READING below where they are made):
 Changed since it was written, only to follow the man pages' text: 7 (a
 unit cap was cap * Q exact, against commission-plan(5)'s "12 units are
 paid"); 12 (a count quota was divided exactly; commission(1) now says it
-is split to the hundredth).  1 and 9 are now commission(1)'s and
-commission-plan(5)'s text; a roster Quota of 0 stays an error on every
-plan, as commission(1) says.
+is split to the hundredth); 4 (a unit plan without threshold or cap paid
+nothing while its quota to date was 0; commission-plan(5)'s arithmetic
+for base unit has no quota in it, and now says so).  1 and 9 are now
+commission(1)'s and commission-plan(5)'s text; a roster Quota of 0 stays
+an error on every plan, as commission(1) says.
 """
 
 import calendar
@@ -496,8 +500,11 @@ def commission_lines(plan, M, Q, V):
     M credit (cents, or units), Q quota to date (cents or units), V
     variable to date (cents)."""
     unit = plan['base'] == 'unit'
-    if Q == 0:
-        return 0, []   # READING: nothing is measured before a rep starts
+    if Q == 0 and not (unit and plan['threshold'] is None and plan['cap'] is None):
+        # READING: nothing is measured before a rep starts; but a unit
+        # plan without threshold or cap pays units whatever the quota
+        # (commission-plan(5)'s arithmetic has no quota in it)
+        return 0, []
     if plan['threshold'] is not None and Fraction(M) / Q < plan['threshold']:
         return 0, []
     Mc = Fraction(M)
