@@ -171,6 +171,7 @@ struct rep {
 	int plan;
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
+	int quota_given;           /* Quota not empty: 0 is then an error */
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
 	int has_pq[12];
@@ -493,9 +494,14 @@ read_roster(struct state *st)
 			goto done;
 		}
 		p->plan = (int)k;
-		if (c_quota >= 0 && money(st, &rec, c_quota, "Quota",
-		    &p->quota, 1) < 0)
-			goto done;
+		if (c_quota >= 0) {
+			int rc = money(st, &rec, c_quota, "Quota", &p->quota,
+			    1);
+
+			if (rc < 0)
+				goto done;
+			p->quota_given = rc == 0;
+		}
 		if (c_var >= 0 && money(st, &rec, c_var, "Variable",
 		    &p->variable, 1) < 0)
 			goto done;
@@ -731,7 +737,8 @@ struct split { /* a split deal: its shares, credited at the end */
 	size_t n;
 	const char *file;
 	long line;
-	int *roles;     /* per plan: the rep its role column credited, or -1 */
+	int *roles;     /* the reps its role columns credited, once each */
+	size_t nroles;
 };
 
 /* the spiffs a credited share may win */
@@ -796,27 +803,37 @@ struct bcols {
 	int *role;       /* per plan: the role column, or -1 */
 };
 
-/* the deal's amount to whoever its role columns name (who: per plan, the
- * rep credited or -1, when not NULL) */
+/* the deal's amount to whoever its role columns name.  A split deal (sp
+ * not NULL) is one deal: a rep any of its shares names is credited its
+ * whole amount once, and a share leaving the column empty takes nothing
+ * away (the export filled it on one share only); sp->roles keeps whom. */
 static int
 role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
-            int64_t amount, int32_t day, int *who)
+            int64_t amount, int32_t day, struct split *sp)
 {
-	size_t k;
+	size_t k, j;
 	int m = month_of(&st->y, day), ri;
 
 	for (k = 0; k < st->pl->np; k++) {
-		if (who)
-			who[k] = -1;
 		if (bc->role[k] < 0 || !r->len[bc->role[k]])
 			continue;
 		ri = find_rep(st, r->f[bc->role[k]], r->len[bc->role[k]]);
 		if (ri < 0 || st->r[ri].plan != (int)k)
 			continue;
+		if (sp) {
+			for (j = 0; j < sp->nroles; j++)
+				if (sp->roles[j] == ri)
+					break;
+			if (j < sp->nroles)
+				continue;
+		}
 		if (su_add(st->r[ri].role[m], amount, &st->r[ri].role[m]))
 			return -1;
-		if (who)
-			who[k] = ri;
+		if (sp) {
+			sp->roles = su_xrealloc(sp->roles, (sp->nroles + 1) *
+			    sizeof *sp->roles);
+			sp->roles[sp->nroles++] = ri;
+		}
 	}
 	return 0;
 }
@@ -1069,14 +1086,9 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		sp->sh[sp->n].rawlen = r->rawlen;
 		sp->n++;
 		sp->sum += pct;
-		/* a role's credit is the deal's once: on its first share */
-		if (sp->n == 1) {
-			sp->roles = su_xmalloc((st->pl->np + 1) *
-			    sizeof *sp->roles);
-			if (role_credit(st, bc, r, amount, day, sp->roles))
-				return su_in_reject(in, r, "a role credit "
-				    "overflows");
-		}
+		/* a role's credit is the deal's, once for each rep named */
+		if (role_credit(st, bc, r, amount, day, sp))
+			return su_in_reject(in, r, "a role credit overflows");
 		return 0;
 	}
 	if (role_credit(st, bc, r, amount, day, NULL))
@@ -1120,10 +1132,9 @@ settle_splits(struct state *st, struct su_in *in)
 				    (int)g[i]->keylen, g[i]->key, pbuf))
 					return -1;
 			}
-			for (k = 0; k < st->pl->np; k++)
-				if (sp->roles[k] >= 0)
-					st->r[sp->roles[k]].role[month_of(&st->y,
-					    sp->day)] -= sp->amount;
+			for (k = 0; k < sp->nroles; k++)
+				st->r[sp->roles[k]].role[month_of(&st->y,
+				    sp->day)] -= sp->amount;
 			continue;
 		}
 		for (k = 0; k < sp->n; k++) {
@@ -1740,8 +1751,10 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 				cells[1] = str(pl->name);
 				cells[2] = str(label);
 				if (pl->base == SU_PB_UNIT) {
-					cells[3] = Q ? num(SU_C_CENTI, Q, 0) :
-					    num(SU_C_NULL, 0, 0);
+					/* empty: no quota; 0: none yet
+					 * (before a mid-year start) */
+					cells[3] = Qyear ? num(SU_C_CENTI, Q,
+					    0) : num(SU_C_NULL, 0, 0);
 					cells[4] = num(SU_C_INT, M, 0);
 					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
 					    num(SU_C_NULL, 0, 0);
@@ -1778,14 +1791,21 @@ overflow:
 	return -1;
 }
 
-/* period k's part of an annual figure split in n: the parts differ by a
- * cent at most and add up to the whole */
+/* period k's part of an annual figure split in n: the figure to date
+ * (periods 1 to k+1) is total * (k+1) / n rounded half away from zero to
+ * the cent, as every figure here is, so the parts differ by a cent at most
+ * and add up to the whole; 1000000.02 quarterly is 250000.01, 250000.00,
+ * 250000.01, 250000.00 */
 static int64_t
 part(int64_t total, int k, int n)
 {
-	int64_t q = total / n, r = total % n;
+	int64_t to, before;
 
-	return q + (r * (k + 1) / n - r * k / n);
+	/* |total| * (k+1) cannot overflow: total is a money amount read
+	 * within SU_MONEY_MAX and n <= 12 */
+	su_muldiv(total, k + 1, n, &to);
+	su_muldiv(total, k, n, &before);
+	return to - before;
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
@@ -1816,12 +1836,20 @@ quotas(struct state *st)
 				}
 				total += p->pq[k];
 			}
-		/* a count plan may go without a quota, unless its threshold
-		 * or cap is a percentage of one */
+		/* a count plan may go without a quota (an empty Quota),
+		 * unless its threshold or cap is a percentage of one; a quota
+		 * written 0 is an error on every rep, ramped too, as
+		 * commission(1) says: an empty one says "none" unmistakably */
 		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
 		    pl->threshold || pl->has_cap)) {
 			su_msg(st->o->roster, p->line, "%s: a quota of zero "
 			    "(attainment would divide by it)", p->name);
+			return -1;
+		}
+		if (p->quota == 0 && p->quota_given) {
+			su_msg(st->o->roster, p->line, "%s: a quota of zero "
+			    "(leave Quota empty where there is none)",
+			    p->name);
 			return -1;
 		}
 		for (k = 0; k < n; k++) {

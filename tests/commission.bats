@@ -748,3 +748,131 @@ Zoe 325000"
 	run jq -r 'select(.rep == "Ivy") | [.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "12500000 300000"
 }
+
+# the roster's annual Quota and Variable are split over the payout periods
+# so that each figure to date is the annual one x k/n rounded half away
+# from zero to the cent, as every figure is, and the year adds up.  Ana,
+# plan Q (quarterly, retroactive, 1 x variable), Quota $1,000,000.02,
+# Variable $100,000.03, $250,000.01 booked in Q1 and $750,000.01 in Q4:
+#   quota to date 1000000.02 x 1/4 = 250000.005  -> 250000.01
+#                 1000000.02 x 2/4 = 500000.01
+#                 1000000.02 x 3/4 = 750000.015  -> 750000.02
+#                 1000000.02 x 4/4 = 1000000.02
+#   variable      100000.03 x 1/4 = 25000.0075   -> 25000.01
+#                 100000.03 x 4/4 = 100000.03
+#   Q1: 250000.01 of 250000.01 (100%): 25000.01 x 1 x 1 = 25000.01
+#       (truncated, the quota was 250000.00 and the variable 25000.00:
+#       25000.00 paid at 100%, the cent paid in Q2)
+#   Q2: retroactive, V x M / Q = 50000.02 x 250000.01 / 500000.01
+#       = 25000.0105.. -> 25000.01 (nothing more to pay)
+#   Q3: 75000.02 x 250000.01 / 750000.02 = 25000.0070.. -> 25000.01
+#   Q4: 1000000.02 of 1000000.02: 100000.03; paid 100000.03 - 25000.01
+#       = 75000.02
+@test "an annual quota and variable split to date half away from zero add up to the year" {
+	p=$(printf '[plan Q]\nmeasure = credit\nbase = variable\nmode = retroactive\npayout = quarterly\nband = 0%%-: 1\n' | mk q.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,Q,1000000.02,100000.03\n' | mk rq.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,250000.01,2026-02-10\nAna,750000.01,2026-11-10\n' | mk bq.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Ana,Q,2026-Q1,250000.01,250000.01,1.0000,25000.01,0.00,25000.01,25000.01,0.00,0.00,0.00
+Ana,Q,2026-Q2,500000.01,250000.01,0.5000,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q3,750000.02,250000.01,0.3333,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00"
+}
+
+# a role column names the rep for the whole deal, on whichever share of a
+# split deal it is filled: plan SE (retroactive, 1 x variable $100,000,
+# quota $1,000,000), AEs Ana and Ben sharing deals:
+#   D1 $400,000, 50/50, the SE column filled on Ben's share only: Hal
+#   D2 $100,000, not split: Hal
+#   D3 $200,000, 50/50, Ana's share names Hal, Ben's " sue": both
+#   Hal: 400,000 + 100,000 + 200,000 = 700,000 (70%):
+#        100,000 x 1 x 0.70 = 70,000.00 (before: D1 read from Ana's share
+#        only, 300,000: 30,000.00)
+#   Sue: 200,000 (20%): 100,000 x 0.20 = 20,000.00 (before: 0.00)
+@test "a role column on any share of a split deal credits that rep the whole deal once" {
+	p=$(printf '[plan SE]\nmeasure = role Solutions Engineer\nbase = variable\nmode = retroactive\npayout = annual\nband = 0%%-: 1\n[plan AE]\nbase = amount\nband = 0%%-: 10%%\n' | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable\nHal,SE,1000000,100000\nSue,SE,1000000,100000\nAna,AE,1000000,0\nBen,AE,1000000,0\n' | mk r.csv)
+	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%,Solutions Engineer\nD1,Ana,400000,2026-03-01,50%%,\nD1,Ben,400000,2026-03-01,50%%,Hal\nD2,Ana,100000,2026-04-01,,Hal\nD3,Ana,200000,2026-05-01,50%%,Hal\nD3,Ben,200000,2026-05-01,50%%, sue\n' | mk b.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan == "SE") | [.rep, .credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "Hal 700000 70000
+Sue 200000 20000"
+}
+
+# "A quota of zero is an error" (commission(1)): a Quota written 0 is
+# refused on every plan, a count plan and a rep with ramped quotas too;
+# an empty Quota is how a count plan without threshold or cap goes
+# without one.  Sid, plan S ($100 a meeting), 2 qualified meetings:
+#   Quota empty: no quota, no attainment; 2 x $100 = $200.00
+@test "a quota written 0 is refused on every plan; an empty one is none" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = annual\nband = 0-: $100\n[plan Q]\nbase = amount\npayout = quarterly\nband = 0%%-: 10%%\n' "'yes'" | mk p.ini)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-02-05,yes\nSid,2026-03-05,no\n' | mk a.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,1000,2026-01-01\n' | mk b.csv)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,0\nAna,Q,1000\n' | mk r0.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $r:2: Sid: a quota of zero (leave Quota empty where there is none)"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,$0.00\nAna,Q,1000\n' | mk r1.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Sid: a quota of zero (leave Quota empty where there is none)"
+	# ramped quotas: the roster's 0 is still refused
+	q=$(printf 'Rep,Period,Quota\nAna,2026-Q1,1\nAna,2026-Q2,1\nAna,2026-Q3,1\nAna,2026-Q4,1\n' | mk q.csv)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,\nAna,Q,0\n' | mk r2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" --quotas "$q" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:3: Ana: a quota of zero (leave Quota empty where there is none)"
+	r=$(printf 'Rep,Plan,Quota\nSid,S,\nAna,Q,1000\n' | mk r3.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
+	assert_success
+	assert_line --index 1 "Sid,S,FY2026,,2,,200.00,0.00,200.00,200.00,0.00,0.00,0.00"
+}
+
+# a count quota is split over the payout periods as money is, to the
+# hundredth of a unit half away from zero, and shown with the decimals it
+# has; attainment is the units over that quota.  Sid, plan S ($100 a
+# meeting, monthly), Quota 10 (1000 hundredths), meetings Jan 5, Mar 5:
+#   Jan: 10 x 1/12 = 0.8333.. -> 0.83; 1 / 0.83 = 1.20481.. -> 1.2048
+#   Feb: 10 x 2/12 = 1.6666.. -> 1.67 (truncated: 1.66); 1 / 1.67
+#        = 0.59880.. -> 0.5988
+#   Mar: 10 x 3/12 = 2.5; 2 / 2.5 = 0.8000; 2 x $100 = $200.00, $100.00
+#        paid before
+@test "a count quota not whole per period is split to the hundredth and shown so" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\npayout = monthly\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota\nSid,S,10\n' | mk r.csv)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-03-05,yes\n' | mk a.csv)
+	run --separate-stderr "$BIN/commission" -p "$p" -r "$r" --activities "$a" --period 2026-Q1
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,2026-01,0.83,1,1.2048,100.00,0.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-02,1.67,1,0.5988,100.00,100.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00"
+}
+
+# a count quota to date of 0 (before a mid-year start) is shown as 0, not
+# as the empty of a plan without a quota, and a unit plan without
+# threshold or cap pays its units whatever the quota.  Sid, plan S ($100
+# a meeting, quarterly), Quota 12, starts 2026-05-16; meetings Feb 10 and
+# May 20:
+#   Q1: quota 0 (before the start), 1 unit: $100.00, attainment empty
+#   Q2: 12 / 4 = 3 x 46/91 days (May 16..Jun 30 of Apr 1..Jun 30)
+#       = 1.51648.. -> 1.52; 2 / 1.52 = 1.31578.. -> 1.3158; $200.00
+#       to date, $100.00 paid
+#   Q3: 1.52 + 3 = 4.52; 2 / 4.52 = 0.44247.. -> 0.4425
+#   Q4: 7.52; 2 / 7.52 = 0.26595.. -> 0.2660
+@test "a count quota to date of 0 before a mid-year start is shown as 0" {
+	p=$(printf '[plan S]\nmeasure = count\ncount = Qualified = %s\nbase = unit\nband = 0-: $100\n' "'yes'" | mk p.ini)
+	r=$(printf 'Rep,Plan,Quota,Start Date\nSid,S,12,2026-05-16\n' | mk r.csv)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-02-10,yes\nSid,2026-05-20,yes\n' | mk a.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
+Sid,S,2026-Q1,0,1,,100.00,0.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-Q2,1.52,2,1.3158,200.00,100.00,100.00,100.00,0.00,0.00,0.00
+Sid,S,2026-Q3,4.52,2,0.4425,200.00,200.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-Q4,7.52,2,0.2660,200.00,200.00,0.00,0.00,0.00,0.00,0.00"
+}
