@@ -53,27 +53,35 @@ su_groups_new_pivot(size_t valsize)
 	return t;
 }
 
-static int
-fold(int c)
+/* ASCII letters to lower case, every other byte as it is */
+static unsigned char
+fold(unsigned char c)
 {
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
 static uint64_t
 hash_folded(const char *s, size_t n)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
 
 	while (n--)
-		h = (h ^ (unsigned char)fold(*s++)) * 1099511628211ULL;
+		h = (h ^ fold(*p++)) * 1099511628211ULL;
 	return h;
 }
 
+/* the same spelling (the common case) is one memcmp */
 static int
 eq_folded(const char *a, const char *b, size_t n)
 {
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	if (memcmp(a, b, n) == 0)
+		return 1;
 	while (n--)
-		if (fold(*a++) != fold(*b++))
+		if (fold(*x++) != fold(*y++))
 			return 0;
 	return 1;
 }

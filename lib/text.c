@@ -136,11 +136,21 @@ plain_number(const char *s, size_t len)
 int
 su_yesno(const char *s, size_t len)
 {
-	static const char *const yes[] = {"y", "yes", "true", "1", "checked",
-	    "on", "x"};
-	static const char *const no[] = {"", "n", "no", "false", "0",
-	    "unchecked", "off", "null", "none", "nil", "na", "tbd",
-	    "unknown"};
+	/* normalised (su_norm), with their lengths: compared length first,
+	 * as this runs on every cell a rule reads */
+	static const struct {
+		const char *w;
+		unsigned char len, verdict;
+	} words[] = {
+		{"", 0, SU_NO}, {"n", 1, SU_NO}, {"no", 2, SU_NO},
+		{"false", 5, SU_NO}, {"0", 1, SU_NO}, {"unchecked", 9, SU_NO},
+		{"off", 3, SU_NO}, {"null", 4, SU_NO}, {"none", 4, SU_NO},
+		{"nil", 3, SU_NO}, {"na", 2, SU_NO}, {"tbd", 3, SU_NO},
+		{"unknown", 7, SU_NO},
+		{"y", 1, SU_YES}, {"yes", 3, SU_YES}, {"true", 4, SU_YES},
+		{"1", 1, SU_YES}, {"checked", 7, SU_YES}, {"on", 2, SU_YES},
+		{"x", 1, SU_YES},
+	};
 	static const char *const noword[] = {"no", "none", "not", "tbd",
 	    "unknown"};
 	char n[16];
@@ -168,12 +178,10 @@ su_yesno(const char *s, size_t len)
 		return SU_NEITHER;
 	/* case, blanks and punctuation aside: "N/A" "n/a", "-" "" */
 	su_norm(s, len, n);
-	for (i = 0; i < sizeof no / sizeof no[0]; i++)
-		if (strcmp(n, no[i]) == 0)
-			return SU_NO;
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (strcmp(n, yes[i]) == 0)
-			return SU_YES;
+	w = strlen(n);
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i].len == w && memcmp(n, words[i].w, w) == 0)
+			return words[i].verdict;
 	return SU_NEITHER;
 }
 
