@@ -793,6 +793,8 @@ credit(struct state *st, int ri, int64_t amount, int32_t day,
 
 struct bcols {
 	int rep, amount, close, id, split, stage, type, iswon;
+	int currency;    /* the amount's currency column, or -1 */
+	const struct su_rec *hdr;
 	int *role;       /* per plan: the role column, or -1 */
 };
 
@@ -978,7 +980,7 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
         const struct su_rec *r)
 {
 	const char *why;
-	char cur[SU_CUR_LEN];
+	char cur[SU_CUR_LEN], msg[256];
 	int64_t amount;
 	int32_t day;
 	int ri, rc;
@@ -1001,6 +1003,8 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
 		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
 		    rc == 1 ? "" : ")");
+	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg);
 	if (cur[0]) {
 		if (!st->cur[0]) {
 			memcpy(st->cur, cur, sizeof st->cur);
@@ -1939,8 +1943,11 @@ main(int argc, char **argv)
 		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
 		want_[SU_R_ID] = SU_COL_OPTIONAL;
 		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
+		want_[SU_R_CURRENCY] = SU_COL_OPTIONAL;
 		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
 			goto done;
+		bc.currency = cols[SU_R_CURRENCY];
+		bc.hdr = &hdr;
 		bc.rep = cols[SU_R_OWNER];
 		bc.amount = cols[SU_R_AMOUNT];
 		bc.close = cols[SU_R_CLOSE];

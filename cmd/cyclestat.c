@@ -298,6 +298,8 @@ struct state {
 	size_t ndent;
 	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
 	char cur[SU_CUR_LEN];
+	const char *cur_file; /* where cur was first stated */
+	long cur_line;
 	const struct su_rec *hdr;
 };
 
@@ -494,13 +496,18 @@ deal(struct state *st, const struct su_rec *r)
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", st->hdr->f[c], r->f[c], why) ? -1 : 1;
-		if (cur[0] && !st->cur[0])
+		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
+		    msg, sizeof msg))
+			return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+		if (cur[0] && !st->cur[0]) {
 			memcpy(st->cur, cur, sizeof cur);
-		else if (cur[0] && strcmp(cur, st->cur) != 0)
+			st->cur_file = r->file;
+			st->cur_line = r->line;
+		} else if (cur[0] && strcmp(cur, st->cur) != 0)
 			return su_in_reject(st->in, r, "amount in %s, but "
-			    "earlier amounts are in %s; amounts in different "
-			    "currencies are never added", cur, st->cur) ?
-			    -1 : 1;
+			    "%s:%ld is in %s; amounts in different currencies "
+			    "are never added", cur, st->cur_file, st->cur_line,
+			    st->cur) ? -1 : 1;
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
@@ -1078,6 +1085,7 @@ main(int argc, char **argv)
 	want[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
 	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
+	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
 	if (o.mode == MODE_LOSS)
 		want[SU_R_LOSS_REASON] = SU_COL_REQUIRED;
 	if (o.history)

@@ -313,7 +313,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int32_t close = 0;
 	su_rate prob = 0, w;
 	int c, cat = -1, have_prob = 0, k;
-	size_t i, klen = 0;
+	size_t klen = 0;
 	struct group *g;
 	struct su_where wh;
 	char msg[512];
@@ -339,24 +339,9 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if ((c = st->col[SU_R_CURRENCY]) >= 0 && r->len[c]) {
-		char code[SU_CUR_LEN];
-		size_t n = r->len[c];
-		const char *s = r->f[c];
-
-		su_trim(&s, &n);
-		if (n != 3)
-			return su_in_reject(st->in, r, "%s \"%s\": not a "
-			    "currency code such as USD", hdr->f[c], r->f[c]);
-		for (i = 0; i < 3; i++)
-			code[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
-			    s[i] - 'a' + 'A' : s[i]);
-		code[3] = '\0';
-		if (cur[0] && strcmp(cur, code) != 0)
-			return su_in_reject(st->in, r, "the amount is in %s "
-			    "but %s says %s", cur, hdr->f[c], code);
-		memcpy(cur, code, sizeof code);
-	}
+	if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, msg,
+	    sizeof msg))
+		return su_in_reject(st->in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;

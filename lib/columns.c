@@ -17,7 +17,8 @@
  * and ForecastCategoryName (labels), and the label is the one a person
  * reads.  No two names of one role may both be in a real export (the
  * Salesforce API shape, tests/reader.bats): that would stop it with
- * "both look like". */
+ * "both look like".  "Amount (converted) Currency" is no currency name: it
+ * is the currency of "Amount (converted)" alone (see currency_of()). */
 #define SU_MAX_ALIASES 12
 static const struct {
 	const char *name;
@@ -49,7 +50,7 @@ static const struct {
 	[SU_R_TYPE] = {"type", {"Type", "Deal Type", "Opportunity Type"}},
 	[SU_R_CURRENCY] = {"currency", {"Opportunity Currency",
 	    "Amount Currency", "Currency", "Deal Currency Code",
-	    "CurrencyIsoCode", "Amount (converted) Currency"}},
+	    "CurrencyIsoCode"}},
 	[SU_R_METRICS] = {"metrics", {"Metrics", "MEDDPICC Metrics"}},
 	[SU_R_ECONOMIC_BUYER] = {"economic_buyer", {"Economic Buyer",
 	    "MEDDPICC Economic Buyer", "EB"}},
@@ -237,6 +238,57 @@ header_is(int r, char **nh, size_t n, size_t i, int fb)
 	    (nh[n + i] && alias_of(r, nh[n + i], fb));
 }
 
+/* A converted amount (Salesforce's "Amount (converted)", HubSpot's "Amount
+ * in company currency") is in another currency than the record's own: the
+ * currency column of the record would label it wrongly. */
+static int
+converted(const char *h)
+{
+	char *n = su_normdup(h);
+	int yes = strstr(n, "converted") || strstr(n, "companycurrency");
+
+	free(n);
+	return yes;
+}
+
+/* The currency column of the amount column a (a >= 0), not given with -c:
+ * "<amount header> Currency" when there is one ("Amount (converted)
+ * Currency", "Amount Currency"); for a converted amount that or none; else
+ * the currency names.  cols[SU_R_CURRENCY], or -1 (said) when two match. */
+static int
+currency_of(const char *file, const struct su_rec *hdr, char **nh, int a,
+            int *col)
+{
+	size_t i, len = strlen(hdr->f[a]);
+	char *own = su_xmalloc(len + sizeof " Currency");
+	int c;
+
+	memcpy(own, hdr->f[a], len);
+	memcpy(own + len, " Currency", sizeof " Currency");
+	c = su_find_header(hdr, own);
+	free(own);
+	if (c >= 0 || c == -2 || converted(hdr->f[a])) {
+		*col = c >= 0 ? c : -1;
+		if (c == -2)
+			su_msg(file, 1, "several columns are \"%s Currency\"; "
+			    "choose one with -c currency=HEADER", hdr->f[a]);
+		return c == -2 ? -1 : 0;
+	}
+	*col = -1;
+	for (i = 0; i < hdr->n; i++) {
+		if (!header_is(SU_R_CURRENCY, nh, hdr->n, i, 0))
+			continue;
+		if (*col >= 0) {
+			su_msg(file, 1, "columns \"%s\" and \"%s\" both look "
+			    "like the currency column; choose one with -c "
+			    "currency=HEADER", hdr->f[*col], hdr->f[i]);
+			return -1;
+		}
+		*col = (int)i;
+	}
+	return 0;
+}
+
 int
 su_columns_resolve(const char *file, const struct su_rec *hdr,
                    const struct su_opts *o, const unsigned char *want,
@@ -270,6 +322,13 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		fallback = -1;
 		if (!nh) /* each header normalised once, for every role */
 			nh = norm_headers(hdr);
+		if (r == SU_R_CURRENCY && want[SU_R_AMOUNT] &&
+		    cols[SU_R_AMOUNT] >= 0) {
+			if (currency_of(file, hdr, nh, cols[SU_R_AMOUNT],
+			    &cols[r]))
+				return free_headers(nh, hdr->n), -1;
+			continue;
+		}
 		for (i = 0; i < hdr->n; i++) {
 			if (!header_is(r, nh, hdr->n, i, 0))
 				continue;
@@ -311,6 +370,39 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		}
 	}
 	free_headers(nh, hdr->n);
+	return 0;
+}
+
+int
+su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
+                char cur[SU_CUR_LEN], char *msg, size_t size)
+{
+	const char *s;
+	size_t i, n;
+	char code[SU_CUR_LEN];
+
+	if (col < 0)
+		return 0;
+	s = r->f[col];
+	n = r->len[col];
+	su_trim(&s, &n);
+	if (!n)
+		return 0;
+	if (n != 3) {
+		snprintf(msg, size, "%s \"%s\": not a currency code such as "
+		    "USD", hdr->f[col], r->f[col]);
+		return -1;
+	}
+	for (i = 0; i < 3; i++)
+		code[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' + 'A' :
+		    s[i]);
+	code[3] = '\0';
+	if (cur[0] && strcmp(cur, code) != 0) {
+		snprintf(msg, size, "the amount is in %s but %s says %s", cur,
+		    hdr->f[col], code);
+		return -1;
+	}
+	memcpy(cur, code, sizeof code);
 	return 0;
 }
 

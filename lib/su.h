@@ -277,6 +277,13 @@ enum { SU_COL_OPTIONAL = 1, SU_COL_REQUIRED = 2 };
 int su_columns_resolve(const char *file, const struct su_rec *hdr,
                        const struct su_opts *o, const unsigned char *want,
                        int *cols);
+/* The currency of record r's amount: cur (the amount's own, from
+ * su_money_parse, or "") and the currency column col (>= 0; see
+ * su_columns_resolve for which column labels which amount), which must
+ * agree.  0 (cur is the row's currency, or "" if none is stated), or -1
+ * with msg. */
+int su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
+                    char cur[SU_CUR_LEN], char *msg, size_t size);
 /* -g COL,...: header names, role names, or the computed quarter, month,
  * fiscal_year of the close date */
 enum su_gkind { SU_G_COLUMN, SU_G_QUARTER, SU_G_MONTH, SU_G_FY };
