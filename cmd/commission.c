@@ -210,6 +210,10 @@ struct state {
 	char cur[SU_CUR_LEN];
 	const char *curfile;
 	long curline;
+	/* the currency of the plans' and roster's amounts, and the first
+	 * that states it: held against the bookings' */
+	char cfgcur[SU_CUR_LEN];
+	char cfgwhat[200];
 	struct best *best;        /* per spiff x 12 */
 	struct award *aw;
 	size_t naw;
@@ -409,6 +413,50 @@ side_open(struct state *st, const char *path, struct su_rec *hdr)
 	return in;
 }
 
+/* An amount of the plans or the roster (what: where and what), in cur: they
+ * and the bookings are in one currency, never compared across two */
+static int
+cfg_currency(struct state *st, const char *what, const char *cur)
+{
+	if (!cur[0] || strcmp(cur, st->cfgcur) == 0)
+		return 0;
+	if (!st->cfgcur[0]) {
+		memcpy(st->cfgcur, cur, sizeof st->cfgcur);
+		snprintf(st->cfgwhat, sizeof st->cfgwhat, "%s", what);
+		return 0;
+	}
+	su_msg(NULL, 0, "%s: in %s, but %s is in %s; amounts in different "
+	    "currencies are never compared", what, cur, st->cfgwhat,
+	    st->cfgcur);
+	return -1;
+}
+
+/* the amounts of the plans someone is on, their bonuses and spiffs */
+static int
+plan_currencies(struct state *st)
+{
+	const struct su_plans *pl = st->pl;
+	size_t i, j;
+	int used;
+
+	for (i = 0; i < pl->np; i++)
+		if (pl->p[i].cur_what[0] && plan_used(st, (int)i) &&
+		    cfg_currency(st, pl->p[i].cur_what, pl->cur))
+			return -1;
+	for (i = 0; i < pl->nb; i++)
+		if (pl->b[i].cur_what[0] && plan_used(st, pl->b[i].plan) &&
+		    cfg_currency(st, pl->b[i].cur_what, pl->cur))
+			return -1;
+	for (i = 0; i < pl->ns; i++) {
+		for (j = used = 0; j < pl->s[i].nplans; j++)
+			used |= plan_used(st, pl->s[i].plans[j]);
+		if (pl->s[i].cur_what[0] && used &&
+		    cfg_currency(st, pl->s[i].cur_what, pl->cur))
+			return -1;
+	}
+	return 0;
+}
+
 static int
 money(struct state *st, const struct su_rec *r, int col, const char *what,
       int64_t *out, int allow_empty)
@@ -427,6 +475,14 @@ money(struct state *st, const struct su_rec *r, int col, const char *what,
 		    (int)(r->len[col] > 40 ? 40 : r->len[col]), r->f[col],
 		    rc == 1 ? "empty (a payout cannot rest on a guess)" : why);
 		return -1;
+	}
+	if (cur[0]) {
+		char w[200];
+
+		snprintf(w, sizeof w, "%s:%ld: %s \"%.*s\"", r->file, r->line,
+		    what, (int)(r->len[col] > 40 ? 40 : r->len[col]),
+		    r->f[col]);
+		return cfg_currency(st, w, cur);
 	}
 	return 0;
 }
@@ -1925,6 +1981,7 @@ main(int argc, char **argv)
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
+	    plan_currencies(&st) ||
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
 		goto done;
 	in = su_in_new(&o.c, argc - first, argv + first);
@@ -1989,6 +2046,13 @@ main(int argc, char **argv)
 	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
 		goto done;
 computed:
+	/* a quota or a plan's amount is never held against bookings in
+	 * another currency; bookings that state none are in theirs */
+	if (su_cur_compare(st.cfgwhat, st.cfgcur, "bookings", st.cur,
+	    st.curfile, st.curline))
+		goto done;
+	if (!st.cur[0])
+		memcpy(st.cur, st.cfgcur, sizeof st.cur);
 	if (quotas(&st))
 		goto done;
 	say_spellings(&st);

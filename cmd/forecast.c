@@ -31,6 +31,9 @@ struct opts {
 	const char *model;
 	int64_t target, fail_under;
 	int has_target, has_fail_under;
+	/* the currency each states, or "" (the data's); the option's text */
+	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
+	const char *target_arg, *fail_under_arg;
 	int by_probability;
 	su_rate weight[OMITTED + 1];
 	const char *re[3]; /* --open, --won, --lost (SU_ST_*) */
@@ -162,8 +165,10 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->period = optarg;
 			break;
 		case OPT_TARGET:
-			if (su_opt_money(&o->c, "--target", optarg, &o->target))
+			if (su_opt_money(&o->c, "--target", optarg, &o->target,
+			    o->target_cur))
 				return -1;
+			o->target_arg = optarg;
 			if (o->target <= 0) {
 				su_msg(NULL, 0, "--target %s: must be above 0",
 				    optarg);
@@ -173,8 +178,9 @@ parse_args(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_FAIL_UNDER:
 			if (su_opt_money(&o->c, "--fail-under", optarg,
-			    &o->fail_under))
+			    &o->fail_under, o->fail_under_cur))
 				return -1;
+			o->fail_under_arg = optarg;
 			o->has_fail_under = 1;
 			break;
 		case OPT_WEIGHTS:
@@ -200,6 +206,14 @@ parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (su_opts_finish(&o->c))
 		return -1;
+	if (o->target_cur[0] && o->fail_under_cur[0] &&
+	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
+		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
+		    "%s; amounts in different currencies are never compared",
+		    o->fail_under_arg, o->fail_under_cur, o->target_arg,
+		    o->target_cur);
+		return -1;
+	}
 	/* a period given before --fiscal-year-start must still see it */
 	if (o->period && su_period_parse(o->period, o->c.fy_start, &p, &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);
@@ -302,6 +316,21 @@ add(struct acc *a, int64_t amount, int64_t weighted)
 }
 
 
+
+/* an amount option against the deals' currency: never compared across
+ * currencies, nor shown relabelled as the deals' */
+static int
+opt_currency(const struct state *st, const char *opt, const char *arg,
+             const char *cur)
+{
+	char what[256];
+
+	if (!arg)
+		return 0;
+	snprintf(what, sizeof what, "%s %s", opt, arg);
+	return su_cur_compare(what, cur, "deals", st->cur, st->cur_file,
+	    st->cur_line);
+}
 
 static int
 deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
@@ -624,6 +653,14 @@ main(int argc, char **argv)
 	if (st.noamount)
 		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
 		    st.noamount, st.noamount == 1 ? " has" : "s have");
+	if (opt_currency(&st, "--target", o.target_arg, o.target_cur) ||
+	    opt_currency(&st, "--fail-under", o.fail_under_arg,
+	    o.fail_under_cur))
+		goto done;
+	/* deals that state no currency are in the one the options state */
+	if (!st.cur[0])
+		memcpy(st.cur, o.target_cur[0] ? o.target_cur :
+		    o.fail_under_cur, sizeof st.cur);
 	if (st.ng == 0)
 		su_groups_get(st.t, "", 0); /* no deals: still the seven rows */
 	if (!(out = su_out_open(&o.c)))
