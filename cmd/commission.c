@@ -211,6 +211,10 @@ struct state {
 	char cur[SU_CUR_LEN];
 	const char *curfile;
 	long curline;
+	/* the currency of the plans' and roster's amounts, and the first
+	 * that states it: held against the bookings' */
+	char cfgcur[SU_CUR_LEN];
+	char cfgwhat[200];
 	struct best *best;        /* per spiff x 12 */
 	struct award *aw;
 	size_t naw;
@@ -410,6 +414,50 @@ side_open(struct state *st, const char *path, struct su_rec *hdr)
 	return in;
 }
 
+/* An amount of the plans or the roster (what: where and what), in cur: they
+ * and the bookings are in one currency, never compared across two */
+static int
+cfg_currency(struct state *st, const char *what, const char *cur)
+{
+	if (!cur[0] || strcmp(cur, st->cfgcur) == 0)
+		return 0;
+	if (!st->cfgcur[0]) {
+		memcpy(st->cfgcur, cur, sizeof st->cfgcur);
+		snprintf(st->cfgwhat, sizeof st->cfgwhat, "%s", what);
+		return 0;
+	}
+	su_msg(NULL, 0, "%s: in %s, but %s is in %s; amounts in different "
+	    "currencies are never compared", what, cur, st->cfgwhat,
+	    st->cfgcur);
+	return -1;
+}
+
+/* the amounts of the plans someone is on, their bonuses and spiffs */
+static int
+plan_currencies(struct state *st)
+{
+	const struct su_plans *pl = st->pl;
+	size_t i, j;
+	int used;
+
+	for (i = 0; i < pl->np; i++)
+		if (pl->p[i].cur_what[0] && plan_used(st, (int)i) &&
+		    cfg_currency(st, pl->p[i].cur_what, pl->cur))
+			return -1;
+	for (i = 0; i < pl->nb; i++)
+		if (pl->b[i].cur_what[0] && plan_used(st, pl->b[i].plan) &&
+		    cfg_currency(st, pl->b[i].cur_what, pl->cur))
+			return -1;
+	for (i = 0; i < pl->ns; i++) {
+		for (j = used = 0; j < pl->s[i].nplans; j++)
+			used |= plan_used(st, pl->s[i].plans[j]);
+		if (pl->s[i].cur_what[0] && used &&
+		    cfg_currency(st, pl->s[i].cur_what, pl->cur))
+			return -1;
+	}
+	return 0;
+}
+
 static int
 money(struct state *st, const struct su_rec *r, int col, const char *what,
       int64_t *out, int allow_empty)
@@ -428,6 +476,14 @@ money(struct state *st, const struct su_rec *r, int col, const char *what,
 		    (int)(r->len[col] > 40 ? 40 : r->len[col]), r->f[col],
 		    rc == 1 ? "empty (a payout cannot rest on a guess)" : why);
 		return -1;
+	}
+	if (cur[0]) {
+		char w[200];
+
+		snprintf(w, sizeof w, "%s:%ld: %s \"%.*s\"", r->file, r->line,
+		    what, (int)(r->len[col] > 40 ? 40 : r->len[col]),
+		    r->f[col]);
+		return cfg_currency(st, w, cur);
 	}
 	return 0;
 }
@@ -800,6 +856,8 @@ credit(struct state *st, int ri, int64_t amount, int32_t day,
 
 struct bcols {
 	int rep, amount, close, id, split, stage, type, iswon;
+	int currency;    /* the amount's currency column, or -1 */
+	const struct su_rec *hdr;
 	int *role;       /* per plan: the role column, or -1 */
 };
 
@@ -995,7 +1053,7 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
         const struct su_rec *r)
 {
 	const char *why;
-	char cur[SU_CUR_LEN];
+	char cur[SU_CUR_LEN], msg[256];
 	int64_t amount;
 	int32_t day;
 	int ri, rc;
@@ -1018,6 +1076,8 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
 		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
 		    rc == 1 ? "" : ")");
+	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg);
 	if (cur[0]) {
 		if (!st->cur[0]) {
 			memcpy(st->cur, cur, sizeof st->cur);
@@ -1949,6 +2009,7 @@ main(int argc, char **argv)
 	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
 	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
+	    plan_currencies(&st) ||
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
 		goto done;
 	in = su_in_new(&o.c, argc - first, argv + first);
@@ -1967,8 +2028,11 @@ main(int argc, char **argv)
 		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
 		want_[SU_R_ID] = SU_COL_OPTIONAL;
 		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
+		want_[SU_R_CURRENCY] = SU_COL_OPTIONAL;
 		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
 			goto done;
+		bc.currency = cols[SU_R_CURRENCY];
+		bc.hdr = &hdr;
 		bc.rep = cols[SU_R_OWNER];
 		bc.amount = cols[SU_R_AMOUNT];
 		bc.close = cols[SU_R_CLOSE];
@@ -2010,6 +2074,13 @@ main(int argc, char **argv)
 	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
 		goto done;
 computed:
+	/* a quota or a plan's amount is never held against bookings in
+	 * another currency; bookings that state none are in theirs */
+	if (su_cur_compare(st.cfgwhat, st.cfgcur, "bookings", st.cur,
+	    st.curfile, st.curline))
+		goto done;
+	if (!st.cur[0])
+		memcpy(st.cur, st.cfgcur, sizeof st.cur);
 	if (quotas(&st))
 		goto done;
 	say_spellings(&st);

@@ -20,6 +20,8 @@ struct opts {
 	const char *re[3]; /* --open, --won, --lost patterns (SU_ST_*) */
 	int64_t *bound;    /* --bands */
 	size_t nbound;
+	char bands_cur[SU_CUR_LEN]; /* their currency, or "" (the deals') */
+	const char *bands_arg;
 	int from_sql, open_age;
 	enum mode mode;
 	long target_cycle; /* 0: none */
@@ -84,15 +86,25 @@ set_mode(struct opts *o, enum mode m)
 static int
 parse_bands(struct opts *o, const char *arg)
 {
-	char *copy = su_xstrdup(arg), *tok, *save = NULL;
+	char *copy = su_xstrdup(arg), *tok, *save = NULL, cur[SU_CUR_LEN];
 	int64_t v;
 
+	o->bands_arg = arg;
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		if (su_opt_money(&o->c, "--bands", tok, &v)) {
+		if (su_opt_money(&o->c, "--bands", tok, &v, cur)) {
 			free(copy);
 			return -1;
 		}
+		/* bounds in two currencies are never compared */
+		if (cur[0] && o->bands_cur[0] && strcmp(cur, o->bands_cur)) {
+			su_msg(NULL, 0, "--bands %s: bounds in %s and in %s",
+			    arg, o->bands_cur, cur);
+			free(copy);
+			return -1;
+		}
+		if (cur[0])
+			memcpy(o->bands_cur, cur, sizeof cur);
 		if (o->nbound && v <= o->bound[o->nbound - 1]) {
 			su_msg(NULL, 0, "--bands %s: the bounds must rise", arg);
 			free(copy);
@@ -310,6 +322,8 @@ struct state {
 	size_t ndent;
 	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
 	char cur[SU_CUR_LEN];
+	const char *cur_file; /* where cur was first stated */
+	long cur_line;
 	const struct su_rec *hdr;
 };
 
@@ -328,36 +342,38 @@ band_of(const struct opts *o, int have, int64_t amount)
 	return 2;
 }
 
+/* "$10K", or "10K EUR" in the deals' currency cur when not USD ("" none) */
 static size_t
-amount_label(char *buf, int64_t v)
+amount_label(char *buf, int64_t v, const char *cur)
 {
 	char tmp[48];
+	int dollar = !cur[0] || strcmp(cur, "USD") == 0;
 
-	if (v != 0 && v % 100000000 == 0)
-		return (size_t)snprintf(buf, 48, "%s$%lldM", v < 0 ? "-" : "",
-		    (long long)(v < 0 ? -v : v) / 100000000);
-	if (v != 0 && v % 100000 == 0)
-		return (size_t)snprintf(buf, 48, "%s$%lldK", v < 0 ? "-" : "",
-		    (long long)(v < 0 ? -v : v) / 100000);
-	su_money_fmt_table(tmp, v, "", v % 100 != 0);
+	if (v != 0 && (v % 100000000 == 0 || v % 100000 == 0))
+		return (size_t)snprintf(buf, 48, "%s%s%lld%s%s%s",
+		    v < 0 ? "-" : "", dollar ? "$" : "",
+		    (long long)(v < 0 ? -v : v) / (v % 100000000 == 0 ?
+		    100000000 : 100000), v % 100000000 == 0 ? "M" : "K",
+		    dollar ? "" : " ", dollar ? "" : cur);
+	su_money_fmt_table(tmp, v, cur, v % 100 != 0);
 	return (size_t)snprintf(buf, 48, "%s", tmp);
 }
 
 static size_t
-band_label(const struct opts *o, char b, char *buf)
+band_label(const struct opts *o, char b, char *buf, const char *cur)
 {
 	char a[48], c[48];
 
 	if (b == 1)
 		return (size_t)snprintf(buf, 100, "no amount");
 	if (b == 2) {
-		amount_label(a, o->bound[0]);
+		amount_label(a, o->bound[0], cur);
 		return (size_t)snprintf(buf, 100, "below %s", a);
 	}
-	amount_label(a, o->bound[b - 3]);
+	amount_label(a, o->bound[b - 3], cur);
 	if ((size_t)(b - 2) == o->nbound)
 		return (size_t)snprintf(buf, 100, "%s+", a);
-	amount_label(c, o->bound[b - 2]);
+	amount_label(c, o->bound[b - 2], cur);
 	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
 }
 
@@ -562,13 +578,18 @@ deal(struct state *st, const struct su_rec *r)
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", st->hdr->f[c], r->f[c], why) ? -1 : 1;
-		if (cur[0] && !st->cur[0])
+		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
+		    msg, sizeof msg))
+			return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+		if (cur[0] && !st->cur[0]) {
 			memcpy(st->cur, cur, sizeof cur);
-		else if (cur[0] && strcmp(cur, st->cur) != 0)
+			st->cur_file = r->file;
+			st->cur_line = r->line;
+		} else if (cur[0] && strcmp(cur, st->cur) != 0)
 			return su_in_reject(st->in, r, "amount in %s, but "
-			    "earlier amounts are in %s; amounts in different "
-			    "currencies are never added", cur, st->cur) ?
-			    -1 : 1;
+			    "%s:%ld is in %s; amounts in different currencies "
+			    "are never added", cur, st->cur_file, st->cur_line,
+			    st->cur) ? -1 : 1;
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
@@ -884,7 +905,7 @@ group_cells(const struct state *st, const char *key, struct su_cell *c,
 	if (st->o->nbound) {
 		c[i].type = SU_C_STR;
 		c[i].s = bandbuf;
-		c[i].len = band_label(st->o, key[0], bandbuf);
+		c[i].len = band_label(st->o, key[0], bandbuf, st->cur);
 		i++;
 	}
 	return i;
@@ -1152,6 +1173,7 @@ main(int argc, char **argv)
 	want[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
 	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
+	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
 	if (o.mode == MODE_LOSS)
 		want[SU_R_LOSS_REASON] = SU_COL_REQUIRED;
 	if (o.history)
@@ -1227,6 +1249,17 @@ main(int argc, char **argv)
 		su_msg(NULL, 0, "%ld open deal%s no %s; left out of the open "
 		    "ages", st.noage, st.noage == 1 ? " has" : "s have",
 		    hdr.f[st.col[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED]]);
+	if (o.bands_arg) {
+		char what[256];
+
+		snprintf(what, sizeof what, "--bands %s", o.bands_arg);
+		if (su_cur_compare(what, o.bands_cur, "deals", st.cur,
+		    st.cur_file, st.cur_line))
+			goto done;
+		/* deals that state no currency are in the bands' */
+		if (!st.cur[0])
+			memcpy(st.cur, o.bands_cur, sizeof st.cur);
+	}
 	if (st.future) {
 		char d[16];
 

@@ -31,6 +31,9 @@ struct opts {
 	const char *model;
 	int64_t target, fail_under;
 	int has_target, has_fail_under;
+	/* the currency each states, or "" (the data's); the option's text */
+	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
+	const char *target_arg, *fail_under_arg;
 	int by_probability;
 	su_rate weight[OMITTED + 1];
 	const char *re[3]; /* --open, --won, --lost (SU_ST_*) */
@@ -162,8 +165,10 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->period = optarg;
 			break;
 		case OPT_TARGET:
-			if (su_opt_money(&o->c, "--target", optarg, &o->target))
+			if (su_opt_money(&o->c, "--target", optarg, &o->target,
+			    o->target_cur))
 				return -1;
+			o->target_arg = optarg;
 			if (o->target <= 0) {
 				su_msg(NULL, 0, "--target %s: must be above 0",
 				    optarg);
@@ -173,8 +178,9 @@ parse_args(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_FAIL_UNDER:
 			if (su_opt_money(&o->c, "--fail-under", optarg,
-			    &o->fail_under))
+			    &o->fail_under, o->fail_under_cur))
 				return -1;
+			o->fail_under_arg = optarg;
 			o->has_fail_under = 1;
 			break;
 		case OPT_WEIGHTS:
@@ -200,6 +206,14 @@ parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (su_opts_finish(&o->c))
 		return -1;
+	if (o->target_cur[0] && o->fail_under_cur[0] &&
+	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
+		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
+		    "%s; amounts in different currencies are never compared",
+		    o->fail_under_arg, o->fail_under_cur, o->target_arg,
+		    o->target_cur);
+		return -1;
+	}
 	/* a period given before --fiscal-year-start must still see it */
 	if (o->period && su_period_parse(o->period, o->c.fy_start, &p, &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);
@@ -306,6 +320,21 @@ add(struct acc *a, int64_t amount, int64_t weighted)
 
 
 
+/* an amount option against the deals' currency: never compared across
+ * currencies, nor shown relabelled as the deals' */
+static int
+opt_currency(const struct state *st, const char *opt, const char *arg,
+             const char *cur)
+{
+	char what[256];
+
+	if (!arg)
+		return 0;
+	snprintf(what, sizeof what, "%s %s", opt, arg);
+	return su_cur_compare(what, cur, "deals", st->cur, st->cur_file,
+	    st->cur_line);
+}
+
 static int
 deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 {
@@ -316,7 +345,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int32_t close = 0;
 	su_rate prob = 0, w;
 	int c, cat = -1, have_prob = 0, k, noclose = 0;
-	size_t i, klen = 0;
+	size_t klen = 0;
 	struct group *g;
 	struct su_where wh;
 	char msg[512];
@@ -348,24 +377,9 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if ((c = st->col[SU_R_CURRENCY]) >= 0 && r->len[c]) {
-		char code[SU_CUR_LEN];
-		size_t n = r->len[c];
-		const char *s = r->f[c];
-
-		su_trim(&s, &n);
-		if (n != 3)
-			return su_in_reject(st->in, r, "%s \"%s\": not a "
-			    "currency code such as USD", hdr->f[c], r->f[c]);
-		for (i = 0; i < 3; i++)
-			code[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ?
-			    s[i] - 'a' + 'A' : s[i]);
-		code[3] = '\0';
-		if (cur[0] && strcmp(cur, code) != 0)
-			return su_in_reject(st->in, r, "the amount is in %s "
-			    "but %s says %s", cur, hdr->f[c], code);
-		memcpy(cur, code, sizeof code);
-	}
+	if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, msg,
+	    sizeof msg))
+		return su_in_reject(st->in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;
@@ -657,6 +671,14 @@ main(int argc, char **argv)
 		su_msg(NULL, 0, "%ld deal%s no %s; grouped under (none)",
 		    st.noclose_none, st.noclose_none == 1 ? " has" : "s have",
 		    hdr.f[st.col[SU_R_CLOSE]]);
+	if (opt_currency(&st, "--target", o.target_arg, o.target_cur) ||
+	    opt_currency(&st, "--fail-under", o.fail_under_arg,
+	    o.fail_under_cur))
+		goto done;
+	/* deals that state no currency are in the one the options state */
+	if (!st.cur[0])
+		memcpy(st.cur, o.target_cur[0] ? o.target_cur :
+		    o.fail_under_cur, sizeof st.cur);
 	if (st.ng == 0)
 		su_groups_get(st.t, "", 0); /* no deals: still the seven rows */
 	if (!(out = su_out_open(&o.c)))

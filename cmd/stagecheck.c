@@ -55,6 +55,8 @@ struct opts {
 	enum sev min_sev;
 	su_rate tolerance;
 	int64_t review;
+	char review_cur[SU_CUR_LEN]; /* its currency, or "" (the deals') */
+	const char *review_arg;
 };
 
 static const char usage_text[] =
@@ -144,8 +146,9 @@ parse_args(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_REVIEW:
 			if (su_opt_money(&o->c, "--review-threshold", optarg,
-			    &o->review))
+			    &o->review, o->review_cur))
 				return -1;
+			o->review_arg = optarg;
 			break;
 		default:
 			if (su_opts_default(&o->c, c, optarg, argv, usage))
@@ -591,7 +594,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	const struct su_pipeline *p;
 	const struct su_stage *sg;
 	const char *s, *why;
-	char buf[1024], a[48], b[48];
+	char buf[1024], a[48], b[48], cur[SU_CUR_LEN] = "";
 	size_t len;
 	int idx, c, k, cat;
 	int64_t amount = 0;
@@ -618,14 +621,24 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		    "the model; checked against \"%s\"", s, p->name);
 	/* the amount, when there is one */
 	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
-		char cur[SU_CUR_LEN];
-
 		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", hdr->f[c], r->f[c], why);
 		have_amount = k == 0;
+		if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, buf,
+		    sizeof buf))
+			return su_in_reject(st->in, r, "%s", buf);
+		/* the threshold is never compared across currencies */
+		if (have_amount && o->review_cur[0] && cur[0] &&
+		    strcmp(o->review_cur, cur) != 0) {
+			snprintf(buf, sizeof buf, "--review-threshold %s",
+			    o->review_arg);
+			su_cur_compare(buf, o->review_cur, "deals", cur,
+			    r->file, r->line);
+			return -1;
+		}
 	}
 	/* the stage */
 	idx = w.idx;
@@ -723,8 +736,12 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		if (st->col[SU_R_CHAMPION] >= 0 && !su_present(s, len))
 			find(st, CK_NO_CHAMPION, "no champion at %s", sg->name);
 		if (have_amount && amount > o->review) {
-			su_money_fmt_table(a, amount, "", 1);
-			su_money_fmt_table(b, o->review, "", 1);
+			/* a deal that states no currency is in the
+			 * threshold's */
+			if (!cur[0])
+				memcpy(cur, o->review_cur, sizeof cur);
+			su_money_fmt_table(a, amount, cur, 1);
+			su_money_fmt_table(b, o->review, cur, 1);
 			find(st, CK_DEAL_REVIEW, "%s at %s (over %s): bi-weekly "
 			    "deal review, AE + SE + VP Sales", a, sg->name, b);
 		}
@@ -940,7 +957,7 @@ main(int argc, char **argv)
 		goto done;
 	memset(want, SU_COL_OPTIONAL, sizeof want);
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
-	want[SU_R_CURRENCY] = want[SU_R_ACCOUNT] = 0;
+	want[SU_R_ACCOUNT] = 0;
 	want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = want[SU_R_SOURCE] = 0;
 	if (st.have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;

@@ -271,9 +271,8 @@ su_opt_pct(const char *opt, const char *arg, su_rate *out)
 
 int
 su_opt_money(const struct su_opts *o, const char *optname, const char *arg,
-             int64_t *cents)
+             int64_t *cents, char cur[SU_CUR_LEN])
 {
-	char cur[SU_CUR_LEN];
 	const char *why = "empty";
 
 	if (su_money_parse(arg, strlen(arg), o->decimal_comma, cents, cur,
@@ -282,6 +281,17 @@ su_opt_money(const struct su_opts *o, const char *optname, const char *arg,
 		return -1;
 	}
 	return 0;
+}
+
+int
+su_cur_compare(const char *what, const char *cur, const char *noun,
+               const char *dcur, const char *file, long line)
+{
+	if (!cur[0] || !dcur[0] || strcmp(cur, dcur) == 0)
+		return 0;
+	su_msg(NULL, 0, "%s: the %s are in %s (first on %s:%ld)", what, noun,
+	    dcur, file, line);
+	return -1;
 }
 
 void

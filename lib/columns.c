@@ -6,15 +6,23 @@
 #include <string.h>
 
 /* Header names per role, as Salesforce report and API (Data Loader,
- * Workbench, SOQL) exports, HubSpot deals exports and hand-made sheets
- * write them.  Matched after su_norm(), so "Close Date" = "close_date" =
- * "CloseDate" (and the API's Owner.Name = "Owner Name").  A fallback name is taken only when no alias is there: an
- * API export has both OwnerId and Owner.Name, ForecastCategory (API
- * values) and ForecastCategoryName (labels), and the label is the one a
- * person reads. */
+ * Workbench, SOQL) exports, HubSpot deals exports, flat snake_case exports
+ * (such as the Maven CRM data set: sales_agent, deal_stage, engage_date,
+ * close_value), API names of other CRMs (EstimatedValue, OpportunityStage)
+ * and hand-made sheets write them.  Matched after su_norm(), so "Close
+ * Date" = "close_date" = "CloseDate" (and the API's Owner.Name = "Owner
+ * Name"); a report's "Field: Full Name" or "Field: Name" matches as Field
+ * does.  A fallback name is taken only when no alias is there: an API
+ * export has both OwnerId and Owner.Name, ForecastCategory (API values)
+ * and ForecastCategoryName (labels), and the label is the one a person
+ * reads.  No two names of one role may both be in a real export (the
+ * Salesforce API shape, tests/reader.bats): that would stop it with
+ * "both look like".  "Amount (converted) Currency" is no currency name: it
+ * is the currency of "Amount (converted)" alone (see currency_of()). */
+#define SU_MAX_ALIASES 12
 static const struct {
 	const char *name;
-	const char *aliases[10];
+	const char *aliases[SU_MAX_ALIASES];
 	const char *fallback[2];
 } roles[SU_R_NROLES] = {
 	[SU_R_ID] = {"id", {"Opportunity ID", "Record ID", "Deal ID", "Id",
@@ -24,23 +32,25 @@ static const struct {
 	    "Company", "Account", "Company Name"},
 	    {"AccountId"}},
 	[SU_R_OWNER] = {"owner", {"Opportunity Owner", "Deal owner", "Owner",
-	    "Rep", "Owner Name", "Opportunity Owner Name", "Sales Rep"},
+	    "Rep", "Owner Name", "Opportunity Owner Name", "Sales Rep",
+	    "Sales Agent"},
 	    {"OwnerId"}},
 	[SU_R_STAGE] = {"stage", {"Stage", "Deal Stage", "StageName",
-	    "Stage Name"}},
+	    "Stage Name", "Opportunity Stage"}},
 	[SU_R_AMOUNT] = {"amount", {"Amount", "ARR", "ACV",
-	    "Total Contract Value", "Deal Amount"}},
+	    "Total Contract Value", "Deal Amount", "Close Value", "Deal Value",
+	    "Estimated Value"}},
 	[SU_R_PROBABILITY] = {"probability", {"Probability (%)",
 	    "Deal probability", "Probability", "Deal Stage Probability"}},
 	[SU_R_CATEGORY] = {"category", {"ForecastCategoryName",
 	    "Forecast Category Name"}, {"Forecast Category"}},
 	[SU_R_CLOSE] = {"close_date", {"Close Date", "CloseDate"}},
 	[SU_R_CREATED] = {"created_date", {"Created Date", "Create Date",
-	    "CreatedDate"}},
+	    "CreatedDate", "Engage Date"}},
 	[SU_R_TYPE] = {"type", {"Type", "Deal Type", "Opportunity Type"}},
 	[SU_R_CURRENCY] = {"currency", {"Opportunity Currency",
 	    "Amount Currency", "Currency", "Deal Currency Code",
-	    "CurrencyIsoCode", "Amount (converted) Currency"}},
+	    "CurrencyIsoCode"}},
 	[SU_R_METRICS] = {"metrics", {"Metrics", "MEDDPICC Metrics"}},
 	[SU_R_ECONOMIC_BUYER] = {"economic_buyer", {"Economic Buyer",
 	    "MEDDPICC Economic Buyer", "EB"}},
@@ -123,7 +133,7 @@ static int
 alias_of(int r, const char *nh, int fb)
 {
 	const char *const *names = fb ? roles[r].fallback : roles[r].aliases;
-	size_t k, max = fb ? 2 : 10;
+	size_t k, max = fb ? 2 : SU_MAX_ALIASES;
 	char a[64];
 
 	for (k = 0; k < max && names[k]; k++) {
@@ -170,25 +180,113 @@ su_find_header(const struct su_rec *hdr, const char *name)
 	return found;
 }
 
+/* A report's lookup field, "Opportunity Owner: Full Name": the field's
+ * normalised name, or NULL when h is no "Field: Full Name" / "Field: Name" */
+static char *
+field_of(const char *h)
+{
+	const char *colon = strrchr(h, ':');
+	char *sub, *f;
+	size_t n;
+
+	if (!colon || colon == h)
+		return NULL;
+	sub = su_normdup(colon + 1);
+	n = strcmp(sub, "fullname") == 0 || strcmp(sub, "name") == 0;
+	free(sub);
+	if (!n)
+		return NULL;
+	f = su_xmalloc((size_t)(colon - h) + 1);
+	if (su_norm(h, (size_t)(colon - h), f) == 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* nh[i]: header i normalised; nh[n + i]: its field (field_of) or NULL */
 static char **
 norm_headers(const struct su_rec *hdr)
 {
-	char **nh = su_xmalloc((hdr->n + 1) * sizeof *nh);
+	char **nh = su_xmalloc((2 * hdr->n + 1) * sizeof *nh);
 	size_t i;
 
-	for (i = 0; i < hdr->n; i++)
+	for (i = 0; i < hdr->n; i++) {
 		nh[i] = su_normdup(hdr->f[i]);
+		nh[hdr->n + i] = field_of(hdr->f[i]);
+	}
 	return nh;
 }
 
 static void
 free_headers(char **nh, size_t n)
 {
+	size_t i;
+
 	if (!nh)
 		return;
-	while (n)
-		free(nh[--n]);
+	for (i = 0; i < 2 * n; i++)
+		free(nh[i]);
 	free(nh);
+}
+
+/* is header i one of role r's names, itself or as a report's field? */
+static int
+header_is(int r, char **nh, size_t n, size_t i, int fb)
+{
+	return alias_of(r, nh[i], fb) ||
+	    (nh[n + i] && alias_of(r, nh[n + i], fb));
+}
+
+/* A converted amount (Salesforce's "Amount (converted)", HubSpot's "Amount
+ * in company currency") is in another currency than the record's own: the
+ * currency column of the record would label it wrongly. */
+static int
+converted(const char *h)
+{
+	char *n = su_normdup(h);
+	int yes = strstr(n, "converted") || strstr(n, "companycurrency");
+
+	free(n);
+	return yes;
+}
+
+/* The currency column of the amount column a (a >= 0), not given with -c:
+ * "<amount header> Currency" when there is one ("Amount (converted)
+ * Currency", "Amount Currency"); for a converted amount that or none; else
+ * the currency names.  cols[SU_R_CURRENCY], or -1 (said) when two match. */
+static int
+currency_of(const char *file, const struct su_rec *hdr, char **nh, int a,
+            int *col)
+{
+	size_t i, len = strlen(hdr->f[a]);
+	char *own = su_xmalloc(len + sizeof " Currency");
+	int c;
+
+	memcpy(own, hdr->f[a], len);
+	memcpy(own + len, " Currency", sizeof " Currency");
+	c = su_find_header(hdr, own);
+	free(own);
+	if (c >= 0 || c == -2 || converted(hdr->f[a])) {
+		*col = c >= 0 ? c : -1;
+		if (c == -2)
+			su_msg(file, 1, "several columns are \"%s Currency\"; "
+			    "choose one with -c currency=HEADER", hdr->f[a]);
+		return c == -2 ? -1 : 0;
+	}
+	*col = -1;
+	for (i = 0; i < hdr->n; i++) {
+		if (!header_is(SU_R_CURRENCY, nh, hdr->n, i, 0))
+			continue;
+		if (*col >= 0) {
+			su_msg(file, 1, "columns \"%s\" and \"%s\" both look "
+			    "like the currency column; choose one with -c "
+			    "currency=HEADER", hdr->f[*col], hdr->f[i]);
+			return -1;
+		}
+		*col = (int)i;
+	}
+	return 0;
 }
 
 int
@@ -224,8 +322,15 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		fallback = -1;
 		if (!nh) /* each header normalised once, for every role */
 			nh = norm_headers(hdr);
+		if (r == SU_R_CURRENCY && want[SU_R_AMOUNT] &&
+		    cols[SU_R_AMOUNT] >= 0) {
+			if (currency_of(file, hdr, nh, cols[SU_R_AMOUNT],
+			    &cols[r]))
+				return free_headers(nh, hdr->n), -1;
+			continue;
+		}
 		for (i = 0; i < hdr->n; i++) {
-			if (!alias_of(r, nh[i], 0))
+			if (!header_is(r, nh, hdr->n, i, 0))
 				continue;
 			if (cols[r] >= 0) {
 				su_msg(file, 1, "columns \"%s\" and \"%s\" "
@@ -237,7 +342,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			cols[r] = (int)i;
 		}
 		for (i = 0; cols[r] < 0 && i < hdr->n; i++)
-			if (alias_of(r, nh[i], 1)) {
+			if (header_is(r, nh, hdr->n, i, 1)) {
 				if (fallback >= 0) {
 					su_msg(file, 1, "columns \"%s\" and "
 					    "\"%s\" both look like the %s "
@@ -253,7 +358,8 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 			cols[r] = fallback;
 		if (cols[r] < 0 && want[r] == SU_COL_REQUIRED) {
 			list_headers(hdr, list, sizeof list);
-			for (k = n = 0; k < 10 && roles[r].aliases[k]; k++)
+			for (k = n = 0; k < SU_MAX_ALIASES &&
+			    roles[r].aliases[k]; k++)
 				n += (size_t)snprintf(tried + n,
 				    sizeof tried - n, "%s\"%s\"", k ? ", " : "",
 				    roles[r].aliases[k]);
@@ -264,6 +370,39 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		}
 	}
 	free_headers(nh, hdr->n);
+	return 0;
+}
+
+int
+su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
+                char cur[SU_CUR_LEN], char *msg, size_t size)
+{
+	const char *s;
+	size_t i, n;
+	char code[SU_CUR_LEN];
+
+	if (col < 0)
+		return 0;
+	s = r->f[col];
+	n = r->len[col];
+	su_trim(&s, &n);
+	if (!n)
+		return 0;
+	if (n != 3) {
+		snprintf(msg, size, "%s \"%s\": not a currency code such as "
+		    "USD", hdr->f[col], r->f[col]);
+		return -1;
+	}
+	for (i = 0; i < 3; i++)
+		code[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' + 'A' :
+		    s[i]);
+	code[3] = '\0';
+	if (cur[0] && strcmp(cur, code) != 0) {
+		snprintf(msg, size, "the amount is in %s but %s says %s", cur,
+		    hdr->f[col], code);
+		return -1;
+	}
+	memcpy(cur, code, sizeof code);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -331,6 +332,39 @@ blankline(const char *s, size_t n)
 	return n == 0;
 }
 
+/* Excel's delimiter hint, a first line "sep=;": not the header */
+static int
+sep_line(const char *s, size_t n)
+{
+	while (n > 5 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n == 5 && strncasecmp(s, "sep=", 4) == 0 &&
+	    !memchr("\"\r\n", s[4], 4);
+}
+
+/* the delimiter a sep= line names; an error when -d or -t says another */
+static int
+set_sep(struct su_in *in, int c)
+{
+	char given[8], said[8];
+
+	if ((in->o->delim >= 0 && in->o->delim != c) ||
+	    (in->o->delim < 0 && in->o->tsv && c != '\t')) {
+		snprintf(said, sizeof said, c == '\t' ? "tab" : "%c", c);
+		if (in->o->delim < 0)
+			snprintf(given, sizeof given, "-t");
+		else
+			snprintf(given, sizeof given, in->o->delim == '\t' ?
+			    "-d tab" : "-d %c", in->o->delim);
+		su_msg(in->fname, 1, "sep=%s (Excel's delimiter hint) but %s "
+		    "was given; drop the option or the line", said, given);
+		return -1;
+	}
+	in->delim = c;
+	parser_init(in);
+	return 0;
+}
+
 /* feed lines until an event is queued or the file is done */
 static int
 feed(struct su_in *in)
@@ -354,6 +388,12 @@ feed(struct su_in *in)
 			if (csv_fini(&in->p, cb_field, cb_record, in) != 0)
 				push(in, EV_OPENQUOTE, in->rec_line);
 			break;
+		}
+		if (in->in_header && in->lineno == 1 && sep_line(line, n)) {
+			if (set_sep(in, line[4]))
+				return -1;
+			in->lineno++;
+			continue;
 		}
 		if (memchr(line, '\0', n)) {
 			push(in, EV_NUL, in->lineno);

@@ -43,6 +43,33 @@ after(const char *section, const char *word)
 	return section;
 }
 
+/* An amount of the file (what: "[bonus b] amount = 500 EUR") in cur, of
+ * the plan, bonus or spiff whose cur_what is item: a file's amounts are in
+ * one currency, which commission holds against the bookings' (of the plans
+ * someone is on).  0, or -1 (failf). */
+static int
+plan_currency(struct parse *ps, long line, const char *what,
+              const char *cur, char item[128])
+{
+	struct su_plans *pl = ps->pl;
+
+	if (!cur[0])
+		return 0;
+	if (pl->cur[0] && strcmp(cur, pl->cur) != 0) {
+		failf(ps, line, "%s: in %s, but %s is in %s; amounts in "
+		    "different currencies are never compared", what, cur,
+		    pl->cur_what, pl->cur);
+		return -1;
+	}
+	if (!item[0])
+		snprintf(item, 128, "%s:%ld: %s", pl->file, line, what);
+	if (!pl->cur[0]) {
+		memcpy(pl->cur, cur, sizeof pl->cur);
+		memcpy(pl->cur_what, item, sizeof pl->cur_what);
+	}
+	return 0;
+}
+
 static void
 start_section(struct parse *ps, const char *section, long line)
 {
@@ -150,6 +177,7 @@ handler(void *user, const char *section, const char *name,
 	const char *why;
 	unsigned bit = 0;
 	int64_t m;
+	char what[128];
 
 	ps->call++;
 	if (ps->msg[0])
@@ -250,6 +278,10 @@ handler(void *user, const char *section, const char *name,
 			if (su_money_parse(value, strlen(value), 0, &m, cur,
 			    &why) != 0 || m <= 0)
 				goto badval;
+			snprintf(what, sizeof what, "[bonus %s] amount = %s",
+			    b->name, value);
+			if (plan_currency(ps, line, what, cur, b->cur_what))
+				return 0;
 			b->amount = m;
 		} else if (KEY("when", 4)) {
 			free(b->when_src);
@@ -282,6 +314,10 @@ handler(void *user, const char *section, const char *name,
 			if (su_money_parse(value, strlen(value), 0, &m, cur,
 			    &why) != 0 || m <= 0)
 				goto badval;
+			snprintf(what, sizeof what, "[spiff %s] amount = %s",
+			    s->name, value);
+			if (plan_currency(ps, line, what, cur, s->cur_what))
+				return 0;
 			s->amount = m;
 		} else if (KEY("period", 8)) {
 			if (strcasecmp(value, "quarterly") == 0)
@@ -396,6 +432,14 @@ read_band(struct parse *ps, struct su_plan *p, struct su_band *b)
 		    "the amount (8%)" : "is a multiple of variable pay (1.25 "
 		    "or 125%)");
 		return -1;
+	}
+	if (p->base == SU_PB_UNIT) {
+		char what[128];
+
+		snprintf(what, sizeof what, "[plan %s] band = %s", p->name,
+		    b->src);
+		if (plan_currency(ps, b->line, what, cur, p->cur_what))
+			return -1;
 	}
 	return 0;
 }

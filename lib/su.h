@@ -239,9 +239,18 @@ int su_opt_choice(const char *opt, const char *arg,
                   const char *const *choices, int n);
 /* an option's percentage from 0 to 100 (15, 15%); 0 ok, -1 said */
 int su_opt_pct(const char *opt, const char *arg, su_rate *out);
-/* parse a money option value (--target 750000); prints; 0 ok, -1 bad */
+/* parse a money option value (--target 750000, --target "750000 EUR");
+ * cur: the currency it states, or "" (then it is in the data's); prints;
+ * 0 ok, -1 bad */
 int su_opt_money(const struct su_opts *o, const char *optname,
-                 const char *arg, int64_t *cents);
+                 const char *arg, int64_t *cents, char cur[SU_CUR_LEN]);
+/* An amount given in an option or a file (what: "--target 750000 EUR"), in
+ * cur, against data in dcur, first stated on file:line (noun: "deals").
+ * Different currencies are never compared: 0 when cur is "" (the amount is
+ * in the data's currency), dcur is "" (data that state no currency go with
+ * any: the caller labels them with cur) or they are one; else said, -1. */
+int su_cur_compare(const char *what, const char *cur, const char *noun,
+                   const char *dcur, const char *file, long line);
 
 /* ---- columns.c: column roles (SPEC §7) ------------------------------ */
 enum su_role {
@@ -277,6 +286,13 @@ enum { SU_COL_OPTIONAL = 1, SU_COL_REQUIRED = 2 };
 int su_columns_resolve(const char *file, const struct su_rec *hdr,
                        const struct su_opts *o, const unsigned char *want,
                        int *cols);
+/* The currency of record r's amount: cur (the amount's own, from
+ * su_money_parse, or "") and the currency column col (>= 0; see
+ * su_columns_resolve for which column labels which amount), which must
+ * agree.  0 (cur is the row's currency, or "" if none is stated), or -1
+ * with msg. */
+int su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
+                    char cur[SU_CUR_LEN], char *msg, size_t size);
 /* -g COL,...: header names, role names, or the computed quarter, month,
  * fiscal_year of the close date */
 enum su_gkind { SU_G_COLUMN, SU_G_QUARTER, SU_G_MONTH, SU_G_FY };
@@ -588,6 +604,9 @@ struct su_plan {
     int has_cap;
     int periods;            /* payouts a year: 1, 4 or 12 */
     int clawback;           /* a negative true-up is paid back */
+    char cur_what[128];     /* its first amount that states a currency
+                               ("FILE:LINE: [plan S] band = 0-: $250"), or
+                               "" (the currency: su_plans.cur) */
 };
 struct su_bonus {
     char *name, *plan_name, *when_src;
@@ -596,6 +615,7 @@ struct su_bonus {
     int plan;
     int64_t amount;
     struct su_expr *when;   /* over attainment, credit, quota, metrics */
+    char cur_what[128];     /* as su_plan's */
 };
 struct su_spiff {
     char *name, *plans_src;
@@ -605,6 +625,7 @@ struct su_spiff {
     int award;              /* enum su_award */
     int64_t amount;
     int periods;
+    char cur_what[128];     /* as su_plan's */
 };
 struct su_plans {
     char *file, *text;
@@ -614,6 +635,10 @@ struct su_plans {
     size_t nb;
     struct su_spiff *s;
     size_t ns;
+    /* the one currency the file's amounts state ("" none), and the first
+     * that states it ("FILE:LINE: [bonus b] amount = 500 EUR") */
+    char cur[SU_CUR_LEN];
+    char cur_what[128];
 };
 /* Prints "FILE:LINE[:COL]: ..." and returns -1 on error. */
 int su_plans_load(const char *path, struct su_plans **out);

@@ -276,7 +276,7 @@ EOF
 	printf 'Deal,Value,Cat\nx,5,Commit\n' >"$BATS_TEST_TMPDIR/c.csv"
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/c.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/c.csv:1: no amount column (tried \"Amount\", \"ARR\", \"ACV\", \"Total Contract Value\", \"Deal Amount\"; or name it with -c amount=HEADER); the headers are: \"Deal\", \"Value\", \"Cat\""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/c.csv:1: no amount column (tried \"Amount\", \"ARR\", \"ACV\", \"Total Contract Value\", \"Deal Amount\", \"Close Value\", \"Deal Value\", \"Estimated Value\"; or name it with -c amount=HEADER); the headers are: \"Deal\", \"Value\", \"Cat\""
 	run forecast -c amount=Value -c category=cat -f tsv "$BATS_TEST_TMPDIR/c.csv"
 	assert_success
 	assert_line --index 2 "Commit	1	5.00	0.9000	4.50"
@@ -741,4 +741,138 @@ LROW='Yes,Champion,x,2026-04-01'
 	assert_equal "$stderr" 'mqlqualify: Active Evaluation: 2 values neither yes nor no ("maybe"), read as no'
 	assert_line --index 1 "maybe,nurture,10,a"
 	assert_line --index 2 "maybe,nurture,10,a"
+}
+
+# Issue 13, item 15: header names of real files, recognised without -c.
+
+# The Maven CRM data set's sales_pipeline.csv shape: sales_agent = owner,
+# deal_stage = stage, engage_date = created_date, close_value = amount.
+# Moses Frase: deal 1 won, engaged 2026-03-01, closed 2026-05-04:
+#   30 days left of March + 30 of April + 4 = 64 days; deal 2 open.
+#   win rate 1 / (1 + 0) = 1; avg and median won deal 1054.00;
+#   velocity = open x won amounts x won / ((won + lost) x cycle days)
+#            = 1 x 1054 x 1 / (1 x 64) = 16.46875 -> 16.47
+# Darcel Schlecht: deal 3 lost (no close_value: said, counted as 0), deal 4
+#   open: win rate 0 / (0 + 1) = 0, no won deal, so no size, cycle, velocity.
+@test "flat snake_case exports (Maven CRM): sales_agent, deal_stage, engage_date, close_value" {
+	f=$(mk maven.csv <<'EOF'
+opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
+1,Moses Frase,GTX Plus Basic,Cancity,Won,2026-03-01,2026-05-04,1054
+2,Moses Frase,GTXPro,Hottechi,Engaging,2026-04-25,2026-05-20,4000
+3,Darcel Schlecht,MG Special,Zencorporation,Lost,2026-04-10,2026-06-01,
+4,Darcel Schlecht,GTX Basic,Rangreen,Engaging,2026-05-02,2026-06-15,550
+EOF
+)
+	run --separate-stderr "$BIN/cyclestat" --won Won --lost Lost --open Engaging -g owner --as-of 2026-07-01 "$f"
+	assert_success
+	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0"
+	assert_output "sales_agent,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Darcel Schlecht,2,0,1,1,0.0000,,,,,,
+Moses Frase,2,1,0,1,1.0000,1054.00,1054.00,64.0,64.0,64,16.47"
+}
+
+# OpportunityStage = stage, EstimatedValue = amount (API names).
+# Negotiate: 12000 Commit x 0.9 = 10800.00; Discover: 3000 Pipeline x 0.5
+# = 1500.00; all: 15000.00 weighted 12300.00, weight 12300 / 15000 = 0.82.
+@test "API names: EstimatedValue is the amount, OpportunityStage the stage" {
+	f=$(mk api.csv <<'EOF'
+Id,Name,OpportunityStage,EstimatedValue,CloseDate,ForecastCategoryName
+1,Acme,Negotiate,12000,2026-05-04,Commit
+2,Beta,Discover,3000,2026-05-20,Pipeline
+EOF
+)
+	run --separate-stderr forecast -g stage --period 2026-Q2 -f tsv "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 "OpportunityStage	category	deals	amount	weight	weighted_amount"
+	assert_line --index 4 "Discover	Pipeline	1	3000.00	0.5000	1500.00"
+	assert_line --index 9 "Negotiate	Commit	1	12000.00	0.9000	10800.00"
+	run forecast --period 2026-Q2 -f tsv "$f"
+	assert_line --index 6 "Total	2	15000.00	0.8200	12300.00"
+}
+
+# Ana Ruiz: Commit 10,000.00 x 0.9 = 9000.00, Best Case 4,000.00 x 0.7 =
+# 2800.00: total 14000.00, weighted 11800.00 (11800 / 14000 = 0.8429);
+# Bo Li: Pipeline 2,000.00 x 0.5 = 1000.00.
+@test "a report's \"Opportunity Owner: Full Name\" is the owner column" {
+	f=$(mk rep.csv <<'EOF'
+Opportunity Owner: Full Name,Opportunity Name,Stage,Amount,Forecast Category,Close Date
+Ana Ruiz,Acme,Negotiation,"10,000.00",Commit,5/4/2026
+Bo Li,Beta,Prospecting,"2,000.00",Pipeline,5/20/2026
+Ana Ruiz,Gamma,Proposal,"4,000.00",Best Case,6/1/2026
+EOF
+)
+	run --separate-stderr forecast -g owner --period 2026-Q2 -f tsv "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 "Opportunity Owner: Full Name	category	deals	amount	weight	weighted_amount"
+	assert_line --index 6 "Ana Ruiz	Total	2	14000.00	0.8429	11800.00"
+	assert_line --index 13 "Bo Li	Total	1	2000.00	0.5000	1000.00"
+	# "Field: Name" too; a field of no role ("Created By") matches nothing
+	sed '1s/Opportunity Owner: Full Name/Owner: Name/' "$f" >"$BATS_TEST_TMPDIR/rep2.csv"
+	run forecast -g owner --period 2026-Q2 -f tsv "$BATS_TEST_TMPDIR/rep2.csv"
+	assert_line --index 6 "Ana Ruiz	Total	2	14000.00	0.8429	11800.00"
+	sed '1s/Opportunity Owner: Full Name/Created By: Full Name/' "$f" >"$BATS_TEST_TMPDIR/rep3.csv"
+	run --separate-stderr forecast -g owner --period 2026-Q2 "$BATS_TEST_TMPDIR/rep3.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/rep3.csv: -g owner: no such column (use a header, a role such as owner or stage, or quarter, month, fiscal_year); the headers are: \"Created By: Full Name\", \"Opportunity Name\", \"Stage\", \"Amount\", \"Forecast Category\", \"Close Date\""
+}
+
+# line 1 sep=; line 2 the header; line 3 "1,5" is one field (the comma is
+# no delimiter): an amount error on line 3, the physical line.  With
+# "1.5": Commit 1.50 x 0.9 = 1.35.
+@test "sep= on the first line (Excel) sets the delimiter and is not the header" {
+	printf 'sep=;\r\nAmount;Forecast Category\r\n1.5;Commit\r\n' >"$BATS_TEST_TMPDIR/sep.csv"
+	run --separate-stderr forecast -f tsv "$BATS_TEST_TMPDIR/sep.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	1.50	0.9000	1.35"
+	run csvdump "$BATS_TEST_TMPDIR/sep.csv"
+	assert_output '{"Amount":"1.5","Forecast Category":"Commit"}'
+	printf 'sep=;\nAmount;Forecast Category\n"1,5";Commit\n' >"$BATS_TEST_TMPDIR/sep2.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/sep2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sep2.csv:3: Amount \"1,5\": not an amount (misplaced thousands separator; for a decimal comma, use --decimal-comma)"
+	# the same delimiter given twice agrees
+	run forecast -d ';' -f tsv "$BATS_TEST_TMPDIR/sep.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	1.50	0.9000	1.35"
+	# a tab
+	printf 'sep=\t\nAmount\tForecast Category\n2\tCommit\n' >"$BATS_TEST_TMPDIR/sept.csv"
+	run forecast -t -f tsv "$BATS_TEST_TMPDIR/sept.csv"
+	assert_success
+	assert_line --index 2 "Commit	1	2.00	0.9000	1.80"
+}
+
+@test "sep= with a -d or -t that says another delimiter is an error naming both" {
+	printf 'sep=;\nAmount;Forecast Category\n1;Commit\n' >"$BATS_TEST_TMPDIR/sep.csv"
+	run --separate-stderr forecast -d , "$BATS_TEST_TMPDIR/sep.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sep.csv:1: sep=; (Excel's delimiter hint) but -d , was given; drop the option or the line"
+	run --separate-stderr forecast -t "$BATS_TEST_TMPDIR/sep.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sep.csv:1: sep=; (Excel's delimiter hint) but -t was given; drop the option or the line"
+	printf 'sep=\t\nAmount\tForecast Category\n1\tCommit\n' >"$BATS_TEST_TMPDIR/sept.csv"
+	run --separate-stderr forecast -d ';' "$BATS_TEST_TMPDIR/sept.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/sept.csv:1: sep=tab (Excel's delimiter hint) but -d ; was given; drop the option or the line"
+}
+
+# No new name makes two columns of the Salesforce API export shape (Id,
+# OwnerId, Owner.Name, StageName, Amount, Probability, CloseDate,
+# CreatedDate, ForecastCategory, ForecastCategoryName, Type, LeadSource,
+# IsClosed, IsWon, CurrencyIsoCode) both match a role: every program that
+# reads deals takes it, one column a role.  Ana Diaz: 006A1 (Closed Won
+# 50000 x 1), 006A2 (Commit 40000 x 0.9 = 36000), 006A5 (Pipeline 10000 x
+# 0.5 = 5000): 100000.00, weighted 91000.00, 91000 / 100000 = 0.9100.
+@test "the Salesforce API export shape still has one column per role" {
+	run --separate-stderr forecast -g owner -f tsv "$DATA/sf-api.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 "Owner.Name	category	deals	amount	weight	weighted_amount"
+	assert_line --index 6 "Ana Diaz	Total	3	100000.00	0.9100	91000.00"
+	run --separate-stderr "$BIN/cyclestat" -g owner,type,stage,currency "$DATA/sf-api.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	run --separate-stderr "$BIN/stagecheck" -m "$EXAMPLES/models/salesforce-default.ini" "$DATA/sf-api.csv"
+	[ "$status" -lt 2 ]
 }

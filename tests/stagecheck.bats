@@ -422,7 +422,7 @@ EOF
 	printf 'Amount\n5\n' >"$BATS_TEST_TMPDIR/ns.csv"
 	run --separate-stderr stagecheck "$BATS_TEST_TMPDIR/ns.csv"
 	assert_failure 2
-	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/ns.csv:1: no stage column (tried \"Stage\", \"Deal Stage\", \"StageName\", \"Stage Name\"; or name it with -c stage=HEADER); the headers are: \"Amount\""
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/ns.csv:1: no stage column (tried \"Stage\", \"Deal Stage\", \"StageName\", \"Stage Name\", \"Opportunity Stage\"; or name it with -c stage=HEADER); the headers are: \"Amount\""
 }
 
 @test "stagecheck: /dev/full, | head, -o" {
