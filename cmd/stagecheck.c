@@ -883,7 +883,8 @@ write_summary(struct state *st, struct su_out *out)
 
 	if ((e = su_out_header(out, 4, names)) != 0)
 		return e;
-	qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
+	if (st->ncounts) /* none: every row skipped, or nothing found */
+		qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
 	for (i = 0; i < st->ncounts; i++) {
 		const struct count *k = &st->counts[i];
 		const char *sv = sevname[checks[k->check].sev];
