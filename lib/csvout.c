@@ -388,6 +388,37 @@ su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
 	return out->err ? failed(out) : 0;
 }
 
+size_t
+su_out_own(const struct su_rec *hdr, const char *const *names, size_t n,
+           unsigned char *keep)
+{
+	char list[512];
+	size_t i, j, dropped = 0, len = 0;
+	int said;
+
+	list[0] = '\0';
+	for (i = 0; i < hdr->n; i++) {
+		keep[i] = 1;
+		for (j = 0; j < n; j++)
+			if (strcmp(hdr->f[i], names[j]) == 0)
+				break;
+		if (j == n)
+			continue;
+		keep[i] = 0;
+		dropped++;
+		said = snprintf(list + len, sizeof list - len, "%s%s",
+		    len ? ", " : "", names[j]);
+		if (said > 0 && (size_t)said < sizeof list - len)
+			len += (size_t)said;
+	}
+	if (dropped)
+		su_msg(hdr->file, hdr->line, "%s: column%s %s appends, already "
+		    "in the input (an earlier run's output): replaced by this "
+		    "run's, not repeated", list, dropped == 1 ? "" : "s",
+		    su_prog());
+	return dropped;
+}
+
 /* ---- table ------------------------------------------------------------ */
 
 static void
