@@ -7,6 +7,102 @@
 bats_require_minimum_version 1.5.0
 load helper
 
+# PROG ARGS...: PROG's output into head -n 1.  $status is PROG's own exit
+# status (PIPESTATUS), $output what head printed; PROG's stderr is in
+# $BATS_TEST_TMPDIR/err.  A reader that leaves can only be seen by a write
+# after it left: the output must be more than the program's 64 KiB buffer
+# and the pipe's 64 KiB (Linux) together, 131,072 bytes, or it is all
+# written before head exits and the status is that of a full run.
+into_head() {
+	run bash -c '"$@" 2>"$0" | head -n 1; exit "${PIPESTATUS[0]}"' \
+	    "$BATS_TEST_TMPDIR/err" "$@"
+}
+
+# at least 131,073 bytes of output, counted
+big_enough() {
+	local n
+
+	n=$("$@" 2>/dev/null | wc -c)
+	[ "$n" -gt 131072 ] || fail "$1: only $n bytes of output"
+}
+
+# 20,000 closed-won deals of $1,000.00, each its own -g group: 20,000
+# groups x 6 category rows x at least 30 bytes = 3,600,000 bytes
+@test "forecast | head -1: status 0, nothing on stderr" {
+	f=$(awk 'BEGIN { print "Opportunity ID,Stage,Amount,Probability (%),Forecast Category,Close Date"
+	    for (i = 1; i <= 20000; i++)
+		printf "Q%05d,Closed Won,$1000.00,100,Closed,2026-05-02\n", i }' | mk deals.csv)
+	big_enough "$BIN/forecast" -g 'Opportunity ID' "$f"
+	into_head "$BIN/forecast" -g 'Opportunity ID' "$f"
+	assert_success
+	assert_output "Opportunity ID,category,deals,amount,weight,weighted_amount"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+}
+
+# gate.csv's 10 rows 2,000 times: 20,000 rows; G02 alone has 4 findings
+# (missing-meddpicc, no-champion, deal-review, past-close-date) of over 60
+# bytes each, 2,000 x 4 x 60 = 480,000 bytes.  A full run exits 1 (G02
+# fails its gate); a run whose reader left exits 0.
+@test "stagecheck | head -1: status 0, nothing on stderr" {
+	f=$BATS_TEST_TMPDIR/gates.csv
+	head -n 1 "$DATA/gate.csv" >"$f"
+	for i in $(seq 2000); do tail -n +2 "$DATA/gate.csv"; done >>"$f"
+	big_enough "$BIN/stagecheck" --as-of 2026-08-01 "$f"
+	run "$BIN/stagecheck" --as-of 2026-08-01 -o /dev/null "$f"
+	assert_failure 1
+	into_head "$BIN/stagecheck" --as-of 2026-08-01 "$f"
+	assert_success
+	assert_output "id,name,owner,stage,check,severity,message"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+	into_head "$BIN/stagecheck" --as-of 2026-08-01 --annotate "$f"
+	assert_success
+	assert_output "$(head -n 1 "$DATA/gate.csv"),gate,missing,flags"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+}
+
+# 20,000 won deals, each its own -g group, a row of at least 56 bytes
+# each: 1,120,000 bytes
+@test "cyclestat | head -1: status 0, nothing on stderr" {
+	f=$(awk 'BEGIN { print "Opportunity ID,Opportunity Owner,Type,Stage,Amount,Created Date,Close Date"
+	    for (i = 1; i <= 20000; i++)
+		printf "C%05d,ana,New Business,Closed Won,1000,2026-01-01,2026-03-02\n", i }' | mk won.csv)
+	big_enough "$BIN/cyclestat" -g 'Opportunity ID' "$f"
+	into_head "$BIN/cyclestat" -g 'Opportunity ID' "$f"
+	assert_success
+	assert_output "Opportunity ID,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+}
+
+# leads.csv's 9 leads 2,000 times: 18,000 rows of over 100 bytes each
+@test "mqlqualify | head -1: status 0, nothing on stderr" {
+	f=$BATS_TEST_TMPDIR/leads.csv
+	head -n 1 "$DATA/leads.csv" >"$f"
+	for i in $(seq 2000); do tail -n +2 "$DATA/leads.csv"; done >>"$f"
+	big_enough "$BIN/mqlqualify" --as-of 2026-03-02 "$f"
+	into_head "$BIN/mqlqualify" --as-of 2026-03-02 "$f"
+	assert_success
+	assert_output "$(head -n 1 "$DATA/leads.csv"),qualification,score,reasons"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+	into_head "$BIN/mqlqualify" --as-of 2026-03-02 -f json "$f"
+	assert_success
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+}
+
+# 5,000 reps on tests/data/comp-q.ini's quarterly plan, a booking each: 4
+# statement rows per rep (2026-Q1 to Q4) of at least 70 bytes, 5,000 x 4 x
+# 70 = 1,400,000 bytes
+@test "commission | head -1: status 0, nothing on stderr" {
+	r=$(awk 'BEGIN { print "Rep,Plan,Quota,Variable"
+	    for (i = 1; i <= 5000; i++) printf "R%05d,AE,1500000,120000\n", i }' | mk roster.csv)
+	b=$(awk 'BEGIN { print "Opportunity Owner,Amount,Close Date"
+	    for (i = 1; i <= 5000; i++) printf "R%05d,1000,2026-02-10\n", i }' | mk bookings.csv)
+	big_enough "$BIN/commission" -p "$DATA/comp-q.ini" -r "$r" "$b"
+	into_head "$BIN/commission" -p "$DATA/comp-q.ini" -r "$r" "$b"
+	assert_success
+	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
+}
+
 # stagecheck --annotate fed its own output (issue 13, item 23).  gate.csv
 # has 19 columns; --annotate appends gate, missing, flags: 19 + 3 = 22.
 # Fed back: 22 - 3 + 3 = 22 columns, not 25, the same bytes.  With
