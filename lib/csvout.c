@@ -54,9 +54,12 @@ flush(struct su_out *out)
 	out->blen = 0;
 }
 
+/* n may be 0 with s NULL (an empty cell): memcpy may not be given NULL */
 static void
 put(struct su_out *out, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (out->blen + n > out->bcap) {
 		flush(out);
 		if (n > out->bcap) {
@@ -437,7 +440,8 @@ keep(struct su_out *out, const struct su_cell *cells)
 		if (c.type == SU_C_STR) {
 			char *s = su_xmalloc(c.len + 1);
 
-			memcpy(s, c.s, c.len);
+			if (c.len) /* an empty cell's s may be NULL */
+				memcpy(s, c.s, c.len);
 			s[c.len] = '\0';
 			c.s = s;
 		}
@@ -517,6 +521,8 @@ struct lbuf {
 static void
 lput(struct lbuf *b, const char *s, size_t n)
 {
+	if (n == 0)
+		return; /* b->s may still be NULL: no memcpy into it */
 	if (b->n + n > b->cap) {
 		b->cap = (b->n + n) * 2;
 		b->s = su_xrealloc(b->s, b->cap);

@@ -497,3 +497,17 @@ rules() { mk "$1"; }
 	assert_line --index 0 "$(head -n 1 "$L" | tr ',' '\t')$(printf '\tassigned_to\tresponse_minutes\tsla_breach\tqualification\tscore\treasons')"
 	assert_line --index 1 "$(sed -n 2p "$L" | tr ',' '\t')$(printf '\tana\t4.0\tno\tsql\t100\t')"
 }
+
+# A table whose first column has an empty header (and empty cells): that
+# column is 0 wide, so each line starts with the two-space gap alone:
+# "" + "  " + "Record ID" (9 wide; "101" + 6 blanks) + "  " + "Email".
+# The table's line buffer was once given to memcpy while still NULL.
+@test "-f table: a first column with an empty header is 0 wide" {
+	f=$(sed 's/^/,/' "$L" | mk empty-first.csv)
+	run --separate-stderr mqlqualify -f table "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 --regexp '^  Record ID  Email  '
+	assert_line --index 1 --regexp '^  101        a@acme\.example  '
+	assert_line --index 9 --regexp '^  109        i@wayne\.example  .*  sql  *100$'
+}
