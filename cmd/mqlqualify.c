@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 __extension__ typedef __int128 i128;
@@ -230,10 +231,21 @@ read_state(const char *path, char **last)
 	char *text, *l, *e;
 	int seen_magic = 0, seen_last = 0;
 	long line = 0;
+	struct stat sb;
 
 	*last = NULL;
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return 0;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		/* another error: su_slurp says it */
+	} else if (!S_ISREG(sb.st_mode)) {
+		/* it is replaced by a rename: never over a device (/dev/full
+		 * would also be read for ever), a FIFO or a directory */
+		su_msg(path, 0, "not a regular file; a round-robin state file is "
+		    "replaced whole, by a rename, so it cannot be a device, a "
+		    "FIFO or a directory");
+		return -1;
+	}
 	if (!(text = su_slurp(path, "state file")))
 		return -1;
 	for (l = text; *l; l = e) {

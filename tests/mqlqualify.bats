@@ -511,3 +511,18 @@ rules() { mk "$1"; }
 	assert_line --index 1 --regexp '^  101        a@acme\.example  '
 	assert_line --index 9 --regexp '^  109        i@wayne\.example  .*  sql  *100$'
 }
+
+# The state is replaced by a rename beside it: never over a device, a FIFO
+# or a directory.  /dev/full was read for ever (its zeros never end) until
+# the end-to-end fuzzer's 20 s ran out.
+@test "--assign-state: a device, a FIFO or a directory is refused" {
+	fifo=$BATS_TEST_TMPDIR/state.fifo
+	mkfifo "$fifo"
+	for f in /dev/full /dev/null "$fifo" "$BATS_TEST_TMPDIR"; do
+		run --separate-stderr timeout 10 "$BIN/mqlqualify" --assign ana --assign-state "$f" "$L"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "mqlqualify: $f: not a regular file; a round-robin state file is replaced whole, by a rename, so it cannot be a device, a FIFO or a directory"
+	done
+	[ -p "$fifo" ]
+}
