@@ -121,8 +121,12 @@ uninstall:
 
 # make fuzz FUZZ_SECONDS=N: each libFuzzer harness in tests/fuzz for N
 # seconds, from its seed corpus (tests/fuzz/corpus/NAME; what it finds goes
-# to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*)
+# to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*); then for N
+# seconds more the end-to-end fuzzer, tests/fuzz/e2e: every program built
+# with the sanitizers (build/san) on mutated examples with options from its
+# --help, from FUZZ_SEED (a failure is kept in build/fuzz/e2e/fail-*)
 FUZZ_SECONDS ?= 20
+FUZZ_SEED ?= 1
 FUZZERS = csv values model expr rules plan
 FUZZCC = clang
 FUZZFLAGS = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -141,6 +145,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZLIBOBJ)
 
 fuzz: deps-build deps-fuzz $(FUZZERS:%=build/fuzz/fuzz_%)
 	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZERS)
+	@$(MAKE) --no-print-directory SANITIZE=1 all
+	@python3 tests/fuzz/e2e -s $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 deps-fuzz:
 	@sh .ci/deps fuzz

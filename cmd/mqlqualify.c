@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 __extension__ typedef __int128 i128;
@@ -230,10 +231,21 @@ read_state(const char *path, char **last)
 	char *text, *l, *e;
 	int seen_magic = 0, seen_last = 0;
 	long line = 0;
+	struct stat sb;
 
 	*last = NULL;
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return 0;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		/* another error: su_slurp says it */
+	} else if (!S_ISREG(sb.st_mode)) {
+		/* it is replaced by a rename: never over a device (/dev/full
+		 * would also be read for ever), a FIFO or a directory */
+		su_msg(path, 0, "not a regular file; a round-robin state file is "
+		    "replaced whole, by a rename, so it cannot be a device, a "
+		    "FIFO or a directory");
+		return -1;
+	}
 	if (!(text = su_slurp(path, "state file")))
 		return -1;
 	for (l = text; *l; l = e) {
@@ -336,6 +348,7 @@ struct state {
 	size_t next;           /* the rotation: index of the next SDR */
 	const char *last;      /* the last SDR assigned, or NULL */
 	struct su_groups *groups;
+	const unsigned char *keep; /* input columns written (su_out_own) */
 	struct counts total;
 	char *key;
 	size_t keycap;
@@ -462,17 +475,21 @@ static int
 write_lead(struct state *st, struct su_out *out, const struct su_rec *r,
            struct su_cell *cells, int raw)
 {
-	size_t i, k;
+	size_t i, k = 0;
 	const char *who = "";
 
 	if (!raw)
 		for (i = 0; i < r->n; i++) {
-			memset(&cells[i], 0, sizeof cells[i]);
-			cells[i].type = SU_C_STR;
-			cells[i].s = r->f[i];
-			cells[i].len = r->len[i];
+			if (!st->keep[i])
+				continue; /* an earlier run's verdict */
+			memset(&cells[k], 0, sizeof cells[k]);
+			cells[k].type = SU_C_STR;
+			cells[k].s = r->f[i];
+			cells[k++].len = r->len[i];
 		}
-	k = r->n;
+	else
+		k = r->n;
+	i = k; /* where the appended columns start */
 	cells[k++] = str(su_qual_name[st->qual]);
 	memset(&cells[k], 0, sizeof cells[k]);
 	if (st->qual != SU_Q_INVALID) {
@@ -500,8 +517,7 @@ write_lead(struct state *st, struct su_out *out, const struct su_rec *r,
 		cells[k++] = str(st->breach);
 	}
 	if (raw)
-		return su_out_row_raw(out, r->raw, r->rawlen, r->n,
-		    cells + r->n);
+		return su_out_row_raw(out, r->raw, r->rawlen, i, cells + i);
 	return su_out_row(out, cells);
 }
 
@@ -692,6 +708,7 @@ main(int argc, char **argv)
 	struct su_out *out = NULL;
 	struct su_cell *cells = NULL;
 	const char **names = NULL;
+	unsigned char *keep = NULL;
 	char *last = NULL, *tmpstate = NULL;
 	int first, r, status = SU_EXIT_ERR, raw;
 	size_t i;
@@ -737,21 +754,30 @@ main(int argc, char **argv)
 	    (o.c.delim < 0 || o.c.delim == ',');
 	r = 0;
 	if (!o.summary) {
-		size_t k = hdr.n;
+		const char *own[8];
+		size_t k = 0, nown = 0;
 
+		own[nown++] = "qualification";
+		own[nown++] = "score";
+		own[nown++] = "reasons";
+		if (o.team)
+			own[nown++] = "assigned_to";
+		if (o.sla) {
+			own[nown++] = "response_minutes";
+			own[nown++] = "sla_breach";
+		}
+		/* mqlqualify's output fed back in: its columns once, this
+		 * run's, never a second set beside the first */
+		st.keep = keep = su_xmalloc(hdr.n + 1);
+		if (su_out_own(&hdr, own, nown, keep))
+			raw = 0;
 		names = su_xmalloc((hdr.n + 8) * sizeof *names);
 		cells = su_xmalloc((hdr.n + 8) * sizeof *cells);
 		for (i = 0; i < hdr.n; i++)
-			names[i] = hdr.f[i];
-		names[k++] = "qualification";
-		names[k++] = "score";
-		names[k++] = "reasons";
-		if (o.team)
-			names[k++] = "assigned_to";
-		if (o.sla) {
-			names[k++] = "response_minutes";
-			names[k++] = "sla_breach";
-		}
+			if (keep[i])
+				names[k++] = hdr.f[i];
+		for (i = 0; i < nown; i++)
+			names[k++] = own[i];
 		r = su_out_header(out, k, names);
 	}
 	while (r == 0 && (r = su_in_next(st.in, &rec)) > 0) {
@@ -822,6 +848,7 @@ done:
 	free(st.reasons);
 	free(last);
 	free(names);
+	free(keep);
 	free(cells);
 	free(o.team);
 	free(o.team_arg);

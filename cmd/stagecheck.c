@@ -379,6 +379,7 @@ struct state {
 	size_t ndent;
 	const char *velocity;   /* this row's class, for --annotate */
 	struct su_place *pl;    /* (type, stage) -> where the model puts it */
+	unsigned char *keep;    /* --annotate: input columns written */
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long skipped_before;
@@ -822,11 +823,12 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
                 struct su_cell *cells)
 {
 	char missing[64], flags[512];
-	size_t i, n = 0;
+	size_t i, n = 0, c = 0;
 	int k;
 
 	for (i = 0; i < r->n; i++)
-		cells[i] = str(r->f[i], r->len[i]);
+		if (st->keep[i]) /* not an earlier run's annotation */
+			cells[c++] = str(r->f[i], r->len[i]);
 	missing[0] = '\0';
 	for (k = 0; k < SU_NMC; k++)
 		if (st->missing & (1u << k))
@@ -836,10 +838,10 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 	for (i = 0, n = 0; i < st->nf && n < sizeof flags; i++)
 		n += (size_t)snprintf(flags + n, sizeof flags - n, "%s%s",
 		    n ? " " : "", checks[st->f[i].check].name);
-	cells[r->n] = str(st->gate_fail ? "fail" : "pass", 4);
-	cells[r->n + 1] = str(missing, strlen(missing));
-	cells[r->n + 2] = str(flags, strlen(flags));
-	cells[r->n + 3] = str(st->velocity, strlen(st->velocity));
+	cells[c] = str(st->gate_fail ? "fail" : "pass", 4);
+	cells[c + 1] = str(missing, strlen(missing));
+	cells[c + 2] = str(flags, strlen(flags));
+	cells[c + 3] = str(st->velocity, strlen(st->velocity));
 	return su_out_row(out, cells);
 }
 
@@ -895,7 +897,8 @@ write_summary(struct state *st, struct su_out *out)
 
 	if ((e = su_out_header(out, 4, names)) != 0)
 		return e;
-	qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
+	if (st->ncounts) /* none: every row skipped, or nothing found */
+		qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
 	for (i = 0; i < st->ncounts; i++) {
 		const struct count *k = &st->counts[i];
 		const char *sv = sevname[checks[k->check].sev];
@@ -981,17 +984,22 @@ main(int argc, char **argv)
 	if (!(out = su_out_open(&o.c)))
 		goto done;
 	if (o.mode == MODE_ANNOTATE) {
-		size_t extra = st.have_hist || st.ndent ? 4 : 3;
+		static const char *const own[] = {"gate", "missing", "flags",
+		                                   "velocity"};
+		size_t extra = st.have_hist || st.ndent ? 4 : 3, k = 0;
 
+		/* --annotate's output fed back in: one set of annotations,
+		 * this run's */
+		st.keep = su_xmalloc(hdr.n + 1);
+		su_out_own(&hdr, own, extra, st.keep);
 		names = su_xmalloc((hdr.n + 4) * sizeof *names);
 		cells = su_xmalloc((hdr.n + 4) * sizeof *cells);
 		for (i = 0; i < hdr.n; i++)
-			names[i] = hdr.f[i];
-		names[hdr.n] = "gate";
-		names[hdr.n + 1] = "missing";
-		names[hdr.n + 2] = "flags";
-		names[hdr.n + 3] = "velocity";
-		r = su_out_header(out, hdr.n + extra, names);
+			if (st.keep[i])
+				names[k++] = hdr.f[i];
+		for (i = 0; i < extra; i++)
+			names[k++] = own[i];
+		r = su_out_header(out, k, names);
 	} else if (o.mode == MODE_FINDINGS)
 		r = su_out_header(out, 7, fnames);
 	else
@@ -1047,6 +1055,7 @@ done:
 	free(st.counts);
 	free(st.f);
 	free(names);
+	free(st.keep);
 	free(cells);
 	return status;
 }

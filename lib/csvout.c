@@ -54,9 +54,12 @@ flush(struct su_out *out)
 	out->blen = 0;
 }
 
+/* n may be 0 with s NULL (an empty cell): memcpy may not be given NULL */
 static void
 put(struct su_out *out, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (out->blen + n > out->bcap) {
 		flush(out);
 		if (n > out->bcap) {
@@ -400,6 +403,37 @@ su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
 	return out->err ? failed(out) : 0;
 }
 
+size_t
+su_out_own(const struct su_rec *hdr, const char *const *names, size_t n,
+           unsigned char *keep)
+{
+	char list[512];
+	size_t i, j, dropped = 0, len = 0;
+	int said;
+
+	list[0] = '\0';
+	for (i = 0; i < hdr->n; i++) {
+		keep[i] = 1;
+		for (j = 0; j < n; j++)
+			if (strcmp(hdr->f[i], names[j]) == 0)
+				break;
+		if (j == n)
+			continue;
+		keep[i] = 0;
+		dropped++;
+		said = snprintf(list + len, sizeof list - len, "%s%s",
+		    len ? ", " : "", names[j]);
+		if (said > 0 && (size_t)said < sizeof list - len)
+			len += (size_t)said;
+	}
+	if (dropped)
+		su_msg(hdr->file, hdr->line, "%s: column%s %s appends, already "
+		    "in the input (an earlier run's output): replaced by this "
+		    "run's, not repeated", list, dropped == 1 ? "" : "s",
+		    su_prog());
+	return dropped;
+}
+
 /* ---- table ------------------------------------------------------------ */
 
 static void
@@ -418,7 +452,8 @@ keep(struct su_out *out, const struct su_cell *cells)
 		if (c.type == SU_C_STR) {
 			char *s = su_xmalloc(c.len + 1);
 
-			memcpy(s, c.s, c.len);
+			if (c.len) /* an empty cell's s may be NULL */
+				memcpy(s, c.s, c.len);
 			s[c.len] = '\0';
 			c.s = s;
 		}
@@ -507,6 +542,8 @@ struct lbuf {
 static void
 lput(struct lbuf *b, const char *s, size_t n)
 {
+	if (n == 0)
+		return; /* b->s may still be NULL: no memcpy into it */
 	if (b->n + n > b->cap) {
 		b->cap = (b->n + n) * 2;
 		b->s = su_xrealloc(b->s, b->cap);

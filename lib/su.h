@@ -746,6 +746,13 @@ int su_out_row(struct su_out *out, const struct su_cell *cells);
  * the other columns.  A filter's fast path (mqlqualify). */
 int su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
                    const struct su_cell *rest);
+/* A filter's own columns (names[0..n-1], what it appends to each row)
+ * already in its input: an earlier run's output fed back in.  keep[i] is 0
+ * for such an input column (this run's value replaces it, at the end, so
+ * the output is what the original input gives) and 1 for any other; said
+ * once, naming them.  Returns how many input columns are not kept. */
+size_t su_out_own(const struct su_rec *hdr, const char *const *names,
+                  size_t n, unsigned char *keep);
 int su_out_close(struct su_out *out);
 /* a program's last step: its output and the --rejects of its input both
  * in place, or neither (the output is written out, the rejects put in

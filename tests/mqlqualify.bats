@@ -449,3 +449,80 @@ rules() { mk "$1"; }
 	assert_success
 	assert_line --index 1 'Yes,Champion,x,2026-04-01,yes,8,"a, ""b""",sql,100,'
 }
+
+# Its own output fed back in (issue 13, item 23).  leads.csv has 12 columns;
+# a run appends 3 (qualification, score, reasons): 12 + 3 = 15.  Fed that
+# output, a second run finds the 3 in its input and writes 15 - 3 + 3 = 15
+# columns again, not 15 + 3 = 18: the same bytes as the first run (the same
+# rules, the same --as-of, so lead 101 is again "sql,100," and 103 again
+# "nurture,60,budget;authority").
+@test "its own output fed back in: qualification, score, reasons replaced, not repeated, said once" {
+	first=$BATS_TEST_TMPDIR/first.csv
+	mqlqualify "$L" >"$first"
+	assert_equal "$(head -n 1 "$first" | tr ',' '\n' | wc -l)" 15
+	run --separate-stderr mqlqualify "$first"
+	assert_success
+	assert_equal "$stderr" "mqlqualify: $first:1: qualification, score, reasons: columns mqlqualify appends, already in the input (an earlier run's output): replaced by this run's, not repeated"
+	assert_equal "$output" "$(cat "$first")"
+	assert_line --index 1 "$(sed -n 2p "$L"),sql,100,"
+	assert_line --index 3 "$(sed -n 4p "$L"),nurture,60,budget;authority"
+	# through a pipe, as the issue has it: (standard input), said once
+	run --separate-stderr sh -c '"$BIN/mqlqualify" --as-of 2026-03-02 "$1" | "$BIN/mqlqualify" --as-of 2026-03-02' sh "$L"
+	assert_success
+	assert_equal "$stderr" "mqlqualify: (standard input):1: qualification, score, reasons: columns mqlqualify appends, already in the input (an earlier run's output): replaced by this run's, not repeated"
+	assert_equal "$output" "$(cat "$first")"
+}
+
+# --assign ana,ben --sla 1h appends 3 + 1 + 2 = 6 columns: 12 + 6 = 18.  Fed
+# back with the same options: 18 - 6 + 6 = 18, each key once in JSON (the
+# path that re-encodes every cell).  Lead 101: SQL, the first assigned:
+# ana; MQL 09:00, response 09:04: 4.0 minutes, within 60: no breach.
+# Without --assign and --sla the second run writes only its 3: the earlier
+# run's assigned_to, response_minutes and sla_breach stay as input columns
+# (18 - 3 + 3 = 18, the three verdict columns last).
+@test "--assign and --sla columns of an earlier run: replaced when this run writes them, kept as input when it does not" {
+	first=$BATS_TEST_TMPDIR/first.csv
+	mqlqualify --assign ana,ben --sla 1h "$L" >"$first"
+	assert_equal "$(head -n 1 "$first" | tr ',' '\n' | wc -l)" 18
+	run --separate-stderr mqlqualify --assign ana,ben --sla 1h -f json "$first"
+	assert_success
+	assert_equal "$stderr" "mqlqualify: $first:1: qualification, score, reasons, assigned_to, response_minutes, sla_breach: columns mqlqualify appends, already in the input (an earlier run's output): replaced by this run's, not repeated"
+	run jq -c '[(keys | length), ."Record ID", .qualification, .score, .assigned_to, .response_minutes, .sla_breach]' <<<"$(head -n 1 <<<"$output")"
+	assert_output '[18,"101","sql",100,"ana",4,"no"]'
+	run --separate-stderr mqlqualify --assign ana,ben --sla 1h "$first"
+	assert_equal "$output" "$(cat "$first")"
+	run --separate-stderr mqlqualify -f tsv "$first"
+	assert_success
+	assert_equal "$stderr" "mqlqualify: $first:1: qualification, score, reasons: columns mqlqualify appends, already in the input (an earlier run's output): replaced by this run's, not repeated"
+	assert_line --index 0 "$(head -n 1 "$L" | tr ',' '\t')$(printf '\tassigned_to\tresponse_minutes\tsla_breach\tqualification\tscore\treasons')"
+	assert_line --index 1 "$(sed -n 2p "$L" | tr ',' '\t')$(printf '\tana\t4.0\tno\tsql\t100\t')"
+}
+
+# A table whose first column has an empty header (and empty cells): that
+# column is 0 wide, so each line starts with the two-space gap alone:
+# "" + "  " + "Record ID" (9 wide; "101" + 6 blanks) + "  " + "Email".
+# The table's line buffer was once given to memcpy while still NULL.
+@test "-f table: a first column with an empty header is 0 wide" {
+	f=$(sed 's/^/,/' "$L" | mk empty-first.csv)
+	run --separate-stderr mqlqualify -f table "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 --regexp '^  Record ID  Email  '
+	assert_line --index 1 --regexp '^  101        a@acme\.example  '
+	assert_line --index 9 --regexp '^  109        i@wayne\.example  .*  sql  *100$'
+}
+
+# The state is replaced by a rename beside it: never over a device, a FIFO
+# or a directory.  /dev/full was read for ever (its zeros never end) until
+# the end-to-end fuzzer's 20 s ran out.
+@test "--assign-state: a device, a FIFO or a directory is refused" {
+	fifo=$BATS_TEST_TMPDIR/state.fifo
+	mkfifo "$fifo"
+	for f in /dev/full /dev/null "$fifo" "$BATS_TEST_TMPDIR"; do
+		run --separate-stderr timeout 10 "$BIN/mqlqualify" --assign ana --assign-state "$f" "$L"
+		assert_failure 2
+		assert_output ""
+		assert_equal "$stderr" "mqlqualify: $f: not a regular file; a round-robin state file is replaced whole, by a rename, so it cannot be a device, a FIFO or a directory"
+	done
+	[ -p "$fifo" ]
+}
