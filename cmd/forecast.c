@@ -424,7 +424,8 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	 * stage's, the probability */
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
 		cat = wh.cat;
-	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 && r->len[c]) {
+	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 &&
+	    !su_blank(r->f[c], r->len[c])) {
 		cat = memo_category(&st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": unknown "

@@ -699,7 +699,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "%s%%", a, sg->name, b);
 		}
 	}
-	if ((c = st->col[SU_R_CATEGORY]) >= 0 && r->len[c]) {
+	if ((c = st->col[SU_R_CATEGORY]) >= 0 &&
+	    !su_blank(r->f[c], r->len[c])) {
 		cat = su_category_parse(r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": unknown "
@@ -753,10 +754,11 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		/* a score out of 10: read as a plain number */
 		k = su_rate_parse(r->f[c], r->len[c], SU_RATE_FRACTION, &ps,
 		    &why);
-		if (k < 0 || ps > 10 * SU_RATE_ONE)
+		if (k < 0 || (k == 0 && ps > 10 * SU_RATE_ONE))
 			return su_in_reject(st->in, r, "%s \"%s\": not a pain "
 			    "score from 0 to 10", hdr->f[c], r->f[c]);
-		if (ps < 7 * SU_RATE_ONE)
+		/* k == 1: blanks only, no score, as an empty cell */
+		if (k == 0 && ps < 7 * SU_RATE_ONE)
 			find(st, CK_LOW_PAIN, "pain score %s of 10 (below 7)",
 			    r->f[c]);
 	}

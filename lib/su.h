@@ -41,12 +41,15 @@ char *su_xstrdup(const char *s);
 /* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
  * spreadsheets put in amounts) */
 void su_trim(const char **s, size_t *len);
+/* nothing but blanks (or nothing): an empty cell, as su_trim sees it */
+int su_blank(const char *s, size_t len);
 /* su_norm (columns.c) of a string, into a fresh buffer; two strings equal
  * once normalised (header matching: "Close Date" = "close_date") */
 char *su_normdup(const char *s);
 /* a whole text file (a model, rules, a plan) in a fresh NUL-terminated
  * buffer; NULL on error (said, naming what: "rules file") */
 char *su_slurp(const char *path, const char *what);
+#define SU_SLURP_MAX (16 << 20) /* larger is an error, said */
 int su_normeq(const char *a, const char *b);
 /* a yes/no value as salesutils(7) lists them, any case, blanks and
  * punctuation aside: SU_YES (yes, y, true, 1, checked, on, x), SU_NO

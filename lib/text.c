@@ -7,6 +7,13 @@
 #include <string.h>
 #include <strings.h>
 
+int
+su_blank(const char *s, size_t len)
+{
+	su_trim(&s, &len);
+	return len == 0;
+}
+
 void
 su_trim(const char **s, size_t *len)
 {
@@ -70,6 +77,14 @@ su_slurp(const char *path, const char *what)
 			text = su_xrealloc(text, cap = cap * 2 + 8192);
 		got = fread(text + n, 1, cap - n - 1, fp);
 		n += got;
+		/* a model, rules or plan is a few KB: /dev/zero is not one */
+		if (n > SU_SLURP_MAX) {
+			su_msg(path, 0, "more than %d MiB: not a %s",
+			    SU_SLURP_MAX >> 20, what);
+			fclose(fp);
+			free(text);
+			return NULL;
+		}
 	} while (got > 0);
 	if (ferror(fp)) {
 		su_msg(path, 0, "read error: %s", strerror(errno));

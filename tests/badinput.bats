@@ -252,3 +252,33 @@ expect() {
 		assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" "$p: /dev/full: write error: No space left on device"
 	done
 }
+
+@test "blank-only cells are empty cells: Pain Score, Forecast Category (no stray reading)" {
+	# a Pain Score of spaces is no score: no low-pain finding (it once read
+	# an uninitialised value: "pain score   of 10"); a Forecast Category of
+	# spaces is none, so the stage decides (seed 003's Negotiate: Best
+	# Case), 100 x 0.7 = 70
+	f=$(mk blanks.csv <<'EOF2'
+Opportunity ID,Stage,Amount,Close Date,Pain Score,Economic Buyer,Champion,Forecast Category,Probability (%)
+X1,Negotiate,100,2026-06-30, ,CFO,Dana, ,90
+EOF2
+)
+	run --separate-stderr "$BIN/stagecheck" --as-of 2026-03-02 "$f"
+	refute_output --partial "low-pain"
+	refute_output --partial "category"
+	run --separate-stderr "$BIN/forecast" "$f"
+	assert_success
+	assert_line --index 3 'Best Case,1,100.00,0.7000,70.00'
+}
+
+@test "a model, rules or plan file that never ends (/dev/zero) is refused, not read until memory runs out" {
+	run --separate-stderr "$BIN/stagecheck" -m /dev/zero "$EXAMPLES/salesforce-opportunities.csv"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: /dev/zero: more than 16 MiB: not a model"
+	run --separate-stderr "$BIN/mqlqualify" -r /dev/zero "$EXAMPLES/hubspot-leads.csv"
+	assert_failure 2
+	assert_equal "$stderr" "mqlqualify: /dev/zero: more than 16 MiB: not a rules file"
+	run --separate-stderr "$BIN/commission" -p /dev/zero -r "$EXAMPLES/plans/roster.csv" "$EXAMPLES/plans/bookings.csv"
+	assert_failure 2
+	assert_equal "$stderr" "commission: /dev/zero: more than 16 MiB: not a plan file"
+}
