@@ -180,14 +180,12 @@ struct hopp {
 	int seen;        /* named by the input */
 	int32_t first, last;
 	int last_to; /* interned stage the latest change led to */
-	uint64_t hash;
 	struct hpl pl[];
 };
 
 struct history {
 	const char *file;
-	struct hopp **slot;
-	size_t nslot, n;
+	struct su_map *opps; /* id -> struct hopp (and its pipelines) */
 	char **names; /* interned stage names, as written */
 	size_t nnames;
 };
@@ -203,52 +201,24 @@ struct dealhist {
 static struct hopp *
 hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 {
-	uint64_t k = su_hash(id, len);
-	size_t i, mask;
+	struct su_group *g;
 	struct hopp *o;
+	size_t j;
 
-	if (add && 2 * (h->n + 1) > h->nslot) {
-		struct hopp **old = h->slot;
-		size_t oldn = h->nslot;
-
-		h->nslot = h->nslot ? h->nslot * 2 : 1024;
-		h->slot = su_xmalloc(h->nslot * sizeof *h->slot);
-		memset(h->slot, 0, h->nslot * sizeof *h->slot);
-		for (i = 0; i < oldn; i++)
-			if (old[i]) {
-				size_t j = old[i]->hash & (h->nslot - 1);
-
-				while (h->slot[j])
-					j = (j + 1) & (h->nslot - 1);
-				h->slot[j] = old[i];
-			}
-		free(old);
+	if (!h->opps) {
+		if (!add)
+			return NULL;
+		h->opps = su_map_new(sizeof *o + np * sizeof o->pl[0]);
 	}
-	if (!h->nslot)
+	if (!(g = su_map_get(h->opps, id, len, add)))
 		return NULL;
-	mask = h->nslot - 1;
-	for (i = k & mask; (o = h->slot[i]) != NULL; i = (i + 1) & mask)
-		if (o->hash == k && strlen(o->id) == len &&
-		    memcmp(o->id, id, len) == 0)
-			return o;
-	if (!add)
-		return NULL;
-	o = su_xmalloc(sizeof *o + np * sizeof o->pl[0]);
-	memset(o, 0, sizeof *o);
-	o->id = su_xmalloc(len + 1);
-	memcpy(o->id, id, len);
-	o->id[len] = '\0';
-	o->hash = k;
+	o = g->val;
+	if (o->id) /* not new */
+		return o;
+	o->id = g->key;
 	o->last_to = -1;
-	{
-		size_t j;
-
-		for (j = 0; j < np; j++)
-			o->pl[j].sf = o->pl[j].st = o->pl[j].rf =
-			    o->pl[j].rt = -1;
-	}
-	h->slot[i] = o; /* the free slot the search ended on */
-	h->n++;
+	for (j = 0; j < np; j++)
+		o->pl[j].sf = o->pl[j].st = o->pl[j].rf = o->pl[j].rt = -1;
 	return o;
 }
 
@@ -319,14 +289,14 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 static void
 report_unseen(const struct history *h)
 {
-	size_t i;
+	size_t i, n = h->opps ? su_map_n(h->opps) : 0;
 	long rows = 0, opps = 0;
 	const struct hopp *first = NULL;
 
-	for (i = 0; i < h->nslot; i++) {
-		const struct hopp *o = h->slot[i];
+	for (i = 0; i < n; i++) {
+		const struct hopp *o = su_map_all(h->opps)[i]->val;
 
-		if (!o || o->seen)
+		if (o->seen)
 			continue;
 		rows += o->rows, opps++;
 		if (!first || o->line < first->line)
@@ -344,12 +314,7 @@ free_history(struct history *h)
 {
 	size_t i;
 
-	for (i = 0; i < h->nslot; i++)
-		if (h->slot[i]) {
-			free(h->slot[i]->id);
-			free(h->slot[i]);
-		}
-	free(h->slot);
+	su_map_free(h->opps, NULL);
 	for (i = 0; i < h->nnames; i++)
 		free(h->names[i]);
 	free(h->names);
