@@ -186,8 +186,8 @@ struct hopp {
 struct history {
 	const char *file;
 	struct su_map *opps; /* id -> struct hopp (and its pipelines) */
-	char **names; /* interned stage names, as written */
-	size_t nnames;
+	struct su_map *names; /* interned stage names, as written (by
+	                       * their order of insertion) */
 };
 
 /* what the checks know of one deal's history, in its pipeline */
@@ -225,17 +225,17 @@ hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 static int
 intern(struct history *h, const char *s, size_t len)
 {
-	size_t i;
+	struct su_group *g;
+	int *ix;
 
 	su_trim(&s, &len);
-	for (i = 0; i < h->nnames; i++)
-		if (strlen(h->names[i]) == len && memcmp(h->names[i], s, len) == 0)
-			return (int)i;
-	h->names = su_xrealloc(h->names, (h->nnames + 1) * sizeof *h->names);
-	h->names[h->nnames] = su_xmalloc(len + 1);
-	memcpy(h->names[h->nnames], s, len);
-	h->names[h->nnames][len] = '\0';
-	return (int)h->nnames++;
+	if (!h->names)
+		h->names = su_map_new(sizeof(int));
+	g = su_map_get(h->names, s, len, 1);
+	ix = g->val;
+	if (!*ix) /* new: 1 + its place */
+		*ix = (int)su_map_n(h->names);
+	return *ix - 1;
 }
 
 /* read --history FILE; prints and returns -1 on error */
@@ -312,12 +312,8 @@ report_unseen(const struct history *h)
 static void
 free_history(struct history *h)
 {
-	size_t i;
-
 	su_map_free(h->opps, NULL);
-	for (i = 0; i < h->nnames; i++)
-		free(h->names[i]);
-	free(h->names);
+	su_map_free(h->names, NULL);
 }
 
 /* ---- the checks of one row ---------------------------------------------- */
@@ -434,8 +430,8 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		dh->skip_from = op->pl[k].sf, dh->skip_to = op->pl[k].st;
 		dh->reg_from = op->pl[k].rf, dh->reg_to = op->pl[k].rt;
 		if (op->last_to >= 0 && su_model_stage(p,
-		    st->hist.names[op->last_to],
-		    strlen(st->hist.names[op->last_to])) == idx)
+		    su_map_all(st->hist.names)[op->last_to]->key,
+		    su_map_all(st->hist.names)[op->last_to]->keylen) == idx)
 			dh->entered = op->last, dh->has_entered = 1;
 	} else if (st->ndent) {
 		int32_t *at = st->entered;
