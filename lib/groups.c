@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t
-su_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 struct su_groups {
 	struct su_map *m;
 	/* a pivot table: values compared trimmed and ignoring case */
@@ -30,9 +20,6 @@ struct su_groups {
 	struct su_group *exg[3]; /* their groups */
 	size_t nex;
 };
-
-static uint64_t hash_folded(const char *, size_t);
-static int eq_folded(const char *, const char *, size_t);
 
 struct su_groups *
 su_groups_new(size_t valsize)
@@ -50,41 +37,8 @@ su_groups_new_pivot(size_t valsize)
 	struct su_groups *t = su_groups_new(valsize);
 
 	t->pivot = 1;
-	su_map_compare(t->m, hash_folded, eq_folded);
+	su_map_fold(t->m);
 	return t;
-}
-
-/* ASCII letters to lower case, every other byte as it is */
-static unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-static uint64_t
-hash_folded(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-	while (n--)
-		h = (h ^ fold(*p++)) * 1099511628211ULL;
-	return h;
-}
-
-/* the same spelling (the common case) is one memcmp */
-static int
-eq_folded(const char *a, const char *b, size_t n)
-{
-	const unsigned char *x = (const unsigned char *)a;
-	const unsigned char *y = (const unsigned char *)b;
-
-	if (memcmp(a, b, n) == 0)
-		return 1;
-	while (n--)
-		if (fold(*x++) != fold(*y++))
-			return 0;
-	return 1;
 }
 
 /* each NUL-terminated value of the key trimmed of spaces (and U+00A0), into

@@ -26,9 +26,62 @@ struct su_map {
 	size_t allcap;
 	struct su_group **sorted;
 	struct block *blk;
-	uint64_t (*hash)(const char *, size_t);
+	int nocase; /* keys compared ignoring ASCII case */
+	uint64_t (*hash)(const char *, size_t); /* NULL: FNV-1a */
 	int (*eq)(const char *, const char *, size_t);
 };
+
+/* FNV-1a; inline in su_map_get, the lookup of every row */
+static inline uint64_t
+fnv(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+uint64_t
+su_hash(const char *s, size_t n)
+{
+	return fnv(s, n);
+}
+
+/* ASCII letters to lower case, every other byte as it is */
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* keys equal but for ASCII case differ at most in bit 0x20 of a letter:
+ * hashed with that bit set they hash alike (a few more keys share a hash,
+ * and are told apart by eq_folded) */
+static uint64_t
+hash_folded(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+
+	while (n--)
+		h = (h ^ ((unsigned char)*s++ | 0x20)) * 1099511628211ULL;
+	return h;
+}
+
+/* the same spelling (the common case) is one memcmp */
+static int
+eq_folded(const char *a, const char *b, size_t n)
+{
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	if (memcmp(a, b, n) == 0)
+		return 1;
+	while (n--)
+		if (fold(*x++) != fold(*y++))
+			return 0;
+	return 1;
+}
 
 struct su_map *
 su_map_new(size_t valsize)
@@ -37,7 +90,6 @@ su_map_new(size_t valsize)
 
 	memset(m, 0, sizeof *m);
 	m->valsize = valsize;
-	m->hash = su_hash;
 	return m;
 }
 
@@ -48,10 +100,16 @@ su_map_bound(struct su_map *m, size_t max)
 }
 
 void
+su_map_fold(struct su_map *m)
+{
+	m->nocase = 1;
+}
+
+void
 su_map_compare(struct su_map *m, uint64_t (*hash)(const char *, size_t),
                int (*eq)(const char *, const char *, size_t))
 {
-	m->hash = hash ? hash : su_hash;
+	m->hash = hash;
 	m->eq = eq;
 }
 
@@ -102,29 +160,21 @@ grow(struct su_map *m)
 	}
 }
 
-struct su_group *
-su_map_get(struct su_map *m, const char *key, size_t len, int make)
+/* a new entry for the key of hash h: apart from su_map_get, so a lookup
+ * that finds its key (nearly every one) stays short */
+static struct su_group *
+insert(struct su_map *m, const char *key, size_t len, uint64_t h)
 {
-	uint64_t h;
-	size_t i, mask, vs;
+	size_t i, mask, vs = round_up(m->valsize);
 	struct su_group *g;
 
-	if (!m->nslot && !make)
+	if (m->bound && m->n >= m->bound)
 		return NULL;
-	if (make && 2 * (m->n + 1) > m->nslot)
+	if (2 * (m->n + 1) > m->nslot)
 		grow(m);
-	h = m->hash(key, len);
 	mask = m->nslot - 1;
-	for (i = h & mask; m->slot[i]; i = (i + 1) & mask) {
-		g = m->all[m->slot[i] - 1];
-		if (g->hash == h && g->keylen == len && (len == 0 ||
-		    (m->eq ? m->eq(g->key, key, len) :
-		    memcmp(g->key, key, len) == 0)))
-			return g;
-	}
-	if (!make || (m->bound && m->n >= m->bound))
-		return NULL;
-	vs = round_up(m->valsize);
+	for (i = h & mask; m->slot[i]; i = (i + 1) & mask)
+		;
 	g = alloc_entry(m, round_up(sizeof *g) + vs + len + 1);
 	g->val = (char *)g + round_up(sizeof *g);
 	memset(g->val, 0, m->valsize);
@@ -141,6 +191,29 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 	m->all[m->n++] = g;
 	m->slot[i] = (uint32_t)m->n;
 	return g;
+}
+
+struct su_group *
+su_map_get(struct su_map *m, const char *key, size_t len, int make)
+{
+	uint64_t h;
+	size_t i, mask;
+	struct su_group *g;
+
+	h = m->hash ? m->hash(key, len) : m->nocase ? hash_folded(key, len) :
+	    fnv(key, len);
+	if (m->nslot) {
+		mask = m->nslot - 1;
+		for (i = h & mask; m->slot[i]; i = (i + 1) & mask) {
+			g = m->all[m->slot[i] - 1];
+			if (g->hash == h && g->keylen == len && (len == 0 ||
+			    (m->eq ? m->eq(g->key, key, len) : m->nocase ?
+			    eq_folded(g->key, key, len) :
+			    memcmp(g->key, key, len) == 0)))
+				return g;
+		}
+	}
+	return make ? insert(m, key, len, h) : NULL;
 }
 
 size_t

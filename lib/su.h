@@ -645,7 +645,7 @@ int su_plans_load(const char *path, struct su_plans **out);
 void su_plans_free(struct su_plans *pl);
 
 /* ---- map.c: the one hash map (groups, memos, ids) -------------------- */
-uint64_t su_hash(const char *s, size_t n); /* FNV-1a */
+uint64_t su_hash(const char *s, size_t n); /* FNV-1a, the map's */
 /* an entry of a map (a group of a summary) */
 struct su_group {
     char *key;     /* the key's bytes (a group's values, each
@@ -659,8 +659,11 @@ struct su_map *su_map_new(size_t valsize);
 /* at most max entries (a memo that must not grow with its input): beyond
  * them su_map_get makes none and returns NULL; 0: no bound */
 void su_map_bound(struct su_map *m, size_t max);
+/* keys compared ignoring ASCII case ("Ana" = "ana").  Before any entry. */
+void su_map_fold(struct su_map *m);
 /* keys hashed and compared otherwise (hash NULL: su_hash, eq NULL:
- * memcmp); keys eq says equal must hash alike.  Before any entry. */
+ * memcmp; a test forcing collisions); keys eq says equal must hash
+ * alike.  Before any entry. */
 void su_map_compare(struct su_map *m, uint64_t (*hash)(const char *, size_t),
                     int (*eq)(const char *, const char *, size_t));
 /* the entry with this key: made, its value zeroed, when new and make; NULL

@@ -809,6 +809,15 @@ test_map(void)
 	CHECK(su_map_n(m) == 3 && su_map_get(m, "b", 1, 1) != NULL,
 	    "bound: the three still there");
 	su_map_free(m, NULL);
+	/* ignoring ASCII case: "Ana" and "aNA" one entry, "Ana" first */
+	m = su_map_new(sizeof(int));
+	su_map_fold(m);
+	g = su_map_get(m, "Ana", 3, 1);
+	CHECK(g == su_map_get(m, "aNA", 3, 1) && su_map_n(m) == 1 &&
+	    strcmp(g->key, "Ana") == 0, "nocase: one entry, as first seen");
+	CHECK(su_map_get(m, "Ann", 3, 0) == NULL, "nocase: another name");
+	su_map_free(m, NULL);
+
 	m = su_map_new(1);
 	CHECK(su_map_get(m, "x", 1, 0) == NULL && su_map_n(m) == 0,
 	    "empty: nothing found, nothing made");
