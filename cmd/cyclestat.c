@@ -282,7 +282,6 @@ struct uncycled {
 /* a deal kept for the funnel and --win-rate-from */
 struct fopp {
 	char *id;
-	uint64_t hash;
 	struct gstat *g;
 	short pl, cur, status;
 	long line;
@@ -307,17 +306,13 @@ struct state {
 	long noclose;   /* deals in the (none) group of a date -g */
 	long noage;     /* open deals with no start: no open age */
 	struct uncycled wnoclose, wnostart, wback;
-	/* duplicate ids: id hash -> line */
-	struct idslot {
-		uint64_t hash;
-		long line;
-	} *ids;
-	size_t nids, idcap;
+	/* duplicate ids: id -> the line it was first on (the ids compared,
+	 * not their hashes: two ids are never one by chance) */
+	struct su_map *ids;
 	/* the funnel */
 	struct fopp *f;
 	size_t nf, fcap;
-	struct fopp **fslot;
-	size_t nfslot;
+	struct su_map *fids; /* id -> 1 + index into f */
 	struct su_dentered *dent;
 	size_t ndent;
 	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
@@ -381,76 +376,48 @@ static int
 check_duplicate(struct state *st, const struct su_rec *r)
 {
 	const char *id;
-	size_t len, i, mask;
-	uint64_t h;
+	size_t len;
+	struct su_group *g;
+	long *line;
 
 	id = r->f[st->col[SU_R_ID]];
 	len = r->len[st->col[SU_R_ID]];
 	su_trim(&id, &len);
 	if (len == 0)
 		return 0;
-	if (2 * (st->nids + 1) > st->idcap) {
-		struct idslot *old = st->ids;
-		size_t oldn = st->idcap;
-
-		st->idcap = st->idcap ? st->idcap * 2 : 1024;
-		st->ids = su_xmalloc(st->idcap * sizeof *st->ids);
-		memset(st->ids, 0, st->idcap * sizeof *st->ids);
-		for (i = 0; i < oldn; i++)
-			if (old[i].line) {
-				size_t j = old[i].hash & (st->idcap - 1);
-
-				while (st->ids[j].line)
-					j = (j + 1) & (st->idcap - 1);
-				st->ids[j] = old[i];
-			}
-		free(old);
-	}
-	h = su_hash(id, len);
-	mask = st->idcap - 1;
-	for (i = h & mask; st->ids[i].line; i = (i + 1) & mask)
-		if (st->ids[i].hash == h)
-			return su_in_reject(st->in, r, "opportunity %.*s again: "
-			    "it is on line %ld too", (int)len, id,
-			    st->ids[i].line) ? -1 : 1;
-	st->ids[i].hash = h;
-	st->ids[i].line = r->line;
-	st->nids++;
+	g = su_map_get(st->ids, id, len, 1);
+	line = g->val;
+	if (*line)
+		return su_in_reject(st->in, r, "opportunity %.*s again: "
+		    "it is on line %ld too", (int)len, id, *line) ? -1 : 1;
+	*line = r->line;
 	return 0;
 }
 
 static struct fopp *
 fopp_find(struct state *st, const char *id, size_t len)
 {
-	uint64_t h = su_hash(id, len);
-	size_t i, mask;
+	struct su_group *g;
 
-	if (!st->nfslot)
+	if (!st->fids || !(g = su_map_get(st->fids, id, len, 0)))
 		return NULL;
-	mask = st->nfslot - 1;
-	for (i = h & mask; st->fslot[i]; i = (i + 1) & mask)
-		if (st->fslot[i]->hash == h && strlen(st->fslot[i]->id) == len &&
-		    memcmp(st->fslot[i]->id, id, len) == 0)
-			return st->fslot[i];
-	return NULL;
+	return &st->f[*(size_t *)g->val - 1];
 }
 
-/* index the kept deals by id, once they are all read */
+/* index the kept deals by id, once they are all read (the first of an id
+ * is its deal) */
 static void
 fopp_index(struct state *st)
 {
-	size_t i, j;
+	size_t i;
+	size_t *ix;
 
-	st->nfslot = 1024;
-	while (st->nfslot < 2 * st->nf)
-		st->nfslot *= 2;
-	st->fslot = su_xmalloc(st->nfslot * sizeof *st->fslot);
-	memset(st->fslot, 0, st->nfslot * sizeof *st->fslot);
+	st->fids = su_map_new(sizeof(size_t));
 	for (i = 0; i < st->nf; i++) {
-		for (j = st->f[i].hash & (st->nfslot - 1); st->fslot[j];
-		     j = (j + 1) & (st->nfslot - 1))
-			;
-		st->fslot[j] = &st->f[i];
+		ix = su_map_get(st->fids, st->f[i].id, strlen(st->f[i].id),
+		    1)->val;
+		if (!*ix)
+			*ix = i + 1;
 	}
 }
 
@@ -698,7 +665,6 @@ deal(struct state *st, const struct su_rec *r)
 		f->id = su_xmalloc(len + 1);
 		memcpy(f->id, id, len);
 		f->id[len] = '\0';
-		f->hash = su_hash(id, len);
 		f->pl = (short)(w.p - st->m->p);
 		f->cur = (short)w.idx;
 		f->status = (short)w.status;
@@ -1161,6 +1127,7 @@ main(int argc, char **argv)
 	st.groups = su_groups_new_pivot(sizeof(struct gstat));
 	st.reasons = su_groups_new_pivot(sizeof(long));
 	st.seen = su_groups_new(sizeof(struct seen));
+	st.ids = su_map_new(sizeof(long));
 	if (su_model_load(o.model, &st.m) ||
 	    !(st.pl = su_place_new(st.m, o.re)))
 		goto done;
@@ -1316,8 +1283,8 @@ done:
 		free(st.f[i].entered);
 	}
 	free(st.f);
-	free(st.fslot);
-	free(st.ids);
+	su_map_free(st.fids, NULL);
+	su_map_free(st.ids, NULL);
 	free(st.gc);
 	free(st.key);
 	free(st.win_idx);

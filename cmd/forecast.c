@@ -225,17 +225,10 @@ parse_args(struct opts *o, int argc, char **argv)
 /* ---- one deal ------------------------------------------------------------ */
 
 /* The few distinct values of the category column, remembered with the
- * category they give: the lookup is on every row.  A
- * small open-addressing table; when full, values are looked up anew. */
-#define MEMO_SLOTS 256
-struct memo {
-	size_t n;
-	struct {
-		char key[64]; /* the values, each NUL-terminated */
-		size_t len;   /* 0: a free slot */
-		int cat;
-	} e[MEMO_SLOTS];
-};
+ * category they give: the lookup is on every row.  Bounded, values of at
+ * most MEMO_KEY bytes: past MEMO_MAX values, they are looked up anew. */
+#define MEMO_MAX 128
+#define MEMO_KEY 64
 
 struct state {
 	struct opts *o;
@@ -256,57 +249,25 @@ struct state {
 	struct su_groups *t;
 	char *key;
 	size_t keycap;
-	struct memo categories;
+	struct su_map *categories; /* value -> 2 + its category */
 	struct su_model *model;
 	struct su_place *pl; /* where each (type, stage) stands */
 };
 
-static size_t
-memo_slot(const struct memo *m, const char *key, size_t len)
-{
-	size_t i = (size_t)su_hash(key, len) & (MEMO_SLOTS - 1);
-
-	while (m->e[i].len && (m->e[i].len != len ||
-	    memcmp(m->e[i].key, key, len) != 0))
-		i = (i + 1) & (MEMO_SLOTS - 1);
-	return i;
-}
-
 static int
-memo_find(const struct memo *m, const char *key, size_t len)
+memo_category(struct su_map *m, const char *s, size_t len)
 {
-	size_t i;
+	struct su_group *g = NULL;
+	int cat;
 
-	if (len == 0 || len > sizeof m->e[0].key)
-		return -1;
-	i = memo_slot(m, key, len);
-	return m->e[i].len ? (int)i : -1;
-}
-
-static void
-memo_add(struct memo *m, const char *key, size_t len, int cat)
-{
-	size_t i;
-
-	if (len == 0 || len > sizeof m->e[0].key || 2 * (m->n + 1) >
-	    MEMO_SLOTS)
-		return;
-	i = memo_slot(m, key, len);
-	memcpy(m->e[i].key, key, len);
-	m->e[i].len = len;
-	m->e[i].cat = cat;
-	m->n++;
-}
-
-static int
-memo_category(struct memo *m, const char *s, size_t len)
-{
-	int i = memo_find(m, s, len), cat;
-
-	if (i >= 0)
-		return m->e[i].cat;
+	if (len > 0 && len <= MEMO_KEY)
+		g = su_map_get(m, s, len, 1);
+	/* + 2: a value no category is (-1) is remembered too */
+	if (g && *(int *)g->val)
+		return *(int *)g->val - 2;
 	cat = su_category_parse(s, len);
-	memo_add(m, s, len, cat);
+	if (g)
+		*(int *)g->val = cat + 2;
 	return cat;
 }
 
@@ -426,7 +387,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		cat = wh.cat;
 	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 &&
 	    !su_blank(r->f[c], r->len[c])) {
-		cat = memo_category(&st->categories, r->f[c], r->len[c]);
+		cat = memo_category(st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, "
@@ -611,6 +572,8 @@ main(int argc, char **argv)
 		return SU_EXIT_ERR;
 	}
 	st.t = su_groups_new_pivot(sizeof(struct group));
+	st.categories = su_map_new(sizeof(int));
+	su_map_bound(st.categories, MEMO_MAX);
 	st.in = su_in_new(&o.c, argc - first, argv + first);
 	if (su_in_header(st.in, &hdr) < 0)
 		goto done;
@@ -716,6 +679,7 @@ done:
 	su_out_abort(out);
 	su_in_free(st.in);
 	su_groups_free(st.t, NULL);
+	su_map_free(st.categories, NULL);
 	su_place_free(st.pl);
 	su_model_free(st.model);
 	free(st.g);

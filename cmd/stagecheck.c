@@ -180,16 +180,14 @@ struct hopp {
 	int seen;        /* named by the input */
 	int32_t first, last;
 	int last_to; /* interned stage the latest change led to */
-	uint64_t hash;
 	struct hpl pl[];
 };
 
 struct history {
 	const char *file;
-	struct hopp **slot;
-	size_t nslot, n;
-	char **names; /* interned stage names, as written */
-	size_t nnames;
+	struct su_map *opps; /* id -> struct hopp (and its pipelines) */
+	struct su_map *names; /* interned stage names, as written (by
+	                       * their order of insertion) */
 };
 
 /* what the checks know of one deal's history, in its pipeline */
@@ -203,69 +201,41 @@ struct dealhist {
 static struct hopp *
 hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 {
-	uint64_t k = su_hash(id, len);
-	size_t i, mask;
+	struct su_group *g;
 	struct hopp *o;
+	size_t j;
 
-	if (add && 2 * (h->n + 1) > h->nslot) {
-		struct hopp **old = h->slot;
-		size_t oldn = h->nslot;
-
-		h->nslot = h->nslot ? h->nslot * 2 : 1024;
-		h->slot = su_xmalloc(h->nslot * sizeof *h->slot);
-		memset(h->slot, 0, h->nslot * sizeof *h->slot);
-		for (i = 0; i < oldn; i++)
-			if (old[i]) {
-				size_t j = old[i]->hash & (h->nslot - 1);
-
-				while (h->slot[j])
-					j = (j + 1) & (h->nslot - 1);
-				h->slot[j] = old[i];
-			}
-		free(old);
+	if (!h->opps) {
+		if (!add)
+			return NULL;
+		h->opps = su_map_new(sizeof *o + np * sizeof o->pl[0]);
 	}
-	if (!h->nslot)
+	if (!(g = su_map_get(h->opps, id, len, add)))
 		return NULL;
-	mask = h->nslot - 1;
-	for (i = k & mask; (o = h->slot[i]) != NULL; i = (i + 1) & mask)
-		if (o->hash == k && strlen(o->id) == len &&
-		    memcmp(o->id, id, len) == 0)
-			return o;
-	if (!add)
-		return NULL;
-	o = su_xmalloc(sizeof *o + np * sizeof o->pl[0]);
-	memset(o, 0, sizeof *o);
-	o->id = su_xmalloc(len + 1);
-	memcpy(o->id, id, len);
-	o->id[len] = '\0';
-	o->hash = k;
+	o = g->val;
+	if (o->id) /* not new */
+		return o;
+	o->id = g->key;
 	o->last_to = -1;
-	{
-		size_t j;
-
-		for (j = 0; j < np; j++)
-			o->pl[j].sf = o->pl[j].st = o->pl[j].rf =
-			    o->pl[j].rt = -1;
-	}
-	h->slot[i] = o; /* the free slot the search ended on */
-	h->n++;
+	for (j = 0; j < np; j++)
+		o->pl[j].sf = o->pl[j].st = o->pl[j].rf = o->pl[j].rt = -1;
 	return o;
 }
 
 static int
 intern(struct history *h, const char *s, size_t len)
 {
-	size_t i;
+	struct su_group *g;
+	int *ix;
 
 	su_trim(&s, &len);
-	for (i = 0; i < h->nnames; i++)
-		if (strlen(h->names[i]) == len && memcmp(h->names[i], s, len) == 0)
-			return (int)i;
-	h->names = su_xrealloc(h->names, (h->nnames + 1) * sizeof *h->names);
-	h->names[h->nnames] = su_xmalloc(len + 1);
-	memcpy(h->names[h->nnames], s, len);
-	h->names[h->nnames][len] = '\0';
-	return (int)h->nnames++;
+	if (!h->names)
+		h->names = su_map_new(sizeof(int));
+	g = su_map_get(h->names, s, len, 1);
+	ix = g->val;
+	if (!*ix) /* new: 1 + its place */
+		*ix = (int)su_map_n(h->names);
+	return *ix - 1;
 }
 
 /* read --history FILE; prints and returns -1 on error */
@@ -319,14 +289,14 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 static void
 report_unseen(const struct history *h)
 {
-	size_t i;
+	size_t i, n = h->opps ? su_map_n(h->opps) : 0;
 	long rows = 0, opps = 0;
 	const struct hopp *first = NULL;
 
-	for (i = 0; i < h->nslot; i++) {
-		const struct hopp *o = h->slot[i];
+	for (i = 0; i < n; i++) {
+		const struct hopp *o = su_map_all(h->opps)[i]->val;
 
-		if (!o || o->seen)
+		if (o->seen)
 			continue;
 		rows += o->rows, opps++;
 		if (!first || o->line < first->line)
@@ -342,17 +312,8 @@ report_unseen(const struct history *h)
 static void
 free_history(struct history *h)
 {
-	size_t i;
-
-	for (i = 0; i < h->nslot; i++)
-		if (h->slot[i]) {
-			free(h->slot[i]->id);
-			free(h->slot[i]);
-		}
-	free(h->slot);
-	for (i = 0; i < h->nnames; i++)
-		free(h->names[i]);
-	free(h->names);
+	su_map_free(h->opps, NULL);
+	su_map_free(h->names, NULL);
 }
 
 /* ---- the checks of one row ---------------------------------------------- */
@@ -470,8 +431,8 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		dh->skip_from = op->pl[k].sf, dh->skip_to = op->pl[k].st;
 		dh->reg_from = op->pl[k].rf, dh->reg_to = op->pl[k].rt;
 		if (op->last_to >= 0 && su_model_stage(p,
-		    st->hist.names[op->last_to],
-		    strlen(st->hist.names[op->last_to])) == idx)
+		    su_map_all(st->hist.names)[op->last_to]->key,
+		    su_map_all(st->hist.names)[op->last_to]->keylen) == idx)
 			dh->entered = op->last, dh->has_entered = 1;
 	} else if (st->ndent) {
 		int32_t *at = st->entered;

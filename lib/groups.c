@@ -1,28 +1,15 @@
 /*
- * groups.c - the groups of a summary: a hash table from a group's key (its
- * values, each NUL-terminated) to a value of the caller's, and the key of a
- * record for -g columns.
+ * groups.c - the groups of a summary: a map (map.c) from a group's key (its
+ * values, each NUL-terminated) to a value of the caller's, compared as a
+ * pivot compares when asked, and the key of a record for -g columns.
  */
 #include "su.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t
-su_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 struct su_groups {
-	struct su_group **slot; /* open addressing, a power of two */
-	size_t nslot, n, valsize;
-	struct su_group **all; /* in order of appearance */
-	size_t allcap;
+	struct su_map *m;
 	/* a pivot table: values compared trimmed and ignoring case */
 	int pivot;
 	char *norm; /* the key trimmed (scratch) */
@@ -40,7 +27,7 @@ su_groups_new(size_t valsize)
 	struct su_groups *t = su_xmalloc(sizeof *t);
 
 	memset(t, 0, sizeof *t);
-	t->valsize = valsize;
+	t->m = su_map_new(valsize);
 	return t;
 }
 
@@ -50,40 +37,8 @@ su_groups_new_pivot(size_t valsize)
 	struct su_groups *t = su_groups_new(valsize);
 
 	t->pivot = 1;
+	su_map_fold(t->m);
 	return t;
-}
-
-/* ASCII letters to lower case, every other byte as it is */
-static unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-static uint64_t
-hash_folded(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-	while (n--)
-		h = (h ^ fold(*p++)) * 1099511628211ULL;
-	return h;
-}
-
-/* the same spelling (the common case) is one memcmp */
-static int
-eq_folded(const char *a, const char *b, size_t n)
-{
-	const unsigned char *x = (const unsigned char *)a;
-	const unsigned char *y = (const unsigned char *)b;
-
-	if (memcmp(a, b, n) == 0)
-		return 1;
-	while (n--)
-		if (fold(*x++) != fold(*y++))
-			return 0;
-	return 1;
 }
 
 /* each NUL-terminated value of the key trimmed of spaces (and U+00A0), into
@@ -137,62 +92,15 @@ lookup(struct su_groups *t, const char *key, size_t len, int make)
 {
 	const char *raw = key;
 	size_t rawlen = len;
-	uint64_t h;
-	size_t i, mask;
 	struct su_group *g;
 
-	if (t->pivot) {
-		len = trim_key(t, key, len);
-		key = t->norm;
-		h = hash_folded(key, len);
-	} else
-		h = su_hash(key, len);
-
-	if (2 * (t->n + 1) > t->nslot) {
-		struct su_group **old = t->slot;
-		size_t oldn = t->nslot;
-
-		t->nslot = t->nslot ? t->nslot * 2 : 64;
-		t->slot = su_xmalloc(t->nslot * sizeof *t->slot);
-		memset(t->slot, 0, t->nslot * sizeof *t->slot);
-		for (i = 0; i < oldn; i++)
-			if (old[i]) {
-				size_t j = old[i]->hash & (t->nslot - 1);
-
-				while (t->slot[j])
-					j = (j + 1) & (t->nslot - 1);
-				t->slot[j] = old[i];
-			}
-		free(old);
-	}
-	mask = t->nslot - 1;
-	for (i = h & mask; (g = t->slot[i]) != NULL; i = (i + 1) & mask)
-		if (g->hash == h && g->keylen == len && (len == 0 ||
-		    (t->pivot ? eq_folded(g->key, key, len) :
-		    memcmp(g->key, key, len) == 0))) {
-			if (make && t->pivot && (rawlen != len ||
-			    memcmp(g->key, raw, len) != 0))
-				respelled(t, g, raw, rawlen);
-			return g;
-		}
-	if (!make)
-		return NULL;
-	g = su_xmalloc(sizeof *g);
-	g->key = su_xmalloc(len ? len : 1);
-	if (len)
-		memcpy(g->key, key, len);
-	g->keylen = len;
-	g->hash = h;
-	g->val = su_xmalloc(t->valsize);
-	memset(g->val, 0, t->valsize);
-	t->slot[i] = g;
-	if (t->n == t->allcap) {
-		t->allcap = t->allcap ? t->allcap * 2 : 64;
-		t->all = su_xrealloc(t->all, t->allcap * sizeof *t->all);
-	}
-	t->all[t->n++] = g;
-	if (t->pivot && (rawlen != len || memcmp(key, raw, len) != 0))
-		respelled(t, g, raw, rawlen); /* trimmed on first sight */
+	if (!t->pivot)
+		return su_map_get(t->m, key, len, make);
+	len = trim_key(t, key, len);
+	g = su_map_get(t->m, t->norm, len, make);
+	/* (a new group is trimmed on first sight: its spelling too) */
+	if (g && make && (rawlen != len || memcmp(g->key, raw, len) != 0))
+		respelled(t, g, raw, rawlen);
 	return g;
 }
 
@@ -205,28 +113,13 @@ su_groups_get(struct su_groups *t, const char *key, size_t len)
 struct su_group *
 su_groups_find(struct su_groups *t, const char *key, size_t len)
 {
-	return t->nslot ? lookup(t, key, len, 0) : NULL;
-}
-
-static int
-keycmp(const void *a, const void *b)
-{
-	const struct su_group *x = *(struct su_group *const *)a;
-	const struct su_group *y = *(struct su_group *const *)b;
-	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	int c = n ? memcmp(x->key, y->key, n) : 0;
-
-	/* NUL ends each value, so byte order is value-by-value order */
-	return c ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+	return lookup(t, key, len, 0);
 }
 
 struct su_group **
 su_groups_sorted(struct su_groups *t, size_t *n)
 {
-	if (t->n)
-		qsort(t->all, t->n, sizeof *t->all, keycmp);
-	*n = t->n;
-	return t->all;
+	return su_map_sorted(t->m, n);
 }
 
 void
@@ -236,18 +129,10 @@ su_groups_free(struct su_groups *t, void (*freeval)(void *))
 
 	if (!t)
 		return;
-	for (i = 0; i < t->n; i++) {
-		if (freeval)
-			freeval(t->all[i]->val);
-		free(t->all[i]->val);
-		free(t->all[i]->key);
-		free(t->all[i]);
-	}
+	su_map_free(t->m, freeval);
 	for (i = 0; i < t->nex; i++)
 		free(t->ex[i]);
 	free(t->norm);
-	free(t->all);
-	free(t->slot);
 	free(t);
 }
 

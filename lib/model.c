@@ -727,7 +727,11 @@ su_stage_opt(const char *pat[3], int opt, const char *arg)
 }
 
 /* a (type, stage) as the model places it: remembered, as the same few
- * pairs come on every row */
+ * pairs come on every row; at most KINDS_MAX pairs of at most KIND_KEY
+ * bytes, so memory does not grow with distinct stage strings (past them a
+ * pair is placed anew) */
+#define KINDS_MAX 1024
+#define KIND_KEY 256
 struct kind {
 	int known, pl, unknown_type, idx, status, cat;
 };
@@ -736,7 +740,8 @@ struct su_place {
 	const struct su_model *m;
 	regex_t re[3];
 	int has_re[3];
-	struct su_groups *kinds, *unknown; /* unknown: stage -> deals */
+	struct su_map *kinds;
+	struct su_groups *unknown; /* stage -> deals */
 	char *key;
 	size_t keycap;
 	long nunknown;
@@ -753,7 +758,8 @@ su_place_new(const struct su_model *m, const char *const pat[3])
 
 	memset(pl, 0, sizeof *pl);
 	pl->m = m;
-	pl->kinds = su_groups_new(sizeof(struct kind));
+	pl->kinds = su_map_new(sizeof(struct kind));
+	su_map_bound(pl->kinds, KINDS_MAX);
 	pl->unknown = su_groups_new(sizeof(long));
 	pl->pl_unknown = su_xmalloc(m->np);
 	memset(pl->pl_unknown, 0, m->np);
@@ -783,7 +789,7 @@ su_place_free(struct su_place *pl)
 	for (k = 0; k < 3; k++)
 		if (pl->has_re[k])
 			regfree(&pl->re[k]);
-	su_groups_free(pl->kinds, NULL);
+	su_map_free(pl->kinds, NULL);
 	su_groups_free(pl->unknown, NULL);
 	free(pl->pl_unknown);
 	free(pl->key);
@@ -809,14 +815,22 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
          const char *stage, size_t slen, int flags, struct su_where *w)
 {
 	const struct su_pipeline *p;
-	struct kind *k;
+	struct kind *k, once;
+	struct su_group *g = NULL;
 	size_t len;
 	int r;
 
 	su_trim(&type, &tlen);
 	su_trim(&stage, &slen);
 	place_key(pl, type, tlen, stage, slen, &len);
-	k = su_groups_get(pl->kinds, pl->key, len);
+	if (len <= KIND_KEY)
+		g = su_map_get(pl->kinds, pl->key, len, 1);
+	if (g)
+		k = g->val;
+	else {
+		memset(&once, 0, sizeof once);
+		k = &once;
+	}
 	if (!k->known) {
 		k->known = 1;
 		if (!(p = su_model_pipeline(pl->m, type, tlen))) {

@@ -816,3 +816,70 @@ Omitted,0,0.00,0.0000,0.00
 Total,3,70000.00,0.9286,65000.00
 Lost,1,8000.00,0.0000,0.00"
 }
+
+# Issue 12: the category memo keeps at most 128 values; past them a value
+# is read anew, never misread.  $100 is "pipeline" in 200 case spellings
+# (bit k of the row number capitalises letter k: 200 spellings, no
+# two alike), then "Commit" 3 times:
+#   Pipeline 200 x $100 = $20,000  x50% = $10,000
+#   Commit     3 x $100 = $300     x90% = $270
+#   Total    203          $20,300          $10,270; 10,270 / 20,300 =
+#   0.50591.. -> 0.5059
+@test "a category memo full past 128 spellings: every value still its category" {
+	f=$BATS_TEST_TMPDIR/many.csv
+	awk 'function sp(w, i,   s, b, k, c) { s = ""; k = 0
+		for (b = 1; b <= length(w); b++) {
+			c = substr(w, b, 1)
+			if (c == " ") { s = s c; continue }
+			s = s (int(i / 2 ^ k++) % 2 ? toupper(c) : c) }
+		return s }
+	BEGIN { print "Amount,Forecast Category"
+		for (i = 0; i < 200; i++) print "100," sp("pipeline", i)
+		for (i = 0; i < 3; i++) print "100,Commit" }' >"$f"
+	run --separate-stderr forecast -f tsv "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "category	deals	amount	weight	weighted_amount
+Closed	0	0.00	1.0000	0.00
+Commit	3	300.00	0.9000	270.00
+Best Case	0	0.00	0.7000	0.00
+Pipeline	200	20000.00	0.5000	10000.00
+Omitted	0	0.00	0.0000	0.00
+Total	203	20300.00	0.5059	10270.00
+Lost	0	0.00	0.0000	0.00"
+}
+
+# Issue 12: the model's memo of (type, stage) pairs keeps at most 1024;
+# past them a pair is placed anew.  Seed 003's "Proof of Concept" (40%,
+# Pipeline) in 1100 case spellings (bit k of the row number capitalises
+# the k-th letter, spaces skipped: no two alike), then Signature (Commit)
+# twice:
+#   Pipeline 1100 x $1 = $1,100  x50% = $550
+#   Commit      2 x $1 = $2      x90% = $1.80
+#   Total    1102        $1,102          $551.80; 551.80 / 1,102 =
+#   0.50072.. -> 0.5007
+@test "a stage memo full past 1024 spellings: every deal still placed" {
+	f=$BATS_TEST_TMPDIR/stages.csv
+	awk 'function sp(w, i,   s, b, k, c) { s = ""; k = 0
+		for (b = 1; b <= length(w); b++) {
+			c = substr(w, b, 1)
+			if (c == " ") { s = s c; continue }
+			s = s (int(i / 2 ^ k++) % 2 ? toupper(c) : c) }
+		return s }
+	BEGIN { print "Type,Stage,Amount"
+		for (i = 0; i < 1100; i++)
+			print "New Business," sp("proof of concept", i) ",1"
+		print "New Business,Signature,1"
+		print "New Business,Signature,1" }' >"$f"
+	run --separate-stderr forecast -f tsv "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "category	deals	amount	weight	weighted_amount
+Closed	0	0.00	1.0000	0.00
+Commit	2	2.00	0.9000	1.80
+Best Case	0	0.00	0.7000	0.00
+Pipeline	1100	1100.00	0.5000	550.00
+Omitted	0	0.00	0.0000	0.00
+Total	1102	1102.00	0.5007	551.80
+Lost	0	0.00	0.0000	0.00"
+}
