@@ -254,24 +254,30 @@ su_ini_kind(const struct su_ini_spec *spec, const char *section,
 	return NULL;
 }
 
-/* the section begins whose header is the next one named section (inih
- * calls the handler only for keys: the headers passed over have none) */
+/* A section begins, at its first key: its header is the last one before
+ * the key.  When headers with no keys matter (spec->keyless), the headers
+ * are taken in turn instead, up to the next one named section, and those
+ * passed over (inih calls the handler only for keys) are keyless. */
 static int
 open_section(struct su_ini_load *ld, const char *section)
 {
 	const struct su_ini_spec *spec = ld->spec;
 	long line = 0;
 
-	while (ld->nextsec < ld->ini.nsec &&
-	    strcmp(ld->ini.sec[ld->nextsec].name, section) != 0) {
-		ld->nextsec++;
-		if (spec->keyless && !spec->keyless(ld, ld->ctx,
-		    ld->ini.sec[ld->nextsec - 1].name,
-		    ld->ini.sec[ld->nextsec - 1].line))
-			return 0;
+	if (!spec->keyless)
+		line = su_ini_secline(&ld->ini, ld->line);
+	else {
+		while (ld->nextsec < ld->ini.nsec &&
+		    strcmp(ld->ini.sec[ld->nextsec].name, section) != 0) {
+			ld->nextsec++;
+			if (!spec->keyless(ld, ld->ctx,
+			    ld->ini.sec[ld->nextsec - 1].name,
+			    ld->ini.sec[ld->nextsec - 1].line))
+				return 0;
+		}
+		if (ld->nextsec < ld->ini.nsec)
+			line = ld->ini.sec[ld->nextsec++].line;
 	}
-	if (ld->nextsec < ld->ini.nsec)
-		line = ld->ini.sec[ld->nextsec++].line;
 	free(ld->cur);
 	ld->cur = su_xstrdup(section);
 	ld->seen = 0;
@@ -373,8 +379,8 @@ su_ini_load(const struct su_ini_spec *spec, const char *file,
 	if (line > 0 && !ld.msg[0])
 		su_ini_fail(&ld, line, "not an INI line (expected [section], "
 		    "key = value or a ; comment)");
-	if (ld.msg[0] && !ld.msgline)
-		ld.msgline = line; /* inih's line: the key's */
+	if (ld.msg[0] && !ld.msgline && (spec->flags & SU_INI_INIHLINE))
+		ld.msgline = line;
 	/* the sections after the last key */
 	while (!ld.msg[0] && spec->keyless && ld.nextsec < ld.ini.nsec) {
 		i = ld.nextsec++;

@@ -602,7 +602,7 @@ su_model_load(const char *path, struct su_model **out)
 }
 
 static const struct su_ini_spec spec = {
-	"model", kinds, SU_INI_LEADBLANKS,
+	"model", kinds, SU_INI_LEADBLANKS | SU_INI_INIHLINE,
 	"a line longer than %d characters",
 	"[%s]: expected [pipeline NAME] or [stage NAME]",
 	unknown_key, twice, keyless, finish,

@@ -551,6 +551,8 @@ struct su_ini_kind {
 #define SU_INI_KEYCASE    0x10 /* keys compared in any case */
 #define SU_INI_TWICELAST  0x20 /* a key's value read before "given twice" */
 #define SU_INI_LEADBLANKS 0x40 /* blanks before a section's kind allowed */
+#define SU_INI_INIHLINE   0x80 /* an error at line 0 while reading: at the
+                                  line ini_parse_string() gives */
 struct su_ini_spec {
     const char *what;       /* "cannot read the WHAT" */
     const struct su_ini_kind *kinds; /* ends with a NULL prefix */
@@ -574,7 +576,7 @@ struct su_ini_load {
     const char *file, *text;
     struct su_ini ini;
     size_t call;     /* the handler's calls: ini.kl[call - 1] is the line */
-    size_t nextsec;  /* the next header of ini.sec to open */
+    size_t nextsec;  /* the next header of ini.sec (keyless headers) */
     char *cur;       /* the section being read, as inih gives it */
     const struct su_ini_kind *kind;
     const char *name; /* its NAME, in cur */
@@ -590,7 +592,8 @@ struct su_ini_load {
 /* 0, or -1 with the first error said (prog: FILE:LINE: msg) */
 int su_ini_load(const struct su_ini_spec *spec, const char *file,
                 const char *text, void *ctx);
-/* an error: the first one is kept, with its line (0: inih's line) */
+/* an error: the first one is kept, with its line (0: none, or with
+ * SU_INI_INIHLINE the line inih gives) */
 void su_ini_fail(struct su_ini_load *, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* the kind of a section, and its NAME, or NULL */
