@@ -4,6 +4,10 @@
  * hands its handler every key = value line and every indented continuation
  * line, in order; su_ini_scan() finds the same lines, so the Nth call of
  * the handler is the Nth line found.
+ *
+ * su_ini_load() reads a stage model, qualification rules or a compensation
+ * plan: the steps the three share are here, each format's sections and
+ * keys (what a key means) in a table in its own file.
  */
 #include "su.h"
 
@@ -12,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <ini.h>
 
 /* inih's isspace(), in the C locale, less the line end */
 static int
@@ -207,15 +213,189 @@ su_ini_name_ok(const char *s)
 }
 
 void
-su_ini_fail(char *msg, size_t size, long *where, long line, const char *fmt,
-            ...)
+su_ini_fail(struct su_ini_load *ld, long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (msg[0])
+	if (ld->msg[0])
 		return; /* the first error is the one said */
 	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
+	vsnprintf(ld->msg, sizeof ld->msg, fmt, ap);
 	va_end(ap);
-	*where = line;
+	ld->msgline = line;
+}
+
+const struct su_ini_kind *
+su_ini_kind(const struct su_ini_spec *spec, const char *section,
+            const char **name)
+{
+	const struct su_ini_kind *k;
+	size_t n;
+
+	if (spec->flags & SU_INI_LEADBLANKS)
+		while (*section == ' ')
+			section++;
+	for (k = spec->kinds; k->prefix; k++) {
+		n = strlen(k->prefix);
+		if (strncasecmp(section, k->prefix, n) != 0)
+			continue;
+		if (!k->named && !section[n]) {
+			*name = section + n;
+			return k;
+		}
+		if (k->named && section[n] == ' ') {
+			section += n;
+			while (*section == ' ')
+				section++;
+			*name = section;
+			return k;
+		}
+	}
+	return NULL;
+}
+
+/* A section begins, at its first key: its header is the last one before
+ * the key.  When headers with no keys matter (spec->keyless), the headers
+ * are taken in turn instead, up to the next one named section, and those
+ * passed over (inih calls the handler only for keys) are keyless. */
+static int
+open_section(struct su_ini_load *ld, const char *section)
+{
+	const struct su_ini_spec *spec = ld->spec;
+	long line = 0;
+
+	if (!spec->keyless)
+		line = su_ini_secline(&ld->ini, ld->line);
+	else {
+		while (ld->nextsec < ld->ini.nsec &&
+		    strcmp(ld->ini.sec[ld->nextsec].name, section) != 0) {
+			ld->nextsec++;
+			if (!spec->keyless(ld, ld->ctx,
+			    ld->ini.sec[ld->nextsec - 1].name,
+			    ld->ini.sec[ld->nextsec - 1].line))
+				return 0;
+		}
+		if (ld->nextsec < ld->ini.nsec)
+			line = ld->ini.sec[ld->nextsec++].line;
+	}
+	free(ld->cur);
+	ld->cur = su_xstrdup(section);
+	ld->seen = 0;
+	if (!(ld->kind = su_ini_kind(spec, ld->cur, &ld->name))) {
+		su_ini_fail(ld, line, spec->unknown, ld->cur);
+		return 0;
+	}
+	return ld->kind->open(ld, ld->ctx, ld->cur, ld->name, line);
+}
+
+static int
+handler(void *user, const char *section, const char *name,
+        const char *value)
+{
+	struct su_ini_load *ld = user;
+	const struct su_ini_spec *spec = ld->spec;
+	const struct su_ini_line *kl = ld->call < ld->ini.nkl ?
+	    &ld->ini.kl[ld->call] : NULL;
+	const struct su_ini_key *k;
+	unsigned bit;
+
+	ld->call++;
+	ld->key = name;
+	ld->line = kl ? kl->line : 0;
+	ld->vcol = kl ? kl->vcol : 0;
+	ld->cont = kl ? kl->cont : 0;
+	if (ld->msg[0])
+		return 0; /* only the first error is said: apply nothing more
+		             (a failed section's keys would land on the last
+		             good one) */
+	if ((spec->flags & SU_INI_ONELINE) && ld->cont) {
+		su_ini_fail(ld, ld->line, "a value goes on one line");
+		return 0;
+	}
+	if (!ld->cur || strcmp(ld->cur, section) != 0) {
+		if ((spec->flags & SU_INI_NOSECTION) && !*section) {
+			su_ini_fail(ld, ld->line, "%s = ... before any "
+			    "[section]", name);
+			return 0;
+		}
+		if (!open_section(ld, section))
+			return 0;
+	}
+	for (k = ld->kind->keys; k->key; k++)
+		if ((spec->flags & SU_INI_KEYCASE) ? strcasecmp(name,
+		    k->key) == 0 : strcmp(name, k->key) == 0)
+			break;
+	if (!k->key) {
+		spec->unknown_key(ld, ld->ctx, name);
+		return 0;
+	}
+	bit = k->many ? 0 : 1u << (k - ld->kind->keys);
+	if (!(spec->flags & SU_INI_TWICELAST) && (ld->seen & bit)) {
+		spec->twice(ld, ld->ctx, name, k);
+		return 0;
+	}
+	if (!k->set(ld, ld->ctx, value))
+		return 0;
+	if (ld->seen & bit) {
+		spec->twice(ld, ld->ctx, name, k);
+		return 0;
+	}
+	ld->seen |= bit;
+	return 1;
+}
+
+int
+su_ini_load(const struct su_ini_spec *spec, const char *file,
+            const char *text, void *ctx)
+{
+	struct su_ini_load ld;
+	const char *name;
+	size_t i, j;
+	long line;
+	int r = -1;
+
+	memset(&ld, 0, sizeof ld);
+	ld.spec = spec;
+	ld.ctx = ctx;
+	ld.file = file;
+	ld.text = text;
+	su_ini_scan(text, &ld.ini);
+	if ((line = su_ini_long_line(text)) != 0)
+		su_ini_fail(&ld, line, spec->longline, SU_INI_MAX_LINE);
+	for (i = 0; (spec->flags & SU_INI_KINDSFIRST) && i < ld.ini.nsec &&
+	    !ld.msg[0]; i++)
+		if (!su_ini_kind(spec, ld.ini.sec[i].name, &name))
+			su_ini_fail(&ld, ld.ini.sec[i].line, spec->unknown,
+			    ld.ini.sec[i].name);
+	if (!ld.msg[0] && (spec->flags & SU_INI_NODUPS) &&
+	    su_ini_dup(&ld.ini, &i, &j))
+		su_ini_fail(&ld, ld.ini.sec[i].line, "[%s] given twice (first "
+		    "on line %ld)", ld.ini.sec[i].name, ld.ini.sec[j].line);
+	line = ld.msg[0] ? 0 : ini_parse_string(text, handler, &ld);
+	if (line < 0) {
+		su_msg(file, 0, "cannot read the %s", spec->what);
+		goto done;
+	}
+	if (line > 0 && !ld.msg[0])
+		su_ini_fail(&ld, line, "not an INI line (expected [section], "
+		    "key = value or a ; comment)");
+	if (ld.msg[0] && !ld.msgline && (spec->flags & SU_INI_INIHLINE))
+		ld.msgline = line;
+	/* the sections after the last key */
+	while (!ld.msg[0] && spec->keyless && ld.nextsec < ld.ini.nsec) {
+		i = ld.nextsec++;
+		if (!spec->keyless(&ld, ctx, ld.ini.sec[i].name,
+		    ld.ini.sec[i].line))
+			break;
+	}
+	if (ld.msg[0] || spec->finish(&ld, ctx)) {
+		if (!ld.said)
+			su_msg(file, ld.msgline, "%s", ld.msg);
+		goto done;
+	}
+	r = 0;
+done:
+	su_ini_free(&ld.ini);
+	free(ld.cur);
+	return r;
 }

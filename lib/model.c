@@ -3,15 +3,14 @@
  * (stagecheck-model(5)).  The built-in model is seed 003's, compiled in
  * from examples/models/seed003.ini.
  *
- * inih gives its handler no line numbers, so the section headers are found
- * first by su_ini_scan() (for messages about a section), and a key's line
- * is the one ini_parse_string() returns when the handler refuses it.
+ * Read with su_ini_load() (ini.c), from a table of the two sections and
+ * their keys; a key's error is said at line 0, the line inih gives when
+ * the handler refuses it.
  */
 #include "su.h"
 
 #include <errno.h>
 #include <regex.h>
-#include <ini.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,23 +52,12 @@ su_present(const char *s, size_t len)
 
 /* ---- parsing ----------------------------------------------------------- */
 
-struct parse {
+/* a reader's own state */
+struct models {
 	struct su_model *m;
-	const char *file;
-	struct su_ini ini; /* section headers (su_ini_scan) */
-	size_t k;          /* the next header to match */
-	char *cur;        /* the section being read */
-	long curline;
 	struct su_pipeline *p; /* the pipeline being read */
 	struct su_stage *st;   /* the stage being read, or NULL */
-	unsigned seen;         /* keys of the current section */
-	char msg[512];
-	long msgline; /* line for msg when the section's, else 0 */
 };
-
-/* the first error, kept with its line (su_ini_fail) */
-#define failf(ps, line, ...) su_ini_fail((ps)->msg, sizeof (ps)->msg, \
-    &(ps)->msgline, (line), __VA_ARGS__)
 
 static char *
 dupn(const char *s, size_t n)
@@ -143,7 +131,7 @@ norm_into(const char *s, size_t len, char *buf, size_t n)
 }
 
 static int
-parse_requires(struct parse *ps, const char *v, unsigned *mask)
+parse_requires(struct su_ini_load *ld, const char *v, unsigned *mask)
 {
 	char **items, n[64];
 	size_t ni, i, c, a;
@@ -154,7 +142,7 @@ parse_requires(struct parse *ps, const char *v, unsigned *mask)
 	for (i = 0; i < ni && ok; i++) {
 		su_norm(items[i], strlen(items[i]) < 63 ? strlen(items[i]) : 63, n);
 		if (strcmp(n, "d") == 0 || strcmp(n, "c") == 0) {
-			failf(ps, 0, "requires: \"%s\" is ambiguous: write %s",
+			su_ini_fail(ld, 0, "requires: \"%s\" is ambiguous: write %s",
 			    items[i], n[0] == 'd' ? "DC (Decision Criteria) "
 			    "or DP (Decision Process)" : "CH (Champion) or CO "
 			    "(Competition)");
@@ -174,7 +162,7 @@ parse_requires(struct parse *ps, const char *v, unsigned *mask)
 				break;
 		}
 		if (c == SU_NMC) {
-			failf(ps, 0, "requires: \"%s\" is not a MEDDPICC "
+			su_ini_fail(ld, 0, "requires: \"%s\" is not a MEDDPICC "
 			    "component (M, E, DC, DP, P, I, CH, CO, or their "
 			    "names)", items[i]);
 			ok = 0;
@@ -196,218 +184,251 @@ parse_int(const char *v, long lo, long hi, long *out)
 	    *out <= hi;
 }
 
-/* open a section [pipeline NAME] or [stage NAME] read at line */
+/* [pipeline NAME] (a name needed: else an unknown section) */
 static int
-open_section(struct parse *ps, const char *section, long line)
+open_pipeline(struct su_ini_load *ld, void *ctx, const char *section,
+              const char *name, long line)
 {
-	const char *sp;
-	size_t klen;
-	char kw[16];
-	struct su_model *m = ps->m;
+	struct models *c = ctx;
+	struct su_model *m = c->m;
+	size_t i;
 
-	ps->curline = line;
-	free(ps->cur);
-	ps->cur = su_xstrdup(section);
-	ps->seen = 0;
-	ps->st = NULL;
-	while (*section == ' ')
-		section++;
-	sp = strchr(section, ' ');
-	klen = sp ? (size_t)(sp - section) : strlen(section);
-	snprintf(kw, sizeof kw, "%.*s", (int)(klen < 15 ? klen : 15), section);
-	while (sp && *sp == ' ')
-		sp++;
-	if (!sp || !*sp || (strcasecmp(kw, "pipeline") != 0 &&
-	    strcasecmp(kw, "stage") != 0)) {
-		failf(ps, line, "[%s]: expected [pipeline NAME] or "
-		    "[stage NAME]", ps->cur);
+	c->st = NULL;
+	if (!*name) {
+		su_ini_fail(ld, line, ld->spec->unknown, section);
 		return 0;
 	}
-	if (strcasecmp(kw, "pipeline") == 0) {
-		size_t i;
-
-		for (i = 0; i < m->np; i++)
-			if (su_normeq(m->p[i].name, sp)) {
-				failf(ps, line, "[%s]: a second pipeline "
-				    "named \"%s\"", ps->cur, sp);
-				return 0;
-			}
-		m->p = su_xrealloc(m->p, (m->np + 1) * sizeof *m->p);
-		ps->p = &m->p[m->np++];
-		memset(ps->p, 0, sizeof *ps->p);
-		ps->p->name = su_xstrdup(sp);
-		ps->p->line = line;
-		ps->p->poc = ps->p->amount_from = -1;
-		return 1;
-	}
-	if (!ps->p) {
-		failf(ps, line, "[%s]: a stage before any [pipeline NAME]",
-		    ps->cur);
-		return 0;
-	}
-	if (find_stage(ps->p, sp) >= 0) {
-		failf(ps, line, "[%s]: a second stage \"%s\" in pipeline "
-		    "\"%s\"", ps->cur, sp, ps->p->name);
-		return 0;
-	}
-	ps->p->st = su_xrealloc(ps->p->st, (ps->p->nst + 1) *
-	    sizeof *ps->p->st);
-	ps->st = &ps->p->st[ps->p->nst++];
-	memset(ps->st, 0, sizeof *ps->st);
-	ps->st->name = su_xstrdup(sp);
-	ps->st->line = line;
-	ps->st->cat = -1;
-	ps->st->status = -1;
-	return 1;
-}
-
-/* inih calls the handler only for keys: the headers passed over since the
- * last one had none.  A pipeline needs no keys; a stage needs at least its
- * probability. */
-static int
-keyless_sections(struct parse *ps, const char *upto)
-{
-	while (ps->k < ps->ini.nsec && (!upto ||
-	    strcmp(ps->ini.sec[ps->k].name, upto) != 0)) {
-		const char *t = ps->ini.sec[ps->k].name;
-		long line = ps->ini.sec[ps->k++].line;
-
-		while (*t == ' ')
-			t++;
-		if (strncasecmp(t, "pipeline ", 9) == 0) {
-			if (!open_section(ps, ps->ini.sec[ps->k - 1].name, line))
-				return 0;
-			continue;
+	for (i = 0; i < m->np; i++)
+		if (su_normeq(m->p[i].name, name)) {
+			su_ini_fail(ld, line, "[%s]: a second pipeline named "
+			    "\"%s\"", section, name);
+			return 0;
 		}
-		if (strncasecmp(t, "stage ", 6) == 0 && ps->p)
-			failf(ps, line, "[%s] has no probability", t);
-		else
-			open_section(ps, t, line); /* says what is wrong */
-		if (!ps->msg[0])
-			failf(ps, line, "[%s] has no keys", t);
+	m->p = su_xrealloc(m->p, (m->np + 1) * sizeof *m->p);
+	c->p = &m->p[m->np++];
+	memset(c->p, 0, sizeof *c->p);
+	c->p->name = su_xstrdup(name);
+	c->p->line = line;
+	c->p->poc = c->p->amount_from = -1;
+	return 1;
+}
+
+/* [stage NAME], of the pipeline before it */
+static int
+open_stage(struct su_ini_load *ld, void *ctx, const char *section,
+           const char *name, long line)
+{
+	struct models *c = ctx;
+	struct su_pipeline *p = c->p;
+
+	c->st = NULL;
+	if (!*name) {
+		su_ini_fail(ld, line, ld->spec->unknown, section);
+		return 0;
+	}
+	if (!p) {
+		su_ini_fail(ld, line, "[%s]: a stage before any [pipeline NAME]",
+		    section);
+		return 0;
+	}
+	if (find_stage(p, name) >= 0) {
+		su_ini_fail(ld, line, "[%s]: a second stage \"%s\" in pipeline "
+		    "\"%s\"", section, name, p->name);
+		return 0;
+	}
+	p->st = su_xrealloc(p->st, (p->nst + 1) * sizeof *p->st);
+	c->st = &p->st[p->nst++];
+	memset(c->st, 0, sizeof *c->st);
+	c->st->name = su_xstrdup(name);
+	c->st->line = line;
+	c->st->cat = -1;
+	c->st->status = -1;
+	return 1;
+}
+
+/* A header with no keys under it (inih passed it over).  A pipeline needs
+ * no keys; a stage needs at least its probability. */
+static int
+keyless(struct su_ini_load *ld, void *ctx, const char *section, long line)
+{
+	const struct su_ini_kind *k;
+	const char *t = section, *name;
+
+	while (*t == ' ')
+		t++;
+	if (strncasecmp(t, "pipeline ", 9) == 0) {
+		su_ini_kind(ld->spec, section, &name);
+		return open_pipeline(ld, ctx, section, name, line);
+	}
+	if (strncasecmp(t, "stage ", 6) == 0 && ((struct models *)ctx)->p)
+		su_ini_fail(ld, line, "[%s] has no probability", t);
+	else if (!(k = su_ini_kind(ld->spec, t, &name)))
+		su_ini_fail(ld, line, ld->spec->unknown, t);
+	else
+		k->open(ld, ctx, t, name, line); /* says what is wrong */
+	if (!ld->msg[0])
+		su_ini_fail(ld, line, "[%s] has no keys", t);
+	return 0;
+}
+
+static int
+set_types(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_pipeline *p = ((struct models *)ctx)->p;
+
+	(void)ld;
+	p->ntypes = split(value, &p->types);
+	return 1;
+}
+
+static int
+set_default(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
+		su_ini_fail(ld, 0, "default = %s: expected yes or no", value);
+		return 0;
+	}
+	((struct models *)ctx)->p->is_default = value[0] == 'y';
+	return 1;
+}
+
+static int
+set_poc(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	(void)ld;
+	((struct models *)ctx)->p->poc_name = su_xstrdup(value);
+	return 1;
+}
+
+static int
+set_amount_from(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	(void)ld;
+	((struct models *)ctx)->p->amount_from_name = su_xstrdup(value);
+	return 1;
+}
+
+/* a stage's key's error: line 0, the line inih gives */
+static int
+set_probability(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_stage *st = ((struct models *)ctx)->st;
+	const char *why;
+
+	if (su_rate_parse(value, strlen(value), SU_RATE_PERCENT, &st->prob,
+	    &why) != 0 || st->prob > SU_RATE_ONE) {
+		su_ini_fail(ld, 0, "probability = %s: expected a percentage "
+		    "from 0 to 100", value);
+		return 0;
+	}
+	st->has_prob = 1;
+	return 1;
+}
+
+static int
+set_category(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_stage *st = ((struct models *)ctx)->st;
+
+	st->cat = su_category_parse(value, strlen(value));
+	if (st->cat < 0 || st->cat == SU_CAT_TOTAL) {
+		su_ini_fail(ld, 0, "category = %s: expected Closed, Commit, "
+		    "Best Case, Pipeline, Omitted or Lost", value);
 		return 0;
 	}
 	return 1;
 }
 
-/* a new section, seen at its first key */
 static int
-begin_section(struct parse *ps, const char *section)
+set_requires(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	if (!keyless_sections(ps, section))
-		return 0;
-	return open_section(ps, section, ps->k < ps->ini.nsec ?
-	    ps->ini.sec[ps->k++].line : 0);
+	return parse_requires(ld, value, &((struct models *)ctx)->st->own);
 }
 
 static int
-handler(void *user, const char *section, const char *name, const char *value)
+set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	static const char *const pkeys[] = {"types", "default", "poc_stage",
-	                                    "amount_from"};
-	static const char *const skeys[] = {"probability", "category",
-	    "requires", "max_days", "status", "aliases"};
-	struct parse *ps = user;
-	const char *const *keys;
-	const char *why;
-	size_t nkeys, k;
 	long v;
 
-	if (ps->msg[0])
-		return 0; /* only the first error is said: apply nothing more
-		             (a failed section's keys would land on the last
-		             good one) */
-	if (!ps->cur || strcmp(ps->cur, section) != 0)
-		if (!begin_section(ps, section))
-			return 0;
-	if (!ps->p)
-		return 0;
-	keys = ps->st ? skeys : pkeys;
-	nkeys = ps->st ? 6 : 4;
-	for (k = 0; k < nkeys; k++)
-		if (strcmp(name, keys[k]) == 0)
-			break;
-	if (k == nkeys) {
-		failf(ps, 0, "unknown key \"%s\" in [%s] (expected %s)", name,
-		    ps->cur, ps->st ? "probability, category, requires, "
-		    "max_days, status, aliases" : "types, default, poc_stage, "
-		    "amount_from");
+	if (!parse_int(value, 1, 100000, &v)) {
+		su_ini_fail(ld, 0, "max_days = %s: expected a number of days "
+		    "from 1", value);
 		return 0;
 	}
-	if (ps->seen & (1u << k)) {
-		failf(ps, 0, "\"%s\" given twice in [%s]", name, ps->cur);
-		return 0;
-	}
-	ps->seen |= 1u << k;
-	if (!ps->st) {
-		struct su_pipeline *p = ps->p;
-
-		switch (k) {
-		case 0:
-			p->ntypes = split(value, &p->types);
-			return 1;
-		case 1:
-			if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
-				failf(ps, 0, "default = %s: expected yes or no",
-				    value);
-				return 0;
-			}
-			p->is_default = value[0] == 'y';
-			return 1;
-		case 2:
-			p->poc_name = su_xstrdup(value);
-			return 1;
-		default:
-			p->amount_from_name = su_xstrdup(value);
-			return 1;
-		}
-	}
-	switch (k) {
-	case 0:
-		if (su_rate_parse(value, strlen(value), SU_RATE_PERCENT,
-		    &ps->st->prob, &why) != 0 || ps->st->prob > SU_RATE_ONE) {
-			failf(ps, 0, "probability = %s: expected a percentage "
-			    "from 0 to 100", value);
-			return 0;
-		}
-		ps->st->has_prob = 1;
-		return 1;
-	case 1:
-		ps->st->cat = su_category_parse(value, strlen(value));
-		if (ps->st->cat < 0 || ps->st->cat == SU_CAT_TOTAL) {
-			failf(ps, 0, "category = %s: expected Closed, Commit, "
-			    "Best Case, Pipeline, Omitted or Lost", value);
-			return 0;
-		}
-		return 1;
-	case 2:
-		return parse_requires(ps, value, &ps->st->own);
-	case 3:
-		if (!parse_int(value, 1, 100000, &v)) {
-			failf(ps, 0, "max_days = %s: expected a number of days "
-			    "from 1", value);
-			return 0;
-		}
-		ps->st->max_days = (int)v;
-		return 1;
-	case 4:
-		if (strcmp(value, "open") == 0)
-			ps->st->status = SU_ST_OPEN;
-		else if (strcmp(value, "won") == 0)
-			ps->st->status = SU_ST_WON;
-		else if (strcmp(value, "lost") == 0)
-			ps->st->status = SU_ST_LOST;
-		else {
-			failf(ps, 0, "status = %s: expected open, won or lost",
-			    value);
-			return 0;
-		}
-		return 1;
-	default:
-		ps->st->nalias = split(value, &ps->st->alias);
-		return 1;
-	}
+	((struct models *)ctx)->st->max_days = (int)v;
+	return 1;
 }
+
+static int
+set_status(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_stage *st = ((struct models *)ctx)->st;
+
+	if (strcmp(value, "open") == 0)
+		st->status = SU_ST_OPEN;
+	else if (strcmp(value, "won") == 0)
+		st->status = SU_ST_WON;
+	else if (strcmp(value, "lost") == 0)
+		st->status = SU_ST_LOST;
+	else {
+		su_ini_fail(ld, 0, "status = %s: expected open, won or lost",
+		    value);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+set_aliases(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_stage *st = ((struct models *)ctx)->st;
+
+	(void)ld;
+	st->nalias = split(value, &st->alias);
+	return 1;
+}
+
+static void
+unknown_key(struct su_ini_load *ld, void *ctx, const char *key)
+{
+	(void)ctx;
+	su_ini_fail(ld, 0, "unknown key \"%s\" in [%s] (expected %s)", key,
+	    ld->cur, ld->kind->expected);
+}
+
+static void
+twice(struct su_ini_load *ld, void *ctx, const char *key,
+      const struct su_ini_key *k)
+{
+	(void)ctx, (void)k;
+	su_ini_fail(ld, 0, "\"%s\" given twice in [%s]", key, ld->cur);
+}
+
+static const struct su_ini_key pipeline_keys[] = {
+	{"types", set_types, 0},
+	{"default", set_default, 0},
+	{"poc_stage", set_poc, 0},
+	{"amount_from", set_amount_from, 0},
+	{NULL, NULL, 0},
+};
+
+static const struct su_ini_key stage_keys[] = {
+	{"probability", set_probability, 0},
+	{"category", set_category, 0},
+	{"requires", set_requires, 0},
+	{"max_days", set_max_days, 0},
+	{"status", set_status, 0},
+	{"aliases", set_aliases, 0},
+	{NULL, NULL, 0},
+};
+
+static const struct su_ini_kind kinds[] = {
+	{"pipeline", 1, pipeline_keys, "types, default, poc_stage, "
+	    "amount_from", open_pipeline},
+	{"stage", 1, stage_keys, "probability, category, requires, max_days, "
+	    "status, aliases", open_stage},
+	{NULL, 0, NULL, NULL, NULL},
+};
 
 /* the status a normalised name gives: Closed Won, Won; Closed Lost, Lost;
  * else -1 */
@@ -445,14 +466,14 @@ status_of_name(const struct su_stage *st)
  * refused.
  */
 static int
-stage_defaults(struct parse *ps, struct su_stage *st)
+stage_defaults(struct su_ini_load *ld, struct su_stage *st)
 {
 	if (st->status >= 0 && st->cat >= 0) {
 		if ((st->status == SU_ST_WON) != (st->cat == SU_CAT_CLOSED) ||
 		    (st->status == SU_ST_LOST && st->cat != SU_CAT_LOST &&
 		    st->cat != SU_CAT_OMITTED) || (st->status == SU_ST_OPEN &&
 		    st->cat == SU_CAT_LOST)) {
-			failf(ps, st->line, "[stage %s]: status = %s but "
+			su_ini_fail(ld, st->line, "[stage %s]: status = %s but "
 			    "category = %s (a won stage is Closed, a lost one "
 			    "Lost or Omitted, an open one neither)", st->name,
 			    st->status == SU_ST_WON ? "won" : st->status ==
@@ -468,7 +489,7 @@ stage_defaults(struct parse *ps, struct su_stage *st)
 		if (st->status < 0 && st->prob == SU_RATE_ONE)
 			st->status = SU_ST_WON;
 		else if (st->status < 0 && st->prob == 0) {
-			failf(ps, st->line, "[stage %s] is at 0%% with no "
+			su_ini_fail(ld, st->line, "[stage %s] is at 0%% with no "
 			    "status: write status = lost if it is where lost "
 			    "deals go, else status = open", st->name);
 			return -1;
@@ -491,16 +512,14 @@ stage_defaults(struct parse *ps, struct su_stage *st)
 /* what the file leaves to be derived, and what is checked once it is all
  * read */
 static int
-finish(struct parse *ps)
+finish(struct su_ini_load *ld, void *ctx)
 {
-	struct su_model *m = ps->m;
+	struct su_model *m = ((struct models *)ctx)->m;
 	size_t i, j, ndef = 0;
 	unsigned req;
 
-	if (!keyless_sections(ps, NULL) || ps->msg[0]) /* after the last key */
-		return -1;
 	if (m->np == 0) {
-		failf(ps, 0, "no [pipeline NAME]");
+		su_ini_fail(ld, 0, "no [pipeline NAME]");
 		return -1;
 	}
 	for (i = 0; i < m->np; i++) {
@@ -508,23 +527,23 @@ finish(struct parse *ps)
 
 		ndef += p->is_default;
 		if (p->is_default && ndef > 1) {
-			failf(ps, p->line, "a second default pipeline, \"%s\"",
+			su_ini_fail(ld, p->line, "a second default pipeline, \"%s\"",
 			    p->name);
 			return -1;
 		}
 		if (p->nst == 0) {
-			failf(ps, p->line, "pipeline \"%s\" has no stages",
+			su_ini_fail(ld, p->line, "pipeline \"%s\" has no stages",
 			    p->name);
 			return -1;
 		}
 		if (p->poc_name && (p->poc = find_stage(p, p->poc_name)) < 0) {
-			failf(ps, p->line, "poc_stage = %s: no such stage in "
+			su_ini_fail(ld, p->line, "poc_stage = %s: no such stage in "
 			    "pipeline \"%s\"", p->poc_name, p->name);
 			return -1;
 		}
 		if (p->amount_from_name &&
 		    (p->amount_from = find_stage(p, p->amount_from_name)) < 0) {
-			failf(ps, p->line, "amount_from = %s: no such stage in "
+			su_ini_fail(ld, p->line, "amount_from = %s: no such stage in "
 			    "pipeline \"%s\"", p->amount_from_name, p->name);
 			return -1;
 		}
@@ -543,14 +562,14 @@ finish(struct parse *ps)
 				st->nalias_[a] = su_normdup(st->alias[a]);
 
 			if (!st->has_prob) {
-				failf(ps, st->line, "[stage %s] has no "
+				su_ini_fail(ld, st->line, "[stage %s] has no "
 				    "probability", st->name);
 				return -1;
 			}
-			if (stage_defaults(ps, st) != 0)
+			if (stage_defaults(ld, st) != 0)
 				return -1;
 			if (st->status != SU_ST_OPEN && st->own) {
-				failf(ps, st->line, "[stage %s] is closed: "
+				su_ini_fail(ld, st->line, "[stage %s] is closed: "
 				    "it cannot require MEDDPICC", st->name);
 				return -1;
 			}
@@ -582,45 +601,29 @@ su_model_load(const char *path, struct su_model **out)
 	return r;
 }
 
+static const struct su_ini_spec spec = {
+	"model", kinds, SU_INI_LEADBLANKS | SU_INI_INIHLINE,
+	"a line longer than %d characters",
+	"[%s]: expected [pipeline NAME] or [stage NAME]",
+	unknown_key, twice, keyless, finish,
+};
+
 int
 su_model_parse(const char *name, const char *text, struct su_model **out)
 {
-	struct parse ps;
+	struct models c;
 	struct su_model *m = su_xmalloc(sizeof *m);
-	int line, r = -1;
 
-	memset(&ps, 0, sizeof ps);
+	memset(&c, 0, sizeof c);
 	memset(m, 0, sizeof *m);
 	m->file = su_xstrdup(name);
-	ps.m = m;
-	ps.file = m->file;
-	su_ini_scan(text, &ps.ini);
-	if ((line = (int)su_ini_long_line(text)) != 0)
-		failf(&ps, line, "a line longer than %d characters",
-		    SU_INI_MAX_LINE);
-	else
-		line = ini_parse_string(text, handler, &ps);
-	if (line < 0) {
-		su_msg(name, 0, "cannot read the model");
-		goto done;
-	}
-	if (line > 0 && !ps.msg[0])
-		failf(&ps, line, "not an INI line (expected [section], "
-		    "key = value or a ; comment)");
-	if (ps.msg[0] && !ps.msgline)
-		ps.msgline = line;
-	if (ps.msg[0] || finish(&ps) != 0) {
-		su_msg(name, ps.msgline, "%s", ps.msg);
-		goto done;
+	c.m = m;
+	if (su_ini_load(&spec, name, text, &c)) {
+		su_model_free(m);
+		return -1;
 	}
 	*out = m;
-	m = NULL;
-	r = 0;
-done:
-	su_ini_free(&ps.ini);
-	free(ps.cur);
-	su_model_free(m);
-	return r;
+	return 0;
 }
 
 void

@@ -2,18 +2,13 @@
  * rules.c - qualification rules (mqlqualify-rules(5)): criteria, each an
  * expression (expr.c) with points and an optional requirement, and the
  * thresholds that turn a score into sql, nurture or disqualified.  Read
- * from INI with inih; the built-in rules are examples/rules/default.ini,
- * compiled in.
- *
- * inih tells its handler no line numbers, so the text is scanned first for
- * the lines inih hands over (key = value lines and indented continuation
- * lines), in order: the Nth call of the handler is the Nth such line.
- * That gives every message its line, and an expression's errors their
- * column.
+ * with su_ini_load() (ini.c), from a table of the two sections and their
+ * keys; the built-in rules are examples/rules/default.ini, compiled in.
+ * Each piece of a when = CONDITION keeps its line and column, for the
+ * expression's errors.
  */
 #include "su.h"
 
-#include <ini.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,35 +19,10 @@
 const char *const su_qual_name[SU_NQUAL] = {"sql", "nurture",
                                             "disqualified", "invalid"};
 
-struct parse {
+struct rules {
 	struct su_rules *r;
-	const char *file, *text;
-	struct su_ini ini;
-	size_t call;
-	char *cur;            /* the section being read */
 	struct su_criterion *c; /* the criterion being read */
-	int in_thresholds;
-	unsigned seen;        /* keys of the section */
-	char msg[320];
-	long msgline;
 };
-
-/* the first error, kept with its line (su_ini_fail) */
-#define failf(ps, line, ...) su_ini_fail((ps)->msg, sizeof (ps)->msg, \
-    &(ps)->msgline, (line), __VA_ARGS__)
-
-/* a section given twice (inih would merge two adjacent ones): 0 or -1 */
-static int
-check_dups(struct parse *ps)
-{
-	size_t i, j;
-
-	if (!su_ini_dup(&ps->ini, &i, &j))
-		return 0;
-	failf(ps, ps->ini.sec[i].line, "[%s] given twice (first on line %ld)",
-	    ps->ini.sec[i].name, ps->ini.sec[j].line);
-	return -1;
-}
 
 static int
 parse_long(const char *v, long lo, long hi, long *out)
@@ -69,162 +39,190 @@ parse_long(const char *v, long lo, long hi, long *out)
 	return 0;
 }
 
-static void
-start_section(struct parse *ps, const char *section, long line)
+static int
+open_thresholds(struct su_ini_load *ld, void *ctx, const char *section,
+                const char *name, long line)
 {
-	struct su_rules *r = ps->r;
+	struct rules *rs = ctx;
 
-	line = su_ini_secline(&ps->ini, line);
-	free(ps->cur);
-	ps->cur = su_xstrdup(section);
-	ps->c = NULL;
-	ps->in_thresholds = 0;
-	ps->seen = 0;
-	if (strcasecmp(section, "thresholds") == 0) {
-		ps->in_thresholds = 1;
-		r->have_thresholds = 1;
-		return;
-	}
-	if (strncasecmp(section, "criterion ", 10) == 0) {
-		const char *name = section + 10;
-
-		while (*name == ' ')
-			name++;
-		if (!su_ini_name_ok(name)) {
-			failf(ps, line, "[%s]: a criterion's name is letters, "
-			    "digits, '-', '_' and '.'", section);
-			return;
-		}
-		r->c = su_xrealloc(r->c, (r->nc + 1) * sizeof *r->c);
-		ps->c = &r->c[r->nc++];
-		memset(ps->c, 0, sizeof *ps->c);
-		ps->c->name = su_xstrdup(name);
-		ps->c->line = line;
-		ps->c->required = -1;
-		return;
-	}
-	failf(ps, line, "unknown section [%s] (expected [thresholds] or "
-	    "[criterion NAME])", section);
+	(void)ld, (void)section, (void)name, (void)line;
+	rs->c = NULL;
+	rs->r->have_thresholds = 1;
+	return 1;
 }
 
 static int
-handler(void *user, const char *section, const char *name,
-        const char *value)
+threshold(struct su_ini_load *ld, long *dst, const char *value)
 {
-	struct parse *ps = user;
-	struct su_rules *r = ps->r;
-	const struct su_ini_line *kl = ps->call < ps->ini.nkl ?
-	    &ps->ini.kl[ps->call] : NULL;
-	long line = kl ? kl->line : 0;
+	if (parse_long(value, -1000000, 1000000, dst)) {
+		su_ini_fail(ld, ld->line, "[thresholds]: %s = %s: expected a "
+		    "whole number of points", ld->key, value);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+set_sql(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return threshold(ld, &((struct rules *)ctx)->r->sql, value);
+}
+
+static int
+set_nurture(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return threshold(ld, &((struct rules *)ctx)->r->nurture, value);
+}
+
+static int
+open_criterion(struct su_ini_load *ld, void *ctx, const char *section,
+               const char *name, long line)
+{
+	struct rules *rs = ctx;
+	struct su_rules *r = rs->r;
+
+	rs->c = NULL;
+	if (!su_ini_name_ok(name)) {
+		su_ini_fail(ld, line, "[%s]: a criterion's name is letters, "
+		    "digits, '-', '_' and '.'", section);
+		return 0;
+	}
+	r->c = su_xrealloc(r->c, (r->nc + 1) * sizeof *r->c);
+	rs->c = &r->c[r->nc++];
+	memset(rs->c, 0, sizeof *rs->c);
+	rs->c->name = su_xstrdup(name);
+	rs->c->line = line;
+	rs->c->required = -1;
+	return 1;
+}
+
+/* when = CONDITION, a long one over indented lines: one expression, each
+ * piece's line and column kept for its messages */
+static int
+set_when(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_criterion *s = ((struct rules *)ctx)->c;
+	size_t vlen = strlen(value);
+	int cont = s->nseg > 0 && ld->cont;
+
+	if (s->nseg > 0 && !cont) {
+		su_ini_fail(ld, ld->line, "[criterion %s]: when given twice (a "
+		    "long expression goes on indented lines)", s->name);
+		return 0;
+	}
+	if (!cont)
+		s->when_line = ld->line;
+	s->when = su_xrealloc(s->when, s->len + vlen + 2);
+	if (s->len)
+		s->when[s->len++] = '\n';
+	s->seg = su_xrealloc(s->seg, (s->nseg + 1) * sizeof *s->seg);
+	s->seg[s->nseg].off = s->len;
+	s->seg[s->nseg].line = ld->line;
+	s->seg[s->nseg].col = ld->vcol;
+	s->nseg++;
+	memcpy(s->when + s->len, value, vlen + 1);
+	s->len += vlen;
+	return 1;
+}
+
+static int
+set_points(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_criterion *c = ((struct rules *)ctx)->c;
 	long v;
 
-	ps->call++;
-	if (ps->msg[0])
+	if (parse_long(value, -1000000, 1000000, &v)) {
+		su_ini_fail(ld, ld->line, "[criterion %s]: points = %s: "
+		    "expected a whole number (may be negative)", c->name,
+		    value);
 		return 0;
-	if (!ps->cur || strcmp(ps->cur, section) != 0) {
-		if (!*section) {
-			failf(ps, line, "%s = ... before any [section]", name);
-			return 0;
-		}
-		/* the section's line: the last header before this line */
-		start_section(ps, section, line);
-		if (ps->msg[0])
-			return 0;
 	}
-	if (ps->in_thresholds) {
-		long *dst;
-		unsigned bit;
-
-		if (strcasecmp(name, "sql") == 0)
-			dst = &r->sql, bit = 1;
-		else if (strcasecmp(name, "nurture") == 0)
-			dst = &r->nurture, bit = 2;
-		else {
-			failf(ps, line, "[thresholds]: unknown key %s "
-			    "(expected sql, nurture)", name);
-			return 0;
-		}
-		if (ps->seen & bit) {
-			failf(ps, line, "[thresholds]: %s given twice", name);
-			return 0;
-		}
-		ps->seen |= bit;
-		if (parse_long(value, -1000000, 1000000, dst)) {
-			failf(ps, line, "[thresholds]: %s = %s: expected a "
-			    "whole number of points", name, value);
-			return 0;
-		}
-		return 1;
-	}
-	if (strcasecmp(name, "when") == 0) {
-		struct su_criterion *s = ps->c;
-		size_t vlen = strlen(value);
-		int cont = kl && s->nseg > 0 && kl->cont;
-
-		if (s->nseg > 0 && !cont) {
-			failf(ps, line, "[criterion %s]: when given twice (a "
-			    "long expression goes on indented lines)",
-			    ps->c->name);
-			return 0;
-		}
-		if (!cont)
-			ps->c->when_line = line;
-		s->when = su_xrealloc(s->when, s->len + vlen + 2);
-		if (s->len)
-			s->when[s->len++] = '\n';
-		s->seg = su_xrealloc(s->seg, (s->nseg + 1) * sizeof *s->seg);
-		s->seg[s->nseg].off = s->len;
-		s->seg[s->nseg].line = line;
-		s->seg[s->nseg].col = kl ? kl->vcol : 0;
-		s->nseg++;
-		memcpy(s->when + s->len, value, vlen + 1);
-		s->len += vlen;
-		return 1;
-	}
-	if (strcasecmp(name, "points") == 0) {
-		if (ps->seen & 1) {
-			failf(ps, line, "[criterion %s]: points given twice",
-			    ps->c->name);
-			return 0;
-		}
-		ps->seen |= 1;
-		if (parse_long(value, -1000000, 1000000, &v)) {
-			failf(ps, line, "[criterion %s]: points = %s: expected "
-			    "a whole number (may be negative)", ps->c->name,
-			    value);
-			return 0;
-		}
-		ps->c->points = v;
-		return 1;
-	}
-	if (strcasecmp(name, "required") == 0) {
-		if (ps->seen & 2) {
-			failf(ps, line, "[criterion %s]: required given twice",
-			    ps->c->name);
-			return 0;
-		}
-		ps->seen |= 2;
-		if (strcasecmp(value, "sql") == 0)
-			ps->c->required = SU_Q_SQL;
-		else if (strcasecmp(value, "nurture") == 0 ||
-		         strcasecmp(value, "yes") == 0)
-			ps->c->required = SU_Q_NURTURE;
-		else if (strcasecmp(value, "no") == 0)
-			ps->c->required = -1;
-		else {
-			failf(ps, line, "[criterion %s]: required = %s: expected "
-			    "sql, nurture, yes (= nurture) or no", ps->c->name,
-			    value);
-			return 0;
-		}
-		return 1;
-	}
-	if (strcasecmp(name, "description") == 0)
-		return 1;
-	failf(ps, line, "[criterion %s]: unknown key %s (expected when, "
-	    "points, required, description)", ps->c->name, name);
-	return 0;
+	c->points = v;
+	return 1;
 }
+
+static int
+set_required(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_criterion *c = ((struct rules *)ctx)->c;
+
+	if (strcasecmp(value, "sql") == 0)
+		c->required = SU_Q_SQL;
+	else if (strcasecmp(value, "nurture") == 0 ||
+	         strcasecmp(value, "yes") == 0)
+		c->required = SU_Q_NURTURE;
+	else if (strcasecmp(value, "no") == 0)
+		c->required = -1;
+	else {
+		su_ini_fail(ld, ld->line, "[criterion %s]: required = %s: "
+		    "expected sql, nurture, yes (= nurture) or no", c->name,
+		    value);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+set_nothing(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	(void)ld, (void)ctx, (void)value;
+	return 1;
+}
+
+static void
+unknown_key(struct su_ini_load *ld, void *ctx, const char *key)
+{
+	(void)ctx;
+	if (ld->kind->named)
+		su_ini_fail(ld, ld->line, "[%s %s]: unknown key %s (expected "
+		    "%s)", ld->kind->prefix, ld->name, key, ld->kind->expected);
+	else
+		su_ini_fail(ld, ld->line, "[%s]: unknown key %s (expected %s)",
+		    ld->kind->prefix, key, ld->kind->expected);
+}
+
+static void
+twice(struct su_ini_load *ld, void *ctx, const char *key,
+      const struct su_ini_key *k)
+{
+	(void)ctx;
+	if (ld->kind->named)
+		su_ini_fail(ld, ld->line, "[%s %s]: %s given twice",
+		    ld->kind->prefix, ld->name, k->key);
+	else
+		su_ini_fail(ld, ld->line, "[%s]: %s given twice",
+		    ld->kind->prefix, key);
+}
+
+static const struct su_ini_key threshold_keys[] = {
+	{"sql", set_sql, 0},
+	{"nurture", set_nurture, 0},
+	{NULL, NULL, 0},
+};
+
+static const struct su_ini_key criterion_keys[] = {
+	{"when", set_when, 1},
+	{"points", set_points, 0},
+	{"required", set_required, 0},
+	{"description", set_nothing, 1},
+	{NULL, NULL, 0},
+};
+
+static const struct su_ini_kind kinds[] = {
+	{"thresholds", 0, threshold_keys, "sql, nurture", open_thresholds},
+	{"criterion", 1, criterion_keys, "when, points, required, description",
+	    open_criterion},
+	{NULL, 0, NULL, NULL, NULL},
+};
+
+static int finish(struct su_ini_load *, void *);
+
+static const struct su_ini_spec spec = {
+	"rules", kinds, SU_INI_NODUPS | SU_INI_NOSECTION | SU_INI_KEYCASE,
+	"a line longer than %d characters (go on over indented lines)",
+	"unknown section [%s] (expected [thresholds] or [criterion NAME])",
+	unknown_key, twice, NULL, finish,
+};
 
 void
 su_rules_caret(const struct su_rules *r, long line, size_t col,
@@ -253,22 +251,22 @@ su_rules_where(const struct su_rules *r, size_t i, size_t pos, long *line,
 }
 
 static int
-finish(struct parse *ps)
+finish(struct su_ini_load *ld, void *ctx)
 {
-	struct su_rules *r = ps->r;
+	struct su_rules *r = ((struct rules *)ctx)->r;
 	size_t i;
 
 	if (!r->have_thresholds) {
-		failf(ps, 0, "no [thresholds] section (sql = POINTS, nurture "
+		su_ini_fail(ld, 0, "no [thresholds] section (sql = POINTS, nurture "
 		    "= POINTS)");
 		return -1;
 	}
 	if (r->nc == 0) {
-		failf(ps, 0, "no [criterion NAME] section");
+		su_ini_fail(ld, 0, "no [criterion NAME] section");
 		return -1;
 	}
 	if (r->nurture > r->sql) {
-		failf(ps, 0, "[thresholds]: nurture (%ld) is above sql (%ld)",
+		su_ini_fail(ld, 0, "[thresholds]: nurture (%ld) is above sql (%ld)",
 		    r->nurture, r->sql);
 		return -1;
 	}
@@ -279,7 +277,7 @@ finish(struct parse *ps)
 		size_t col;
 
 		if (!c->nseg) {
-			failf(ps, c->line, "[criterion %s]: no when = "
+			su_ini_fail(ld, c->line, "[criterion %s]: no when = "
 			    "CONDITION", c->name);
 			return -1;
 		}
@@ -287,31 +285,23 @@ finish(struct parse *ps)
 			su_rules_where(r, i, err.pos, &line, &col);
 			su_rules_caret(r, line, col, "criterion %s: %s",
 			    c->name, err.msg);
-			ps->msg[0] = '!'; /* said */
+			ld->said = 1;
 			return -1;
 		}
 	}
 	return 0;
 }
 
-static void
-free_parse(struct parse *ps)
-{
-	su_ini_free(&ps->ini);
-	free(ps->cur);
-}
-
 int
 su_rules_load(const char *path, struct su_rules **out)
 {
-	struct parse ps;
+	struct rules rs;
 	struct su_rules *r = su_xmalloc(sizeof *r);
 	char *used = NULL;
-	const char *name;
-	int line;
 
-	memset(&ps, 0, sizeof ps);
+	memset(&rs, 0, sizeof rs);
 	memset(r, 0, sizeof *r);
+	rs.r = r;
 	if (path) {
 		r->text = su_shipped_slurp(path, "rules", "rules file", &used);
 		r->file = used ? used : su_xstrdup(path);
@@ -321,36 +311,11 @@ su_rules_load(const char *path, struct su_rules **out)
 		r->text = su_xstrdup(su_builtin_rules);
 		r->file = su_xstrdup("(built-in rules)");
 	}
-	name = r->file;
-	ps.r = r;
-	ps.file = name;
-	ps.text = r->text;
-	su_ini_scan(r->text, &ps.ini);
-	if ((line = (int)su_ini_long_line(r->text)) != 0) {
-		failf(&ps, line, "a line longer than %d characters (go on over "
-		    "indented lines)", SU_INI_MAX_LINE);
-		line = 0;
-	} else if (check_dups(&ps))
-		line = 0;
-	else
-		line = ini_parse_string(r->text, handler, &ps);
-	if (line < 0) {
-		su_msg(name, 0, "cannot read the rules");
+	if (su_ini_load(&spec, r->file, r->text, &rs))
 		goto bad;
-	}
-	if (line > 0 && !ps.msg[0])
-		failf(&ps, line, "not an INI line (expected [section], key = "
-		    "value or a ; comment)");
-	if (ps.msg[0] || finish(&ps)) {
-		if (ps.msg[0] != '!')
-			su_msg(name, ps.msgline, "%s", ps.msg);
-		goto bad;
-	}
-	free_parse(&ps);
 	*out = r;
 	return 0;
 bad:
-	free_parse(&ps);
 	su_rules_free(r);
 	*out = NULL;
 	return -1;
