@@ -372,13 +372,19 @@ band_label(const struct opts *o, char b, char *buf, const char *cur)
 	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
 }
 
+/* where an id was first seen (the reader's file names live to the end) */
+struct idseen {
+	const char *file;
+	long line;
+};
+
 static int
 check_duplicate(struct state *st, const struct su_rec *r)
 {
 	const char *id;
 	size_t len;
 	struct su_group *g;
-	long *line;
+	struct idseen *seen;
 
 	id = r->f[st->col[SU_R_ID]];
 	len = r->len[st->col[SU_R_ID]];
@@ -386,11 +392,17 @@ check_duplicate(struct state *st, const struct su_rec *r)
 	if (len == 0)
 		return 0;
 	g = su_map_get(st->ids, id, len, 1);
-	line = g->val;
-	if (*line)
+	seen = g->val;
+	if (seen->line && seen->file == r->file)
 		return su_in_reject(st->in, r, "opportunity %.*s again: "
-		    "it is on line %ld too", (int)len, id, *line) ? -1 : 1;
-	*line = r->line;
+		    "it is on line %ld too", (int)len, id, seen->line) ?
+		    -1 : 1;
+	if (seen->line)
+		return su_in_reject(st->in, r, "opportunity %.*s again: "
+		    "it is on %s:%ld too", (int)len, id, seen->file,
+		    seen->line) ? -1 : 1;
+	seen->file = r->file;
+	seen->line = r->line;
 	return 0;
 }
 
@@ -534,6 +546,9 @@ deal(struct state *st, const struct su_rec *r)
 		return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
 	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
 	    r->f[s], r->len[s], k, &w);
+	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
+		return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
 	if (w.status < 0) {
 		/* said at the end, with every such stage */
 		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
@@ -1127,7 +1142,7 @@ main(int argc, char **argv)
 	st.groups = su_groups_new_pivot(sizeof(struct gstat));
 	st.reasons = su_groups_new_pivot(sizeof(long));
 	st.seen = su_groups_new(sizeof(struct seen));
-	st.ids = su_map_new(sizeof(long));
+	st.ids = su_map_new(sizeof(struct idseen));
 	if (su_model_load(o.model, &st.m) ||
 	    !(st.pl = su_place_new(st.m, o.re)))
 		goto done;

@@ -381,6 +381,9 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] :
 		    0, r->f[c], r->len[c], k, &wh);
 	}
+	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
+	    st->col[SU_R_STAGE], k, &wh, msg, sizeof msg))
+		return su_in_reject(st->in, r, "%s", msg);
 	/* the category: a won or lost deal's, the category column, the
 	 * stage's, the probability */
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
@@ -663,8 +666,13 @@ main(int argc, char **argv)
 
 		while (i--)
 			for (r = COMMIT; r <= OMITTED; r++)
-				su_add(open, ((struct group *)all[i]->val)->
-				    acc[r].amount, &open);
+				if (su_add(open, ((struct group *)all[i]->
+				    val)->acc[r].amount, &open)) {
+					su_msg(NULL, 0, "the sum of amounts "
+					    "overflows");
+					status = SU_EXIT_ERR;
+					goto done;
+				}
 		if (open < o.fail_under) {
 			char a[48], b[48];
 

@@ -577,6 +577,9 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	s = val(st, r, SU_R_TYPE, &len);
 	c = st->col[SU_R_STAGE];
 	su_place(st->pl, s, len, r->f[c], r->len[c], k, &w);
+	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
+	    c, k, &w, buf, sizeof buf))
+		return su_in_reject(st->in, r, "%s", buf);
 	p = w.p;
 	if (w.unknown_type)
 		find(st, CK_UNKNOWN_TYPE, "type \"%s\" is in no pipeline of "

@@ -1,6 +1,7 @@
 /* columns.c - find columns by role (SPEC §7) and resolve -g */
 #include "su.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,7 @@ static const struct {
 	[SU_R_SOURCE] = {"source", {"Original Source", "Lead Source",
 	    "Source", "Original Source Type"}},
 	[SU_R_IS_CLOSED] = {"is_closed", {"IsClosed"}},
-	[SU_R_IS_WON] = {"is_won", {"IsWon"}},
+	[SU_R_IS_WON] = {"is_won", {"IsWon", "Is Closed Won"}},
 };
 
 const char *
@@ -388,6 +389,10 @@ su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
 	su_trim(&s, &n);
 	if (!n)
 		return 0;
+	/* three ASCII letters: "€" is three bytes too, but no code */
+	for (i = 0; n == 3 && i < 3; i++)
+		if ((unsigned char)s[i] > 0x7f || !isalpha((unsigned char)s[i]))
+			n = 0;
 	if (n != 3) {
 		snprintf(msg, size, "%s \"%s\": not a currency code such as "
 		    "USD", hdr->f[col], r->f[col]);

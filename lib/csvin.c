@@ -12,6 +12,7 @@
 #include "su.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -338,8 +339,10 @@ sep_line(const char *s, size_t n)
 {
 	while (n > 5 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	return n == 5 && strncasecmp(s, "sep=", 4) == 0 &&
-	    !memchr("\"\r\n", s[4], 4);
+	/* an ASCII delimiter: punctuation, a tab or a space */
+	return n == 5 && strncasecmp(s, "sep=", 4) == 0 && s[4] != '"' &&
+	    (s[4] == '\t' || s[4] == ' ' || ((unsigned char)s[4] < 0x7f &&
+	    ispunct((unsigned char)s[4])));
 }
 
 /* the delimiter a sep= line names; an error when -d or -t says another */

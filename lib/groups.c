@@ -169,8 +169,8 @@ su_groups_say_respelled(const struct su_groups *t)
 	}
 	list[o < sizeof list ? o : sizeof list - 1] = '\0';
 	su_msg(NULL, 0, "%ld record%s grouped under another spelling "
-	    "(values differing only in case or surrounding spaces are one "
-	    "group, shown as first seen, trimmed)%s", t->respelled,
+	    "(values differing only in ASCII case or surrounding spaces are "
+	    "one group, shown as first seen, trimmed)%s", t->respelled,
 	    t->respelled == 1 ? "" : "s", list);
 }
 

@@ -873,6 +873,11 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 	w->status = k->status;
 	w->cat = k->cat;
 	/* IsClosed and IsWon say what the deal is, whatever its stage */
+	if (flags == SU_ST_CLOSED) { /* the stage's won or lost stands */
+		if (w->status != SU_ST_WON && w->status != SU_ST_LOST)
+			w->status = -1;
+		return;
+	}
 	if (flags >= 0 && flags != w->status) {
 		w->status = flags;
 		w->cat = flags == SU_ST_WON ? SU_CAT_CLOSED :
@@ -966,7 +971,25 @@ su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
 		return w ? SU_ST_WON : SU_ST_LOST;
 	if (w == 1) /* won is closed, whatever IsClosed leaves blank */
 		return SU_ST_WON;
+	if (c == 1) /* closed: won or lost, the stage must say */
+		return SU_ST_CLOSED;
 	return -1; /* they do not say (a lone IsWon false: open or lost) */
+}
+
+int
+su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
+              int wc, int sc, int status, const struct su_where *w,
+              char *msg, size_t size)
+{
+	if (status != SU_ST_CLOSED || w->status == SU_ST_WON ||
+	    w->status == SU_ST_LOST)
+		return 0;
+	snprintf(msg, size, "%s is true but %s%s, and the stage%s%s%s does "
+	    "not say whether it was won or lost (never counted as open)",
+	    hdr->f[cc], wc >= 0 ? hdr->f[wc] : "there is no IsWon column",
+	    wc >= 0 ? " is empty" : "", sc >= 0 ? " \"" : "",
+	    sc >= 0 ? r->f[sc] : "", sc >= 0 ? "\"" : "");
+	return -2;
 }
 
 int
@@ -980,9 +1003,12 @@ su_bool(const char *s, size_t len)
 	if (len >= sizeof n)
 		return -2;
 	su_norm(s, len, n);
-	if (strcmp(n, "true") == 0 || strcmp(n, "1") == 0)
+	/* not the whole yes/no list: "unknown" or "null" is no answer */
+	if (strcmp(n, "true") == 0 || strcmp(n, "1") == 0 ||
+	    strcmp(n, "yes") == 0 || strcmp(n, "y") == 0)
 		return 1;
-	if (strcmp(n, "false") == 0 || strcmp(n, "0") == 0)
+	if (strcmp(n, "false") == 0 || strcmp(n, "0") == 0 ||
+	    strcmp(n, "no") == 0 || strcmp(n, "n") == 0)
 		return 0;
 	return -2;
 }

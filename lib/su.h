@@ -315,7 +315,8 @@ int su_group_resolve(const char *file, const char *spec,
  * SU_R_METRICS.. (role = SU_R_METRICS + component) */
 enum su_mc { SU_MC_M, SU_MC_E, SU_MC_DC, SU_MC_DP, SU_MC_P, SU_MC_I,
              SU_MC_CH, SU_MC_CO, SU_NMC };
-enum su_status { SU_ST_OPEN, SU_ST_WON, SU_ST_LOST };
+enum su_status { SU_ST_OPEN, SU_ST_WON, SU_ST_LOST,
+                 SU_ST_CLOSED /* su_row_status: closed, won or lost unsaid */ };
 struct su_stage {
     char *name, *nname; /* as written; normalised (su_norm) */
     char **alias, **nalias_;
@@ -401,13 +402,21 @@ void su_place_unknown(struct su_place *pl, const struct su_where *w,
 long su_place_nunknown(const struct su_place *pl);
 void su_place_report(const struct su_place *pl, const char *what);
 void su_place_free(struct su_place *pl);
-/* true, false, 1, 0 (any case): 1 or 0; -1 empty; -2 anything else */
+/* an IsClosed/IsWon value: true, false and the yes/no list of
+ * salesutils(7) (yes, no, 1, 0, ...): 1 or 0; -1 empty; -2 anything else */
 int su_bool(const char *s, size_t len);
 /* the status a row's IsClosed and IsWon columns (cc, wc; -1 absent) give:
  * SU_ST_*, -1 they do not say, -2 a bad value or a won deal not closed
  * (msg says which) */
+/* SU_ST_CLOSED: IsClosed true, IsWon empty or absent; su_place keeps the
+ * stage's won or lost, and su_row_closed then refuses any other */
 int su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
                   int wc, char *msg, size_t size);
+/* after su_place: -2 (msg says why) when IsClosed is true, IsWon does not
+ * say, and the stage (column sc) is not a won or lost one; else 0 */
+int su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                  int wc, int sc, int status, const struct su_where *w,
+                  char *msg, size_t size);
 
 /* ---- shipped.c: the models, rules and plans shipped with salesutils ---- */
 /* a model, rules or plan file: ARG as given when it is a path or a file

@@ -282,3 +282,22 @@ EOF2
 	assert_failure 2
 	assert_equal "$stderr" "commission: /dev/zero: more than 16 MiB: not a plan file"
 }
+
+@test "review findings: -g's --fail-under sum overflows (an error, not a wrapped total); a duplicate id names the other file; a currency must be three ASCII letters" {
+	# 6e16 dollars = 6e18 cents each, 1.2e19 cents together: past
+	# INT64_MAX (9.22e18), in two groups summed only for --fail-under
+	printf 'Opportunity ID,Stage,Amount,Close Date,Opportunity Owner,Forecast Category\n1,Negotiation,60000000000000000,2026-03-01,A,Commit\n2,Negotiation,60000000000000000,2026-03-01,B,Commit\n' >"$BATS_TEST_TMPDIR/o.csv"
+	run --separate-stderr "$BIN/forecast" -m salesforce -g owner --fail-under 1 "$BATS_TEST_TMPDIR/o.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: the sum of amounts overflows"
+	d=$BATS_TEST_TMPDIR
+	printf 'Opportunity ID,Stage,Amount,Close Date,Created Date\nX1,Closed Won,100,2026-03-01,2026-01-01\n' >"$d/d1.csv"
+	cp "$d/d1.csv" "$d/d2.csv"
+	run --separate-stderr "$BIN/cyclestat" "$d/d1.csv" "$d/d2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: $d/d2.csv:2: opportunity X1 again: it is on $d/d1.csv:2 too"
+	printf 'Opportunity ID,Stage,Amount,Close Date,Currency\n2,Closed Won,100,2026-03-01,€\n' >"$d/e.csv"
+	run --separate-stderr "$BIN/forecast" "$d/e.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $d/e.csv:2: Currency \"€\": not a currency code such as USD"
+}

@@ -145,3 +145,35 @@ same() {
     output=$(printf '%s\n' "$output" | pick mqls,sqls,nurture,disqualified,invalid,conversion_rate,target_met)
     same hubspot-contacts.mqlqualify-summary.csv
 }
+
+@test "IsClosed true with IsWon empty: the stage's won or lost decides; an open stage is an error, never open pipeline" {
+	# row 2: Prospecting, closed, IsWon empty -> refused (skipped); row 3:
+	# Closed Lost decides lost; row 4: IsClosed yes (the yes/no words),
+	# Closed Won decides won.  Closed 50, Lost 100; cyclestat won 1 lost 1
+	f=$BATS_TEST_TMPDIR/closed.csv
+	printf 'Opportunity ID,Stage,Amount,Close Date,IsClosed,IsWon,Created Date\n1,Prospecting,100,2026-03-01,true,,2026-01-01\n2,Closed Lost,100,2026-03-01,true,,2026-01-01\n3,Closed Won,50,2026-03-01,yes,,2026-01-01\n' >"$f"
+	msg="$f:2: IsClosed is true but IsWon is empty, and the stage \"Prospecting\" does not say whether it was won or lost (never counted as open)"
+	run --separate-stderr "$BIN/forecast" -m salesforce "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $msg"
+	run --separate-stderr "$BIN/forecast" -m salesforce --skip-invalid "$f"
+	assert_success
+	assert_line --index 1 'Closed,1,50.00,1.0000,50.00'
+	assert_line --index 7 'Lost,1,100.00,0.0000,0.00'
+	run --separate-stderr "$BIN/cyclestat" -m salesforce --skip-invalid "$f"
+	assert_success
+	assert_line --index 1 --regexp '^2,1,1,0,0\.5000,'
+	run --separate-stderr "$BIN/stagecheck" -m salesforce "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $msg"
+	# no IsWon column at all
+	printf 'Stage,Amount,IsClosed\nProspecting,5,1\n' >"$f"
+	run --separate-stderr "$BIN/forecast" -m salesforce "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: IsClosed is true but there is no IsWon column, and the stage \"Prospecting\" does not say whether it was won or lost (never counted as open)"
+	# "unknown" is no answer: an error, not false
+	printf 'Stage,Amount,IsClosed,IsWon\nProspecting,5,true,unknown\n' >"$f"
+	run --separate-stderr "$BIN/forecast" -m salesforce "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $f:2: IsWon \"unknown\": expected true or false"
+}

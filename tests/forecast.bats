@@ -711,12 +711,12 @@ Lost,1,30000.00,0.0000,0.00"
 	f=$(mk flags.csv <<'EOF'
 StageName,Amount,IsClosed,IsWon,ForecastCategoryName
 Prospecting,10,false,false,Pipeline
-Prospecting,10,FALSE,yes,Pipeline
+Prospecting,10,FALSE,maybe,Pipeline
 EOF
 )
 	run --separate-stderr forecast "$f"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $f:3: IsWon \"yes\": expected true or false"
+	assert_equal "$stderr" "forecast: $f:3: IsWon \"maybe\": expected true or false"
 	# open by IsClosed, at a stage the model does not know: its category
 	# has to come from the row
 	f=$(mk flags3.csv <<'EOF'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # -g groups as a spreadsheet pivot makes them (issue 13, item 16): values
-# differing only in case or surrounding spaces are one group, shown in the
+# differing only in ASCII case or surrounding spaces are one group, shown in the
 # first spelling seen, trimmed, and said on stderr
 
 bats_require_minimum_version 1.5.0
@@ -26,7 +26,7 @@ EOF2
 	assert_line --index 6 'Ana,Total,3,350.00,0.8429,295.00'
 	assert_line --index 9 'Ben,Commit,2,15.00,0.9000,13.50'
 	assert_equal "${#lines[@]}" 15 # a header and 7 rows per owner: two owners
-	assert_equal "$stderr" 'forecast: 3 records grouped under another spelling (values differing only in case or surrounding spaces are one group, shown as first seen, trimmed): "ana" as "Ana", "Ana " as "Ana", " BEN" as "Ben"'
+	assert_equal "$stderr" 'forecast: 3 records grouped under another spelling (values differing only in ASCII case or surrounding spaces are one group, shown as first seen, trimmed): "ana" as "Ana", "Ana " as "Ana", " BEN" as "Ben"'
 }
 
 @test "forecast -g: one spelling throughout says nothing" {

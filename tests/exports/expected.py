@@ -259,7 +259,7 @@ def currency_column(header, amount_col):
     return find(header, 'currency')
 
 def group_key(value):
-    # values differing only in case or surrounding spaces are one group,
+    # values differing only in ASCII case or surrounding spaces are one group,
     # shown in the first spelling seen, per issue 13
     return value.strip().lower()
 

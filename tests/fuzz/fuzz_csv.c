@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -80,7 +81,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	simple = !memchr(body, '"', n) && !memchr(body, '\r', n) &&
 	    !memchr(body, '\0', n) && !(n >= 2 && ((unsigned char)body[0] ==
 	    0xFF || (unsigned char)body[0] == 0xFE || (unsigned char)body[0]
-	    == 0xEF));
+	    == 0xEF)) && !(n >= 4 && strncasecmp(body, "sep=", 4) == 0);
 	in = su_in_new(&o, 1, files);
 	if (su_in_header(in, &hdr) < 0) {
 		su_in_free(in);
