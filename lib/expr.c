@@ -50,10 +50,22 @@ struct node {
 	size_t pos;       /* offset in the source, for messages */
 };
 
+/* the currency a column's amounts state, from the first that states one:
+ * amounts are never compared across currencies (a rule's bare number is
+ * in the column's currency) */
+struct curseen {
+	char cur[SU_CUR_LEN];
+	const char *file;
+	long line;
+	char why[160]; /* the fault's text */
+};
+
 struct colref {
 	char *name;
 	size_t pos;
 	int col; /* bound: index in the record, or -1 */
+	struct curseen *seen; /* its own allocation: written while the
+				 expression is evaluated */
 };
 
 struct su_expr {
@@ -424,6 +436,8 @@ colref(struct parser *ps, char *name, size_t pos)
 		e->c[i].name = su_xstrdup(name);
 		e->c[i].pos = pos;
 		e->c[i].col = -1;
+		e->c[i].seen = su_xmalloc(sizeof *e->c[i].seen);
+		memset(e->c[i].seen, 0, sizeof *e->c[i].seen);
 		e->nc++;
 	}
 	e->n[k].v = (int64_t)i;
@@ -806,8 +820,10 @@ su_expr_free(struct su_expr *e)
 
 	if (!e)
 		return;
-	for (i = 0; i < e->nc; i++)
+	for (i = 0; i < e->nc; i++) {
 		free(e->c[i].name);
+		free(e->c[i].seen);
+	}
 	for (i = 0; i < e->nre; i++)
 		regfree(&e->re[i]);
 	for (i = 0; i < e->nstrs; i++)
@@ -903,10 +919,19 @@ su_expr_number(const char *s, size_t len, int decimal_comma, int64_t *out,
                const char **why)
 {
 	char cur[SU_CUR_LEN];
+
+	return su_expr_number_cur(s, len, decimal_comma, out, cur, why);
+}
+
+int
+su_expr_number_cur(const char *s, size_t len, int decimal_comma,
+                   int64_t *out, char cur[SU_CUR_LEN], const char **why)
+{
 	int64_t cents;
 	long k;
 	int r, neg = 0;
 
+	cur[0] = '\0';
 	su_trim(&s, &len);
 	if (len == 0)
 		return 1;
@@ -959,10 +984,25 @@ eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 			return 0;
 		}
 		if (as == T_NUM) {
-			r = su_expr_number(out->s, out->len,
-			    x->env->decimal_comma, &out->v, &why);
+			char cur[SU_CUR_LEN];
+			struct curseen *cs = c->seen;
+
+			r = su_expr_number_cur(out->s, out->len,
+			    x->env->decimal_comma, &out->v, cur, &why);
 			if (r < 0)
 				return fault(x, k, why);
+			if (cur[0] && !cs->cur[0]) {
+				memcpy(cs->cur, cur, sizeof cur);
+				cs->file = x->r->file;
+				cs->line = x->r->line;
+			} else if (cur[0] && strcmp(cur, cs->cur) != 0) {
+				snprintf(cs->why, sizeof cs->why, "in %s, but "
+				    "the column's first amount (%s:%ld) is in "
+				    "%s: amounts are never compared across "
+				    "currencies", cur, cs->file, cs->line,
+				    cs->cur);
+				return fault(x, k, cs->why);
+			}
 		} else if (as == T_DATE) {
 			int32_t dd;
 

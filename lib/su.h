@@ -503,7 +503,13 @@ void su_expr_bind(struct su_expr *e, size_t i, int col);
 int su_expr_eval(const struct su_expr *e, const struct su_rec *r,
                  const struct su_expr_env *env, struct su_expr_fault *f);
 /* a cell as a rule number (fixed point, six decimals): money forms, plain
- * decimals, "75%" = 75.  0, 1 empty, -1 with *why */
+ * decimals, "75%" = 75.  0 (cur: the currency it states, or ""), 1 empty,
+ * -1 with *why.  In an expression, a column's cells must state one
+ * currency: a cell in another is a fault (a rule's bare number is in the
+ * column's currency). */
+int su_expr_number_cur(const char *s, size_t len, int decimal_comma,
+                       int64_t *out, char cur[SU_CUR_LEN], const char **why);
+/* the same, the currency the cell states not wanted */
 int su_expr_number(const char *s, size_t len, int decimal_comma,
                    int64_t *out, const char **why);
 

@@ -526,3 +526,27 @@ rules() { mk "$1"; }
 	done
 	[ -p "$fifo" ]
 }
+
+@test "a rule's number is never compared with amounts in two currencies" {
+	# "Annual Revenue" >= 1000000 (10 points, sql at 10): $2000000 and a
+	# bare 2000000 qualify; the yen cells are in another currency than the
+	# column's first ($, line 2): a fault, never sql on a yen amount
+	printf '[thresholds]\nsql = 10\nnurture = 5\n\n[criterion big]\nwhen = "Annual Revenue" >= 1000000\npoints = 10\n' >"$BATS_TEST_TMPDIR/r.ini"
+	f=$(mk cur.csv <<'EOF2'
+Record ID,Email,Annual Revenue
+1,a@x.com,$2000000
+2,b@x.com,¥2000000
+3,c@x.com,2000000 JPY
+4,d@x.com,2000000
+EOF2
+)
+	run --separate-stderr "$BIN/mqlqualify" -r "$BATS_TEST_TMPDIR/r.ini" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "mqlqualify: $f:3: criterion big ($BATS_TEST_TMPDIR/r.ini:6): Annual Revenue \"¥2000000\": in JPY, but the column's first amount ($f:2) is in USD: amounts are never compared across currencies"
+	run --separate-stderr "$BIN/mqlqualify" -r "$BATS_TEST_TMPDIR/r.ini" --skip-invalid "$f"
+	assert_success
+	assert_line --index 1 '1,a@x.com,$2000000,sql,10,'
+	assert_line --index 2 '2,b@x.com,¥2000000,invalid,,big'
+	assert_line --index 3 '3,c@x.com,2000000 JPY,invalid,,big'
+	assert_line --index 4 '4,d@x.com,2000000,sql,10,'
+}
