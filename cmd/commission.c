@@ -1326,164 +1326,9 @@ done:
 
 /* ---- the payouts --------------------------------------------------------- */
 
-struct item { /* a line of the audit trail */
-	char source[96];
-	int has_basis, basis_units, rate_kind; /* rate: 0 none, 1 ratio,
-	                                          2 pct, 3 money */
-	int64_t basis, rate, amount;
-};
-
-struct calc {
-	struct item *it;
-	size_t n, cap;
-};
-
-static struct item *
-add_item(struct calc *c)
-{
-	if (c->n == c->cap)
-		c->it = su_xrealloc(c->it, (c->cap = c->cap * 2 + 16) *
-		    sizeof *c->it);
-	memset(&c->it[c->n], 0, sizeof c->it[c->n]);
-	return &c->it[c->n++];
-}
-
-static void
-band_name(char *buf, size_t n, const struct su_plan *p,
-          const struct su_band *b)
-{
-	char f[48], t[48];
-
-	if (p->base == SU_PB_UNIT) {
-		snprintf(f, sizeof f, "%lld", (long long)b->from);
-		snprintf(t, sizeof t, "%lld", (long long)b->to);
-	} else {
-		su_ratio_fmt(f, b->from, SU_RATE_ONE, 2, 100);
-		su_ratio_fmt(t, b->to, SU_RATE_ONE, 2, 100);
-		/* 50.00 -> 50 */
-		if (strlen(f) > 3 && strcmp(f + strlen(f) - 3, ".00") == 0)
-			f[strlen(f) - 3] = '\0';
-		if (strlen(t) > 3 && strcmp(t + strlen(t) - 3, ".00") == 0)
-			t[strlen(t) - 3] = '\0';
-		strcat(f, "%");
-		strcat(t, "%");
-	}
-	snprintf(buf, n, "band %s-%s%s", f, b->open ? "" : t,
-	    b->flat ? " flat" : "");
-}
-
-/* the commission earned to date on measure M against quota Q (both to
- * date), variable V to date: line items in c, their sum in *sum */
-static int
-commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
-                   struct calc *c, int64_t *sum)
-{
-	size_t i;
-	int64_t base = p->base == SU_PB_VARIABLE ? V : Q, amt, F, T, S;
-
-	*sum = 0;
-	if (p->base == SU_PB_UNIT) {
-		/* threshold and cap are percentages of the count quota to
-		 * date (Q, in hundredths of a unit), compared exactly; the
-		 * cap pays whole units only, so it is rounded down */
-		if (p->threshold || p->has_cap) {
-			if (Q <= 0)
-				return 0;
-			if (p->threshold && (i128)M * 100 * SU_RATE_ONE <
-			    (i128)Q * p->threshold)
-				return 0;
-			if (p->has_cap && (i128)M * 100 * SU_RATE_ONE >
-			    (i128)Q * p->cap)
-				M = (int64_t)((i128)Q * p->cap /
-				    ((i128)100 * SU_RATE_ONE));
-		}
-		for (i = 0; i < p->nband; i++) {
-			const struct su_band *b = &p->band[i];
-			struct item *it;
-
-			if (p->retro) {
-				if (M < b->from || (!b->open && M >= b->to))
-					continue;
-				S = M;
-			} else {
-				if (M <= b->from)
-					break;
-				S = (b->open || M < b->to ? M : b->to) - b->from;
-			}
-			if (S > 0 && b->rate > INT64_MAX / S)
-				return -1;
-			amt = S * b->rate;
-			it = add_item(c);
-			band_name(it->source, sizeof it->source, p, b);
-			it->has_basis = it->basis_units = 1;
-			it->basis = S;
-			it->rate_kind = 3;
-			it->rate = b->rate;
-			it->amount = amt;
-			if (su_add(*sum, amt, sum))
-				return -1;
-		}
-		return 0;
-	}
-	if (Q <= 0)
-		return 0;
-	if (p->has_cap) {
-		int64_t capm;
-
-		if (su_rate_apply(Q, p->cap, &capm))
-			return -1;
-		if (M > capm)
-			M = capm;
-	}
-	if (p->threshold) {
-		int64_t th;
-
-		if (su_rate_apply(Q, p->threshold, &th))
-			return -1;
-		if (M < th)
-			return 0;
-	}
-	for (i = 0; i < p->nband; i++) {
-		const struct su_band *b = &p->band[i];
-		struct item *it;
-
-		if (su_rate_apply(Q, b->from, &F) ||
-		    (!b->open && su_rate_apply(Q, b->to, &T)))
-			return -1;
-		if (p->retro) {
-			if (M < F || (!b->open && M >= T))
-				continue;
-			S = M;
-		} else {
-			/* FROM is in the band: a flat band is reached there,
-			 * as in retroactive mode */
-			if (M < F || (M == F && !b->flat))
-				break;
-			S = (b->open || M < T ? M : T) - F;
-		}
-		if (S < 0)
-			S = 0;
-		if (b->flat) {
-			if (su_rate_apply(V, b->rate, &amt))
-				return -1;
-		} else if (su_muldiv_rate(base, S, b->rate, Q, &amt))
-			return -1;
-		it = add_item(c);
-		band_name(it->source, sizeof it->source, p, b);
-		it->has_basis = 1;
-		it->basis = S;
-		it->rate_kind = p->base == SU_PB_AMOUNT ? 2 : 1;
-		it->rate = b->rate;
-		it->amount = amt;
-		if (su_add(*sum, amt, sum))
-			return -1;
-	}
-	return 0;
-}
-
 static int
 bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
-                int64_t Qyear, unsigned char *held, struct calc *c,
+                int64_t Qyear, unsigned char *held, struct su_items *c,
                 int64_t *sum)
 {
 	const struct rep *p = &st->r[ri];
@@ -1544,7 +1389,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 	env.yn = NULL;
 	for (b = 0; b < st->pl->nb; b++) {
 		const struct su_bonus *bo = &st->pl->b[b];
-		struct item *it;
+		struct su_item *it;
 		int v;
 
 		if (bo->plan != p->plan)
@@ -1563,7 +1408,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 				continue;
 			held[b] = 1;
 		}
-		it = add_item(c);
+		it = su_items_add(c);
 		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
 		it->amount = bo->amount;
 		if (su_add(*sum, bo->amount, sum))
@@ -1692,6 +1537,182 @@ award_spiffs(struct state *st)
 
 #define num su_cell_num
 
+/* a rep's figures in payout period k: to date (M, Q, V), the year's
+ * quota, what is earned to date (C + B + S = E) and what was before */
+struct figures {
+	int64_t M, Q, V, Qyear;
+	int64_t C, B, S, E;        /* commission, bonuses, spiffs, earned */
+	int64_t paid, pc, pb, ps;  /* paid before; C, B, S the period before */
+	int64_t raw, payout;       /* the true-up, and what is paid */
+};
+
+/* the spiffs rep ri has won by the end of period k of n: line items in c,
+ * their sum in f->S.  0, or -1 overflow. */
+static int
+spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
+               struct figures *f)
+{
+	size_t i;
+
+	f->S = 0;
+	for (i = 0; i < st->naw; i++) {
+		const struct award *a = &st->aw[i];
+		const struct su_spiff *sp = &st->pl->s[a->spiff];
+		struct su_item *it;
+		char pl2[16];
+
+		if ((size_t)a->rep != ri || a->end > pto(&st->y, n, k))
+			continue;
+		plabel(pl2, &st->y, sp->periods, a->period, st->o->c.fy_start);
+		it = su_items_add(c);
+		snprintf(it->source, sizeof it->source, "spiff %s %s",
+		    sp->name, pl2);
+		it->amount = a->amount;
+		if (su_add(f->S, a->amount, &f->S))
+			return -1;
+	}
+	return 0;
+}
+
+/* --detail: the period's line items, then paid before and what is carried
+ * forward, so that they add up to the payout */
+static int
+detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
+            const char *label, struct su_items *c, const struct figures *f)
+{
+	struct su_cell cells[7];
+	struct su_item *it;
+	size_t i;
+	int e;
+
+	it = su_items_add(c);
+	strcpy(it->source, "paid before");
+	it->amount = -f->paid;
+	if (f->payout != f->raw) {
+		it = su_items_add(c);
+		strcpy(it->source, "carried forward");
+		it->amount = -f->raw;
+	}
+	for (i = 0; i < c->n; i++) {
+		const struct su_item *t = &c->it[i];
+
+		cells[0] = str(p->name);
+		cells[1] = str(pl->name);
+		cells[2] = str(label);
+		cells[3] = str(t->source);
+		cells[4] = num(t->basis_type, t->basis, 0);
+		/* a multiple or a percentage is su_rate; money is cents */
+		cells[5] = num(t->rate_type, t->rate,
+		    t->rate_type == SU_C_MONEY ? 0 : SU_RATE_ONE);
+		cells[6] = num(SU_C_MONEY, t->amount, 0);
+		if ((e = su_out_row(out, cells)) != 0)
+			return e;
+	}
+	return 0;
+}
+
+/* the period's statement: quota, credit, attainment, earned, paid before,
+ * the payout and its parts since the period before */
+static int
+statement_row(struct su_out *out, const struct rep *p,
+              const struct su_plan *pl, const char *label,
+              const struct figures *f)
+{
+	struct su_cell cells[13];
+
+	cells[0] = str(p->name);
+	cells[1] = str(pl->name);
+	cells[2] = str(label);
+	if (pl->base == SU_PB_UNIT) {
+		/* empty: no quota; 0: none yet (before a mid-year start) */
+		cells[3] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
+		    num(SU_C_NULL, 0, 0);
+		cells[4] = num(SU_C_INT, f->M, 0);
+		cells[5] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	} else {
+		cells[3] = num(SU_C_MONEY, f->Q, 0);
+		cells[4] = num(SU_C_MONEY, f->M, 0);
+		cells[5] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	}
+	cells[6] = num(SU_C_MONEY, f->E, 0);
+	cells[7] = num(SU_C_MONEY, f->paid, 0);
+	cells[8] = num(SU_C_MONEY, f->payout, 0);
+	cells[9] = num(SU_C_MONEY, f->C - f->pc, 0);
+	cells[10] = num(SU_C_MONEY, f->B - f->pb, 0);
+	cells[11] = num(SU_C_MONEY, f->S - f->ps, 0);
+	cells[12] = num(SU_C_MONEY, f->payout - ((f->C - f->pc) +
+	    (f->B - f->pb) + (f->S - f->ps)), 0);
+	return su_out_row(out, cells);
+}
+
+/* period k of n: the figures to date and the true-up.  0; -1 overflow;
+ * -2 a bonus could not be evaluated (said). */
+static int
+period_to_date(struct state *st, size_t ri, int k, int n,
+               unsigned char *held, struct su_items *c, struct figures *f)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	int mth, e;
+
+	for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
+		if (su_add(f->M, p->measure[mth], &f->M))
+			return -1;
+	if (su_add(f->Q, p->pq[k], &f->Q) || su_add(f->V, p->pv[k], &f->V))
+		return -1;
+	c->n = 0;
+	if (su_commission_to_date(pl, f->M, f->Q, f->V, c, &f->C))
+		return -1;
+	if ((e = bonuses_to_date(st, ri, k, n, f->M, f->Qyear, held, c,
+	    &f->B)) != 0)
+		return e;
+	if (spiffs_to_date(st, ri, k, n, c, f))
+		return -1;
+	if (su_add(f->C, f->B, &f->E) || su_add(f->E, f->S, &f->E))
+		return -1;
+	f->payout = su_trueup(f->E, f->paid, pl->clawback, &f->raw);
+	return 0;
+}
+
+/* rep ri's statements (or line items) for the periods wanted: 0; -1
+ * failed (said); or su_out_row's error */
+static int
+rep_statements(struct state *st, struct su_out *out,
+               const struct su_period *want, size_t ri, unsigned char *held,
+               struct su_items *c)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	struct figures f;
+	int k, n = pl->periods, e, show;
+	char label[16];
+
+	memset(&f, 0, sizeof f);
+	memset(held, 0, st->pl->nb + 1);
+	for (k = 0; k < n; k++)
+		f.Qyear += p->pq[k];
+	for (k = 0; k < n; k++) {
+		if ((e = period_to_date(st, ri, k, n, held, c, &f)) == -2)
+			return -1;
+		if (e) {
+			su_msg(NULL, 0, "the payout of %s overflows", p->name);
+			return -1;
+		}
+		plabel(label, &st->y, n, k, st->o->c.fy_start);
+		show = !want || (pto(&st->y, n, k) >= want->from &&
+		    pto(&st->y, n, k) <= want->to);
+		if (show && (e = st->o->detail ?
+		    detail_rows(out, p, pl, label, c, &f) :
+		    statement_row(out, p, pl, label, &f)) != 0)
+			return e;
+		f.paid += f.payout;
+		f.pc = f.C, f.pb = f.B, f.ps = f.S;
+	}
+	return 0;
+}
+
 static int
 statements(struct state *st, struct su_out *out, const struct su_period *want)
 {
@@ -1700,10 +1721,9 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	    "commission", "bonus", "spiff", "adjustment"};
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
-	struct calc c;
-	struct su_cell cells[13];
-	size_t ri, i;
-	int e, k, n, mth;
+	struct su_items c;
+	size_t ri;
+	int e;
 	unsigned char *held; /* per bonus: its condition has held */
 
 	memset(&c, 0, sizeof c);
@@ -1711,161 +1731,11 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	    su_out_header(out, 13, snames)) != 0)
 		return e;
 	held = su_xmalloc(st->pl->nb + 1);
-	for (ri = 0; ri < st->nr; ri++) {
-		struct rep *p = &st->r[ri];
-		const struct su_plan *pl = &st->pl->p[p->plan];
-		int64_t M = 0, Q = 0, V = 0, Qyear = 0, paid = 0;
-		int64_t pc = 0, pb = 0, ps = 0;
-
-		memset(held, 0, st->pl->nb + 1);
-		n = pl->periods;
-		for (k = 0; k < n; k++)
-			Qyear += p->pq[k];
-		for (k = 0; k < n; k++) {
-			int64_t C, B, S = 0, E, raw, payout, adj;
-			char label[16];
-			int show;
-			size_t first;
-
-			for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
-				if (su_add(M, p->measure[mth], &M))
-					goto overflow;
-			if (su_add(Q, p->pq[k], &Q) || su_add(V, p->pv[k], &V))
-				goto overflow;
-			c.n = 0;
-			if (commission_to_date(pl, M, Q, V, &c, &C))
-				goto overflow;
-			e = bonuses_to_date(st, ri, k, n, M, Qyear, held, &c,
-			    &B);
-			if (e == -2) {
-				free(c.it);
-				free(held);
-				return -1;
-			}
-			if (e)
-				goto overflow;
-			for (i = 0; i < st->naw; i++) {
-				const struct award *a = &st->aw[i];
-				const struct su_spiff *sp = &st->pl->s[a->spiff];
-				struct item *it;
-				char pl2[16];
-
-				if ((size_t)a->rep != ri ||
-				    a->end > pto(&st->y, n, k))
-					continue;
-				plabel(pl2, &st->y, sp->periods, a->period,
-				    st->o->c.fy_start);
-				it = add_item(&c);
-				snprintf(it->source, sizeof it->source,
-				    "spiff %s %s", sp->name, pl2);
-				it->amount = a->amount;
-				if (su_add(S, a->amount, &S))
-					goto overflow;
-			}
-			if (su_add(C, B, &E) || su_add(E, S, &E))
-				goto overflow;
-			raw = E - paid;
-			payout = raw < 0 && !pl->clawback ? 0 : raw;
-			adj = payout - ((C - pc) + (B - pb) + (S - ps));
-			plabel(label, &st->y, n, k, st->o->c.fy_start);
-			show = !want || (pto(&st->y, n, k) >= want->from &&
-			    pto(&st->y, n, k) <= want->to);
-			if (show && st->o->detail) {
-				struct item *it;
-
-				it = add_item(&c);
-				strcpy(it->source, "paid before");
-				it->amount = -paid;
-				if (payout != raw) {
-					it = add_item(&c);
-					strcpy(it->source, "carried forward");
-					it->amount = -raw;
-				}
-				for (first = 0; first < c.n; first++) {
-					const struct item *t = &c.it[first];
-
-					cells[0] = str(p->name);
-					cells[1] = str(pl->name);
-					cells[2] = str(label);
-					cells[3] = str(t->source);
-					cells[4] = !t->has_basis ? num(SU_C_NULL,
-					    0, 0) : t->basis_units ?
-					    num(SU_C_INT, t->basis, 0) :
-					    num(SU_C_MONEY, t->basis, 0);
-					cells[5] = t->rate_kind == 0 ?
-					    num(SU_C_NULL, 0, 0) :
-					    t->rate_kind == 3 ?
-					    num(SU_C_MONEY, t->rate, 0) :
-					    t->rate_kind == 2 ?
-					    num(SU_C_PCT, t->rate, SU_RATE_ONE) :
-					    num(SU_C_RATIO, t->rate, SU_RATE_ONE);
-					cells[6] = num(SU_C_MONEY, t->amount, 0);
-					if ((e = su_out_row(out, cells)) != 0) {
-						free(c.it);
-						free(held);
-						return e;
-					}
-				}
-			} else if (show) {
-				cells[0] = str(p->name);
-				cells[1] = str(pl->name);
-				cells[2] = str(label);
-				if (pl->base == SU_PB_UNIT) {
-					/* empty: no quota; 0: none yet
-					 * (before a mid-year start) */
-					cells[3] = Qyear ? num(SU_C_CENTI, Q,
-					    0) : num(SU_C_NULL, 0, 0);
-					cells[4] = num(SU_C_INT, M, 0);
-					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
-					    num(SU_C_NULL, 0, 0);
-				} else {
-					cells[3] = num(SU_C_MONEY, Q, 0);
-					cells[4] = num(SU_C_MONEY, M, 0);
-					cells[5] = Q > 0 ? num(SU_C_PCT, M, Q) :
-					    num(SU_C_NULL, 0, 0);
-				}
-				cells[6] = num(SU_C_MONEY, E, 0);
-				cells[7] = num(SU_C_MONEY, paid, 0);
-				cells[8] = num(SU_C_MONEY, payout, 0);
-				cells[9] = num(SU_C_MONEY, C - pc, 0);
-				cells[10] = num(SU_C_MONEY, B - pb, 0);
-				cells[11] = num(SU_C_MONEY, S - ps, 0);
-				cells[12] = num(SU_C_MONEY, adj, 0);
-				if ((e = su_out_row(out, cells)) != 0) {
-					free(c.it);
-					free(held);
-					return e;
-				}
-			}
-			paid += payout;
-			pc = C, pb = B, ps = S;
-		}
-	}
+	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
+		e = rep_statements(st, out, want, ri, held, &c);
 	free(c.it);
 	free(held);
-	return 0;
-overflow:
-	free(c.it);
-	free(held);
-	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
-	return -1;
-}
-
-/* period k's part of an annual figure split in n: the figure to date
- * (periods 1 to k+1) is total * (k+1) / n rounded half away from zero to
- * the cent, as every figure here is, so the parts differ by a cent at most
- * and add up to the whole; 1000000.02 quarterly is 250000.01, 250000.00,
- * 250000.01, 250000.00 */
-static int64_t
-part(int64_t total, int k, int n)
-{
-	int64_t to, before;
-
-	/* |total| * (k+1) cannot overflow: total is a money amount read
-	 * within SU_MONEY_MAX and n <= 12 */
-	su_muldiv(total, k + 1, n, &to);
-	su_muldiv(total, k, n, &before);
-	return to - before;
+	return e;
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
@@ -1914,8 +1784,8 @@ quotas(struct state *st)
 		}
 		for (k = 0; k < n; k++) {
 			if (!ramped)
-				p->pq[k] = part(p->quota, k, n);
-			p->pv[k] = part(p->variable, k, n);
+				p->pq[k] = su_period_part(p->quota, k, n);
+			p->pv[k] = su_period_part(p->variable, k, n);
 			if (p->start) {
 				int32_t a = pfrom(&st->y, n, k),
 				    b = pto(&st->y, n, k);
