@@ -1460,61 +1460,68 @@ bind_bonuses(struct state *st)
 	return 0;
 }
 
+/* a "most deals" spiff's leaders in period per: the reps on its plans
+ * with the most deals (positive bookings), none when nobody has one */
+static void
+most_deals(struct state *st, const struct su_spiff *sp, int per,
+           struct best *b)
+{
+	size_t i, k;
+	long bestn = 0, cnt;
+	int m;
+
+	b->n = 0;
+	for (i = 0; i < st->nr; i++) {
+		for (k = 0; k < sp->nplans; k++)
+			if (sp->plans[k] == st->r[i].plan)
+				break;
+		if (k == sp->nplans)
+			continue;
+		cnt = 0;
+		for (m = per * 12 / sp->periods;
+		     m < (per + 1) * 12 / sp->periods; m++)
+			cnt += st->r[i].deals[m];
+		if (cnt == 0 || cnt < bestn)
+			continue;
+		if (cnt > bestn)
+			b->n = 0, bestn = cnt;
+		b->reps = su_xrealloc(b->reps, (b->n + 1) * sizeof *b->reps);
+		b->reps[b->n++] = (int)i;
+	}
+}
+
+/* the leaders in roster order: the extra cents of a tie go to the first */
+static void
+roster_order(struct best *b)
+{
+	size_t i, j;
+	int x;
+
+	for (i = 1; i < b->n; i++) {
+		x = b->reps[i];
+		for (j = i; j > 0 && b->reps[j - 1] > x; j--)
+			b->reps[j] = b->reps[j - 1];
+		b->reps[j] = x;
+	}
+}
+
 /* the spiffs' winners, ties split to the cent (the extra cents to the
  * first winners in roster order) */
 static void
 award_spiffs(struct state *st)
 {
 	size_t s, i;
-	int per, m;
+	int per;
 
 	for (s = 0; s < st->pl->ns; s++) {
 		const struct su_spiff *sp = &st->pl->s[s];
 
 		for (per = 0; per < sp->periods; per++) {
 			struct best *b = &st->best[s * 12 + per];
-			int64_t share, extra;
 
-			if (sp->award == SU_SP_MOST) {
-				long bestn = 0;
-
-				b->n = 0;
-				for (i = 0; i < st->nr; i++) {
-					long cnt = 0;
-					size_t k;
-
-					for (k = 0; k < sp->nplans; k++)
-						if (sp->plans[k] == st->r[i].plan)
-							break;
-					if (k == sp->nplans)
-						continue;
-					for (m = per * 12 / sp->periods;
-					     m < (per + 1) * 12 / sp->periods; m++)
-						cnt += st->r[i].deals[m];
-					if (cnt == 0 || cnt < bestn)
-						continue;
-					if (cnt > bestn)
-						b->n = 0, bestn = cnt;
-					b->reps = su_xrealloc(b->reps, (b->n + 1) *
-					    sizeof *b->reps);
-					b->reps[b->n++] = (int)i;
-				}
-			}
-			if (!b->n)
-				continue;
-			/* roster order */
-			for (i = 1; i < b->n; i++) {
-				int x = b->reps[i];
-				size_t j = i;
-
-				while (j > 0 && b->reps[j - 1] > x) {
-					b->reps[j] = b->reps[j - 1];
-					j--;
-				}
-				b->reps[j] = x;
-			}
-			share = sp->amount / (int64_t)b->n;
-			extra = sp->amount % (int64_t)b->n;
+			if (sp->award == SU_SP_MOST)
+				most_deals(st, sp, per, b);
+			roster_order(b);
 			for (i = 0; i < b->n; i++) {
 				struct award *a;
 
@@ -1523,7 +1530,7 @@ award_spiffs(struct state *st)
 				a = &st->aw[st->naw++];
 				a->spiff = (int)s;
 				a->period = per;
-				a->amount = share + ((int64_t)i < extra);
+				a->amount = su_spiff_share(sp->amount, b->n, i);
 				a->end = pto(&st->y, sp->periods, per);
 				a->rep = b->reps[i];
 			}
@@ -1832,6 +1839,116 @@ measures(struct state *st)
 	}
 }
 
+/* --period P: one or more payout periods within a plan year.  0 or -1
+ * (said). */
+static int
+want_period(const struct opts *o, struct su_period *want)
+{
+	const char *why;
+
+	if (su_period_parse(o->period, o->c.fy_start, want, &why)) {
+		su_msg(NULL, 0, "--period %s: %s", o->period, why);
+		return -1;
+	}
+	if (su_fiscal_year(want->from, o->c.fy_start) !=
+	    su_fiscal_year(want->to, o->c.fy_start)) {
+		su_msg(NULL, 0, "--period %s: spans two plan years", o->period);
+		return -1;
+	}
+	return 0;
+}
+
+/* the bookings' columns: rep, amount, close date; deal id, stage, type,
+ * IsWon, split and currency when there; the role column of each plan that
+ * measures one.  0 or -1 (said). */
+static int
+booking_cols(struct state *st, const struct su_rec *hdr, struct bcols *bc)
+{
+	unsigned char want[SU_R_NROLES];
+	int cols[SU_R_NROLES];
+	size_t i;
+
+	memset(want, 0, sizeof want);
+	want[SU_R_OWNER] = want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	want[SU_R_CLOSE] = SU_COL_REQUIRED;
+	want[SU_R_ID] = SU_COL_OPTIONAL;
+	want[SU_R_STAGE] = want[SU_R_TYPE] = SU_COL_OPTIONAL;
+	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
+	if (su_columns_resolve(hdr->file, hdr, &st->o->c, want, cols))
+		return -1;
+	bc->currency = cols[SU_R_CURRENCY];
+	bc->hdr = hdr;
+	bc->rep = cols[SU_R_OWNER];
+	bc->amount = cols[SU_R_AMOUNT];
+	bc->close = cols[SU_R_CLOSE];
+	bc->id = cols[SU_R_ID];
+	bc->stage = cols[SU_R_STAGE];
+	bc->type = cols[SU_R_TYPE];
+	/* a column given to another role (-c owner=Stage) is not also the
+	 * deal's stage */
+	if (bc->stage == bc->rep || bc->stage == bc->amount ||
+	    bc->stage == bc->close || bc->stage == bc->id)
+		bc->stage = -1;
+	if ((bc->iswon = need_col(hdr, "IsWon", A_ISWON, 0)) < -1)
+		return -1;
+	if ((bc->stage >= 0 || bc->iswon >= 0 || st->o->model) &&
+	    su_model_load(st->o->model, &st->model))
+		return -1;
+	if ((bc->split = need_col(hdr, "split", A_SPLIT, 0)) < -1)
+		return -1;
+	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
+	for (i = 0; i < st->pl->np; i++) {
+		const char *al[2];
+
+		bc->role[i] = -1;
+		if (st->pl->p[i].measure != SU_PM_ROLE ||
+		    !plan_used(st, (int)i))
+			continue;
+		al[0] = st->pl->p[i].role, al[1] = NULL;
+		if ((bc->role[i] = find_col(hdr, al)) < 0) {
+			su_msg(hdr->file, 1, "plan %s measures the deals in "
+			    "column \"%s\", which is not there",
+			    st->pl->p[i].name, st->pl->p[i].role);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+free_state(struct state *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->nr; i++) {
+		free(st->r[i].name);
+		free(st->r[i].team);
+		if (st->m) {
+			for (k = 0; k < st->nm[i]; k++)
+				free(st->m[i][k].value);
+			free(st->m[i]);
+		}
+	}
+	for (i = 0; i < st->nmnames; i++)
+		free(st->mnames[i]);
+	free(st->mnames);
+	free(st->m);
+	free(st->nm);
+	free(st->r);
+	if (st->best)
+		for (i = 0; i < (st->pl ? st->pl->ns : 0) * 12; i++)
+			free(st->best[i].reps);
+	free(st->best);
+	free(st->aw);
+	su_groups_free(st->byname, NULL);
+	su_groups_free(st->splits, free_split);
+	su_groups_free(st->ids, NULL);
+	su_groups_free(st->spell, NULL);
+	su_groups_free(st->notwon, NULL);
+	su_model_free(st->model);
+	su_plans_free(st->pl);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1842,9 +1959,7 @@ main(int argc, char **argv)
 	struct su_rec hdr, rec;
 	struct su_period want, *wantp = NULL;
 	struct bcols bc;
-	const char *why;
 	int first, r, status = SU_EXIT_ERR;
-	size_t i;
 
 	su_start(argv[0]);
 	memset(&o, 0, sizeof o);
@@ -1854,20 +1969,11 @@ main(int argc, char **argv)
 		return SU_EXIT_ERR;
 	st.o = &o;
 	if (o.period) {
-		if (su_period_parse(o.period, o.c.fy_start, &want, &why)) {
-			su_msg(NULL, 0, "--period %s: %s", o.period, why);
+		if (want_period(&o, &want))
 			return SU_EXIT_ERR;
-		}
-		if (su_fiscal_year(want.from, o.c.fy_start) !=
-		    su_fiscal_year(want.to, o.c.fy_start)) {
-			su_msg(NULL, 0, "--period %s: spans two plan years",
-			    o.period);
-			return SU_EXIT_ERR;
-		}
 		wantp = &want;
-		st.fy = su_fiscal_year(want.from, o.c.fy_start);
-	} else
-		st.fy = su_fiscal_year(o.c.as_of, o.c.fy_start);
+	}
+	st.fy = su_fiscal_year(wantp ? want.from : o.c.as_of, o.c.fy_start);
 	plan_year(&st.y, st.fy, o.c.fy_start);
 	if (su_plans_load(o.plans, &st.pl))
 		return SU_EXIT_ERR;
@@ -1889,55 +1995,8 @@ main(int argc, char **argv)
 		goto computed;
 	if (su_in_header(in, &hdr) < 0)
 		goto done;
-	{
-		unsigned char want_[SU_R_NROLES];
-		int cols[SU_R_NROLES];
-
-		memset(want_, 0, sizeof want_);
-		want_[SU_R_OWNER] = want_[SU_R_AMOUNT] = SU_COL_REQUIRED;
-		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
-		want_[SU_R_ID] = SU_COL_OPTIONAL;
-		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
-		want_[SU_R_CURRENCY] = SU_COL_OPTIONAL;
-		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
-			goto done;
-		bc.currency = cols[SU_R_CURRENCY];
-		bc.hdr = &hdr;
-		bc.rep = cols[SU_R_OWNER];
-		bc.amount = cols[SU_R_AMOUNT];
-		bc.close = cols[SU_R_CLOSE];
-		bc.id = cols[SU_R_ID];
-		bc.stage = cols[SU_R_STAGE];
-		bc.type = cols[SU_R_TYPE];
-		/* a column given to another role (-c owner=Stage) is not
-		 * also the deal's stage */
-		if (bc.stage == bc.rep || bc.stage == bc.amount ||
-		    bc.stage == bc.close || bc.stage == bc.id)
-			bc.stage = -1;
-		if ((bc.iswon = need_col(&hdr, "IsWon", A_ISWON, 0)) < -1)
-			goto done;
-		if ((bc.stage >= 0 || bc.iswon >= 0 || o.model) &&
-		    su_model_load(o.model, &st.model))
-			goto done;
-		if ((bc.split = need_col(&hdr, "split", A_SPLIT, 0)) < -1)
-			goto done;
-		bc.role = su_xmalloc(st.pl->np * sizeof *bc.role);
-		for (i = 0; i < st.pl->np; i++) {
-			const char *al[2];
-
-			bc.role[i] = -1;
-			if (st.pl->p[i].measure != SU_PM_ROLE ||
-			    !plan_used(&st, (int)i))
-				continue;
-			al[0] = st.pl->p[i].role, al[1] = NULL;
-			if ((bc.role[i] = find_col(&hdr, al)) < 0) {
-				su_msg(hdr.file, 1, "plan %s measures the deals "
-				    "in column \"%s\", which is not there",
-				    st.pl->p[i].name, st.pl->p[i].role);
-				goto done;
-			}
-		}
-	}
+	if (booking_cols(&st, &hdr, &bc))
+		goto done;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (booking(&st, in, &bc, &rec))
 			goto done;
@@ -1971,35 +2030,7 @@ computed:
 done:
 	su_out_abort(out);
 	su_in_free(in);
-	for (i = 0; i < st.nr; i++) {
-		size_t k;
-
-		free(st.r[i].name);
-		free(st.r[i].team);
-		if (st.m) {
-			for (k = 0; k < st.nm[i]; k++)
-				free(st.m[i][k].value);
-			free(st.m[i]);
-		}
-	}
-	for (i = 0; i < st.nmnames; i++)
-		free(st.mnames[i]);
-	free(st.mnames);
-	free(st.m);
-	free(st.nm);
-	free(st.r);
-	if (st.best)
-		for (i = 0; i < (st.pl ? st.pl->ns : 0) * 12; i++)
-			free(st.best[i].reps);
-	free(st.best);
-	free(st.aw);
 	free(bc.role);
-	su_groups_free(st.byname, NULL);
-	su_groups_free(st.splits, free_split);
-	su_groups_free(st.ids, NULL);
-	su_groups_free(st.spell, NULL);
-	su_groups_free(st.notwon, NULL);
-	su_model_free(st.model);
-	su_plans_free(st.pl);
+	free_state(&st);
 	return status;
 }
