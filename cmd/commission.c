@@ -488,118 +488,170 @@ money(struct state *st, const struct su_rec *r, int col, const char *what,
 	return 0;
 }
 
+struct rcols { /* the roster's columns: -1 when not there */
+	int rep, plan, quota, var, start, team;
+};
+
+/* a new rep named s, once in the roster.  NULL when it is there twice
+ * (said). */
+static struct rep *
+roster_rep(struct state *st, const struct su_rec *rec, const char *s,
+           size_t len)
+{
+	struct rep *p;
+	size_t kl;
+	int *v;
+	char buf[NAME_BUF], *key;
+
+	key = name_key(s, len, &kl, buf);
+	v = su_groups_get(st->byname, key, kl);
+	if (key != buf)
+		free(key);
+	if (*v) {
+		const struct rep *q = &st->r[*v - 1];
+		int same = memcmp(q->name, s, len) == 0;
+
+		su_msg(rec->file, rec->line, "%.*s is in the roster twice "
+		    "(first on line %ld%s%s)", (int)len, s, q->line,
+		    same ? "" : " as ", same ? "" : q->name);
+		return NULL;
+	}
+	st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
+	p = &st->r[st->nr];
+	memset(p, 0, sizeof *p);
+	p->name = su_xmalloc(len + 1);
+	memcpy(p->name, s, len);
+	p->name[len] = '\0';
+	p->line = rec->line;
+	*v = (int)++st->nr;
+	return p;
+}
+
+/* the rep's plan, named as the plans file names it (regardless of case) */
+static int
+roster_plan(struct state *st, const struct su_rec *rec, int col,
+            struct rep *p)
+{
+	const char *s = rec->f[col];
+	size_t len = rec->len[col], k;
+
+	su_trim(&s, &len);
+	for (k = 0; k < st->pl->np; k++)
+		if (strlen(st->pl->p[k].name) == len &&
+		    strncasecmp(st->pl->p[k].name, s, len) == 0)
+			break;
+	if (k == st->pl->np) {
+		su_msg(rec->file, rec->line, "plan \"%.*s\" of %s is not in %s",
+		    (int)len, s, p->name, st->pl->file);
+		return -1;
+	}
+	p->plan = (int)k;
+	return 0;
+}
+
+/* the annual quota and variable pay: each may be empty, neither negative */
+static int
+roster_amounts(struct state *st, const struct su_rec *rec,
+               const struct rcols *c, struct rep *p)
+{
+	int rc;
+
+	if (c->quota >= 0) {
+		if ((rc = money(st, rec, c->quota, "Quota", &p->quota, 1)) < 0)
+			return -1;
+		p->quota_given = rc == 0;
+	}
+	if (c->var >= 0 && money(st, rec, c->var, "Variable", &p->variable,
+	    1) < 0)
+		return -1;
+	if (p->quota < 0 || p->variable < 0) {
+		su_msg(rec->file, rec->line, "a negative quota or variable "
+		    "pay");
+		return -1;
+	}
+	return 0;
+}
+
+/* a start within the plan year (0: on or before its first day, or none) */
+static int
+roster_start(struct state *st, const struct su_rec *rec, int col,
+             struct rep *p)
+{
+	const char *why;
+	int rc = su_date_parse(rec->f[col], rec->len[col], st->o->c.dmy,
+	    &p->start, &why);
+
+	if (rc < 0) {
+		su_msg(rec->file, rec->line, "Start Date \"%.*s\": %s",
+		    (int)rec->len[col], rec->f[col], why);
+		return -1;
+	}
+	if (rc == 1 || p->start <= st->y.from)
+		p->start = 0;
+	else if (p->start > st->y.to) {
+		su_msg(rec->file, rec->line, "%s starts after the plan year",
+		    p->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* a roster row: 0 or -1 (said) */
+static int
+roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
+{
+	struct rep *p;
+	const char *s = rec->f[c->rep];
+	size_t len = rec->len[c->rep];
+
+	su_trim(&s, &len);
+	if (len == 0) {
+		su_msg(rec->file, rec->line, "a roster row with no rep");
+		return -1;
+	}
+	if (!(p = roster_rep(st, rec, s, len)) ||
+	    roster_plan(st, rec, c->plan, p) ||
+	    roster_amounts(st, rec, c, p) ||
+	    (c->start >= 0 && roster_start(st, rec, c->start, p)))
+		return -1;
+	if (c->team >= 0) {
+		s = rec->f[c->team], len = rec->len[c->team];
+		su_trim(&s, &len);
+		if (len) {
+			p->team = su_xmalloc(len + 1);
+			memcpy(p->team, s, len);
+			p->team[len] = '\0';
+		}
+	}
+	if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
+		su_msg(rec->file, rec->line, "%s: plan %s measures the team, "
+		    "and the roster gives %s none", p->name,
+		    st->pl->p[p->plan].name, p->name);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 read_roster(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_plan, c_quota, c_var, c_start, c_team, r, ok = -1;
-	const char *why;
+	struct rcols c;
+	int r, ok = -1;
 
 	if (!(in = side_open(st, st->o->roster, &hdr)))
 		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
-	    (c_plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
-	    (c_quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
-	    (c_var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
-	    (c_start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
-	    (c_team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
+	if ((c.rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
+	    (c.plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
+	    (c.quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
+	    (c.var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
+	    (c.start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
+	    (c.team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
 		goto done;
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct rep *p;
-		const char *s = rec.f[c_rep];
-		size_t len = rec.len[c_rep], k, kl;
-		int *v;
-		char buf[NAME_BUF], *key;
-
-		su_trim(&s, &len);
-		if (len == 0) {
-			su_msg(rec.file, rec.line, "a roster row with no rep");
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (roster_row(st, &rec, &c))
 			goto done;
-		}
-		key = name_key(s, len, &kl, buf);
-		v = su_groups_get(st->byname, key, kl);
-		if (key != buf)
-			free(key);
-		if (*v) {
-			const struct rep *q = &st->r[*v - 1];
-			int same = memcmp(q->name, s, len) == 0;
-
-			su_msg(rec.file, rec.line, "%.*s is in the roster twice "
-			    "(first on line %ld%s%s)", (int)len, s, q->line,
-			    same ? "" : " as ", same ? "" : q->name);
-			goto done;
-		}
-		st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
-		p = &st->r[st->nr];
-		memset(p, 0, sizeof *p);
-		p->name = su_xmalloc(len + 1);
-		memcpy(p->name, s, len);
-		p->name[len] = '\0';
-		p->line = rec.line;
-		*v = (int)++st->nr;
-		s = rec.f[c_plan], len = rec.len[c_plan];
-		su_trim(&s, &len);
-		for (k = 0; k < st->pl->np; k++)
-			if (strlen(st->pl->p[k].name) == len &&
-			    strncasecmp(st->pl->p[k].name, s, len) == 0)
-				break;
-		if (k == st->pl->np) {
-			su_msg(rec.file, rec.line, "plan \"%.*s\" of %s is not "
-			    "in %s", (int)len, s, p->name, st->pl->file);
-			goto done;
-		}
-		p->plan = (int)k;
-		if (c_quota >= 0) {
-			int rc = money(st, &rec, c_quota, "Quota", &p->quota,
-			    1);
-
-			if (rc < 0)
-				goto done;
-			p->quota_given = rc == 0;
-		}
-		if (c_var >= 0 && money(st, &rec, c_var, "Variable",
-		    &p->variable, 1) < 0)
-			goto done;
-		if (p->quota < 0 || p->variable < 0) {
-			su_msg(rec.file, rec.line, "a negative quota or "
-			    "variable pay");
-			goto done;
-		}
-		if (c_start >= 0) {
-			int rc = su_date_parse(rec.f[c_start], rec.len[c_start],
-			    st->o->c.dmy, &p->start, &why);
-
-			if (rc < 0) {
-				su_msg(rec.file, rec.line, "Start Date \"%.*s\": "
-				    "%s", (int)rec.len[c_start],
-				    rec.f[c_start], why);
-				goto done;
-			}
-			if (rc == 1 || p->start <= st->y.from)
-				p->start = 0;
-			else if (p->start > st->y.to) {
-				su_msg(rec.file, rec.line, "%s starts after the "
-				    "plan year", p->name);
-				goto done;
-			}
-		}
-		if (c_team >= 0) {
-			s = rec.f[c_team], len = rec.len[c_team];
-			su_trim(&s, &len);
-			if (len) {
-				p->team = su_xmalloc(len + 1);
-				memcpy(p->team, s, len);
-				p->team[len] = '\0';
-			}
-		}
-		if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
-			su_msg(rec.file, rec.line, "%s: plan %s measures the "
-			    "team, and the roster gives %s none", p->name,
-			    st->pl->p[p->plan].name, p->name);
-			goto done;
-		}
-	}
 	if (r == 0 && st->nr == 0) {
 		su_msg(st->o->roster, 0, "no reps in the roster");
 		goto done;
@@ -1047,17 +1099,125 @@ say_not_won(struct state *st)
 	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
 }
 
+/* the booking's amount and its currency, one for all the bookings: 0, 1
+ * refused and skipped, -1 to stop (said) */
+static int
+booking_amount(struct state *st, struct su_in *in, const struct bcols *bc,
+               const struct su_rec *r, int64_t *amount)
+{
+	const char *why;
+	char cur[SU_CUR_LEN], msg[256];
+	int rc;
+
+	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
+	    st->o->c.decimal_comma, amount, cur, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
+		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
+		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
+		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
+		    rc == 1 ? "" : ")") ? -1 : 1;
+	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg) ? -1 : 1;
+	if (!cur[0])
+		return 0;
+	if (!st->cur[0]) {
+		memcpy(st->cur, cur, sizeof st->cur);
+		st->curfile = r->file, st->curline = r->line;
+	} else if (strcmp(cur, st->cur) != 0)
+		return su_in_reject(in, r, "amount in %s, and %s:%ld was in "
+		    "%s: amounts in different currencies are never added", cur,
+		    st->curfile, st->curline, st->cur) ? -1 : 1;
+	return 0;
+}
+
+/* the close date, within the plan year: 0, 1 refused and skipped, -1 to
+ * stop (said) */
+static int
+booking_day(struct state *st, struct su_in *in, const struct bcols *bc,
+            const struct su_rec *r, int32_t *day)
+{
+	const char *why;
+	char a[16], b[16];
+	int rc;
+
+	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
+	    day, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
+		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
+		    r->f[bc->close], rc == 1 ? "empty" : why) ? -1 : 1;
+	if (*day >= st->y.from && *day <= st->y.to)
+		return 0;
+	su_date_fmt(a, st->y.from);
+	su_date_fmt(b, st->y.to);
+	return su_in_reject(in, r, "Close Date %.*s is outside the plan year "
+	    "FY%d (%s..%s)", (int)r->len[bc->close], r->f[bc->close], st->fy,
+	    a, b) ? -1 : 1;
+}
+
+/* a share of a split deal, kept until every share is read
+ * (settle_splits): 0, or -1 to stop (said) */
+static int
+split_share(struct state *st, struct su_in *in, const struct bcols *bc,
+            const struct su_rec *r, int ri, int64_t amount, int32_t day)
+{
+	struct split *sp;
+	struct share *sh;
+	su_rate pct;
+	size_t idlen;
+	const char *id, *why;
+	int rc;
+
+	rc = su_rate_parse(r->f[bc->split], r->len[bc->split], SU_RATE_PERCENT,
+	    &pct, &why);
+	if (rc == 1) /* blanks: neither a share nor no split */
+		why = "only blanks (leave it empty for a deal that is not "
+		    "split)";
+	else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
+		rc = -1, why = "a share is above 0% and at most 100%";
+	if (rc != 0)
+		return su_in_reject(in, r, "Split \"%.*s\": %s",
+		    (int)r->len[bc->split], r->f[bc->split], why);
+	if (bc->id < 0)
+		return su_in_reject(in, r, "a split deal needs a deal id "
+		    "column (Opportunity ID) to gather its shares");
+	id = r->f[bc->id], idlen = r->len[bc->id];
+	su_trim(&id, &idlen);
+	if (!idlen)
+		return su_in_reject(in, r, "a split share with no deal id");
+	sp = su_groups_get(st->splits, id, idlen);
+	if (sp->n && (sp->amount != amount || sp->day != day))
+		return su_in_reject(in, r, "deal %.*s: this share's amount or "
+		    "close date differs from line %ld's", (int)idlen, id,
+		    sp->line);
+	if (!sp->n) {
+		sp->amount = amount, sp->day = day;
+		sp->file = r->file, sp->line = r->line;
+	}
+	sp->sh = su_xrealloc(sp->sh, (sp->n + 1) * sizeof *sp->sh);
+	sh = &sp->sh[sp->n++];
+	sh->rep = ri;
+	sh->pct = pct;
+	sh->line = r->line;
+	sh->raw = su_xmalloc(r->rawlen + 1);
+	memcpy(sh->raw, r->raw, r->rawlen);
+	sh->rawlen = r->rawlen;
+	sp->sum += pct;
+	/* a role's credit is the deal's, once for each rep named */
+	if (role_credit(st, bc, r, amount, day, sp))
+		return su_in_reject(in, r, "a role credit overflows");
+	return 0;
+}
+
 /* one booking row: 0, or -1 to stop (said) */
 static int
 booking(struct state *st, struct su_in *in, const struct bcols *bc,
         const struct su_rec *r)
 {
-	const char *why;
-	char cur[SU_CUR_LEN], msg[256];
 	int64_t amount;
 	int32_t day;
 	int ri, rc;
-	su_rate pct = SU_RATE_ONE;
 
 	/* a lost or open deal is no one's credit, whatever else it holds */
 	if ((bc->stage >= 0 || bc->iswon >= 0) &&
@@ -1068,89 +1228,13 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
 		    (int)(r->len[bc->rep] > 40 ? 40 : r->len[bc->rep]),
 		    r->f[bc->rep]);
-	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
-	    st->o->c.decimal_comma, &amount, cur, &why);
-	if (rc != 0)
-		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
-		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
-		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
-		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
-		    rc == 1 ? "" : ")");
-	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
-		return su_in_reject(in, r, "%s", msg);
-	if (cur[0]) {
-		if (!st->cur[0]) {
-			memcpy(st->cur, cur, sizeof st->cur);
-			st->curfile = r->file, st->curline = r->line;
-		} else if (strcmp(cur, st->cur) != 0)
-			return su_in_reject(in, r, "amount in %s, and %s:%ld "
-			    "was in %s: amounts in different currencies are "
-			    "never added", cur, st->curfile, st->curline,
-			    st->cur);
-	}
-	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
-	    &day, &why);
-	if (rc != 0)
-		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
-		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
-		    r->f[bc->close], rc == 1 ? "empty" : why);
-	if (day < st->y.from || day > st->y.to) {
-		char a[16], b[16];
-
-		su_date_fmt(a, st->y.from);
-		su_date_fmt(b, st->y.to);
-		return su_in_reject(in, r, "Close Date %.*s is outside the "
-		    "plan year FY%d (%s..%s)", (int)r->len[bc->close],
-		    r->f[bc->close], st->fy, a, b);
-	}
+	if ((rc = booking_amount(st, in, bc, r, &amount)) != 0 ||
+	    (rc = booking_day(st, in, bc, r, &day)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (bc->id >= 0 && (rc = once(st, in, bc, r, amount)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (bc->split >= 0 && r->len[bc->split]) {
-		struct split *sp;
-		size_t idlen;
-		const char *id;
-
-		rc = su_rate_parse(r->f[bc->split], r->len[bc->split],
-		    SU_RATE_PERCENT, &pct, &why);
-		if (rc == 1) /* blanks: neither a share nor no split */
-			why = "only blanks (leave it empty for a deal that is "
-			    "not split)";
-		else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
-			rc = -1, why = "a share is above 0% and at most 100%";
-		if (rc != 0)
-			return su_in_reject(in, r, "Split \"%.*s\": %s",
-			    (int)r->len[bc->split], r->f[bc->split], why);
-		if (bc->id < 0)
-			return su_in_reject(in, r, "a split deal needs a deal "
-			    "id column (Opportunity ID) to gather its shares");
-		id = r->f[bc->id], idlen = r->len[bc->id];
-		su_trim(&id, &idlen);
-		if (!idlen)
-			return su_in_reject(in, r, "a split share with no deal "
-			    "id");
-		sp = su_groups_get(st->splits, id, idlen);
-		if (sp->n && (sp->amount != amount || sp->day != day))
-			return su_in_reject(in, r, "deal %.*s: this share's "
-			    "amount or close date differs from line %ld's",
-			    (int)idlen, id, sp->line);
-		if (!sp->n) {
-			sp->amount = amount, sp->day = day;
-			sp->file = r->file, sp->line = r->line;
-		}
-		sp->sh = su_xrealloc(sp->sh, (sp->n + 1) * sizeof *sp->sh);
-		sp->sh[sp->n].rep = ri;
-		sp->sh[sp->n].pct = pct;
-		sp->sh[sp->n].line = r->line;
-		sp->sh[sp->n].raw = su_xmalloc(r->rawlen + 1);
-		memcpy(sp->sh[sp->n].raw, r->raw, r->rawlen);
-		sp->sh[sp->n].rawlen = r->rawlen;
-		sp->n++;
-		sp->sum += pct;
-		/* a role's credit is the deal's, once for each rep named */
-		if (role_credit(st, bc, r, amount, day, sp))
-			return su_in_reject(in, r, "a role credit overflows");
-		return 0;
-	}
+	if (bc->split >= 0 && r->len[bc->split])
+		return split_share(st, in, bc, r, ri, amount, day);
 	if (role_credit(st, bc, r, amount, day, NULL))
 		return su_in_reject(in, r, "a role credit overflows");
 	return credit(st, ri, amount, day, r);
