@@ -1310,50 +1310,38 @@ free_split(void *v)
 
 /* ---- activities ------------------------------------------------------------ */
 
+/* no --activities: -1 (said) when someone is on a plan that counts
+ * activity rows, else 0 */
 static int
-read_activities(struct state *st)
+no_activities(struct state *st)
 {
-	struct su_in *in;
-	struct su_rec hdr, rec;
-	struct su_expr_env env;
-	struct su_expr_fault f;
-	int c_rep, c_date, r, ok = -1, ri, v, need = 0;
-	size_t k, j;
-	const char *why;
-	int32_t day;
+	size_t k;
 
 	for (k = 0; k < st->nr; k++)
 		if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
-			need = 1;
-	if (!st->o->activities) {
-		if (!need)
-			return 0;
-		for (k = 0; k < st->nr; k++)
-			if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
-				break;
-		su_msg(NULL, 0, "plan %s counts activity rows (%s is on it): "
-		    "give them with --activities FILE",
-		    st->pl->p[st->r[k].plan].name, st->r[k].name);
-		return -1;
-	}
-	env.dmy = st->o->c.dmy;
-	env.decimal_comma = st->o->c.decimal_comma;
-	env.today = st->o->c.as_of;
-	env.yn = NULL; /* a count resting on "maybe" is refused */
-	if (!(in = side_open(st, st->o->activities, &hdr)))
-		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
-	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0)
-		goto done;
+			break;
+	if (k == st->nr)
+		return 0;
+	su_msg(NULL, 0, "plan %s counts activity rows (%s is on it): give "
+	    "them with --activities FILE", st->pl->p[st->r[k].plan].name,
+	    st->r[k].name);
+	return -1;
+}
+
+/* each plan's count expression bound to the activities' columns */
+static int
+bind_counts(struct state *st, const struct su_rec *hdr)
+{
+	size_t k, j, pos;
+
 	for (k = 0; k < st->pl->np; k++) {
 		struct su_plan *p = &st->pl->p[k];
 
 		if (!p->count)
 			continue;
 		for (j = 0; j < su_expr_ncols(p->count); j++) {
-			size_t pos;
 			const char *name = su_expr_colname(p->count, j, &pos);
-			int c = su_find_header(&hdr, name);
+			int c = su_find_header(hdr, name);
 
 			if (c < 0) {
 				char msg[300];
@@ -1364,43 +1352,79 @@ read_activities(struct state *st)
 				    st->o->activities);
 				su_ini_caret(st->pl->file, st->pl->text,
 				    p->count_line, p->count_col + pos, msg);
-				goto done;
+				return -1;
 			}
 			su_expr_bind(p->count, j, c);
 		}
 	}
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct su_plan *p;
+	return 0;
+}
 
-		if ((ri = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
-			su_msg(rec.file, rec.line, "rep \"%.*s\" is not in the "
-			    "roster", (int)rec.len[c_rep], rec.f[c_rep]);
-			goto done;
-		}
-		p = &st->pl->p[st->r[ri].plan];
-		if (!p->count)
-			continue; /* not a unit plan: nothing to count */
-		if ((v = su_date_parse(rec.f[c_date], rec.len[c_date], env.dmy,
-		    &day, &why)) != 0) {
-			su_msg(rec.file, rec.line, "date \"%.*s\": %s",
-			    (int)rec.len[c_date], rec.f[c_date], v == 1 ?
-			    "empty" : why);
-			goto done;
-		}
-		if (day < st->y.from || day > st->y.to) {
-			su_msg(rec.file, rec.line, "date %.*s is outside the "
-			    "plan year FY%d", (int)rec.len[c_date],
-			    rec.f[c_date], st->fy);
-			goto done;
-		}
-		if ((v = su_expr_eval(p->count, &rec, &env, &f)) < 0) {
-			su_msg(rec.file, rec.line, "plan %s: count: %s \"%.*s\": "
-			    "%s", p->name, f.column, (int)f.vlen, f.value,
-			    f.why);
-			goto done;
-		}
-		st->r[ri].units[month_of(&st->y, day)] += v;
+/* an activity row: counted in its month when its rep's plan counts it.
+ * 0 or -1 (said). */
+static int
+activity_row(struct state *st, const struct su_rec *rec, int c_rep,
+             int c_date, const struct su_expr_env *env)
+{
+	struct su_expr_fault f;
+	struct su_plan *p;
+	const char *why;
+	int32_t day;
+	int ri, v;
+
+	if ((ri = find_rep(st, rec->f[c_rep], rec->len[c_rep])) < 0) {
+		su_msg(rec->file, rec->line, "rep \"%.*s\" is not in the "
+		    "roster", (int)rec->len[c_rep], rec->f[c_rep]);
+		return -1;
 	}
+	p = &st->pl->p[st->r[ri].plan];
+	if (!p->count)
+		return 0; /* not a unit plan: nothing to count */
+	if ((v = su_date_parse(rec->f[c_date], rec->len[c_date], env->dmy,
+	    &day, &why)) != 0) {
+		su_msg(rec->file, rec->line, "date \"%.*s\": %s",
+		    (int)rec->len[c_date], rec->f[c_date], v == 1 ? "empty" :
+		    why);
+		return -1;
+	}
+	if (day < st->y.from || day > st->y.to) {
+		su_msg(rec->file, rec->line, "date %.*s is outside the plan "
+		    "year FY%d", (int)rec->len[c_date], rec->f[c_date],
+		    st->fy);
+		return -1;
+	}
+	if ((v = su_expr_eval(p->count, rec, env, &f)) < 0) {
+		su_msg(rec->file, rec->line, "plan %s: count: %s \"%.*s\": %s",
+		    p->name, f.column, (int)f.vlen, f.value, f.why);
+		return -1;
+	}
+	st->r[ri].units[month_of(&st->y, day)] += v;
+	return 0;
+}
+
+static int
+read_activities(struct state *st)
+{
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_expr_env env;
+	int c_rep, c_date, r, ok = -1;
+
+	if (!st->o->activities)
+		return no_activities(st);
+	env.dmy = st->o->c.dmy;
+	env.decimal_comma = st->o->c.decimal_comma;
+	env.today = st->o->c.as_of;
+	env.yn = NULL; /* a count resting on "maybe" is refused */
+	if (!(in = side_open(st, st->o->activities, &hdr)))
+		return -1;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
+	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0 ||
+	    bind_counts(st, &hdr))
+		goto done;
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (activity_row(st, &rec, c_rep, c_date, &env))
+			goto done;
 	if (r == 0)
 		ok = 0;
 done:
