@@ -1434,65 +1434,89 @@ done:
 
 /* ---- the payouts --------------------------------------------------------- */
 
+/* the row a bonus condition is evaluated on: attainment, credit and
+ * quota (as bind_bonuses numbers them), then each metric of --metrics */
+#define BONUS_COLS 64
+struct bonus_row {
+	const char *hf[BONUS_COLS], *vf[BONUS_COLS];
+	size_t hl[BONUS_COLS], vl[BONUS_COLS];
+	char att[64], cr[64], qu[64];
+	struct su_rec hdr, rec;
+};
+
+/* rep ri's latest value of metric i for a period ending by end, or "" */
+static const char *
+latest_metric(const struct state *st, size_t ri, size_t i, int32_t end)
+{
+	size_t j, best = (size_t)-1;
+
+	for (j = 0; j < st->nm[ri]; j++) {
+		const struct metric *mt = &st->m[ri][j];
+
+		if ((size_t)mt->name != i || mt->end > end)
+			continue;
+		if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
+			best = j;
+	}
+	return best == (size_t)-1 ? "" : st->m[ri][best].value;
+}
+
+static void
+bonus_row(const struct state *st, size_t ri, int32_t end, int64_t M,
+          int64_t Qyear, struct bonus_row *b)
+{
+	const struct rep *p = &st->r[ri];
+	size_t i, nf = 3 + st->nmnames;
+
+	if (nf > BONUS_COLS)
+		nf = BONUS_COLS;
+	/* a count plan's M is units and its quota hundredths of a unit (the
+	 * roster's 8.5 is 850): both as counts */
+	if (st->pl->p[p->plan].base == SU_PB_UNIT) {
+		if (Qyear > 0)
+			su_ratio_fmt(b->att, M, Qyear, 6, 10000);
+		snprintf(b->cr, sizeof b->cr, "%lld", (long long)M);
+		su_ratio_fmt(b->qu, Qyear, 100, 2, 1);
+	} else {
+		if (Qyear > 0) /* a percentage: 125.000000 */
+			su_ratio_fmt(b->att, M, Qyear, 6, 100);
+		su_money_fmt(b->cr, M);
+		su_money_fmt(b->qu, Qyear);
+	}
+	if (Qyear <= 0)
+		b->att[0] = '\0';
+	b->hf[0] = "attainment", b->vf[0] = b->att;
+	b->hf[1] = "credit", b->vf[1] = b->cr;
+	b->hf[2] = "quota", b->vf[2] = b->qu;
+	for (i = 3; i < nf; i++) {
+		b->hf[i] = st->mnames[i - 3];
+		b->vf[i] = latest_metric(st, ri, i - 3, end);
+	}
+	for (i = 0; i < nf; i++)
+		b->hl[i] = strlen(b->hf[i]), b->vl[i] = strlen(b->vf[i]);
+	memset(&b->hdr, 0, sizeof b->hdr);
+	b->hdr.n = nf, b->hdr.f = b->hf, b->hdr.len = b->hl;
+	b->hdr.file = "bonus";
+	b->rec = b->hdr;
+	b->rec.f = b->vf, b->rec.len = b->vl;
+}
+
+/* the bonuses rep ri has earned by the end of period k of n: line items
+ * in c, their sum in *sum.  0; -1 overflow; -2 a condition could not be
+ * evaluated (said). */
 static int
 bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
                 int64_t Qyear, unsigned char *held, struct su_items *c,
                 int64_t *sum)
 {
 	const struct rep *p = &st->r[ri];
-	size_t b, i, nf = 3 + st->nmnames;
-	const char *hf[64], *vf[64];
-	size_t hl[64], vl[64];
-	char att[64], cr[64], qu[64];
-	struct su_rec hdr, rec;
+	struct bonus_row row;
 	struct su_expr_env env;
 	struct su_expr_fault f;
-	int32_t end = pto(&st->y, n, k);
-	int units = st->pl->p[p->plan].base == SU_PB_UNIT;
+	size_t b;
 
 	*sum = 0;
-	if (nf > 64)
-		nf = 64;
-	/* a count plan's M is units and its quota hundredths of a unit (the
-	 * roster's 8.5 is 850): both as counts */
-	if (units) {
-		if (Qyear > 0)
-			su_ratio_fmt(att, M, Qyear, 6, 10000);
-		snprintf(cr, sizeof cr, "%lld", (long long)M);
-		su_ratio_fmt(qu, Qyear, 100, 2, 1);
-	} else {
-		if (Qyear > 0) /* a percentage: 125.000000 */
-			su_ratio_fmt(att, M, Qyear, 6, 100);
-		su_money_fmt(cr, M);
-		su_money_fmt(qu, Qyear);
-	}
-	if (Qyear <= 0)
-		att[0] = '\0';
-	hf[0] = "attainment", vf[0] = att;
-	hf[1] = "credit", vf[1] = cr;
-	hf[2] = "quota", vf[2] = qu;
-	for (i = 3; i < nf; i++) {
-		size_t j, best = (size_t)-1;
-
-		hf[i] = st->mnames[i - 3];
-		vf[i] = "";
-		for (j = 0; j < st->nm[ri]; j++) {
-			const struct metric *mt = &st->m[ri][j];
-
-			if ((size_t)mt->name != i - 3 || mt->end > end)
-				continue;
-			if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
-				best = j;
-		}
-		if (best != (size_t)-1)
-			vf[i] = st->m[ri][best].value;
-	}
-	for (i = 0; i < nf; i++)
-		hl[i] = strlen(hf[i]), vl[i] = strlen(vf[i]);
-	memset(&hdr, 0, sizeof hdr);
-	hdr.n = nf, hdr.f = hf, hdr.len = hl, hdr.file = "bonus";
-	rec = hdr;
-	rec.f = vf, rec.len = vl;
+	bonus_row(st, ri, pto(&st->y, n, k), M, Qyear, &row);
 	env.dmy = 0, env.decimal_comma = 0, env.today = st->o->c.as_of;
 	env.yn = NULL;
 	for (b = 0; b < st->pl->nb; b++) {
@@ -1505,7 +1529,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 		/* once it held it is earned: a later fall in attainment
 		 * (a clawback) does not take it back */
 		if (!held[b]) {
-			v = su_expr_eval(bo->when, &rec, &env, &f);
+			v = su_expr_eval(bo->when, &row.rec, &env, &f);
 			if (v < 0) {
 				su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": "
 				    "%s", bo->name, p->name, f.column,
@@ -1549,7 +1573,8 @@ bind_bonuses(struct state *st)
 			else if (su_normeq(name, "quota"))
 				c = 2;
 			else
-				for (i = 0; i < st->nmnames && i < 61; i++)
+				for (i = 0; i < st->nmnames &&
+				    i < BONUS_COLS - 3; i++)
 					if (su_normeq(name, st->mnames[i]))
 						c = 3 + (int)i;
 			if (c < 0) {
