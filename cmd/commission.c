@@ -737,13 +737,79 @@ done:
 	return ok;
 }
 
+/* a metric's index in st->mnames, added when new: compared as a bonus
+ * names it (su_normeq), so "Churn" and "churn" are one metric, never two
+ * of which a bonus sees one */
+static int
+metric_name(struct state *st, const char *s, size_t len)
+{
+	char *nm;
+	size_t k;
+
+	su_trim(&s, &len);
+	nm = su_xmalloc(len + 1);
+	memcpy(nm, s, len);
+	nm[len] = '\0';
+	for (k = 0; k < st->nmnames; k++)
+		if (su_normeq(st->mnames[k], nm))
+			break;
+	if (k == st->nmnames) {
+		st->mnames = su_xrealloc(st->mnames, (k + 1) *
+		    sizeof *st->mnames);
+		st->mnames[k] = nm;
+		st->nmnames++;
+	} else
+		free(nm);
+	return (int)k;
+}
+
+/* a metrics row: rep, metric, value [, period]: 0 or -1 (said) */
+static int
+metric_row(struct state *st, const struct su_rec *rec, int c_rep, int c_met,
+           int c_val, int c_per)
+{
+	struct metric *mt;
+	struct su_period per;
+	const char *why;
+	char *ps;
+	int64_t num;
+	int i;
+
+	if ((i = find_rep(st, rec->f[c_rep], rec->len[c_rep])) < 0) {
+		su_msg(rec->file, rec->line, "%.*s is not in the roster",
+		    (int)rec->len[c_rep], rec->f[c_rep]);
+		return -1;
+	}
+	if (su_expr_number(rec->f[c_val], rec->len[c_val],
+	    st->o->c.decimal_comma, &num, &why) != 0) {
+		su_msg(rec->file, rec->line, "Value \"%.*s\": not a number",
+		    (int)rec->len[c_val], rec->f[c_val]);
+		return -1;
+	}
+	st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) * sizeof *st->m[i]);
+	mt = &st->m[i][st->nm[i]++];
+	mt->name = metric_name(st, rec->f[c_met], rec->len[c_met]);
+	mt->value = su_xstrdup(rec->f[c_val]);
+	mt->end = INT32_MIN;
+	if (c_per < 0 || !rec->len[c_per])
+		return 0;
+	ps = su_xstrdup(rec->f[c_per]);
+	if (su_period_parse(ps, st->o->c.fy_start, &per, &why)) {
+		su_msg(rec->file, rec->line, "Period \"%s\": %s", ps, why);
+		free(ps);
+		return -1;
+	}
+	free(ps);
+	mt->end = per.to;
+	return 0;
+}
+
 static int
 read_metrics(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_per, c_met, c_val, r, i, ok = -1;
-	size_t k;
+	int c_rep, c_per, c_met, c_val, r, ok = -1;
 
 	st->m = su_xmalloc(st->nr * sizeof *st->m);
 	st->nm = su_xmalloc(st->nr * sizeof *st->nm);
@@ -758,61 +824,9 @@ read_metrics(struct state *st)
 	    (c_val = need_col(&hdr, "value", A_VALUE, 1)) < 0 ||
 	    (c_per = need_col(&hdr, "period", A_PERIOD, 0)) < -1)
 		goto done;
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct metric *mt;
-		const char *s = rec.f[c_met], *why;
-		char *nm;
-		size_t len = rec.len[c_met];
-		int64_t num;
-
-		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
-			su_msg(rec.file, rec.line, "%.*s is not in the roster",
-			    (int)rec.len[c_rep], rec.f[c_rep]);
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (metric_row(st, &rec, c_rep, c_met, c_val, c_per))
 			goto done;
-		}
-		if (su_expr_number(rec.f[c_val], rec.len[c_val],
-		    st->o->c.decimal_comma, &num, &why) != 0) {
-			su_msg(rec.file, rec.line, "Value \"%.*s\": not a "
-			    "number", (int)rec.len[c_val], rec.f[c_val]);
-			goto done;
-		}
-		su_trim(&s, &len);
-		nm = su_xmalloc(len + 1);
-		memcpy(nm, s, len);
-		nm[len] = '\0';
-		/* compared as a bonus names it (su_normeq): "Churn" and
-		 * "churn" are one metric, never two of which a bonus sees
-		 * one */
-		for (k = 0; k < st->nmnames; k++)
-			if (su_normeq(st->mnames[k], nm))
-				break;
-		if (k == st->nmnames) {
-			st->mnames = su_xrealloc(st->mnames, (k + 1) *
-			    sizeof *st->mnames);
-			st->mnames[k] = nm;
-			st->nmnames++;
-		} else
-			free(nm);
-		st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) *
-		    sizeof *st->m[i]);
-		mt = &st->m[i][st->nm[i]++];
-		mt->name = (int)k;
-		mt->value = su_xstrdup(rec.f[c_val]);
-		mt->end = INT32_MIN;
-		if (c_per >= 0 && rec.len[c_per]) {
-			struct su_period per;
-			char *ps = su_xstrdup(rec.f[c_per]);
-
-			if (su_period_parse(ps, st->o->c.fy_start, &per, &why)) {
-				su_msg(rec.file, rec.line, "Period \"%s\": %s",
-				    ps, why);
-				free(ps);
-				goto done;
-			}
-			free(ps);
-			mt->end = per.to;
-		}
-	}
 	if (r == 0)
 		ok = 0;
 done:
