@@ -164,7 +164,7 @@ plabel(char *buf, const struct year *y, int n, int k, int fys)
 	return su_label_fy(buf, d, fys);
 }
 
-/* ---- reps ----------------------------------------------------------------- */
+/* ---- reps: the roster, ramped quotas, metrics ---------------------------- */
 
 struct rep {
 	char *name, *team;
@@ -737,6 +737,71 @@ done:
 	return ok;
 }
 
+/* each rep's period quotas and variable: ramped (--quotas) or the annual
+ * figure split evenly, then prorated by days from a mid-year start */
+static int
+quotas(struct state *st)
+{
+	size_t ri;
+	int k;
+
+	for (ri = 0; ri < st->nr; ri++) {
+		struct rep *p = &st->r[ri];
+		const struct su_plan *pl = &st->pl->p[p->plan];
+		int n = pl->periods, ramped = 0;
+		int64_t total = 0;
+
+		for (k = 0; k < n; k++)
+			ramped |= p->has_pq[k];
+		if (ramped)
+			for (k = 0; k < n; k++) {
+				if (!p->has_pq[k]) {
+					char l[16];
+
+					plabel(l, &st->y, n, k, st->o->c.fy_start);
+					su_msg(st->o->quotas, 0, "%s has ramped "
+					    "quotas but none for %s", p->name, l);
+					return -1;
+				}
+				total += p->pq[k];
+			}
+		/* a count plan may go without a quota (an empty Quota),
+		 * unless its threshold or cap is a percentage of one; a quota
+		 * written 0 is an error on every rep, ramped too, as
+		 * commission(1) says: an empty one says "none" unmistakably */
+		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
+		    pl->threshold || pl->has_cap)) {
+			su_msg(st->o->roster, p->line, "%s: a quota of zero "
+			    "(attainment would divide by it)", p->name);
+			return -1;
+		}
+		if (p->quota == 0 && p->quota_given) {
+			su_msg(st->o->roster, p->line, "%s: a quota of zero "
+			    "(leave Quota empty where there is none)",
+			    p->name);
+			return -1;
+		}
+		for (k = 0; k < n; k++) {
+			if (!ramped)
+				p->pq[k] = su_period_part(p->quota, k, n);
+			p->pv[k] = su_period_part(p->variable, k, n);
+			if (p->start) {
+				int32_t a = pfrom(&st->y, n, k),
+				    b = pto(&st->y, n, k);
+				int64_t days = b - (p->start > a ? p->start : a)
+				    + 1, len = b - a + 1;
+
+				if (days < 0)
+					days = 0;
+				if (su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
+				    su_muldiv(p->pv[k], days, len, &p->pv[k]))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* a metric's index in st->mnames, added when new: compared as a bonus
  * names it (su_normeq), so "Churn" and "churn" are one metric, never two
  * of which a bonus sees one */
@@ -1113,6 +1178,63 @@ say_not_won(struct state *st)
 	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
 }
 
+/* the bookings' columns: rep, amount, close date; deal id, stage, type,
+ * IsWon, split and currency when there; the role column of each plan that
+ * measures one.  0 or -1 (said). */
+static int
+booking_cols(struct state *st, const struct su_rec *hdr, struct bcols *bc)
+{
+	unsigned char want[SU_R_NROLES];
+	int cols[SU_R_NROLES];
+	size_t i;
+
+	memset(want, 0, sizeof want);
+	want[SU_R_OWNER] = want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	want[SU_R_CLOSE] = SU_COL_REQUIRED;
+	want[SU_R_ID] = SU_COL_OPTIONAL;
+	want[SU_R_STAGE] = want[SU_R_TYPE] = SU_COL_OPTIONAL;
+	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
+	if (su_columns_resolve(hdr->file, hdr, &st->o->c, want, cols))
+		return -1;
+	bc->currency = cols[SU_R_CURRENCY];
+	bc->hdr = hdr;
+	bc->rep = cols[SU_R_OWNER];
+	bc->amount = cols[SU_R_AMOUNT];
+	bc->close = cols[SU_R_CLOSE];
+	bc->id = cols[SU_R_ID];
+	bc->stage = cols[SU_R_STAGE];
+	bc->type = cols[SU_R_TYPE];
+	/* a column given to another role (-c owner=Stage) is not also the
+	 * deal's stage */
+	if (bc->stage == bc->rep || bc->stage == bc->amount ||
+	    bc->stage == bc->close || bc->stage == bc->id)
+		bc->stage = -1;
+	if ((bc->iswon = need_col(hdr, "IsWon", A_ISWON, 0)) < -1)
+		return -1;
+	if ((bc->stage >= 0 || bc->iswon >= 0 || st->o->model) &&
+	    su_model_load(st->o->model, &st->model))
+		return -1;
+	if ((bc->split = need_col(hdr, "split", A_SPLIT, 0)) < -1)
+		return -1;
+	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
+	for (i = 0; i < st->pl->np; i++) {
+		const char *al[2];
+
+		bc->role[i] = -1;
+		if (st->pl->p[i].measure != SU_PM_ROLE ||
+		    !plan_used(st, (int)i))
+			continue;
+		al[0] = st->pl->p[i].role, al[1] = NULL;
+		if ((bc->role[i] = find_col(hdr, al)) < 0) {
+			su_msg(hdr->file, 1, "plan %s measures the deals in "
+			    "column \"%s\", which is not there",
+			    st->pl->p[i].name, st->pl->p[i].role);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* the booking's amount and its currency, one for all the bookings: 0, 1
  * refused and skipped, -1 to stop (said) */
 static int
@@ -1446,7 +1568,38 @@ done:
 	return ok;
 }
 
-/* ---- the payouts --------------------------------------------------------- */
+/* ---- what the plans measure ---------------------------------------------- */
+
+/* what each rep's plan measures, per month */
+static void
+measures(struct state *st)
+{
+	size_t i, j;
+	int m;
+
+	for (i = 0; i < st->nr; i++) {
+		struct rep *p = &st->r[i];
+
+		for (m = 0; m < 12; m++) {
+			switch (st->pl->p[p->plan].measure) {
+			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
+			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
+			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
+			case SU_PM_TEAM:
+				p->measure[m] = 0;
+				/* teams match as rep names do: trimmed
+				 * (when read) and regardless of case */
+				for (j = 0; j < st->nr; j++)
+					if (st->r[j].team && strcasecmp(
+					    st->r[j].team, p->team) == 0)
+						p->measure[m] += st->r[j].credit[m];
+				break;
+			}
+		}
+	}
+}
+
+/* ---- bonuses and spiffs (the bands and true-up: lib/payout.c) ---------- */
 
 /* the row a bonus condition is evaluated on: attainment, credit and
  * quota (as bind_bonuses numbers them), then each metric of --metrics */
@@ -1685,7 +1838,7 @@ award_spiffs(struct state *st)
 	}
 }
 
-/* ---- output -------------------------------------------------------------- */
+/* ---- statements and --detail line items ---------------------------------- */
 
 #define str su_cell_str
 
@@ -1892,100 +2045,6 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	return e;
 }
 
-/* each rep's period quotas and variable: ramped (--quotas) or the annual
- * figure split evenly, then prorated by days from a mid-year start */
-static int
-quotas(struct state *st)
-{
-	size_t ri;
-	int k;
-
-	for (ri = 0; ri < st->nr; ri++) {
-		struct rep *p = &st->r[ri];
-		const struct su_plan *pl = &st->pl->p[p->plan];
-		int n = pl->periods, ramped = 0;
-		int64_t total = 0;
-
-		for (k = 0; k < n; k++)
-			ramped |= p->has_pq[k];
-		if (ramped)
-			for (k = 0; k < n; k++) {
-				if (!p->has_pq[k]) {
-					char l[16];
-
-					plabel(l, &st->y, n, k, st->o->c.fy_start);
-					su_msg(st->o->quotas, 0, "%s has ramped "
-					    "quotas but none for %s", p->name, l);
-					return -1;
-				}
-				total += p->pq[k];
-			}
-		/* a count plan may go without a quota (an empty Quota),
-		 * unless its threshold or cap is a percentage of one; a quota
-		 * written 0 is an error on every rep, ramped too, as
-		 * commission(1) says: an empty one says "none" unmistakably */
-		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
-		    pl->threshold || pl->has_cap)) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(attainment would divide by it)", p->name);
-			return -1;
-		}
-		if (p->quota == 0 && p->quota_given) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(leave Quota empty where there is none)",
-			    p->name);
-			return -1;
-		}
-		for (k = 0; k < n; k++) {
-			if (!ramped)
-				p->pq[k] = su_period_part(p->quota, k, n);
-			p->pv[k] = su_period_part(p->variable, k, n);
-			if (p->start) {
-				int32_t a = pfrom(&st->y, n, k),
-				    b = pto(&st->y, n, k);
-				int64_t days = b - (p->start > a ? p->start : a)
-				    + 1, len = b - a + 1;
-
-				if (days < 0)
-					days = 0;
-				if (su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
-				    su_muldiv(p->pv[k], days, len, &p->pv[k]))
-					return -1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* what each rep's plan measures, per month */
-static void
-measures(struct state *st)
-{
-	size_t i, j;
-	int m;
-
-	for (i = 0; i < st->nr; i++) {
-		struct rep *p = &st->r[i];
-
-		for (m = 0; m < 12; m++) {
-			switch (st->pl->p[p->plan].measure) {
-			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
-			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
-			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
-			case SU_PM_TEAM:
-				p->measure[m] = 0;
-				/* teams match as rep names do: trimmed
-				 * (when read) and regardless of case */
-				for (j = 0; j < st->nr; j++)
-					if (st->r[j].team && strcasecmp(
-					    st->r[j].team, p->team) == 0)
-						p->measure[m] += st->r[j].credit[m];
-				break;
-			}
-		}
-	}
-}
-
 /* --period P: one or more payout periods within a plan year.  0 or -1
  * (said). */
 static int
@@ -2001,63 +2060,6 @@ want_period(const struct opts *o, struct su_period *want)
 	    su_fiscal_year(want->to, o->c.fy_start)) {
 		su_msg(NULL, 0, "--period %s: spans two plan years", o->period);
 		return -1;
-	}
-	return 0;
-}
-
-/* the bookings' columns: rep, amount, close date; deal id, stage, type,
- * IsWon, split and currency when there; the role column of each plan that
- * measures one.  0 or -1 (said). */
-static int
-booking_cols(struct state *st, const struct su_rec *hdr, struct bcols *bc)
-{
-	unsigned char want[SU_R_NROLES];
-	int cols[SU_R_NROLES];
-	size_t i;
-
-	memset(want, 0, sizeof want);
-	want[SU_R_OWNER] = want[SU_R_AMOUNT] = SU_COL_REQUIRED;
-	want[SU_R_CLOSE] = SU_COL_REQUIRED;
-	want[SU_R_ID] = SU_COL_OPTIONAL;
-	want[SU_R_STAGE] = want[SU_R_TYPE] = SU_COL_OPTIONAL;
-	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
-	if (su_columns_resolve(hdr->file, hdr, &st->o->c, want, cols))
-		return -1;
-	bc->currency = cols[SU_R_CURRENCY];
-	bc->hdr = hdr;
-	bc->rep = cols[SU_R_OWNER];
-	bc->amount = cols[SU_R_AMOUNT];
-	bc->close = cols[SU_R_CLOSE];
-	bc->id = cols[SU_R_ID];
-	bc->stage = cols[SU_R_STAGE];
-	bc->type = cols[SU_R_TYPE];
-	/* a column given to another role (-c owner=Stage) is not also the
-	 * deal's stage */
-	if (bc->stage == bc->rep || bc->stage == bc->amount ||
-	    bc->stage == bc->close || bc->stage == bc->id)
-		bc->stage = -1;
-	if ((bc->iswon = need_col(hdr, "IsWon", A_ISWON, 0)) < -1)
-		return -1;
-	if ((bc->stage >= 0 || bc->iswon >= 0 || st->o->model) &&
-	    su_model_load(st->o->model, &st->model))
-		return -1;
-	if ((bc->split = need_col(hdr, "split", A_SPLIT, 0)) < -1)
-		return -1;
-	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
-	for (i = 0; i < st->pl->np; i++) {
-		const char *al[2];
-
-		bc->role[i] = -1;
-		if (st->pl->p[i].measure != SU_PM_ROLE ||
-		    !plan_used(st, (int)i))
-			continue;
-		al[0] = st->pl->p[i].role, al[1] = NULL;
-		if ((bc->role[i] = find_col(hdr, al)) < 0) {
-			su_msg(hdr->file, 1, "plan %s measures the deals in "
-			    "column \"%s\", which is not there",
-			    st->pl->p[i].name, st->pl->p[i].role);
-			return -1;
-		}
 	}
 	return 0;
 }
