@@ -737,66 +737,87 @@ done:
 	return ok;
 }
 
+/* a ramped rep's quotas (--quotas): one for every payout period.  1
+ * ramped, 0 not, -1 one is missing (said). */
+static int
+ramped(struct state *st, const struct rep *p, int n)
+{
+	int k, any = 0;
+	char l[16];
+
+	for (k = 0; k < n; k++)
+		any |= p->has_pq[k];
+	if (!any)
+		return 0;
+	for (k = 0; k < n; k++) {
+		if (!p->has_pq[k]) {
+			plabel(l, &st->y, n, k, st->o->c.fy_start);
+			su_msg(st->o->quotas, 0, "%s has ramped quotas but none "
+			    "for %s", p->name, l);
+			return -1;
+		}
+	}
+	return 1;
+}
+
+/* a count plan may go without a quota (an empty Quota), unless its
+ * threshold or cap is a percentage of one; a quota written 0 is an error
+ * on every rep, ramped too, as commission(1) says: an empty one says
+ * "none" unmistakably */
+static int
+zero_quota(struct state *st, const struct rep *p, const struct su_plan *pl,
+           int ramp)
+{
+	if (!ramp && p->quota == 0 && (pl->base != SU_PB_UNIT ||
+	    pl->threshold || pl->has_cap)) {
+		su_msg(st->o->roster, p->line, "%s: a quota of zero "
+		    "(attainment would divide by it)", p->name);
+		return -1;
+	}
+	if (p->quota == 0 && p->quota_given) {
+		su_msg(st->o->roster, p->line, "%s: a quota of zero (leave "
+		    "Quota empty where there is none)", p->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* period k's quota and variable prorated by the days from a mid-year
+ * start */
+static int
+prorate(struct state *st, struct rep *p, int n, int k)
+{
+	int32_t a = pfrom(&st->y, n, k), b = pto(&st->y, n, k);
+	int64_t days = b - (p->start > a ? p->start : a) + 1, len = b - a + 1;
+
+	if (days < 0)
+		days = 0;
+	return su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
+	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ? -1 : 0;
+}
+
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
  * figure split evenly, then prorated by days from a mid-year start */
 static int
 quotas(struct state *st)
 {
 	size_t ri;
-	int k;
+	int k, n, ramp;
 
 	for (ri = 0; ri < st->nr; ri++) {
 		struct rep *p = &st->r[ri];
 		const struct su_plan *pl = &st->pl->p[p->plan];
-		int n = pl->periods, ramped = 0;
-		int64_t total = 0;
 
-		for (k = 0; k < n; k++)
-			ramped |= p->has_pq[k];
-		if (ramped)
-			for (k = 0; k < n; k++) {
-				if (!p->has_pq[k]) {
-					char l[16];
-
-					plabel(l, &st->y, n, k, st->o->c.fy_start);
-					su_msg(st->o->quotas, 0, "%s has ramped "
-					    "quotas but none for %s", p->name, l);
-					return -1;
-				}
-				total += p->pq[k];
-			}
-		/* a count plan may go without a quota (an empty Quota),
-		 * unless its threshold or cap is a percentage of one; a quota
-		 * written 0 is an error on every rep, ramped too, as
-		 * commission(1) says: an empty one says "none" unmistakably */
-		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
-		    pl->threshold || pl->has_cap)) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(attainment would divide by it)", p->name);
+		n = pl->periods;
+		if ((ramp = ramped(st, p, n)) < 0 ||
+		    zero_quota(st, p, pl, ramp))
 			return -1;
-		}
-		if (p->quota == 0 && p->quota_given) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(leave Quota empty where there is none)",
-			    p->name);
-			return -1;
-		}
 		for (k = 0; k < n; k++) {
-			if (!ramped)
+			if (!ramp)
 				p->pq[k] = su_period_part(p->quota, k, n);
 			p->pv[k] = su_period_part(p->variable, k, n);
-			if (p->start) {
-				int32_t a = pfrom(&st->y, n, k),
-				    b = pto(&st->y, n, k);
-				int64_t days = b - (p->start > a ? p->start : a)
-				    + 1, len = b - a + 1;
-
-				if (days < 0)
-					days = 0;
-				if (su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
-				    su_muldiv(p->pv[k], days, len, &p->pv[k]))
-					return -1;
-			}
+			if (p->start && prorate(st, p, n, k))
+				return -1;
 		}
 	}
 	return 0;
@@ -1082,6 +1103,78 @@ yes_no(const char *s, size_t len)
 	return -1;
 }
 
+/* what a booking's Stage and IsWon say */
+struct won {
+	const char *s;      /* the stage, trimmed ("" none) */
+	size_t len;
+	const char *label;  /* what it is counted under when left out */
+	int status;         /* SU_ST_*, or -1: not said */
+	int known;          /* the stage says won or lost, not just open */
+};
+
+/* the stage's status in the pipeline of the deal's type: 0, or a refusal
+ * (1 skipped, -1 to stop; said) */
+static int
+stage_status(struct state *st, struct su_in *in, const struct bcols *bc,
+             const struct su_rec *r, struct won *w)
+{
+	const struct su_pipeline *p;
+	const char *t = "";
+	size_t tl = 0;
+	int i, v;
+	char nm[16];
+
+	w->s = r->f[bc->stage], w->len = r->len[bc->stage];
+	su_trim(&w->s, &w->len);
+	if (bc->type >= 0)
+		t = r->f[bc->type], tl = r->len[bc->type];
+	if (!(p = su_model_pipeline(st->model, t, tl)))
+		p = su_model_default(st->model);
+	if (!w->len)
+		return 0;
+	if ((i = su_model_stage(p, w->s, w->len)) >= 0) {
+		w->status = p->st[i].status, w->known = 1;
+		w->label = p->st[i].name;
+		return 0;
+	}
+	if (w->len < sizeof nm && su_norm(w->s, w->len, nm) &&
+	    strcmp(nm, "closed") == 0)
+		return su_in_reject(in, r, "Stage \"%.*s\": closed won or "
+		    "closed lost? (name it in a stage model, -m)", (int)w->len,
+		    w->s) ? -1 : 1;
+	v = su_category_parse(w->s, w->len);
+	w->known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
+	w->status = v == SU_CAT_CLOSED ? SU_ST_WON : v == SU_CAT_LOST ?
+	    SU_ST_LOST : SU_ST_OPEN;
+	return 0;
+}
+
+/* IsWon, held against the stage when both say: 0, or a refusal (1
+ * skipped, -1 to stop; said) */
+static int
+iswon_status(struct su_in *in, const struct bcols *bc,
+             const struct su_rec *r, struct won *w)
+{
+	int v;
+
+	if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
+		return su_in_reject(in, r, "IsWon \"%.*s\": expected true or "
+		    "false", (int)(r->len[bc->iswon] > 40 ? 40 :
+		    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 1;
+	if (w->known && (w->status == SU_ST_WON) != v)
+		return su_in_reject(in, r, "Stage \"%.*s\" is %s and IsWon is "
+		    "%.*s: which is it?", (int)w->len, w->s,
+		    w->status == SU_ST_WON ? "won" : w->status == SU_ST_LOST ?
+		    "lost" : "open", (int)r->len[bc->iswon],
+		    r->f[bc->iswon]) ? -1 : 1;
+	if (!w->len) {
+		w->status = v ? SU_ST_WON : SU_ST_OPEN;
+		w->label = v ? "IsWon true" : "IsWon false";
+	} else if (!w->known)
+		w->status = v ? SU_ST_WON : SU_ST_OPEN;
+	return 0;
+}
+
 /* a booking with a stage (or IsWon) column: 1 closed won; 0 left out
  * (counted under its stage) or refused and skipped; -1 to stop (said).
  * The stage model says, in the pipeline of the deal's type; a stage it
@@ -1091,66 +1184,29 @@ static int
 closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
            const struct su_rec *r)
 {
-	const char *s = "", *label = NULL, *t = "";
-	size_t len = 0, tl = 0, ll;
-	int status = -1, known = 0, v;
+	struct won w;
+	size_t ll;
+	int rc;
 	long *n;
 
-	if (bc->stage >= 0) {
-		const struct su_pipeline *p;
-		int i;
-
-		s = r->f[bc->stage], len = r->len[bc->stage];
-		su_trim(&s, &len);
-		if (bc->type >= 0)
-			t = r->f[bc->type], tl = r->len[bc->type];
-		if (!(p = su_model_pipeline(st->model, t, tl)))
-			p = su_model_default(st->model);
-		if (len && (i = su_model_stage(p, s, len)) >= 0) {
-			status = p->st[i].status, known = 1;
-			label = p->st[i].name;
-		} else if (len) {
-			char nm[16];
-
-			if (len < sizeof nm && su_norm(s, len, nm) &&
-			    strcmp(nm, "closed") == 0)
-				return su_in_reject(in, r, "Stage \"%.*s\": "
-				    "closed won or closed lost? (name it in a "
-				    "stage model, -m)", (int)len, s) ? -1 : 0;
-			v = su_category_parse(s, len);
-			known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
-			status = v == SU_CAT_CLOSED ? SU_ST_WON :
-			    v == SU_CAT_LOST ? SU_ST_LOST : SU_ST_OPEN;
-		}
-	}
-	if (bc->iswon >= 0 && r->len[bc->iswon]) {
-		if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
-			return su_in_reject(in, r, "IsWon \"%.*s\": expected "
-			    "true or false", (int)(r->len[bc->iswon] > 40 ? 40 :
-			    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 0;
-		if (known && (status == SU_ST_WON) != v)
-			return su_in_reject(in, r, "Stage \"%.*s\" is %s and "
-			    "IsWon is %.*s: which is it?", (int)len, s,
-			    status == SU_ST_WON ? "won" : status == SU_ST_LOST ?
-			    "lost" : "open", (int)r->len[bc->iswon],
-			    r->f[bc->iswon]) ? -1 : 0;
-		if (!len) {
-			status = v ? SU_ST_WON : SU_ST_OPEN;
-			label = v ? "IsWon true" : "IsWon false";
-		} else if (!known)
-			status = v ? SU_ST_WON : SU_ST_OPEN;
-	}
-	if (status < 0)
+	memset(&w, 0, sizeof w);
+	w.s = "", w.status = -1;
+	if (bc->stage >= 0 && (rc = stage_status(st, in, bc, r, &w)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (bc->iswon >= 0 && r->len[bc->iswon] &&
+	    (rc = iswon_status(in, bc, r, &w)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (w.status < 0)
 		return su_in_reject(in, r, "%s empty: won or not? (a payout "
 		    "cannot rest on a guess)", bc->stage >= 0 ? "Stage" :
 		    "IsWon") ? -1 : 0;
-	if (status == SU_ST_WON)
+	if (w.status == SU_ST_WON)
 		return 1;
-	if (!label)
-		label = s, ll = len;
+	if (!w.label)
+		w.label = w.s, ll = w.len;
 	else
-		ll = strlen(label);
-	n = su_groups_get(st->notwon, label, ll);
+		ll = strlen(w.label);
+	n = su_groups_get(st->notwon, w.label, ll);
 	(*n)++;
 	st->nnotwon++;
 	return 0;
