@@ -2120,6 +2120,37 @@ want_period(const struct opts *o, struct su_period *want)
 	return 0;
 }
 
+/* the bookings, every row credited or refused, and the split deals
+ * settled once all their shares are in: 0 or -1 (said) */
+static int
+read_bookings(struct state *st, struct su_in *in, struct bcols *bc)
+{
+	struct su_rec hdr, rec;
+	int r;
+
+	if (su_in_header(in, &hdr) < 0 || booking_cols(st, &hdr, bc))
+		return -1;
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (booking(st, in, bc, &rec))
+			return -1;
+	if (r < 0 || settle_splits(st, in) || su_in_finish(in))
+		return -1;
+	return 0;
+}
+
+/* the tables the reading fills, once the plans are read */
+static void
+state_tables(struct state *st)
+{
+	st->byname = su_groups_new(sizeof(int));
+	st->splits = su_groups_new(sizeof(struct split));
+	st->ids = su_groups_new(sizeof(struct seen));
+	st->spell = su_groups_new(sizeof(struct spelling));
+	st->notwon = su_groups_new(sizeof(long));
+	st->best = su_xmalloc((st->pl->ns + 1) * 12 * sizeof *st->best);
+	memset(st->best, 0, (st->pl->ns + 1) * 12 * sizeof *st->best);
+}
+
 static void
 free_state(struct state *st)
 {
@@ -2161,7 +2192,6 @@ main(int argc, char **argv)
 	struct state st;
 	struct su_in *in = NULL;
 	struct su_out *out = NULL;
-	struct su_rec hdr, rec;
 	struct su_period want, *wantp = NULL;
 	struct bcols bc;
 	int first, r, status = SU_EXIT_ERR;
@@ -2182,13 +2212,7 @@ main(int argc, char **argv)
 	plan_year(&st.y, st.fy, o.c.fy_start);
 	if (su_plans_load(o.plans, &st.pl))
 		return SU_EXIT_ERR;
-	st.byname = su_groups_new(sizeof(int));
-	st.splits = su_groups_new(sizeof(struct split));
-	st.ids = su_groups_new(sizeof(struct seen));
-	st.spell = su_groups_new(sizeof(struct spelling));
-	st.notwon = su_groups_new(sizeof(long));
-	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
-	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
+	state_tables(&st);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
 	    plan_currencies(&st) ||
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
@@ -2198,14 +2222,7 @@ main(int argc, char **argv)
 	 * (not even standard input) unless named */
 	if (first == argc && o.activities && count_only(&st))
 		goto computed;
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
-	if (booking_cols(&st, &hdr, &bc))
-		goto done;
-	while ((r = su_in_next(in, &rec)) > 0)
-		if (booking(&st, in, &bc, &rec))
-			goto done;
-	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
+	if (read_bookings(&st, in, &bc))
 		goto done;
 computed:
 	/* a quota or a plan's amount is never held against bookings in
