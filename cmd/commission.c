@@ -164,7 +164,7 @@ plabel(char *buf, const struct year *y, int n, int k, int fys)
 	return su_label_fy(buf, d, fys);
 }
 
-/* ---- reps ----------------------------------------------------------------- */
+/* ---- reps: the roster, ramped quotas, metrics ---------------------------- */
 
 struct rep {
 	char *name, *team;
@@ -488,118 +488,170 @@ money(struct state *st, const struct su_rec *r, int col, const char *what,
 	return 0;
 }
 
+struct rcols { /* the roster's columns: -1 when not there */
+	int rep, plan, quota, var, start, team;
+};
+
+/* a new rep named s, once in the roster.  NULL when it is there twice
+ * (said). */
+static struct rep *
+roster_rep(struct state *st, const struct su_rec *rec, const char *s,
+           size_t len)
+{
+	struct rep *p;
+	size_t kl;
+	int *v;
+	char buf[NAME_BUF], *key;
+
+	key = name_key(s, len, &kl, buf);
+	v = su_groups_get(st->byname, key, kl);
+	if (key != buf)
+		free(key);
+	if (*v) {
+		const struct rep *q = &st->r[*v - 1];
+		int same = memcmp(q->name, s, len) == 0;
+
+		su_msg(rec->file, rec->line, "%.*s is in the roster twice "
+		    "(first on line %ld%s%s)", (int)len, s, q->line,
+		    same ? "" : " as ", same ? "" : q->name);
+		return NULL;
+	}
+	st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
+	p = &st->r[st->nr];
+	memset(p, 0, sizeof *p);
+	p->name = su_xmalloc(len + 1);
+	memcpy(p->name, s, len);
+	p->name[len] = '\0';
+	p->line = rec->line;
+	*v = (int)++st->nr;
+	return p;
+}
+
+/* the rep's plan, named as the plans file names it (regardless of case) */
+static int
+roster_plan(struct state *st, const struct su_rec *rec, int col,
+            struct rep *p)
+{
+	const char *s = rec->f[col];
+	size_t len = rec->len[col], k;
+
+	su_trim(&s, &len);
+	for (k = 0; k < st->pl->np; k++)
+		if (strlen(st->pl->p[k].name) == len &&
+		    strncasecmp(st->pl->p[k].name, s, len) == 0)
+			break;
+	if (k == st->pl->np) {
+		su_msg(rec->file, rec->line, "plan \"%.*s\" of %s is not in %s",
+		    (int)len, s, p->name, st->pl->file);
+		return -1;
+	}
+	p->plan = (int)k;
+	return 0;
+}
+
+/* the annual quota and variable pay: each may be empty, neither negative */
+static int
+roster_amounts(struct state *st, const struct su_rec *rec,
+               const struct rcols *c, struct rep *p)
+{
+	int rc;
+
+	if (c->quota >= 0) {
+		if ((rc = money(st, rec, c->quota, "Quota", &p->quota, 1)) < 0)
+			return -1;
+		p->quota_given = rc == 0;
+	}
+	if (c->var >= 0 && money(st, rec, c->var, "Variable", &p->variable,
+	    1) < 0)
+		return -1;
+	if (p->quota < 0 || p->variable < 0) {
+		su_msg(rec->file, rec->line, "a negative quota or variable "
+		    "pay");
+		return -1;
+	}
+	return 0;
+}
+
+/* a start within the plan year (0: on or before its first day, or none) */
+static int
+roster_start(struct state *st, const struct su_rec *rec, int col,
+             struct rep *p)
+{
+	const char *why;
+	int rc = su_date_parse(rec->f[col], rec->len[col], st->o->c.dmy,
+	    &p->start, &why);
+
+	if (rc < 0) {
+		su_msg(rec->file, rec->line, "Start Date \"%.*s\": %s",
+		    (int)rec->len[col], rec->f[col], why);
+		return -1;
+	}
+	if (rc == 1 || p->start <= st->y.from)
+		p->start = 0;
+	else if (p->start > st->y.to) {
+		su_msg(rec->file, rec->line, "%s starts after the plan year",
+		    p->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* a roster row: 0 or -1 (said) */
+static int
+roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
+{
+	struct rep *p;
+	const char *s = rec->f[c->rep];
+	size_t len = rec->len[c->rep];
+
+	su_trim(&s, &len);
+	if (len == 0) {
+		su_msg(rec->file, rec->line, "a roster row with no rep");
+		return -1;
+	}
+	if (!(p = roster_rep(st, rec, s, len)) ||
+	    roster_plan(st, rec, c->plan, p) ||
+	    roster_amounts(st, rec, c, p) ||
+	    (c->start >= 0 && roster_start(st, rec, c->start, p)))
+		return -1;
+	if (c->team >= 0) {
+		s = rec->f[c->team], len = rec->len[c->team];
+		su_trim(&s, &len);
+		if (len) {
+			p->team = su_xmalloc(len + 1);
+			memcpy(p->team, s, len);
+			p->team[len] = '\0';
+		}
+	}
+	if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
+		su_msg(rec->file, rec->line, "%s: plan %s measures the team, "
+		    "and the roster gives %s none", p->name,
+		    st->pl->p[p->plan].name, p->name);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 read_roster(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_plan, c_quota, c_var, c_start, c_team, r, ok = -1;
-	const char *why;
+	struct rcols c;
+	int r, ok = -1;
 
 	if (!(in = side_open(st, st->o->roster, &hdr)))
 		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
-	    (c_plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
-	    (c_quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
-	    (c_var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
-	    (c_start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
-	    (c_team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
+	if ((c.rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
+	    (c.plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
+	    (c.quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
+	    (c.var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
+	    (c.start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
+	    (c.team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
 		goto done;
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct rep *p;
-		const char *s = rec.f[c_rep];
-		size_t len = rec.len[c_rep], k, kl;
-		int *v;
-		char buf[NAME_BUF], *key;
-
-		su_trim(&s, &len);
-		if (len == 0) {
-			su_msg(rec.file, rec.line, "a roster row with no rep");
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (roster_row(st, &rec, &c))
 			goto done;
-		}
-		key = name_key(s, len, &kl, buf);
-		v = su_groups_get(st->byname, key, kl);
-		if (key != buf)
-			free(key);
-		if (*v) {
-			const struct rep *q = &st->r[*v - 1];
-			int same = memcmp(q->name, s, len) == 0;
-
-			su_msg(rec.file, rec.line, "%.*s is in the roster twice "
-			    "(first on line %ld%s%s)", (int)len, s, q->line,
-			    same ? "" : " as ", same ? "" : q->name);
-			goto done;
-		}
-		st->r = su_xrealloc(st->r, (st->nr + 1) * sizeof *st->r);
-		p = &st->r[st->nr];
-		memset(p, 0, sizeof *p);
-		p->name = su_xmalloc(len + 1);
-		memcpy(p->name, s, len);
-		p->name[len] = '\0';
-		p->line = rec.line;
-		*v = (int)++st->nr;
-		s = rec.f[c_plan], len = rec.len[c_plan];
-		su_trim(&s, &len);
-		for (k = 0; k < st->pl->np; k++)
-			if (strlen(st->pl->p[k].name) == len &&
-			    strncasecmp(st->pl->p[k].name, s, len) == 0)
-				break;
-		if (k == st->pl->np) {
-			su_msg(rec.file, rec.line, "plan \"%.*s\" of %s is not "
-			    "in %s", (int)len, s, p->name, st->pl->file);
-			goto done;
-		}
-		p->plan = (int)k;
-		if (c_quota >= 0) {
-			int rc = money(st, &rec, c_quota, "Quota", &p->quota,
-			    1);
-
-			if (rc < 0)
-				goto done;
-			p->quota_given = rc == 0;
-		}
-		if (c_var >= 0 && money(st, &rec, c_var, "Variable",
-		    &p->variable, 1) < 0)
-			goto done;
-		if (p->quota < 0 || p->variable < 0) {
-			su_msg(rec.file, rec.line, "a negative quota or "
-			    "variable pay");
-			goto done;
-		}
-		if (c_start >= 0) {
-			int rc = su_date_parse(rec.f[c_start], rec.len[c_start],
-			    st->o->c.dmy, &p->start, &why);
-
-			if (rc < 0) {
-				su_msg(rec.file, rec.line, "Start Date \"%.*s\": "
-				    "%s", (int)rec.len[c_start],
-				    rec.f[c_start], why);
-				goto done;
-			}
-			if (rc == 1 || p->start <= st->y.from)
-				p->start = 0;
-			else if (p->start > st->y.to) {
-				su_msg(rec.file, rec.line, "%s starts after the "
-				    "plan year", p->name);
-				goto done;
-			}
-		}
-		if (c_team >= 0) {
-			s = rec.f[c_team], len = rec.len[c_team];
-			su_trim(&s, &len);
-			if (len) {
-				p->team = su_xmalloc(len + 1);
-				memcpy(p->team, s, len);
-				p->team[len] = '\0';
-			}
-		}
-		if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
-			su_msg(rec.file, rec.line, "%s: plan %s measures the "
-			    "team, and the roster gives %s none", p->name,
-			    st->pl->p[p->plan].name, p->name);
-			goto done;
-		}
-	}
 	if (r == 0 && st->nr == 0) {
 		su_msg(st->o->roster, 0, "no reps in the roster");
 		goto done;
@@ -685,13 +737,165 @@ done:
 	return ok;
 }
 
+/* a ramped rep's quotas (--quotas): one for every payout period.  1
+ * ramped, 0 not, -1 one is missing (said). */
+static int
+ramped(struct state *st, const struct rep *p, int n)
+{
+	int k, any = 0;
+	char l[16];
+
+	for (k = 0; k < n; k++)
+		any |= p->has_pq[k];
+	if (!any)
+		return 0;
+	for (k = 0; k < n; k++) {
+		if (!p->has_pq[k]) {
+			plabel(l, &st->y, n, k, st->o->c.fy_start);
+			su_msg(st->o->quotas, 0, "%s has ramped quotas but none "
+			    "for %s", p->name, l);
+			return -1;
+		}
+	}
+	return 1;
+}
+
+/* a count plan may go without a quota (an empty Quota), unless its
+ * threshold or cap is a percentage of one; a quota written 0 is an error
+ * on every rep, ramped too, as commission(1) says: an empty one says
+ * "none" unmistakably */
+static int
+zero_quota(struct state *st, const struct rep *p, const struct su_plan *pl,
+           int ramp)
+{
+	if (!ramp && p->quota == 0 && (pl->base != SU_PB_UNIT ||
+	    pl->threshold || pl->has_cap)) {
+		su_msg(st->o->roster, p->line, "%s: a quota of zero "
+		    "(attainment would divide by it)", p->name);
+		return -1;
+	}
+	if (p->quota == 0 && p->quota_given) {
+		su_msg(st->o->roster, p->line, "%s: a quota of zero (leave "
+		    "Quota empty where there is none)", p->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* period k's quota and variable prorated by the days from a mid-year
+ * start */
+static int
+prorate(struct state *st, struct rep *p, int n, int k)
+{
+	int32_t a = pfrom(&st->y, n, k), b = pto(&st->y, n, k);
+	int64_t days = b - (p->start > a ? p->start : a) + 1, len = b - a + 1;
+
+	if (days < 0)
+		days = 0;
+	return su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
+	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ? -1 : 0;
+}
+
+/* each rep's period quotas and variable: ramped (--quotas) or the annual
+ * figure split evenly, then prorated by days from a mid-year start */
+static int
+quotas(struct state *st)
+{
+	size_t ri;
+	int k, n, ramp;
+
+	for (ri = 0; ri < st->nr; ri++) {
+		struct rep *p = &st->r[ri];
+		const struct su_plan *pl = &st->pl->p[p->plan];
+
+		n = pl->periods;
+		if ((ramp = ramped(st, p, n)) < 0 ||
+		    zero_quota(st, p, pl, ramp))
+			return -1;
+		for (k = 0; k < n; k++) {
+			if (!ramp)
+				p->pq[k] = su_period_part(p->quota, k, n);
+			p->pv[k] = su_period_part(p->variable, k, n);
+			if (p->start && prorate(st, p, n, k))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* a metric's index in st->mnames, added when new: compared as a bonus
+ * names it (su_normeq), so "Churn" and "churn" are one metric, never two
+ * of which a bonus sees one */
+static int
+metric_name(struct state *st, const char *s, size_t len)
+{
+	char *nm;
+	size_t k;
+
+	su_trim(&s, &len);
+	nm = su_xmalloc(len + 1);
+	memcpy(nm, s, len);
+	nm[len] = '\0';
+	for (k = 0; k < st->nmnames; k++)
+		if (su_normeq(st->mnames[k], nm))
+			break;
+	if (k == st->nmnames) {
+		st->mnames = su_xrealloc(st->mnames, (k + 1) *
+		    sizeof *st->mnames);
+		st->mnames[k] = nm;
+		st->nmnames++;
+	} else
+		free(nm);
+	return (int)k;
+}
+
+/* a metrics row: rep, metric, value [, period]: 0 or -1 (said) */
+static int
+metric_row(struct state *st, const struct su_rec *rec, int c_rep, int c_met,
+           int c_val, int c_per)
+{
+	struct metric *mt;
+	struct su_period per;
+	const char *why;
+	char *ps;
+	int64_t num;
+	int i;
+
+	if ((i = find_rep(st, rec->f[c_rep], rec->len[c_rep])) < 0) {
+		su_msg(rec->file, rec->line, "%.*s is not in the roster",
+		    (int)rec->len[c_rep], rec->f[c_rep]);
+		return -1;
+	}
+	if (su_expr_number(rec->f[c_val], rec->len[c_val],
+	    st->o->c.decimal_comma, &num, &why) != 0) {
+		su_msg(rec->file, rec->line, "Value \"%.*s\": not a number",
+		    (int)rec->len[c_val], rec->f[c_val]);
+		return -1;
+	}
+	st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) * sizeof *st->m[i]);
+	mt = &st->m[i][st->nm[i]++];
+	mt->name = metric_name(st, rec->f[c_met], rec->len[c_met]);
+	mt->value = su_xstrdup(rec->f[c_val]);
+	mt->end = INT32_MIN;
+	if (c_per < 0 || !rec->len[c_per])
+		return 0;
+	ps = su_xstrdup(rec->f[c_per]);
+	if (su_period_parse(ps, st->o->c.fy_start, &per, &why)) {
+		su_msg(rec->file, rec->line, "Period \"%s\": %s", ps, why);
+		free(ps);
+		return -1;
+	}
+	free(ps);
+	mt->end = per.to;
+	return 0;
+}
+
 static int
 read_metrics(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_per, c_met, c_val, r, i, ok = -1;
-	size_t k;
+	int c_rep, c_per, c_met, c_val, r, ok = -1;
 
 	st->m = su_xmalloc(st->nr * sizeof *st->m);
 	st->nm = su_xmalloc(st->nr * sizeof *st->nm);
@@ -706,61 +910,9 @@ read_metrics(struct state *st)
 	    (c_val = need_col(&hdr, "value", A_VALUE, 1)) < 0 ||
 	    (c_per = need_col(&hdr, "period", A_PERIOD, 0)) < -1)
 		goto done;
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct metric *mt;
-		const char *s = rec.f[c_met], *why;
-		char *nm;
-		size_t len = rec.len[c_met];
-		int64_t num;
-
-		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
-			su_msg(rec.file, rec.line, "%.*s is not in the roster",
-			    (int)rec.len[c_rep], rec.f[c_rep]);
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (metric_row(st, &rec, c_rep, c_met, c_val, c_per))
 			goto done;
-		}
-		if (su_expr_number(rec.f[c_val], rec.len[c_val],
-		    st->o->c.decimal_comma, &num, &why) != 0) {
-			su_msg(rec.file, rec.line, "Value \"%.*s\": not a "
-			    "number", (int)rec.len[c_val], rec.f[c_val]);
-			goto done;
-		}
-		su_trim(&s, &len);
-		nm = su_xmalloc(len + 1);
-		memcpy(nm, s, len);
-		nm[len] = '\0';
-		/* compared as a bonus names it (su_normeq): "Churn" and
-		 * "churn" are one metric, never two of which a bonus sees
-		 * one */
-		for (k = 0; k < st->nmnames; k++)
-			if (su_normeq(st->mnames[k], nm))
-				break;
-		if (k == st->nmnames) {
-			st->mnames = su_xrealloc(st->mnames, (k + 1) *
-			    sizeof *st->mnames);
-			st->mnames[k] = nm;
-			st->nmnames++;
-		} else
-			free(nm);
-		st->m[i] = su_xrealloc(st->m[i], (st->nm[i] + 1) *
-		    sizeof *st->m[i]);
-		mt = &st->m[i][st->nm[i]++];
-		mt->name = (int)k;
-		mt->value = su_xstrdup(rec.f[c_val]);
-		mt->end = INT32_MIN;
-		if (c_per >= 0 && rec.len[c_per]) {
-			struct su_period per;
-			char *ps = su_xstrdup(rec.f[c_per]);
-
-			if (su_period_parse(ps, st->o->c.fy_start, &per, &why)) {
-				su_msg(rec.file, rec.line, "Period \"%s\": %s",
-				    ps, why);
-				free(ps);
-				goto done;
-			}
-			free(ps);
-			mt->end = per.to;
-		}
-	}
 	if (r == 0)
 		ok = 0;
 done:
@@ -951,6 +1103,78 @@ yes_no(const char *s, size_t len)
 	return -1;
 }
 
+/* what a booking's Stage and IsWon say */
+struct won {
+	const char *s;      /* the stage, trimmed ("" none) */
+	size_t len;
+	const char *label;  /* what it is counted under when left out */
+	int status;         /* SU_ST_*, or -1: not said */
+	int known;          /* the stage says won or lost, not just open */
+};
+
+/* the stage's status in the pipeline of the deal's type: 0, or a refusal
+ * (1 skipped, -1 to stop; said) */
+static int
+stage_status(struct state *st, struct su_in *in, const struct bcols *bc,
+             const struct su_rec *r, struct won *w)
+{
+	const struct su_pipeline *p;
+	const char *t = "";
+	size_t tl = 0;
+	int i, v;
+	char nm[16];
+
+	w->s = r->f[bc->stage], w->len = r->len[bc->stage];
+	su_trim(&w->s, &w->len);
+	if (bc->type >= 0)
+		t = r->f[bc->type], tl = r->len[bc->type];
+	if (!(p = su_model_pipeline(st->model, t, tl)))
+		p = su_model_default(st->model);
+	if (!w->len)
+		return 0;
+	if ((i = su_model_stage(p, w->s, w->len)) >= 0) {
+		w->status = p->st[i].status, w->known = 1;
+		w->label = p->st[i].name;
+		return 0;
+	}
+	if (w->len < sizeof nm && su_norm(w->s, w->len, nm) &&
+	    strcmp(nm, "closed") == 0)
+		return su_in_reject(in, r, "Stage \"%.*s\": closed won or "
+		    "closed lost? (name it in a stage model, -m)", (int)w->len,
+		    w->s) ? -1 : 1;
+	v = su_category_parse(w->s, w->len);
+	w->known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
+	w->status = v == SU_CAT_CLOSED ? SU_ST_WON : v == SU_CAT_LOST ?
+	    SU_ST_LOST : SU_ST_OPEN;
+	return 0;
+}
+
+/* IsWon, held against the stage when both say: 0, or a refusal (1
+ * skipped, -1 to stop; said) */
+static int
+iswon_status(struct su_in *in, const struct bcols *bc,
+             const struct su_rec *r, struct won *w)
+{
+	int v;
+
+	if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
+		return su_in_reject(in, r, "IsWon \"%.*s\": expected true or "
+		    "false", (int)(r->len[bc->iswon] > 40 ? 40 :
+		    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 1;
+	if (w->known && (w->status == SU_ST_WON) != v)
+		return su_in_reject(in, r, "Stage \"%.*s\" is %s and IsWon is "
+		    "%.*s: which is it?", (int)w->len, w->s,
+		    w->status == SU_ST_WON ? "won" : w->status == SU_ST_LOST ?
+		    "lost" : "open", (int)r->len[bc->iswon],
+		    r->f[bc->iswon]) ? -1 : 1;
+	if (!w->len) {
+		w->status = v ? SU_ST_WON : SU_ST_OPEN;
+		w->label = v ? "IsWon true" : "IsWon false";
+	} else if (!w->known)
+		w->status = v ? SU_ST_WON : SU_ST_OPEN;
+	return 0;
+}
+
 /* a booking with a stage (or IsWon) column: 1 closed won; 0 left out
  * (counted under its stage) or refused and skipped; -1 to stop (said).
  * The stage model says, in the pipeline of the deal's type; a stage it
@@ -960,66 +1184,29 @@ static int
 closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
            const struct su_rec *r)
 {
-	const char *s = "", *label = NULL, *t = "";
-	size_t len = 0, tl = 0, ll;
-	int status = -1, known = 0, v;
+	struct won w;
+	size_t ll;
+	int rc;
 	long *n;
 
-	if (bc->stage >= 0) {
-		const struct su_pipeline *p;
-		int i;
-
-		s = r->f[bc->stage], len = r->len[bc->stage];
-		su_trim(&s, &len);
-		if (bc->type >= 0)
-			t = r->f[bc->type], tl = r->len[bc->type];
-		if (!(p = su_model_pipeline(st->model, t, tl)))
-			p = su_model_default(st->model);
-		if (len && (i = su_model_stage(p, s, len)) >= 0) {
-			status = p->st[i].status, known = 1;
-			label = p->st[i].name;
-		} else if (len) {
-			char nm[16];
-
-			if (len < sizeof nm && su_norm(s, len, nm) &&
-			    strcmp(nm, "closed") == 0)
-				return su_in_reject(in, r, "Stage \"%.*s\": "
-				    "closed won or closed lost? (name it in a "
-				    "stage model, -m)", (int)len, s) ? -1 : 0;
-			v = su_category_parse(s, len);
-			known = v == SU_CAT_CLOSED || v == SU_CAT_LOST;
-			status = v == SU_CAT_CLOSED ? SU_ST_WON :
-			    v == SU_CAT_LOST ? SU_ST_LOST : SU_ST_OPEN;
-		}
-	}
-	if (bc->iswon >= 0 && r->len[bc->iswon]) {
-		if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
-			return su_in_reject(in, r, "IsWon \"%.*s\": expected "
-			    "true or false", (int)(r->len[bc->iswon] > 40 ? 40 :
-			    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 0;
-		if (known && (status == SU_ST_WON) != v)
-			return su_in_reject(in, r, "Stage \"%.*s\" is %s and "
-			    "IsWon is %.*s: which is it?", (int)len, s,
-			    status == SU_ST_WON ? "won" : status == SU_ST_LOST ?
-			    "lost" : "open", (int)r->len[bc->iswon],
-			    r->f[bc->iswon]) ? -1 : 0;
-		if (!len) {
-			status = v ? SU_ST_WON : SU_ST_OPEN;
-			label = v ? "IsWon true" : "IsWon false";
-		} else if (!known)
-			status = v ? SU_ST_WON : SU_ST_OPEN;
-	}
-	if (status < 0)
+	memset(&w, 0, sizeof w);
+	w.s = "", w.status = -1;
+	if (bc->stage >= 0 && (rc = stage_status(st, in, bc, r, &w)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (bc->iswon >= 0 && r->len[bc->iswon] &&
+	    (rc = iswon_status(in, bc, r, &w)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (w.status < 0)
 		return su_in_reject(in, r, "%s empty: won or not? (a payout "
 		    "cannot rest on a guess)", bc->stage >= 0 ? "Stage" :
 		    "IsWon") ? -1 : 0;
-	if (status == SU_ST_WON)
+	if (w.status == SU_ST_WON)
 		return 1;
-	if (!label)
-		label = s, ll = len;
+	if (!w.label)
+		w.label = w.s, ll = w.len;
 	else
-		ll = strlen(label);
-	n = su_groups_get(st->notwon, label, ll);
+		ll = strlen(w.label);
+	n = su_groups_get(st->notwon, w.label, ll);
 	(*n)++;
 	st->nnotwon++;
 	return 0;
@@ -1047,17 +1234,182 @@ say_not_won(struct state *st)
 	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
 }
 
+/* the bookings' columns: rep, amount, close date; deal id, stage, type,
+ * IsWon, split and currency when there; the role column of each plan that
+ * measures one.  0 or -1 (said). */
+static int
+booking_cols(struct state *st, const struct su_rec *hdr, struct bcols *bc)
+{
+	unsigned char want[SU_R_NROLES];
+	int cols[SU_R_NROLES];
+	size_t i;
+
+	memset(want, 0, sizeof want);
+	want[SU_R_OWNER] = want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	want[SU_R_CLOSE] = SU_COL_REQUIRED;
+	want[SU_R_ID] = SU_COL_OPTIONAL;
+	want[SU_R_STAGE] = want[SU_R_TYPE] = SU_COL_OPTIONAL;
+	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
+	if (su_columns_resolve(hdr->file, hdr, &st->o->c, want, cols))
+		return -1;
+	bc->currency = cols[SU_R_CURRENCY];
+	bc->hdr = hdr;
+	bc->rep = cols[SU_R_OWNER];
+	bc->amount = cols[SU_R_AMOUNT];
+	bc->close = cols[SU_R_CLOSE];
+	bc->id = cols[SU_R_ID];
+	bc->stage = cols[SU_R_STAGE];
+	bc->type = cols[SU_R_TYPE];
+	/* a column given to another role (-c owner=Stage) is not also the
+	 * deal's stage */
+	if (bc->stage == bc->rep || bc->stage == bc->amount ||
+	    bc->stage == bc->close || bc->stage == bc->id)
+		bc->stage = -1;
+	if ((bc->iswon = need_col(hdr, "IsWon", A_ISWON, 0)) < -1)
+		return -1;
+	if ((bc->stage >= 0 || bc->iswon >= 0 || st->o->model) &&
+	    su_model_load(st->o->model, &st->model))
+		return -1;
+	if ((bc->split = need_col(hdr, "split", A_SPLIT, 0)) < -1)
+		return -1;
+	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
+	for (i = 0; i < st->pl->np; i++) {
+		const char *al[2];
+
+		bc->role[i] = -1;
+		if (st->pl->p[i].measure != SU_PM_ROLE ||
+		    !plan_used(st, (int)i))
+			continue;
+		al[0] = st->pl->p[i].role, al[1] = NULL;
+		if ((bc->role[i] = find_col(hdr, al)) < 0) {
+			su_msg(hdr->file, 1, "plan %s measures the deals in "
+			    "column \"%s\", which is not there",
+			    st->pl->p[i].name, st->pl->p[i].role);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* the booking's amount and its currency, one for all the bookings: 0, 1
+ * refused and skipped, -1 to stop (said) */
+static int
+booking_amount(struct state *st, struct su_in *in, const struct bcols *bc,
+               const struct su_rec *r, int64_t *amount)
+{
+	const char *why;
+	char cur[SU_CUR_LEN], msg[256];
+	int rc;
+
+	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
+	    st->o->c.decimal_comma, amount, cur, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
+		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
+		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
+		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
+		    rc == 1 ? "" : ")") ? -1 : 1;
+	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg) ? -1 : 1;
+	if (!cur[0])
+		return 0;
+	if (!st->cur[0]) {
+		memcpy(st->cur, cur, sizeof st->cur);
+		st->curfile = r->file, st->curline = r->line;
+	} else if (strcmp(cur, st->cur) != 0)
+		return su_in_reject(in, r, "amount in %s, and %s:%ld was in "
+		    "%s: amounts in different currencies are never added", cur,
+		    st->curfile, st->curline, st->cur) ? -1 : 1;
+	return 0;
+}
+
+/* the close date, within the plan year: 0, 1 refused and skipped, -1 to
+ * stop (said) */
+static int
+booking_day(struct state *st, struct su_in *in, const struct bcols *bc,
+            const struct su_rec *r, int32_t *day)
+{
+	const char *why;
+	char a[16], b[16];
+	int rc;
+
+	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
+	    day, &why);
+	if (rc != 0)
+		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
+		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
+		    r->f[bc->close], rc == 1 ? "empty" : why) ? -1 : 1;
+	if (*day >= st->y.from && *day <= st->y.to)
+		return 0;
+	su_date_fmt(a, st->y.from);
+	su_date_fmt(b, st->y.to);
+	return su_in_reject(in, r, "Close Date %.*s is outside the plan year "
+	    "FY%d (%s..%s)", (int)r->len[bc->close], r->f[bc->close], st->fy,
+	    a, b) ? -1 : 1;
+}
+
+/* a share of a split deal, kept until every share is read
+ * (settle_splits): 0, or -1 to stop (said) */
+static int
+split_share(struct state *st, struct su_in *in, const struct bcols *bc,
+            const struct su_rec *r, int ri, int64_t amount, int32_t day)
+{
+	struct split *sp;
+	struct share *sh;
+	su_rate pct;
+	size_t idlen;
+	const char *id, *why;
+	int rc;
+
+	rc = su_rate_parse(r->f[bc->split], r->len[bc->split], SU_RATE_PERCENT,
+	    &pct, &why);
+	if (rc == 1) /* blanks: neither a share nor no split */
+		why = "only blanks (leave it empty for a deal that is not "
+		    "split)";
+	else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
+		rc = -1, why = "a share is above 0% and at most 100%";
+	if (rc != 0)
+		return su_in_reject(in, r, "Split \"%.*s\": %s",
+		    (int)r->len[bc->split], r->f[bc->split], why);
+	if (bc->id < 0)
+		return su_in_reject(in, r, "a split deal needs a deal id "
+		    "column (Opportunity ID) to gather its shares");
+	id = r->f[bc->id], idlen = r->len[bc->id];
+	su_trim(&id, &idlen);
+	if (!idlen)
+		return su_in_reject(in, r, "a split share with no deal id");
+	sp = su_groups_get(st->splits, id, idlen);
+	if (sp->n && (sp->amount != amount || sp->day != day))
+		return su_in_reject(in, r, "deal %.*s: this share's amount or "
+		    "close date differs from line %ld's", (int)idlen, id,
+		    sp->line);
+	if (!sp->n) {
+		sp->amount = amount, sp->day = day;
+		sp->file = r->file, sp->line = r->line;
+	}
+	sp->sh = su_xrealloc(sp->sh, (sp->n + 1) * sizeof *sp->sh);
+	sh = &sp->sh[sp->n++];
+	sh->rep = ri;
+	sh->pct = pct;
+	sh->line = r->line;
+	sh->raw = su_xmalloc(r->rawlen + 1);
+	memcpy(sh->raw, r->raw, r->rawlen);
+	sh->rawlen = r->rawlen;
+	sp->sum += pct;
+	/* a role's credit is the deal's, once for each rep named */
+	if (role_credit(st, bc, r, amount, day, sp))
+		return su_in_reject(in, r, "a role credit overflows");
+	return 0;
+}
+
 /* one booking row: 0, or -1 to stop (said) */
 static int
 booking(struct state *st, struct su_in *in, const struct bcols *bc,
         const struct su_rec *r)
 {
-	const char *why;
-	char cur[SU_CUR_LEN], msg[256];
 	int64_t amount;
 	int32_t day;
 	int ri, rc;
-	su_rate pct = SU_RATE_ONE;
 
 	/* a lost or open deal is no one's credit, whatever else it holds */
 	if ((bc->stage >= 0 || bc->iswon >= 0) &&
@@ -1068,89 +1420,13 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
 		    (int)(r->len[bc->rep] > 40 ? 40 : r->len[bc->rep]),
 		    r->f[bc->rep]);
-	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
-	    st->o->c.decimal_comma, &amount, cur, &why);
-	if (rc != 0)
-		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
-		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
-		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
-		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
-		    rc == 1 ? "" : ")");
-	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
-		return su_in_reject(in, r, "%s", msg);
-	if (cur[0]) {
-		if (!st->cur[0]) {
-			memcpy(st->cur, cur, sizeof st->cur);
-			st->curfile = r->file, st->curline = r->line;
-		} else if (strcmp(cur, st->cur) != 0)
-			return su_in_reject(in, r, "amount in %s, and %s:%ld "
-			    "was in %s: amounts in different currencies are "
-			    "never added", cur, st->curfile, st->curline,
-			    st->cur);
-	}
-	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
-	    &day, &why);
-	if (rc != 0)
-		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
-		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
-		    r->f[bc->close], rc == 1 ? "empty" : why);
-	if (day < st->y.from || day > st->y.to) {
-		char a[16], b[16];
-
-		su_date_fmt(a, st->y.from);
-		su_date_fmt(b, st->y.to);
-		return su_in_reject(in, r, "Close Date %.*s is outside the "
-		    "plan year FY%d (%s..%s)", (int)r->len[bc->close],
-		    r->f[bc->close], st->fy, a, b);
-	}
+	if ((rc = booking_amount(st, in, bc, r, &amount)) != 0 ||
+	    (rc = booking_day(st, in, bc, r, &day)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (bc->id >= 0 && (rc = once(st, in, bc, r, amount)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (bc->split >= 0 && r->len[bc->split]) {
-		struct split *sp;
-		size_t idlen;
-		const char *id;
-
-		rc = su_rate_parse(r->f[bc->split], r->len[bc->split],
-		    SU_RATE_PERCENT, &pct, &why);
-		if (rc == 1) /* blanks: neither a share nor no split */
-			why = "only blanks (leave it empty for a deal that is "
-			    "not split)";
-		else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
-			rc = -1, why = "a share is above 0% and at most 100%";
-		if (rc != 0)
-			return su_in_reject(in, r, "Split \"%.*s\": %s",
-			    (int)r->len[bc->split], r->f[bc->split], why);
-		if (bc->id < 0)
-			return su_in_reject(in, r, "a split deal needs a deal "
-			    "id column (Opportunity ID) to gather its shares");
-		id = r->f[bc->id], idlen = r->len[bc->id];
-		su_trim(&id, &idlen);
-		if (!idlen)
-			return su_in_reject(in, r, "a split share with no deal "
-			    "id");
-		sp = su_groups_get(st->splits, id, idlen);
-		if (sp->n && (sp->amount != amount || sp->day != day))
-			return su_in_reject(in, r, "deal %.*s: this share's "
-			    "amount or close date differs from line %ld's",
-			    (int)idlen, id, sp->line);
-		if (!sp->n) {
-			sp->amount = amount, sp->day = day;
-			sp->file = r->file, sp->line = r->line;
-		}
-		sp->sh = su_xrealloc(sp->sh, (sp->n + 1) * sizeof *sp->sh);
-		sp->sh[sp->n].rep = ri;
-		sp->sh[sp->n].pct = pct;
-		sp->sh[sp->n].line = r->line;
-		sp->sh[sp->n].raw = su_xmalloc(r->rawlen + 1);
-		memcpy(sp->sh[sp->n].raw, r->raw, r->rawlen);
-		sp->sh[sp->n].rawlen = r->rawlen;
-		sp->n++;
-		sp->sum += pct;
-		/* a role's credit is the deal's, once for each rep named */
-		if (role_credit(st, bc, r, amount, day, sp))
-			return su_in_reject(in, r, "a role credit overflows");
-		return 0;
-	}
+	if (bc->split >= 0 && r->len[bc->split])
+		return split_share(st, in, bc, r, ri, amount, day);
 	if (role_credit(st, bc, r, amount, day, NULL))
 		return su_in_reject(in, r, "a role credit overflows");
 	return credit(st, ri, amount, day, r);
@@ -1226,50 +1502,38 @@ free_split(void *v)
 
 /* ---- activities ------------------------------------------------------------ */
 
+/* no --activities: -1 (said) when someone is on a plan that counts
+ * activity rows, else 0 */
 static int
-read_activities(struct state *st)
+no_activities(struct state *st)
 {
-	struct su_in *in;
-	struct su_rec hdr, rec;
-	struct su_expr_env env;
-	struct su_expr_fault f;
-	int c_rep, c_date, r, ok = -1, ri, v, need = 0;
-	size_t k, j;
-	const char *why;
-	int32_t day;
+	size_t k;
 
 	for (k = 0; k < st->nr; k++)
 		if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
-			need = 1;
-	if (!st->o->activities) {
-		if (!need)
-			return 0;
-		for (k = 0; k < st->nr; k++)
-			if (st->pl->p[st->r[k].plan].measure == SU_PM_COUNT)
-				break;
-		su_msg(NULL, 0, "plan %s counts activity rows (%s is on it): "
-		    "give them with --activities FILE",
-		    st->pl->p[st->r[k].plan].name, st->r[k].name);
-		return -1;
-	}
-	env.dmy = st->o->c.dmy;
-	env.decimal_comma = st->o->c.decimal_comma;
-	env.today = st->o->c.as_of;
-	env.yn = NULL; /* a count resting on "maybe" is refused */
-	if (!(in = side_open(st, st->o->activities, &hdr)))
-		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
-	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0)
-		goto done;
+			break;
+	if (k == st->nr)
+		return 0;
+	su_msg(NULL, 0, "plan %s counts activity rows (%s is on it): give "
+	    "them with --activities FILE", st->pl->p[st->r[k].plan].name,
+	    st->r[k].name);
+	return -1;
+}
+
+/* each plan's count expression bound to the activities' columns */
+static int
+bind_counts(struct state *st, const struct su_rec *hdr)
+{
+	size_t k, j, pos;
+
 	for (k = 0; k < st->pl->np; k++) {
 		struct su_plan *p = &st->pl->p[k];
 
 		if (!p->count)
 			continue;
 		for (j = 0; j < su_expr_ncols(p->count); j++) {
-			size_t pos;
 			const char *name = su_expr_colname(p->count, j, &pos);
-			int c = su_find_header(&hdr, name);
+			int c = su_find_header(hdr, name);
 
 			if (c < 0) {
 				char msg[300];
@@ -1280,43 +1544,79 @@ read_activities(struct state *st)
 				    st->o->activities);
 				su_ini_caret(st->pl->file, st->pl->text,
 				    p->count_line, p->count_col + pos, msg);
-				goto done;
+				return -1;
 			}
 			su_expr_bind(p->count, j, c);
 		}
 	}
-	while ((r = su_in_next(in, &rec)) > 0) {
-		struct su_plan *p;
+	return 0;
+}
 
-		if ((ri = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
-			su_msg(rec.file, rec.line, "rep \"%.*s\" is not in the "
-			    "roster", (int)rec.len[c_rep], rec.f[c_rep]);
-			goto done;
-		}
-		p = &st->pl->p[st->r[ri].plan];
-		if (!p->count)
-			continue; /* not a unit plan: nothing to count */
-		if ((v = su_date_parse(rec.f[c_date], rec.len[c_date], env.dmy,
-		    &day, &why)) != 0) {
-			su_msg(rec.file, rec.line, "date \"%.*s\": %s",
-			    (int)rec.len[c_date], rec.f[c_date], v == 1 ?
-			    "empty" : why);
-			goto done;
-		}
-		if (day < st->y.from || day > st->y.to) {
-			su_msg(rec.file, rec.line, "date %.*s is outside the "
-			    "plan year FY%d", (int)rec.len[c_date],
-			    rec.f[c_date], st->fy);
-			goto done;
-		}
-		if ((v = su_expr_eval(p->count, &rec, &env, &f)) < 0) {
-			su_msg(rec.file, rec.line, "plan %s: count: %s \"%.*s\": "
-			    "%s", p->name, f.column, (int)f.vlen, f.value,
-			    f.why);
-			goto done;
-		}
-		st->r[ri].units[month_of(&st->y, day)] += v;
+/* an activity row: counted in its month when its rep's plan counts it.
+ * 0 or -1 (said). */
+static int
+activity_row(struct state *st, const struct su_rec *rec, int c_rep,
+             int c_date, const struct su_expr_env *env)
+{
+	struct su_expr_fault f;
+	struct su_plan *p;
+	const char *why;
+	int32_t day;
+	int ri, v;
+
+	if ((ri = find_rep(st, rec->f[c_rep], rec->len[c_rep])) < 0) {
+		su_msg(rec->file, rec->line, "rep \"%.*s\" is not in the "
+		    "roster", (int)rec->len[c_rep], rec->f[c_rep]);
+		return -1;
 	}
+	p = &st->pl->p[st->r[ri].plan];
+	if (!p->count)
+		return 0; /* not a unit plan: nothing to count */
+	if ((v = su_date_parse(rec->f[c_date], rec->len[c_date], env->dmy,
+	    &day, &why)) != 0) {
+		su_msg(rec->file, rec->line, "date \"%.*s\": %s",
+		    (int)rec->len[c_date], rec->f[c_date], v == 1 ? "empty" :
+		    why);
+		return -1;
+	}
+	if (day < st->y.from || day > st->y.to) {
+		su_msg(rec->file, rec->line, "date %.*s is outside the plan "
+		    "year FY%d", (int)rec->len[c_date], rec->f[c_date],
+		    st->fy);
+		return -1;
+	}
+	if ((v = su_expr_eval(p->count, rec, env, &f)) < 0) {
+		su_msg(rec->file, rec->line, "plan %s: count: %s \"%.*s\": %s",
+		    p->name, f.column, (int)f.vlen, f.value, f.why);
+		return -1;
+	}
+	st->r[ri].units[month_of(&st->y, day)] += v;
+	return 0;
+}
+
+static int
+read_activities(struct state *st)
+{
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_expr_env env;
+	int c_rep, c_date, r, ok = -1;
+
+	if (!st->o->activities)
+		return no_activities(st);
+	env.dmy = st->o->c.dmy;
+	env.decimal_comma = st->o->c.decimal_comma;
+	env.today = st->o->c.as_of;
+	env.yn = NULL; /* a count resting on "maybe" is refused */
+	if (!(in = side_open(st, st->o->activities, &hdr)))
+		return -1;
+	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
+	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0 ||
+	    bind_counts(st, &hdr))
+		goto done;
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (activity_row(st, &rec, c_rep, c_date, &env))
+			goto done;
 	if (r == 0)
 		ok = 0;
 done:
@@ -1324,227 +1624,127 @@ done:
 	return ok;
 }
 
-/* ---- the payouts --------------------------------------------------------- */
+/* ---- what the plans measure ---------------------------------------------- */
 
-struct item { /* a line of the audit trail */
-	char source[96];
-	int has_basis, basis_units, rate_kind; /* rate: 0 none, 1 ratio,
-	                                          2 pct, 3 money */
-	int64_t basis, rate, amount;
-};
-
-struct calc {
-	struct item *it;
-	size_t n, cap;
-};
-
-static struct item *
-add_item(struct calc *c)
+/* what each rep's plan measures, per month */
+static void
+measures(struct state *st)
 {
-	if (c->n == c->cap)
-		c->it = su_xrealloc(c->it, (c->cap = c->cap * 2 + 16) *
-		    sizeof *c->it);
-	memset(&c->it[c->n], 0, sizeof c->it[c->n]);
-	return &c->it[c->n++];
+	size_t i, j;
+	int m;
+
+	for (i = 0; i < st->nr; i++) {
+		struct rep *p = &st->r[i];
+
+		for (m = 0; m < 12; m++) {
+			switch (st->pl->p[p->plan].measure) {
+			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
+			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
+			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
+			case SU_PM_TEAM:
+				p->measure[m] = 0;
+				/* teams match as rep names do: trimmed
+				 * (when read) and regardless of case */
+				for (j = 0; j < st->nr; j++)
+					if (st->r[j].team && strcasecmp(
+					    st->r[j].team, p->team) == 0)
+						p->measure[m] += st->r[j].credit[m];
+				break;
+			}
+		}
+	}
+}
+
+/* ---- bonuses and spiffs (the bands and true-up: lib/payout.c) ---------- */
+
+/* the row a bonus condition is evaluated on: attainment, credit and
+ * quota (as bind_bonuses numbers them), then each metric of --metrics */
+#define BONUS_COLS 64
+struct bonus_row {
+	const char *hf[BONUS_COLS], *vf[BONUS_COLS];
+	size_t hl[BONUS_COLS], vl[BONUS_COLS];
+	char att[64], cr[64], qu[64];
+	struct su_rec hdr, rec;
+};
+
+/* rep ri's latest value of metric i for a period ending by end, or "" */
+static const char *
+latest_metric(const struct state *st, size_t ri, size_t i, int32_t end)
+{
+	size_t j, best = (size_t)-1;
+
+	for (j = 0; j < st->nm[ri]; j++) {
+		const struct metric *mt = &st->m[ri][j];
+
+		if ((size_t)mt->name != i || mt->end > end)
+			continue;
+		if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
+			best = j;
+	}
+	return best == (size_t)-1 ? "" : st->m[ri][best].value;
 }
 
 static void
-band_name(char *buf, size_t n, const struct su_plan *p,
-          const struct su_band *b)
+bonus_row(const struct state *st, size_t ri, int32_t end, int64_t M,
+          int64_t Qyear, struct bonus_row *b)
 {
-	char f[48], t[48];
+	const struct rep *p = &st->r[ri];
+	size_t i, nf = 3 + st->nmnames;
 
-	if (p->base == SU_PB_UNIT) {
-		snprintf(f, sizeof f, "%lld", (long long)b->from);
-		snprintf(t, sizeof t, "%lld", (long long)b->to);
+	if (nf > BONUS_COLS)
+		nf = BONUS_COLS;
+	/* a count plan's M is units and its quota hundredths of a unit (the
+	 * roster's 8.5 is 850): both as counts */
+	if (st->pl->p[p->plan].base == SU_PB_UNIT) {
+		if (Qyear > 0)
+			su_ratio_fmt(b->att, M, Qyear, 6, 10000);
+		snprintf(b->cr, sizeof b->cr, "%lld", (long long)M);
+		su_ratio_fmt(b->qu, Qyear, 100, 2, 1);
 	} else {
-		su_ratio_fmt(f, b->from, SU_RATE_ONE, 2, 100);
-		su_ratio_fmt(t, b->to, SU_RATE_ONE, 2, 100);
-		/* 50.00 -> 50 */
-		if (strlen(f) > 3 && strcmp(f + strlen(f) - 3, ".00") == 0)
-			f[strlen(f) - 3] = '\0';
-		if (strlen(t) > 3 && strcmp(t + strlen(t) - 3, ".00") == 0)
-			t[strlen(t) - 3] = '\0';
-		strcat(f, "%");
-		strcat(t, "%");
+		if (Qyear > 0) /* a percentage: 125.000000 */
+			su_ratio_fmt(b->att, M, Qyear, 6, 100);
+		su_money_fmt(b->cr, M);
+		su_money_fmt(b->qu, Qyear);
 	}
-	snprintf(buf, n, "band %s-%s%s", f, b->open ? "" : t,
-	    b->flat ? " flat" : "");
+	if (Qyear <= 0)
+		b->att[0] = '\0';
+	b->hf[0] = "attainment", b->vf[0] = b->att;
+	b->hf[1] = "credit", b->vf[1] = b->cr;
+	b->hf[2] = "quota", b->vf[2] = b->qu;
+	for (i = 3; i < nf; i++) {
+		b->hf[i] = st->mnames[i - 3];
+		b->vf[i] = latest_metric(st, ri, i - 3, end);
+	}
+	for (i = 0; i < nf; i++)
+		b->hl[i] = strlen(b->hf[i]), b->vl[i] = strlen(b->vf[i]);
+	memset(&b->hdr, 0, sizeof b->hdr);
+	b->hdr.n = nf, b->hdr.f = b->hf, b->hdr.len = b->hl;
+	b->hdr.file = "bonus";
+	b->rec = b->hdr;
+	b->rec.f = b->vf, b->rec.len = b->vl;
 }
 
-/* the commission earned to date on measure M against quota Q (both to
- * date), variable V to date: line items in c, their sum in *sum */
-static int
-commission_to_date(const struct su_plan *p, int64_t M, int64_t Q, int64_t V,
-                   struct calc *c, int64_t *sum)
-{
-	size_t i;
-	int64_t base = p->base == SU_PB_VARIABLE ? V : Q, amt, F, T, S;
-
-	*sum = 0;
-	if (p->base == SU_PB_UNIT) {
-		/* threshold and cap are percentages of the count quota to
-		 * date (Q, in hundredths of a unit), compared exactly; the
-		 * cap pays whole units only, so it is rounded down */
-		if (p->threshold || p->has_cap) {
-			if (Q <= 0)
-				return 0;
-			if (p->threshold && (i128)M * 100 * SU_RATE_ONE <
-			    (i128)Q * p->threshold)
-				return 0;
-			if (p->has_cap && (i128)M * 100 * SU_RATE_ONE >
-			    (i128)Q * p->cap)
-				M = (int64_t)((i128)Q * p->cap /
-				    ((i128)100 * SU_RATE_ONE));
-		}
-		for (i = 0; i < p->nband; i++) {
-			const struct su_band *b = &p->band[i];
-			struct item *it;
-
-			if (p->retro) {
-				if (M < b->from || (!b->open && M >= b->to))
-					continue;
-				S = M;
-			} else {
-				if (M <= b->from)
-					break;
-				S = (b->open || M < b->to ? M : b->to) - b->from;
-			}
-			if (S > 0 && b->rate > INT64_MAX / S)
-				return -1;
-			amt = S * b->rate;
-			it = add_item(c);
-			band_name(it->source, sizeof it->source, p, b);
-			it->has_basis = it->basis_units = 1;
-			it->basis = S;
-			it->rate_kind = 3;
-			it->rate = b->rate;
-			it->amount = amt;
-			if (su_add(*sum, amt, sum))
-				return -1;
-		}
-		return 0;
-	}
-	if (Q <= 0)
-		return 0;
-	if (p->has_cap) {
-		int64_t capm;
-
-		if (su_rate_apply(Q, p->cap, &capm))
-			return -1;
-		if (M > capm)
-			M = capm;
-	}
-	if (p->threshold) {
-		int64_t th;
-
-		if (su_rate_apply(Q, p->threshold, &th))
-			return -1;
-		if (M < th)
-			return 0;
-	}
-	for (i = 0; i < p->nband; i++) {
-		const struct su_band *b = &p->band[i];
-		struct item *it;
-
-		if (su_rate_apply(Q, b->from, &F) ||
-		    (!b->open && su_rate_apply(Q, b->to, &T)))
-			return -1;
-		if (p->retro) {
-			if (M < F || (!b->open && M >= T))
-				continue;
-			S = M;
-		} else {
-			/* FROM is in the band: a flat band is reached there,
-			 * as in retroactive mode */
-			if (M < F || (M == F && !b->flat))
-				break;
-			S = (b->open || M < T ? M : T) - F;
-		}
-		if (S < 0)
-			S = 0;
-		if (b->flat) {
-			if (su_rate_apply(V, b->rate, &amt))
-				return -1;
-		} else if (su_muldiv_rate(base, S, b->rate, Q, &amt))
-			return -1;
-		it = add_item(c);
-		band_name(it->source, sizeof it->source, p, b);
-		it->has_basis = 1;
-		it->basis = S;
-		it->rate_kind = p->base == SU_PB_AMOUNT ? 2 : 1;
-		it->rate = b->rate;
-		it->amount = amt;
-		if (su_add(*sum, amt, sum))
-			return -1;
-	}
-	return 0;
-}
-
+/* the bonuses rep ri has earned by the end of period k of n: line items
+ * in c, their sum in *sum.  0; -1 overflow; -2 a condition could not be
+ * evaluated (said). */
 static int
 bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
-                int64_t Qyear, unsigned char *held, struct calc *c,
+                int64_t Qyear, unsigned char *held, struct su_items *c,
                 int64_t *sum)
 {
 	const struct rep *p = &st->r[ri];
-	size_t b, i, nf = 3 + st->nmnames;
-	const char *hf[64], *vf[64];
-	size_t hl[64], vl[64];
-	char att[64], cr[64], qu[64];
-	struct su_rec hdr, rec;
+	struct bonus_row row;
 	struct su_expr_env env;
 	struct su_expr_fault f;
-	int32_t end = pto(&st->y, n, k);
-	int units = st->pl->p[p->plan].base == SU_PB_UNIT;
+	size_t b;
 
 	*sum = 0;
-	if (nf > 64)
-		nf = 64;
-	/* a count plan's M is units and its quota hundredths of a unit (the
-	 * roster's 8.5 is 850): both as counts */
-	if (units) {
-		if (Qyear > 0)
-			su_ratio_fmt(att, M, Qyear, 6, 10000);
-		snprintf(cr, sizeof cr, "%lld", (long long)M);
-		su_ratio_fmt(qu, Qyear, 100, 2, 1);
-	} else {
-		if (Qyear > 0) /* a percentage: 125.000000 */
-			su_ratio_fmt(att, M, Qyear, 6, 100);
-		su_money_fmt(cr, M);
-		su_money_fmt(qu, Qyear);
-	}
-	if (Qyear <= 0)
-		att[0] = '\0';
-	hf[0] = "attainment", vf[0] = att;
-	hf[1] = "credit", vf[1] = cr;
-	hf[2] = "quota", vf[2] = qu;
-	for (i = 3; i < nf; i++) {
-		size_t j, best = (size_t)-1;
-
-		hf[i] = st->mnames[i - 3];
-		vf[i] = "";
-		for (j = 0; j < st->nm[ri]; j++) {
-			const struct metric *mt = &st->m[ri][j];
-
-			if ((size_t)mt->name != i - 3 || mt->end > end)
-				continue;
-			if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
-				best = j;
-		}
-		if (best != (size_t)-1)
-			vf[i] = st->m[ri][best].value;
-	}
-	for (i = 0; i < nf; i++)
-		hl[i] = strlen(hf[i]), vl[i] = strlen(vf[i]);
-	memset(&hdr, 0, sizeof hdr);
-	hdr.n = nf, hdr.f = hf, hdr.len = hl, hdr.file = "bonus";
-	rec = hdr;
-	rec.f = vf, rec.len = vl;
+	bonus_row(st, ri, pto(&st->y, n, k), M, Qyear, &row);
 	env.dmy = 0, env.decimal_comma = 0, env.today = st->o->c.as_of;
 	env.yn = NULL;
 	for (b = 0; b < st->pl->nb; b++) {
 		const struct su_bonus *bo = &st->pl->b[b];
-		struct item *it;
+		struct su_item *it;
 		int v;
 
 		if (bo->plan != p->plan)
@@ -1552,7 +1752,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 		/* once it held it is earned: a later fall in attainment
 		 * (a clawback) does not take it back */
 		if (!held[b]) {
-			v = su_expr_eval(bo->when, &rec, &env, &f);
+			v = su_expr_eval(bo->when, &row.rec, &env, &f);
 			if (v < 0) {
 				su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": "
 				    "%s", bo->name, p->name, f.column,
@@ -1563,7 +1763,7 @@ bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
 				continue;
 			held[b] = 1;
 		}
-		it = add_item(c);
+		it = su_items_add(c);
 		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
 		it->amount = bo->amount;
 		if (su_add(*sum, bo->amount, sum))
@@ -1596,7 +1796,8 @@ bind_bonuses(struct state *st)
 			else if (su_normeq(name, "quota"))
 				c = 2;
 			else
-				for (i = 0; i < st->nmnames && i < 61; i++)
+				for (i = 0; i < st->nmnames &&
+				    i < BONUS_COLS - 3; i++)
 					if (su_normeq(name, st->mnames[i]))
 						c = 3 + (int)i;
 			if (c < 0) {
@@ -1615,61 +1816,68 @@ bind_bonuses(struct state *st)
 	return 0;
 }
 
+/* a "most deals" spiff's leaders in period per: the reps on its plans
+ * with the most deals (positive bookings), none when nobody has one */
+static void
+most_deals(struct state *st, const struct su_spiff *sp, int per,
+           struct best *b)
+{
+	size_t i, k;
+	long bestn = 0, cnt;
+	int m;
+
+	b->n = 0;
+	for (i = 0; i < st->nr; i++) {
+		for (k = 0; k < sp->nplans; k++)
+			if (sp->plans[k] == st->r[i].plan)
+				break;
+		if (k == sp->nplans)
+			continue;
+		cnt = 0;
+		for (m = per * 12 / sp->periods;
+		     m < (per + 1) * 12 / sp->periods; m++)
+			cnt += st->r[i].deals[m];
+		if (cnt == 0 || cnt < bestn)
+			continue;
+		if (cnt > bestn)
+			b->n = 0, bestn = cnt;
+		b->reps = su_xrealloc(b->reps, (b->n + 1) * sizeof *b->reps);
+		b->reps[b->n++] = (int)i;
+	}
+}
+
+/* the leaders in roster order: the extra cents of a tie go to the first */
+static void
+roster_order(struct best *b)
+{
+	size_t i, j;
+	int x;
+
+	for (i = 1; i < b->n; i++) {
+		x = b->reps[i];
+		for (j = i; j > 0 && b->reps[j - 1] > x; j--)
+			b->reps[j] = b->reps[j - 1];
+		b->reps[j] = x;
+	}
+}
+
 /* the spiffs' winners, ties split to the cent (the extra cents to the
  * first winners in roster order) */
 static void
 award_spiffs(struct state *st)
 {
 	size_t s, i;
-	int per, m;
+	int per;
 
 	for (s = 0; s < st->pl->ns; s++) {
 		const struct su_spiff *sp = &st->pl->s[s];
 
 		for (per = 0; per < sp->periods; per++) {
 			struct best *b = &st->best[s * 12 + per];
-			int64_t share, extra;
 
-			if (sp->award == SU_SP_MOST) {
-				long bestn = 0;
-
-				b->n = 0;
-				for (i = 0; i < st->nr; i++) {
-					long cnt = 0;
-					size_t k;
-
-					for (k = 0; k < sp->nplans; k++)
-						if (sp->plans[k] == st->r[i].plan)
-							break;
-					if (k == sp->nplans)
-						continue;
-					for (m = per * 12 / sp->periods;
-					     m < (per + 1) * 12 / sp->periods; m++)
-						cnt += st->r[i].deals[m];
-					if (cnt == 0 || cnt < bestn)
-						continue;
-					if (cnt > bestn)
-						b->n = 0, bestn = cnt;
-					b->reps = su_xrealloc(b->reps, (b->n + 1) *
-					    sizeof *b->reps);
-					b->reps[b->n++] = (int)i;
-				}
-			}
-			if (!b->n)
-				continue;
-			/* roster order */
-			for (i = 1; i < b->n; i++) {
-				int x = b->reps[i];
-				size_t j = i;
-
-				while (j > 0 && b->reps[j - 1] > x) {
-					b->reps[j] = b->reps[j - 1];
-					j--;
-				}
-				b->reps[j] = x;
-			}
-			share = sp->amount / (int64_t)b->n;
-			extra = sp->amount % (int64_t)b->n;
+			if (sp->award == SU_SP_MOST)
+				most_deals(st, sp, per, b);
+			roster_order(b);
 			for (i = 0; i < b->n; i++) {
 				struct award *a;
 
@@ -1678,7 +1886,7 @@ award_spiffs(struct state *st)
 				a = &st->aw[st->naw++];
 				a->spiff = (int)s;
 				a->period = per;
-				a->amount = share + ((int64_t)i < extra);
+				a->amount = su_spiff_share(sp->amount, b->n, i);
 				a->end = pto(&st->y, sp->periods, per);
 				a->rep = b->reps[i];
 			}
@@ -1686,11 +1894,187 @@ award_spiffs(struct state *st)
 	}
 }
 
-/* ---- output -------------------------------------------------------------- */
+/* ---- statements and --detail line items ---------------------------------- */
 
 #define str su_cell_str
 
 #define num su_cell_num
+
+/* a rep's figures in payout period k: to date (M, Q, V), the year's
+ * quota, what is earned to date (C + B + S = E) and what was before */
+struct figures {
+	int64_t M, Q, V, Qyear;
+	int64_t C, B, S, E;        /* commission, bonuses, spiffs, earned */
+	int64_t paid, pc, pb, ps;  /* paid before; C, B, S the period before */
+	int64_t raw, payout;       /* the true-up, and what is paid */
+};
+
+/* the spiffs rep ri has won by the end of period k of n: line items in c,
+ * their sum in f->S.  0, or -1 overflow. */
+static int
+spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
+               struct figures *f)
+{
+	size_t i;
+
+	f->S = 0;
+	for (i = 0; i < st->naw; i++) {
+		const struct award *a = &st->aw[i];
+		const struct su_spiff *sp = &st->pl->s[a->spiff];
+		struct su_item *it;
+		char pl2[16];
+
+		if ((size_t)a->rep != ri || a->end > pto(&st->y, n, k))
+			continue;
+		plabel(pl2, &st->y, sp->periods, a->period, st->o->c.fy_start);
+		it = su_items_add(c);
+		snprintf(it->source, sizeof it->source, "spiff %s %s",
+		    sp->name, pl2);
+		it->amount = a->amount;
+		if (su_add(f->S, a->amount, &f->S))
+			return -1;
+	}
+	return 0;
+}
+
+/* --detail: the period's line items, then paid before and what is carried
+ * forward, so that they add up to the payout */
+static int
+detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
+            const char *label, struct su_items *c, const struct figures *f)
+{
+	struct su_cell cells[7];
+	struct su_item *it;
+	size_t i;
+	int e;
+
+	it = su_items_add(c);
+	strcpy(it->source, "paid before");
+	it->amount = -f->paid;
+	if (f->payout != f->raw) {
+		it = su_items_add(c);
+		strcpy(it->source, "carried forward");
+		it->amount = -f->raw;
+	}
+	for (i = 0; i < c->n; i++) {
+		const struct su_item *t = &c->it[i];
+
+		cells[0] = str(p->name);
+		cells[1] = str(pl->name);
+		cells[2] = str(label);
+		cells[3] = str(t->source);
+		cells[4] = num(t->basis_type, t->basis, 0);
+		/* a multiple or a percentage is su_rate; money is cents */
+		cells[5] = num(t->rate_type, t->rate,
+		    t->rate_type == SU_C_MONEY ? 0 : SU_RATE_ONE);
+		cells[6] = num(SU_C_MONEY, t->amount, 0);
+		if ((e = su_out_row(out, cells)) != 0)
+			return e;
+	}
+	return 0;
+}
+
+/* the period's statement: quota, credit, attainment, earned, paid before,
+ * the payout and its parts since the period before */
+static int
+statement_row(struct su_out *out, const struct rep *p,
+              const struct su_plan *pl, const char *label,
+              const struct figures *f)
+{
+	struct su_cell cells[13];
+
+	cells[0] = str(p->name);
+	cells[1] = str(pl->name);
+	cells[2] = str(label);
+	if (pl->base == SU_PB_UNIT) {
+		/* empty: no quota; 0: none yet (before a mid-year start) */
+		cells[3] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
+		    num(SU_C_NULL, 0, 0);
+		cells[4] = num(SU_C_INT, f->M, 0);
+		cells[5] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	} else {
+		cells[3] = num(SU_C_MONEY, f->Q, 0);
+		cells[4] = num(SU_C_MONEY, f->M, 0);
+		cells[5] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	}
+	cells[6] = num(SU_C_MONEY, f->E, 0);
+	cells[7] = num(SU_C_MONEY, f->paid, 0);
+	cells[8] = num(SU_C_MONEY, f->payout, 0);
+	cells[9] = num(SU_C_MONEY, f->C - f->pc, 0);
+	cells[10] = num(SU_C_MONEY, f->B - f->pb, 0);
+	cells[11] = num(SU_C_MONEY, f->S - f->ps, 0);
+	cells[12] = num(SU_C_MONEY, f->payout - ((f->C - f->pc) +
+	    (f->B - f->pb) + (f->S - f->ps)), 0);
+	return su_out_row(out, cells);
+}
+
+/* period k of n: the figures to date and the true-up.  0; -1 overflow;
+ * -2 a bonus could not be evaluated (said). */
+static int
+period_to_date(struct state *st, size_t ri, int k, int n,
+               unsigned char *held, struct su_items *c, struct figures *f)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	int mth, e;
+
+	for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
+		if (su_add(f->M, p->measure[mth], &f->M))
+			return -1;
+	if (su_add(f->Q, p->pq[k], &f->Q) || su_add(f->V, p->pv[k], &f->V))
+		return -1;
+	c->n = 0;
+	if (su_commission_to_date(pl, f->M, f->Q, f->V, c, &f->C))
+		return -1;
+	if ((e = bonuses_to_date(st, ri, k, n, f->M, f->Qyear, held, c,
+	    &f->B)) != 0)
+		return e;
+	if (spiffs_to_date(st, ri, k, n, c, f))
+		return -1;
+	if (su_add(f->C, f->B, &f->E) || su_add(f->E, f->S, &f->E))
+		return -1;
+	f->payout = su_trueup(f->E, f->paid, pl->clawback, &f->raw);
+	return 0;
+}
+
+/* rep ri's statements (or line items) for the periods wanted: 0; -1
+ * failed (said); or su_out_row's error */
+static int
+rep_statements(struct state *st, struct su_out *out,
+               const struct su_period *want, size_t ri, unsigned char *held,
+               struct su_items *c)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	struct figures f;
+	int k, n = pl->periods, e, show;
+	char label[16];
+
+	memset(&f, 0, sizeof f);
+	memset(held, 0, st->pl->nb + 1);
+	for (k = 0; k < n; k++)
+		f.Qyear += p->pq[k];
+	for (k = 0; k < n; k++) {
+		if ((e = period_to_date(st, ri, k, n, held, c, &f)) == -2)
+			return -1;
+		if (e) {
+			su_msg(NULL, 0, "the payout of %s overflows", p->name);
+			return -1;
+		}
+		plabel(label, &st->y, n, k, st->o->c.fy_start);
+		show = !want || (pto(&st->y, n, k) >= want->from &&
+		    pto(&st->y, n, k) <= want->to);
+		if (show && (e = st->o->detail ?
+		    detail_rows(out, p, pl, label, c, &f) :
+		    statement_row(out, p, pl, label, &f)) != 0)
+			return e;
+		f.paid += f.payout;
+		f.pc = f.C, f.pb = f.B, f.ps = f.S;
+	}
+	return 0;
+}
 
 static int
 statements(struct state *st, struct su_out *out, const struct su_period *want)
@@ -1700,10 +2084,9 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	    "commission", "bonus", "spiff", "adjustment"};
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
-	struct calc c;
-	struct su_cell cells[13];
-	size_t ri, i;
-	int e, k, n, mth;
+	struct su_items c;
+	size_t ri;
+	int e;
 	unsigned char *held; /* per bonus: its condition has held */
 
 	memset(&c, 0, sizeof c);
@@ -1711,255 +2094,95 @@ statements(struct state *st, struct su_out *out, const struct su_period *want)
 	    su_out_header(out, 13, snames)) != 0)
 		return e;
 	held = su_xmalloc(st->pl->nb + 1);
-	for (ri = 0; ri < st->nr; ri++) {
-		struct rep *p = &st->r[ri];
-		const struct su_plan *pl = &st->pl->p[p->plan];
-		int64_t M = 0, Q = 0, V = 0, Qyear = 0, paid = 0;
-		int64_t pc = 0, pb = 0, ps = 0;
-
-		memset(held, 0, st->pl->nb + 1);
-		n = pl->periods;
-		for (k = 0; k < n; k++)
-			Qyear += p->pq[k];
-		for (k = 0; k < n; k++) {
-			int64_t C, B, S = 0, E, raw, payout, adj;
-			char label[16];
-			int show;
-			size_t first;
-
-			for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
-				if (su_add(M, p->measure[mth], &M))
-					goto overflow;
-			if (su_add(Q, p->pq[k], &Q) || su_add(V, p->pv[k], &V))
-				goto overflow;
-			c.n = 0;
-			if (commission_to_date(pl, M, Q, V, &c, &C))
-				goto overflow;
-			e = bonuses_to_date(st, ri, k, n, M, Qyear, held, &c,
-			    &B);
-			if (e == -2) {
-				free(c.it);
-				free(held);
-				return -1;
-			}
-			if (e)
-				goto overflow;
-			for (i = 0; i < st->naw; i++) {
-				const struct award *a = &st->aw[i];
-				const struct su_spiff *sp = &st->pl->s[a->spiff];
-				struct item *it;
-				char pl2[16];
-
-				if ((size_t)a->rep != ri ||
-				    a->end > pto(&st->y, n, k))
-					continue;
-				plabel(pl2, &st->y, sp->periods, a->period,
-				    st->o->c.fy_start);
-				it = add_item(&c);
-				snprintf(it->source, sizeof it->source,
-				    "spiff %s %s", sp->name, pl2);
-				it->amount = a->amount;
-				if (su_add(S, a->amount, &S))
-					goto overflow;
-			}
-			if (su_add(C, B, &E) || su_add(E, S, &E))
-				goto overflow;
-			raw = E - paid;
-			payout = raw < 0 && !pl->clawback ? 0 : raw;
-			adj = payout - ((C - pc) + (B - pb) + (S - ps));
-			plabel(label, &st->y, n, k, st->o->c.fy_start);
-			show = !want || (pto(&st->y, n, k) >= want->from &&
-			    pto(&st->y, n, k) <= want->to);
-			if (show && st->o->detail) {
-				struct item *it;
-
-				it = add_item(&c);
-				strcpy(it->source, "paid before");
-				it->amount = -paid;
-				if (payout != raw) {
-					it = add_item(&c);
-					strcpy(it->source, "carried forward");
-					it->amount = -raw;
-				}
-				for (first = 0; first < c.n; first++) {
-					const struct item *t = &c.it[first];
-
-					cells[0] = str(p->name);
-					cells[1] = str(pl->name);
-					cells[2] = str(label);
-					cells[3] = str(t->source);
-					cells[4] = !t->has_basis ? num(SU_C_NULL,
-					    0, 0) : t->basis_units ?
-					    num(SU_C_INT, t->basis, 0) :
-					    num(SU_C_MONEY, t->basis, 0);
-					cells[5] = t->rate_kind == 0 ?
-					    num(SU_C_NULL, 0, 0) :
-					    t->rate_kind == 3 ?
-					    num(SU_C_MONEY, t->rate, 0) :
-					    t->rate_kind == 2 ?
-					    num(SU_C_PCT, t->rate, SU_RATE_ONE) :
-					    num(SU_C_RATIO, t->rate, SU_RATE_ONE);
-					cells[6] = num(SU_C_MONEY, t->amount, 0);
-					if ((e = su_out_row(out, cells)) != 0) {
-						free(c.it);
-						free(held);
-						return e;
-					}
-				}
-			} else if (show) {
-				cells[0] = str(p->name);
-				cells[1] = str(pl->name);
-				cells[2] = str(label);
-				if (pl->base == SU_PB_UNIT) {
-					/* empty: no quota; 0: none yet
-					 * (before a mid-year start) */
-					cells[3] = Qyear ? num(SU_C_CENTI, Q,
-					    0) : num(SU_C_NULL, 0, 0);
-					cells[4] = num(SU_C_INT, M, 0);
-					cells[5] = Q ? num(SU_C_PCT, M * 100, Q) :
-					    num(SU_C_NULL, 0, 0);
-				} else {
-					cells[3] = num(SU_C_MONEY, Q, 0);
-					cells[4] = num(SU_C_MONEY, M, 0);
-					cells[5] = Q > 0 ? num(SU_C_PCT, M, Q) :
-					    num(SU_C_NULL, 0, 0);
-				}
-				cells[6] = num(SU_C_MONEY, E, 0);
-				cells[7] = num(SU_C_MONEY, paid, 0);
-				cells[8] = num(SU_C_MONEY, payout, 0);
-				cells[9] = num(SU_C_MONEY, C - pc, 0);
-				cells[10] = num(SU_C_MONEY, B - pb, 0);
-				cells[11] = num(SU_C_MONEY, S - ps, 0);
-				cells[12] = num(SU_C_MONEY, adj, 0);
-				if ((e = su_out_row(out, cells)) != 0) {
-					free(c.it);
-					free(held);
-					return e;
-				}
-			}
-			paid += payout;
-			pc = C, pb = B, ps = S;
-		}
-	}
+	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
+		e = rep_statements(st, out, want, ri, held, &c);
 	free(c.it);
 	free(held);
-	return 0;
-overflow:
-	free(c.it);
-	free(held);
-	su_msg(NULL, 0, "the payout of %s overflows", st->r[ri].name);
-	return -1;
+	return e;
 }
 
-/* period k's part of an annual figure split in n: the figure to date
- * (periods 1 to k+1) is total * (k+1) / n rounded half away from zero to
- * the cent, as every figure here is, so the parts differ by a cent at most
- * and add up to the whole; 1000000.02 quarterly is 250000.01, 250000.00,
- * 250000.01, 250000.00 */
-static int64_t
-part(int64_t total, int k, int n)
-{
-	int64_t to, before;
-
-	/* |total| * (k+1) cannot overflow: total is a money amount read
-	 * within SU_MONEY_MAX and n <= 12 */
-	su_muldiv(total, k + 1, n, &to);
-	su_muldiv(total, k, n, &before);
-	return to - before;
-}
-
-/* each rep's period quotas and variable: ramped (--quotas) or the annual
- * figure split evenly, then prorated by days from a mid-year start */
+/* --period P: one or more payout periods within a plan year.  0 or -1
+ * (said). */
 static int
-quotas(struct state *st)
+want_period(const struct opts *o, struct su_period *want)
 {
-	size_t ri;
-	int k;
+	const char *why;
 
-	for (ri = 0; ri < st->nr; ri++) {
-		struct rep *p = &st->r[ri];
-		const struct su_plan *pl = &st->pl->p[p->plan];
-		int n = pl->periods, ramped = 0;
-		int64_t total = 0;
-
-		for (k = 0; k < n; k++)
-			ramped |= p->has_pq[k];
-		if (ramped)
-			for (k = 0; k < n; k++) {
-				if (!p->has_pq[k]) {
-					char l[16];
-
-					plabel(l, &st->y, n, k, st->o->c.fy_start);
-					su_msg(st->o->quotas, 0, "%s has ramped "
-					    "quotas but none for %s", p->name, l);
-					return -1;
-				}
-				total += p->pq[k];
-			}
-		/* a count plan may go without a quota (an empty Quota),
-		 * unless its threshold or cap is a percentage of one; a quota
-		 * written 0 is an error on every rep, ramped too, as
-		 * commission(1) says: an empty one says "none" unmistakably */
-		if (!ramped && p->quota == 0 && (pl->base != SU_PB_UNIT ||
-		    pl->threshold || pl->has_cap)) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(attainment would divide by it)", p->name);
-			return -1;
-		}
-		if (p->quota == 0 && p->quota_given) {
-			su_msg(st->o->roster, p->line, "%s: a quota of zero "
-			    "(leave Quota empty where there is none)",
-			    p->name);
-			return -1;
-		}
-		for (k = 0; k < n; k++) {
-			if (!ramped)
-				p->pq[k] = part(p->quota, k, n);
-			p->pv[k] = part(p->variable, k, n);
-			if (p->start) {
-				int32_t a = pfrom(&st->y, n, k),
-				    b = pto(&st->y, n, k);
-				int64_t days = b - (p->start > a ? p->start : a)
-				    + 1, len = b - a + 1;
-
-				if (days < 0)
-					days = 0;
-				if (su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
-				    su_muldiv(p->pv[k], days, len, &p->pv[k]))
-					return -1;
-			}
-		}
+	if (su_period_parse(o->period, o->c.fy_start, want, &why)) {
+		su_msg(NULL, 0, "--period %s: %s", o->period, why);
+		return -1;
+	}
+	if (su_fiscal_year(want->from, o->c.fy_start) !=
+	    su_fiscal_year(want->to, o->c.fy_start)) {
+		su_msg(NULL, 0, "--period %s: spans two plan years", o->period);
+		return -1;
 	}
 	return 0;
 }
 
-/* what each rep's plan measures, per month */
-static void
-measures(struct state *st)
+/* the bookings, every row credited or refused, and the split deals
+ * settled once all their shares are in: 0 or -1 (said) */
+static int
+read_bookings(struct state *st, struct su_in *in, struct bcols *bc)
 {
-	size_t i, j;
-	int m;
+	struct su_rec hdr, rec;
+	int r;
+
+	if (su_in_header(in, &hdr) < 0 || booking_cols(st, &hdr, bc))
+		return -1;
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (booking(st, in, bc, &rec))
+			return -1;
+	if (r < 0 || settle_splits(st, in) || su_in_finish(in))
+		return -1;
+	return 0;
+}
+
+/* the tables the reading fills, once the plans are read */
+static void
+state_tables(struct state *st)
+{
+	st->byname = su_groups_new(sizeof(int));
+	st->splits = su_groups_new(sizeof(struct split));
+	st->ids = su_groups_new(sizeof(struct seen));
+	st->spell = su_groups_new(sizeof(struct spelling));
+	st->notwon = su_groups_new(sizeof(long));
+	st->best = su_xmalloc((st->pl->ns + 1) * 12 * sizeof *st->best);
+	memset(st->best, 0, (st->pl->ns + 1) * 12 * sizeof *st->best);
+}
+
+static void
+free_state(struct state *st)
+{
+	size_t i, k;
 
 	for (i = 0; i < st->nr; i++) {
-		struct rep *p = &st->r[i];
-
-		for (m = 0; m < 12; m++) {
-			switch (st->pl->p[p->plan].measure) {
-			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
-			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
-			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
-			case SU_PM_TEAM:
-				p->measure[m] = 0;
-				/* teams match as rep names do: trimmed
-				 * (when read) and regardless of case */
-				for (j = 0; j < st->nr; j++)
-					if (st->r[j].team && strcasecmp(
-					    st->r[j].team, p->team) == 0)
-						p->measure[m] += st->r[j].credit[m];
-				break;
-			}
+		free(st->r[i].name);
+		free(st->r[i].team);
+		if (st->m) {
+			for (k = 0; k < st->nm[i]; k++)
+				free(st->m[i][k].value);
+			free(st->m[i]);
 		}
 	}
+	for (i = 0; i < st->nmnames; i++)
+		free(st->mnames[i]);
+	free(st->mnames);
+	free(st->m);
+	free(st->nm);
+	free(st->r);
+	if (st->best)
+		for (i = 0; i < (st->pl ? st->pl->ns : 0) * 12; i++)
+			free(st->best[i].reps);
+	free(st->best);
+	free(st->aw);
+	su_groups_free(st->byname, NULL);
+	su_groups_free(st->splits, free_split);
+	su_groups_free(st->ids, NULL);
+	su_groups_free(st->spell, NULL);
+	su_groups_free(st->notwon, NULL);
+	su_model_free(st->model);
+	su_plans_free(st->pl);
 }
 
 int
@@ -1969,12 +2192,9 @@ main(int argc, char **argv)
 	struct state st;
 	struct su_in *in = NULL;
 	struct su_out *out = NULL;
-	struct su_rec hdr, rec;
 	struct su_period want, *wantp = NULL;
 	struct bcols bc;
-	const char *why;
 	int first, r, status = SU_EXIT_ERR;
-	size_t i;
 
 	su_start(argv[0]);
 	memset(&o, 0, sizeof o);
@@ -1984,30 +2204,15 @@ main(int argc, char **argv)
 		return SU_EXIT_ERR;
 	st.o = &o;
 	if (o.period) {
-		if (su_period_parse(o.period, o.c.fy_start, &want, &why)) {
-			su_msg(NULL, 0, "--period %s: %s", o.period, why);
+		if (want_period(&o, &want))
 			return SU_EXIT_ERR;
-		}
-		if (su_fiscal_year(want.from, o.c.fy_start) !=
-		    su_fiscal_year(want.to, o.c.fy_start)) {
-			su_msg(NULL, 0, "--period %s: spans two plan years",
-			    o.period);
-			return SU_EXIT_ERR;
-		}
 		wantp = &want;
-		st.fy = su_fiscal_year(want.from, o.c.fy_start);
-	} else
-		st.fy = su_fiscal_year(o.c.as_of, o.c.fy_start);
+	}
+	st.fy = su_fiscal_year(wantp ? want.from : o.c.as_of, o.c.fy_start);
 	plan_year(&st.y, st.fy, o.c.fy_start);
 	if (su_plans_load(o.plans, &st.pl))
 		return SU_EXIT_ERR;
-	st.byname = su_groups_new(sizeof(int));
-	st.splits = su_groups_new(sizeof(struct split));
-	st.ids = su_groups_new(sizeof(struct seen));
-	st.spell = su_groups_new(sizeof(struct spelling));
-	st.notwon = su_groups_new(sizeof(long));
-	st.best = su_xmalloc((st.pl->ns + 1) * 12 * sizeof *st.best);
-	memset(st.best, 0, (st.pl->ns + 1) * 12 * sizeof *st.best);
+	state_tables(&st);
 	if (read_roster(&st) || (o.quotas && read_quotas(&st)) ||
 	    plan_currencies(&st) ||
 	    read_metrics(&st) || bind_bonuses(&st) || read_activities(&st))
@@ -2017,61 +2222,7 @@ main(int argc, char **argv)
 	 * (not even standard input) unless named */
 	if (first == argc && o.activities && count_only(&st))
 		goto computed;
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
-	{
-		unsigned char want_[SU_R_NROLES];
-		int cols[SU_R_NROLES];
-
-		memset(want_, 0, sizeof want_);
-		want_[SU_R_OWNER] = want_[SU_R_AMOUNT] = SU_COL_REQUIRED;
-		want_[SU_R_CLOSE] = SU_COL_REQUIRED;
-		want_[SU_R_ID] = SU_COL_OPTIONAL;
-		want_[SU_R_STAGE] = want_[SU_R_TYPE] = SU_COL_OPTIONAL;
-		want_[SU_R_CURRENCY] = SU_COL_OPTIONAL;
-		if (su_columns_resolve(hdr.file, &hdr, &o.c, want_, cols))
-			goto done;
-		bc.currency = cols[SU_R_CURRENCY];
-		bc.hdr = &hdr;
-		bc.rep = cols[SU_R_OWNER];
-		bc.amount = cols[SU_R_AMOUNT];
-		bc.close = cols[SU_R_CLOSE];
-		bc.id = cols[SU_R_ID];
-		bc.stage = cols[SU_R_STAGE];
-		bc.type = cols[SU_R_TYPE];
-		/* a column given to another role (-c owner=Stage) is not
-		 * also the deal's stage */
-		if (bc.stage == bc.rep || bc.stage == bc.amount ||
-		    bc.stage == bc.close || bc.stage == bc.id)
-			bc.stage = -1;
-		if ((bc.iswon = need_col(&hdr, "IsWon", A_ISWON, 0)) < -1)
-			goto done;
-		if ((bc.stage >= 0 || bc.iswon >= 0 || o.model) &&
-		    su_model_load(o.model, &st.model))
-			goto done;
-		if ((bc.split = need_col(&hdr, "split", A_SPLIT, 0)) < -1)
-			goto done;
-		bc.role = su_xmalloc(st.pl->np * sizeof *bc.role);
-		for (i = 0; i < st.pl->np; i++) {
-			const char *al[2];
-
-			bc.role[i] = -1;
-			if (st.pl->p[i].measure != SU_PM_ROLE ||
-			    !plan_used(&st, (int)i))
-				continue;
-			al[0] = st.pl->p[i].role, al[1] = NULL;
-			if ((bc.role[i] = find_col(&hdr, al)) < 0) {
-				su_msg(hdr.file, 1, "plan %s measures the deals "
-				    "in column \"%s\", which is not there",
-				    st.pl->p[i].name, st.pl->p[i].role);
-				goto done;
-			}
-		}
-	}
-	while ((r = su_in_next(in, &rec)) > 0)
-		if (booking(&st, in, &bc, &rec))
-			goto done;
-	if (r < 0 || settle_splits(&st, in) || su_in_finish(in))
+	if (read_bookings(&st, in, &bc))
 		goto done;
 computed:
 	/* a quota or a plan's amount is never held against bookings in
@@ -2101,35 +2252,7 @@ computed:
 done:
 	su_out_abort(out);
 	su_in_free(in);
-	for (i = 0; i < st.nr; i++) {
-		size_t k;
-
-		free(st.r[i].name);
-		free(st.r[i].team);
-		if (st.m) {
-			for (k = 0; k < st.nm[i]; k++)
-				free(st.m[i][k].value);
-			free(st.m[i]);
-		}
-	}
-	for (i = 0; i < st.nmnames; i++)
-		free(st.mnames[i]);
-	free(st.mnames);
-	free(st.m);
-	free(st.nm);
-	free(st.r);
-	if (st.best)
-		for (i = 0; i < (st.pl ? st.pl->ns : 0) * 12; i++)
-			free(st.best[i].reps);
-	free(st.best);
-	free(st.aw);
 	free(bc.role);
-	su_groups_free(st.byname, NULL);
-	su_groups_free(st.splits, free_split);
-	su_groups_free(st.ids, NULL);
-	su_groups_free(st.spell, NULL);
-	su_groups_free(st.notwon, NULL);
-	su_model_free(st.model);
-	su_plans_free(st.pl);
+	free_state(&st);
 	return status;
 }
