@@ -1085,24 +1085,6 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	    (int)idlen, id, sn->file, sn->line) ? -1 : 1;
 }
 
-/* IsWon's yes or no: 1, 0, or -1 */
-static int
-yes_no(const char *s, size_t len)
-{
-	static const char *const yes[] = {"true", "yes", "1", NULL},
-	    *const no[] = {"false", "no", "0", NULL};
-	size_t i;
-
-	su_trim(&s, &len);
-	for (i = 0; yes[i]; i++)
-		if (strlen(yes[i]) == len && strncasecmp(yes[i], s, len) == 0)
-			return 1;
-	for (i = 0; no[i]; i++)
-		if (strlen(no[i]) == len && strncasecmp(no[i], s, len) == 0)
-			return 0;
-	return -1;
-}
-
 /* what a booking's Stage and IsWon say */
 struct won {
 	const char *s;      /* the stage, trimmed ("" none) */
@@ -1157,7 +1139,8 @@ iswon_status(struct su_in *in, const struct bcols *bc,
 {
 	int v;
 
-	if ((v = yes_no(r->f[bc->iswon], r->len[bc->iswon])) < 0)
+	/* the same words as forecast, cyclestat and stagecheck take */
+	if ((v = su_bool(r->f[bc->iswon], r->len[bc->iswon])) < 0)
 		return su_in_reject(in, r, "IsWon \"%.*s\": expected true or "
 		    "false", (int)(r->len[bc->iswon] > 40 ? 40 :
 		    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 1;
