@@ -297,12 +297,11 @@ write_state(const char *path, const char *last)
 	FILE *fp;
 
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = su_temp_make(tmp)) < 0) {
 		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
 		free(tmp);
 		return NULL;
 	}
-	su_temp(tmp, 1);
 	if (!(fp = fdopen(fd, "w"))) {
 		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
 		close(fd);
@@ -813,12 +812,16 @@ done_row:
 		r = write_summary(&st, out);
 	if (r == 0 && o.state && !(tmpstate = write_state(o.state, st.last)))
 		goto done;
+	/* the leads and the state both move on, or neither: no kill between
+	 * (su_out_done's own hold nests in this one) */
+	su_hold_signals(1);
 	if (r == 0) {
 		r = su_out_done(out, st.in);
 		out = NULL;
 	}
 	if (r == 0 && tmpstate) {
 		if (rename(tmpstate, o.state) != 0) {
+			su_hold_signals(0);
 			su_msg(o.state, 0, "cannot update the state (%s); the "
 			    "leads were written", strerror(errno));
 			goto done;
@@ -827,6 +830,7 @@ done_row:
 		free(tmpstate);
 		tmpstate = NULL;
 	}
+	su_hold_signals(0);
 	if (r == SU_OUT_EPIPE)
 		status = SU_EXIT_OK;
 	else if (r == 0)

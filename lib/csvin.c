@@ -774,8 +774,9 @@ endfile(struct su_in *in)
 	}
 	if (in->footer_line && in->footer_count != in->file_rows) {
 		su_msg(in->fname, in->footer_line, "the report footer says %ld "
-		    "records, but %ld were read", in->footer_count,
-		    in->file_rows);
+		    "record%s, but %ld %s read", in->footer_count,
+		    in->footer_count == 1 ? "" : "s", in->file_rows,
+		    in->file_rows == 1 ? "was" : "were");
 		return -1;
 	}
 	closefile(in);

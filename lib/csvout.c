@@ -120,7 +120,7 @@ su_out_open(const struct su_opts *o)
 	snprintf(out->tmp, n, "%s/.%s.XXXXXX", d, b);
 	free(dcopy);
 	free(bcopy);
-	out->fd = mkstemp(out->tmp);
+	out->fd = su_temp_make(out->tmp);
 	if (out->fd < 0) {
 		su_msg(out->path, 0, "cannot create: %s", strerror(errno));
 		free(out->tmp);
@@ -128,7 +128,6 @@ su_out_open(const struct su_opts *o)
 		su_out_abort(out);
 		return NULL;
 	}
-	su_temp(out->tmp, 1);
 	/* mkstemp makes 0600; give the file the mode a new file would get */
 	mask = umask(0);
 	umask(mask);
@@ -727,6 +726,7 @@ su_out_done(struct su_out *out, struct su_in *in)
 {
 	int r = finish(out);
 
+	su_hold_signals(1); /* a kill now: both in place, or neither */
 	if (r == 0 && su_in_commit(in) != 0) {
 		if (out->tmp)
 			unlink(out->tmp);
@@ -734,6 +734,7 @@ su_out_done(struct su_out *out, struct su_in *in)
 	}
 	if (r == 0 && (r = commit(out)) != 0)
 		su_in_rollback(in); /* neither, rather than one */
+	su_hold_signals(0);
 	release(out);
 	return r;
 }

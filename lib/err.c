@@ -89,6 +89,34 @@ su_temp(const char *path, int keep)
 		}
 }
 
+void
+su_hold_signals(int hold)
+{
+	static int depth; /* holds nest: let through at the outermost */
+	sigset_t set;
+	size_t i;
+
+	if (hold ? depth++ > 0 : --depth > 0)
+		return;
+	sigemptyset(&set);
+	for (i = 0; i < sizeof deathsigs / sizeof deathsigs[0]; i++)
+		sigaddset(&set, deathsigs[i]);
+	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+int
+su_temp_make(char *template)
+{
+	int fd;
+
+	/* no kill between the file's making and its registering */
+	su_hold_signals(1);
+	if ((fd = mkstemp(template)) >= 0)
+		su_temp(template, 1);
+	su_hold_signals(0);
+	return fd;
+}
+
 static void
 oom(void)
 {

@@ -32,6 +32,12 @@ void su_msg(const char *file, long line, const char *fmt, ...)
 /* a temporary file to remove if the program exits from inside the
  * library (keep 1), or no longer (keep 0); su_out does this for -o */
 void su_temp(const char *path, int keep);
+/* mkstemp(template), registered with su_temp, no signal between the two */
+int su_temp_make(char *template);
+/* SIGHUP, SIGINT, SIGTERM held (1) until let through (0): around putting
+ * two files in place, so that a kill leaves both or neither.  Holds nest:
+ * the signals come through at the outermost release. */
+void su_hold_signals(int hold);
 /* out of memory: the one error that exits from inside the library */
 void *su_xmalloc(size_t n);
 void *su_xrealloc(void *p, size_t n);

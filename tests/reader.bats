@@ -133,6 +133,11 @@ EOF
 	run --separate-stderr forecast "$BATS_TEST_TMPDIR/foot3.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/foot3.csv:5: the report footer says 3 records, but 2 were read"
+	# one record read: "was", not "were"
+	printf 'Amount,Forecast Category\n5,Commit\n\nGrand Totals (3 records)\n' >"$BATS_TEST_TMPDIR/foot1.csv"
+	run --separate-stderr forecast "$BATS_TEST_TMPDIR/foot1.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/foot1.csv:4: the report footer says 3 records, but 1 was read"
 	# a totals row with subtotals is footer too; a full-width row never is
 	{ head -4 "$BATS_TEST_TMPDIR/foot.csv"; printf '"Grand Totals (2 records)","$3.00"\n'; } >"$BATS_TEST_TMPDIR/sub.csv"
 	run forecast -f tsv "$BATS_TEST_TMPDIR/sub.csv"
