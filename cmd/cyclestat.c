@@ -135,7 +135,6 @@ parse_args(struct opts *o, int argc, char **argv)
 		{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
 		SU_STAGE_LONGOPTS, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
 	};
-	char *end;
 	int c, k;
 
 	su_opts_init(&o->c);
@@ -165,9 +164,8 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->open_age = 1;
 			break;
 		case OPT_TARGET_CYCLE:
-			o->target_cycle = strtol(optarg, &end, 10);
-			if (end == optarg || *end || o->target_cycle < 1 ||
-			    o->target_cycle > 100000) {
+			if (su_strtonum(optarg, 1, 100000,
+			    &o->target_cycle) != 0) {
 				su_msg(NULL, 0, "--target-cycle %s: expected a "
 				    "number of days from 1", optarg);
 				return -1;

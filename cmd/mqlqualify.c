@@ -80,19 +80,18 @@ usage(FILE *fp)
 static int64_t
 parse_duration(const char *s)
 {
-	int64_t v = 0;
-	const char *p = s;
+	char num[16];
+	size_t n = strlen(s);
+	long v;
 
-	if (*p < '0' || *p > '9')
+	/* the number, then one unit letter */
+	if (n < 2 || n - 1 >= sizeof num || s[0] < '0' || s[0] > '9')
 		return -1;
-	while (*p >= '0' && *p <= '9') {
-		if (v > 100000000)
-			return -1;
-		v = v * 10 + (*p++ - '0');
-	}
-	if (p[0] && p[1])
+	memcpy(num, s, n - 1);
+	num[n - 1] = '\0';
+	if (su_strtonum(num, 0, 100000000, &v) != 0)
 		return -1;
-	switch (*p) {
+	switch (s[n - 1]) {
 	case 's': return v;
 	case 'm': return v * 60;
 	case 'h': return v * 3600;

@@ -173,17 +173,6 @@ parse_requires(struct su_ini_load *ld, const char *v, unsigned *mask)
 	return ok;
 }
 
-static int
-parse_int(const char *v, long lo, long hi, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(v, &end, 10);
-	return errno == 0 && end != v && *end == '\0' && *out >= lo &&
-	    *out <= hi;
-}
-
 /* [pipeline NAME] (a name needed: else an unknown section) */
 static int
 open_pipeline(struct su_ini_load *ld, void *ctx, const char *section,
@@ -350,7 +339,7 @@ set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	long v;
 
-	if (!parse_int(value, 1, 100000, &v)) {
+	if (su_strtonum(value, 1, 100000, &v) != 0) {
 		su_ini_fail(ld, 0, "max_days = %s: expected a number of days "
 		    "from 1", value);
 		return 0;

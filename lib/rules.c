@@ -25,21 +25,6 @@ struct rules {
 };
 
 static int
-parse_long(const char *v, long lo, long hi, long *out)
-{
-	char *end;
-	long x;
-
-	if (!*v)
-		return -1;
-	x = strtol(v, &end, 10);
-	if (*end || x < lo || x > hi)
-		return -1;
-	*out = x;
-	return 0;
-}
-
-static int
 open_thresholds(struct su_ini_load *ld, void *ctx, const char *section,
                 const char *name, long line)
 {
@@ -54,7 +39,7 @@ open_thresholds(struct su_ini_load *ld, void *ctx, const char *section,
 static int
 threshold(struct su_ini_load *ld, long *dst, const char *value)
 {
-	if (parse_long(value, -1000000, 1000000, dst)) {
+	if (su_strtonum(value, -1000000, 1000000, dst)) {
 		su_ini_fail(ld, ld->line, "[thresholds]: %s = %s: expected a "
 		    "whole number of points", ld->key, value);
 		return 0;
@@ -131,7 +116,7 @@ set_points(struct su_ini_load *ld, void *ctx, const char *value)
 	struct su_criterion *c = ((struct rules *)ctx)->c;
 	long v;
 
-	if (parse_long(value, -1000000, 1000000, &v)) {
+	if (su_strtonum(value, -1000000, 1000000, &v)) {
 		su_ini_fail(ld, ld->line, "[criterion %s]: points = %s: "
 		    "expected a whole number (may be negative)", c->name,
 		    value);

@@ -47,6 +47,10 @@ char *su_xstrdup(const char *s);
 /* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
  * spreadsheets put in amounts) */
 void su_trim(const char **s, size_t *len);
+/* the one integer parser (as OpenBSD's strtonum): an optional sign and
+ * decimal digits, nothing else (no blanks), from lo to hi: 0 and *out, or
+ * -1 */
+int su_strtonum(const char *s, long lo, long hi, long *out);
 /* nothing but blanks (or nothing): an empty cell, as su_trim sees it */
 int su_blank(const char *s, size_t len);
 /* su_norm (columns.c) of a string, into a fresh buffer; two strings equal

@@ -1,11 +1,39 @@
 /* text.c - small text helpers */
 #include "su.h"
 
+#include <limits.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+int
+su_strtonum(const char *s, long lo, long hi, long *out)
+{
+	const char *p = s;
+	long v = 0;
+	int neg = 0;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (LONG_MAX - 9) / 10)
+			return -1; /* out of any range we take */
+		v = v * 10 + (*p - '0');
+	}
+	if (*p)
+		return -1;
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
 
 int
 su_blank(const char *s, size_t len)

@@ -5,6 +5,7 @@
  */
 #include "su.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -736,6 +737,35 @@ test_time(void)
 	CHECK(su_time_parse("next week", 9, 0, &v, &why) == -1, "next week");
 }
 
+/* su_strtonum: the one integer parser */
+static void
+test_strtonum(void)
+{
+	static const struct {
+		const char *s;
+		long lo, hi, want; /* want: the value, or LONG_MIN: refused */
+	} t[] = {
+		{"30", 1, 100000, 30}, {"+7", 0, 10, 7}, {"-5", -10, 10, -5},
+		{"0", 0, 0, 0}, {"100000", 1, 100000, 100000},
+		{"100001", 1, 100000, LONG_MIN}, {"0", 1, 10, LONG_MIN},
+		{"", 0, 10, LONG_MIN}, {" 5", 0, 10, LONG_MIN},
+		{"5 ", 0, 10, LONG_MIN}, {"5x", 0, 10, LONG_MIN},
+		{"-", -10, 10, LONG_MIN}, {"1.5", 0, 10, LONG_MIN},
+		{"99999999999999999999999", 0, LONG_MAX, LONG_MIN},
+	};
+	size_t i;
+	long v;
+	int r;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		v = LONG_MIN;
+		r = su_strtonum(t[i].s, t[i].lo, t[i].hi, &v);
+		CHECK(t[i].want == LONG_MIN ? r == -1 : r == 0 &&
+		    v == t[i].want, "strtonum \"%s\" [%ld, %ld]: r=%d v=%ld",
+		    t[i].s, t[i].lo, t[i].hi, r, v);
+	}
+}
+
 /* every key one hash: every lookup walks one chain, so only comparing the
  * keys can tell them apart */
 static uint64_t
@@ -989,6 +1019,7 @@ main(void)
 	test_time();
 	test_present();
 	test_map();
+	test_strtonum();
 	test_ini_load();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
