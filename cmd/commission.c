@@ -1207,12 +1207,19 @@ say_not_won(struct state *st)
 		return;
 	g = su_groups_sorted(st->notwon, &n);
 	buf[0] = '\0';
-	for (i = 0; i < n && k < sizeof buf - 1; i++)
+	for (i = 0; i < n; i++) {
+		int len = (int)(g[i]->keylen > 200 ? 200 : g[i]->keylen);
+		int m = snprintf(NULL, 0, "%s%ld \"%.*s\"", i ? ", " : "",
+		    *(long *)g[i]->val, len, g[i]->key);
+
+		if (k + (size_t)m >= sizeof buf - 64)
+			break; /* whole entries only */
 		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%ld \"%.*s\"",
-		    i ? ", " : "", *(long *)g[i]->val, (int)g[i]->keylen,
-		    g[i]->key);
-	if (k >= sizeof buf)
-		strcpy(buf + sizeof buf - 4, "...");
+		    i ? ", " : "", *(long *)g[i]->val, len, g[i]->key);
+	}
+	if (i < n) /* said in part: never cut without a word */
+		snprintf(buf + k, sizeof buf - k, ", and %zu more stages",
+		    n - i);
 	su_msg(NULL, 0, "%ld booking%s not closed won left out: %s",
 	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
 }

@@ -906,13 +906,19 @@ su_place_report(const struct su_place *pl, const char *what)
 
 	all = su_groups_sorted(pl->unknown, &n);
 	list[0] = '\0';
-	for (i = 0; i < n && len < sizeof list - 128; i++)
+	for (i = 0; i < n; i++) {
+		int m = snprintf(NULL, 0, "%s\"%.200s\" (%ld)", i ? ", " : "",
+		    all[i]->key, *(long *)all[i]->val);
+
+		if (len + (size_t)m >= sizeof list - 64)
+			break; /* whole stage names only */
 		len += (size_t)snprintf(list + len, sizeof list - len,
-		    "%s\"%s\" (%ld)", i ? ", " : "", all[i]->key,
+		    "%s\"%.200s\" (%ld)", i ? ", " : "", all[i]->key,
 		    *(long *)all[i]->val);
+	}
 	if (i < n) /* said in part: never cut without a word */
-		snprintf(list + (len < sizeof list - 64 ? len :
-		    sizeof list - 64), 64, ", and %zu more", n - i);
+		snprintf(list + len, sizeof list - len, ", and %zu more",
+		    n - i);
 	stages[0] = '\0';
 	for (i = 0; i < pl->m->np && slen < sizeof stages - 64; i++) {
 		const struct su_pipeline *p = &pl->m->p[i];

@@ -301,3 +301,13 @@ EOF2
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $d/e.csv:2: Currency \"€\": not a currency code such as USD"
 }
+
+@test "300 unknown stages: the message lists whole names, then how many more, never a name cut" {
+	python3 -c "
+print('Stage,Amount')
+for i in range(300): print(f'Unknown stage number {i:04d} with a long name,{i}')
+" >"$BATS_TEST_TMPDIR/many.csv"
+	run --separate-stderr "$BIN/forecast" "$BATS_TEST_TMPDIR/many.csv"
+	assert_failure 2
+	[[ $stderr =~ \"Unknown\ stage\ number\ [0-9]{4}\ with\ a\ long\ name\"\ \(1\),\ and\ [0-9]+\ more\; ]] || fail "$stderr"
+}
