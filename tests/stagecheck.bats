@@ -247,19 +247,28 @@ model_error() {
 	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/m.ini:$1"
 }
 
-@test "model errors: FILE:LINE: message, exit 2" {
+@test "model error, 2: a line longer than 198 characters" {
 	# inih cuts a line over 198 characters in two: refused, not misread
 	{ printf '[pipeline P]\n; '; head -c 200 /dev/zero | tr '\0' x; printf '\n[stage A]\n'; } |
 		model_error '2: a line longer than 198 characters'
+}
+
+@test "model error, 3: \"default\" given twice in [pipeline P]" {
 	# an indented line after a key continues its value, as inih reads it,
 	# even one that looks like a section
 	printf '[pipeline P]\ndefault = yes\n  [stage A]\nprobability = 10\n' |
 		model_error '3: "default" given twice in [pipeline P]'
+}
+
+@test "model error, 3: not an INI line (expected [section], key = value or a ; comment)" {
 	model_error '3: not an INI line (expected [section], key = value or a ; comment)' <<'EOF'
 [pipeline P]
 [stage A]
 probability 10
 EOF
+}
+
+@test "model error, 4: [stage a]: a second stage \"a\" in pipeline \"P\"" {
 	model_error '4: [stage a]: a second stage "a" in pipeline "P"' <<'EOF'
 [pipeline P]
 [stage A]
@@ -267,66 +276,102 @@ probability = 10
 [stage a]
 probability = 20
 EOF
+}
+
+@test "model error, 3: probability = 120: expected a percentage from 0 to 100" {
 	model_error '3: probability = 120: expected a percentage from 0 to 100' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 120
 EOF
+}
+
+@test "model error, 4: requires: \"D\" is ambiguous: write DC (Decision Criteria) or DP (Decision Process)" {
 	model_error '4: requires: "D" is ambiguous: write DC (Decision Criteria) or DP (Decision Process)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 requires = M, D
 EOF
+}
+
+@test "model error, 4: requires: \"c\" is ambiguous: write CH (Champion) or CO (Competition)" {
 	model_error '4: requires: "c" is ambiguous: write CH (Champion) or CO (Competition)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 requires = c
 EOF
+}
+
+@test "model error, 4: requires: \"X\" is not a MEDDPICC component (M, E, DC, DP, P, I, CH, CO, or their names)" {
 	model_error '4: requires: "X" is not a MEDDPICC component (M, E, DC, DP, P, I, CH, CO, or their names)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 requires = M, X
 EOF
+}
+
+@test "model error, 4: unknown key \"colour\" in [stage A] (expected probability, category, requires, max_days, status, aliases)" {
 	model_error '4: unknown key "colour" in [stage A] (expected probability, category, requires, max_days, status, aliases)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 colour = red
 EOF
+}
+
+@test "model error, 1: [stage A]: a stage before any [pipeline NAME]" {
 	model_error '1: [stage A]: a stage before any [pipeline NAME]' <<'EOF'
 [stage A]
 probability = 10
 EOF
+}
+
+@test "model error, 2: [stage A] has no probability" {
 	model_error '2: [stage A] has no probability' <<'EOF'
 [pipeline P]
 [stage A]
 [stage B]
 probability = 10
 EOF
+}
+
+@test "model error, 4: [stage B] has no probability" {
 	model_error '4: [stage B] has no probability' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 [stage B]
 EOF
+}
+
+@test "model error, 1: [phase A]: expected [pipeline NAME] or [stage NAME]" {
 	model_error '1: [phase A]: expected [pipeline NAME] or [stage NAME]' <<'EOF'
 [phase A]
 x = 1
 EOF
+}
+
+@test "model error, 2: [stage A] has no probability (2)" {
 	model_error '2: [stage A] has no probability' <<'EOF'
 [pipeline P]
 [stage A]
 category = Commit
 EOF
+}
+
+@test "model error, 1: poc_stage = Demo: no such stage in pipeline \"P\"" {
 	model_error '1: poc_stage = Demo: no such stage in pipeline "P"' <<'EOF'
 [pipeline P]
 poc_stage = Demo
 [stage A]
 probability = 10
 EOF
+}
+
+@test "model error, 5: a second default pipeline, \"Q\"" {
 	model_error '5: a second default pipeline, "Q"' <<'EOF'
 [pipeline P]
 default = yes
@@ -337,6 +382,9 @@ default = yes
 [stage B]
 probability = 10
 EOF
+}
+
+@test "model error, 2: [stage Won] is closed: it cannot require MEDDPICC" {
 	model_error '2: [stage Won] is closed: it cannot require MEDDPICC' <<'EOF'
 [pipeline P]
 [stage Won]
@@ -344,30 +392,45 @@ probability = 100
 status = won
 requires = M
 EOF
+}
+
+@test "model error, 4: \"probability\" given twice in [stage A]" {
 	model_error '4: "probability" given twice in [stage A]' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 probability = 20
 EOF
+}
+
+@test "model error, 4: category = Maybe: expected Closed, Commit, Best Case, Pipeline, Omitted or Lost" {
 	model_error '4: category = Maybe: expected Closed, Commit, Best Case, Pipeline, Omitted or Lost' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 category = Maybe
 EOF
+}
+
+@test "model error, 4: max_days = soon: expected a number of days from 1" {
 	model_error '4: max_days = soon: expected a number of days from 1' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 max_days = soon
 EOF
+}
+
+@test "model error, 4: status = pending: expected open, won or lost" {
 	model_error '4: status = pending: expected open, won or lost' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10
 status = pending
 EOF
+}
+
+@test "model error, 5: [pipeline P]: a second pipeline named \"P\"" {
 	# fuzz regression: the second and later keys of a section that failed
 	# went to the pipeline before it, and leaked the value they replaced
 	# (LeakSanitizer under SANITIZE=1)
