@@ -8,6 +8,7 @@
 #include "su.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1059,7 +1060,7 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	size_t idlen = r->len[bc->id];
 	int split = bc->split >= 0 && r->len[bc->split];
 	struct seen *sn;
-	char buf[NAME_BUF], *key;
+	char buf[NAME_BUF], *key, at[PATH_MAX + 32];
 
 	su_trim(&id, &idlen);
 	if (!idlen)
@@ -1076,13 +1077,10 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	}
 	if (split && sn->split)
 		return 0;
-	if (strcmp(sn->file, r->file) == 0)
-		return su_in_reject(in, r, "deal %.*s is also on line %ld: a "
-		    "deal is credited once (the shares of a split deal each "
-		    "give a Split %%)", (int)idlen, id, sn->line) ? -1 : 1;
-	return su_in_reject(in, r, "deal %.*s is also on %s:%ld: a deal is "
+	return su_in_reject(in, r, "deal %.*s is also on %s: a deal is "
 	    "credited once (the shares of a split deal each give a Split %%)",
-	    (int)idlen, id, sn->file, sn->line) ? -1 : 1;
+	    (int)idlen, id, su_seen_at(at, sizeof at, sn->file, sn->line,
+	    r)) ? -1 : 1;
 }
 
 /* what a booking's Stage and IsWon say */
@@ -1206,20 +1204,11 @@ say_not_won(struct state *st)
 	if (!st->nnotwon)
 		return;
 	g = su_groups_sorted(st->notwon, &n);
-	buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		int len = (int)(g[i]->keylen > 200 ? 200 : g[i]->keylen);
-		int m = snprintf(NULL, 0, "%s%ld \"%.*s\"", i ? ", " : "",
-		    *(long *)g[i]->val, len, g[i]->key);
-
-		if (k + (size_t)m >= sizeof buf - 64)
-			break; /* whole entries only */
-		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%ld \"%.*s\"",
-		    i ? ", " : "", *(long *)g[i]->val, len, g[i]->key);
-	}
-	if (i < n) /* said in part: never cut without a word */
-		snprintf(buf + k, sizeof buf - k, ", and %zu more stages",
-		    n - i);
+	for (i = 0; i < n && su_list_add(buf, sizeof buf, &k, "%ld \"%.*s\"",
+	    *(long *)g[i]->val, (int)(g[i]->keylen > 200 ? 200 :
+	    g[i]->keylen), g[i]->key) == 0; i++)
+		;
+	su_list_more(buf, sizeof buf, k, n - i, " stages");
 	su_msg(NULL, 0, "%ld booking%s not closed won left out: %s",
 	    st->nnotwon, st->nnotwon == 1 ? "" : "s", buf);
 }

@@ -5,6 +5,7 @@
 #include "su.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,14 +392,13 @@ check_duplicate(struct state *st, const struct su_rec *r)
 		return 0;
 	g = su_map_get(st->ids, id, len, 1);
 	seen = g->val;
-	if (seen->line && seen->file == r->file)
+	if (seen->line) {
+		char at[PATH_MAX + 32];
+
 		return su_in_reject(st->in, r, "opportunity %.*s again: "
-		    "it is on line %ld too", (int)len, id, seen->line) ?
-		    -1 : 1;
-	if (seen->line)
-		return su_in_reject(st->in, r, "opportunity %.*s again: "
-		    "it is on %s:%ld too", (int)len, id, seen->file,
-		    seen->line) ? -1 : 1;
+		    "it is on %s too", (int)len, id, su_seen_at(at, sizeof at,
+		    seen->file, seen->line, r)) ? -1 : 1;
+	}
 	seen->file = r->file;
 	seen->line = r->line;
 	return 0;
@@ -780,16 +780,14 @@ no_funnel(struct state *st)
 	if (!st->nout)
 		return 0;
 	all = su_groups_sorted(st->seen, &n);
-	for (i = 0; i < n && len < sizeof list - 128; i++) {
+	for (i = 0; i < n; i++) {
 		const struct seen *v = all[i]->val;
 
-		len += (size_t)snprintf(list + len, sizeof list - len,
-		    "%s\"%s\" (%ld%s)", i ? ", " : "", all[i]->key, v->n,
-		    v->out ? ", not in the model" : "");
+		if (su_list_add(list, sizeof list, &len, "\"%.200s\" (%ld%s)",
+		    all[i]->key, v->n, v->out ? ", not in the model" : ""))
+			break;
 	}
-	if (i < n) /* said in part: never cut without a word */
-		snprintf(list + (len < sizeof list - 64 ? len :
-		    sizeof list - 64), 64, ", and %zu more", n - i);
+	su_list_more(list, sizeof list, len, n - i, "");
 	su_msg(NULL, 0, "--funnel: %ld deal%s at stages not in the model, "
 	    "which its funnel has no place for; the stages seen: %s (give "
 	    "the model of these stages with -m)", st->nout, st->nout == 1 ?

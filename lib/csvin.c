@@ -1017,3 +1017,14 @@ su_in_free(struct su_in *in)
 	free((void *)in->hdrfile);
 	free(in);
 }
+
+const char *
+su_seen_at(char *buf, size_t size, const char *file, long line,
+           const struct su_rec *r)
+{
+	if (strcmp(file, r->file) == 0)
+		snprintf(buf, size, "line %ld", line);
+	else
+		snprintf(buf, size, "%s:%ld", file, line);
+	return buf;
+}

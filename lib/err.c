@@ -16,16 +16,23 @@ static const char *progname = "salesutils";
 static const char *volatile temps[4];
 static const int deathsigs[] = { SIGHUP, SIGINT, SIGTERM };
 
-/* unlink only (async-signal-safe), then die of the same signal so the
- * parent sees how we ended */
+/* unlink only: async-signal-safe, for ondeath as for oom */
 static void
-ondeath(int sig)
+unlink_temps(void)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof temps / sizeof temps[0]; i++)
 		if (temps[i])
 			unlink(temps[i]);
+}
+
+/* the temporaries gone, die of the same signal so the parent sees how we
+ * ended */
+static void
+ondeath(int sig)
+{
+	unlink_temps();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -120,11 +127,7 @@ su_temp_make(char *template)
 static void
 oom(void)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof temps / sizeof temps[0]; i++)
-		if (temps[i])
-			unlink(temps[i]);
+	unlink_temps();
 	fprintf(stderr, "%s: out of memory\n", progname);
 	exit(SU_EXIT_ERR);
 }

@@ -905,20 +905,10 @@ su_place_report(const struct su_place *pl, const char *what)
 	size_t n, i, j, len = 0, slen = 0;
 
 	all = su_groups_sorted(pl->unknown, &n);
-	list[0] = '\0';
-	for (i = 0; i < n; i++) {
-		int m = snprintf(NULL, 0, "%s\"%.200s\" (%ld)", i ? ", " : "",
-		    all[i]->key, *(long *)all[i]->val);
-
-		if (len + (size_t)m >= sizeof list - 64)
-			break; /* whole stage names only */
-		len += (size_t)snprintf(list + len, sizeof list - len,
-		    "%s\"%.200s\" (%ld)", i ? ", " : "", all[i]->key,
-		    *(long *)all[i]->val);
-	}
-	if (i < n) /* said in part: never cut without a word */
-		snprintf(list + len, sizeof list - len, ", and %zu more",
-		    n - i);
+	for (i = 0; i < n && su_list_add(list, sizeof list, &len,
+	    "\"%.200s\" (%ld)", all[i]->key, *(long *)all[i]->val) == 0; i++)
+		;
+	su_list_more(list, sizeof list, len, n - i, "");
 	stages[0] = '\0';
 	for (i = 0; i < pl->m->np && slen < sizeof stages - 64; i++) {
 		const struct su_pipeline *p = &pl->m->p[i];

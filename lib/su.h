@@ -47,6 +47,15 @@ char *su_xstrdup(const char *s);
 /* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
  * spreadsheets put in amounts) */
 void su_trim(const char **s, size_t *len);
+/* a list "a, b, c" for a message, in buf[size]: su_list_add appends an
+ * entry (printf), whole or not at all, keeping SU_LIST_MORE bytes for
+ * su_list_more's ", and N more" (what: " stages", or ""); 0, or -1 when it
+ * did not fit (add no more).  *len starts at 0. */
+#define SU_LIST_MORE 64
+int su_list_add(char *buf, size_t size, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void su_list_more(char *buf, size_t size, size_t len, size_t left,
+                  const char *what);
 /* the one integer parser (as OpenBSD's strtonum): an optional sign and
  * decimal digits, nothing else (no blanks), from lo to hi: 0 and *out, or
  * -1 */
@@ -865,6 +874,10 @@ int su_in_header(struct su_in *in, struct su_rec *hdr);
 /* the next data record: 1, 0 at the end of all input, -1 on error
  * (printed).  The record stays valid until the next call. */
 int su_in_next(struct su_in *in, struct su_rec *rec);
+/* an earlier row as a message about row r names it: "line 4" in r's
+ * file, else "FILE:4" (into buf) */
+const char *su_seen_at(char *buf, size_t size, const char *file, long line,
+                       const struct su_rec *r);
 /* A record the program cannot use: with --skip-invalid it is reported,
  * written to --rejects and counted (returns 0: carry on), else the message
  * is printed as "prog: FILE:LINE: msg" (returns -1: stop, exit 2). */

@@ -2,12 +2,45 @@
 #include "su.h"
 
 #include <limits.h>
+#include <stdarg.h>
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+int
+su_list_add(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	size_t sep = *len ? 2 : 0;
+	int m;
+
+	va_start(ap, fmt);
+	m = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	/* whole entries only, and room kept for ", and N more" */
+	if (m < 0 || *len + sep + (size_t)m >= size - SU_LIST_MORE)
+		return -1;
+	if (sep)
+		memcpy(buf + *len, ", ", 2);
+	va_start(ap, fmt);
+	vsnprintf(buf + *len + sep, size - *len - sep, fmt, ap);
+	va_end(ap);
+	*len += sep + (size_t)m;
+	return 0;
+}
+
+void
+su_list_more(char *buf, size_t size, size_t len, size_t left,
+             const char *what)
+{
+	buf[len] = '\0';
+	if (left) /* said in part: never cut without a word */
+		snprintf(buf + len, size - len, ", and %zu more%s", left,
+		    what);
+}
 
 int
 su_strtonum(const char *s, long lo, long hi, long *out)
