@@ -156,22 +156,23 @@ show_key(char *buf, size_t size, const char *key, size_t len)
 void
 su_groups_say_respelled(const struct su_groups *t)
 {
-	char list[512], a[128], b[128];
-	size_t i, o = 0;
+	char list[1024], a[128], b[128];
+	size_t i, len = 0;
 
 	if (!t->respelled)
 		return;
-	for (i = 0; i < t->nex && o < sizeof list; i++) {
+	for (i = 0; i < t->nex; i++) {
 		show_key(a, sizeof a, t->ex[i], t->exlen[i]);
 		show_key(b, sizeof b, t->exg[i]->key, t->exg[i]->keylen);
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\" as "
-		    "\"%s\"", i ? ", " : ": ", a, b);
+		if (su_list_add(list, sizeof list, &len, "\"%s\" as \"%s\"", a,
+		    b))
+			break;
 	}
-	list[o < sizeof list ? o : sizeof list - 1] = '\0';
+	su_list_more(list, sizeof list, len, t->nex - i, " spellings");
 	su_msg(NULL, 0, "%ld record%s grouped under another spelling "
 	    "(values differing only in ASCII case or surrounding spaces are "
-	    "one group, shown as first seen, trimmed)%s", t->respelled,
-	    t->respelled == 1 ? "" : "s", list);
+	    "one group, shown as first seen, trimmed)%s%s", t->respelled,
+	    t->respelled == 1 ? "" : "s", len ? ": " : "", list);
 }
 
 size_t
