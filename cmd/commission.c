@@ -14,6 +14,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
+ * program runs on su_run) */
+#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
+#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
+
 __extension__ typedef __int128 i128;
 
 struct opts {
@@ -1077,7 +1082,7 @@ once(struct state *st, struct su_in *in, const struct bcols *bc,
 	}
 	if (split && sn->split)
 		return 0;
-	return su_in_reject(in, r, "deal %.*s is also on %s: a deal is "
+	return reject0(in, r, "deal %.*s is also on %s: a deal is "
 	    "credited once (the shares of a split deal each give a Split %%)",
 	    (int)idlen, id, su_seen_at(at, sizeof at, sn->file, sn->line,
 	    r)) ? -1 : 1;
@@ -1119,7 +1124,7 @@ stage_status(struct state *st, struct su_in *in, const struct bcols *bc,
 	}
 	if (w->len < sizeof nm && su_norm(w->s, w->len, nm) &&
 	    strcmp(nm, "closed") == 0)
-		return su_in_reject(in, r, "Stage \"%.*s\": closed won or "
+		return reject0(in, r, "Stage \"%.*s\": closed won or "
 		    "closed lost? (name it in a stage model, -m)", (int)w->len,
 		    w->s) ? -1 : 1;
 	v = su_category_parse(w->s, w->len);
@@ -1139,11 +1144,11 @@ iswon_status(struct su_in *in, const struct bcols *bc,
 
 	/* the same words as forecast, cyclestat and stagecheck take */
 	if ((v = su_bool(r->f[bc->iswon], r->len[bc->iswon])) < 0)
-		return su_in_reject(in, r, "IsWon \"%.*s\": expected true or "
+		return reject0(in, r, "IsWon \"%.*s\": expected true or "
 		    "false", (int)(r->len[bc->iswon] > 40 ? 40 :
 		    r->len[bc->iswon]), r->f[bc->iswon]) ? -1 : 1;
 	if (w->known && (w->status == SU_ST_WON) != v)
-		return su_in_reject(in, r, "Stage \"%.*s\" is %s and IsWon is "
+		return reject0(in, r, "Stage \"%.*s\" is %s and IsWon is "
 		    "%.*s: which is it?", (int)w->len, w->s,
 		    w->status == SU_ST_WON ? "won" : w->status == SU_ST_LOST ?
 		    "lost" : "open", (int)r->len[bc->iswon],
@@ -1178,7 +1183,7 @@ closed_won(struct state *st, struct su_in *in, const struct bcols *bc,
 	    (rc = iswon_status(in, bc, r, &w)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (w.status < 0)
-		return su_in_reject(in, r, "%s empty: won or not? (a payout "
+		return reject0(in, r, "%s empty: won or not? (a payout "
 		    "cannot rest on a guess)", bc->stage >= 0 ? "Stage" :
 		    "IsWon") ? -1 : 0;
 	if (w.status == SU_ST_WON)
@@ -1283,20 +1288,20 @@ booking_amount(struct state *st, struct su_in *in, const struct bcols *bc,
 	rc = su_money_parse(r->f[bc->amount], r->len[bc->amount],
 	    st->o->c.decimal_comma, amount, cur, &why);
 	if (rc != 0)
-		return su_in_reject(in, r, "Amount \"%.*s\": %s%s%s",
+		return reject0(in, r, "Amount \"%.*s\": %s%s%s",
 		    (int)(r->len[bc->amount] > 40 ? 40 : r->len[bc->amount]),
 		    r->f[bc->amount], rc == 1 ? "empty (a payout cannot rest "
 		    "on a guess)" : "not an amount (", rc == 1 ? "" : why,
 		    rc == 1 ? "" : ")") ? -1 : 1;
 	if (su_row_currency(bc->hdr, r, bc->currency, cur, msg, sizeof msg))
-		return su_in_reject(in, r, "%s", msg) ? -1 : 1;
+		return reject0(in, r, "%s", msg) ? -1 : 1;
 	if (!cur[0])
 		return 0;
 	if (!st->cur[0]) {
 		memcpy(st->cur, cur, sizeof st->cur);
 		st->curfile = r->file, st->curline = r->line;
 	} else if (strcmp(cur, st->cur) != 0)
-		return su_in_reject(in, r, "amount in %s, and %s:%ld was in "
+		return reject0(in, r, "amount in %s, and %s:%ld was in "
 		    "%s: amounts in different currencies are never added", cur,
 		    st->curfile, st->curline, st->cur) ? -1 : 1;
 	return 0;
@@ -1315,14 +1320,14 @@ booking_day(struct state *st, struct su_in *in, const struct bcols *bc,
 	rc = su_date_parse(r->f[bc->close], r->len[bc->close], st->o->c.dmy,
 	    day, &why);
 	if (rc != 0)
-		return su_in_reject(in, r, "Close Date \"%.*s\": %s",
+		return reject0(in, r, "Close Date \"%.*s\": %s",
 		    (int)(r->len[bc->close] > 40 ? 40 : r->len[bc->close]),
 		    r->f[bc->close], rc == 1 ? "empty" : why) ? -1 : 1;
 	if (*day >= st->y.from && *day <= st->y.to)
 		return 0;
 	su_date_fmt(a, st->y.from);
 	su_date_fmt(b, st->y.to);
-	return su_in_reject(in, r, "Close Date %.*s is outside the plan year "
+	return reject0(in, r, "Close Date %.*s is outside the plan year "
 	    "FY%d (%s..%s)", (int)r->len[bc->close], r->f[bc->close], st->fy,
 	    a, b) ? -1 : 1;
 }
@@ -1348,18 +1353,18 @@ split_share(struct state *st, struct su_in *in, const struct bcols *bc,
 	else if (rc == 0 && (pct <= 0 || pct > SU_RATE_ONE))
 		rc = -1, why = "a share is above 0% and at most 100%";
 	if (rc != 0)
-		return su_in_reject(in, r, "Split \"%.*s\": %s",
+		return reject0(in, r, "Split \"%.*s\": %s",
 		    (int)r->len[bc->split], r->f[bc->split], why);
 	if (bc->id < 0)
-		return su_in_reject(in, r, "a split deal needs a deal id "
+		return reject0(in, r, "a split deal needs a deal id "
 		    "column (Opportunity ID) to gather its shares");
 	id = r->f[bc->id], idlen = r->len[bc->id];
 	su_trim(&id, &idlen);
 	if (!idlen)
-		return su_in_reject(in, r, "a split share with no deal id");
+		return reject0(in, r, "a split share with no deal id");
 	sp = su_groups_get(st->splits, id, idlen);
 	if (sp->n && (sp->amount != amount || sp->day != day))
-		return su_in_reject(in, r, "deal %.*s: this share's amount or "
+		return reject0(in, r, "deal %.*s: this share's amount or "
 		    "close date differs from line %ld's", (int)idlen, id,
 		    sp->line);
 	if (!sp->n) {
@@ -1377,7 +1382,7 @@ split_share(struct state *st, struct su_in *in, const struct bcols *bc,
 	sp->sum += pct;
 	/* a role's credit is the deal's, once for each rep named */
 	if (role_credit(st, bc, r, amount, day, sp))
-		return su_in_reject(in, r, "a role credit overflows");
+		return reject0(in, r, "a role credit overflows");
 	return 0;
 }
 
@@ -1396,7 +1401,7 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 		return rc;
 	ri = find_rep(st, r->f[bc->rep], r->len[bc->rep]);
 	if (ri < 0)
-		return su_in_reject(in, r, "rep \"%.*s\" is not in the roster",
+		return reject0(in, r, "rep \"%.*s\" is not in the roster",
 		    (int)(r->len[bc->rep] > 40 ? 40 : r->len[bc->rep]),
 		    r->f[bc->rep]);
 	if ((rc = booking_amount(st, in, bc, r, &amount)) != 0 ||
@@ -1407,7 +1412,7 @@ booking(struct state *st, struct su_in *in, const struct bcols *bc,
 	if (bc->split >= 0 && r->len[bc->split])
 		return split_share(st, in, bc, r, ri, amount, day);
 	if (role_credit(st, bc, r, amount, day, NULL))
-		return su_in_reject(in, r, "a role credit overflows");
+		return reject0(in, r, "a role credit overflows");
 	return credit(st, ri, amount, day, r);
 }
 
@@ -1442,7 +1447,7 @@ settle_splits(struct state *st, struct su_in *in)
 				fake.line = sp->sh[k].line;
 				fake.raw = sp->sh[k].raw;
 				fake.rawlen = sp->sh[k].rawlen;
-				if (su_in_reject(in, &fake, "deal %.*s: its split "
+				if (reject0(in, &fake, "deal %.*s: its split "
 				    "shares add up to %s%%, not 100%%",
 				    (int)g[i]->keylen, g[i]->key, pbuf))
 					return -1;

@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
+ * program runs on su_run) */
+#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
+#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
+
 __extension__ typedef __int128 i128;
 
 enum { ST_OPEN = SU_ST_OPEN, ST_WON = SU_ST_WON, ST_LOST = SU_ST_LOST };
@@ -395,7 +400,7 @@ check_duplicate(struct state *st, const struct su_rec *r)
 	if (seen->line) {
 		char at[PATH_MAX + 32];
 
-		return su_in_reject(st->in, r, "opportunity %.*s again: "
+		return reject0(st->in, r, "opportunity %.*s again: "
 		    "it is on %s too", (int)len, id, su_seen_at(at, sizeof at,
 		    seen->file, seen->line, r)) ? -1 : 1;
 	}
@@ -458,7 +463,7 @@ date_of(struct state *st, const struct su_rec *r, int role, int32_t *d)
 		*d = SU_DATE_NONE;
 	if (k >= 0)
 		return 0;
-	return su_in_reject(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
+	return reject0(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
 	    r->f[c], why) ? -1 : 1;
 }
 
@@ -513,7 +518,7 @@ check_entered(struct state *st, const struct su_rec *r,
 			continue;
 		if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 		    &why) < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			return reject0(st->in, r, "%s \"%s\": %s",
 			    st->hdr->f[c], r->f[c], why) ? -1 : 1;
 	}
 	return 0;
@@ -541,12 +546,12 @@ deal(struct state *st, const struct su_rec *r)
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
 	if (k == -2)
-		return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+		return reject0(st->in, r, "%s", msg) ? -1 : 1;
 	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
 	    r->f[s], r->len[s], k, &w);
 	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+		return reject0(st->in, r, "%s", msg) ? -1 : 1;
 	if (w.status < 0) {
 		/* said at the end, with every such stage */
 		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
@@ -556,17 +561,17 @@ deal(struct state *st, const struct su_rec *r)
 		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			return reject0(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", st->hdr->f[c], r->f[c], why) ? -1 : 1;
 		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
 		    msg, sizeof msg))
-			return su_in_reject(st->in, r, "%s", msg) ? -1 : 1;
+			return reject0(st->in, r, "%s", msg) ? -1 : 1;
 		if (cur[0] && !st->cur[0]) {
 			memcpy(st->cur, cur, sizeof cur);
 			st->cur_file = r->file;
 			st->cur_line = r->line;
 		} else if (cur[0] && strcmp(cur, st->cur) != 0)
-			return su_in_reject(st->in, r, "amount in %s, but "
+			return reject0(st->in, r, "amount in %s, but "
 			    "%s:%ld is in %s; amounts in different currencies "
 			    "are never added", cur, st->cur_file, st->cur_line,
 			    st->cur) ? -1 : 1;

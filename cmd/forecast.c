@@ -75,6 +75,36 @@ usage(FILE *fp)
 "\n%s", su_stage_usage, su_common_usage);
 }
 
+/* The few distinct values of the category column, remembered with the
+ * category they give: the lookup is on every row.  Bounded, values of at
+ * most MEMO_KEY bytes: past MEMO_MAX values, they are looked up anew. */
+#define MEMO_MAX 128
+#define MEMO_KEY 64
+
+struct state {
+	struct opts *o;
+	struct su_in *in;
+	int col[SU_R_NROLES];
+	enum su_rate_scale prob_scale;
+	struct su_gcol *g;
+	size_t ng;
+	int need_close;
+	struct su_period period;
+	char cur[SU_CUR_LEN];
+	long cur_line;
+	const char *cur_file;
+	long noamount;
+	/* deals without a close date: left out of --period, or grouped
+	 * under (none) by a date -g; said at the end */
+	long noclose_out, noclose_none;
+	struct su_groups *t;
+	char *key;
+	size_t keycap;
+	struct su_map *categories; /* value -> 2 + its category */
+	struct su_model *model;
+	struct su_place *pl; /* where each (type, stage) stands */
+};
+
 /* ---- options ----------------------------------------------------------- */
 
 static int
@@ -130,129 +160,69 @@ bad:
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
        OPT_WEIGHTS, OPT_WEIGHT_BY };
 
-static int
-parse_args(struct opts *o, int argc, char **argv)
+static void
+init(void *self)
 {
-	static const struct option longopts[] = {
-		{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
-		{"target", 1, 0, OPT_TARGET},
-		{"fail-under", 1, 0, OPT_FAIL_UNDER},
-		{"weights", 1, 0, OPT_WEIGHTS},
-		{"weight-by", 1, 0, OPT_WEIGHT_BY}, {"model", 1, 0, 'm'},
-		SU_STAGE_LONGOPTS, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
-	};
-	struct su_period p;
-	const char *why;
-	int c, r;
+	struct opts *o = ((struct state *)self)->o;
 
-	su_opts_init(&o->c);
 	o->weight[CLOSED] = SU_RATE_ONE;
 	o->weight[COMMIT] = SU_RATE_ONE / 100 * 90;
 	o->weight[BEST] = SU_RATE_ONE / 100 * 70;
 	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
 	o->weight[OMITTED] = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:m:" SU_COMMON_SHORTOPTS,
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'g':
-			o->group_by = optarg;
-			break;
-		case 'm':
-			o->model = optarg;
-			break;
-		case OPT_PERIOD:
-			o->period = optarg;
-			break;
-		case OPT_TARGET:
-			if (su_opt_money(&o->c, "--target", optarg, &o->target,
-			    o->target_cur))
-				return -1;
-			o->target_arg = optarg;
-			if (o->target <= 0) {
-				su_msg(NULL, 0, "--target %s: must be above 0",
-				    optarg);
-				return -1;
-			}
-			o->has_target = 1;
-			break;
-		case OPT_FAIL_UNDER:
-			if (su_opt_money(&o->c, "--fail-under", optarg,
-			    &o->fail_under, o->fail_under_cur))
-				return -1;
-			o->fail_under_arg = optarg;
-			o->has_fail_under = 1;
-			break;
-		case OPT_WEIGHTS:
-			if (parse_weights(o, optarg))
-				return -1;
-			break;
-		case OPT_WEIGHT_BY: {
-			static const char *const by[] = {"category",
-			                                 "probability"};
+}
 
-			if ((r = su_opt_choice("--weight-by", optarg, by,
-			    2)) < 0)
-				return -1;
-			o->by_probability = r;
-			break;
+static int
+option(void *self, int c, const char *arg)
+{
+	struct opts *o = ((struct state *)self)->o;
+	int r;
+
+	switch (c) {
+	case 'g':
+		o->group_by = arg;
+		return 0;
+	case 'm':
+		o->model = arg;
+		return 0;
+	case OPT_PERIOD:
+		o->period = arg;
+		return 0;
+	case OPT_TARGET:
+		if (su_opt_money(&o->c, "--target", arg, &o->target,
+		    o->target_cur))
+			return -1;
+		o->target_arg = arg;
+		if (o->target <= 0) {
+			su_msg(NULL, 0, "--target %s: must be above 0", arg);
+			return -1;
 		}
-		default:
-			if (su_stage_opt(o->re, c, optarg))
-				break;
-			if (su_opts_default(&o->c, c, optarg, argv, usage))
-				return -1;
-		}
+		o->has_target = 1;
+		return 0;
+	case OPT_FAIL_UNDER:
+		if (su_opt_money(&o->c, "--fail-under", arg, &o->fail_under,
+		    o->fail_under_cur))
+			return -1;
+		o->fail_under_arg = arg;
+		o->has_fail_under = 1;
+		return 0;
+	case OPT_WEIGHTS:
+		return parse_weights(o, arg);
+	case OPT_WEIGHT_BY: {
+		static const char *const by[] = {"category", "probability"};
+
+		if ((r = su_opt_choice("--weight-by", arg, by, 2)) < 0)
+			return -1;
+		o->by_probability = r;
+		return 0;
 	}
-	if (su_opts_finish(&o->c))
-		return -1;
-	if (o->target_cur[0] && o->fail_under_cur[0] &&
-	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
-		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
-		    "%s; amounts in different currencies are never compared",
-		    o->fail_under_arg, o->fail_under_cur, o->target_arg,
-		    o->target_cur);
-		return -1;
 	}
-	/* a period given before --fiscal-year-start must still see it */
-	if (o->period && su_period_parse(o->period, o->c.fy_start, &p, &why)) {
-		su_msg(NULL, 0, "--period %s: %s", o->period, why);
-		return -1;
-	}
-	return optind;
+	if (!su_stage_opt(o->re, c, arg))
+		abort(); /* in longopts, handled by nobody */
+	return 0;
 }
 
 /* ---- one deal ------------------------------------------------------------ */
-
-/* The few distinct values of the category column, remembered with the
- * category they give: the lookup is on every row.  Bounded, values of at
- * most MEMO_KEY bytes: past MEMO_MAX values, they are looked up anew. */
-#define MEMO_MAX 128
-#define MEMO_KEY 64
-
-struct state {
-	struct opts *o;
-	struct su_in *in;
-	int col[SU_R_NROLES];
-	enum su_rate_scale prob_scale;
-	struct su_gcol *g;
-	size_t ng;
-	int need_close;
-	struct su_period period;
-	char cur[SU_CUR_LEN];
-	long cur_line;
-	const char *cur_file;
-	long noamount;
-	/* deals without a close date: left out of --period, or grouped
-	 * under (none) by a date -g; said at the end */
-	long noclose_out, noclose_none;
-	struct su_groups *t;
-	char *key;
-	size_t keycap;
-	struct su_map *categories; /* value -> 2 + its category */
-	struct su_model *model;
-	struct su_place *pl; /* where each (type, stage) stands */
-};
 
 static int
 memo_category(struct su_map *m, const char *s, size_t len)
@@ -296,10 +266,14 @@ opt_currency(const struct state *st, const char *opt, const char *arg,
 	    st->cur_line);
 }
 
-static int
-deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
+/* a deal counted (or left out of --period: SU_OK), refused (SU_SKIP) or
+ * the end (SU_STOP) */
+static enum su_result
+deal(void *self, struct su_run *run, const struct su_rec *r)
 {
+	struct state *st = self;
 	struct opts *o = st->o;
+	const struct su_rec *hdr = &run->hdr;
 	const char *why;
 	char cur[SU_CUR_LEN];
 	int64_t amount = 0, weighted;
@@ -322,13 +296,13 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		 * its own; said, never an error and never in another's. */
 		if (k == 1 && o->period) {
 			st->noclose_out++;
-			return 0;
+			return SU_OK;
 		}
 		if (k == 1)
 			close = SU_DATE_NONE, noclose = 1;
 		else if (o->period && (close < st->period.from ||
 		    close > st->period.to))
-			return 0;
+			return SU_OK;
 	}
 	c = st->col[SU_R_AMOUNT];
 	k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma, &amount,
@@ -410,7 +384,7 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	    cat == OMITTED) && !(have_prob && prob > 0)) {
 		su_place_unknown(st->pl, &wh, r->f[st->col[SU_R_STAGE]],
 		    r->len[st->col[SU_R_STAGE]]);
-		return 0;
+		return SU_OK;
 	}
 	if (cat < 0 && st->col[SU_R_STAGE] >= 0)
 		return su_in_reject(st->in, r, "no forecast category: stage "
@@ -448,16 +422,16 @@ deal(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (add(&g->acc[cat], amount, weighted) ||
 	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
-		return -1;
+		return SU_STOP;
 	}
 	st->noclose_none += noclose;
-	return 0;
+	return SU_OK;
 }
 
 /* ---- output -------------------------------------------------------------- */
 
 static struct su_cell
-money(int64_t v)
+money_cell(int64_t v)
 {
 	struct su_cell c = {SU_C_MONEY, NULL, 0, v, 0};
 
@@ -475,8 +449,9 @@ ratio(enum su_ctype t, int64_t v, int64_t d)
 }
 
 static int
-write_groups(struct state *st, struct su_out *out)
+write_groups(void *self, struct su_run *run, struct su_out *out)
 {
+	struct state *st = self;
 	struct opts *o = st->o;
 	size_t ncol = st->ng + 5 + (o->has_target ? 4 : 0), i, j;
 	const char **names = su_xmalloc(ncol * sizeof *names);
@@ -492,6 +467,8 @@ write_groups(struct state *st, struct su_out *out)
 		names[i] = st->g[i].name;
 	for (j = 0; i < ncol; i++, j++)
 		names[i] = fixed[j];
+	(void)run;
+	su_out_currency(out, st->cur);
 	r = su_out_header(out, ncol, names);
 	all = su_groups_sorted(st->t, &n);
 	for (j = 0; j < n && r == 0; j++) {
@@ -513,7 +490,7 @@ write_groups(struct state *st, struct su_out *out)
 			c[0].len = strlen(c[0].s);
 			c[1].type = SU_C_INT;
 			c[1].v = a->deals;
-			c[2] = money(a->amount);
+			c[2] = money_cell(a->amount);
 			if (cat == LOST)
 				c[3] = ratio(SU_C_PCT, 0, 1);
 			else if (cat == TOTAL || o->by_probability)
@@ -521,7 +498,7 @@ write_groups(struct state *st, struct su_out *out)
 			else
 				c[3] = ratio(SU_C_PCT, o->weight[cat],
 				    SU_RATE_ONE);
-			c[4] = money(a->weighted);
+			c[4] = money_cell(a->weighted);
 			if (o->has_target) {
 				int64_t closed = g->acc[CLOSED].amount;
 				int64_t open = a->amount - closed;
@@ -531,10 +508,10 @@ write_groups(struct state *st, struct su_out *out)
 				c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL,
 				    0, 0);
 				if (cat == TOTAL) {
-					c[5] = money(o->target);
+					c[5] = money_cell(o->target);
 					c[6] = ratio(SU_C_RATIO, a->weighted,
 					    o->target);
-					c[7] = money(gap > 0 ? gap : 0);
+					c[7] = money_cell(gap > 0 ? gap : 0);
 					c[8] = ratio(SU_C_RATIO, open,
 					    need > 0 ? need : 0);
 				}
@@ -547,150 +524,193 @@ write_groups(struct state *st, struct su_out *out)
 	return r;
 }
 
+/* ---- the run ------------------------------------------------------------- */
+
+/* the options together, the model, the columns wanted */
+static int
+setup(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	struct opts *o = st->o;
+	const char *why;
+	unsigned char *want = run->want;
+
+	if (o->target_cur[0] && o->fail_under_cur[0] &&
+	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
+		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
+		    "%s; amounts in different currencies are never compared",
+		    o->fail_under_arg, o->fail_under_cur, o->target_arg,
+		    o->target_cur);
+		return -1;
+	}
+	/* a period given before --fiscal-year-start must still see it */
+	if (o->period && su_period_parse(o->period, o->c.fy_start,
+	    &st->period, &why)) {
+		su_msg(NULL, 0, "--period %s: %s", o->period, why);
+		return -1;
+	}
+	if (su_model_load(o->model, &st->model) ||
+	    !(st->pl = su_place_new(st->model, o->re)))
+		return -1;
+	st->t = su_groups_new_pivot(sizeof(struct group));
+	st->categories = su_map_new(sizeof(int));
+	su_map_bound(st->categories, MEMO_MAX);
+	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
+	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
+	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
+	return 0;
+}
+
+/* what the columns found allow */
+static int
+header(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	struct opts *o = st->o;
+	const struct su_rec *hdr = &run->hdr;
+	size_t i;
+
+	st->in = run->in;
+	memcpy(st->col, run->col, sizeof st->col);
+	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
+	    &o->c, &st->g, &st->ng))
+		return -1;
+	st->need_close = o->period != NULL;
+	for (i = 0; i < st->ng; i++)
+		if (st->g[i].kind != SU_G_COLUMN)
+			st->need_close = 1;
+	if (st->need_close && st->col[SU_R_CLOSE] < 0) {
+		run->want[SU_R_CLOSE] = SU_COL_REQUIRED; /* for the message */
+		su_columns_resolve(hdr->file, hdr, &o->c, run->want, st->col);
+		return -1;
+	}
+	if (st->col[SU_R_CATEGORY] < 0 && st->col[SU_R_STAGE] < 0 &&
+	    st->col[SU_R_PROBABILITY] < 0) {
+		su_msg(hdr->file, 1, "no Forecast Category, Stage or "
+		    "Probability column to tell each deal's category from "
+		    "(name one with -c category=HEADER)");
+		return -1;
+	}
+	if (o->by_probability && st->col[SU_R_PROBABILITY] < 0 &&
+	    st->col[SU_R_STAGE] < 0) {
+		su_msg(hdr->file, 1, "--weight-by probability: no Probability "
+		    "column, and no Stage column to take the model's "
+		    "probability from (name one with -c probability=HEADER)");
+		return -1;
+	}
+	if (st->col[SU_R_PROBABILITY] >= 0)
+		st->prob_scale = su_prob_scale(&o->c,
+		    hdr->f[st->col[SU_R_PROBABILITY]]);
+	return 0;
+}
+
+/* n deals left out or counted apart, said once */
+static void
+say_deals(long n, const char *col, const char *then, const char *arg)
+{
+	if (n)
+		su_msg(NULL, 0, "%ld deal%s no %s; %s%s", n, n == 1 ? " has" :
+		    "s have", col, then, arg ? arg : "");
+}
+
+/* the input read: what is said of it; the options' currency */
+static int
+end(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	struct opts *o = st->o;
+	const char *close = st->col[SU_R_CLOSE] >= 0 ?
+	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
+
+	su_groups_say_respelled(st->t);
+	if (su_place_nunknown(st->pl)) {
+		su_place_report(st->pl, "; a category of Omitted, a "
+		    "probability of 0 or neither could be a lost deal's");
+		return -1;
+	}
+	say_deals(st->noamount, "amount", "counted as 0", NULL);
+	say_deals(st->noclose_out, close, "left out of --period ",
+	    o->period);
+	say_deals(st->noclose_none, close, "grouped under (none)", NULL);
+	if (opt_currency(st, "--target", o->target_arg, o->target_cur) ||
+	    opt_currency(st, "--fail-under", o->fail_under_arg,
+	    o->fail_under_cur))
+		return -1;
+	/* deals that state no currency are in the one the options state */
+	if (!st->cur[0])
+		memcpy(st->cur, o->target_cur[0] ? o->target_cur :
+		    o->fail_under_cur, sizeof st->cur);
+	if (st->ng == 0)
+		su_groups_get(st->t, "", 0); /* no deals: still the seven rows */
+	return 0;
+}
+
+/* --fail-under: 1 when the open pipeline is below it */
+static int
+status(void *self)
+{
+	struct state *st = self;
+	struct opts *o = st->o;
+	struct su_group **all;
+	int64_t open = 0;
+	size_t i;
+	int cat;
+	char a[48], b[48];
+
+	if (!o->has_fail_under)
+		return SU_EXIT_OK;
+	all = su_groups_sorted(st->t, &i);
+	while (i--)
+		for (cat = COMMIT; cat <= OMITTED; cat++)
+			if (su_add(open, ((struct group *)all[i]->val)->
+			    acc[cat].amount, &open)) {
+				su_msg(NULL, 0, "the sum of amounts overflows");
+				return SU_EXIT_ERR;
+			}
+	if (open >= o->fail_under)
+		return SU_EXIT_OK;
+	su_money_fmt_table(a, open, st->cur, 1);
+	su_money_fmt_table(b, o->fail_under, st->cur, 1);
+	su_msg(NULL, 0, "open pipeline %s is below --fail-under %s", a, b);
+	return SU_EXIT_FLAG;
+}
+
+static void
+free_state(void *self)
+{
+	struct state *st = self;
+
+	su_groups_free(st->t, NULL);
+	su_map_free(st->categories, NULL);
+	su_place_free(st->pl);
+	su_model_free(st->model);
+	free(st->g);
+	free(st->key);
+}
+
+static const struct option longopts[] = {
+	{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
+	{"target", 1, 0, OPT_TARGET}, {"fail-under", 1, 0, OPT_FAIL_UNDER},
+	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
+	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
+};
+
+static const struct su_prog forecast = {
+	.shortopts = "g:m:", .longopts = longopts, .usage = usage,
+	.init = init, .option = option, .setup = setup, .header = header,
+	.record = deal, .end = end, .write = write_groups, .status = status,
+	.free = free_state,
+};
+
 int
 main(int argc, char **argv)
 {
 	struct opts o;
 	struct state st;
-	struct su_rec hdr, rec;
-	struct su_out *out = NULL;
-	unsigned char want[SU_R_NROLES];
-	const char *why;
-	int first, r, status = SU_EXIT_ERR;
-	int64_t open = 0;
-	size_t i;
 
-	su_start(argv[0]);
 	memset(&o, 0, sizeof o);
-	if ((first = parse_args(&o, argc, argv)) < 0)
-		return SU_EXIT_ERR;
 	memset(&st, 0, sizeof st);
 	st.o = &o;
-	if (o.period)
-		su_period_parse(o.period, o.c.fy_start, &st.period, &why);
-	if (su_model_load(o.model, &st.model))
-		return SU_EXIT_ERR;
-	if (!(st.pl = su_place_new(st.model, o.re))) {
-		su_model_free(st.model);
-		return SU_EXIT_ERR;
-	}
-	st.t = su_groups_new_pivot(sizeof(struct group));
-	st.categories = su_map_new(sizeof(int));
-	su_map_bound(st.categories, MEMO_MAX);
-	st.in = su_in_new(&o.c, argc - first, argv + first);
-	if (su_in_header(st.in, &hdr) < 0)
-		goto done;
-	memset(want, 0, sizeof want);
-	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
-	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
-	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
-	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
-	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
-		goto done;
-	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,
-	    &st.g, &st.ng))
-		goto done;
-	st.need_close = o.period != NULL;
-	for (i = 0; i < st.ng; i++)
-		if (st.g[i].kind != SU_G_COLUMN)
-			st.need_close = 1;
-	if (st.need_close && st.col[SU_R_CLOSE] < 0) {
-		want[SU_R_CLOSE] = SU_COL_REQUIRED; /* for the message */
-		su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col);
-		goto done;
-	}
-	if (st.col[SU_R_CATEGORY] < 0 && st.col[SU_R_STAGE] < 0 &&
-	    st.col[SU_R_PROBABILITY] < 0) {
-		su_msg(hdr.file, 1, "no Forecast Category, Stage or "
-		    "Probability column to tell each deal's category from "
-		    "(name one with -c category=HEADER)");
-		goto done;
-	}
-	if (o.by_probability && st.col[SU_R_PROBABILITY] < 0 &&
-	    st.col[SU_R_STAGE] < 0) {
-		su_msg(hdr.file, 1, "--weight-by probability: no Probability "
-		    "column, and no Stage column to take the model's "
-		    "probability from (name one with -c probability=HEADER)");
-		goto done;
-	}
-	if (st.col[SU_R_PROBABILITY] >= 0)
-		st.prob_scale = su_prob_scale(&o.c,
-		    hdr.f[st.col[SU_R_PROBABILITY]]);
-	while ((r = su_in_next(st.in, &rec)) > 0)
-		if (deal(&st, &hdr, &rec))
-			goto done;
-	if (r < 0 || su_in_finish(st.in))
-		goto done;
-	su_groups_say_respelled(st.t);
-	if (su_place_nunknown(st.pl)) {
-		su_place_report(st.pl, "; a category of Omitted, a "
-		    "probability of 0 or neither could be a lost deal's");
-		goto done;
-	}
-	if (st.noamount)
-		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
-		    st.noamount, st.noamount == 1 ? " has" : "s have");
-	if (st.noclose_out)
-		su_msg(NULL, 0, "%ld deal%s no %s; left out of --period %s",
-		    st.noclose_out, st.noclose_out == 1 ? " has" : "s have",
-		    hdr.f[st.col[SU_R_CLOSE]], o.period);
-	if (st.noclose_none)
-		su_msg(NULL, 0, "%ld deal%s no %s; grouped under (none)",
-		    st.noclose_none, st.noclose_none == 1 ? " has" : "s have",
-		    hdr.f[st.col[SU_R_CLOSE]]);
-	if (opt_currency(&st, "--target", o.target_arg, o.target_cur) ||
-	    opt_currency(&st, "--fail-under", o.fail_under_arg,
-	    o.fail_under_cur))
-		goto done;
-	/* deals that state no currency are in the one the options state */
-	if (!st.cur[0])
-		memcpy(st.cur, o.target_cur[0] ? o.target_cur :
-		    o.fail_under_cur, sizeof st.cur);
-	if (st.ng == 0)
-		su_groups_get(st.t, "", 0); /* no deals: still the seven rows */
-	if (!(out = su_out_open(&o.c)))
-		goto done;
-	su_out_currency(out, st.cur);
-	r = write_groups(&st, out);
-	if (r == 0) {
-		r = su_out_done(out, st.in);
-		out = NULL;
-	}
-	if (r == SU_OUT_EPIPE)
-		status = SU_EXIT_OK; /* the reader has gone: end quietly */
-	if (r)
-		goto done;
-	status = SU_EXIT_OK;
-	if (o.has_fail_under) {
-		struct su_group **all = su_groups_sorted(st.t, &i);
-
-		while (i--)
-			for (r = COMMIT; r <= OMITTED; r++)
-				if (su_add(open, ((struct group *)all[i]->
-				    val)->acc[r].amount, &open)) {
-					su_msg(NULL, 0, "the sum of amounts "
-					    "overflows");
-					status = SU_EXIT_ERR;
-					goto done;
-				}
-		if (open < o.fail_under) {
-			char a[48], b[48];
-
-			su_money_fmt_table(a, open, st.cur, 1);
-			su_money_fmt_table(b, o.fail_under, st.cur, 1);
-			su_msg(NULL, 0, "open pipeline %s is below "
-			    "--fail-under %s", a, b);
-			status = SU_EXIT_FLAG;
-		}
-	}
-done:
-	su_out_abort(out);
-	su_in_free(st.in);
-	su_groups_free(st.t, NULL);
-	su_map_free(st.categories, NULL);
-	su_place_free(st.pl);
-	su_model_free(st.model);
-	free(st.g);
-	free(st.key);
-	return status;
+	return su_run(&forecast, &st, &o.c, argc, argv);
 }

@@ -16,6 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
+ * program runs on su_run) */
+#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
+#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
+
 __extension__ typedef __int128 i128;
 
 #define STATE_MAGIC "salesutils-assign-state 1"
@@ -397,7 +402,7 @@ judge(struct state *st, const struct su_rec *r)
 			size_t col;
 
 			su_rules_where(ru, i, f.pos, &line, &col);
-			if (su_in_flag(st->in, r, "criterion %s (%s:%ld): %s "
+			if (flag0(st->in, r, "criterion %s (%s:%ld): %s "
 			    "\"%.*s\": %s", c->name, ru->file, line, f.column,
 			    (int)(f.vlen > 60 ? 60 : f.vlen), f.value, f.why))
 				return -1;
@@ -440,7 +445,7 @@ sla(struct state *st, const struct su_rec *r)
 		rc = su_time_parse(r->f[st->col[role]], r->len[st->col[role]],
 		    st->o->c.dmy, dst, &why);
 		if (rc < 0) {
-			if (su_in_flag(st->in, r, "%s \"%.*s\": %s",
+			if (flag0(st->in, r, "%s \"%.*s\": %s",
 			    su_role_name(role), (int)(r->len[st->col[role]] > 60
 			    ? 60 : r->len[st->col[role]]), r->f[st->col[role]],
 			    why))
@@ -691,7 +696,7 @@ group_day(struct state *st, const struct su_rec *r, int32_t *day)
 		return 0;
 	if (rc == 1)
 		why = "empty (a lead is grouped by its date)";
-	return su_in_reject(st->in, r, "%s \"%.*s\": %s",
+	return reject0(st->in, r, "%s \"%.*s\": %s",
 	    su_role_name(st->datecol == st->col[SU_R_MQL_DATE] ? SU_R_MQL_DATE
 	    : SU_R_CREATED), (int)(r->len[st->datecol] > 60 ? 60 :
 	    r->len[st->datecol]), r->f[st->datecol], why) ? -1 : 1;

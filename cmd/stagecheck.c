@@ -12,6 +12,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
+ * program runs on su_run) */
+#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
+#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
+
 enum sev { SEV_INFO, SEV_WARN, SEV_ERROR };
 static const char *const sevname[] = {"info", "warn", "error"};
 
@@ -446,7 +451,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 				continue;
 			if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 			    &why) < 0)
-				return su_in_reject(st->in, r, "%s \"%s\": %s",
+				return reject0(st->in, r, "%s \"%s\": %s",
 				    hdr->f[c], r->f[c], why);
 			at[j] = d, has[j] = 1;
 			if (!dh->have || d < dh->first)
@@ -479,7 +484,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 	if (dh->have && (c = st->col[SU_R_CREATED]) >= 0 && r->len[c]) {
 		if ((k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 		    &why)) < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			return reject0(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		if (k == 0 && d < dh->first)
 			dh->first = d;
@@ -573,13 +578,13 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], buf, sizeof buf);
 	if (k == -2)
-		return su_in_reject(st->in, r, "%s", buf);
+		return reject0(st->in, r, "%s", buf);
 	s = val(st, r, SU_R_TYPE, &len);
 	c = st->col[SU_R_STAGE];
 	su_place(st->pl, s, len, r->f[c], r->len[c], k, &w);
 	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
 	    c, k, &w, buf, sizeof buf))
-		return su_in_reject(st->in, r, "%s", buf);
+		return reject0(st->in, r, "%s", buf);
 	p = w.p;
 	if (w.unknown_type)
 		find(st, CK_UNKNOWN_TYPE, "type \"%s\" is in no pipeline of "
@@ -589,12 +594,12 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			return reject0(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", hdr->f[c], r->f[c], why);
 		have_amount = k == 0;
 		if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, buf,
 		    sizeof buf))
-			return su_in_reject(st->in, r, "%s", buf);
+			return reject0(st->in, r, "%s", buf);
 		/* the threshold is never compared across currencies */
 		if (have_amount && o->review_cur[0] && cur[0] &&
 		    strcmp(o->review_cur, cur) != 0) {
@@ -652,7 +657,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_rate_parse(r->f[c], r->len[c], st->prob_scale, &pr,
 		    &why);
 		if (k < 0 || (k == 0 && pr > SU_RATE_ONE))
-			return su_in_reject(st->in, r, "%s \"%s\": not a "
+			return reject0(st->in, r, "%s \"%s\": not a "
 			    "probability (%s)", hdr->f[c], r->f[c], k < 0 ?
 			    why : "over 100%");
 		if (k == 0 && (pr > sg->prob ? pr - sg->prob : sg->prob - pr) >
@@ -667,7 +672,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	    !su_blank(r->f[c], r->len[c])) {
 		cat = su_category_parse(r->f[c], r->len[c]);
 		if (cat < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": unknown "
+			return reject0(st->in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, Best "
 			    "Case, Pipeline, Omitted; also Closed Won, Not "
 			    "forecasted, Closed Lost)", hdr->f[c], r->f[c]);
@@ -719,7 +724,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_rate_parse(r->f[c], r->len[c], SU_RATE_FRACTION, &ps,
 		    &why);
 		if (k < 0 || (k == 0 && ps > 10 * SU_RATE_ONE))
-			return su_in_reject(st->in, r, "%s \"%s\": not a pain "
+			return reject0(st->in, r, "%s \"%s\": not a pain "
 			    "score from 0 to 10", hdr->f[c], r->f[c]);
 		/* k == 1: blanks only, no score, as an empty cell */
 		if (k == 0 && ps < 7 * SU_RATE_ONE)
@@ -731,7 +736,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 
 		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &d, &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			return reject0(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		if (k > 0)
 			st->noclose++; /* a new deal's, often: said */

@@ -690,16 +690,16 @@ judge(struct su_in *in, const struct event *e, struct su_rec *rec)
 	case EV_NUL:
 		in->nread++, in->file_rows++;
 		return su_in_reject(in, rec, "NUL byte in the input (not a "
-		    "text file?)") ? -1 : 0;
+		    "text file?)") == SU_STOP ? -1 : 0;
 	case EV_BADQUOTE:
 		in->nread++, in->file_rows++;
 		return su_in_reject(in, rec, "malformed quoting: a quote "
 		    "inside an unquoted field, or text after a closing "
-		    "quote") ? -1 : 0;
+		    "quote") == SU_STOP ? -1 : 0;
 	case EV_OPENQUOTE:
 		in->nread++, in->file_rows++;
 		return su_in_reject(in, rec, "a quoted field opened here is "
-		    "never closed") ? -1 : 0;
+		    "never closed") == SU_STOP ? -1 : 0;
 	case EV_BLANK:
 		if (!in->footer && !in->blank)
 			in->blank = e->line;
@@ -713,7 +713,7 @@ judge(struct su_in *in, const struct event *e, struct su_rec *rec)
 			keep_header(in, rec);
 			return 2;
 		}
-		return same_header(in, rec) ? -1 : 0;
+		return same_header(in, rec) == SU_STOP ? -1 : 0;
 	}
 	if (blankrec(in, rec)) {
 		if (!in->footer && !in->blank)
@@ -738,16 +738,16 @@ judge(struct su_in *in, const struct event *e, struct su_rec *rec)
 		b.rawlen = 0;
 		in->nread++, in->file_rows++;
 		if (su_in_reject(in, &b, "blank line (expected %zu fields)",
-		    in->hdr.n))
+		    in->hdr.n) == SU_STOP)
 			return -1;
 	}
 	in->nread++, in->file_rows++;
 	if (in->footer)
 		return su_in_reject(in, rec, "a row after the report footer")
-		    ? -1 : 0;
+		    == SU_STOP ? -1 : 0;
 	if (rec->n != in->hdr.n)
 		return su_in_reject(in, rec, "expected %zu fields, found %zu",
-		    in->hdr.n, rec->n) ? -1 : 0;
+		    in->hdr.n, rec->n) == SU_STOP ? -1 : 0;
 	return 1;
 }
 
@@ -769,7 +769,7 @@ endfile(struct su_in *in)
 		in->blank = 0;
 		in->nread++, in->file_rows++;
 		if (su_in_reject(in, &b, "blank line (expected %zu fields)",
-		    in->hdr.n))
+		    in->hdr.n) == SU_STOP)
 			return -1;
 	}
 	if (in->footer_line && in->footer_count != in->file_rows) {
@@ -895,7 +895,7 @@ reject(struct su_in *in, const struct su_rec *rec, const char *msg,
 	return 0;
 }
 
-static int
+static enum su_result
 vreject(struct su_in *in, const struct su_rec *rec, int flag,
         const char *fmt, va_list ap)
 {
@@ -904,18 +904,20 @@ vreject(struct su_in *in, const struct su_rec *rec, int flag,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (!in->o->skip_invalid) {
 		su_msg(rec->file, rec->line, "%s", msg);
-		return -1;
+		return SU_STOP;
 	}
-	return flag ? reject(in, rec, msg, &in->nflagged, "marked invalid") :
-	    reject(in, rec, msg, &in->nskipped, "skipped");
+	if (flag ? reject(in, rec, msg, &in->nflagged, "marked invalid") :
+	    reject(in, rec, msg, &in->nskipped, "skipped"))
+		return SU_STOP;
+	return SU_SKIP;
 }
 
-int
+enum su_result
 su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
              ...)
 {
 	va_list ap;
-	int r;
+	enum su_result r;
 
 	va_start(ap, fmt);
 	r = vreject(in, rec, 0, fmt, ap);
@@ -923,11 +925,11 @@ su_in_reject(struct su_in *in, const struct su_rec *rec, const char *fmt,
 	return r;
 }
 
-int
+enum su_result
 su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt, ...)
 {
 	va_list ap;
-	int r;
+	enum su_result r;
 
 	va_start(ap, fmt);
 	r = vreject(in, rec, 1, fmt, ap);

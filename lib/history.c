@@ -61,7 +61,8 @@ su_hist_next(struct su_hist *h, struct su_hrow *row)
 		row->file = r.file;
 		row->line = r.line;
 		if (row->idlen == 0) {
-			if (su_in_reject(h->in, &r, "no opportunity id"))
+			if (su_in_reject(h->in, &r, "no opportunity id") ==
+			    SU_STOP)
 				return -1;
 			continue;
 		}
@@ -69,7 +70,8 @@ su_hist_next(struct su_hist *h, struct su_hrow *row)
 		if ((k = su_date_parse(r.f[c], r.len[c], h->o.dmy, &row->date,
 		    &why)) != 0) {
 			if (su_in_reject(h->in, &r, "%s \"%s\": %s",
-			    h->hdr.f[c], r.f[c], k > 0 ? "no date" : why))
+			    h->hdr.f[c], r.f[c], k > 0 ? "no date" : why) ==
+			    SU_STOP)
 				return -1;
 			continue;
 		}

@@ -20,6 +20,12 @@
 
 /* exit status, SPEC §1 */
 enum { SU_EXIT_OK = 0, SU_EXIT_FLAG = 1, SU_EXIT_ERR = 2 };
+/* what a program does with one record, and what su_in_reject answers */
+enum su_result {
+	SU_OK = 0,	/* used */
+	SU_SKIP = 1,	/* left out: said, counted, in --rejects */
+	SU_STOP = -1	/* the run ends, exit 2 (said) */
+};
 
 /* ---- err.c ---------------------------------------------------------- */
 /* every main calls this first: names the program, ignores SIGPIPE (a
@@ -879,14 +885,14 @@ int su_in_next(struct su_in *in, struct su_rec *rec);
 const char *su_seen_at(char *buf, size_t size, const char *file, long line,
                        const struct su_rec *r);
 /* A record the program cannot use: with --skip-invalid it is reported,
- * written to --rejects and counted (returns 0: carry on), else the message
- * is printed as "prog: FILE:LINE: msg" (returns -1: stop, exit 2). */
-int su_in_reject(struct su_in *in, const struct su_rec *rec,
+ * written to --rejects and counted (SU_SKIP: carry on), else the message
+ * is printed as "prog: FILE:LINE: msg" (SU_STOP: exit 2). */
+enum su_result su_in_reject(struct su_in *in, const struct su_rec *rec,
                  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A record the program keeps but cannot judge (mqlqualify's invalid
  * lead): like su_in_reject, but said "(marked invalid)" and counted apart;
- * the program writes it out marked.  0 carry on, -1 stop. */
-int su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt,
+ * the program writes it out marked.  SU_SKIP carry on, SU_STOP stop. */
+enum su_result su_in_flag(struct su_in *in, const struct su_rec *rec, const char *fmt,
                ...) __attribute__((format(printf, 3, 4)));
 /* records read and skipped so far (data records, footers excluded) */
 long su_in_nread(const struct su_in *in);
@@ -943,5 +949,57 @@ int su_out_close(struct su_out *out);
 int su_out_done(struct su_out *out, struct su_in *in);
 /* drop everything (the -o temporary too) */
 void su_out_abort(struct su_out *out);
+
+/* ---- run.c: the program driver -------------------------------------- */
+/* one run, as the driver holds it: each callback is given it */
+struct su_run {
+	struct su_opts *c;	/* the common options */
+	int nfiles;		/* the operands (none: standard input) */
+	char **files;
+	struct su_in *in;
+	struct su_rec hdr;	/* the first file's header */
+	/* setup fills want (SU_COL_REQUIRED or SU_COL_OPTIONAL per role);
+	 * the driver resolves col before header is called */
+	unsigned char want[SU_R_NROLES];
+	int col[SU_R_NROLES];
+	int no_input;		/* setup: read nothing (no operands wanted) */
+	struct su_out *out;	/* open from start on; else from write on */
+	int oerr;		/* record's write error (-1, SU_OUT_EPIPE)
+				   when it returns SU_STOP for it */
+};
+struct option;
+/* A program: its options and usage, then callbacks, each optional but
+ * record.  Those returning int return 0, or -1 when the run ends (said). */
+struct su_prog {
+	const char *shortopts;		/* its own, as "g:m:" */
+	const struct option *longopts;	/* its own, {0} ended */
+	void (*usage)(FILE *fp);	/* all of --help to stdout */
+	void (*init)(void *self);	/* defaults, before the options */
+	int (*option)(void *self, int opt, const char *arg);
+	/* the options read: checked together, files loaded, want filled */
+	int (*setup)(void *self, struct su_run *run);
+	/* the header read and its columns resolved: the program's own */
+	int (*header)(void *self, struct su_run *run);
+	/* a program that writes as it reads: the output is opened and this
+	 * writes its header; 0, -1 or SU_OUT_EPIPE */
+	int (*start)(void *self, struct su_run *run);
+	enum su_result (*record)(void *self, struct su_run *run,
+	    const struct su_rec *rec);
+	/* after the last record, before the skipped ones are counted */
+	int (*settle)(void *self, struct su_run *run);
+	/* the input read and counted: what is said of it, worked out */
+	int (*end)(void *self, struct su_run *run);
+	/* the output (open): 0, -1 or SU_OUT_EPIPE */
+	int (*write)(void *self, struct su_run *run, struct su_out *out);
+	/* once the output is in place: SU_EXIT_OK or SU_EXIT_FLAG */
+	int (*status)(void *self);
+	void (*free)(void *self);	/* always, whatever was reached */
+};
+/* Runs a program: names it (su_start), reads the options (common ones
+ * into c, the rest to option), then setup, the input record by record,
+ * end, write, and the output and --rejects put in place.  Returns the exit
+ * status: 2 after an error, 0 when the reader of the output went away. */
+int su_run(const struct su_prog *p, void *self, struct su_opts *c, int argc,
+           char **argv);
 
 #endif
