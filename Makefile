@@ -72,9 +72,12 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
-$(BUILD)/bin/unit: tests/unit/unit.c $(BUILD)/libsu.a lib/su.h
+# the unit tests: one file a lib module, main.c runs them (csvdump is a tool)
+UNITSRC = $(filter-out tests/unit/csvdump.c,$(wildcard tests/unit/*.c))
+$(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(UNITSRC) $(BUILD)/libsu.a \
+	    $(LDLIBS)
 
 $(BUILD)/bin/csvdump: tests/unit/csvdump.c $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)

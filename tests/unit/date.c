@@ -1,0 +1,124 @@
+/*
+ * date.c - unit tests of lib/date.c: day numbers, dates strict (mdy,
+ * dmy, two-digit years), times of day and their offsets.
+ */
+#include "su.h"
+
+#include <string.h>
+
+#include "unit.h"
+
+static void
+date_ok(const char *s, int dmy, int y, int m, int d)
+{
+	int32_t v = 0;
+	const char *why = "";
+	int r = su_date_parse(s, strlen(s), dmy, &v, &why);
+
+	CHECK(r == 0 && v == su_days(y, m, d), "date \"%s\": r=%d %s", s, r,
+	    r < 0 ? why : "");
+}
+
+static void
+date_bad(const char *s, int dmy, const char *wwhy)
+{
+	int32_t v;
+	const char *why = "";
+	int r = su_date_parse(s, strlen(s), dmy, &v, &why);
+
+	CHECK(r == -1 && strncmp(why, wwhy, strlen(wwhy)) == 0,
+	    "date \"%s\" should fail with \"%s\": r=%d why=%s", s, wwhy, r,
+	    why);
+}
+
+void
+test_date(void)
+{
+	char buf[16];
+	int y, m, d;
+
+	CHECK(su_days(1970, 1, 1) == 0, "epoch");
+	CHECK(su_days(2000, 3, 1) - su_days(2000, 2, 28) == 2, "2000 leap");
+	CHECK(su_days(1900, 3, 1) - su_days(1900, 2, 28) == 1, "1900 not");
+	su_civil(su_days(2026, 2, 16), &y, &m, &d);
+	CHECK(y == 2026 && m == 2 && d == 16, "civil");
+	su_civil(su_days(1, 1, 1), &y, &m, &d);
+	CHECK(y == 1 && m == 1 && d == 1, "year 1");
+	su_civil(su_days(9999, 12, 31), &y, &m, &d);
+	CHECK(y == 9999 && m == 12 && d == 31, "year 9999");
+	date_ok("2026-02-16", 0, 2026, 2, 16);
+	date_ok("2026-02-16T09:30:00Z", 0, 2026, 2, 16);
+	date_ok("2026-02-16 09:30", 0, 2026, 2, 16);
+	date_ok("2/16/2026", 0, 2026, 2, 16);
+	date_ok("02/06/2026", 0, 2026, 2, 6);
+	date_ok("2/16/2026 9:30 AM", 0, 2026, 2, 16);
+	date_ok("16/02/2026", 1, 2026, 2, 16);
+	date_ok("16.02.2026", 1, 2026, 2, 16);
+	date_ok("2024-02-29", 0, 2024, 2, 29);
+	date_ok(" 2026-01-01 ", 0, 2026, 1, 1);
+	date_bad("2026-02-30", 0, "no such day");
+	date_bad("2025-02-29", 0, "no such day");
+	date_bad("2026-13-01", 0, "no such month");
+	date_bad("25/12/2026", 0, "month is over 12");
+	date_bad("16.02.2026", 0, "day-first date (use --date-format dmy)");
+	date_bad("2/16/26", 0, "two-digit year");
+	date_bad("16-02-26", SU_DATE_DMY, "two-digit year (write the year "
+	    "in full, or give --date-format mdy or dmy");
+	/* a format given: POSIX %y, 00-68 in 2000-2068, 69-99 in 1969-1999 */
+	date_ok("16-02-26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("16.02.26", SU_DATE_DMY | SU_DATE_YY, 2026, 2, 16);
+	date_ok("31/12/68", SU_DATE_DMY | SU_DATE_YY, 2068, 12, 31);
+	date_ok("1/1/69", SU_DATE_DMY | SU_DATE_YY, 1969, 1, 1);
+	date_ok("01-01-00", SU_DATE_DMY | SU_DATE_YY, 2000, 1, 1);
+	date_ok("2/16/99", SU_DATE_YY, 1999, 2, 16);
+	date_ok("2/16/2026", SU_DATE_YY, 2026, 2, 16);
+	date_bad("29/02/25", SU_DATE_DMY | SU_DATE_YY, "no such day");
+	date_bad("16-02-26", SU_DATE_YY, "day-first date");
+	date_bad("2/16/202", SU_DATE_YY, "not a date");
+	date_bad("2026-2-16", 0, "not a date");
+	date_bad("20260216", 0, "not a date");
+	date_bad("2026-02-16x", 0, "not a date");
+	date_bad("yesterday", 0, "not a date");
+	date_bad("0000-01-01", 0, "no such month");
+	su_date_fmt(buf, su_days(2026, 4, 1));
+	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
+}
+
+static void
+time_ok(const char *s, int64_t want)
+{
+	int64_t v = -1;
+	const char *why = "";
+	int r = su_time_parse(s, strlen(s), 0, &v, &why);
+
+	CHECK(r == 0 && v == want, "time \"%s\": r=%d v=%lld why=%s (want "
+	    "%lld)", s, r, (long long)v, r < 0 ? why : "", (long long)want);
+}
+
+void
+test_time(void)
+{
+	int64_t d = (int64_t)su_days(2026, 2, 16) * 86400, v;
+	const char *why;
+
+	time_ok("2026-02-16", d);
+	time_ok("2026-02-16 09:30", d + 9 * 3600 + 30 * 60);
+	time_ok("2026-02-16T09:30:15Z", d + 9 * 3600 + 30 * 60 + 15);
+	time_ok("2026-02-16T09:30:15.250Z", d + 9 * 3600 + 30 * 60 + 15);
+	/* +01:00 is an hour ahead of UTC: 09:30+01:00 = 08:30Z */
+	time_ok("2026-02-16T09:30:00+01:00", d + 8 * 3600 + 30 * 60);
+	time_ok("2026-02-16T09:30:00-0500", d + 14 * 3600 + 30 * 60);
+	time_ok("2/16/2026 9:30 AM", d + 9 * 3600 + 30 * 60);
+	time_ok("2/16/2026 12:05 AM", d + 5 * 60);
+	time_ok("2/16/2026 12:05 PM", d + 12 * 3600 + 5 * 60);
+	time_ok("2/16/2026 9:30 pm", d + 21 * 3600 + 30 * 60);
+	time_ok("2026-02-16 23:59 UTC", d + 23 * 3600 + 59 * 60);
+	CHECK(su_time_parse("", 0, 0, &v, &why) == 1, "empty time");
+	CHECK(su_time_parse("2026-02-16 25:00", 16, 0, &v, &why) == -1,
+	    "hour 25");
+	CHECK(su_time_parse("2026-02-16 13:00 PM", 19, 0, &v, &why) == -1,
+	    "13 PM");
+	CHECK(su_time_parse("2026-02-16 9", 12, 0, &v, &why) == -1,
+	    "no minutes");
+	CHECK(su_time_parse("next week", 9, 0, &v, &why) == -1, "next week");
+}

@@ -1,0 +1,84 @@
+/*
+ * text.c - unit tests of lib/text.c: the one yes/no list (su_yesno) and the
+ * one integer parser (su_strtonum).
+ */
+#include "su.h"
+
+#include <limits.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "unit.h"
+
+/*
+ * issue 13: "n", "null", "0.0", "No budget" were read as yes.  Each word of
+ * the list to fn with what it is (SU_NO, SU_YES, SU_NEITHER): su_yesno's
+ * tests below, su_present's (model.c) read the same words.
+ */
+void
+unit_yesno_words(void (*fn)(const char *, int))
+{
+	static const char *const no[] = {"", " ", "no", "No", "NO ", "false",
+	    "FALSE", "0", "none", "None", "n/a", "N/A", "na", "tbd", "TBD",
+	    "unknown", "Unknown", "-", "--", " - ", "n", "N", "null", "NULL",
+	    "nil", "Off", "unchecked", "0.0", "00", "0.00", "No budget",
+	    "no-go", "None identified", "Not yet", "NOT APPLICABLE", "No.",
+	    "TBD with the CFO", "Unknown at this time", NULL};
+	static const char *const yes[] = {"yes", "Y", "true", "1", "1.0",
+	    "checked", "On", "x", "X", NULL};
+	static const char *const neither[] = {"maybe", "10", "2", "0.5",
+	    "nope", "nay", "tbc", "known", "CFO", "a", "falsely", "unknowns",
+	    "Nothing", "Norway", "Nobody", "a long value of twenty", "-1",
+	    "1.5", "noted", "N. Smith", "Tbdx", NULL};
+	size_t i;
+
+	for (i = 0; no[i] != NULL; i++)
+		fn(no[i], SU_NO);
+	for (i = 0; yes[i] != NULL; i++)
+		fn(yes[i], SU_YES);
+	for (i = 0; neither[i] != NULL; i++)
+		fn(neither[i], SU_NEITHER);
+}
+
+static void
+yesno_is(const char *s, int is)
+{
+	CHECK(su_yesno(s, strlen(s)) == is, "\"%s\" is %s", s,
+	    is == SU_NO ? "no-like" : is == SU_YES ? "yes-like" :
+	    "neither yes nor no");
+}
+
+void
+test_yesno(void)
+{
+	unit_yesno_words(yesno_is);
+}
+
+/* su_strtonum: the one integer parser */
+void
+test_strtonum(void)
+{
+	static const struct {
+		const char *s;
+		long lo, hi, want; /* want: the value, or LONG_MIN: refused */
+	} t[] = {
+		{"30", 1, 100000, 30}, {"+7", 0, 10, 7}, {"-5", -10, 10, -5},
+		{"0", 0, 0, 0}, {"100000", 1, 100000, 100000},
+		{"100001", 1, 100000, LONG_MIN}, {"0", 1, 10, LONG_MIN},
+		{"", 0, 10, LONG_MIN}, {" 5", 0, 10, LONG_MIN},
+		{"5 ", 0, 10, LONG_MIN}, {"5x", 0, 10, LONG_MIN},
+		{"-", -10, 10, LONG_MIN}, {"1.5", 0, 10, LONG_MIN},
+		{"99999999999999999999999", 0, LONG_MAX, LONG_MIN},
+	};
+	size_t i;
+	long v;
+	int r;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		v = LONG_MIN;
+		r = su_strtonum(t[i].s, t[i].lo, t[i].hi, &v);
+		CHECK(t[i].want == LONG_MIN ? r == -1 : r == 0 &&
+		    v == t[i].want, "strtonum \"%s\" [%ld, %ld]: r=%d v=%ld",
+		    t[i].s, t[i].lo, t[i].hi, r, v);
+	}
+}

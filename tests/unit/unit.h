@@ -1,0 +1,45 @@
+/*
+ * unit.h - what the unit tests of lib/ share: one file a lib module
+ * (tests/unit/money.c for lib/money.c ...), each with one test_MODULE()
+ * that main.c runs.  CHECK counts an assertion and prints "FAIL FILE:LINE:
+ * ..." when it does not hold; main.c prints the counts last.
+ */
+#ifndef UNIT_H
+#define UNIT_H
+
+#include <stdio.h>
+
+/* every module's assertions, counted once (main.c) */
+extern int unit_passed, unit_failed;
+
+#define CHECK(cond, ...)                                                   \
+	do {                                                               \
+		if (cond)                                                  \
+			unit_passed++;                                     \
+		else {                                                     \
+			unit_failed++;                                     \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
+			printf(__VA_ARGS__);                               \
+			printf("\n");                                      \
+		}                                                          \
+	} while (0)
+
+/* each word of the yes/no list of issue 13 (text.c) to fn, with what
+ * su_yesno should say it is: su_yesno's words and su_present's are one list */
+void unit_yesno_words(void (*fn)(const char *, int));
+
+void test_columns(void);	/* columns.c */
+void test_date(void);		/* date.c */
+void test_time(void);
+void test_expr(void);		/* expr.c */
+void test_ini_load(void);	/* ini.c */
+void test_map(void);		/* map.c */
+void test_present(void);	/* model.c */
+void test_money(void);		/* money.c */
+void test_period(void);		/* period.c */
+void test_rate(void);		/* rate.c */
+void test_stats(void);		/* stats.c */
+void test_yesno(void);		/* text.c */
+void test_strtonum(void);
+
+#endif /* UNIT_H */
