@@ -10,11 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
- * program runs on su_run) */
-#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
-#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
-
 __extension__ typedef __int128 i128;
 
 enum { ST_OPEN = SU_ST_OPEN, ST_WON = SU_ST_WON, ST_LOST = SU_ST_LOST };
@@ -126,95 +121,6 @@ parse_bands(struct opts *o, const char *arg)
 		return -1;
 	}
 	return 0;
-}
-
-static int
-parse_args(struct opts *o, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"group-by", 1, 0, 'g'}, {"bands", 1, 0, OPT_BANDS},
-		{"from", 1, 0, OPT_FROM}, {"open-age", 0, 0, OPT_OPEN_AGE},
-		{"target-cycle", 1, 0, OPT_TARGET_CYCLE},
-		{"target-win-rate", 1, 0, OPT_TARGET_WR},
-		{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
-		{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
-		{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
-		SU_STAGE_LONGOPTS, SU_COMMON_LONGOPTS, {0, 0, 0, 0},
-	};
-	int c, k;
-
-	su_opts_init(&o->c);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:m:" SU_COMMON_SHORTOPTS,
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'g':
-			o->group_by = optarg;
-			break;
-		case 'm':
-			o->model = optarg;
-			break;
-		case OPT_BANDS:
-			if (parse_bands(o, optarg))
-				return -1;
-			break;
-		case OPT_FROM: {
-			static const char *const from[] = {"created", "sql"};
-
-			if ((k = su_opt_choice("--from", optarg, from, 2)) < 0)
-				return -1;
-			o->from_sql = k;
-			break;
-		}
-		case OPT_OPEN_AGE:
-			o->open_age = 1;
-			break;
-		case OPT_TARGET_CYCLE:
-			if (su_strtonum(optarg, 1, 100000,
-			    &o->target_cycle) != 0) {
-				su_msg(NULL, 0, "--target-cycle %s: expected a "
-				    "number of days from 1", optarg);
-				return -1;
-			}
-			break;
-		case OPT_TARGET_WR:
-			if (su_opt_pct("--target-win-rate", optarg, &o->target_wr))
-				return -1;
-			o->has_target_wr = 1;
-			break;
-		case OPT_FUNNEL:
-			if (set_mode(o, MODE_FUNNEL))
-				return -1;
-			break;
-		case OPT_LOSS:
-			if (set_mode(o, MODE_LOSS))
-				return -1;
-			break;
-		case OPT_HIST:
-			if (set_mode(o, MODE_HISTOGRAM))
-				return -1;
-			break;
-		case OPT_HISTORY:
-			o->history = optarg;
-			break;
-		case OPT_WIN_FROM:
-			o->win_from = optarg;
-			break;
-		default:
-			if (su_stage_opt(o->re, c, optarg))
-				break;
-			if (su_opts_default(&o->c, c, optarg, argv, usage))
-				return -1;
-		}
-	}
-	if (su_opts_finish(&o->c))
-		return -1;
-	if (o->mode == MODE_FUNNEL && o->group_by) {
-		su_msg(NULL, 0, "--funnel is per pipeline: it does not go with "
-		    "-g");
-		return -1;
-	}
-	return optind;
 }
 
 /* ---- per group ------------------------------------------------------------ */
@@ -382,7 +288,7 @@ struct idseen {
 	long line;
 };
 
-static int
+static enum su_result
 check_duplicate(struct state *st, const struct su_rec *r)
 {
 	const char *id;
@@ -394,19 +300,19 @@ check_duplicate(struct state *st, const struct su_rec *r)
 	len = r->len[st->col[SU_R_ID]];
 	su_trim(&id, &len);
 	if (len == 0)
-		return 0;
+		return SU_OK;
 	g = su_map_get(st->ids, id, len, 1);
 	seen = g->val;
 	if (seen->line) {
 		char at[PATH_MAX + 32];
 
-		return reject0(st->in, r, "opportunity %.*s again: "
+		return su_in_reject(st->in, r, "opportunity %.*s again: "
 		    "it is on %s too", (int)len, id, su_seen_at(at, sizeof at,
-		    seen->file, seen->line, r)) ? -1 : 1;
+		    seen->file, seen->line, r));
 	}
 	seen->file = r->file;
 	seen->line = r->line;
-	return 0;
+	return SU_OK;
 }
 
 static struct fopp *
@@ -449,10 +355,10 @@ entered_of(struct state *st, struct fopp *f)
 	return f->entered;
 }
 
-/* a date of the row: 0 and *d (SU_DATE_NONE when empty: real exports
+/* a date of the row: SU_OK and *d (SU_DATE_NONE when empty: real exports
  * leave dates blank, and each figure that needs one says what it left
- * out), or su_in_reject's answer (1 skipped, -1 stop) */
-static int
+ * out), or su_in_reject's answer */
+static enum su_result
 date_of(struct state *st, const struct su_rec *r, int role, int32_t *d)
 {
 	const char *why;
@@ -462,9 +368,9 @@ date_of(struct state *st, const struct su_rec *r, int role, int32_t *d)
 	if (k > 0)
 		*d = SU_DATE_NONE;
 	if (k >= 0)
-		return 0;
-	return reject0(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
-	    r->f[c], why) ? -1 : 1;
+		return SU_OK;
+	return su_in_reject(st->in, r, "%s \"%s\": %s", st->hdr->f[c],
+	    r->f[c], why);
 }
 
 static void
@@ -499,10 +405,10 @@ say_uncycled(const struct uncycled *u, const char *what1,
 	    u->n, u->n == 1 ? "" : "s", u->n == 1 ? what1 : what, list);
 }
 
-/* HubSpot's Date entered columns of pipeline p: 0 when each is empty or a
- * date, else su_in_reject's answer.  Read before the deal is counted, so
- * that a row skipped for a bad one is in no figure. */
-static int
+/* HubSpot's Date entered columns of pipeline p: SU_OK when each is empty
+ * or a date, else su_in_reject's answer.  Read before the deal is counted,
+ * so that a row skipped for a bad one is in no figure. */
+static enum su_result
 check_entered(struct state *st, const struct su_rec *r,
               const struct su_pipeline *p)
 {
@@ -518,16 +424,17 @@ check_entered(struct state *st, const struct su_rec *r,
 			continue;
 		if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 		    &why) < 0)
-			return reject0(st->in, r, "%s \"%s\": %s",
-			    st->hdr->f[c], r->f[c], why) ? -1 : 1;
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			    st->hdr->f[c], r->f[c], why);
 	}
-	return 0;
+	return SU_OK;
 }
 
-/* one deal: 0, 1 skipped, -1 stop */
-static int
-deal(struct state *st, const struct su_rec *r)
+/* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
+static enum su_result
+deal(void *self, struct su_run *run, const struct su_rec *r)
 {
+	struct state *st = self;
 	const struct opts *o = st->o;
 	struct su_where w;
 	struct gstat *g;
@@ -540,53 +447,55 @@ deal(struct state *st, const struct su_rec *r)
 	size_t klen;
 	char msg[512];
 	struct seen *seen;
+	enum su_result e;
 
-	if (st->col[SU_R_ID] >= 0 && (k = check_duplicate(st, r)) != 0)
-		return k;
+	(void)run;
+	if (st->col[SU_R_ID] >= 0 && (e = check_duplicate(st, r)) != SU_OK)
+		return e;
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
 	if (k == -2)
-		return reject0(st->in, r, "%s", msg) ? -1 : 1;
+		return su_in_reject(st->in, r, "%s", msg);
 	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
 	    r->f[s], r->len[s], k, &w);
 	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
-		return reject0(st->in, r, "%s", msg) ? -1 : 1;
+		return su_in_reject(st->in, r, "%s", msg);
 	if (w.status < 0) {
 		/* said at the end, with every such stage */
 		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
-		return 0;
+		return SU_OK;
 	}
 	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
 		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
 		if (k < 0)
-			return reject0(st->in, r, "%s \"%s\": not an "
-			    "amount (%s)", st->hdr->f[c], r->f[c], why) ? -1 : 1;
+			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			    "amount (%s)", st->hdr->f[c], r->f[c], why);
 		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
 		    msg, sizeof msg))
-			return reject0(st->in, r, "%s", msg) ? -1 : 1;
+			return su_in_reject(st->in, r, "%s", msg);
 		if (cur[0] && !st->cur[0]) {
 			memcpy(st->cur, cur, sizeof cur);
 			st->cur_file = r->file;
 			st->cur_line = r->line;
 		} else if (cur[0] && strcmp(cur, st->cur) != 0)
-			return reject0(st->in, r, "amount in %s, but "
+			return su_in_reject(st->in, r, "amount in %s, but "
 			    "%s:%ld is in %s; amounts in different currencies "
 			    "are never added", cur, st->cur_file, st->cur_line,
-			    st->cur) ? -1 : 1;
+			    st->cur);
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
 	if (st->need_close || w.status == ST_WON)
-		if ((k = date_of(st, r, SU_R_CLOSE, &close)) != 0)
-			return k;
+		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
+			return e;
 	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
-		if ((k = date_of(st, r, startrole, &start)) != 0)
-			return k;
+		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
+			return e;
 	if ((o->mode == MODE_FUNNEL || o->win_from) &&
-	    (k = check_entered(st, r, w.p)) != 0)
-		return k;
+	    (e = check_entered(st, r, w.p)) != SU_OK)
+		return e;
 	/* the group: a deal with no close date in a (none) of its own */
 	if (st->need_close && close == SU_DATE_NONE)
 		st->noclose++;
@@ -604,7 +513,7 @@ deal(struct state *st, const struct su_rec *r)
 		g->won++;
 		if (su_add(g->won_sum, amount, &g->won_sum)) {
 			su_msg(r->file, r->line, "the sum of amounts overflows");
-			return -1;
+			return SU_STOP;
 		}
 		push64(&g->amt, amount);
 		/* A cycle needs both ends, in order: a migration loads old
@@ -702,7 +611,7 @@ deal(struct state *st, const struct su_rec *r)
 				entered_of(st, f)[j] = d;
 		}
 	}
-	return 0;
+	return SU_OK;
 }
 
 /* ---- the funnel ------------------------------------------------------------ */
@@ -1121,190 +1030,307 @@ write_histogram(struct state *st, struct su_out *out)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
-{
-	struct opts o;
-	struct state st;
-	struct su_rec hdr, rec;
-	struct su_out *out = NULL;
-	unsigned char want[SU_R_NROLES];
-	int first, r, status = SU_EXIT_ERR, k;
-	size_t i;
+/* ---- the run ------------------------------------------------------------- */
 
-	su_start(argv[0]);
-	memset(&o, 0, sizeof o);
-	if ((first = parse_args(&o, argc, argv)) < 0) {
-		free(o.bound);
-		return SU_EXIT_ERR;
+static const struct option longopts[] = {
+	{"group-by", 1, 0, 'g'}, {"bands", 1, 0, OPT_BANDS},
+	{"from", 1, 0, OPT_FROM}, {"open-age", 0, 0, OPT_OPEN_AGE},
+	{"target-cycle", 1, 0, OPT_TARGET_CYCLE},
+	{"target-win-rate", 1, 0, OPT_TARGET_WR},
+	{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
+	{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
+	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
+	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
+};
+
+static int
+option(void *self, int c, const char *arg)
+{
+	struct opts *o = ((struct state *)self)->o;
+	int k;
+
+	/* --won, --lost and --open, the library's; then ours, as longopts
+	 * lists them */
+	if (su_stage_opt(o->re, c, arg))
+		return 0;
+	switch (c) {
+	case 'g':
+		o->group_by = arg;
+		return 0;
+	case OPT_BANDS:
+		return parse_bands(o, arg);
+	case OPT_FROM: {
+		static const char *const from[] = {"created", "sql"};
+
+		if ((k = su_opt_choice("--from", arg, from, 2)) < 0)
+			return -1;
+		o->from_sql = k;
+		return 0;
 	}
-	memset(&st, 0, sizeof st);
-	st.o = &o;
-	st.groups = su_groups_new_pivot(sizeof(struct gstat));
-	st.reasons = su_groups_new_pivot(sizeof(long));
-	st.seen = su_groups_new(sizeof(struct seen));
-	st.ids = su_map_new(sizeof(struct idseen));
-	if (su_model_load(o.model, &st.m) ||
-	    !(st.pl = su_place_new(st.m, o.re)))
-		goto done;
-	st.in = su_in_new(&o.c, argc - first, argv + first);
-	if (su_in_header(st.in, &hdr) < 0)
-		goto done;
-	st.hdr = &hdr;
-	memset(want, 0, sizeof want);
+	case OPT_OPEN_AGE:
+		o->open_age = 1;
+		return 0;
+	case OPT_TARGET_CYCLE:
+		if (su_strtonum(arg, 1, 100000, &o->target_cycle) != 0) {
+			su_msg(NULL, 0, "--target-cycle %s: expected a number "
+			    "of days from 1", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_TARGET_WR:
+		if (su_opt_pct("--target-win-rate", arg, &o->target_wr))
+			return -1;
+		o->has_target_wr = 1;
+		return 0;
+	case OPT_FUNNEL:
+		return set_mode(o, MODE_FUNNEL);
+	case OPT_LOSS:
+		return set_mode(o, MODE_LOSS);
+	case OPT_HIST:
+		return set_mode(o, MODE_HISTOGRAM);
+	case OPT_HISTORY:
+		o->history = arg;
+		return 0;
+	case OPT_WIN_FROM:
+		o->win_from = arg;
+		return 0;
+	case 'm':
+		o->model = arg;
+		return 0;
+	}
+	abort(); /* in longopts, handled by nobody */
+}
+
+/* the options together, the model and its tables, the columns wanted */
+static int
+setup(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	unsigned char *want = run->want;
+
+	if (o->mode == MODE_FUNNEL && o->group_by) {
+		su_msg(NULL, 0, "--funnel is per pipeline: it does not go with "
+		    "-g");
+		return -1;
+	}
+	st->groups = su_groups_new_pivot(sizeof(struct gstat));
+	st->reasons = su_groups_new_pivot(sizeof(long));
+	st->seen = su_groups_new(sizeof(struct seen));
+	st->ids = su_map_new(sizeof(struct idseen));
+	if (su_model_load(o->model, &st->m) ||
+	    !(st->pl = su_place_new(st->m, o->re)))
+		return -1;
 	want[SU_R_STAGE] = want[SU_R_CLOSE] = SU_COL_REQUIRED;
-	want[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
+	want[o->from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
 	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
 	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
-	if (o.mode == MODE_LOSS)
+	if (o->mode == MODE_LOSS)
 		want[SU_R_LOSS_REASON] = SU_COL_REQUIRED;
-	if (o.history)
+	if (o->history)
 		want[SU_R_ID] = SU_COL_REQUIRED;
-	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
-		goto done;
-	if (o.group_by && su_group_resolve(hdr.file, o.group_by, &hdr, &o.c,
-	    &st.gc, &st.ng))
-		goto done;
-	for (i = 0; i < st.ng; i++)
-		if (st.gc[i].kind != SU_G_COLUMN)
-			st.need_close = 1;
-	if (!o.history)
-		st.ndent = su_date_entered(&hdr, &st.dent);
-	if (o.win_from) {
-		int any = 0;
+	return 0;
+}
 
-		if (!o.history && !st.ndent) {
-			su_msg(NULL, 0, "--win-rate-from %s needs a stage "
-			    "history (--history FILE, or HubSpot's Date entered "
-			    "columns): without one, a lost deal's furthest stage "
-			    "is not known", o.win_from);
-			goto done;
-		}
-		st.win_idx = su_xmalloc(st.m->np * sizeof *st.win_idx);
-		for (i = 0; i < st.m->np; i++) {
-			st.win_idx[i] = su_model_stage(&st.m->p[i], o.win_from,
-			    strlen(o.win_from));
-			any |= st.win_idx[i] >= 0;
-		}
-		if (!any) {
-			su_msg(NULL, 0, "--win-rate-from %s: no such stage in "
-			    "the model", o.win_from);
-			goto done;
-		}
-	}
-	while ((r = su_in_next(st.in, &rec)) > 0)
-		if (deal(&st, &rec) < 0)
-			goto done;
-	if (r < 0 || su_in_finish(st.in))
-		goto done;
-	su_groups_say_respelled(st.groups);
-	if (su_place_nunknown(st.pl)) {
-		su_place_report(st.pl, NULL);
-		goto done;
-	}
-	if (st.noamount)
-		su_msg(NULL, 0, "%ld deal%s no amount; counted as 0",
-		    st.noamount, st.noamount == 1 ? " has" : "s have");
-	if (st.noclose)
-		su_msg(NULL, 0, "%ld deal%s no %s; grouped under (none)",
-		    st.noclose, st.noclose == 1 ? " has" : "s have",
-		    hdr.f[st.col[SU_R_CLOSE]]);
-	{
-		const char *cn = hdr.f[st.col[SU_R_CLOSE]];
-		const char *sn = hdr.f[st.col[o.from_sql ? SU_R_SQL_DATE :
-		    SU_R_CREATED]];
-		char a[300], b[300];
+/* the groups, the Date entered columns and --win-rate-from's stage */
+static int
+header(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	const struct su_rec *hdr = &run->hdr;
+	size_t i;
+	int any = 0;
 
-		snprintf(a, sizeof a, "has no %s", cn);
-		snprintf(b, sizeof b, "have no %s", cn);
-		say_uncycled(&st.wnoclose, a, b);
-		snprintf(a, sizeof a, "has no %s", sn);
-		snprintf(b, sizeof b, "have no %s", sn);
-		say_uncycled(&st.wnostart, a, b);
-		say_uncycled(&st.wback, o.from_sql ? "closes before its "
-		    "SQL date" : "closes before it was created (a "
-		    "migration's load date?)", o.from_sql ? "close before "
-		    "their SQL date" : "close before they were created (a "
-		    "migration's load date?)");
+	st->in = run->in;
+	st->hdr = hdr;
+	memcpy(st->col, run->col, sizeof st->col);
+	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
+	    &o->c, &st->gc, &st->ng))
+		return -1;
+	for (i = 0; i < st->ng; i++)
+		if (st->gc[i].kind != SU_G_COLUMN)
+			st->need_close = 1;
+	if (!o->history)
+		st->ndent = su_date_entered(hdr, &st->dent);
+	if (!o->win_from)
+		return 0;
+	if (!o->history && !st->ndent) {
+		su_msg(NULL, 0, "--win-rate-from %s needs a stage history "
+		    "(--history FILE, or HubSpot's Date entered columns): "
+		    "without one, a lost deal's furthest stage is not known",
+		    o->win_from);
+		return -1;
 	}
-	if (st.noage)
-		su_msg(NULL, 0, "%ld open deal%s no %s; left out of the open "
-		    "ages", st.noage, st.noage == 1 ? " has" : "s have",
-		    hdr.f[st.col[o.from_sql ? SU_R_SQL_DATE : SU_R_CREATED]]);
-	if (o.bands_arg) {
+	st->win_idx = su_xmalloc(st->m->np * sizeof *st->win_idx);
+	for (i = 0; i < st->m->np; i++) {
+		st->win_idx[i] = su_model_stage(&st->m->p[i], o->win_from,
+		    strlen(o->win_from));
+		any |= st->win_idx[i] >= 0;
+	}
+	if (!any) {
+		su_msg(NULL, 0, "--win-rate-from %s: no such stage in the "
+		    "model", o->win_from);
+		return -1;
+	}
+	return 0;
+}
+
+/* n deals that have no COL, said once */
+static void
+say_deals(long n, const char *what, const char *col, const char *then)
+{
+	if (n)
+		su_msg(NULL, 0, "%ld %s%s no %s; %s", n, what, n == 1 ?
+		    " has" : "s have", col, then);
+}
+
+/* the won deals left out of the cycle times, each reason said once */
+static void
+say_uncycled_all(const struct state *st, const char *close,
+                 const char *start)
+{
+	const struct opts *o = st->o;
+	char a[300], b[300];
+
+	snprintf(a, sizeof a, "has no %s", close);
+	snprintf(b, sizeof b, "have no %s", close);
+	say_uncycled(&st->wnoclose, a, b);
+	snprintf(a, sizeof a, "has no %s", start);
+	snprintf(b, sizeof b, "have no %s", start);
+	say_uncycled(&st->wnostart, a, b);
+	say_uncycled(&st->wback, o->from_sql ? "closes before its SQL date" :
+	    "closes before it was created (a migration's load date?)",
+	    o->from_sql ? "close before their SQL date" : "close before "
+	    "they were created (a migration's load date?)");
+}
+
+/* the win rate among the deals that reached --win-rate-from */
+static void
+count_reached(struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nf; i++) {
+		struct fopp *f = &st->f[i];
+		int w = st->win_idx[f->pl];
+
+		if (w < 0 || f->status == ST_OPEN ||
+		    !reached(&st->m->p[f->pl], f, w))
+			continue;
+		if (f->status == ST_WON)
+			f->g->rwon++;
+		else
+			f->g->rlost++;
+	}
+}
+
+/* the input read: what is said of it, the bands' currency, the funnel's
+ * history and --win-rate-from worked out */
+static int
+end(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	const char *close = run->hdr.f[st->col[SU_R_CLOSE]];
+	const char *start = run->hdr.f[st->col[o->from_sql ? SU_R_SQL_DATE :
+	    SU_R_CREATED]];
+
+	su_groups_say_respelled(st->groups);
+	if (su_place_nunknown(st->pl)) {
+		su_place_report(st->pl, NULL);
+		return -1;
+	}
+	say_deals(st->noamount, "deal", "amount", "counted as 0");
+	say_deals(st->noclose, "deal", close, "grouped under (none)");
+	say_uncycled_all(st, close, start);
+	say_deals(st->noage, "open deal", start, "left out of the open ages");
+	if (o->bands_arg) {
 		char what[256];
 
-		snprintf(what, sizeof what, "--bands %s", o.bands_arg);
-		if (su_cur_compare(what, o.bands_cur, "deals", st.cur,
-		    st.cur_file, st.cur_line))
-			goto done;
+		snprintf(what, sizeof what, "--bands %s", o->bands_arg);
+		if (su_cur_compare(what, o->bands_cur, "deals", st->cur,
+		    st->cur_file, st->cur_line))
+			return -1;
 		/* deals that state no currency are in the bands' */
-		if (!st.cur[0])
-			memcpy(st.cur, o.bands_cur, sizeof st.cur);
+		if (!st->cur[0])
+			memcpy(st->cur, o->bands_cur, sizeof st->cur);
 	}
-	if (st.future) {
+	if (st->future) {
 		char d[16];
 
-		su_date_fmt(d, o.c.as_of);
+		su_date_fmt(d, o->c.as_of);
 		su_msg(NULL, 0, "%ld open deal%s after --as-of %s; left out "
-		    "of the open ages", st.future, st.future == 1 ?
+		    "of the open ages", st->future, st->future == 1 ?
 		    " starts" : "s start", d);
 	}
-	if (o.mode == MODE_FUNNEL && no_funnel(&st))
-		goto done;
-	if (o.mode == MODE_FUNNEL || o.win_from) {
-		fopp_index(&st);
-		if (o.history && read_history(&st))
-			goto done;
+	if (o->mode == MODE_FUNNEL && no_funnel(st))
+		return -1;
+	if (o->mode == MODE_FUNNEL || o->win_from) {
+		fopp_index(st);
+		if (o->history && read_history(st))
+			return -1;
 	}
-	if (o.win_from)
-		for (i = 0; i < st.nf; i++) {
-			struct fopp *f = &st.f[i];
-			int w = st.win_idx[f->pl];
+	if (o->win_from)
+		count_reached(st);
+	if (st->ng == 0 && !o->nbound)
+		su_groups_get(st->groups, "", 0); /* no deals: still a row */
+	return 0;
+}
 
-			if (w < 0 || f->status == ST_OPEN ||
-			    !reached(&st.m->p[f->pl], f, w))
-				continue;
-			if (f->status == ST_WON)
-				f->g->rwon++;
-			else
-				f->g->rlost++;
-		}
-	if (st.ng == 0 && !o.nbound)
-		su_groups_get(st.groups, "", 0); /* no deals: still a row */
-	if (!(out = su_out_open(&o.c)))
-		goto done;
-	su_out_currency(out, st.cur);
-	k = o.mode == MODE_FUNNEL ? write_funnel(&st, out) :
-	    o.mode == MODE_LOSS ? write_reasons(&st, out) :
-	    o.mode == MODE_HISTOGRAM ? write_histogram(&st, out) :
-	    write_stats(&st, out);
-	if (k == 0) {
-		k = su_out_done(out, st.in);
-		out = NULL;
+/* the table of the mode asked for */
+static int
+write_mode(void *self, struct su_run *run, struct su_out *out)
+{
+	static int (*const table[])(struct state *, struct su_out *) = {
+		[MODE_STATS] = write_stats, [MODE_FUNNEL] = write_funnel,
+		[MODE_LOSS] = write_reasons, [MODE_HISTOGRAM] = write_histogram,
+	};
+	struct state *st = self;
+
+	(void)run;
+	su_out_currency(out, st->cur);
+	return table[st->o->mode](st, out);
+}
+
+/* whatever was reached: the driver calls this after any error too */
+static void
+free_state(void *self)
+{
+	struct state *st = self;
+	size_t i;
+
+	su_place_free(st->pl);
+	su_model_free(st->m);
+	su_groups_free(st->groups, free_gstat);
+	su_groups_free(st->reasons, NULL);
+	su_groups_free(st->seen, NULL);
+	for (i = 0; i < st->nf; i++) {
+		free(st->f[i].id);
+		free(st->f[i].entered);
 	}
-	if (k == 0 || k == SU_OUT_EPIPE)
-		status = SU_EXIT_OK;
-done:
-	su_out_abort(out);
-	su_in_free(st.in);
-	su_place_free(st.pl);
-	su_model_free(st.m);
-	su_groups_free(st.groups, free_gstat);
-	su_groups_free(st.reasons, NULL);
-	su_groups_free(st.seen, NULL);
-	for (i = 0; i < st.nf; i++) {
-		free(st.f[i].id);
-		free(st.f[i].entered);
-	}
-	free(st.f);
-	su_map_free(st.fids, NULL);
-	su_map_free(st.ids, NULL);
-	free(st.gc);
-	free(st.key);
-	free(st.win_idx);
-	su_dentered_free(st.dent, st.ndent);
-	free(o.bound);
-	return status;
+	free(st->f);
+	su_map_free(st->fids, NULL);
+	su_map_free(st->ids, NULL);
+	free(st->gc);
+	free(st->key);
+	free(st->win_idx);
+	su_dentered_free(st->dent, st->ndent);
+	free(st->o->bound);
+}
+
+static const struct su_prog cyclestat = {
+	.shortopts = "g:m:", .longopts = longopts, .usage = usage,
+	.option = option, .setup = setup, .header = header, .record = deal,
+	.end = end, .write = write_mode, .free = free_state,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = {0};
+	struct state st = {.o = &o};
+
+	return su_run(&cyclestat, &st, &o.c, argc, argv);
 }
