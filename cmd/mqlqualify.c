@@ -7,19 +7,11 @@
 #include "su.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
- * program runs on su_run) */
-#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
-#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
 
 __extension__ typedef __int128 i128;
 
@@ -39,6 +31,41 @@ struct opts {
 	const char *group_by;
 	su_rate target;       /* --target, a fraction */
 	int fail_under;
+};
+
+struct counts {
+	long n[SU_NQUAL];
+	long breaches;
+};
+
+struct state {
+	struct opts *o;
+	struct su_rules *rules;
+	struct su_in *in;
+	struct su_expr_env env;
+	int col[SU_R_NROLES];
+	struct su_gcol *g;
+	size_t ng;
+	int datecol;           /* for computed groups: MQL or create date */
+	size_t next;           /* the rotation: index of the next SDR */
+	const char *last;      /* the last SDR assigned, or NULL */
+	char *last_read;       /* the state file's last SDR, or NULL */
+	struct su_groups *groups;
+	unsigned char *keep;   /* input columns written (su_out_own) */
+	const char **names;    /* the leads' header */
+	struct su_cell *cells; /* a lead's */
+	int raw;               /* see write_lead */
+	struct counts total;
+	char *key;
+	size_t keycap;
+	/* this lead */
+	int qual;
+	long score;
+	char *reasons;
+	size_t rcap;
+	int have_resp;
+	int64_t resp;          /* seconds */
+	const char *breach;
 };
 
 static const char usage_text[] =
@@ -140,88 +167,57 @@ parse_team(struct opts *o, const char *arg)
 enum { OPT_ONLY = SU_OPT_PROGRAM_BASE, OPT_ASSIGN, OPT_STATE, OPT_SLA,
        OPT_SUMMARY, OPT_TARGET, OPT_FAIL_UNDER };
 
-static int
-parse_args(struct opts *o, int argc, char **argv)
+static void
+init(void *self)
 {
-	static const struct option longopts[] = {
-		{"rules", 1, 0, 'r'}, {"only", 1, 0, OPT_ONLY},
-		{"assign", 1, 0, OPT_ASSIGN}, {"assign-state", 1, 0, OPT_STATE},
-		{"sla", 1, 0, OPT_SLA}, {"summary", 0, 0, OPT_SUMMARY},
-		{"group-by", 1, 0, 'g'}, {"target", 1, 0, OPT_TARGET},
-		{"fail-under", 0, 0, OPT_FAIL_UNDER},
-		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
-	};
-	int c;
+	struct opts *o = ((struct state *)self)->o;
 
-	su_opts_init(&o->c);
 	o->only = -1;
 	o->target = SU_RATE_ONE / 100 * 40;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:g:" SU_COMMON_SHORTOPTS,
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			o->rules = optarg;
-			break;
-		case 'g':
-			o->group_by = optarg;
-			break;
-		case OPT_ONLY:
-			if ((o->only = su_opt_choice("--only", optarg,
-			    su_qual_name, SU_NQUAL)) < 0)
-				return -1;
-			break;
-		case OPT_ASSIGN:
-			if (o->team) {
-				su_msg(NULL, 0, "--assign given twice");
-				return -1;
-			}
-			if (parse_team(o, optarg))
-				return -1;
-			break;
-		case OPT_STATE:
-			o->state = optarg;
-			break;
-		case OPT_SLA:
-			if ((o->sla = parse_duration(optarg)) <= 0) {
-				su_msg(NULL, 0, "--sla %s: expected a duration "
-				    "such as 30s, 5m, 4h or 2d", optarg);
-				return -1;
-			}
-			o->sla_arg = optarg;
-			break;
-		case OPT_SUMMARY:
-			o->summary = 1;
-			break;
-		case OPT_TARGET:
-			if (su_opt_pct("--target", optarg, &o->target))
-				return -1;
-			break;
-		case OPT_FAIL_UNDER:
-			o->fail_under = 1;
-			break;
-		default:
-			if (su_opts_default(&o->c, c, optarg, argv, usage))
-				return -1;
+}
+
+static int
+option(void *self, int c, const char *arg)
+{
+	struct opts *o = ((struct state *)self)->o;
+
+	switch (c) {
+	case 'r':
+		o->rules = arg;
+		return 0;
+	case 'g':
+		o->group_by = arg;
+		return 0;
+	case OPT_ONLY:
+		o->only = su_opt_choice("--only", arg, su_qual_name, SU_NQUAL);
+		return o->only < 0 ? -1 : 0;
+	case OPT_ASSIGN:
+		if (o->team) {
+			su_msg(NULL, 0, "--assign given twice");
+			return -1;
 		}
+		return parse_team(o, arg);
+	case OPT_STATE:
+		o->state = arg;
+		return 0;
+	case OPT_SLA:
+		if ((o->sla = parse_duration(arg)) <= 0) {
+			su_msg(NULL, 0, "--sla %s: expected a duration such as "
+			    "30s, 5m, 4h or 2d", arg);
+			return -1;
+		}
+		o->sla_arg = arg;
+		return 0;
+	case OPT_SUMMARY:
+		o->summary = 1;
+		return 0;
+	case OPT_TARGET:
+		return su_opt_pct("--target", arg, &o->target);
+	case OPT_FAIL_UNDER:
+		o->fail_under = 1;
+		return 0;
 	}
-	if (su_opts_finish(&o->c))
-		return -1;
-	if (o->state && !o->team) {
-		su_msg(NULL, 0, "--assign-state needs --assign");
-		return -1;
-	}
-	if (o->summary && (o->team || o->only >= 0)) {
-		su_msg(NULL, 0, "--summary counts every lead: it does not go "
-		    "with %s", o->team ? "--assign" : "--only");
-		return -1;
-	}
-	if (!o->summary && (o->group_by || o->fail_under)) {
-		su_msg(NULL, 0, "%s needs --summary", o->group_by ?
-		    "-g/--group-by" : "--fail-under");
-		return -1;
-	}
-	return optind;
+	abort(); /* in longopts, handled by nobody */
 }
 
 /* ---- the round-robin state --------------------------------------------- */
@@ -291,79 +287,23 @@ bad:
 	return -1;
 }
 
-/* written beside the file, put in place by commit_state */
-static char *
-write_state(const char *path, const char *last)
+/* written beside the file, put in place with the leads by su_out_done:
+ * the rotation moves on with the output, or not at all */
+static int
+write_state(struct su_out *out, const char *path, const char *last)
 {
-	size_t n = strlen(path);
-	char *tmp = su_xmalloc(n + 16);
-	int fd;
 	FILE *fp;
 
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	if ((fd = su_temp_make(tmp)) < 0) {
-		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
-		free(tmp);
-		return NULL;
-	}
-	if (!(fp = fdopen(fd, "w"))) {
-		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
-		close(fd);
-		goto bad;
-	}
+	if (!(fp = su_out_side(out, path, "the state", "the leads")))
+		return -1;
 	fprintf(fp, "# where mqlqualify --assign stopped; written by "
 	    "mqlqualify\n%s\n", STATE_MAGIC);
 	if (last)
 		fprintf(fp, "last %s\n", last);
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || ferror(fp)) {
-		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
-		fclose(fp);
-		goto bad;
-	}
-	if (fclose(fp) != 0) {
-		su_msg(path, 0, "cannot write the state: %s", strerror(errno));
-		goto bad;
-	}
-	return tmp;
-bad:
-	unlink(tmp);
-	su_temp(tmp, 0);
-	free(tmp);
-	return NULL;
+	return 0;
 }
 
 /* ---- one lead ---------------------------------------------------------- */
-
-struct counts {
-	long n[SU_NQUAL];
-	long breaches;
-};
-
-struct state {
-	const struct opts *o;
-	struct su_rules *rules;
-	struct su_in *in;
-	struct su_expr_env env;
-	int col[SU_R_NROLES];
-	struct su_gcol *g;
-	size_t ng;
-	int datecol;           /* for computed groups: MQL or create date */
-	size_t next;           /* the rotation: index of the next SDR */
-	const char *last;      /* the last SDR assigned, or NULL */
-	struct su_groups *groups;
-	const unsigned char *keep; /* input columns written (su_out_own) */
-	struct counts total;
-	char *key;
-	size_t keycap;
-	/* this lead */
-	int qual;
-	long score;
-	char *reasons;
-	size_t rcap;
-	int have_resp;
-	int64_t resp;          /* seconds */
-	const char *breach;
-};
 
 static void
 add_reason(struct state *st, const char *name, size_t *n)
@@ -379,8 +319,9 @@ add_reason(struct state *st, const char *name, size_t *n)
 	*n += len;
 }
 
-/* the lead's verdict: 0, or -1 to stop (said) */
-static int
+/* the lead's verdict (an invalid one marked so): SU_OK, or SU_STOP
+ * (said) */
+static enum su_result
 judge(struct state *st, const struct su_rec *r)
 {
 	const struct su_rules *ru = st->rules;
@@ -402,14 +343,15 @@ judge(struct state *st, const struct su_rec *r)
 			size_t col;
 
 			su_rules_where(ru, i, f.pos, &line, &col);
-			if (flag0(st->in, r, "criterion %s (%s:%ld): %s "
+			if (su_in_flag(st->in, r, "criterion %s (%s:%ld): %s "
 			    "\"%.*s\": %s", c->name, ru->file, line, f.column,
-			    (int)(f.vlen > 60 ? 60 : f.vlen), f.value, f.why))
-				return -1;
+			    (int)(f.vlen > 60 ? 60 : f.vlen), f.value, f.why) ==
+			    SU_STOP)
+				return SU_STOP;
 			st->qual = SU_Q_INVALID;
 			n = 0;
 			add_reason(st, c->name, &n);
-			return 0;
+			return SU_OK;
 		}
 		if (v) {
 			score += c->points;
@@ -425,11 +367,12 @@ judge(struct state *st, const struct su_rec *r)
 	v = score >= ru->sql ? SU_Q_SQL : score >= ru->nurture ?
 	    SU_Q_NURTURE : SU_Q_DISQUALIFIED;
 	st->qual = qual > v ? qual : v; /* the lower of score and required */
-	return 0;
+	return SU_OK;
 }
 
-/* the response time and the SLA verdict: 0, or -1 to stop (said) */
-static int
+/* the response time and the SLA verdict (a lead whose times cannot be
+ * read marked invalid): SU_OK, or SU_STOP (said) */
+static enum su_result
 sla(struct state *st, const struct su_rec *r)
 {
 	const char *why;
@@ -445,29 +388,29 @@ sla(struct state *st, const struct su_rec *r)
 		rc = su_time_parse(r->f[st->col[role]], r->len[st->col[role]],
 		    st->o->c.dmy, dst, &why);
 		if (rc < 0) {
-			if (flag0(st->in, r, "%s \"%.*s\": %s",
+			if (su_in_flag(st->in, r, "%s \"%.*s\": %s",
 			    su_role_name(role), (int)(r->len[st->col[role]] > 60
 			    ? 60 : r->len[st->col[role]]), r->f[st->col[role]],
-			    why))
-				return -1;
+			    why) == SU_STOP)
+				return SU_STOP;
 			st->qual = SU_Q_INVALID;
 			strcpy(st->reasons, "sla");
-			return 0;
+			return SU_OK;
 		}
 		if (rc == 1) {
-			if (k == 0)
-				return 0; /* no MQL time: no SLA to measure */
+			if (k == 0) /* no MQL time: no SLA to measure */
+				return SU_OK;
 			/* no response yet: breached once the deadline is
 			 * before the --as-of day began */
 			st->breach = mql + st->o->sla < (int64_t)st->env.today *
 			    86400 ? "yes" : "pending";
-			return 0;
+			return SU_OK;
 		}
 	}
 	st->have_resp = 1;
 	st->resp -= mql;
 	st->breach = st->resp > st->o->sla ? "yes" : "no";
-	return 0;
+	return SU_OK;
 }
 
 #define str su_cell_str
@@ -637,22 +580,74 @@ write_summary(struct state *st, struct su_out *out)
 	return summary_row(st, out, key, &st->total);
 }
 
-/* ---- main -------------------------------------------------------------- */
+/* ---- the run ----------------------------------------------------------- */
 
+/* the options together, the rules, where the rotation stopped, the
+ * columns wanted */
 static int
-setup_columns(struct state *st, const struct su_rec *hdr)
+setup(void *self, struct su_run *run)
 {
-	const struct opts *o = st->o;
-	unsigned char want[SU_R_NROLES];
+	struct state *st = self;
+	struct opts *o = st->o;
 	size_t i;
 
-	memset(want, 0, sizeof want);
-	if (o->sla)
-		want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = SU_COL_REQUIRED;
-	else if (o->group_by)
-		want[SU_R_MQL_DATE] = want[SU_R_CREATED] = SU_COL_OPTIONAL;
-	if (su_columns_resolve(hdr->file, hdr, &o->c, want, st->col))
+	if (o->state && !o->team) {
+		su_msg(NULL, 0, "--assign-state needs --assign");
 		return -1;
+	}
+	if (o->summary && (o->team || o->only >= 0)) {
+		su_msg(NULL, 0, "--summary counts every lead: it does not go "
+		    "with %s", o->team ? "--assign" : "--only");
+		return -1;
+	}
+	if (!o->summary && (o->group_by || o->fail_under)) {
+		su_msg(NULL, 0, "%s needs --summary", o->group_by ?
+		    "-g/--group-by" : "--fail-under");
+		return -1;
+	}
+	st->env.dmy = o->c.dmy;
+	st->env.decimal_comma = o->c.decimal_comma;
+	st->env.today = o->c.as_of;
+	st->env.yn = su_yn_new();
+	if (su_rules_load(o->rules, &st->rules))
+		return -1;
+	if (o->state) {
+		if (read_state(o->state, &st->last_read))
+			return -1;
+		if ((st->last = st->last_read)) {
+			for (i = 0; i < o->nteam; i++)
+				if (strcmp(o->team[i], st->last) == 0)
+					break;
+			if (i < o->nteam)
+				st->next = (i + 1) % o->nteam;
+			else
+				su_msg(o->state, 0, "the last SDR assigned, "
+				    "%s, is not in --assign; the rotation "
+				    "starts again with %s", st->last,
+				    o->team[0]);
+		}
+	}
+	st->groups = su_groups_new_pivot(sizeof(struct counts));
+	if (o->sla)
+		run->want[SU_R_MQL_DATE] = run->want[SU_R_RESPONSE] =
+		    SU_COL_REQUIRED;
+	else if (o->group_by)
+		run->want[SU_R_MQL_DATE] = run->want[SU_R_CREATED] =
+		    SU_COL_OPTIONAL;
+	return 0;
+}
+
+/* the rules' columns, and the groups' */
+static int
+header(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	const struct su_rec *hdr = &run->hdr;
+	size_t i;
+
+	st->in = run->in;
+	memcpy(st->col, run->col, sizeof st->col);
 	if (su_rules_bind(st->rules, hdr->file, hdr))
 		return -1;
 	st->datecol = st->col[SU_R_MQL_DATE] >= 0 ? st->col[SU_R_MQL_DATE] :
@@ -668,17 +663,59 @@ setup_columns(struct state *st, const struct su_rec *hdr)
 	}
 	for (i = 0; i < st->ng; i++)
 		if (st->g[i].kind != SU_G_COLUMN && st->datecol < 0) {
-			su_msg(hdr->file, 0, "-g %s needs the lead's date: an "
-			    "MQL date column (Became a Marketing Qualified Lead "
-			    "Date) or a Create Date column (or -c mql_date=...)",
-			    st->g[i].name);
+			su_msg(hdr->file, 0, "-g %s needs the lead's date: "
+			    "an MQL date column (Became a Marketing Qualified "
+			    "Lead Date) or a Create Date column (or -c "
+			    "mql_date=...)", st->g[i].name);
 			return -1;
 		}
 	return 0;
 }
 
-/* the day a lead is grouped by (computed groups): 0, 1 to skip, -1 stop */
+/* The leads' header: the input's columns, then this run's.  The output is
+ * opened before the leads even for --summary, which writes it at the end:
+ * an -o that cannot be made stops the run before a lead is read. */
 static int
+start(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	const struct su_rec *hdr = &run->hdr;
+	const char *own[8];
+	size_t i, k = 0, nown = 0;
+
+	if (o->summary)
+		return 0;
+	/* each lead's text as read, when it is already the CSV to write */
+	st->raw = o->c.format == SU_FMT_CSV && !o->c.tsv && !o->c.excel_safe &&
+	    (o->c.delim < 0 || o->c.delim == ',');
+	own[nown++] = "qualification";
+	own[nown++] = "score";
+	own[nown++] = "reasons";
+	if (o->team)
+		own[nown++] = "assigned_to";
+	if (o->sla) {
+		own[nown++] = "response_minutes";
+		own[nown++] = "sla_breach";
+	}
+	/* mqlqualify's output fed back in: its columns once, this run's,
+	 * never a second set beside the first */
+	st->keep = su_xmalloc(hdr->n + 1);
+	if (su_out_own(hdr, own, nown, st->keep))
+		st->raw = 0;
+	st->names = su_xmalloc((hdr->n + 8) * sizeof *st->names);
+	st->cells = su_xmalloc((hdr->n + 8) * sizeof *st->cells);
+	for (i = 0; i < hdr->n; i++)
+		if (st->keep[i])
+			st->names[k++] = hdr->f[i];
+	for (i = 0; i < nown; i++)
+		st->names[k++] = own[i];
+	return su_out_header(run->out, k, st->names);
+}
+
+/* the day a lead is grouped by (computed groups): SU_OK, or the lead
+ * refused (SU_SKIP, SU_STOP) */
+static enum su_result
 group_day(struct state *st, const struct su_rec *r, int32_t *day)
 {
 	size_t i;
@@ -689,176 +726,123 @@ group_day(struct state *st, const struct su_rec *r, int32_t *day)
 		if (st->g[i].kind != SU_G_COLUMN)
 			break;
 	if (i == st->ng)
-		return 0;
+		return SU_OK;
 	rc = su_date_parse(r->f[st->datecol], r->len[st->datecol],
 	    st->o->c.dmy, day, &why);
 	if (rc == 0)
-		return 0;
+		return SU_OK;
 	if (rc == 1)
 		why = "empty (a lead is grouped by its date)";
-	return reject0(st->in, r, "%s \"%.*s\": %s",
+	return su_in_reject(st->in, r, "%s \"%.*s\": %s",
 	    su_role_name(st->datecol == st->col[SU_R_MQL_DATE] ? SU_R_MQL_DATE
 	    : SU_R_CREATED), (int)(r->len[st->datecol] > 60 ? 60 :
-	    r->len[st->datecol]), r->f[st->datecol], why) ? -1 : 1;
+	    r->len[st->datecol]), r->f[st->datecol], why);
 }
+
+/* a lead judged, then written (or counted for --summary): SU_OK, refused
+ * (SU_SKIP), or the end (SU_STOP) */
+static enum su_result
+lead(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	enum su_result res;
+	int32_t day = 0;
+
+	if (o->summary && st->ng && (res = group_day(st, r, &day)) != SU_OK)
+		return res;
+	st->breach = "";
+	st->have_resp = 0;
+	if (judge(st, r) == SU_STOP)
+		return SU_STOP;
+	if (o->sla && st->qual != SU_Q_INVALID && sla(st, r) == SU_STOP)
+		return SU_STOP;
+	if (o->summary)
+		count_lead(st, r, day);
+	else if ((o->only < 0 || o->only == st->qual) &&
+	    (run->oerr = write_lead(st, run->out, r, st->cells, st->raw)) != 0)
+		return SU_STOP;
+	return SU_OK;
+}
+
+/* the input read: what is said of it */
+static int
+end(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	su_groups_say_respelled(st->groups);
+	su_yn_say(st->env.yn, &run->hdr);
+	return 0;
+}
+
+/* --summary's rows; the rotation's state, put in place with the leads */
+static int
+write_end(void *self, struct su_run *run, struct su_out *out)
+{
+	struct state *st = self;
+	int r;
+
+	(void)run;
+	if (st->o->summary && (r = write_summary(st, out)) != 0)
+		return r;
+	if (st->o->state)
+		return write_state(out, st->o->state, st->last);
+	return 0;
+}
+
+/* --fail-under: 1 when the conversion rate is below the target */
+static int
+status(void *self)
+{
+	struct state *st = self;
+
+	return st->o->fail_under && below(&st->total, st->o->target) ?
+	    SU_EXIT_FLAG : SU_EXIT_OK;
+}
+
+static void
+free_state(void *self)
+{
+	struct state *st = self;
+
+	su_rules_free(st->rules);
+	su_yn_free(st->env.yn);
+	su_groups_free(st->groups, NULL);
+	free(st->g);
+	free(st->key);
+	free(st->reasons);
+	free(st->last_read);
+	free(st->names);
+	free(st->keep);
+	free(st->cells);
+	free(st->o->team);
+	free(st->o->team_arg);
+}
+
+static const struct option longopts[] = {
+	{"rules", 1, 0, 'r'}, {"only", 1, 0, OPT_ONLY},
+	{"assign", 1, 0, OPT_ASSIGN}, {"assign-state", 1, 0, OPT_STATE},
+	{"sla", 1, 0, OPT_SLA}, {"summary", 0, 0, OPT_SUMMARY},
+	{"group-by", 1, 0, 'g'}, {"target", 1, 0, OPT_TARGET},
+	{"fail-under", 0, 0, OPT_FAIL_UNDER}, {0, 0, 0, 0},
+};
+
+static const struct su_prog mqlqualify = {
+	.shortopts = "r:g:", .longopts = longopts, .usage = usage,
+	.init = init, .option = option, .setup = setup, .header = header,
+	.start = start, .record = lead, .end = end, .write = write_end,
+	.status = status, .free = free_state,
+};
 
 int
 main(int argc, char **argv)
 {
 	struct opts o;
 	struct state st;
-	struct su_rec hdr, rec;
-	struct su_out *out = NULL;
-	struct su_cell *cells = NULL;
-	const char **names = NULL;
-	unsigned char *keep = NULL;
-	char *last = NULL, *tmpstate = NULL;
-	int first, r, status = SU_EXIT_ERR, raw;
-	size_t i;
 
-	su_start(argv[0]);
 	memset(&o, 0, sizeof o);
 	memset(&st, 0, sizeof st);
-	if ((first = parse_args(&o, argc, argv)) < 0)
-		goto done;
 	st.o = &o;
-	st.env.dmy = o.c.dmy;
-	st.env.decimal_comma = o.c.decimal_comma;
-	st.env.today = o.c.as_of;
-	st.env.yn = su_yn_new();
-	if (su_rules_load(o.rules, &st.rules))
-		goto done;
-	if (o.state) {
-		if (read_state(o.state, &last))
-			goto done;
-		if (last) {
-			for (i = 0; i < o.nteam; i++)
-				if (strcmp(o.team[i], last) == 0)
-					break;
-			if (i < o.nteam)
-				st.next = (i + 1) % o.nteam;
-			else
-				su_msg(o.state, 0, "the last SDR assigned, %s, "
-				    "is not in --assign; the rotation starts "
-				    "again with %s", last, o.team[0]);
-			st.last = last;
-		}
-	}
-	st.groups = su_groups_new_pivot(sizeof(struct counts));
-	st.in = su_in_new(&o.c, argc - first, argv + first);
-	if (su_in_header(st.in, &hdr) < 0)
-		goto done;
-	if (setup_columns(&st, &hdr))
-		goto done;
-	if (!(out = su_out_open(&o.c)))
-		goto done;
-	/* each lead's text as read, when it is already the CSV to write */
-	raw = o.c.format == SU_FMT_CSV && !o.c.tsv && !o.c.excel_safe &&
-	    (o.c.delim < 0 || o.c.delim == ',');
-	r = 0;
-	if (!o.summary) {
-		const char *own[8];
-		size_t k = 0, nown = 0;
-
-		own[nown++] = "qualification";
-		own[nown++] = "score";
-		own[nown++] = "reasons";
-		if (o.team)
-			own[nown++] = "assigned_to";
-		if (o.sla) {
-			own[nown++] = "response_minutes";
-			own[nown++] = "sla_breach";
-		}
-		/* mqlqualify's output fed back in: its columns once, this
-		 * run's, never a second set beside the first */
-		st.keep = keep = su_xmalloc(hdr.n + 1);
-		if (su_out_own(&hdr, own, nown, keep))
-			raw = 0;
-		names = su_xmalloc((hdr.n + 8) * sizeof *names);
-		cells = su_xmalloc((hdr.n + 8) * sizeof *cells);
-		for (i = 0; i < hdr.n; i++)
-			if (keep[i])
-				names[k++] = hdr.f[i];
-		for (i = 0; i < nown; i++)
-			names[k++] = own[i];
-		r = su_out_header(out, k, names);
-	}
-	while (r == 0 && (r = su_in_next(st.in, &rec)) > 0) {
-		int32_t day = 0;
-
-		r = 0;
-		if (o.summary && st.ng && (r = group_day(&st, &rec, &day)))
-			goto done_row;
-		st.breach = "";
-		st.have_resp = 0;
-		if (judge(&st, &rec))
-			goto done;
-		if (o.sla && st.qual != SU_Q_INVALID && sla(&st, &rec))
-			goto done;
-		if (o.summary)
-			count_lead(&st, &rec, day);
-		else if (o.only < 0 || o.only == st.qual)
-			r = write_lead(&st, out, &rec, cells, raw);
-done_row:
-		if (r > 0)
-			r = 0; /* skipped */
-		else if (r < 0 && r != SU_OUT_EPIPE)
-			goto done;
-	}
-	if (r < 0 && r != SU_OUT_EPIPE)
-		goto done;
-	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
-		goto done;
-	su_groups_say_respelled(st.groups);
-	if (r != SU_OUT_EPIPE)
-		su_yn_say(st.env.yn, &hdr);
-	if (r == 0 && o.summary)
-		r = write_summary(&st, out);
-	if (r == 0 && o.state && !(tmpstate = write_state(o.state, st.last)))
-		goto done;
-	/* the leads and the state both move on, or neither: no kill between
-	 * (su_out_done's own hold nests in this one) */
-	su_hold_signals(1);
-	if (r == 0) {
-		r = su_out_done(out, st.in);
-		out = NULL;
-	}
-	if (r == 0 && tmpstate) {
-		if (rename(tmpstate, o.state) != 0) {
-			su_hold_signals(0);
-			su_msg(o.state, 0, "cannot update the state (%s); the "
-			    "leads were written", strerror(errno));
-			goto done;
-		}
-		su_temp(tmpstate, 0);
-		free(tmpstate);
-		tmpstate = NULL;
-	}
-	su_hold_signals(0);
-	if (r == SU_OUT_EPIPE)
-		status = SU_EXIT_OK;
-	else if (r == 0)
-		status = o.fail_under && below(&st.total, o.target) ?
-		    SU_EXIT_FLAG : SU_EXIT_OK;
-done:
-	if (tmpstate) {
-		unlink(tmpstate);
-		su_temp(tmpstate, 0);
-		free(tmpstate);
-	}
-	su_out_abort(out);
-	su_in_free(st.in);
-	su_rules_free(st.rules);
-	su_yn_free(st.env.yn);
-	su_groups_free(st.groups, NULL);
-	free(st.g);
-	free(st.key);
-	free(st.reasons);
-	free(last);
-	free(names);
-	free(keep);
-	free(cells);
-	free(o.team);
-	free(o.team_arg);
-	return status;
+	return su_run(&mqlqualify, &st, &o.c, argc, argv);
 }

@@ -21,6 +21,10 @@ struct su_out {
 	int fd;
 	char *path, *tmp; /* -o FILE and its temporary, or NULL */
 	int direct;       /* -o names a device or a FIFO: no temporary */
+	/* su_out_side's file, its temporary and how messages name it */
+	FILE *side;
+	char *side_path, *side_tmp;
+	const char *side_what, *side_written;
 	char *buf;
 	size_t blen, bcap;
 	int excel_safe; /* --excel-safe */
@@ -79,13 +83,22 @@ putc_(struct su_out *out, char c)
 	out->buf[out->blen++] = c;
 }
 
+/* mkstemp makes 0600; give the file the mode a new file would get */
+static void
+new_mode(int fd)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+}
+
 struct su_out *
 su_out_open(const struct su_opts *o)
 {
 	struct su_out *out = su_xmalloc(sizeof *out);
 	char *d, *b, *dcopy, *bcopy;
 	size_t n;
-	mode_t mask;
 	struct stat sb;
 
 	memset(out, 0, sizeof *out);
@@ -128,11 +141,35 @@ su_out_open(const struct su_opts *o)
 		su_out_abort(out);
 		return NULL;
 	}
-	/* mkstemp makes 0600; give the file the mode a new file would get */
-	mask = umask(0);
-	umask(mask);
-	fchmod(out->fd, 0666 & ~mask);
+	new_mode(out->fd);
 	return out;
+}
+
+FILE *
+su_out_side(struct su_out *out, const char *path, const char *what,
+            const char *written)
+{
+	size_t n = strlen(path) + 16;
+	int fd;
+
+	out->side_path = su_xstrdup(path);
+	out->side_what = what;
+	out->side_written = written;
+	out->side_tmp = su_xmalloc(n);
+	snprintf(out->side_tmp, n, "%s.tmpXXXXXX", path);
+	if ((fd = su_temp_make(out->side_tmp)) < 0) {
+		su_msg(path, 0, "cannot write %s: %s", what, strerror(errno));
+		free(out->side_tmp);
+		out->side_tmp = NULL;
+		return NULL;
+	}
+	new_mode(fd);
+	if (!(out->side = fdopen(fd, "w"))) {
+		su_msg(path, 0, "cannot write %s: %s", what, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return out->side;
 }
 
 void
@@ -668,6 +705,12 @@ release(struct su_out *out)
 
 	if (out->tmp)
 		su_temp(out->tmp, 0);
+	if (out->side)
+		fclose(out->side);
+	if (out->side_tmp) { /* not put in place */
+		unlink(out->side_tmp);
+		su_temp(out->side_tmp, 0);
+	}
 	for (i = 0; i < out->ncells; i++)
 		if (out->cells[i].type == SU_C_STR)
 			free((void *)out->cells[i].s);
@@ -678,6 +721,8 @@ release(struct su_out *out)
 	free(out->buf);
 	free(out->path);
 	free(out->tmp);
+	free(out->side_path);
+	free(out->side_tmp);
 	free(out);
 }
 
@@ -721,12 +766,59 @@ su_out_close(struct su_out *out)
 	return r;
 }
 
+/* su_out_side's file on the disk, still a temporary: 0, or -1 (said) */
+static int
+side_finish(struct su_out *out)
+{
+	FILE *fp = out->side;
+	int r;
+
+	if (!fp)
+		return 0;
+	out->side = NULL;
+	r = fflush(fp) != 0 || fsync(fileno(fp)) != 0 || ferror(fp);
+	if (r)
+		su_msg(out->side_path, 0, "cannot write %s: %s",
+		    out->side_what, strerror(errno));
+	if (fclose(fp) != 0 && !r) {
+		su_msg(out->side_path, 0, "cannot write %s: %s",
+		    out->side_what, strerror(errno));
+		r = 1;
+	}
+	return r ? -1 : 0;
+}
+
+/* su_out_side's file into place, once the output is: 0, or -1 (said;
+ * the output stays, and the message says so) */
+static int
+side_commit(struct su_out *out)
+{
+	if (!out->side_tmp)
+		return 0;
+	if (rename(out->side_tmp, out->side_path) != 0) {
+		su_msg(out->side_path, 0, "cannot update %s (%s); %s were "
+		    "written", out->side_what, strerror(errno),
+		    out->side_written);
+		return -1;
+	}
+	su_temp(out->side_tmp, 0);
+	free(out->side_tmp);
+	out->side_tmp = NULL;
+	return 0;
+}
+
 int
 su_out_done(struct su_out *out, struct su_in *in)
 {
-	int r = finish(out);
+	int r;
 
-	su_hold_signals(1); /* a kill now: both in place, or neither */
+	/* the side file first, as the program wrote it before its output */
+	if (side_finish(out) != 0) {
+		su_out_abort(out);
+		return -1;
+	}
+	r = finish(out);
+	su_hold_signals(1); /* a kill now: all in place, or none */
 	if (r == 0 && su_in_commit(in) != 0) {
 		if (out->tmp)
 			unlink(out->tmp);
@@ -734,8 +826,10 @@ su_out_done(struct su_out *out, struct su_in *in)
 	}
 	if (r == 0 && (r = commit(out)) != 0)
 		su_in_rollback(in); /* neither, rather than one */
+	if (r == 0)
+		r = side_commit(out);
 	su_hold_signals(0);
-	release(out);
+	release(out); /* a side file not put in place is removed */
 	return r;
 }
 

@@ -942,10 +942,20 @@ int su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
 size_t su_out_own(const struct su_rec *hdr, const char *const *names,
                   size_t n, unsigned char *keep);
 int su_out_close(struct su_out *out);
+/* A second file put in place together with the output (mqlqualify's
+ * round-robin state): a temporary beside path, with the mode a new file
+ * gets and removed if the program dies, for the program to write.
+ * su_out_done puts it in place right after the output; su_out_abort (or
+ * su_out_close) removes it.  Messages name it by what ("the state") and,
+ * when it cannot follow an output already in place, say "written" were
+ * ("the leads").  One per output; NULL when it cannot be made (said). */
+FILE *su_out_side(struct su_out *out, const char *path, const char *what,
+                  const char *written);
 /* a program's last step: its output and the --rejects of its input both
  * in place, or neither (the output is written out, the rejects put in
- * place, then the output; a failure takes back what was done).  Releases
- * out.  0, -1 (said) or SU_OUT_EPIPE. */
+ * place, then the output; a failure takes back what was done); then
+ * su_out_side's file, which, failing, leaves the output in place and says
+ * so.  Releases out.  0, -1 (said) or SU_OUT_EPIPE. */
 int su_out_done(struct su_out *out, struct su_in *in);
 /* drop everything (the -o temporary too) */
 void su_out_abort(struct su_out *out);

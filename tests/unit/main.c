@@ -27,6 +27,7 @@ main(void)
 	test_map();
 	test_strtonum();
 	test_ini_load();
+	test_out_side();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }

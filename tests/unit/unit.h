@@ -29,6 +29,7 @@ extern int unit_passed, unit_failed;
 void unit_yesno_words(void (*fn)(const char *, int));
 
 void test_columns(void);	/* columns.c */
+void test_out_side(void);	/* csvout.c */
 void test_date(void);		/* date.c */
 void test_time(void);
 void test_expr(void);		/* expr.c */
