@@ -175,8 +175,8 @@ parse_args(struct opts *o, int argc, char **argv)
  * row order; memory grows with opportunities, not with history rows.
  */
 struct hpl {
-	signed char sf, st; /* first skip: from, to (stage indexes) */
-	signed char rf, rt; /* first move back */
+	signed char skip_from, skip_to; /* the first skip (stage indexes) */
+	signed char back_from, back_to; /* the first move back */
 };
 
 struct hopp {
@@ -223,7 +223,8 @@ hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 	o->id = g->key;
 	o->last_to = -1;
 	for (j = 0; j < np; j++)
-		o->pl[j].sf = o->pl[j].st = o->pl[j].rf = o->pl[j].rt = -1;
+		o->pl[j].skip_from = o->pl[j].skip_to = o->pl[j].back_from =
+		    o->pl[j].back_to = -1;
 	return o;
 }
 
@@ -277,12 +278,12 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 
 			if (f < 0 || t < 0 || p->st[t].status == SU_ST_LOST)
 				continue;
-			if (t > f + 1 && op->pl[i].sf < 0)
-				op->pl[i].sf = (signed char)f,
-				op->pl[i].st = (signed char)t;
-			if (t < f && op->pl[i].rf < 0)
-				op->pl[i].rf = (signed char)f,
-				op->pl[i].rt = (signed char)t;
+			if (t > f + 1 && op->pl[i].skip_from < 0)
+				op->pl[i].skip_from = (signed char)f,
+				op->pl[i].skip_to = (signed char)t;
+			if (t < f && op->pl[i].back_from < 0)
+				op->pl[i].back_from = (signed char)f,
+				op->pl[i].back_to = (signed char)t;
 		}
 	}
 	su_hist_free(hi);
@@ -433,8 +434,10 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		op->seen = 1;
 		dh->have = 1;
 		dh->first = op->first;
-		dh->skip_from = op->pl[k].sf, dh->skip_to = op->pl[k].st;
-		dh->reg_from = op->pl[k].rf, dh->reg_to = op->pl[k].rt;
+		dh->skip_from = op->pl[k].skip_from;
+		dh->skip_to = op->pl[k].skip_to;
+		dh->reg_from = op->pl[k].back_from;
+		dh->reg_to = op->pl[k].back_to;
 		if (op->last_to >= 0 && su_model_stage(p,
 		    su_map_all(st->hist.names)[op->last_to]->key,
 		    su_map_all(st->hist.names)[op->last_to]->keylen) == idx)
