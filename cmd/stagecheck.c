@@ -12,11 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* su_in_reject's answer as it was: 0 carry on, -1 stop (until the
- * program runs on su_run) */
-#define reject0(...) (su_in_reject(__VA_ARGS__) == SU_STOP ? -1 : 0)
-#define flag0(...) (su_in_flag(__VA_ARGS__) == SU_STOP ? -1 : 0)
-
 enum sev { SEV_INFO, SEV_WARN, SEV_ERROR };
 static const char *const sevname[] = {"info", "warn", "error"};
 
@@ -99,72 +94,6 @@ usage(FILE *fp)
 enum { OPT_ANNOTATE = SU_OPT_PROGRAM_BASE, OPT_SUMMARY, OPT_SEVERITY,
        OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY };
 
-static int
-parse_args(struct opts *o, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"model", 1, 0, 'm'}, {"annotate", 0, 0, OPT_ANNOTATE},
-		{"summary", 0, 0, OPT_SUMMARY},
-		{"severity", 1, 0, OPT_SEVERITY},
-		{"probability-tolerance", 1, 0, OPT_TOLERANCE},
-		{"review-threshold", 1, 0, OPT_REVIEW},
-		{"history", 1, 0, OPT_HISTORY},
-		SU_COMMON_LONGOPTS, {0, 0, 0, 0},
-	};
-	int c, k;
-
-	su_opts_init(&o->c);
-	o->review = 10000000; /* $100K, seed 000 */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:" SU_COMMON_SHORTOPTS,
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			o->model = optarg;
-			break;
-		case OPT_HISTORY:
-			o->history = optarg;
-			break;
-		case OPT_ANNOTATE:
-		case OPT_SUMMARY:
-			k = c == OPT_ANNOTATE ? MODE_ANNOTATE : MODE_SUMMARY;
-			if (o->mode != MODE_FINDINGS && o->mode != (enum mode)k) {
-				su_msg(NULL, 0, "--annotate and --summary "
-				    "exclude each other");
-				return -1;
-			}
-			o->mode = (enum mode)k;
-			break;
-		case OPT_SEVERITY: {
-			/* in the order of the message; enum sev goes up */
-			static const char *const sv[] = {"error", "warn", "info"};
-
-			if ((k = su_opt_choice("--severity", optarg, sv, 3)) < 0)
-				return -1;
-			o->min_sev = (enum sev)(SEV_ERROR - k);
-			break;
-		}
-		case OPT_TOLERANCE:
-			if (su_opt_pct("--probability-tolerance", optarg,
-			    &o->tolerance))
-				return -1;
-			break;
-		case OPT_REVIEW:
-			if (su_opt_money(&o->c, "--review-threshold", optarg,
-			    &o->review, o->review_cur))
-				return -1;
-			o->review_arg = optarg;
-			break;
-		default:
-			if (su_opts_default(&o->c, c, optarg, argv, usage))
-				return -1;
-		}
-	}
-	if (su_opts_finish(&o->c))
-		return -1;
-	return optind;
-}
-
 /* ---- stage history ---------------------------------------------------------
  *
  * From a history export (one row per stage change: opportunity, from stage,
@@ -175,8 +104,8 @@ parse_args(struct opts *o, int argc, char **argv)
  * row order; memory grows with opportunities, not with history rows.
  */
 struct hpl {
-	signed char sf, st; /* first skip: from, to (stage indexes) */
-	signed char rf, rt; /* first move back */
+	signed char skip_from, skip_to; /* the first skip (stage indexes) */
+	signed char back_from, back_to; /* the first move back */
 };
 
 struct hopp {
@@ -223,7 +152,8 @@ hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 	o->id = g->key;
 	o->last_to = -1;
 	for (j = 0; j < np; j++)
-		o->pl[j].sf = o->pl[j].st = o->pl[j].rf = o->pl[j].rt = -1;
+		o->pl[j].skip_from = o->pl[j].skip_to = o->pl[j].back_from =
+		    o->pl[j].back_to = -1;
 	return o;
 }
 
@@ -277,12 +207,12 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 
 			if (f < 0 || t < 0 || p->st[t].status == SU_ST_LOST)
 				continue;
-			if (t > f + 1 && op->pl[i].sf < 0)
-				op->pl[i].sf = (signed char)f,
-				op->pl[i].st = (signed char)t;
-			if (t < f && op->pl[i].rf < 0)
-				op->pl[i].rf = (signed char)f,
-				op->pl[i].rt = (signed char)t;
+			if (t > f + 1 && op->pl[i].skip_from < 0)
+				op->pl[i].skip_from = (signed char)f,
+				op->pl[i].skip_to = (signed char)t;
+			if (t < f && op->pl[i].back_from < 0)
+				op->pl[i].back_from = (signed char)f,
+				op->pl[i].back_to = (signed char)t;
 		}
 	}
 	su_hist_free(hi);
@@ -346,9 +276,9 @@ struct state {
 	const char *velocity;   /* this row's class, for --annotate */
 	struct su_place *pl;    /* (type, stage) -> where the model puts it */
 	unsigned char *keep;    /* --annotate: input columns written */
+	struct su_cell *cells;  /* --annotate: one row's */
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
-	long skipped_before;
 	long noclose; /* open deals with no close date: not judged past */
 	/* --summary: counts per check and owner */
 	struct count {
@@ -408,8 +338,8 @@ list_stages(const struct su_pipeline *p, char *buf, size_t size)
 }
 
 /* what is known of this deal's history, in pipeline p: from --history, or
- * from HubSpot's date-entered columns.  0, or su_in_reject's answer. */
-static int
+ * from HubSpot's date-entered columns.  SU_OK, or su_in_reject's answer. */
+static enum su_result
 deal_history(struct state *st, const struct su_rec *hdr,
              const struct su_rec *r, const struct su_pipeline *p, int idx,
              struct dealhist *dh)
@@ -428,13 +358,15 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		su_trim(&s, &len);
 		op = hopp_get(&st->hist, s, len, st->m->np, 0);
 		if (!op)
-			return 0;
+			return SU_OK;
 		k = (int)(p - st->m->p);
 		op->seen = 1;
 		dh->have = 1;
 		dh->first = op->first;
-		dh->skip_from = op->pl[k].sf, dh->skip_to = op->pl[k].st;
-		dh->reg_from = op->pl[k].rf, dh->reg_to = op->pl[k].rt;
+		dh->skip_from = op->pl[k].skip_from;
+		dh->skip_to = op->pl[k].skip_to;
+		dh->reg_from = op->pl[k].back_from;
+		dh->reg_to = op->pl[k].back_to;
 		if (op->last_to >= 0 && su_model_stage(p,
 		    su_map_all(st->hist.names)[op->last_to]->key,
 		    su_map_all(st->hist.names)[op->last_to]->keylen) == idx)
@@ -451,7 +383,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 				continue;
 			if (su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 			    &why) < 0)
-				return reject0(st->in, r, "%s \"%s\": %s",
+				return su_in_reject(st->in, r, "%s \"%s\": %s",
 				    hdr->f[c], r->f[c], why);
 			at[j] = d, has[j] = 1;
 			if (!dh->have || d < dh->first)
@@ -484,12 +416,12 @@ deal_history(struct state *st, const struct su_rec *hdr,
 	if (dh->have && (c = st->col[SU_R_CREATED]) >= 0 && r->len[c]) {
 		if ((k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d,
 		    &why)) < 0)
-			return reject0(st->in, r, "%s \"%s\": %s",
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		if (k == 0 && d < dh->first)
 			dh->first = d;
 	}
-	return 0;
+	return SU_OK;
 }
 
 static void
@@ -554,7 +486,9 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	}
 }
 
-static int
+/* the row checked, its findings in st->f (SU_OK), refused (SU_SKIP) or
+ * the end (SU_STOP) */
+static enum su_result
 check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 {
 	const struct opts *o = st->o;
@@ -572,19 +506,18 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	st->missing = 0;
 	st->gate_fail = 0;
 	st->velocity = "";
-	st->skipped_before = su_in_nskipped(st->in);
 	/* the pipeline, by type, and the stage, where forecast and cyclestat
 	 * put them too; IsClosed and IsWon, when there, say what it is */
 	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], buf, sizeof buf);
 	if (k == -2)
-		return reject0(st->in, r, "%s", buf);
+		return su_in_reject(st->in, r, "%s", buf);
 	s = val(st, r, SU_R_TYPE, &len);
 	c = st->col[SU_R_STAGE];
 	su_place(st->pl, s, len, r->f[c], r->len[c], k, &w);
 	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
 	    c, k, &w, buf, sizeof buf))
-		return reject0(st->in, r, "%s", buf);
+		return su_in_reject(st->in, r, "%s", buf);
 	p = w.p;
 	if (w.unknown_type)
 		find(st, CK_UNKNOWN_TYPE, "type \"%s\" is in no pipeline of "
@@ -594,12 +527,12 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
 		if (k < 0)
-			return reject0(st->in, r, "%s \"%s\": not an "
+			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", hdr->f[c], r->f[c], why);
 		have_amount = k == 0;
 		if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, buf,
 		    sizeof buf))
-			return reject0(st->in, r, "%s", buf);
+			return su_in_reject(st->in, r, "%s", buf);
 		/* the threshold is never compared across currencies */
 		if (have_amount && o->review_cur[0] && cur[0] &&
 		    strcmp(o->review_cur, cur) != 0) {
@@ -607,7 +540,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    o->review_arg);
 			su_cur_compare(buf, o->review_cur, "deals", cur,
 			    r->file, r->line);
-			return -1;
+			return SU_STOP;
 		}
 	}
 	/* the stage */
@@ -618,16 +551,15 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		find(st, CK_UNKNOWN_STAGE, "stage \"%s\" is not in the %s "
 		    "pipeline (its stages: %s)%s", r->f[c], p->name, buf,
 		    su_model_hint(r->f[c], r->len[c]));
-		return 0;
+		return SU_OK;
 	}
 	sg = &p->st[idx];
 	{
 		struct dealhist dh;
+		enum su_result e;
 
-		if (deal_history(st, hdr, r, p, idx, &dh))
-			return -1;
-		if (su_in_nskipped(st->in) != st->skipped_before)
-			return 0; /* the row was skipped */
+		if ((e = deal_history(st, hdr, r, p, idx, &dh)) != SU_OK)
+			return e;
 		history_findings(st, p, idx, w.status, &dh);
 	}
 	/* MEDDPICC, cumulative */
@@ -657,7 +589,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_rate_parse(r->f[c], r->len[c], st->prob_scale, &pr,
 		    &why);
 		if (k < 0 || (k == 0 && pr > SU_RATE_ONE))
-			return reject0(st->in, r, "%s \"%s\": not a "
+			return su_in_reject(st->in, r, "%s \"%s\": not a "
 			    "probability (%s)", hdr->f[c], r->f[c], k < 0 ?
 			    why : "over 100%");
 		if (k == 0 && (pr > sg->prob ? pr - sg->prob : sg->prob - pr) >
@@ -672,7 +604,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	    !su_blank(r->f[c], r->len[c])) {
 		cat = su_category_parse(r->f[c], r->len[c]);
 		if (cat < 0)
-			return reject0(st->in, r, "%s \"%s\": unknown "
+			return su_in_reject(st->in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, Best "
 			    "Case, Pipeline, Omitted; also Closed Won, Not "
 			    "forecasted, Closed Lost)", hdr->f[c], r->f[c]);
@@ -692,10 +624,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 				    "with no %s", hdr->f[st->col[
 				    SU_R_LOSS_REASON]]);
 		}
-		return 0;
+		return SU_OK;
 	}
 	if (w.status == SU_ST_WON)
-		return 0;
+		return SU_OK;
 	/* open deals: seed 000's red flags from the PoC stage on */
 	if (p->poc >= 0 && idx >= p->poc) {
 		/* a red flag needs the column to be judged */
@@ -724,7 +656,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		k = su_rate_parse(r->f[c], r->len[c], SU_RATE_FRACTION, &ps,
 		    &why);
 		if (k < 0 || (k == 0 && ps > 10 * SU_RATE_ONE))
-			return reject0(st->in, r, "%s \"%s\": not a pain "
+			return su_in_reject(st->in, r, "%s \"%s\": not a pain "
 			    "score from 0 to 10", hdr->f[c], r->f[c]);
 		/* k == 1: blanks only, no score, as an empty cell */
 		if (k == 0 && ps < 7 * SU_RATE_ONE)
@@ -736,7 +668,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 
 		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &d, &why);
 		if (k < 0)
-			return reject0(st->in, r, "%s \"%s\": %s",
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		if (k > 0)
 			st->noclose++; /* a new deal's, often: said */
@@ -750,7 +682,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (p->amount_from >= 0 && idx >= p->amount_from && !have_amount &&
 	    st->col[SU_R_AMOUNT] >= 0)
 		find(st, CK_MISSING_AMOUNT, "no amount at %s", sg->name);
-	return 0;
+	return SU_OK;
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -894,139 +826,243 @@ write_summary(struct state *st, struct su_out *out)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
-{
-	static const char *const fnames[] = {"id", "name", "owner", "stage",
-	                                     "check", "severity", "message"};
-	struct opts o;
-	struct state st;
-	struct su_rec hdr, rec;
-	struct su_out *out = NULL;
-	struct su_cell *cells = NULL;
-	unsigned char want[SU_R_NROLES];
-	const char **names = NULL;
-	int first, r, status = SU_EXIT_ERR;
-	size_t i;
+/* ---- the run ------------------------------------------------------------- */
 
-	su_start(argv[0]);
-	memset(&o, 0, sizeof o);
-	if ((first = parse_args(&o, argc, argv)) < 0)
-		return SU_EXIT_ERR;
-	memset(&st, 0, sizeof st);
-	st.o = &o;
-	if (su_model_load(o.model, &st.m))
-		return SU_EXIT_ERR;
-	if (o.history) {
-		if (read_history(&st.hist, &o, st.m)) {
-			free_history(&st.hist);
-			su_model_free(st.m);
-			return SU_EXIT_ERR;
-		}
-		st.have_hist = 1;
+static const struct option longopts[] = {
+	{"model", 1, 0, 'm'}, {"annotate", 0, 0, OPT_ANNOTATE},
+	{"summary", 0, 0, OPT_SUMMARY}, {"severity", 1, 0, OPT_SEVERITY},
+	{"probability-tolerance", 1, 0, OPT_TOLERANCE},
+	{"review-threshold", 1, 0, OPT_REVIEW}, {"history", 1, 0, OPT_HISTORY},
+	{0, 0, 0, 0},
+};
+
+/* --annotate or --summary: one of them, as often as wanted */
+static int
+set_mode(struct opts *o, enum mode m)
+{
+	if (o->mode != MODE_FINDINGS && o->mode != m) {
+		su_msg(NULL, 0, "--annotate and --summary exclude each other");
+		return -1;
 	}
-	st.pl = su_place_new(st.m, NULL);
-	st.in = su_in_new(&o.c, argc - first, argv + first);
-	if (su_in_header(st.in, &hdr) < 0)
-		goto done;
-	memset(want, SU_COL_OPTIONAL, sizeof want);
+	o->mode = m;
+	return 0;
+}
+
+static int
+option(void *self, int c, const char *arg)
+{
+	/* in the order of --severity's message; enum sev goes up */
+	static const char *const sv[] = {"error", "warn", "info"};
+	struct opts *o = ((struct state *)self)->o;
+	int k;
+
+	switch (c) {
+	case 'm':
+		o->model = arg;
+		break;
+	case OPT_HISTORY:
+		o->history = arg;
+		break;
+	case OPT_ANNOTATE:
+		return set_mode(o, MODE_ANNOTATE);
+	case OPT_SUMMARY:
+		return set_mode(o, MODE_SUMMARY);
+	case OPT_SEVERITY:
+		if ((k = su_opt_choice("--severity", arg, sv, 3)) < 0)
+			return -1;
+		o->min_sev = (enum sev)(SEV_ERROR - k);
+		break;
+	case OPT_TOLERANCE:
+		return su_opt_pct("--probability-tolerance", arg,
+		    &o->tolerance) ? -1 : 0;
+	case OPT_REVIEW:
+		if (su_opt_money(&o->c, "--review-threshold", arg, &o->review,
+		    o->review_cur))
+			return -1;
+		o->review_arg = arg;
+		break;
+	default:
+		abort(); /* in longopts, handled by nobody */
+	}
+	return 0;
+}
+
+static void
+init(void *self)
+{
+	((struct state *)self)->o->review = 10000000; /* $100K, seed 000 */
+}
+
+/* the model, the history, the columns wanted */
+static int
+setup(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	unsigned char *want = run->want;
+	size_t i, most = 0;
+
+	if (su_model_load(st->o->model, &st->m))
+		return -1;
+	if (st->o->history) {
+		if (read_history(&st->hist, st->o, st->m))
+			return -1;
+		st->have_hist = 1;
+	}
+	st->pl = su_place_new(st->m, NULL);
+	for (i = 0; i < st->m->np; i++)
+		if (st->m->p[i].nst > most)
+			most = st->m->p[i].nst;
+	st->entered = su_xmalloc(most * sizeof *st->entered);
+	st->has_at = su_xmalloc(most);
+	memset(want, SU_COL_OPTIONAL, sizeof run->want);
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
 	want[SU_R_ACCOUNT] = 0;
 	want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = want[SU_R_SOURCE] = 0;
-	if (st.have_hist)
+	if (st->have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;
-	if (su_columns_resolve(hdr.file, &hdr, &o.c, want, st.col))
-		goto done;
-	if (!st.have_hist)
-		st.ndent = su_date_entered(&hdr, &st.dent);
-	{
-		size_t most = 0;
+	return 0;
+}
 
-		for (i = 0; i < st.m->np; i++)
-			if (st.m->p[i].nst > most)
-				most = st.m->p[i].nst;
-		st.entered = su_xmalloc(most * sizeof *st.entered);
-		st.has_at = su_xmalloc(most);
-	}
-	st.prob_scale = SU_RATE_PERCENT;
-	if (st.col[SU_R_PROBABILITY] >= 0)
-		st.prob_scale = su_prob_scale(&o.c,
-		    hdr.f[st.col[SU_R_PROBABILITY]]);
-	if (!(out = su_out_open(&o.c)))
-		goto done;
-	if (o.mode == MODE_ANNOTATE) {
-		static const char *const own[] = {"gate", "missing", "flags",
-		                                   "velocity"};
-		size_t extra = st.have_hist || st.ndent ? 4 : 3, k = 0;
+/* the columns found: HubSpot's date-entered ones, the probability scale */
+static int
+header(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	const struct su_rec *hdr = &run->hdr;
 
-		/* --annotate's output fed back in: one set of annotations,
-		 * this run's */
-		st.keep = su_xmalloc(hdr.n + 1);
-		su_out_own(&hdr, own, extra, st.keep);
-		names = su_xmalloc((hdr.n + 4) * sizeof *names);
-		cells = su_xmalloc((hdr.n + 4) * sizeof *cells);
-		for (i = 0; i < hdr.n; i++)
-			if (st.keep[i])
-				names[k++] = hdr.f[i];
-		for (i = 0; i < extra; i++)
-			names[k++] = own[i];
-		r = su_out_header(out, k, names);
-	} else if (o.mode == MODE_FINDINGS)
-		r = su_out_header(out, 7, fnames);
-	else
-		r = 0;
-	while (r == 0 && (r = su_in_next(st.in, &rec)) > 0) {
-		long skipped = su_in_nskipped(st.in);
+	st->in = run->in;
+	memcpy(st->col, run->col, sizeof st->col);
+	if (!st->have_hist)
+		st->ndent = su_date_entered(hdr, &st->dent);
+	st->prob_scale = SU_RATE_PERCENT;
+	if (st->col[SU_R_PROBABILITY] >= 0)
+		st->prob_scale = su_prob_scale(&st->o->c,
+		    hdr->f[st->col[SU_R_PROBABILITY]]);
+	return 0;
+}
 
-		if (check_row(&st, &hdr, &rec))
-			goto done;
-		if (su_in_nskipped(st.in) != skipped) {
-			r = 0; /* skipped: no output for it */
-			continue;
-		}
-		st.errors += st.gate_fail;
-		if (o.mode == MODE_ANNOTATE)
-			r = write_annotated(&st, out, &rec, cells);
-		else if (o.mode == MODE_FINDINGS)
-			r = write_findings(&st, out, &rec);
-		else
-			count(&st, &rec), r = 0;
-	}
-	if (r < 0 && r != SU_OUT_EPIPE)
-		goto done;
-	if (r != SU_OUT_EPIPE && su_in_finish(st.in))
-		goto done;
-	if (r == 0 && st.noclose)
-		su_msg(NULL, 0, "%ld open deal%s no %s; not judged for "
-		    "past-close-date", st.noclose, st.noclose == 1 ? " has" :
-		    "s have", hdr.f[st.col[SU_R_CLOSE]]);
-	if (r == 0 && st.have_hist)
-		report_unseen(&st.hist);
-	if (r == 0 && o.mode == MODE_SUMMARY)
-		r = write_summary(&st, out);
-	if (r == 0) {
-		r = su_out_done(out, st.in);
-		out = NULL;
-	}
-	if (r == SU_OUT_EPIPE)
-		status = SU_EXIT_OK;
-	else if (r == 0)
-		status = st.errors ? SU_EXIT_FLAG : SU_EXIT_OK;
-done:
-	su_out_abort(out);
-	su_in_free(st.in);
-	su_model_free(st.m);
-	su_place_free(st.pl);
-	free_history(&st.hist);
-	su_dentered_free(st.dent, st.ndent);
-	free(st.entered);
-	free(st.has_at);
-	for (i = 0; i < st.ncounts; i++)
-		free(st.counts[i].owner);
-	free(st.counts);
-	free(st.f);
+/* --annotate and the findings are written as the rows are read: their
+ * header; --summary writes at the end */
+static int
+start(void *self, struct su_run *run)
+{
+	static const char *const fnames[] = {"id", "name", "owner", "stage",
+	                                     "check", "severity", "message"};
+	static const char *const own[] = {"gate", "missing", "flags",
+	                                   "velocity"};
+	struct state *st = self;
+	const struct su_rec *hdr = &run->hdr;
+	const char **names;
+	size_t extra = st->have_hist || st->ndent ? 4 : 3, i, k = 0;
+	int r;
+
+	if (st->o->mode == MODE_FINDINGS)
+		return su_out_header(run->out, 7, fnames);
+	if (st->o->mode != MODE_ANNOTATE)
+		return 0;
+	/* --annotate's output fed back in: one set of annotations, this
+	 * run's */
+	st->keep = su_xmalloc(hdr->n + 1);
+	su_out_own(hdr, own, extra, st->keep);
+	names = su_xmalloc((hdr->n + 4) * sizeof *names);
+	st->cells = su_xmalloc((hdr->n + 4) * sizeof *st->cells);
+	for (i = 0; i < hdr->n; i++)
+		if (st->keep[i])
+			names[k++] = hdr->f[i];
+	for (i = 0; i < extra; i++)
+		names[k++] = own[i];
+	r = su_out_header(run->out, k, names);
 	free(names);
-	free(st.keep);
-	free(cells);
-	return status;
+	return r;
+}
+
+/* one row checked, then written (or counted, for --summary) */
+static enum su_result
+record(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	enum su_result k;
+	int e = 0;
+
+	if ((k = check_row(st, &run->hdr, r)) != SU_OK)
+		return k;
+	st->errors += st->gate_fail;
+	if (st->o->mode == MODE_ANNOTATE)
+		e = write_annotated(st, run->out, r, st->cells);
+	else if (st->o->mode == MODE_FINDINGS)
+		e = write_findings(st, run->out, r);
+	else
+		count(st, r);
+	if (e) {
+		run->oerr = e;
+		return SU_STOP;
+	}
+	return SU_OK;
+}
+
+/* the input read: what is said of it */
+static int
+end(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	if (st->noclose)
+		su_msg(NULL, 0, "%ld open deal%s no %s; not judged for "
+		    "past-close-date", st->noclose, st->noclose == 1 ? " has" :
+		    "s have", run->hdr.f[st->col[SU_R_CLOSE]]);
+	if (st->have_hist)
+		report_unseen(&st->hist);
+	return 0;
+}
+
+static int
+write_out(void *self, struct su_run *run, struct su_out *out)
+{
+	struct state *st = self;
+
+	(void)run;
+	return st->o->mode == MODE_SUMMARY ? write_summary(st, out) : 0;
+}
+
+/* exit 1 when any row fails its gate */
+static int
+status(void *self)
+{
+	return ((struct state *)self)->errors ? SU_EXIT_FLAG : SU_EXIT_OK;
+}
+
+static void
+free_state(void *self)
+{
+	struct state *st = self;
+	size_t i;
+
+	su_model_free(st->m);
+	su_place_free(st->pl);
+	free_history(&st->hist);
+	su_dentered_free(st->dent, st->ndent);
+	free(st->entered);
+	free(st->has_at);
+	for (i = 0; i < st->ncounts; i++)
+		free(st->counts[i].owner);
+	free(st->counts);
+	free(st->f);
+	free(st->keep);
+	free(st->cells);
+}
+
+static const struct su_prog stagecheck = {
+	.shortopts = "m:", .longopts = longopts, .usage = usage,
+	.init = init, .option = option, .setup = setup, .header = header,
+	.start = start, .record = record, .end = end, .write = write_out,
+	.status = status, .free = free_state,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = {0};
+	struct state st = {.o = &o};
+
+	return su_run(&stagecheck, &st, &o.c, argc, argv);
 }
