@@ -10,6 +10,8 @@ CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib
 LDLIBS = -lcsv -linih
+# su.h includes a header per lib module
+HDRS = lib/su.h $(wildcard lib/su_*.h)
 
 # make check SANITIZE=1: AddressSanitizer + UndefinedBehaviorSanitizer,
 # built apart so the two builds never mix
@@ -41,7 +43,7 @@ deps-bench:
 deps-demo:
 	@sh .ci/deps demo
 
-$(BUILD)/lib/%.o: lib/%.c lib/su.h
+$(BUILD)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -62,24 +64,24 @@ $(BUILD)/lib/builtin.c: $(SHIPPED) lib/mkbuiltin.sh Makefile
 	@mkdir -p $(@D)
 	sh lib/mkbuiltin.sh $(SHIPPED) >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c lib/su.h
+$(BUILD)/lib/builtin.o: $(BUILD)/lib/builtin.c $(HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libsu.a: $(LIBOBJ)
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libsu.a lib/su.h
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libsu.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
 # the unit tests: one file a lib module, main.c runs them (csvdump is a tool)
 UNITSRC = $(filter-out tests/unit/csvdump.c,$(wildcard tests/unit/*.c))
-$(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a lib/su.h
+$(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(UNITSRC) $(BUILD)/libsu.a \
 	    $(LDLIBS)
 
-$(BUILD)/bin/csvdump: tests/unit/csvdump.c $(BUILD)/libsu.a lib/su.h
+$(BUILD)/bin/csvdump: tests/unit/csvdump.c $(BUILD)/libsu.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
@@ -135,7 +137,7 @@ FUZZCC = clang
 FUZZFLAGS = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/builtin.o
 
-build/fuzz/lib/%.o: lib/%.c lib/su.h
+build/fuzz/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

@@ -1118,8 +1118,8 @@ stage_status(struct state *st, struct su_in *in, const struct bcols *bc,
 	if (!w->len)
 		return 0;
 	if ((i = su_model_stage(p, w->s, w->len)) >= 0) {
-		w->status = p->st[i].status, w->known = 1;
-		w->label = p->st[i].name;
+		w->status = p->stage[i].status, w->known = 1;
+		w->label = p->stage[i].name;
 		return 0;
 	}
 	if (w->len < sizeof nm && su_norm(w->s, w->len, nm) &&

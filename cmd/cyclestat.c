@@ -345,7 +345,7 @@ fopp_index(struct state *st)
 static int32_t *
 entered_of(struct state *st, struct fopp *f)
 {
-	size_t n = st->m->p[f->pl].nst, k;
+	size_t n = st->m->p[f->pl].nstage, k;
 
 	if (!f->entered) {
 		f->entered = su_xmalloc(n * sizeof *f->entered);
@@ -635,12 +635,12 @@ reached(const struct su_pipeline *p, const struct fopp *f, int k)
 	if (f->entered)
 		return f->entered[k] != INT32_MIN || f->cur == k;
 	if (f->status == ST_WON)
-		return in_funnel(&p->st[k]) && (p->st[k].status == ST_OPEN ||
+		return in_funnel(&p->stage[k]) && (p->stage[k].status == ST_OPEN ||
 		    k == f->cur);
 	if (f->status == ST_OPEN)
-		return k <= f->cur && p->st[k].status == ST_OPEN;
-	for (i = 0; i < (int)p->nst && first < 0; i++)
-		if (in_funnel(&p->st[i]))
+		return k <= f->cur && p->stage[k].status == ST_OPEN;
+	for (i = 0; i < (int)p->nstage && first < 0; i++)
+		if (in_funnel(&p->stage[i]))
 			first = i;
 	return k == first;
 }
@@ -728,11 +728,11 @@ write_funnel(struct state *st, struct su_out *out)
 			nin += st->f[i].pl == (short)pi;
 		if (!nin)
 			continue;
-		for (k = 0; k < p->nst; k++) {
+		for (k = 0; k < p->nstage; k++) {
 			long reach = 0, conv = 0;
 			struct i32s days = {NULL, 0, 0};
 
-			if (!in_funnel(&p->st[k]))
+			if (!in_funnel(&p->stage[k]))
 				continue;
 			for (i = 0; i < st->nf; i++) {
 				const struct fopp *f = &st->f[i];
@@ -741,11 +741,11 @@ write_funnel(struct state *st, struct su_out *out)
 				if (f->pl != (short)pi || !reached(p, f, (int)k))
 					continue;
 				reach++;
-				for (m = k + 1; m < p->nst; m++)
-					if (in_funnel(&p->st[m]) &&
+				for (m = k + 1; m < p->nstage; m++)
+					if (in_funnel(&p->stage[m]) &&
 					    reached(p, f, (int)m))
 						break;
-				if (m == p->nst)
+				if (m == p->nstage)
 					continue;
 				conv++;
 				/* days from entering k to entering the next
@@ -759,10 +759,10 @@ write_funnel(struct state *st, struct su_out *out)
 			memset(c, 0, sizeof c);
 			c[0].type = c[1].type = SU_C_STR;
 			c[0].s = p->name, c[0].len = strlen(p->name);
-			c[1].s = p->st[k].name, c[1].len = strlen(p->st[k].name);
+			c[1].s = p->stage[k].name, c[1].len = strlen(p->stage[k].name);
 			c[2].type = c[3].type = SU_C_INT;
 			c[2].v = reach, c[3].v = conv;
-			if (p->st[k].status == ST_WON)
+			if (p->stage[k].status == ST_WON)
 				c[3].type = SU_C_NULL; /* the funnel's end */
 			else if (reach)
 				c[4].type = SU_C_PCT, c[4].v = conv,

@@ -402,7 +402,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		else if (wh.status == SU_ST_WON)
 			w = SU_RATE_ONE;
 		else if (wh.idx >= 0) /* the stage's, in the model */
-			w = wh.p->st[wh.idx].prob;
+			w = wh.p->stage[wh.idx].prob;
 		else if (st->col[SU_R_STAGE] < 0)
 			return su_in_reject(st->in, r, "no probability "
 			    "(--weight-by probability needs one)");

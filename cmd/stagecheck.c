@@ -205,7 +205,7 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 			int f = su_model_stage(p, row.from, row.fromlen);
 			int t = su_model_stage(p, row.to, row.tolen);
 
-			if (f < 0 || t < 0 || p->st[t].status == SU_ST_LOST)
+			if (f < 0 || t < 0 || p->stage[t].status == SU_ST_LOST)
 				continue;
 			if (t > f + 1 && op->pl[i].skip_from < 0)
 				op->pl[i].skip_from = (signed char)f,
@@ -332,9 +332,9 @@ list_stages(const struct su_pipeline *p, char *buf, size_t size)
 	size_t i, n = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < p->nst && n < size; i++)
+	for (i = 0; i < p->nstage && n < size; i++)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
-		    p->st[i].name);
+		    p->stage[i].name);
 }
 
 /* what is known of this deal's history, in pipeline p: from --history, or
@@ -375,7 +375,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		int32_t *at = st->entered;
 		char *has = st->has_at;
 
-		memset(has, 0, p->nst);
+		memset(has, 0, p->nstage);
 		for (i = 0; i < st->ndent; i++) {
 			j = su_dentered_stage(p, st->dent[i].label);
 			c = st->dent[i].col;
@@ -393,13 +393,13 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		if (has[idx])
 			dh->entered = at[idx], dh->has_entered = 1;
 		/* a later stage entered: the deal was further along */
-		for (k = (int)p->nst - 1; k > idx && dh->reg_from < 0; k--)
-			if (has[k] && p->st[k].status != SU_ST_LOST)
+		for (k = (int)p->nstage - 1; k > idx && dh->reg_from < 0; k--)
+			if (has[k] && p->stage[k].status != SU_ST_LOST)
 				dh->reg_from = k, dh->reg_to = idx;
 		/* an open stage before the current one never entered, while
 		 * a later one was */
 		for (k = 0; k < idx && dh->skip_to < 0; k++) {
-			if (has[k] || p->st[k].status != SU_ST_OPEN)
+			if (has[k] || p->stage[k].status != SU_ST_OPEN)
 				continue;
 			for (j = k + 1; j <= idx && !has[j]; j++)
 				;
@@ -428,7 +428,7 @@ static void
 history_findings(struct state *st, const struct su_pipeline *p, int idx,
                  int status, const struct dealhist *dh)
 {
-	const struct su_stage *sg = &p->st[idx];
+	const struct su_stage *sg = &p->stage[idx];
 	char buf[512];
 	size_t n = 0;
 	int k, stalled = 0;
@@ -440,20 +440,20 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	if (dh->skip_to >= 0) {
 		buf[0] = '\0';
 		for (k = dh->skip_from + 1; k < dh->skip_to; k++)
-			if (p->st[k].status == SU_ST_OPEN)
+			if (p->stage[k].status == SU_ST_OPEN)
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
-				    "%s%s", n ? ", " : "", p->st[k].name);
+				    "%s%s", n ? ", " : "", p->stage[k].name);
 		if (dh->skip_from >= 0)
 			find(st, CK_SKIPPED, "moved from %s to %s, skipping %s",
-			    p->st[dh->skip_from].name, p->st[dh->skip_to].name,
+			    p->stage[dh->skip_from].name, p->stage[dh->skip_to].name,
 			    buf);
 		else
 			find(st, CK_SKIPPED, "reached %s without %s",
-			    p->st[dh->skip_to].name, buf);
+			    p->stage[dh->skip_to].name, buf);
 	}
 	if (dh->reg_from >= 0)
 		find(st, CK_REGRESSED, "moved back from %s to %s",
-		    p->st[dh->reg_from].name, p->st[dh->reg_to].name);
+		    p->stage[dh->reg_from].name, p->stage[dh->reg_to].name);
 	if (status != SU_ST_OPEN) /* the deal's: IsClosed may say */
 		return;
 	if (dh->has_entered && sg->max_days > 0 &&
@@ -466,8 +466,8 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	 * (reached this stage in at most half the days the stages before it
 	 * allow); else standard */
 	for (k = 0; k < idx; k++)
-		if (p->st[k].status == SU_ST_OPEN)
-			expected += p->st[k].max_days;
+		if (p->stage[k].status == SU_ST_OPEN)
+			expected += p->stage[k].max_days;
 	elapsed = (long)st->o->c.as_of - dh->first;
 	if (elapsed < 0)
 		return; /* it opens after --as-of: nothing to judge yet */
@@ -553,7 +553,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		    su_model_hint(r->f[c], r->len[c]));
 		return SU_OK;
 	}
-	sg = &p->st[idx];
+	sg = &p->stage[idx];
 	{
 		struct dealhist dh;
 		enum su_result e;
@@ -910,8 +910,8 @@ setup(void *self, struct su_run *run)
 	}
 	st->pl = su_place_new(st->m, NULL);
 	for (i = 0; i < st->m->np; i++)
-		if (st->m->p[i].nst > most)
-			most = st->m->p[i].nst;
+		if (st->m->p[i].nstage > most)
+			most = st->m->p[i].nstage;
 	st->entered = su_xmalloc(most * sizeof *st->entered);
 	st->has_at = su_xmalloc(most);
 	memset(want, SU_COL_OPTIONAL, sizeof run->want);

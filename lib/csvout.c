@@ -704,12 +704,12 @@ release(struct su_out *out)
 	size_t i;
 
 	if (out->tmp)
-		su_temp(out->tmp, 0);
+		su_temp_forget(out->tmp);
 	if (out->side)
 		fclose(out->side);
 	if (out->side_tmp) { /* not put in place */
 		unlink(out->side_tmp);
-		su_temp(out->side_tmp, 0);
+		su_temp_forget(out->side_tmp);
 	}
 	for (i = 0; i < out->ncells; i++)
 		if (out->cells[i].type == SU_C_STR)
@@ -801,7 +801,7 @@ side_commit(struct su_out *out)
 		    out->side_written);
 		return -1;
 	}
-	su_temp(out->side_tmp, 0);
+	su_temp_forget(out->side_tmp);
 	free(out->side_tmp);
 	out->side_tmp = NULL;
 	return 0;

@@ -84,8 +84,9 @@ su_msg(const char *file, long line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void
-su_temp(const char *path, int keep)
+/* path in the first free slot (keep) or out of its slot */
+static void
+temp_slot(const char *path, int keep)
 {
 	size_t i;
 
@@ -94,6 +95,12 @@ su_temp(const char *path, int keep)
 			temps[i] = keep ? path : NULL;
 			return;
 		}
+}
+
+void
+su_temp_forget(const char *path)
+{
+	temp_slot(path, 0);
 }
 
 void
@@ -119,7 +126,7 @@ su_temp_make(char *template)
 	/* no kill between the file's making and its registering */
 	su_hold_signals(1);
 	if ((fd = mkstemp(template)) >= 0)
-		su_temp(template, 1);
+		temp_slot(template, 1);
 	su_hold_signals(0);
 	return fd;
 }

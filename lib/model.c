@@ -56,7 +56,7 @@ su_present(const char *s, size_t len)
 struct models {
 	struct su_model *m;
 	struct su_pipeline *p; /* the pipeline being read */
-	struct su_stage *st;   /* the stage being read, or NULL */
+	struct su_stage *cur;  /* the stage being read, or NULL */
 };
 
 static char *
@@ -110,11 +110,11 @@ find_stage(const struct su_pipeline *p, const char *s)
 {
 	size_t i, k;
 
-	for (i = 0; i < p->nst; i++) {
-		if (su_normeq(p->st[i].name, s))
+	for (i = 0; i < p->nstage; i++) {
+		if (su_normeq(p->stage[i].name, s))
 			return (int)i;
-		for (k = 0; k < p->st[i].nalias; k++)
-			if (su_normeq(p->st[i].alias[k], s))
+		for (k = 0; k < p->stage[i].nalias; k++)
+			if (su_normeq(p->stage[i].alias[k], s))
 				return (int)i;
 	}
 	return -1;
@@ -182,7 +182,7 @@ open_pipeline(struct su_ini_load *ld, void *ctx, const char *section,
 	struct su_model *m = c->m;
 	size_t i;
 
-	c->st = NULL;
+	c->cur = NULL;
 	if (!*name) {
 		su_ini_fail(ld, line, ld->spec->unknown, section);
 		return 0;
@@ -210,7 +210,7 @@ open_stage(struct su_ini_load *ld, void *ctx, const char *section,
 	struct models *c = ctx;
 	struct su_pipeline *p = c->p;
 
-	c->st = NULL;
+	c->cur = NULL;
 	if (!*name) {
 		su_ini_fail(ld, line, ld->spec->unknown, section);
 		return 0;
@@ -225,13 +225,13 @@ open_stage(struct su_ini_load *ld, void *ctx, const char *section,
 		    "\"%s\"", section, name, p->name);
 		return 0;
 	}
-	p->st = su_xrealloc(p->st, (p->nst + 1) * sizeof *p->st);
-	c->st = &p->st[p->nst++];
-	memset(c->st, 0, sizeof *c->st);
-	c->st->name = su_xstrdup(name);
-	c->st->line = line;
-	c->st->cat = -1;
-	c->st->status = -1;
+	p->stage = su_xrealloc(p->stage, (p->nstage + 1) * sizeof *p->stage);
+	c->cur = &p->stage[p->nstage++];
+	memset(c->cur, 0, sizeof *c->cur);
+	c->cur->name = su_xstrdup(name);
+	c->cur->line = line;
+	c->cur->cat = -1;
+	c->cur->status = -1;
 	return 1;
 }
 
@@ -301,26 +301,26 @@ set_amount_from(struct su_ini_load *ld, void *ctx, const char *value)
 static int
 set_probability(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	struct su_stage *st = ((struct models *)ctx)->st;
+	struct su_stage *stg = ((struct models *)ctx)->cur;
 	const char *why;
 
-	if (su_rate_parse(value, strlen(value), SU_RATE_PERCENT, &st->prob,
-	    &why) != 0 || st->prob > SU_RATE_ONE) {
+	if (su_rate_parse(value, strlen(value), SU_RATE_PERCENT, &stg->prob,
+	    &why) != 0 || stg->prob > SU_RATE_ONE) {
 		su_ini_fail(ld, 0, "probability = %s: expected a percentage "
 		    "from 0 to 100", value);
 		return 0;
 	}
-	st->has_prob = 1;
+	stg->has_prob = 1;
 	return 1;
 }
 
 static int
 set_category(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	struct su_stage *st = ((struct models *)ctx)->st;
+	struct su_stage *stg = ((struct models *)ctx)->cur;
 
-	st->cat = su_category_parse(value, strlen(value));
-	if (st->cat < 0 || st->cat == SU_CAT_TOTAL) {
+	stg->cat = su_category_parse(value, strlen(value));
+	if (stg->cat < 0 || stg->cat == SU_CAT_TOTAL) {
 		su_ini_fail(ld, 0, "category = %s: expected Closed, Commit, "
 		    "Best Case, Pipeline, Omitted or Lost", value);
 		return 0;
@@ -331,7 +331,7 @@ set_category(struct su_ini_load *ld, void *ctx, const char *value)
 static int
 set_requires(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	return parse_requires(ld, value, &((struct models *)ctx)->st->own);
+	return parse_requires(ld, value, &((struct models *)ctx)->cur->own);
 }
 
 static int
@@ -344,21 +344,21 @@ set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
 		    "from 1", value);
 		return 0;
 	}
-	((struct models *)ctx)->st->max_days = (int)v;
+	((struct models *)ctx)->cur->max_days = (int)v;
 	return 1;
 }
 
 static int
 set_status(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	struct su_stage *st = ((struct models *)ctx)->st;
+	struct su_stage *stg = ((struct models *)ctx)->cur;
 
 	if (strcmp(value, "open") == 0)
-		st->status = SU_ST_OPEN;
+		stg->status = SU_ST_OPEN;
 	else if (strcmp(value, "won") == 0)
-		st->status = SU_ST_WON;
+		stg->status = SU_ST_WON;
 	else if (strcmp(value, "lost") == 0)
-		st->status = SU_ST_LOST;
+		stg->status = SU_ST_LOST;
 	else {
 		su_ini_fail(ld, 0, "status = %s: expected open, won or lost",
 		    value);
@@ -370,10 +370,10 @@ set_status(struct su_ini_load *ld, void *ctx, const char *value)
 static int
 set_aliases(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	struct su_stage *st = ((struct models *)ctx)->st;
+	struct su_stage *stg = ((struct models *)ctx)->cur;
 
 	(void)ld;
-	st->nalias = split(value, &st->alias);
+	stg->nalias = split(value, &stg->alias);
 	return 1;
 }
 
@@ -422,7 +422,7 @@ static const struct su_ini_kind kinds[] = {
 /* the status a normalised name gives: Closed Won, Won; Closed Lost, Lost;
  * else -1 */
 static int
-status_of_nname(const char *n)
+status_of_norm(const char *n)
 {
 	if (strcmp(n, "closedwon") == 0 || strcmp(n, "won") == 0)
 		return SU_ST_WON;
@@ -433,14 +433,14 @@ status_of_nname(const char *n)
 
 /* ... of a stage, by its name or an alias */
 static int
-status_of_name(const struct su_stage *st)
+status_of_name(const struct su_stage *stg)
 {
 	size_t a;
 	int k;
 
-	for (a = 0; a <= st->nalias; a++)
-		if ((k = status_of_nname(a == 0 ? st->nname :
-		    st->nalias_[a - 1])) >= 0)
+	for (a = 0; a <= stg->nalias; a++)
+		if ((k = status_of_norm(a == 0 ? stg->norm :
+		    stg->norm_alias[a - 1])) >= 0)
 			return k;
 	return -1;
 }
@@ -455,45 +455,45 @@ status_of_name(const struct su_stage *st)
  * refused.
  */
 static int
-stage_defaults(struct su_ini_load *ld, struct su_stage *st)
+stage_defaults(struct su_ini_load *ld, struct su_stage *stg)
 {
-	if (st->status >= 0 && st->cat >= 0) {
-		if ((st->status == SU_ST_WON) != (st->cat == SU_CAT_CLOSED) ||
-		    (st->status == SU_ST_LOST && st->cat != SU_CAT_LOST &&
-		    st->cat != SU_CAT_OMITTED) || (st->status == SU_ST_OPEN &&
-		    st->cat == SU_CAT_LOST)) {
-			su_ini_fail(ld, st->line, "[stage %s]: status = %s but "
+	if (stg->status >= 0 && stg->cat >= 0) {
+		if ((stg->status == SU_ST_WON) != (stg->cat == SU_CAT_CLOSED) ||
+		    (stg->status == SU_ST_LOST && stg->cat != SU_CAT_LOST &&
+		    stg->cat != SU_CAT_OMITTED) || (stg->status == SU_ST_OPEN &&
+		    stg->cat == SU_CAT_LOST)) {
+			su_ini_fail(ld, stg->line, "[stage %s]: status = %s but "
 			    "category = %s (a won stage is Closed, a lost one "
-			    "Lost or Omitted, an open one neither)", st->name,
-			    st->status == SU_ST_WON ? "won" : st->status ==
+			    "Lost or Omitted, an open one neither)", stg->name,
+			    stg->status == SU_ST_WON ? "won" : stg->status ==
 			    SU_ST_LOST ? "lost" : "open",
-			    su_category_name(st->cat));
+			    su_category_name(stg->cat));
 			return -1;
 		}
-	} else if (st->status < 0 && st->cat >= 0)
-		st->status = st->cat == SU_CAT_LOST ? SU_ST_LOST :
-		    st->cat == SU_CAT_CLOSED ? SU_ST_WON : SU_ST_OPEN;
-	else if (st->status < 0) {
-		st->status = status_of_name(st);
-		if (st->status < 0 && st->prob == SU_RATE_ONE)
-			st->status = SU_ST_WON;
-		else if (st->status < 0 && st->prob == 0) {
-			su_ini_fail(ld, st->line, "[stage %s] is at 0%% with no "
+	} else if (stg->status < 0 && stg->cat >= 0)
+		stg->status = stg->cat == SU_CAT_LOST ? SU_ST_LOST :
+		    stg->cat == SU_CAT_CLOSED ? SU_ST_WON : SU_ST_OPEN;
+	else if (stg->status < 0) {
+		stg->status = status_of_name(stg);
+		if (stg->status < 0 && stg->prob == SU_RATE_ONE)
+			stg->status = SU_ST_WON;
+		else if (stg->status < 0 && stg->prob == 0) {
+			su_ini_fail(ld, stg->line, "[stage %s] is at 0%% with no "
 			    "status: write status = lost if it is where lost "
-			    "deals go, else status = open", st->name);
+			    "deals go, else status = open", stg->name);
 			return -1;
-		} else if (st->status < 0)
-			st->status = SU_ST_OPEN;
+		} else if (stg->status < 0)
+			stg->status = SU_ST_OPEN;
 	}
 	/* Salesforce files closed-lost deals as Omitted: still Lost here */
-	if (st->status == SU_ST_LOST)
-		st->cat = SU_CAT_LOST;
-	else if (st->status == SU_ST_WON)
-		st->cat = SU_CAT_CLOSED;
-	else if (st->cat < 0) {
-		st->cat = su_category_of_probability(st->prob);
-		if (st->cat == SU_CAT_CLOSED) /* open at 100% */
-			st->cat = SU_CAT_COMMIT;
+	if (stg->status == SU_ST_LOST)
+		stg->cat = SU_CAT_LOST;
+	else if (stg->status == SU_ST_WON)
+		stg->cat = SU_CAT_CLOSED;
+	else if (stg->cat < 0) {
+		stg->cat = su_category_of_probability(stg->prob);
+		if (stg->cat == SU_CAT_CLOSED) /* open at 100% */
+			stg->cat = SU_CAT_COMMIT;
 	}
 	return 0;
 }
@@ -520,7 +520,7 @@ finish(struct su_ini_load *ld, void *ctx)
 			    p->name);
 			return -1;
 		}
-		if (p->nst == 0) {
+		if (p->nstage == 0) {
 			su_ini_fail(ld, p->line, "pipeline \"%s\" has no stages",
 			    p->name);
 			return -1;
@@ -536,36 +536,36 @@ finish(struct su_ini_load *ld, void *ctx)
 			    "pipeline \"%s\"", p->amount_from_name, p->name);
 			return -1;
 		}
-		p->ntype = su_xmalloc((p->ntypes + 1) * sizeof *p->ntype);
+		p->norm_type = su_xmalloc((p->ntypes + 1) * sizeof *p->norm_type);
 		for (j = 0; j < p->ntypes; j++)
-			p->ntype[j] = su_normdup(p->types[j]);
+			p->norm_type[j] = su_normdup(p->types[j]);
 		req = 0;
-		for (j = 0; j < p->nst; j++) {
-			struct su_stage *st = &p->st[j];
+		for (j = 0; j < p->nstage; j++) {
+			struct su_stage *stg = &p->stage[j];
 			size_t a;
 
-			st->nname = su_normdup(st->name);
-			st->nalias_ = su_xmalloc((st->nalias + 1) *
-			    sizeof *st->nalias_);
-			for (a = 0; a < st->nalias; a++)
-				st->nalias_[a] = su_normdup(st->alias[a]);
+			stg->norm = su_normdup(stg->name);
+			stg->norm_alias = su_xmalloc((stg->nalias + 1) *
+			    sizeof *stg->norm_alias);
+			for (a = 0; a < stg->nalias; a++)
+				stg->norm_alias[a] = su_normdup(stg->alias[a]);
 
-			if (!st->has_prob) {
-				su_ini_fail(ld, st->line, "[stage %s] has no "
-				    "probability", st->name);
+			if (!stg->has_prob) {
+				su_ini_fail(ld, stg->line, "[stage %s] has no "
+				    "probability", stg->name);
 				return -1;
 			}
-			if (stage_defaults(ld, st) != 0)
+			if (stage_defaults(ld, stg) != 0)
 				return -1;
-			if (st->status != SU_ST_OPEN && st->own) {
-				su_ini_fail(ld, st->line, "[stage %s] is closed: "
-				    "it cannot require MEDDPICC", st->name);
+			if (stg->status != SU_ST_OPEN && stg->own) {
+				su_ini_fail(ld, stg->line, "[stage %s] is closed: "
+				    "it cannot require MEDDPICC", stg->name);
 				return -1;
 			}
 			/* cumulative: a stage keeps what earlier open stages
 			 * required */
-			if (st->status == SU_ST_OPEN)
-				req |= st->own, st->req = req;
+			if (stg->status == SU_ST_OPEN)
+				req |= stg->own, stg->req = req;
 		}
 	}
 	if (ndef == 0)
@@ -625,16 +625,16 @@ su_model_free(struct su_model *m)
 	for (i = 0; i < m->np; i++) {
 		struct su_pipeline *p = &m->p[i];
 
-		for (j = 0; j < p->nst; j++) {
-			free(p->st[j].name);
-			free(p->st[j].nname);
-			if (p->st[j].nalias_)
-				free_list(p->st[j].nalias_, p->st[j].nalias);
-			free_list(p->st[j].alias, p->st[j].nalias);
+		for (j = 0; j < p->nstage; j++) {
+			free(p->stage[j].name);
+			free(p->stage[j].norm);
+			if (p->stage[j].norm_alias)
+				free_list(p->stage[j].norm_alias, p->stage[j].nalias);
+			free_list(p->stage[j].alias, p->stage[j].nalias);
 		}
-		if (p->ntype)
-			free_list(p->ntype, p->ntypes);
-		free(p->st);
+		if (p->norm_type)
+			free_list(p->norm_type, p->ntypes);
+		free(p->stage);
 		free(p->name);
 		free(p->poc_name);
 		free(p->amount_from_name);
@@ -658,7 +658,7 @@ su_model_pipeline(const struct su_model *m, const char *type, size_t len)
 	t = norm_into(type, len, buf, sizeof buf);
 	for (i = 0; i < m->np && !found; i++)
 		for (k = 0; k < m->p[i].ntypes && !found; k++)
-			if (strcmp(m->p[i].ntype[k], t) == 0)
+			if (strcmp(m->p[i].norm_type[k], t) == 0)
 				found = &m->p[i];
 	if (t != buf)
 		free(t);
@@ -689,11 +689,11 @@ su_model_stage(const struct su_pipeline *p, const char *s, size_t len)
 
 	su_trim(&s, &len);
 	t = norm_into(s, len, buf, sizeof buf);
-	for (i = 0; i < p->nst && found < 0; i++) {
-		if (strcmp(p->st[i].nname, t) == 0)
+	for (i = 0; i < p->nstage && found < 0; i++) {
+		if (strcmp(p->stage[i].norm, t) == 0)
 			found = (int)i;
-		for (k = 0; k < p->st[i].nalias && found < 0; k++)
-			if (strcmp(p->st[i].nalias_[k], t) == 0)
+		for (k = 0; k < p->stage[i].nalias && found < 0; k++)
+			if (strcmp(p->stage[i].norm_alias[k], t) == 0)
 				found = (int)i;
 	}
 	if (t != buf)
@@ -833,8 +833,8 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 		k->idx = su_model_stage(p, stage, slen);
 		k->status = k->cat = -1;
 		if (k->idx >= 0) {
-			k->status = p->st[k->idx].status;
-			k->cat = p->st[k->idx].cat;
+			k->status = p->stage[k->idx].status;
+			k->cat = p->stage[k->idx].cat;
 		} else /* a stage named won is won, whatever else it says */
 			for (r = SU_ST_WON; r >= 0 && k->status < 0;
 			     r = r == SU_ST_WON ? SU_ST_LOST : r == SU_ST_LOST ?
@@ -848,7 +848,7 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 
 			if (slen < sizeof buf) {
 				su_norm(stage, slen, buf);
-				k->status = status_of_nname(buf);
+				k->status = status_of_norm(buf);
 			}
 		}
 		if (k->idx < 0 && k->status == SU_ST_WON)
@@ -917,10 +917,10 @@ su_place_report(const struct su_place *pl, const char *what)
 			continue;
 		slen += (size_t)snprintf(stages + slen, sizeof stages - slen,
 		    "; the %s pipeline's stages: ", p->name);
-		for (j = 0; j < p->nst && slen < sizeof stages - 64; j++)
+		for (j = 0; j < p->nstage && slen < sizeof stages - 64; j++)
 			slen += (size_t)snprintf(stages + slen,
 			    sizeof stages - slen, "%s%s", j ? ", " : "",
-			    p->st[j].name);
+			    p->stage[j].name);
 	}
 	su_msg(NULL, 0, "%ld deal%s at stages the model does not place as "
 	    "open, won or lost: %s%s%s (name them with --won, --lost, --open, "

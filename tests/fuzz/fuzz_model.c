@@ -34,21 +34,21 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	for (i = 0; i < m->np; i++) {
 		const struct su_pipeline *p = &m->p[i];
 
-		if (p->nst == 0)
+		if (p->nstage == 0)
 			abort();
 		req = 0;
-		for (k = 0; k < p->nst; k++) {
-			int j = su_model_stage(p, p->st[k].name,
-			    strlen(p->st[k].name));
+		for (k = 0; k < p->nstage; k++) {
+			int j = su_model_stage(p, p->stage[k].name,
+			    strlen(p->stage[k].name));
 
 			/* a name normalising like an earlier stage's is
 			 * refused at load, so the lookup finds this one */
 			if (j != (int)k)
 				abort();
-			if (p->st[k].status == SU_ST_OPEN) {
-				if ((p->st[k].req & req) != req)
+			if (p->stage[k].status == SU_ST_OPEN) {
+				if ((p->stage[k].req & req) != req)
 					abort();
-				req = p->st[k].req;
+				req = p->stage[k].req;
 			}
 		}
 	}

@@ -1,0 +1,59 @@
+/*
+ * su_text.h - lib/text.c: trimming, lists for messages, integers, yes and no
+ *
+ * Prints nothing, but su_slurp (its error, naming what it read) and
+ * su_yn_say (the yes/no spellings, once at the end).
+ */
+#ifndef SU_TEXT_H
+#define SU_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
+ * spreadsheets put in amounts) */
+void su_trim(const char **s, size_t *len);
+/* a list "a, b, c" for a message, in buf[size]: su_list_add appends an
+ * entry (printf), whole or not at all, keeping SU_LIST_MORE bytes for
+ * su_list_more's ", and N more" (what: " stages", or ""); 0, or -1 when it
+ * did not fit (add no more).  *len starts at 0. */
+#define SU_LIST_MORE 64
+int su_list_add(char *buf, size_t size, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void su_list_more(char *buf, size_t size, size_t len, size_t left,
+                  const char *what);
+/* the one integer parser (as OpenBSD's strtonum): an optional sign and
+ * decimal digits, nothing else (no blanks), from lo to hi: 0 and *out, or
+ * -1 */
+int su_strtonum(const char *s, long lo, long hi, long *out);
+/* nothing but blanks (or nothing): an empty cell, as su_trim sees it */
+int su_blank(const char *s, size_t len);
+/* su_norm (columns.c) of a string, into a fresh buffer; two strings equal
+ * once normalised (header matching: "Close Date" = "close_date") */
+char *su_normdup(const char *s);
+/* a whole text file (a model, rules, a plan) in a fresh NUL-terminated
+ * buffer; NULL on error (said, naming what: "rules file") */
+char *su_slurp(const char *path, const char *what);
+#define SU_SLURP_MAX (16 << 20) /* larger is an error, said */
+int su_normeq(const char *a, const char *b);
+/* a yes/no value as salesutils(7) lists them, any case, blanks and
+ * punctuation aside: SU_YES (yes, y, true, 1, checked, on, x), SU_NO
+ * (empty, no, n, false, 0, 0.0, unchecked, off, null, none, nil, n/a,
+ * -, tbd, unknown, or a first word no, none, not, tbd, unknown: "No
+ * budget"), or
+ * SU_NEITHER ("maybe", a name) */
+enum { SU_NO = 0, SU_YES = 1, SU_NEITHER = -1 };
+int su_yesno(const char *s, size_t len);
+/* values neither yes nor no where yes or no was asked, per column (a cell
+ * counted once however many rules read it): said at the end, once per
+ * column, "COLUMN: N values neither yes nor no ("maybe" ...), read as no" */
+struct su_yn;
+struct su_rec;
+struct su_yn *su_yn_new(void);
+void su_yn_add(struct su_yn *t, int col, const char *file, long line,
+               const char *s, size_t len);
+void su_yn_say(const struct su_yn *t, const struct su_rec *hdr);
+void su_yn_free(struct su_yn *t);
+
+#endif
