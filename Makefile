@@ -72,6 +72,15 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
+# commission is split by concern: cmd/commission.c (options, the run, main)
+# and its parts in cmd/commission/, which share a private header
+COMMISSION_SRC = cmd/commission.c $(wildcard cmd/commission/*.c)
+$(BUILD)/bin/commission: $(COMMISSION_SRC) cmd/commission/commission.h \
+    $(BUILD)/libsu.a lib/su.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(COMMISSION_SRC) \
+	    $(BUILD)/libsu.a $(LDLIBS)
+
 $(BUILD)/bin/unit: tests/unit/unit.c $(BUILD)/libsu.a lib/su.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
