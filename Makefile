@@ -74,6 +74,15 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libsu.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsu.a $(LDLIBS)
 
+# commission is split by concern: cmd/commission.c (options, the run, main)
+# and its parts in cmd/commission/, which share a private header
+COMMISSION_SRC = cmd/commission.c $(wildcard cmd/commission/*.c)
+$(BUILD)/bin/commission: $(COMMISSION_SRC) cmd/commission/commission.h \
+    $(BUILD)/libsu.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(COMMISSION_SRC) \
+	    $(BUILD)/libsu.a $(LDLIBS)
+
 # the unit tests: one file a lib module, main.c runs them (csvdump is a tool)
 UNITSRC = $(filter-out tests/unit/csvdump.c,$(wildcard tests/unit/*.c))
 $(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a $(HDRS)

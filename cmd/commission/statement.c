@@ -1,0 +1,462 @@
+/*
+ * statement.c - commission's bonuses, spiffs and statements: what each
+ * rep has earned to date and is paid each period, or with --detail the
+ * line items that add up to it (the bands and the true-up: lib/payout.c).
+ */
+#include "commission.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- bonuses and spiffs (the bands and true-up: lib/payout.c) ---------- */
+
+/* the row a bonus condition is evaluated on: attainment, credit and
+ * quota (as bind_bonuses numbers them), then each metric of --metrics */
+#define BONUS_COLS 64
+struct bonus_row {
+	const char *hf[BONUS_COLS], *vf[BONUS_COLS];
+	size_t hl[BONUS_COLS], vl[BONUS_COLS];
+	char att[64], cr[64], qu[64];
+	struct su_rec hdr, rec;
+};
+
+/* rep ri's latest value of metric i for a period ending by end, or "" */
+static const char *
+latest_metric(const struct state *st, size_t ri, size_t i, int32_t end)
+{
+	size_t j, best = (size_t)-1;
+
+	for (j = 0; j < st->nm[ri]; j++) {
+		const struct metric *mt = &st->m[ri][j];
+
+		if ((size_t)mt->name != i || mt->end > end)
+			continue;
+		if (best == (size_t)-1 || mt->end >= st->m[ri][best].end)
+			best = j;
+	}
+	return best == (size_t)-1 ? "" : st->m[ri][best].value;
+}
+
+static void
+bonus_row(const struct state *st, size_t ri, int32_t end, int64_t M,
+          int64_t Qyear, struct bonus_row *b)
+{
+	const struct rep *p = &st->r[ri];
+	size_t i, nf = 3 + st->nmnames;
+
+	if (nf > BONUS_COLS)
+		nf = BONUS_COLS;
+	/* a count plan's M is units and its quota hundredths of a unit (the
+	 * roster's 8.5 is 850): both as counts */
+	if (st->pl->p[p->plan].base == SU_PB_UNIT) {
+		if (Qyear > 0)
+			su_ratio_fmt(b->att, M, Qyear, 6, 10000);
+		snprintf(b->cr, sizeof b->cr, "%lld", (long long)M);
+		su_ratio_fmt(b->qu, Qyear, 100, 2, 1);
+	} else {
+		if (Qyear > 0) /* a percentage: 125.000000 */
+			su_ratio_fmt(b->att, M, Qyear, 6, 100);
+		su_money_fmt(b->cr, M);
+		su_money_fmt(b->qu, Qyear);
+	}
+	if (Qyear <= 0)
+		b->att[0] = '\0';
+	b->hf[0] = "attainment", b->vf[0] = b->att;
+	b->hf[1] = "credit", b->vf[1] = b->cr;
+	b->hf[2] = "quota", b->vf[2] = b->qu;
+	for (i = 3; i < nf; i++) {
+		b->hf[i] = st->mnames[i - 3];
+		b->vf[i] = latest_metric(st, ri, i - 3, end);
+	}
+	for (i = 0; i < nf; i++)
+		b->hl[i] = strlen(b->hf[i]), b->vl[i] = strlen(b->vf[i]);
+	memset(&b->hdr, 0, sizeof b->hdr);
+	b->hdr.n = nf, b->hdr.f = b->hf, b->hdr.len = b->hl;
+	b->hdr.file = "bonus";
+	b->rec = b->hdr;
+	b->rec.f = b->vf, b->rec.len = b->vl;
+}
+
+/* the bonuses rep ri has earned by the end of period k of n: line items
+ * in c, their sum in *sum.  0; -1 overflow; -2 a condition could not be
+ * evaluated (said). */
+static int
+bonuses_to_date(struct state *st, size_t ri, int k, int n, int64_t M,
+                int64_t Qyear, unsigned char *held, struct su_items *c,
+                int64_t *sum)
+{
+	const struct rep *p = &st->r[ri];
+	struct bonus_row row;
+	struct su_expr_env env;
+	struct su_expr_fault f;
+	size_t b;
+
+	*sum = 0;
+	bonus_row(st, ri, pto(&st->y, n, k), M, Qyear, &row);
+	env.dmy = 0, env.decimal_comma = 0, env.today = st->o->c.as_of;
+	env.yn = NULL;
+	for (b = 0; b < st->pl->nb; b++) {
+		const struct su_bonus *bo = &st->pl->b[b];
+		struct su_item *it;
+		int v;
+
+		if (bo->plan != p->plan)
+			continue;
+		/* once it held it is earned: a later fall in attainment
+		 * (a clawback) does not take it back */
+		if (!held[b]) {
+			v = su_expr_eval(bo->when, &row.rec, &env, &f);
+			if (v < 0) {
+				su_msg(NULL, 0, "bonus %s for %s: %s \"%.*s\": "
+				    "%s", bo->name, p->name, f.column,
+				    (int)f.vlen, f.value, f.why);
+				return -2;
+			}
+			if (!v)
+				continue;
+			held[b] = 1;
+		}
+		it = su_items_add(c);
+		snprintf(it->source, sizeof it->source, "bonus %s", bo->name);
+		it->amount = bo->amount;
+		if (su_add(*sum, bo->amount, sum))
+			return -1;
+	}
+	return 0;
+}
+
+/* bind every bonus condition to the synthetic columns */
+int
+bind_bonuses(struct state *st)
+{
+	size_t b, j, i;
+
+	for (b = 0; b < st->pl->nb; b++) {
+		struct su_bonus *bo = &st->pl->b[b];
+
+		/* a plan nobody is on: its bonuses are never evaluated */
+		if (!plan_used(st, bo->plan))
+			continue;
+		for (j = 0; j < su_expr_ncols(bo->when); j++) {
+			size_t pos;
+			const char *name = su_expr_colname(bo->when, j, &pos);
+			int c = -1;
+
+			if (su_normeq(name, "attainment"))
+				c = 0;
+			else if (su_normeq(name, "credit"))
+				c = 1;
+			else if (su_normeq(name, "quota"))
+				c = 2;
+			else
+				for (i = 0; i < st->nmnames &&
+				    i < BONUS_COLS - 3; i++)
+					if (su_normeq(name, st->mnames[i]))
+						c = 3 + (int)i;
+			if (c < 0) {
+				char msg[300];
+
+				snprintf(msg, sizeof msg, "bonus %s: \"%s\" is "
+				    "not attainment, credit, quota or a metric "
+				    "of --metrics", bo->name, name);
+				su_ini_caret(st->pl->file, st->pl->text,
+				    bo->when_line, bo->when_col + pos, msg);
+				return -1;
+			}
+			su_expr_bind(bo->when, j, c);
+		}
+	}
+	return 0;
+}
+
+/* a "most deals" spiff's leaders in period per: the reps on its plans
+ * with the most deals (positive bookings), none when nobody has one */
+static void
+most_deals(struct state *st, const struct su_spiff *sp, int per,
+           struct best *b)
+{
+	size_t i, k;
+	long bestn = 0, cnt;
+	int m;
+
+	b->n = 0;
+	for (i = 0; i < st->nr; i++) {
+		for (k = 0; k < sp->nplans; k++)
+			if (sp->plans[k] == st->r[i].plan)
+				break;
+		if (k == sp->nplans)
+			continue;
+		cnt = 0;
+		for (m = per * 12 / sp->periods;
+		     m < (per + 1) * 12 / sp->periods; m++)
+			cnt += st->r[i].deals[m];
+		if (cnt == 0 || cnt < bestn)
+			continue;
+		if (cnt > bestn)
+			b->n = 0, bestn = cnt;
+		b->reps = su_xrealloc(b->reps, (b->n + 1) * sizeof *b->reps);
+		b->reps[b->n++] = (int)i;
+	}
+}
+
+/* the leaders in roster order: the extra cents of a tie go to the first */
+static void
+roster_order(struct best *b)
+{
+	size_t i, j;
+	int x;
+
+	for (i = 1; i < b->n; i++) {
+		x = b->reps[i];
+		for (j = i; j > 0 && b->reps[j - 1] > x; j--)
+			b->reps[j] = b->reps[j - 1];
+		b->reps[j] = x;
+	}
+}
+
+/* the spiffs' winners, ties split to the cent (the extra cents to the
+ * first winners in roster order) */
+void
+award_spiffs(struct state *st)
+{
+	size_t s, i;
+	int per;
+
+	for (s = 0; s < st->pl->ns; s++) {
+		const struct su_spiff *sp = &st->pl->s[s];
+
+		for (per = 0; per < sp->periods; per++) {
+			struct best *b = &st->best[s * 12 + per];
+
+			if (sp->award == SU_SP_MOST)
+				most_deals(st, sp, per, b);
+			roster_order(b);
+			for (i = 0; i < b->n; i++) {
+				struct award *a;
+
+				st->aw = su_xrealloc(st->aw, (st->naw + 1) *
+				    sizeof *st->aw);
+				a = &st->aw[st->naw++];
+				a->spiff = (int)s;
+				a->period = per;
+				a->amount = su_spiff_share(sp->amount, b->n, i);
+				a->end = pto(&st->y, sp->periods, per);
+				a->rep = b->reps[i];
+			}
+		}
+	}
+}
+
+/* ---- statements and --detail line items ---------------------------------- */
+
+#define str su_cell_str
+
+#define num su_cell_num
+
+/* a rep's figures in payout period k: to date (M, Q, V), the year's
+ * quota, what is earned to date (C + B + S = E) and what was before */
+struct figures {
+	int64_t M, Q, V, Qyear;
+	int64_t C, B, S, E;        /* commission, bonuses, spiffs, earned */
+	int64_t paid, pc, pb, ps;  /* paid before; C, B, S the period before */
+	int64_t raw, payout;       /* the true-up, and what is paid */
+};
+
+/* the spiffs rep ri has won by the end of period k of n: line items in c,
+ * their sum in f->S.  0, or -1 overflow. */
+static int
+spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
+               struct figures *f)
+{
+	size_t i;
+
+	f->S = 0;
+	for (i = 0; i < st->naw; i++) {
+		const struct award *a = &st->aw[i];
+		const struct su_spiff *sp = &st->pl->s[a->spiff];
+		struct su_item *it;
+		char pl2[16];
+
+		if ((size_t)a->rep != ri || a->end > pto(&st->y, n, k))
+			continue;
+		plabel(pl2, &st->y, sp->periods, a->period, st->o->c.fy_start);
+		it = su_items_add(c);
+		snprintf(it->source, sizeof it->source, "spiff %s %s",
+		    sp->name, pl2);
+		it->amount = a->amount;
+		if (su_add(f->S, a->amount, &f->S))
+			return -1;
+	}
+	return 0;
+}
+
+/* --detail: the period's line items, then paid before and what is carried
+ * forward, so that they add up to the payout */
+static int
+detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
+            const char *label, struct su_items *c, const struct figures *f)
+{
+	struct su_cell cells[7];
+	struct su_item *it;
+	size_t i;
+	int e;
+
+	it = su_items_add(c);
+	strcpy(it->source, "paid before");
+	it->amount = -f->paid;
+	if (f->payout != f->raw) {
+		it = su_items_add(c);
+		strcpy(it->source, "carried forward");
+		it->amount = -f->raw;
+	}
+	for (i = 0; i < c->n; i++) {
+		const struct su_item *t = &c->it[i];
+
+		cells[0] = str(p->name);
+		cells[1] = str(pl->name);
+		cells[2] = str(label);
+		cells[3] = str(t->source);
+		cells[4] = num(t->basis_type, t->basis, 0);
+		/* a multiple or a percentage is su_rate; money is cents */
+		cells[5] = num(t->rate_type, t->rate,
+		    t->rate_type == SU_C_MONEY ? 0 : SU_RATE_ONE);
+		cells[6] = num(SU_C_MONEY, t->amount, 0);
+		if ((e = su_out_row(out, cells)) != 0)
+			return e;
+	}
+	return 0;
+}
+
+/* the period's statement: quota, credit, attainment, earned, paid before,
+ * the payout and its parts since the period before */
+static int
+statement_row(struct su_out *out, const struct rep *p,
+              const struct su_plan *pl, const char *label,
+              const struct figures *f)
+{
+	struct su_cell cells[13];
+
+	cells[0] = str(p->name);
+	cells[1] = str(pl->name);
+	cells[2] = str(label);
+	if (pl->base == SU_PB_UNIT) {
+		/* empty: no quota; 0: none yet (before a mid-year start) */
+		cells[3] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
+		    num(SU_C_NULL, 0, 0);
+		cells[4] = num(SU_C_INT, f->M, 0);
+		cells[5] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	} else {
+		cells[3] = num(SU_C_MONEY, f->Q, 0);
+		cells[4] = num(SU_C_MONEY, f->M, 0);
+		cells[5] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
+		    num(SU_C_NULL, 0, 0);
+	}
+	cells[6] = num(SU_C_MONEY, f->E, 0);
+	cells[7] = num(SU_C_MONEY, f->paid, 0);
+	cells[8] = num(SU_C_MONEY, f->payout, 0);
+	cells[9] = num(SU_C_MONEY, f->C - f->pc, 0);
+	cells[10] = num(SU_C_MONEY, f->B - f->pb, 0);
+	cells[11] = num(SU_C_MONEY, f->S - f->ps, 0);
+	cells[12] = num(SU_C_MONEY, f->payout - ((f->C - f->pc) +
+	    (f->B - f->pb) + (f->S - f->ps)), 0);
+	return su_out_row(out, cells);
+}
+
+/* period k of n: the figures to date and the true-up.  0; -1 overflow;
+ * -2 a bonus could not be evaluated (said). */
+static int
+period_to_date(struct state *st, size_t ri, int k, int n,
+               unsigned char *held, struct su_items *c, struct figures *f)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	int mth, e;
+
+	for (mth = k * 12 / n; mth < (k + 1) * 12 / n; mth++)
+		if (su_add(f->M, p->measure[mth], &f->M))
+			return -1;
+	if (su_add(f->Q, p->pq[k], &f->Q) || su_add(f->V, p->pv[k], &f->V))
+		return -1;
+	c->n = 0;
+	if (su_commission_to_date(pl, f->M, f->Q, f->V, c, &f->C))
+		return -1;
+	if ((e = bonuses_to_date(st, ri, k, n, f->M, f->Qyear, held, c,
+	    &f->B)) != 0)
+		return e;
+	if (spiffs_to_date(st, ri, k, n, c, f))
+		return -1;
+	if (su_add(f->C, f->B, &f->E) || su_add(f->E, f->S, &f->E))
+		return -1;
+	f->payout = su_trueup(f->E, f->paid, pl->clawback, &f->raw);
+	return 0;
+}
+
+/* rep ri's statements (or line items) for the periods wanted: 0; -1
+ * failed (said); or su_out_row's error */
+static int
+rep_statements(struct state *st, struct su_out *out,
+               const struct su_period *want, size_t ri, unsigned char *held,
+               struct su_items *c)
+{
+	const struct rep *p = &st->r[ri];
+	const struct su_plan *pl = &st->pl->p[p->plan];
+	struct figures f;
+	int k, n = pl->periods, e, show;
+	char label[16];
+
+	memset(&f, 0, sizeof f);
+	memset(held, 0, st->pl->nb + 1);
+	for (k = 0; k < n; k++)
+		f.Qyear += p->pq[k];
+	for (k = 0; k < n; k++) {
+		if ((e = period_to_date(st, ri, k, n, held, c, &f)) == -2)
+			return -1;
+		if (e) {
+			su_msg(NULL, 0, "the payout of %s overflows", p->name);
+			return -1;
+		}
+		plabel(label, &st->y, n, k, st->o->c.fy_start);
+		show = !want || (pto(&st->y, n, k) >= want->from &&
+		    pto(&st->y, n, k) <= want->to);
+		if (show && (e = st->o->detail ?
+		    detail_rows(out, p, pl, label, c, &f) :
+		    statement_row(out, p, pl, label, &f)) != 0)
+			return e;
+		f.paid += f.payout;
+		f.pc = f.C, f.pb = f.B, f.ps = f.S;
+	}
+	return 0;
+}
+
+/* the statements (or --detail's line items) of every rep in roster
+ * order, in the bookings' currency: 0, -1 (said), or su_out_row's error */
+int
+write_statements(void *self, struct su_run *run, struct su_out *out)
+{
+	struct state *st = self;
+	static const char *const snames[] = {"rep", "plan", "period", "quota",
+	    "credit", "attainment", "earned_to_date", "paid_before", "payout",
+	    "commission", "bonus", "spiff", "adjustment"};
+	static const char *const dnames[] = {"rep", "plan", "period", "source",
+	    "basis", "rate", "amount"};
+	struct su_items c;
+	size_t ri;
+	int e;
+	unsigned char *held; /* per bonus: its condition has held */
+
+	(void)run;
+	memset(&c, 0, sizeof c);
+	if (st->cur[0])
+		su_out_currency(out, st->cur);
+	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
+	    su_out_header(out, 13, snames)) != 0)
+		return e;
+	held = su_xmalloc(st->pl->nb + 1);
+	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
+		e = rep_statements(st, out, st->wantp, ri, held, &c);
+	free(c.it);
+	free(held);
+	return e;
+}
