@@ -706,11 +706,8 @@ static const struct su_prog forecast = {
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	struct state st;
+	struct opts o = {0};
+	struct state st = {.o = &o};
 
-	memset(&o, 0, sizeof o);
-	memset(&st, 0, sizeof st);
-	st.o = &o;
 	return su_run(&forecast, &st, &o.c, argc, argv);
 }

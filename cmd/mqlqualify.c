@@ -838,11 +838,8 @@ static const struct su_prog mqlqualify = {
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	struct state st;
+	struct opts o = {0};
+	struct state st = {.o = &o};
 
-	memset(&o, 0, sizeof o);
-	memset(&st, 0, sizeof st);
-	st.o = &o;
 	return su_run(&mqlqualify, &st, &o.c, argc, argv);
 }
