@@ -199,6 +199,7 @@ setup(void *self, struct su_run *run)
 	want[SU_R_ID] = SU_COL_OPTIONAL;
 	want[SU_R_STAGE] = want[SU_R_TYPE] = SU_COL_OPTIONAL;
 	want[SU_R_CURRENCY] = SU_COL_OPTIONAL;
+	want[SU_R_IS_WON] = want[SU_R_SPLIT] = SU_COL_OPTIONAL;
 	return 0;
 }
 

@@ -117,7 +117,7 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 			snprintf(role, sizeof role, "%.*s",
 			    (int)(n < 63 ? n : 63), arg);
 			if ((r = su_role_lookup(role)) < 0) {
-				char list[512];
+				char list[1024];
 				size_t k = 0;
 				int i;
 

@@ -92,6 +92,22 @@ static const struct {
 	    "Source", "Original Source Type"}, {0}},
 	[SU_R_IS_CLOSED] = {"is_closed", {"IsClosed"}, {0}},
 	[SU_R_IS_WON] = {"is_won", {"IsWon", "Is Closed Won"}, {0}},
+	[SU_R_REP] = {"rep", {"Rep", "Name", "Rep Name", "Sales Rep", "Owner",
+	    "Employee"}, {0}},
+	[SU_R_PLAN] = {"plan", {"Plan", "Comp Plan", "Plan Name"}, {0}},
+	[SU_R_QUOTA] = {"quota", {"Quota", "Annual Quota"}, {0}},
+	[SU_R_VARIABLE] = {"variable", {"Variable", "Variable Pay",
+	    "Target Incentive", "Target Variable"}, {0}},
+	[SU_R_START] = {"start_date", {"Start Date", "Start", "Hire Date"},
+	    {0}},
+	[SU_R_TEAM] = {"team", {"Team"}, {0}},
+	[SU_R_PERIOD] = {"period", {"Period"}, {0}},
+	[SU_R_METRIC] = {"metric", {"Metric"}, {0}},
+	[SU_R_VALUE] = {"value", {"Value"}, {0}},
+	[SU_R_ACTIVITY_DATE] = {"activity_date", {"Date", "Activity Date",
+	    "Meeting Date", "Completed Date", "Close Date"}, {0}},
+	[SU_R_SPLIT] = {"split", {"Split %", "Split Percentage",
+	    "Split Percent", "Split"}, {0}},
 };
 
 const char *

@@ -29,6 +29,10 @@ enum su_role {
 	SU_R_MQL_DATE, SU_R_RESPONSE, SU_R_SOURCE,
 	/* Salesforce's IsClosed and IsWon: what the deal is, without a model */
 	SU_R_IS_CLOSED, SU_R_IS_WON,
+	/* commission's roster, quotas, metrics and activities files; a
+	 * booking's split share */
+	SU_R_REP, SU_R_PLAN, SU_R_QUOTA, SU_R_VARIABLE, SU_R_START, SU_R_TEAM,
+	SU_R_PERIOD, SU_R_METRIC, SU_R_VALUE, SU_R_ACTIVITY_DATE, SU_R_SPLIT,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);

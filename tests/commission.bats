@@ -272,7 +272,7 @@ commission: 6 invalid records skipped; see $rj"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1,1\nAna,ISR,1,1\n' "@:3: Ana is in the roster twice (first on line 2)"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,-5,1\n' "@:2: a negative quota or variable pay"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,lots,1\n' "@:2: Quota \"lots\": not a number"
-	t 'Rep,Quota\nAna,1\n' "@:1: no plan column (tried \"Plan\", \"Comp Plan\", ...)"
+	t 'Rep,Quota\nAna,1\n' "@:1: no plan column (tried \"Plan\", \"Comp Plan\", \"Plan Name\"; or name it with -c plan=HEADER); the headers are: \"Rep\", \"Quota\""
 	t 'Rep,Plan,Quota,Variable,Start Date\nAna,AE-retro,1,1,2027-02-01\n' "@:2: Ana starts after the plan year"
 	t 'Rep,Plan,Quota,Variable\nAna,VP,1,1\n' "@:2: Ana: plan VP measures the team, and the roster gives Ana none"
 	t 'Rep,Plan,Quota\nAna,SDR,120\n' "plan SDR counts activity rows (Ana is on it): give them with --activities FILE"
@@ -402,6 +402,21 @@ commission: 6 invalid records skipped; see $rj"
 	b=$(printf 'Opportunity Owner\tAmount\tClose Date\nGus\t600000\t2026-04-01\n' | mk b.tsv)
 	r=$(printf 'Rep,Plan,Quota,Variable\nGus,ISR,"$500,000",1\n' | mk r.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" -t -f json "$b"
+	assert_success
+	run jq -r '.payout' <<<"$output"
+	assert_output "52000"
+}
+
+@test "-c names the roster's columns as it does the bookings' (roles rep, plan, quota, ...)" {
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nGus,600000,2026-04-01\n' | mk b.csv)
+	r=$(printf 'Employee Name,Comp,Annual Target,Variable\nGus,ISR,"$500,000",1\n' | mk r.csv)
+	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:1: no rep column (tried \"Rep\", \"Name\", \"Rep Name\", \"Sales Rep\", \"Owner\", \"Employee\"; or name it with -c rep=HEADER); the headers are: \"Employee Name\", \"Comp\", \"Annual Target\", \"Variable\""
+	# Gus, ISR: $500,000 x 8% + $100,000 x 12% = $52,000.00, as in the
+	# example roster; -c owner= still names the bookings' rep column
+	run --separate-stderr commission -p "$PLANS" -r "$r" -c rep="Employee Name" \
+	    -c plan=Comp -c quota="Annual Target" -f json "$b"
 	assert_success
 	run jq -r '.payout' <<<"$output"
 	assert_output "52000"

@@ -153,9 +153,6 @@ int plan_used(const struct state *st, int k);
 int count_only(const struct state *st);
 int find_rep(struct state *st, const char *name, size_t len);
 void say_spellings(struct state *st);
-int find_col(const struct su_rec *hdr, const char *const *aliases);
-int need_col(const struct su_rec *hdr, const char *what,
-             const char *const *aliases, int required);
 int plan_currencies(struct state *st);
 int read_roster(struct state *st);
 int read_quotas(struct state *st);

@@ -11,10 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const A_SPLIT[] = {"Split %", "Split Percentage",
-                                      "Split Percent", "Split", NULL};
-static const char *const A_ISWON[] = {"IsWon", "Is Closed Won", NULL};
-
 /* ---- bookings ------------------------------------------------------------ */
 
 /* the spiffs a credited share may win */
@@ -303,23 +299,19 @@ booking_header(void *self, struct su_run *run)
 	if (bc->stage == bc->rep || bc->stage == bc->amount ||
 	    bc->stage == bc->close || bc->stage == bc->id)
 		bc->stage = -1;
-	if ((bc->iswon = need_col(hdr, "IsWon", A_ISWON, 0)) < -1)
-		return -1;
+	bc->iswon = cols[SU_R_IS_WON];
 	if ((bc->stage >= 0 || bc->iswon >= 0 || st->o->model) &&
 	    su_model_load(st->o->model, &st->model))
 		return -1;
-	if ((bc->split = need_col(hdr, "split", A_SPLIT, 0)) < -1)
-		return -1;
+	bc->split = cols[SU_R_SPLIT];
 	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
 	for (i = 0; i < st->pl->np; i++) {
-		const char *al[2];
-
 		bc->role[i] = -1;
 		if (st->pl->p[i].measure != SU_PM_ROLE ||
 		    !plan_used(st, (int)i))
 			continue;
-		al[0] = st->pl->p[i].role, al[1] = NULL;
-		if ((bc->role[i] = find_col(hdr, al)) < 0) {
+		if ((bc->role[i] = su_find_header(hdr,
+		    st->pl->p[i].role)) < 0) {
 			su_msg(hdr->file, 1, "plan %s measures the deals in "
 			    "column \"%s\", which is not there",
 			    st->pl->p[i].name, st->pl->p[i].role);

@@ -4,6 +4,7 @@
  */
 #include "commission.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,60 +151,23 @@ say_spellings(struct state *st)
 	}
 }
 
-/* a header among aliases (compared as -c compares them): its index, -1
- * none, -2 several */
-int
-find_col(const struct su_rec *hdr, const char *const *aliases)
+/* A side file's columns by role, found as the bookings' are (-c renames
+ * them; a role's names in salesutils(7)): pairs of a role and
+ * SU_COL_REQUIRED or SU_COL_OPTIONAL, then -1.  0, or -1 (said). */
+static int
+side_cols(const struct state *st, const struct su_rec *hdr, int *col, ...)
 {
-	size_t i, k;
-	int found = -1;
+	unsigned char want[SU_R_NROLES];
+	va_list ap;
+	int role;
 
-	for (i = 0; i < hdr->n; i++)
-		for (k = 0; aliases[k]; k++)
-			if (su_normeq(hdr->f[i], aliases[k])) {
-				if (found >= 0 && found != (int)i)
-					return -2;
-				found = (int)i;
-			}
-	return found;
+	memset(want, 0, sizeof want);
+	va_start(ap, col);
+	while ((role = va_arg(ap, int)) >= 0)
+		want[role] = (unsigned char)va_arg(ap, int);
+	va_end(ap);
+	return su_columns_resolve(hdr->file, hdr, &st->side, want, col);
 }
-
-int
-need_col(const struct su_rec *hdr, const char *what,
-         const char *const *aliases, int required)
-{
-	int c = find_col(hdr, aliases);
-
-	if (c == -2) {
-		su_msg(hdr->file, 1, "several columns look like the %s column",
-		    what);
-		return -2;
-	}
-	if (c < 0 && required) {
-		su_msg(hdr->file, 1, "no %s column (tried \"%s\"%s%s%s)", what,
-		    aliases[0], aliases[1] ? ", \"" : "", aliases[1] ?
-		    aliases[1] : "", aliases[1] ? "\", ..." : "");
-		return -2;
-	}
-	return c;
-}
-
-static const char *const A_REP[] = {"Rep", "Name", "Rep Name", "Sales Rep",
-                                    "Owner", "Employee", NULL};
-static const char *const A_PLAN[] = {"Plan", "Comp Plan", "Plan Name", NULL};
-static const char *const A_QUOTA[] = {"Quota", "Annual Quota", NULL};
-static const char *const A_VAR[] = {"Variable", "Variable Pay",
-                                    "Target Incentive", "Target Variable",
-                                    NULL};
-static const char *const A_START[] = {"Start Date", "Start", "Hire Date",
-                                      NULL};
-static const char *const A_TEAM[] = {"Team", NULL};
-static const char *const A_PERIOD[] = {"Period", NULL};
-static const char *const A_METRIC[] = {"Metric", NULL};
-static const char *const A_VALUE[] = {"Value", NULL};
-static const char *const A_DATE[] = {"Date", "Activity Date",
-                                     "Meeting Date", "Completed Date",
-                                     "Close Date", NULL};
 
 /* a side file (roster, quotas, activities, metrics) opened and its
  * header read, or NULL (said): CSV whatever -t and -d say of the
@@ -219,7 +183,6 @@ side_open(struct state *st, const char *path, struct su_rec *hdr)
 	st->side.delim = -1;
 	st->side.skip_invalid = 0;
 	st->side.rejects = NULL;
-	st->side.nover = 0;
 	st->sidefile[0] = (char *)path;
 	in = su_in_new(&st->side, 1, st->sidefile);
 	if (su_in_header(in, hdr) < 0) {
@@ -456,17 +419,18 @@ read_roster(struct state *st)
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	struct rcols c;
-	int r, ok = -1;
+	int col[SU_R_NROLES], r, ok = -1;
 
 	if (!(in = side_open(st, st->o->roster, &hdr)))
 		return -1;
-	if ((c.rep = need_col(&hdr, "rep", A_REP, 1)) < -1 ||
-	    (c.plan = need_col(&hdr, "plan", A_PLAN, 1)) < -1 ||
-	    (c.quota = need_col(&hdr, "quota", A_QUOTA, 0)) < -1 ||
-	    (c.var = need_col(&hdr, "variable", A_VAR, 0)) < -1 ||
-	    (c.start = need_col(&hdr, "start date", A_START, 0)) < -1 ||
-	    (c.team = need_col(&hdr, "team", A_TEAM, 0)) < -1)
+	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PLAN,
+	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_OPTIONAL, SU_R_VARIABLE,
+	    SU_COL_OPTIONAL, SU_R_START, SU_COL_OPTIONAL, SU_R_TEAM,
+	    SU_COL_OPTIONAL, -1))
 		goto done;
+	c.rep = col[SU_R_REP], c.plan = col[SU_R_PLAN];
+	c.quota = col[SU_R_QUOTA], c.var = col[SU_R_VARIABLE];
+	c.start = col[SU_R_START], c.team = col[SU_R_TEAM];
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (roster_row(st, &rec, &c))
 			goto done;
@@ -514,14 +478,15 @@ read_quotas(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_per, c_q, r, k, i, ok = -1;
+	int col[SU_R_NROLES], c_rep, c_per, c_q, r, k, i, ok = -1;
 
 	if (!(in = side_open(st, st->o->quotas, &hdr)))
 		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
-	    (c_per = need_col(&hdr, "period", A_PERIOD, 1)) < 0 ||
-	    (c_q = need_col(&hdr, "quota", A_QUOTA, 1)) < 0)
+	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PERIOD,
+	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_REQUIRED, -1))
 		goto done;
+	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD];
+	c_q = col[SU_R_QUOTA];
 	while ((r = su_in_next(in, &rec)) > 0) {
 		int64_t q;
 		struct rep *p;
@@ -713,7 +678,7 @@ read_metrics(struct state *st)
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int c_rep, c_per, c_met, c_val, r, ok = -1;
+	int col[SU_R_NROLES], c_rep, c_per, c_met, c_val, r, ok = -1;
 
 	st->m = su_xmalloc(st->nr * sizeof *st->m);
 	st->nm = su_xmalloc(st->nr * sizeof *st->nm);
@@ -723,11 +688,12 @@ read_metrics(struct state *st)
 		return 0;
 	if (!(in = side_open(st, st->o->metrics, &hdr)))
 		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
-	    (c_met = need_col(&hdr, "metric", A_METRIC, 1)) < 0 ||
-	    (c_val = need_col(&hdr, "value", A_VALUE, 1)) < 0 ||
-	    (c_per = need_col(&hdr, "period", A_PERIOD, 0)) < -1)
+	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_METRIC,
+	    SU_COL_REQUIRED, SU_R_VALUE, SU_COL_REQUIRED, SU_R_PERIOD,
+	    SU_COL_OPTIONAL, -1))
 		goto done;
+	c_rep = col[SU_R_REP], c_met = col[SU_R_METRIC];
+	c_val = col[SU_R_VALUE], c_per = col[SU_R_PERIOD];
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (metric_row(st, &rec, c_rep, c_met, c_val, c_per))
 			goto done;
@@ -838,7 +804,7 @@ read_activities(struct state *st)
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	struct su_expr_env env;
-	int c_rep, c_date, r, ok = -1;
+	int col[SU_R_NROLES], c_rep, c_date, r, ok = -1;
 
 	if (!st->o->activities)
 		return no_activities(st);
@@ -848,9 +814,11 @@ read_activities(struct state *st)
 	env.yn = NULL; /* a count resting on "maybe" is refused */
 	if (!(in = side_open(st, st->o->activities, &hdr)))
 		return -1;
-	if ((c_rep = need_col(&hdr, "rep", A_REP, 1)) < 0 ||
-	    (c_date = need_col(&hdr, "date", A_DATE, 1)) < 0 ||
-	    bind_counts(st, &hdr))
+	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED,
+	    SU_R_ACTIVITY_DATE, SU_COL_REQUIRED, -1))
+		goto done;
+	c_rep = col[SU_R_REP], c_date = col[SU_R_ACTIVITY_DATE];
+	if (bind_counts(st, &hdr))
 		goto done;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (activity_row(st, &rec, c_rep, c_date, &env))
