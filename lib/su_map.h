@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-uint64_t su_hash(const char *s, size_t n); /* FNV-1a, the map's */
+uint64_t su_hash(const char *s, size_t n); /* the map's */
 /* an entry of a map (a group of a summary) */
 struct su_group {
 	char *key;     /* the key's bytes (a group's values, each

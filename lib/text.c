@@ -227,8 +227,9 @@ su_yesno(const char *s, size_t len)
 		{"1", 1, SU_YES}, {"checked", 7, SU_YES}, {"on", 2, SU_YES},
 		{"x", 1, SU_YES},
 	};
-	static const char *const noword[] = {"no", "none", "not", "tbd",
-	    "unknown"};
+	static const struct { const char *w; size_t len; } noword[] = {
+		{"no", 2}, {"none", 4}, {"not", 3}, {"tbd", 3}, {"unknown", 7},
+	};
 	char n[16];
 	size_t i, w;
 	int k;
@@ -247,14 +248,13 @@ su_yesno(const char *s, size_t len)
 		;
 	if (w < len && !is_alnum((unsigned char)s[w]))
 		for (i = 0; i < sizeof noword / sizeof noword[0]; i++)
-			if (strlen(noword[i]) == w &&
-			    strncasecmp(s, noword[i], w) == 0)
+			if (noword[i].len == w &&
+			    strncasecmp(s, noword[i].w, w) == 0)
 				return SU_NO;
 	if (len >= sizeof n)
 		return SU_NEITHER;
 	/* case, blanks and punctuation aside: "N/A" "n/a", "-" "" */
-	su_norm(s, len, n);
-	w = strlen(n);
+	w = su_norm(s, len, n);
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (words[i].len == w && memcmp(n, words[i].w, w) == 0)
 			return words[i].verdict;
