@@ -32,7 +32,18 @@ MAN1 = $(PROGS:%=man/%.1)
 MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5 man/commission-plan.5
 MAN7 = man/salesutils.7
 
-all: deps-build $(BINS)
+# the shell completions, from the programs' own option tables (their
+# --list-options): bash, zsh, fish
+COMPLETIONS = $(BUILD)/completions/bash/salesutils
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+all: deps-build $(BINS) $(COMPLETIONS)
+
+$(COMPLETIONS): $(BINS) lib/mkcompletions.sh $(wildcard completions/*)
+	sh lib/mkcompletions.sh $(BUILD)/bin $(SHAREDIR) $(BUILD)/completions \
+	    $(PROGS)
 
 deps-build:
 	@sh .ci/deps build
@@ -104,7 +115,7 @@ $(BUILD)/inject.so: tests/fault/inject.c
 
 # the tests: C unit tests of lib/, then bats; the last line is the count
 # make check VALGRIND=1: every program under valgrind's memcheck
-check: deps-build deps-test $(BINS) $(TESTBINS)
+check: deps-build deps-test $(BINS) $(COMPLETIONS) $(TESTBINS)
 	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run
 
 demo: all deps-demo
@@ -125,6 +136,14 @@ install: all
 	cp examples/models/*.ini $(DESTDIR)$(SHAREDIR)/models/
 	cp examples/rules/*.ini $(DESTDIR)$(SHAREDIR)/rules/
 	cp examples/plans/*.ini $(DESTDIR)$(SHAREDIR)/plans/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do \
+		cp $(COMPLETIONS) $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+		cp $(BUILD)/completions/fish/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/ \
+		    || exit 1; \
+	done
+	cp $(BUILD)/completions/zsh/_salesutils $(DESTDIR)$(ZSHCOMPDIR)/
 
 uninstall:
 	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%)
@@ -132,6 +151,9 @@ uninstall:
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(PROGS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	rm -f $(PROGS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_salesutils
 
 # make fuzz FUZZ_SECONDS=N: each libFuzzer harness in tests/fuzz for N
 # seconds, from its seed corpus (tests/fuzz/corpus/NAME; what it finds goes

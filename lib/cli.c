@@ -38,7 +38,9 @@ const char su_common_usage[] =
 "                             spreadsheet would take for a formula (= + - @,\n"
 "                             tab, CR), unless it reads as an amount\n"
 "  -h, --help                 print this help and exit\n"
-"      --version              print the version and exit\n";
+"      --version              print the version and exit\n"
+"      --list-options         print the option table (for shell completion)\n"
+"                             and exit\n";
 
 void
 su_opts_init(struct su_opts *o)
@@ -230,6 +232,20 @@ su_opts_finish(struct su_opts *o)
 	return 0;
 }
 
+/* the last choices su_opt_choice was given (--list-options) */
+static const char *const *seen_choices;
+static int seen_n = -1;
+
+int
+su_opt_choices_seen(const char *const **choices)
+{
+	int n = seen_n;
+
+	*choices = seen_choices;
+	seen_n = -1;
+	return n;
+}
+
 int
 su_opt_choice(const char *opt, const char *arg, const char *const *choices,
               int n)
@@ -237,6 +253,9 @@ su_opt_choice(const char *opt, const char *arg, const char *const *choices,
 	char list[256];
 	size_t len = 0;
 	int i;
+
+	seen_choices = choices;
+	seen_n = n;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(arg, choices[i]) == 0)
