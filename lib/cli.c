@@ -20,6 +20,10 @@ const char su_common_usage[] =
 "                             stopping at the first\n"
 "      --rejects FILE         write skipped records to FILE (CSV: file, line,\n"
 "                             reason, record)\n"
+"      --progress             a progress line on standard error (bytes, rows,\n"
+"                             rate, time left), even when it is no terminal\n"
+"      --no-progress          none (default: shown when standard error is a\n"
+"                             terminal and the file is over 50 MB)\n"
 "Values:\n"
 "      --decimal-comma        read amounts as 1.234,56\n"
 "      --date-format mdy|dmy  read 1/2/2026 month-first (default) or day-first\n"
@@ -52,6 +56,7 @@ su_opts_init(struct su_opts *o)
 	o->delim = -1;
 	o->fy_start = 1;
 	o->prob_scale = -1;
+	o->progress = -1;
 	o->format = SU_FMT_CSV;
 	localtime_r(&now, &tm);
 	o->as_of = su_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -191,6 +196,10 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 		return 1;
 	case SU_OPT_EXCEL_SAFE:
 		o->excel_safe = 1;
+		return 1;
+	case SU_OPT_PROGRESS:
+	case SU_OPT_NO_PROGRESS:
+		o->progress = opt == SU_OPT_PROGRESS;
 		return 1;
 	}
 	return 0;

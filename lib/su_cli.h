@@ -35,6 +35,7 @@ struct su_opts {
 	enum su_format format; /* -f */
 	const char *output;    /* -o FILE, or NULL for stdout */
 	int excel_safe;        /* --excel-safe */
+	int progress;          /* --progress 1, --no-progress 0, else -1 */
 };
 /* the short and long options of struct su_opts, to splice into a program's
  * own getopt_long tables */
@@ -45,7 +46,7 @@ enum {
 	SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
 	SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
 	SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROB_SCALE,
-	SU_OPT_LIST_OPTIONS,
+	SU_OPT_LIST_OPTIONS, SU_OPT_PROGRESS, SU_OPT_NO_PROGRESS,
 	SU_OPT_PROGRAM_BASE = 0x1100
 };
 #define SU_COMMON_LONGOPTS                                            \
@@ -61,7 +62,9 @@ enum {
 	{"output", 1, 0, 'o'}, {"excel-safe", 0, 0, SU_OPT_EXCEL_SAFE},   \
 	{"help", 0, 0, 'h'},                                              \
 	{"version", 0, 0, SU_OPT_VERSION},                                \
-	{"list-options", 0, 0, SU_OPT_LIST_OPTIONS}
+	{"list-options", 0, 0, SU_OPT_LIST_OPTIONS},                      \
+	{"progress", 0, 0, SU_OPT_PROGRESS},                              \
+	{"no-progress", 0, 0, SU_OPT_NO_PROGRESS}
 /* the block of common options in every --help (and salesutils(7)) */
 extern const char su_common_usage[];
 void su_opts_init(struct su_opts *o);

@@ -32,6 +32,7 @@ bashcomp() {
 	assert_line "$(printf 'option\t--weight-by\t\tcategory|probability\tcategory probability')"
 	assert_line "$(printf 'option\t--format\t-f\tFMT\tcsv tsv json table')"
 	assert_line "$(printf 'option\t--tsv\t-t\t\t')"
+	assert_line "$(printf 'option\t--progress\t\t\t')"
 	assert_line "$(printf 'role\tamount')"
 	run "$BIN/stagecheck" --list-options
 	assert_line "$(printf 'option\t--severity\t\tLEVEL\terror warn info')"
