@@ -1,6 +1,8 @@
 # salesutils bash completion: the logic.  lib/mkcompletions.sh puts each
 # program's option table (its --list-options) above this, as
-# _salesutils_PROG, and the installed share directory as _salesutils_share.
+# _salesutils_PROG, the installed share directory as _salesutils_share,
+# the computed groups of -g and the relative periods of --period as
+# _salesutils_groups and _salesutils_periods.
 
 # The header names of a CSV/TSV file, one a line: a UTF-8 byte-order mark
 # and Excel's "sep=;" line dropped, quotes as RFC 4180 writes them.
@@ -112,7 +114,8 @@ _salesutils()
 		# COL,...: the list so far stays, the last name completes
 		[[ $val == *,* ]] && pre=${val%,*},
 		val=${val##*,}
-		cand=(quarter month fiscal_year "${roles[@]}")
+		read -ra cand <<<"$_salesutils_groups"
+		cand+=("${roles[@]}")
 		[ -n "$csv" ] && mapfile -t -O ${#cand[@]} cand < \
 		    <(_salesutils_headers "$csv" "$delim") ;;
 	--column)
@@ -128,9 +131,7 @@ _salesutils()
 		if [ -n "${choices[$opt]}" ]; then
 			read -ra cand <<<"${choices[$opt]}"
 		elif [ "${arg[$opt]}" = P ]; then
-			# the relative periods --period takes (issue 14)
-			cand=(this-quarter last-quarter next-quarter this-month
-			    last-month this-year this-week last-week)
+			read -ra cand <<<"$_salesutils_periods"
 		elif [[ ${arg[$opt]} == *FILE* ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$val")
 			compopt -o filenames 2>/dev/null

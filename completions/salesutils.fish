@@ -57,7 +57,7 @@ function __salesutils_groups
 	set -l tok (commandline -ct)
 	set -l pre (string match -r '^.*,' -- $tok)
 	set -l v _salesutils_roles_$argv[1]
-	set -l names quarter month fiscal_year $$v
+	set -l names $_salesutils_groups $$v
 	test -n "$fd[1]"; and set -a names (__salesutils_headers $fd[1] "$fd[2]")
 	for n in $names
 		echo "$pre$n"

@@ -1,6 +1,8 @@
 # salesutils zsh completion: the logic.  lib/mkcompletions.sh puts each
 # program's option table (its --list-options) above this, as
-# _salesutils_PROG, and the installed share directory as _salesutils_share.
+# _salesutils_PROG, the installed share directory as _salesutils_share,
+# the computed groups of -g and the relative periods of --period as
+# _salesutils_groups and _salesutils_periods.
 
 _salesutils_headers() {
 	LC_ALL=C awk -v d="$2" '
@@ -45,11 +47,11 @@ _salesutils_file() {
 	[[ $reply_delim == (tab|\\t) ]] && reply_delim=$'\t'
 }
 
-_salesutils_groups() {
+_salesutils_group_by() {
 	local REPLY reply_delim
 	local -a names
 	_salesutils_file
-	names=(quarter month fiscal_year $_salesutils_roles)
+	names=($_salesutils_groups $_salesutils_roles)
 	[[ -n $REPLY ]] && names+=("${(@f)$(_salesutils_headers $REPLY "$reply_delim")}")
 	# COL,...: the list so far stays, the last name completes
 	compset -P '*,'
@@ -95,11 +97,11 @@ _salesutils() {
 			--model) act="_salesutils_shipped models" ;;
 			--rules) act="_salesutils_shipped rules" ;;
 			--plans) act="_salesutils_shipped plans" ;;
-			--group-by) act=_salesutils_groups ;;
+			--group-by) act=_salesutils_group_by ;;
 			--column) act=_salesutils_columns ;;
 			*)
 				if [[ $a == P ]]; then
-					act="(this-quarter last-quarter next-quarter this-month last-month this-year this-week last-week)"
+					act="($_salesutils_periods)"
 				elif [[ $a == *FILE* ]]; then
 					act=_files
 				else

@@ -174,6 +174,8 @@ EOF2
 	assert_output --regexp 'forecast --format json +END'
 	PATH="$BIN:$PATH" run timeout 20 zsh -f "$d/t.zsh" 'forecast salesforce-opportunities.csv -g owner,Opportunity\ O' "$d"
 	assert_output --regexp 'forecast salesforce-opportunities.csv -g owner,Opportunity\\ Owner,? +END'
+	PATH="$BIN:$PATH" run timeout 20 zsh -f "$d/t.zsh" 'forecast --period last-q' "$d"
+	assert_output --regexp 'forecast --period last-quarter +END'
 }
 
 @test "make install puts the completions where each shell looks" {
