@@ -1,4 +1,6 @@
-# salesutils - see README.md.  make [all|check|demo|bench|install|clean]
+# salesutils - see README.md.  make [all|check|demo|bench|install|deb|clean]
+# the version, here alone: --version, the installed man pages, the package
+VERSION = 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
@@ -32,7 +34,18 @@ MAN1 = $(PROGS:%=man/%.1)
 MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5 man/commission-plan.5
 MAN7 = man/salesutils.7
 
-all: deps-build $(BINS)
+# the shell completions, from the programs' own option tables (their
+# --list-options): bash, zsh, fish
+COMPLETIONS = $(BUILD)/completions/bash/salesutils
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+all: deps-build $(BINS) $(COMPLETIONS)
+
+$(COMPLETIONS): $(BINS) lib/mkcompletions.sh $(wildcard completions/*)
+	sh lib/mkcompletions.sh $(BUILD)/bin $(SHAREDIR) $(BUILD)/completions \
+	    $(PROGS)
 
 deps-build:
 	@sh .ci/deps build
@@ -55,6 +68,13 @@ $(BUILD)/sharedir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
 FORCE:
+# --version prints VERSION; a new one rebuilds cli.o
+$(BUILD)/lib/cli.o: lib/cli.c $(HDRS) $(BUILD)/version
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DSU_VERSION='"$(VERSION)"' $(CFLAGS) -c -o $@ $<
+$(BUILD)/version: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' >$@
 
 # the built-in stage model (seed 003's) and qualification rules, and every
 # shipped model by name (for "try -m salesforce"), compiled in
@@ -104,7 +124,7 @@ $(BUILD)/inject.so: tests/fault/inject.c
 
 # the tests: C unit tests of lib/, then bats; the last line is the count
 # make check VALGRIND=1: every program under valgrind's memcheck
-check: deps-build deps-test $(BINS) $(TESTBINS)
+check: deps-build deps-test $(BINS) $(COMPLETIONS) $(TESTBINS)
 	@BIN=$(CURDIR)/$(BUILD)/bin VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run
 
 demo: all deps-demo
@@ -119,12 +139,22 @@ install: all
 	    $(DESTDIR)$(SHAREDIR)/models $(DESTDIR)$(SHAREDIR)/rules \
 	    $(DESTDIR)$(SHAREDIR)/plans
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
-	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
-	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+		s=$${m##*.}; \
+		sed '1s/"salesutils [^"]*"/"salesutils $(VERSION)"/' $$m \
+		    >$(DESTDIR)$(MANDIR)/man$$s/$${m#man/} || exit 1; \
+	done
 	cp examples/models/*.ini $(DESTDIR)$(SHAREDIR)/models/
 	cp examples/rules/*.ini $(DESTDIR)$(SHAREDIR)/rules/
 	cp examples/plans/*.ini $(DESTDIR)$(SHAREDIR)/plans/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do \
+		cp $(COMPLETIONS) $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+		cp $(BUILD)/completions/fish/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/ \
+		    || exit 1; \
+	done
+	cp $(BUILD)/completions/zsh/_salesutils $(DESTDIR)$(ZSHCOMPDIR)/
 
 uninstall:
 	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%)
@@ -132,6 +162,9 @@ uninstall:
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(PROGS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	rm -f $(PROGS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_salesutils
 
 # make fuzz FUZZ_SECONDS=N: each libFuzzer harness in tests/fuzz for N
 # seconds, from its seed corpus (tests/fuzz/corpus/NAME; what it finds goes
@@ -148,7 +181,7 @@ FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/builtin.o
 
 build/fuzz/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(FUZZCC) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZCC) $(CPPFLAGS) -DSU_VERSION='"$(VERSION)"' $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/lib/builtin.o: $(BUILD)/lib/builtin.c
 	@mkdir -p $(@D)
@@ -165,8 +198,25 @@ fuzz: deps-build deps-fuzz $(FUZZERS:%=build/fuzz/fuzz_%)
 deps-fuzz:
 	@sh .ci/deps fuzz
 
+# make deb: the Debian package, built (dpkg-buildpackage -us -uc -b) in a
+# copy of the tree under build/deb, so nothing lands beside the tree;
+# debian/changelog must have an entry for VERSION
+deb:
+	@v=$$(dpkg-parsechangelog -S Version) && [ "$$v" = "$(VERSION)" ] || \
+	    { echo "debian/changelog is at $$v, the Makefile at $(VERSION):" \
+	    "add an entry (dch -v $(VERSION))" >&2; exit 1; }
+	rm -rf build/deb
+	mkdir -p build/deb/salesutils-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./.git --exclude=./bench/data . | \
+	    tar -xf - -C build/deb/salesutils-$(VERSION)
+	cd build/deb/salesutils-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls build/deb/*.deb
+
+print-version:
+	@echo $(VERSION)
+
 clean:
 	rm -rf build bench/data
 
-.PHONY: FORCE all check demo bench fuzz install uninstall clean deps-build deps-test deps-bench deps-demo deps-fuzz
+.PHONY: FORCE all check demo bench fuzz install uninstall deb print-version clean deps-build deps-test deps-bench deps-demo deps-fuzz
 .SECONDARY:

@@ -20,6 +20,10 @@ const char su_common_usage[] =
 "                             stopping at the first\n"
 "      --rejects FILE         write skipped records to FILE (CSV: file, line,\n"
 "                             reason, record)\n"
+"      --progress             a progress line on standard error (bytes, rows,\n"
+"                             rate, time left), even when it is no terminal\n"
+"      --no-progress          none (default: shown when standard error is a\n"
+"                             terminal and the file is over 50 MB)\n"
 "Values:\n"
 "      --decimal-comma        read amounts as 1.234,56\n"
 "      --date-format mdy|dmy  read 1/2/2026 month-first (default) or day-first\n"
@@ -38,7 +42,9 @@ const char su_common_usage[] =
 "                             spreadsheet would take for a formula (= + - @,\n"
 "                             tab, CR), unless it reads as an amount\n"
 "  -h, --help                 print this help and exit\n"
-"      --version              print the version and exit\n";
+"      --version              print the version and exit\n"
+"      --list-options         print the option table (for shell completion)\n"
+"                             and exit\n";
 
 void
 su_opts_init(struct su_opts *o)
@@ -50,6 +56,7 @@ su_opts_init(struct su_opts *o)
 	o->delim = -1;
 	o->fy_start = 1;
 	o->prob_scale = -1;
+	o->progress = -1;
 	o->format = SU_FMT_CSV;
 	localtime_r(&now, &tm);
 	o->as_of = su_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -190,6 +197,10 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 	case SU_OPT_EXCEL_SAFE:
 		o->excel_safe = 1;
 		return 1;
+	case SU_OPT_PROGRESS:
+	case SU_OPT_NO_PROGRESS:
+		o->progress = opt == SU_OPT_PROGRESS;
+		return 1;
 	}
 	return 0;
 }
@@ -230,6 +241,20 @@ su_opts_finish(struct su_opts *o)
 	return 0;
 }
 
+/* the last choices su_opt_choice was given (--list-options) */
+static const char *const *seen_choices;
+static int seen_n = -1;
+
+int
+su_opt_choices_seen(const char *const **choices)
+{
+	int n = seen_n;
+
+	*choices = seen_choices;
+	seen_n = -1;
+	return n;
+}
+
 int
 su_opt_choice(const char *opt, const char *arg, const char *const *choices,
               int n)
@@ -237,6 +262,9 @@ su_opt_choice(const char *opt, const char *arg, const char *const *choices,
 	char list[256];
 	size_t len = 0;
 	int i;
+
+	seen_choices = choices;
+	seen_n = n;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(arg, choices[i]) == 0)

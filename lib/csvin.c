@@ -17,15 +17,22 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SHOW_SKIPS 10 /* skip messages shown before they are only counted */
+/* progress: shown by itself for a file this large, redrawn this often */
+#define PROGRESS_SIZE (50 * 1000 * 1000)
+#define PROGRESS_MS 250
 
 enum evkind { EV_RECORD, EV_BLANK, EV_BADQUOTE, EV_OPENQUOTE, EV_NUL };
 
@@ -89,10 +96,104 @@ struct su_in {
 	const char *hdrfile;
 
 	long nread, nskipped, nflagged;
+	/* --progress: the file's size (-1 unknown), the bytes read of it,
+	 * when it was opened and the line last drawn (ms) */
+	int prog, drawn, pcols;
+	int64_t psize, pbytes, pstart, plast;
 	struct su_out *rejects;
 	int committed; /* --rejects is in place */
 	int failed;
 };
+
+/* ---- progress -------------------------------------------------------- */
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* on a file just opened: whether to show progress, as --progress and
+ * --no-progress say, else only to a person waiting on a large file (never
+ * in a pipe or under cron: standard error is then no terminal) */
+static void
+progress_start(struct su_in *in)
+{
+	struct stat st;
+	struct winsize ws;
+	int reg = fstat(in->fd, &st) == 0 && S_ISREG(st.st_mode);
+
+	in->psize = reg ? (int64_t)st.st_size : -1;
+	in->pbytes = 0;
+	in->prog = in->o->progress == 1 || (in->o->progress < 0 && reg &&
+	    in->psize > PROGRESS_SIZE && isatty(STDERR_FILENO));
+	/* the first line after PROGRESS_MS: a header error, a quick run
+	 * draw none */
+	if (in->prog)
+		in->pstart = in->plast = now_ms();
+	/* a line longer than the terminal would wrap, and \r would redraw
+	 * only its last part */
+	in->pcols = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 1 ? ws.ws_col - 1 : 0;
+}
+
+/* n bytes, as "12.3 MB" (decimal megabytes) */
+static const char *
+megabytes(char *buf, size_t size, int64_t n)
+{
+	snprintf(buf, size, "%" PRId64 ".%" PRId64 " MB", n / 1000000,
+	    n / 100000 % 10);
+	return buf;
+}
+
+/* the line erased, before a message or at the end of the file */
+static void
+progress_erase(struct su_in *in)
+{
+	if (in->drawn)
+		fputs("\r\033[K", stderr);
+	in->drawn = 0;
+}
+
+/* bytes, rows, rate and time left, at most every PROGRESS_MS; one line,
+ * redrawn in place, cut to the terminal's width */
+static void
+progress(struct su_in *in, size_t got)
+{
+	char a[32], b[32], c[32], line[256];
+	int64_t t, ms, eta;
+	int n;
+
+	in->pbytes += (int64_t)got;
+	if (!in->prog || (t = now_ms()) - in->plast < PROGRESS_MS)
+		return;
+	in->plast = t;
+	ms = t - in->pstart > 0 ? t - in->pstart : 1;
+	megabytes(a, sizeof a, in->pbytes);
+	megabytes(c, sizeof c, in->pbytes * 1000 / ms);
+	if (in->psize > 0 && in->pbytes > 0 && in->psize >= in->pbytes) {
+		eta = (in->psize - in->pbytes) * ms / in->pbytes / 1000;
+		n = snprintf(line, sizeof line, "%s: %s: %s of %s (%" PRId64
+		    "%%), %ld rows, %s/s, %" PRId64 ":%02" PRId64 " left",
+		    su_prog(), in->fname, a, megabytes(b, sizeof b, in->psize),
+		    in->pbytes * 100 / in->psize, in->file_rows, c, eta / 60,
+		    eta % 60);
+	} else
+		n = snprintf(line, sizeof line, "%s: %s: %s, %ld rows, %s/s",
+		    su_prog(), in->fname, a, in->file_rows, c);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof line)
+		n = sizeof line - 1;
+	if (in->pcols && n > in->pcols)
+		n = in->pcols;
+	fprintf(stderr, "\r%.*s\033[K", n, line);
+	fflush(stderr);
+	in->drawn = 1;
+}
 
 /* ---- bytes in -------------------------------------------------------- */
 
@@ -105,10 +206,12 @@ readsome(struct su_in *in, char *dst, size_t n, size_t *got)
 		r = read(in->fd, dst, n);
 	while (r < 0 && errno == EINTR);
 	if (r < 0) {
+		progress_erase(in);
 		su_msg(in->fname, 0, "read error: %s", strerror(errno));
 		return -1;
 	}
 	*got = (size_t)r;
+	progress(in, *got);
 	return 0;
 }
 
@@ -169,11 +272,13 @@ fill(struct su_in *in)
 			grow(&in->buf, &in->cap, in->cap * 2);
 			continue;
 		}
+		progress_erase(in);
 		su_msg(in->fname, lines_ahead(in), "bytes that are not valid "
 		    "%s", in->encname);
 		return -1;
 	}
 	if (got == 0 && in->rawlen) {
+		progress_erase(in);
 		su_msg(in->fname, lines_ahead(in), "the file ends inside a "
 		    "%s character", in->encname);
 		return -1;
@@ -423,6 +528,8 @@ feed(struct su_in *in)
 static void
 closefile(struct su_in *in)
 {
+	progress_erase(in);
+	in->prog = 0;
 	if (in->fd > 0)
 		close(in->fd);
 	in->fd = -1;
@@ -449,6 +556,7 @@ openfile(struct su_in *in, const char *path)
 			return -1;
 		}
 	}
+	progress_start(in);
 	in->pos = in->len = in->rawlen = in->rstart = 0;
 	in->eof = in->done = 0;
 	in->lineno = 1;
@@ -657,6 +765,7 @@ footer_line(struct su_in *in, const struct su_rec *r)
 		} else if (strstr(s, "record")) {
 			/* a count we cannot read would leave a truncated
 			 * export unchecked */
+			progress_erase(in);
 			su_msg(r->file, r->line, "the report footer's record "
 			    "count cannot be read: \"%.60s\"", r->f[0]);
 			return -1;
@@ -757,6 +866,7 @@ endfile(struct su_in *in)
 {
 	struct su_rec b;
 
+	progress_erase(in);
 	if (in->in_header) {
 		su_msg(in->fname, 0, "empty input (no header line)");
 		return -1;
@@ -901,6 +1011,7 @@ vreject(struct su_in *in, const struct su_rec *rec, int flag,
 {
 	char msg[1024];
 
+	progress_erase(in);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (!in->o->skip_invalid) {
 		su_msg(rec->file, rec->line, "%s", msg);

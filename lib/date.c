@@ -132,6 +132,21 @@ su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 	*out = su_days(y, m, d);
 	return 0;
 notdate:
+	/* 46156 or 46156.5: a workbook's date cell that came out of it as
+	 * the day count it holds (Excel's serial, 10000 = 1927-05-18 to
+	 * 99999 = 2173-10-14) */
+	for (p = 0; p < len && s[p] >= '0' && s[p] <= '9'; p++)
+		continue;
+	if (p == 5 && (p == len || (s[p] == '.' && p + 1 < len))) {
+		for (p++; p < len && s[p] >= '0' && s[p] <= '9'; p++)
+			continue;
+		if (p >= len) {
+			*why = "a spreadsheet's date serial, not a date "
+			       "(format the column as a date in the "
+			       "workbook; see salesutils(7), SPREADSHEETS)";
+			return -1;
+		}
+	}
 	*why = dmy & SU_DATE_DMY ?
 	    "not a date (expected YYYY-MM-DD, D/M/YYYY or D.M.YYYY)" :
 	    "not a date (expected YYYY-MM-DD or M/D/YYYY)";

@@ -6,9 +6,12 @@
  */
 #include "su.h"
 
+#include <ctype.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct option common_longopts[] = {
 	SU_COMMON_LONGOPTS, {0, 0, 0, 0},
@@ -37,7 +40,122 @@ longopts(const struct su_prog *p, char **shortopts)
 	return lo;
 }
 
-/* the options: 0, or -1 (said).  -h and --version exit here. */
+/* what the full --help gives as the argument of --name ("COL,...",
+ * "mdy|dmy"), into buf, or "": the help is the documented word */
+static void
+metavar(const char *help, const char *name, char *buf, size_t size)
+{
+	const char *l, *s, *e, *a, *t;
+	size_t n = strlen(name);
+
+	buf[0] = '\0';
+	for (l = help; *l; l = *e ? e + 1 : e) {
+		if (!(e = strchr(l, '\n')))
+			e = l + strlen(l);
+		for (s = l; s < e && *s == ' '; s++)
+			continue;
+		if (s == e || *s != '-')
+			continue; /* not an option's line: usage, prose */
+		for (; s + 2 + n < e; s++) {
+			a = s + 2 + n;
+			if (strncmp(s, "--", 2) || strncmp(s + 2, name, n) ||
+			    *a != ' ' || a[1] == ' ' || a + 1 == e)
+				continue;
+			for (t = ++a; t < e && *t != ' '; t++)
+				continue;
+			if (t > a && t[-1] == ',') /* "--won RE, --lost RE" */
+				t--;
+			snprintf(buf, size, "%.*s", (int)(t - a), a);
+			return;
+		}
+	}
+}
+
+/* the full --help, as the program prints it to standard output */
+static char *
+full_help(const struct su_prog *p)
+{
+	FILE *tmp = tmpfile();
+	char *text = NULL;
+	size_t len = 0, got;
+	int fd = -1;
+
+	fflush(stdout);
+	if (!tmp || (fd = dup(STDOUT_FILENO)) < 0 ||
+	    dup2(fileno(tmp), STDOUT_FILENO) < 0)
+		goto out;
+	p->usage(stdout);
+	fflush(stdout);
+	dup2(fd, STDOUT_FILENO);
+	rewind(tmp);
+	do {
+		text = su_xrealloc(text, len + 4097);
+		got = fread(text + len, 1, 4096, tmp);
+		len += got;
+	} while (got);
+	text[len] = '\0';
+out:
+	if (fd >= 0)
+		close(fd);
+	if (tmp)
+		fclose(tmp);
+	return text ? text : su_xstrdup("");
+}
+
+/*
+ * --list-options: the option table as getopt_long is given it, one
+ * "option\t--NAME\t-C\tARG\tCHOICES" line each (ARG as --help writes it,
+ * CHOICES the values su_opt_choice accepts, found by handing the option
+ * an empty value with standard error shut), then "role\tNAME" lines.
+ * Shell completions are generated from this, so a new option completes
+ * with no other edit.
+ */
+static void
+list_options(const struct su_prog *p, void *self, struct su_opts *c,
+             const struct option *lo, const char *so)
+{
+	const char *const *ch;
+	char *help = full_help(p), mv[64];
+	int i, k, n, fd, null;
+
+	for (i = 0; lo[i].name; i++) {
+		n = -1;
+		if (lo[i].has_arg && lo[i].val != 'h' &&
+		    lo[i].val != SU_OPT_VERSION &&
+		    lo[i].val != SU_OPT_LIST_OPTIONS) {
+			fflush(stderr);
+			fd = dup(STDERR_FILENO);
+			if ((null = open("/dev/null", O_WRONLY)) >= 0) {
+				dup2(null, STDERR_FILENO);
+				close(null);
+			}
+			su_opt_choices_seen(&ch);
+			if (su_opts_handle(c, lo[i].val, "") == 0 && p->option)
+				(void)p->option(self, lo[i].val, "");
+			n = su_opt_choices_seen(&ch);
+			fflush(stderr);
+			if (fd >= 0) {
+				dup2(fd, STDERR_FILENO);
+				close(fd);
+			}
+		}
+		metavar(help, lo[i].name, mv, sizeof mv);
+		printf("option\t--%s\t", lo[i].name);
+		if (lo[i].val > 0 && lo[i].val < 0x80 && isalnum(lo[i].val) &&
+		    strchr(so, lo[i].val))
+			printf("-%c", lo[i].val);
+		printf("\t%s\t", lo[i].has_arg ? mv : "");
+		for (k = 0; k < n; k++)
+			printf("%s%s", k ? " " : "", ch[k]);
+		putchar('\n');
+	}
+	for (i = 0; i < SU_R_NROLES; i++)
+		printf("role\t%s\n", su_role_name(i));
+	free(help);
+}
+
+/* the options: 0, or -1 (said).  -h, --version and --list-options exit
+ * here. */
 static int
 options(const struct su_prog *p, void *self, struct su_opts *c, int argc,
         char **argv)
@@ -52,12 +170,15 @@ options(const struct su_prog *p, void *self, struct su_opts *c, int argc,
 		switch (opt) {
 		case 'h':
 		case SU_OPT_VERSION:
-			free(lo);
-			free(so);
+		case SU_OPT_LIST_OPTIONS:
 			if (opt == 'h')
 				p->usage(stdout);
-			else
+			else if (opt == SU_OPT_VERSION)
 				su_print_version();
+			else
+				list_options(p, self, c, lo, so);
+			free(lo);
+			free(so);
 			exit(fflush(stdout) ? SU_EXIT_ERR : SU_EXIT_OK);
 		case '?':
 		case ':':

@@ -35,6 +35,7 @@ struct su_opts {
 	enum su_format format; /* -f */
 	const char *output;    /* -o FILE, or NULL for stdout */
 	int excel_safe;        /* --excel-safe */
+	int progress;          /* --progress 1, --no-progress 0, else -1 */
 };
 /* the short and long options of struct su_opts, to splice into a program's
  * own getopt_long tables */
@@ -45,6 +46,7 @@ enum {
 	SU_OPT_ENCODING = 0x1000, SU_OPT_SKIP_INVALID, SU_OPT_REJECTS,
 	SU_OPT_DECIMAL_COMMA, SU_OPT_DATE_FORMAT, SU_OPT_FY_START, SU_OPT_AS_OF,
 	SU_OPT_VERSION, SU_OPT_EXCEL_SAFE, SU_OPT_PROB_SCALE,
+	SU_OPT_LIST_OPTIONS, SU_OPT_PROGRESS, SU_OPT_NO_PROGRESS,
 	SU_OPT_PROGRAM_BASE = 0x1100
 };
 #define SU_COMMON_LONGOPTS                                            \
@@ -59,7 +61,10 @@ enum {
 	{"as-of", 1, 0, SU_OPT_AS_OF}, {"format", 1, 0, 'f'},             \
 	{"output", 1, 0, 'o'}, {"excel-safe", 0, 0, SU_OPT_EXCEL_SAFE},   \
 	{"help", 0, 0, 'h'},                                              \
-	{"version", 0, 0, SU_OPT_VERSION}
+	{"version", 0, 0, SU_OPT_VERSION},                                \
+	{"list-options", 0, 0, SU_OPT_LIST_OPTIONS},                      \
+	{"progress", 0, 0, SU_OPT_PROGRESS},                              \
+	{"no-progress", 0, 0, SU_OPT_NO_PROGRESS}
 /* the block of common options in every --help (and salesutils(7)) */
 extern const char su_common_usage[];
 void su_opts_init(struct su_opts *o);
@@ -96,5 +101,10 @@ int su_opt_money(const struct su_opts *o, const char *optname,
  * any: the caller labels them with cur) or they are one; else said, -1. */
 int su_cur_compare(const char *what, const char *cur, const char *noun,
                    const char *dcur, const char *file, long line);
+
+/* --list-options: the choices the last su_opt_choice call was given, so
+ * the driver lists an option's values from the very check that enforces
+ * them; their number (-1: none since the last call of this), reset */
+int su_opt_choices_seen(const char *const **choices);
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define SU_VERSION "0.1.0"
+/* SU_VERSION: the Makefile's VERSION, given to cli.c alone (-D) */
 
 /* exit status, SPEC §1 */
 enum { SU_EXIT_OK = 0, SU_EXIT_FLAG = 1, SU_EXIT_ERR = 2 };

@@ -77,6 +77,12 @@ test_date(void)
 	date_bad("2/16/202", SU_DATE_YY, "not a date");
 	date_bad("2026-2-16", 0, "not a date");
 	date_bad("20260216", 0, "not a date");
+	/* a workbook's date cell as the day count it holds (xlsx2csv) */
+	date_bad("46156", 0, "a spreadsheet's date serial");
+	date_bad("46156.375", 0, "a spreadsheet's date serial");
+	date_bad("4615", 0, "not a date");
+	date_bad("46156.", 0, "not a date");
+	date_bad("461560", 0, "not a date");
 	date_bad("2026-02-16x", 0, "not a date");
 	date_bad("yesterday", 0, "not a date");
 	date_bad("0000-01-01", 0, "no such month");
