@@ -253,10 +253,25 @@ free_history(struct history *h)
 
 /* ---- the checks of one row ---------------------------------------------- */
 
+/* a finding: a built-in check (ord its enum check) or a model's gate
+ * (ord NCHECK + its place among the model's gates) */
 struct finding {
-	enum check check;
+	int ord;
+	const char *name;
+	enum sev sev;
 	char msg[512];
 };
+
+/* a gate of the model as this input binds it */
+struct gbind {
+	int missing; /* optional, and the input lacks a column it names */
+};
+
+/* the names a gate's condition may use besides the input's columns:
+ * bound to cells appended to each row */
+enum { SYN_AMOUNT, SYN_PROBABILITY, SYN_DAYS, NSYN };
+static const char *const synname[NSYN] = {"amount", "probability",
+                                          "days_in_stage"};
 
 struct state {
 	struct opts *o;
@@ -280,14 +295,43 @@ struct state {
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long noclose; /* open deals with no close date: not judged past */
+	struct gbind *gb;       /* per gate of the model, pipeline by pipeline */
+	size_t *gbase;          /* per pipeline: its first gate in gb */
+	const char **xf;        /* a row with the synthetic cells after it */
+	size_t *xl;
+	char syn[NSYN][48];
+	size_t nhdr;
 	/* --summary: counts per check and owner */
 	struct count {
-		enum check check;
+		int ord;
+		const char *name;
+		enum sev sev;
 		char *owner;
 		long n;
 	} *counts;
 	size_t ncounts, countcap;
 };
+
+static void
+vfind(struct state *st, int ord, const char *name, enum sev sev,
+      const char *fmt, va_list ap)
+{
+	if (sev == SEV_ERROR)
+		st->gate_fail = 1;
+	if (sev < st->o->min_sev)
+		return;
+	if (st->nf == st->fcap) {
+		st->fcap = st->fcap ? st->fcap * 2 : 8;
+		st->f = su_xrealloc(st->f, st->fcap * sizeof *st->f);
+	}
+	st->f[st->nf].ord = ord;
+	st->f[st->nf].name = name;
+	st->f[st->nf].sev = sev;
+	st->f[st->nf].msg[0] = '\0';
+	if (st->o->mode == MODE_FINDINGS) /* the only output with them */
+		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
+	st->nf++;
+}
 
 static void
 find(struct state *st, enum check ck, const char *fmt, ...)
@@ -298,22 +342,24 @@ find(struct state *st, enum check ck, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (checks[ck].sev == SEV_ERROR)
-		st->gate_fail = 1;
-	if (checks[ck].sev < st->o->min_sev)
-		return;
-	if (st->nf == st->fcap) {
-		st->fcap = st->fcap ? st->fcap * 2 : 8;
-		st->f = su_xrealloc(st->f, st->fcap * sizeof *st->f);
-	}
-	st->f[st->nf].check = ck;
-	st->f[st->nf].msg[0] = '\0';
-	if (st->o->mode == MODE_FINDINGS) { /* the only output with them */
-		va_start(ap, fmt);
-		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
-		va_end(ap);
-	}
-	st->nf++;
+	va_start(ap, fmt);
+	vfind(st, (int)ck, checks[ck].name, checks[ck].sev, fmt, ap);
+	va_end(ap);
+}
+
+static void
+find_gate(struct state *st, int ord, const struct su_gate *g,
+          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+find_gate(struct state *st, int ord, const struct su_gate *g,
+          const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfind(st, ord, g->name, (enum sev)g->sev, fmt, ap);
+	va_end(ap);
 }
 
 /* the value of a role on this row, or "" (no such column) */
@@ -486,6 +532,76 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	}
 }
 
+/* the cell a synthetic name is: "" when not known */
+static void
+synthetic(struct state *st, const struct su_rec *r, const struct dealhist *dh)
+{
+	const char *s, *why;
+	size_t len;
+	su_rate pr;
+
+	st->syn[SYN_AMOUNT][0] = st->syn[SYN_PROBABILITY][0] = '\0';
+	st->syn[SYN_DAYS][0] = '\0';
+	/* the amount as written: its currency, if it states one, holds */
+	s = val(st, r, SU_R_AMOUNT, &len);
+	if (len < sizeof st->syn[0])
+		memcpy(st->syn[SYN_AMOUNT], s, len),
+		st->syn[SYN_AMOUNT][len] = '\0';
+	/* a percentage whatever the column's scale (already checked) */
+	s = val(st, r, SU_R_PROBABILITY, &len);
+	if (len && su_rate_parse(s, len, st->prob_scale, &pr, &why) == 0)
+		su_ratio_fmt(st->syn[SYN_PROBABILITY], pr, SU_RATE_ONE, 6, 100);
+	if (dh->has_entered)
+		snprintf(st->syn[SYN_DAYS], sizeof st->syn[0], "%ld",
+		    (long)st->o->c.as_of - dh->entered);
+}
+
+/* the model's gates that hold at stage idx of p: SU_OK, or su_in_reject's
+ * answer for a cell no condition can read */
+static enum su_result
+check_gates(struct state *st, const struct su_rec *r,
+            const struct su_pipeline *p, int idx, const struct dealhist *dh)
+{
+	size_t pi = (size_t)(p - st->m->p), i, k;
+	struct su_expr_env env;
+	struct su_expr_fault f;
+	struct su_rec x;
+	int v;
+
+	if (p->ngate == 0)
+		return SU_OK;
+	for (i = 0; i < r->n; i++)
+		st->xf[i] = r->f[i], st->xl[i] = r->len[i];
+	synthetic(st, r, dh);
+	for (k = 0; k < NSYN; k++)
+		st->xf[r->n + k] = st->syn[k], st->xl[r->n + k] =
+		    strlen(st->syn[k]);
+	x = *r;
+	x.n = r->n + NSYN, x.f = st->xf, x.len = st->xl;
+	memset(&env, 0, sizeof env);
+	env.dmy = st->o->c.dmy;
+	env.decimal_comma = st->o->c.decimal_comma;
+	env.today = st->o->c.as_of;
+	env.yn = NULL; /* yes() of a value neither yes nor no: refused */
+	for (i = 0; i < p->ngate; i++) {
+		const struct su_gate *g = &p->gate[i];
+		struct gbind *b = &st->gb[st->gbase[pi] + i];
+
+		if (!su_gate_holds(p, g, (int)idx))
+			continue;
+		if (b->missing)
+			continue;
+		if ((v = su_expr_eval(g->e, &x, &env, &f)) < 0)
+			return su_in_reject(st->in, r, "gate %s: %s \"%.*s\": "
+			    "%s", g->name, f.column, (int)f.vlen, f.value,
+			    f.why);
+		if (!v)
+			find_gate(st, NCHECK + (int)(st->gbase[pi] + i), g,
+			    "%s needs %s", p->stage[idx].name, g->cond);
+	}
+	return SU_OK;
+}
+
 /* the row checked, its findings in st->f (SU_OK), refused (SU_SKIP) or
  * the end (SU_STOP) */
 static enum su_result
@@ -501,6 +617,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int64_t amount = 0;
 	int have_amount = 0;
 	struct su_where w;
+	struct dealhist dh;
+	enum su_result e;
 
 	st->nf = 0;
 	st->missing = 0;
@@ -554,14 +672,9 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		return SU_OK;
 	}
 	sg = &p->stage[idx];
-	{
-		struct dealhist dh;
-		enum su_result e;
-
-		if ((e = deal_history(st, hdr, r, p, idx, &dh)) != SU_OK)
-			return e;
-		history_findings(st, p, idx, w.status, &dh);
-	}
+	if ((e = deal_history(st, hdr, r, p, idx, &dh)) != SU_OK)
+		return e;
+	history_findings(st, p, idx, w.status, &dh);
 	/* MEDDPICC, cumulative */
 	for (k = 0; k < SU_NMC; k++) {
 		if (!(sg->req & (1u << k)))
@@ -582,6 +695,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 				    " (no column)" : "");
 		find(st, CK_MISSING_MEDDPICC, "%s requires %s", sg->name, buf);
 	}
+	if ((e = check_gates(st, r, p, idx, &dh)) != SU_OK)
+		return e;
 	/* probability and category against the stage's */
 	if ((c = st->col[SU_R_PROBABILITY]) >= 0) {
 		su_rate pr;
@@ -710,9 +825,8 @@ write_findings(struct state *st, struct su_out *out, const struct su_rec *r)
 			s = val(st, r, roles[k], &len);
 			c[k] = str(s, len);
 		}
-		c[4] = str(checks[st->f[i].check].name,
-		    strlen(checks[st->f[i].check].name));
-		s = sevname[checks[st->f[i].check].sev];
+		c[4] = str(st->f[i].name, strlen(st->f[i].name));
+		s = sevname[st->f[i].sev];
 		c[5] = str(s, strlen(s));
 		c[6] = str(st->f[i].msg, strlen(st->f[i].msg));
 		if ((e = su_out_row(out, c)) != 0)
@@ -740,7 +854,7 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 	flags[0] = '\0';
 	for (i = 0, n = 0; i < st->nf && n < sizeof flags; i++)
 		n += (size_t)snprintf(flags + n, sizeof flags - n, "%s%s",
-		    n ? " " : "", checks[st->f[i].check].name);
+		    n ? " " : "", st->f[i].name);
 	cells[c] = str(st->gate_fail ? "fail" : "pass", 4);
 	cells[c + 1] = str(missing, strlen(missing));
 	cells[c + 2] = str(flags, strlen(flags));
@@ -756,7 +870,7 @@ count(struct state *st, const struct su_rec *r)
 
 	for (i = 0; i < st->nf; i++) {
 		for (j = 0; j < st->ncounts; j++)
-			if (st->counts[j].check == st->f[i].check &&
+			if (st->counts[j].ord == st->f[i].ord &&
 			    strlen(st->counts[j].owner) == len &&
 			    memcmp(st->counts[j].owner, s, len) == 0)
 				break;
@@ -767,7 +881,9 @@ count(struct state *st, const struct su_rec *r)
 				st->counts = su_xrealloc(st->counts,
 				    st->countcap * sizeof *st->counts);
 			}
-			st->counts[j].check = st->f[i].check;
+			st->counts[j].ord = st->f[i].ord;
+			st->counts[j].name = st->f[i].name;
+			st->counts[j].sev = st->f[i].sev;
 			st->counts[j].owner = su_xmalloc(len + 1);
 			memcpy(st->counts[j].owner, s, len);
 			st->counts[j].owner[len] = '\0';
@@ -783,8 +899,8 @@ countcmp(const void *a, const void *b)
 {
 	const struct count *x = a, *y = b;
 
-	if (x->check != y->check)
-		return (int)x->check - (int)y->check;
+	if (x->ord != y->ord)
+		return x->ord - y->ord;
 	return strcmp(x->owner, y->owner);
 }
 
@@ -804,9 +920,9 @@ write_summary(struct state *st, struct su_out *out)
 		qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
 	for (i = 0; i < st->ncounts; i++) {
 		const struct count *k = &st->counts[i];
-		const char *sv = sevname[checks[k->check].sev];
+		const char *sv = sevname[k->sev];
 
-		c[0] = str(checks[k->check].name, strlen(checks[k->check].name));
+		c[0] = str(k->name, strlen(k->name));
 		c[1] = str(sv, strlen(sv));
 		c[2] = str(k->owner, strlen(k->owner));
 		c[3].type = SU_C_INT;
@@ -815,7 +931,7 @@ write_summary(struct state *st, struct su_out *out)
 		if ((e = su_out_row(out, c)) != 0)
 			return e;
 		/* after each check's owners, the check's total */
-		if (i + 1 == st->ncounts || st->counts[i + 1].check != k->check) {
+		if (i + 1 == st->ncounts || st->counts[i + 1].ord != k->ord) {
 			c[2] = str("Total", 5);
 			c[3].v = total;
 			total = 0;
@@ -893,6 +1009,102 @@ init(void *self)
 	((struct state *)self)->o->review = 10000000; /* $100K, seed 000 */
 }
 
+/* the model's gates: a place each, and no name of a built-in check (a
+ * finding would not say which it was) */
+static int
+gates_setup(struct state *st)
+{
+	const struct su_model *m = st->m;
+	size_t i, j, n = 0;
+	int k;
+
+	st->gbase = su_xmalloc((m->np + 1) * sizeof *st->gbase);
+	for (i = 0; i < m->np; i++) {
+		st->gbase[i] = n;
+		for (j = 0; j < m->p[i].ngate; j++)
+			for (k = 0; k < NCHECK; k++)
+				if (strcmp(m->p[i].gate[j].name,
+				    checks[k].name) == 0) {
+					su_msg(m->file, m->p[i].gate[j].line,
+					    "gate %s: the name of a built-in "
+					    "check", checks[k].name);
+					return -1;
+				}
+		n += m->p[i].ngate;
+	}
+	st->gbase[m->np] = n;
+	st->gb = su_xmalloc((n + 1) * sizeof *st->gb);
+	memset(st->gb, 0, (n + 1) * sizeof *st->gb);
+	return 0;
+}
+
+/* a gate's columns, by name: days_in_stage, amount, probability; a role
+ * (eb_title, or one -c names); a header.  A column the input lacks is an
+ * error, unless the gate is optional (a field not every org has): then the
+ * gate is not checked.  A name matching several headers is an error. */
+static int
+gates_bind(struct state *st, const struct su_run *run)
+{
+	const struct su_rec *hdr = &run->hdr;
+	struct su_model *m = st->m;
+	size_t i, j, k, pos;
+	int c, sy, role;
+
+	st->nhdr = hdr->n;
+	st->xf = su_xmalloc((hdr->n + NSYN) * sizeof *st->xf);
+	st->xl = su_xmalloc((hdr->n + NSYN) * sizeof *st->xl);
+	for (i = 0; i < m->np; i++)
+		for (j = 0; j < m->p[i].ngate; j++) {
+			struct su_gate *g = &m->p[i].gate[j];
+
+			for (k = 0; k < su_expr_ncols(g->e); k++) {
+				const char *name = su_expr_colname(g->e, k,
+				    &pos);
+				char msg[1400], list[1000];
+
+				for (sy = 0; sy < NSYN; sy++)
+					if (su_normeq(name, synname[sy]))
+						break;
+				if (sy < NSYN) {
+					su_expr_bind(g->e, k, (int)hdr->n + sy);
+					continue;
+				}
+				role = su_role_lookup(name);
+				if (role >= 0 && run->col[role] >= 0) {
+					su_expr_bind(g->e, k, run->col[role]);
+					continue;
+				}
+				if ((c = su_find_header(hdr, name)) >= 0) {
+					su_expr_bind(g->e, k, c);
+					continue;
+				}
+				if (c == -1 && g->optional) {
+					st->gb[st->gbase[i] + j].missing = 1;
+					continue;
+				}
+				if (c == -2)
+					snprintf(msg, sizeof msg, "gate %s: "
+					    "several columns of %s match \"%s\" "
+					    "(name one exactly)", g->name,
+					    hdr->file, name);
+				else {
+					su_header_list(hdr, list, sizeof list);
+					snprintf(msg, sizeof msg, "gate %s: no "
+					    "column \"%s\" in %s: %s%s%smark the "
+					    "gate optional; the columns are: %s",
+					    g->name, name, hdr->file, role >= 0 ?
+					    "name it with -c " : "", role >= 0 ?
+					    su_role_name(role) : "", role >= 0 ?
+					    "=HEADER, or " : "", list);
+				}
+				su_ini_caret(m->file, m->text, g->line,
+				    g->col + pos, msg);
+				return -1;
+			}
+		}
+	return 0;
+}
+
 /* the model, the history, the columns wanted */
 static int
 setup(void *self, struct su_run *run)
@@ -901,7 +1113,7 @@ setup(void *self, struct su_run *run)
 	unsigned char *want = run->want;
 	size_t i, most = 0;
 
-	if (su_model_load(st->o->model, &st->m))
+	if (su_model_load(st->o->model, &st->m) || gates_setup(st))
 		return -1;
 	if (st->o->history) {
 		if (read_history(&st->hist, st->o, st->m))
@@ -932,6 +1144,8 @@ header(void *self, struct su_run *run)
 
 	st->in = run->in;
 	memcpy(st->col, run->col, sizeof st->col);
+	if (gates_bind(st, run))
+		return -1;
 	if (!st->have_hist)
 		st->ndent = su_date_entered(hdr, &st->dent);
 	st->prob_scale = SU_RATE_PERCENT;
@@ -1049,6 +1263,10 @@ free_state(void *self)
 	free(st->f);
 	free(st->keep);
 	free(st->cells);
+	free(st->gb);
+	free(st->gbase);
+	free(st->xf);
+	free(st->xl);
 }
 
 static const struct su_prog stagecheck = {

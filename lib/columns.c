@@ -92,6 +92,13 @@ static const struct {
 	    "Source", "Original Source Type"}, {0}},
 	[SU_R_IS_CLOSED] = {"is_closed", {"IsClosed"}, {0}},
 	[SU_R_IS_WON] = {"is_won", {"IsWon", "Is Closed Won"}, {0}},
+	[SU_R_EB_TITLE] = {"eb_title", {"Economic Buyer Title", "EB Title",
+	    "Economic Buyer Role"}, {0}},
+	[SU_R_NEXT_STEP] = {"next_step", {"Next Step", "NextStep",
+	    "Next Action"}, {0}},
+	[SU_R_NEXT_STEP_DATE] = {"next_step_date", {"Next Step Date",
+	    "Next Step Due Date", "Next Action Date", "Next Action Due Date",
+	    "Next Activity Date"}, {0}},
 };
 
 const char *
@@ -145,8 +152,8 @@ alias_of(int r, const char *nh, int fb)
 	return 0;
 }
 
-static void
-list_headers(const struct su_rec *hdr, char *buf, size_t size)
+void
+su_header_list(const struct su_rec *hdr, char *buf, size_t size)
 {
 	size_t i, n = 0;
 
@@ -309,7 +316,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		if (k < o->nover) {
 			c = su_find_header(hdr, o->over[k].header);
 			if (c < 0) {
-				list_headers(hdr, list, sizeof list);
+				su_header_list(hdr, list, sizeof list);
 				su_msg(file, 0, "-c %s=%s: %s; the headers "
 				    "are: %s", roles[r].name,
 				    o->over[k].header, c == -1 ?
@@ -358,7 +365,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		if (cols[r] < 0)
 			cols[r] = fallback;
 		if (cols[r] < 0 && want[r] == SU_COL_REQUIRED) {
-			list_headers(hdr, list, sizeof list);
+			su_header_list(hdr, list, sizeof list);
 			for (k = n = 0; k < SU_MAX_ALIASES &&
 			    roles[r].aliases[k]; k++)
 				n += (size_t)snprintf(tried + n,
@@ -453,7 +460,7 @@ su_group_resolve(const char *file, const char *spec,
 		if (g[cnt].kind == SU_G_COLUMN && g[cnt].col < 0) {
 			c = su_find_header(hdr, tok);
 			if (c < 0) {
-				list_headers(hdr, list, sizeof list);
+				su_header_list(hdr, list, sizeof list);
 				su_msg(file, 0, "-g %s: %s (use a header, a "
 				    "role such as owner or stage, or quarter, "
 				    "month, fiscal_year); the headers are: %s",

@@ -377,6 +377,130 @@ set_aliases(struct su_ini_load *ld, void *ctx, const char *value)
 	return 1;
 }
 
+/* gate = NAME [SEVERITY]: CONDITION; compiled once the file is read (in
+ * finish), so that its caret points into the file */
+static int
+set_gate(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const sevs[] = {"info", "warn", "error"};
+	struct models *c = ctx;
+	struct su_pipeline *p = c->p;
+	struct su_gate *g;
+	const char *colon = strchr(value, ':'), *sp, *end, *v0 = value;
+	char name[64];
+	size_t nlen, i, slen;
+	int sev = SU_GATE_ERROR, optional = 0;
+	int here = (int)(c->cur - p->stage);
+
+	if (ld->cont) {
+		su_ini_fail(ld, ld->line, "[stage %s]: a gate's condition is "
+		    "one line (write a second gate)", c->cur->name);
+		return 0;
+	}
+	if (!colon) {
+		su_ini_fail(ld, ld->line, "gate = %s: expected NAME: CONDITION",
+		    value);
+		return 0;
+	}
+	nlen = (size_t)(colon - value);
+	su_trim(&value, &nlen);
+	/* NAME, then perhaps a severity word and "optional" */
+	for (sp = value; sp < value + nlen && *sp != ' ' && *sp != '\t'; sp++)
+		;
+	end = value + nlen;
+	nlen = (size_t)(sp - value);
+	while (sp < end) {
+		const char *w;
+
+		while (sp < end && (*sp == ' ' || *sp == '\t'))
+			sp++;
+		for (w = sp; sp < end && *sp != ' ' && *sp != '\t'; sp++)
+			;
+		slen = (size_t)(sp - w);
+		if (slen == 0)
+			break;
+		for (i = 0; i < 3; i++)
+			if (strlen(sevs[i]) == slen &&
+			    strncmp(w, sevs[i], slen) == 0)
+				break;
+		if (i < 3)
+			sev = (int)i;
+		else if (slen == 8 && strncmp(w, "optional", 8) == 0)
+			optional = 1;
+		else {
+			su_ini_fail(ld, ld->line, "gate = %s: \"%.*s\" is "
+			    "neither a severity (error, warn, info) nor "
+			    "optional", v0, (int)slen, w);
+			return 0;
+		}
+	}
+	if (nlen == 0 || nlen >= sizeof name) {
+		su_ini_fail(ld, ld->line, "gate = %s: expected NAME: CONDITION",
+		    value);
+		return 0;
+	}
+	memcpy(name, value, nlen);
+	name[nlen] = '\0';
+	if (!su_ini_name_ok(name)) {
+		su_ini_fail(ld, ld->line, "gate %s: a gate's name is letters, "
+		    "digits, '-', '_' and '.'", name);
+		return 0;
+	}
+	/* named again at a later stage: the earlier one ends there */
+	for (i = 0; i < p->ngate; i++) {
+		if (p->gate[i].until >= 0 || strcmp(p->gate[i].name, name))
+			continue;
+		if (p->gate[i].from == here) {
+			su_ini_fail(ld, ld->line, "[stage %s]: a second gate "
+			    "%s", c->cur->name, name);
+			return 0;
+		}
+		p->gate[i].until = here;
+	}
+	for (sp = colon + 1; *sp == ' ' || *sp == '\t'; sp++)
+		;
+	p->gate = su_xrealloc(p->gate, (p->ngate + 1) * sizeof *p->gate);
+	g = &p->gate[p->ngate++];
+	memset(g, 0, sizeof *g);
+	g->name = su_xstrdup(name);
+	g->cond = su_xstrdup(sp);
+	g->sev = sev;
+	g->optional = optional;
+	g->from = here;
+	g->until = -1;
+	g->line = ld->line;
+	g->col = ld->vcol + (size_t)(sp - v0);
+	return 1;
+}
+
+/* drop_gate = NAME, ...: earlier stages' gates that end here */
+static int
+set_drop_gate(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct models *c = ctx;
+	struct su_pipeline *p = c->p;
+	char **items;
+	size_t ni, i, k;
+	int here = (int)(c->cur - p->stage), ok = 1;
+
+	ni = split(value, &items);
+	for (i = 0; i < ni && ok; i++) {
+		for (k = 0; k < p->ngate; k++)
+			if (p->gate[k].until < 0 && p->gate[k].from < here &&
+			    strcmp(p->gate[k].name, items[i]) == 0)
+				break;
+		if (k == p->ngate) {
+			su_ini_fail(ld, ld->line, "drop_gate = %s: no gate "
+			    "\"%s\" at an earlier stage of pipeline \"%s\"",
+			    value, items[i], p->name);
+			ok = 0;
+		} else
+			p->gate[k].until = here;
+	}
+	free_list(items, ni);
+	return ok;
+}
+
 static void
 unknown_key(struct su_ini_load *ld, void *ctx, const char *key)
 {
@@ -408,6 +532,8 @@ static const struct su_ini_key stage_keys[] = {
 	{"max_days", set_max_days, 0},
 	{"status", set_status, 0},
 	{"aliases", set_aliases, 0},
+	{"gate", set_gate, 1},
+	{"drop_gate", set_drop_gate, 1},
 	{NULL, NULL, 0},
 };
 
@@ -415,7 +541,7 @@ static const struct su_ini_kind kinds[] = {
 	{"pipeline", 1, pipeline_keys, "types, default, poc_stage, "
 	    "amount_from", open_pipeline},
 	{"stage", 1, stage_keys, "probability, category, requires, max_days, "
-	    "status, aliases", open_stage},
+	    "status, aliases, gate, drop_gate", open_stage},
 	{NULL, 0, NULL, NULL, NULL},
 };
 
@@ -567,6 +693,23 @@ finish(struct su_ini_load *ld, void *ctx)
 			if (stg->status == SU_ST_OPEN)
 				req |= stg->own, stg->req = req;
 		}
+		for (j = 0; j < p->ngate; j++) {
+			struct su_gate *g = &p->gate[j];
+			struct su_expr_error err;
+			char msg[320];
+
+			if (g->until < 0)
+				g->until = (int)p->nstage;
+			if (su_expr_parse(g->cond, strlen(g->cond), &g->e,
+			    &err)) {
+				snprintf(msg, sizeof msg, "gate %s: %s", g->name,
+				    err.msg);
+				su_ini_caret(ld->file, ld->text, g->line,
+				    g->col + err.pos, msg);
+				ld->said = 1;
+				return -1;
+			}
+		}
 	}
 	if (ndef == 0)
 		m->p[0].is_default = 1;
@@ -606,6 +749,7 @@ su_model_parse(const char *name, const char *text, struct su_model **out)
 	memset(&c, 0, sizeof c);
 	memset(m, 0, sizeof *m);
 	m->file = su_xstrdup(name);
+	m->text = su_xstrdup(text);
 	c.m = m;
 	if (su_ini_load(&spec, name, text, &c)) {
 		su_model_free(m);
@@ -634,6 +778,12 @@ su_model_free(struct su_model *m)
 		}
 		if (p->norm_type)
 			free_list(p->norm_type, p->ntypes);
+		for (j = 0; j < p->ngate; j++) {
+			free(p->gate[j].name);
+			free(p->gate[j].cond);
+			su_expr_free(p->gate[j].e);
+		}
+		free(p->gate);
 		free(p->stage);
 		free(p->name);
 		free(p->poc_name);
@@ -642,6 +792,7 @@ su_model_free(struct su_model *m)
 	}
 	free(m->p);
 	free(m->file);
+	free(m->text);
 	free(m);
 }
 
@@ -678,6 +829,17 @@ su_model_default(const struct su_model *m)
 		if (m->p[i].is_default)
 			return &m->p[i];
 	return &m->p[0];
+}
+
+int
+su_gate_holds(const struct su_pipeline *p, const struct su_gate *g, int idx)
+{
+	/* a closed stage's gate is its own alone: a won deal is not held
+	 * to the gates it passed on the way */
+	if (p->stage[idx].status != SU_ST_OPEN ||
+	    p->stage[g->from].status != SU_ST_OPEN)
+		return g->from == idx;
+	return g->from <= idx && idx < g->until;
 }
 
 int

@@ -29,6 +29,9 @@ enum su_role {
 	SU_R_MQL_DATE, SU_R_RESPONSE, SU_R_SOURCE,
 	/* Salesforce's IsClosed and IsWon: what the deal is, without a model */
 	SU_R_IS_CLOSED, SU_R_IS_WON,
+	/* stagecheck's gates and hygiene: the economic buyer's title, the
+	 * next step and its date */
+	SU_R_EB_TITLE, SU_R_NEXT_STEP, SU_R_NEXT_STEP_DATE,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);
@@ -40,6 +43,8 @@ struct su_rec;
 /* a column by its header: exactly, else the one header equal once
  * normalised (su_norm); -1 none, -2 several */
 int su_find_header(const struct su_rec *hdr, const char *name);
+/* the headers, quoted, for a message: "A", "B", ... (cut with "...") */
+void su_header_list(const struct su_rec *hdr, char *buf, size_t size);
 /* find each role's column: cols[role] = index or -1.  `want` has a flag per
  * role: SU_COL_REQUIRED or SU_COL_OPTIONAL (0 = don't look).  Prints and
  * returns -1 on a missing required column or an ambiguous one. */

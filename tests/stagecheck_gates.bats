@@ -1,0 +1,327 @@
+#!/usr/bin/env bats
+# stagecheck(1) and stagecheck-model(5): gates on any field (issue 17),
+# the shipped models' seed gates, next step, ending soon.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+stagecheck() { "$BIN/stagecheck" "$@"; }
+MODELS="$BATS_TEST_DIRNAME/../examples/models"
+
+# a model with gates of each kind: cumulative (bant from Qualified on),
+# dropped (size ends at Negotiation), replaced (likely: 40 at Proposal, 70
+# from Negotiation), a won stage's own (paperwork), severities
+gmodel() {
+	mk g.ini <<'EOF'
+[pipeline Sales]
+default = yes
+
+[stage Qualified]
+probability = 10
+gate = bant: present(Budget) && yes(Authority)
+gate = size warn: amount < 50k || eb_title ~* 'cfo'
+
+[stage Proposal]
+probability = 50
+gate = fresh info: empty(days_in_stage) || days_in_stage <= 10
+gate = likely: probability >= 40
+
+[stage Negotiation]
+probability = 80
+drop_gate = size
+gate = likely: probability >= 70
+
+[stage Won]
+probability = 100
+status = won
+gate = paperwork: present("Signed Quote")
+
+[stage Lost]
+probability = 0
+status = lost
+EOF
+}
+
+# HubSpot-shaped: probability a fraction (0.5 is 50), a date-entered
+# column for days_in_stage; as of 2026-06-01:
+#  D1 Qualified $20K, budget, authority yes      -> nothing (20K < 50K)
+#  D2 Qualified $80K, no budget, authority "no", EB "VP Sales"
+#                   -> bant (error), size (warn: 80K >= 50K, not a CFO)
+#  D3 Proposal $80K, CFO, entered Proposal 2026-05-10: 22 days
+#                   -> fresh (info: 22 > 10); likely holds (50 >= 40);
+#                      bant and size hold (cumulative, and both met);
+#                      the date-entered column also says it skipped
+#                      Qualified, and its velocity
+#  D4 Negotiation at 50% -> likely (error: 50 < 70, the replaced gate);
+#                      size no longer holds (dropped: no EB title, $90K);
+#                      probability-mismatch (50 vs 80)
+#  D5 Won, no budget -> paperwork (error) only: a won deal is held to
+#                      its own stage's gates, not Qualified's bant
+#  D6 Lost          -> nothing
+gdata() {
+	mk g.csv <<'EOF'
+Record ID,Deal Stage,Amount,Deal probability,Budget,Authority,EB Title,Signed Quote,"Date entered ""Proposal (Sales)"""
+D1,Qualified,20000,0.1,yes,yes,,,
+D2,Qualified,80000,0.1,,no,VP Sales,,
+D3,Proposal,80000,0.5,yes,yes,CFO,,2026-05-10
+D4,Negotiation,90000,0.5,yes,yes,,,
+D5,Won,100000,1,,,,,
+D6,Lost,5000,0,,,,,
+EOF
+}
+
+@test "gates: cumulative, dropped, replaced, a won stage's own; severities; exit 1" {
+	m=$(gmodel) f=$(gdata)
+	run --separate-stderr stagecheck -m "$m" --as-of 2026-06-01 "$f"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message
+D2,,,Qualified,bant,error,Qualified needs present(Budget) && yes(Authority)
+D2,,,Qualified,size,warn,Qualified needs amount < 50k || eb_title ~* 'cfo'
+D3,,,Proposal,stage-skipped,warn,reached Proposal without Qualified
+D3,,,Proposal,velocity,info,standard: 22 days since it opened
+D3,,,Proposal,fresh,info,Proposal needs empty(days_in_stage) || days_in_stage <= 10
+D4,,,Negotiation,likely,error,Negotiation needs probability >= 70
+D4,,,Negotiation,probability-mismatch,warn,probability 50.0% but Negotiation is 80.0%
+D5,,,Won,paperwork,error,\"Won needs present(\"\"Signed Quote\"\")\""
+}
+
+@test "gates in --annotate (gate fails at error only) and --summary (after the built-in checks)" {
+	m=$(gmodel) f=$(gdata)
+	run stagecheck -m "$m" --as-of 2026-06-01 --annotate -f json "$f"
+	assert_failure 1
+	run jq -r '[."Record ID", .gate, .flags] | join("|")' <<<"$output"
+	assert_output "D1|pass|
+D2|fail|bant size
+D3|pass|stage-skipped velocity fresh
+D4|fail|likely probability-mismatch
+D5|fail|paperwork
+D6|pass|"
+	run stagecheck -m "$m" --as-of 2026-06-01 --summary --severity warn "$f"
+	assert_failure 1
+	assert_output "check,severity,owner,findings
+probability-mismatch,warn,,1
+probability-mismatch,warn,Total,1
+stage-skipped,warn,,1
+stage-skipped,warn,Total,1
+bant,error,,1
+bant,error,Total,1
+size,warn,,1
+size,warn,Total,1
+likely,error,,1
+likely,error,Total,1
+paperwork,error,,1
+paperwork,error,Total,1"
+}
+
+@test "gates: -c eb_title=HEADER names the role; --severity error keeps the error gates" {
+	m=$(gmodel)
+	f=$(mk t.csv <<'EOF'
+Record ID,Deal Stage,Amount,Deal probability,Budget,Authority,Buyer Title,Signed Quote
+T1,Qualified,80000,0.1,yes,yes,CFO,
+T2,Qualified,80000,0.1,yes,yes,CTO,
+EOF
+)
+	# T1's title is a CFO's: size holds; T2's is not (80K >= 50K)
+	run --separate-stderr stagecheck -m "$m" -c eb_title="Buyer Title" "$f"
+	assert_success
+	assert_output "id,name,owner,stage,check,severity,message
+T2,,,Qualified,size,warn,Qualified needs amount < 50k || eb_title ~* 'cfo'"
+	run --separate-stderr stagecheck -m "$m" -c eb_title="Buyer Title" --severity error "$f"
+	assert_success
+	assert_output "id,name,owner,stage,check,severity,message"
+}
+
+@test "gates: a cell the condition cannot read is an error at its line; --skip-invalid skips the row" {
+	m=$(gmodel)
+	f=$(mk y.csv <<'EOF'
+Record ID,Deal Stage,Amount,Deal probability,Budget,Authority,EB Title,Signed Quote
+Y1,Qualified,1000,0.1,yes,maybe,,
+Y2,Qualified,1000,0.1,yes,yes,,
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $f:2: gate bant: Authority \"maybe\": neither yes nor no (see salesutils(7))"
+	run --separate-stderr stagecheck -m "$m" --skip-invalid "$f"
+	assert_success
+	assert_equal "$stderr" "stagecheck: $f:2: gate bant: Authority \"maybe\": neither yes nor no (see salesutils(7)) (skipped)
+stagecheck: 1 invalid record skipped"
+}
+
+@test "gates: a column the input lacks is an error naming the gate, with a caret; an optional gate is not checked" {
+	m=$(gmodel)
+	f=$(mk n.csv <<'EOF'
+Record ID,Deal Stage,Amount,Budget,Authority
+N1,Qualified,80000,yes,yes
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" "$f"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "stagecheck: $m:7:35: gate size: no column \"eb_title\" in $f: name it with -c eb_title=HEADER, or mark the gate optional; the columns are: \"Record ID\", \"Deal Stage\", \"Amount\", \"Budget\", \"Authority\"
+  gate = size warn: amount < 50k || eb_title ~* 'cfo'
+                                    ^"
+	sed -i 's/^gate = size warn:/gate = size warn optional:/; s/^gate = paperwork:/gate = paperwork optional:/' "$m"
+	run --separate-stderr stagecheck -m "$m" "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "id,name,owner,stage,check,severity,message"
+	# a header that is no column's name: not a role, so no -c hint
+	sed -i 's/present(Budget)/present(Budgets)/' "$m"
+	run --separate-stderr stagecheck -m "$m" "$f"
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "stagecheck: $m:6:22: gate bant: no column \"Budgets\" in $f: mark the gate optional; the columns are: \"Record ID\", \"Deal Stage\", \"Amount\", \"Budget\", \"Authority\""
+}
+
+model_error() {
+	local m
+	m=$(mk m.ini)
+	run --separate-stderr stagecheck -m "$m" "$DATA/gate.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "stagecheck: $m:$1"
+}
+
+@test "gate model errors: no colon, a bad word, a bad name, twice at a stage, a continued line, a built-in check's name" {
+	model_error '4: gate = x: expected NAME: CONDITION' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x
+EOF
+	model_error '4: gate = x loud: a > 1: "loud" is neither a severity (error, warn, info) nor optional' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x loud: a > 1
+EOF
+	model_error "4: gate a/b: a gate's name is letters, digits, '-', '_' and '.'" <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = a/b: a > 1
+EOF
+	model_error '5: [stage A]: a second gate x' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x: a > 1
+gate = x: a > 2
+EOF
+	model_error "5: [stage A]: a gate's condition is one line (write a second gate)" <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x: a > 1 &&
+  b > 2
+EOF
+	model_error '4: gate stalled: the name of a built-in check' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = stalled: a > 1
+EOF
+	model_error '5: drop_gate = x: no gate "x" at an earlier stage of pipeline "S"' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x: a > 1
+drop_gate = x
+EOF
+}
+
+@test "a gate's condition that does not parse: file, line, column and a caret" {
+	model_error "4:14: gate x: expected a value, a column or '('
+  gate = x: a >> 1
+               ^" <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = x: a >> 1
+EOF
+}
+
+# seed 003's entrance/exit criteria (built-in model, optional gates over
+# custom fields), as of 2026-06-01; only the error-level findings:
+#  C1 Propose: PoC plan and InfoSec there (PoC's gates, cumulative), no
+#     Technical Win                   -> tech-win
+#  C2 Negotiate: plan "Signed 2026-03-01" (a note is present), no InfoSec
+#     Review, Technical Win yes, Business Win "no" (no-like)
+#                                     -> infosec, business-win
+#  C3 Closed Won: Legal Win yes, no Signed Quote; not held to the open
+#     stages' gates                   -> signed-quote
+#  C4 Discover: before Proof of Concept, where the gates start -> none
+# (each open row also misses every MEDDPICC component: no such columns)
+@test "seed 003's criteria: PoC plan, InfoSec, tech/business/legal win, signed quote" {
+	f=$(mk cr.csv <<'EOF'
+Opportunity ID,Stage,PoC Success Plan,InfoSec Review,Technical Win,Business Win,Legal Win,Signed Quote
+C1,Propose,yes,yes,,,,
+C2,Negotiate,Signed 2026-03-01,,yes,no,,
+C3,Closed Won,,,,,yes,
+C4,Discover,,,,,,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --severity error -f json "$f"
+	assert_failure 1
+	run jq -r 'select(.check != "missing-meddpicc") | [.id, .check, .message] | join("|")' <<<"$output"
+	assert_output 'C1|tech-win|Propose needs present("Technical Win")
+C2|infosec|Negotiate needs present("InfoSec Review")
+C2|business-win|Negotiate needs present("Business Win")
+C3|signed-quote|Closed Won needs present("Signed Quote")'
+}
+
+# seed 001's BANT at Qualification, cumulative:
+#  B1 Prospecting, nothing            -> none (before Qualification)
+#  B2 Qualification, all four          -> none
+#  B3 Qualification, "No budget" (no-like), no Authority
+#                                      -> bant-budget, bant-authority
+#  B4 Discovery, no Need              -> bant-need (cumulative)
+#  B5 Closed Won                       -> none
+@test "seed 001's BANT at Qualification, cumulative" {
+	f=$(mk b1.csv <<'EOF'
+Opportunity ID,Stage,Budget,Authority,Need,Timeline
+B1,Prospecting,,,,
+B2,Qualification,Approved,VP Ops,yes,Q3
+B3,Qualification,No budget,,yes,Q3
+B4,Discovery,yes,yes,,Q3
+B5,Closed Won,,,,
+EOF
+)
+	run --separate-stderr stagecheck -m seed001 --as-of 2026-06-01 "$f"
+	assert_failure 1
+	assert_output 'id,name,owner,stage,check,severity,message
+B3,,,Qualification,bant-budget,error,Qualification needs present(Budget)
+B3,,,Qualification,bant-authority,error,Qualification needs present(Authority)
+B4,,,Discovery,bant-need,error,Discovery needs present(Need)'
+}
+
+# seed 004: POC Candidate "ICP Score 75+" on its 1-10 field (7.5 of 10),
+# Negotiation after "50%+ efficiency gain":
+#  I1 Qualified, ICP 2                 -> none (before POC Candidate)
+#  I2 POC Candidate, 8                 -> none
+#  I3 POC Candidate, 7                 -> icp (7 < 7.5)
+#  I4 POC Candidate, 80                -> icp (over 10: not guessed at)
+#  I5 Negotiation, 9, 55%              -> none
+#  I6 Negotiation, 9, 40               -> efficiency
+#  I7 Negotiation, 9, 0.6              -> efficiency (0.6 percent)
+@test "seed 004's ICP score and efficiency gain gates" {
+	f=$(mk i4.csv <<'EOF'
+Opportunity ID,Stage,ICP Score,Efficiency Gain
+I1,Qualified,2,
+I2,POC Candidate,8,
+I3,POC Candidate,7,
+I4,POC Candidate,80,
+I5,Negotiation,9,55%
+I6,Negotiation,9,40
+I7,Negotiation,9,0.6
+EOF
+)
+	run --separate-stderr stagecheck -m seed004-leads --as-of 2026-06-01 "$f"
+	assert_failure 1
+	assert_output 'id,name,owner,stage,check,severity,message
+I3,,,POC Candidate,icp,error,"POC Candidate needs ""ICP Score"" >= 7.5 && ""ICP Score"" <= 10"
+I4,,,POC Candidate,icp,error,"POC Candidate needs ""ICP Score"" >= 7.5 && ""ICP Score"" <= 10"
+I6,,,Negotiation,efficiency,error,"Negotiation needs ""Efficiency Gain"" >= 50"
+I7,,,Negotiation,efficiency,error,"Negotiation needs ""Efficiency Gain"" >= 50"'
+}
