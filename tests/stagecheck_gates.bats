@@ -325,3 +325,52 @@ I4,,,POC Candidate,icp,error,"POC Candidate needs ""ICP Score"" >= 7.5 && ""ICP 
 I6,,,Negotiation,efficiency,error,"Negotiation needs ""Efficiency Gain"" >= 50"
 I7,,,Negotiation,efficiency,error,"Negotiation needs ""Efficiency Gain"" >= 50"'
 }
+
+# seed 000's economic buyer by deal size (CTO / VP Engineering under
+# $500K, CFO $500K-$1M, CEO / Board over $1M; a more senior one passes),
+# from Proof of Concept on, over "Economic Buyer Title":
+#  E1 $300K  VP Engineering            -> passes eb-cto
+#  E2 $300K  Director of IT            -> eb-cto ("Director" holds no CTO:
+#                                         titles match as words)
+#  E3 $500K  CTO                       -> eb-cfo ($500K is the CFO's band)
+#  E4 $1M    CFO                       -> passes (the CFO's band ends at $1M)
+#  E5 $1.5M  CFO                       -> eb-ceo
+#  E6 $1.5M  Chief Executive Officer   -> passes
+#  E7 $300K  (empty)                   -> eb-cto: no title, no pass
+#  E8 Discover $2M, no title           -> none: before the PoC stage
+#  E9 Closed Won $2M, no title         -> none: a closed deal
+@test "seed 000's economic buyer by deal size: eb-cto, eb-cfo, eb-ceo over the title" {
+	f=$(mk eb.csv <<'EOF'
+Opportunity ID,Stage,Amount,Economic Buyer Title
+E1,Proof of Concept,300000,VP Engineering
+E2,Proof of Concept,300000,Director of IT
+E3,Proof of Concept,500000,CTO
+E4,Proof of Concept,1000000,CFO
+E5,Proof of Concept,1500000,CFO
+E6,Proof of Concept,1500000,Chief Executive Officer
+E7,Proof of Concept,300000,
+E8,Discover,2000000,
+E9,Closed Won,2000000,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 -f json "$f"
+	assert_failure 1
+	run jq -r 'select(.check | startswith("eb-")) | [.id, .check, .severity] | join("|")' <<<"$output"
+	assert_output 'E2|eb-cto|warn
+E3|eb-cfo|warn
+E5|eb-ceo|warn
+E7|eb-cto|warn'
+	# the title under another header, named with -c
+	sed -i '1s/Economic Buyer Title/Buyer Role Title/' "$f"
+	run --separate-stderr stagecheck --as-of 2026-06-01 -f json -c eb_title="Buyer Role Title" "$f"
+	run jq -r 'select(.check | startswith("eb-")) | .id' <<<"$output"
+	assert_output 'E2
+E3
+E5
+E7'
+	# without the column: the optional gates are not checked
+	run --separate-stderr stagecheck --as-of 2026-06-01 -f json "$f"
+	assert_equal "$stderr" ""
+	run jq -r 'select(.check | startswith("eb-")) | .id' <<<"$output"
+	assert_output ''
+}
