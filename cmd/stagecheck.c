@@ -19,7 +19,7 @@ static const char *const sevname[] = {"info", "warn", "error"};
 enum check {
 	CK_UNKNOWN_TYPE, CK_UNKNOWN_STAGE, CK_MISSING_MEDDPICC,
 	CK_PROBABILITY, CK_CATEGORY, CK_NO_EB, CK_NO_CHAMPION, CK_LOW_PAIN,
-	CK_PAST_CLOSE, CK_MISSING_AMOUNT, CK_MISSING_LOSS_REASON,
+	CK_PAST_CLOSE, CK_MISSING_AMOUNT, CK_NEXT_STEP, CK_MISSING_LOSS_REASON,
 	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_VELOCITY,
 	NCHECK
 };
@@ -37,6 +37,7 @@ static const struct {
 	[CK_LOW_PAIN] = {"low-pain", SEV_WARN},
 	[CK_PAST_CLOSE] = {"past-close-date", SEV_WARN},
 	[CK_MISSING_AMOUNT] = {"missing-amount", SEV_WARN},
+	[CK_NEXT_STEP] = {"next-step", SEV_WARN},
 	[CK_MISSING_LOSS_REASON] = {"missing-loss-reason", SEV_WARN},
 	[CK_DEAL_REVIEW] = {"deal-review", SEV_INFO},
 	[CK_SKIPPED] = {"stage-skipped", SEV_WARN},
@@ -602,6 +603,47 @@ check_gates(struct state *st, const struct su_rec *r,
 	return SU_OK;
 }
 
+/* seed 004's hygiene, "every deal has a next action and a due date", for
+ * an open deal: judged on the columns the file has (one finding, every
+ * reason in it) */
+static enum su_result
+next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
+{
+	char msg[256], a[16], b[16];
+	const char *s, *why;
+	size_t len, n = 0;
+	int c, k;
+	int32_t d;
+
+	msg[0] = '\0';
+	if (st->col[SU_R_NEXT_STEP] >= 0) {
+		s = val(st, r, SU_R_NEXT_STEP, &len);
+		su_trim(&s, &len);
+		if (len == 0)
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "no %s",
+			    hdr->f[st->col[SU_R_NEXT_STEP]]);
+	}
+	if ((c = st->col[SU_R_NEXT_STEP_DATE]) >= 0) {
+		k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d, &why);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			    hdr->f[c], r->f[c], why);
+		if (k > 0)
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "%sno %s",
+			    n ? "; " : "", hdr->f[c]);
+		else if (d < st->o->c.as_of) {
+			su_date_fmt(a, d);
+			su_date_fmt(b, st->o->c.as_of);
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s %s "
+			    "is past (as of %s)", n ? "; " : "", hdr->f[c], a,
+			    b);
+		}
+	}
+	if (n)
+		find(st, CK_NEXT_STEP, "%s", msg);
+	return SU_OK;
+}
+
 /* the row checked, its findings in st->f (SU_OK), refused (SU_SKIP) or
  * the end (SU_STOP) */
 static enum su_result
@@ -797,7 +839,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (p->amount_from >= 0 && idx >= p->amount_from && !have_amount &&
 	    st->col[SU_R_AMOUNT] >= 0)
 		find(st, CK_MISSING_AMOUNT, "no amount at %s", sg->name);
-	return SU_OK;
+	return next_step(st, hdr, r);
 }
 
 /* ---- output --------------------------------------------------------------- */

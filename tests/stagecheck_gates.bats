@@ -374,3 +374,45 @@ E7'
 	run jq -r 'select(.check | startswith("eb-")) | .id' <<<"$output"
 	assert_output ''
 }
+
+# next-step, as of 2026-06-01 (open deals; Discover, so MEDDPICC findings
+# too, left out here):
+#  N1 a step, due 2026-06-10            -> none
+#  N2 no step, due 2026-06-10           -> no Next Step
+#  N3 a step, no date                   -> no Next Step Date
+#  N4 due 2026-05-31: a day before      -> past
+#  N5 no step, due 5/1/2026 (US form)   -> both reasons, one finding
+#  N6 due 2026-06-01: today, not past   -> none
+#  N7 Closed Lost, N8 Closed Won, empty -> none: closed deals
+@test "next-step: no step, no date, or a date past --as-of; open deals only" {
+	f=$(mk ns.csv <<'EOF'
+Opportunity ID,Stage,Next Step,Next Step Date
+N1,Discover,Demo with the CTO,2026-06-10
+N2,Discover,,2026-06-10
+N3,Discover,Send the MSA,
+N4,Discover,Send the MSA,2026-05-31
+N5,Discover,,5/1/2026
+N6,Discover,Call,2026-06-01
+N7,Closed Lost,,
+N8,Closed Won,,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 -f json "$f"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	run jq -r 'select(.check == "next-step") | [.id, .severity, .message] | join("|")' <<<"$output"
+	assert_output 'N2|warn|no Next Step
+N3|warn|no Next Step Date
+N4|warn|Next Step Date 2026-05-31 is past (as of 2026-06-01)
+N5|warn|no Next Step; Next Step Date 2026-05-01 is past (as of 2026-06-01)'
+	# HubSpot's names; only the column the file has is judged
+	printf 'Record ID,Deal Stage,Next activity date\nH1,Discover,\nH2,Discover,2026-07-01\n' >"$BATS_TEST_TMPDIR/h.csv"
+	run --separate-stderr stagecheck --as-of 2026-06-01 -f json "$BATS_TEST_TMPDIR/h.csv"
+	run jq -r 'select(.check == "next-step") | [.id, .message] | join("|")' <<<"$output"
+	assert_output 'H1|no Next activity date'
+	# a date that is none is an error at its line
+	sed -i 's/2026-06-10$/2026-06-31/' "$f"
+	run --separate-stderr stagecheck --as-of 2026-06-01 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $f:2: Next Step Date \"2026-06-31\": no such day in that month"
+}
