@@ -20,7 +20,8 @@ enum check {
 	CK_UNKNOWN_TYPE, CK_UNKNOWN_STAGE, CK_MISSING_MEDDPICC,
 	CK_PROBABILITY, CK_CATEGORY, CK_NO_EB, CK_NO_CHAMPION, CK_LOW_PAIN,
 	CK_PAST_CLOSE, CK_MISSING_AMOUNT, CK_NEXT_STEP, CK_MISSING_LOSS_REASON,
-	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_VELOCITY,
+	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_ENDING,
+	CK_VELOCITY,
 	NCHECK
 };
 static const struct {
@@ -43,6 +44,7 @@ static const struct {
 	[CK_SKIPPED] = {"stage-skipped", SEV_WARN},
 	[CK_REGRESSED] = {"stage-regressed", SEV_WARN},
 	[CK_STALLED] = {"stalled", SEV_WARN},
+	[CK_ENDING] = {"stage-ending", SEV_WARN},
 	[CK_VELOCITY] = {"velocity", SEV_INFO},
 };
 
@@ -479,7 +481,7 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	char buf[512];
 	size_t n = 0;
 	int k, stalled = 0;
-	long days, expected = 0, elapsed;
+	long days, expected = 0, elapsed, left;
 
 	st->velocity = "";
 	if (!dh->have)
@@ -508,6 +510,19 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		find(st, CK_STALLED, "%ld days in %s (its limit is %d)", days,
 		    sg->name, sg->max_days);
 		stalled = 1;
+	}
+	/* seed 000's "PoC ending soon": within warn_days of the limit */
+	if (dh->has_entered && !stalled && sg->warn_days > 0 &&
+	    (days = (long)st->o->c.as_of - dh->entered) >=
+	    sg->max_days - sg->warn_days) {
+		left = sg->max_days - days;
+		if (left == 0)
+			find(st, CK_ENDING, "%ld days in %s: its limit of %d "
+			    "is reached today", days, sg->name, sg->max_days);
+		else
+			find(st, CK_ENDING, "%ld days in %s: its limit of %d "
+			    "is reached in %ld day%s", days, sg->name,
+			    sg->max_days, left, left == 1 ? "" : "s");
 	}
 	/* seed 003's velocity: at risk (stalled, or moved back); fast track
 	 * (reached this stage in at most half the days the stages before it

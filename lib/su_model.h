@@ -29,6 +29,8 @@ struct su_stage {
 	int cat;           /* enum su_cat */
 	unsigned own, req; /* MEDDPICC bits: its own; with earlier stages' */
 	int max_days;      /* 0: no limit */
+	int warn_days;     /* stage-ending this many days before max_days;
+	                      0: none */
 	int status;        /* enum su_status */
 	long line;
 };

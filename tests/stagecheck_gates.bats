@@ -416,3 +416,53 @@ N5|warn|no Next Step; Next Step Date 2026-05-01 is past (as of 2026-06-01)'
 	assert_failure 2
 	assert_equal "$stderr" "stagecheck: $f:2: Next Step Date \"2026-06-31\": no such day in that month"
 }
+
+# stage-ending: POC Active, max_days 30, warn_days 7 (as seed 004's
+# model), entered per HubSpot's date-entered column; as of 2026-06-01:
+#  W1 entered 2026-05-10: 22 days      -> none (30 - 7 = 23 not reached)
+#  W2 2026-05-09: 23 days              -> ending, in 7 days
+#  W3 2026-05-02: 30 days              -> ending, today
+#  W4 2026-05-01: 31 days              -> stalled, not ending
+#  W5 no date entered                  -> none: not known
+@test "stage-ending: warn_days before max_days; stalled after" {
+	f=$(mk w.csv <<'EOF'
+Record ID,Deal Stage,"Date entered ""POC Active (Leads)"""
+W1,POC Active,2026-05-10
+W2,POC Active,2026-05-09
+W3,POC Active,2026-05-02
+W4,POC Active,2026-05-01
+W5,POC Active,
+EOF
+)
+	run --separate-stderr stagecheck -m seed004-leads --as-of 2026-06-01 -f json "$f"
+	assert_success
+	run jq -r 'select(.check == "stage-ending" or .check == "stalled") | [.id, .check, .message] | join("|")' <<<"$output"
+	assert_output 'W2|stage-ending|23 days in POC Active: its limit of 30 is reached in 7 days
+W3|stage-ending|30 days in POC Active: its limit of 30 is reached today
+W4|stalled|31 days in POC Active (its limit is 30)'
+}
+
+@test "warn_days: a number from 1, below a max_days" {
+	model_error '5: [stage A]: warn_days = 7 needs a max_days above it' <<'EOF'
+[pipeline S]
+[stage B]
+probability = 5
+
+[stage A]
+probability = 10
+warn_days = 7
+EOF
+	model_error '2: [stage A]: warn_days = 7 needs a max_days above it' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+max_days = 7
+warn_days = 7
+EOF
+	model_error '4: warn_days = 0: expected a number of days from 1' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+warn_days = 0
+EOF
+}
