@@ -19,7 +19,8 @@ static const char *const sevname[] = {"info", "warn", "error"};
 enum check {
 	CK_UNKNOWN_TYPE, CK_UNKNOWN_STAGE, CK_MISSING_MEDDPICC,
 	CK_PROBABILITY, CK_CATEGORY, CK_NO_EB, CK_NO_CHAMPION, CK_LOW_PAIN,
-	CK_PAST_CLOSE, CK_MISSING_AMOUNT, CK_NEXT_STEP, CK_MISSING_LOSS_REASON,
+	CK_PAST_CLOSE, CK_CLOSE_SOON, CK_MISSING_AMOUNT, CK_NEXT_STEP,
+	CK_MISSING_LOSS_REASON,
 	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_ENDING,
 	CK_VELOCITY,
 	NCHECK
@@ -37,6 +38,7 @@ static const struct {
 	[CK_NO_CHAMPION] = {"no-champion", SEV_WARN},
 	[CK_LOW_PAIN] = {"low-pain", SEV_WARN},
 	[CK_PAST_CLOSE] = {"past-close-date", SEV_WARN},
+	[CK_CLOSE_SOON] = {"close-too-soon", SEV_WARN},
 	[CK_MISSING_AMOUNT] = {"missing-amount", SEV_WARN},
 	[CK_NEXT_STEP] = {"next-step", SEV_WARN},
 	[CK_MISSING_LOSS_REASON] = {"missing-loss-reason", SEV_WARN},
@@ -618,6 +620,35 @@ check_gates(struct state *st, const struct su_rec *r,
 	return SU_OK;
 }
 
+/* seed 003's "unrealistic close dates": the days the stages to go
+ * typically take (the open stages after idx, and what is left of idx's
+ * own when the date it entered it is known), each listed in buf */
+static long
+to_go(const struct state *st, const struct su_pipeline *p, int idx,
+      const struct dealhist *dh, char *buf, size_t size)
+{
+	const struct su_stage *sg = &p->stage[idx];
+	long need = 0, left;
+	size_t n = 0;
+	size_t k;
+
+	buf[0] = '\0';
+	if (sg->typical_days && dh->has_entered && (left = sg->typical_days -
+	    ((long)st->o->c.as_of - dh->entered)) > 0) {
+		need += left;
+		n += (size_t)snprintf(buf, size, "%s %ld left", sg->name, left);
+	}
+	for (k = (size_t)idx + 1; k < p->nstage && n < size; k++)
+		if (p->stage[k].status == SU_ST_OPEN &&
+		    p->stage[k].typical_days) {
+			need += p->stage[k].typical_days;
+			n += (size_t)snprintf(buf + n, size - n, "%s%s %d",
+			    n ? ", " : "", p->stage[k].name,
+			    p->stage[k].typical_days);
+		}
+	return need;
+}
+
 /* seed 004's hygiene, "every deal has a next action and a due date", for
  * an open deal: judged on the columns the file has (one finding, every
  * reason in it) */
@@ -673,6 +704,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	int idx, c, k, cat;
 	int64_t amount = 0;
 	int have_amount = 0;
+	long need;
 	struct su_where w;
 	struct dealhist dh;
 	enum su_result e;
@@ -849,6 +881,13 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			su_date_fmt(b, o->c.as_of);
 			find(st, CK_PAST_CLOSE, "close date %s is past (as of "
 			    "%s) and the deal is still open", a, b);
+		} else if ((need = to_go(st, p, idx, &dh, buf, sizeof buf)) >
+		    (long)d - o->c.as_of) {
+			su_date_fmt(a, d);
+			find(st, CK_CLOSE_SOON, "close date %s leaves %ld "
+			    "day%s; the stages to go typically take %ld (%s)",
+			    a, (long)d - o->c.as_of, (long)d - o->c.as_of == 1 ?
+			    "" : "s", need, buf);
 		}
 	}
 	if (p->amount_from >= 0 && idx >= p->amount_from && !have_amount &&

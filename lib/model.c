@@ -363,6 +363,20 @@ set_warn_days(struct su_ini_load *ld, void *ctx, const char *value)
 }
 
 static int
+set_typical_days(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	long v;
+
+	if (su_strtonum(value, 1, 100000, &v) != 0) {
+		su_ini_fail(ld, 0, "typical_days = %s: expected a number of "
+		    "days from 1", value);
+		return 0;
+	}
+	((struct models *)ctx)->cur->typical_days = (int)v;
+	return 1;
+}
+
+static int
 set_status(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	struct su_stage *stg = ((struct models *)ctx)->cur;
@@ -545,6 +559,7 @@ static const struct su_ini_key stage_keys[] = {
 	{"requires", set_requires, 0},
 	{"max_days", set_max_days, 0},
 	{"warn_days", set_warn_days, 0},
+	{"typical_days", set_typical_days, 0},
 	{"status", set_status, 0},
 	{"aliases", set_aliases, 0},
 	{"gate", set_gate, 1},
@@ -556,7 +571,8 @@ static const struct su_ini_kind kinds[] = {
 	{"pipeline", 1, pipeline_keys, "types, default, poc_stage, "
 	    "amount_from", open_pipeline},
 	{"stage", 1, stage_keys, "probability, category, requires, max_days, "
-	    "warn_days, status, aliases, gate, drop_gate", open_stage},
+	    "warn_days, typical_days, status, aliases, gate, drop_gate",
+	    open_stage},
 	{NULL, 0, NULL, NULL, NULL},
 };
 
@@ -705,6 +721,11 @@ finish(struct su_ini_load *ld, void *ctx)
 				su_ini_fail(ld, stg->line, "[stage %s]: warn_days "
 				    "= %d needs a max_days above it", stg->name,
 				    stg->warn_days);
+				return -1;
+			}
+			if (stg->status != SU_ST_OPEN && stg->typical_days) {
+				su_ini_fail(ld, stg->line, "[stage %s] is closed: "
+				    "it has no typical_days", stg->name);
 				return -1;
 			}
 			if (stg->status != SU_ST_OPEN && stg->own) {

@@ -31,6 +31,8 @@ struct su_stage {
 	int max_days;      /* 0: no limit */
 	int warn_days;     /* stage-ending this many days before max_days;
 	                      0: none */
+	int typical_days;  /* how long a deal usually takes here; 0: not
+	                      said */
 	int status;        /* enum su_status */
 	long line;
 };

@@ -313,8 +313,8 @@ requires = M, X
 EOF
 }
 
-@test "model error, 4: unknown key \"colour\" in [stage A] (expected probability, category, requires, max_days, warn_days, status, aliases, gate, drop_gate)" {
-	model_error '4: unknown key "colour" in [stage A] (expected probability, category, requires, max_days, warn_days, status, aliases, gate, drop_gate)' <<'EOF'
+@test "model error, 4: unknown key \"colour\" in [stage A] (expected probability, category, requires, max_days, warn_days, typical_days, status, aliases, gate, drop_gate)" {
+	model_error '4: unknown key "colour" in [stage A] (expected probability, category, requires, max_days, warn_days, typical_days, status, aliases, gate, drop_gate)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10

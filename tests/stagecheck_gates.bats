@@ -466,3 +466,86 @@ probability = 10
 warn_days = 0
 EOF
 }
+
+# close-too-soon, as of 2026-06-01; typical days Qualified 10, Proposal
+# 20, Negotiation 15; the stages to go are those after the deal's own,
+# and what is left of its own when the date it entered it is known:
+#  T1 Qualified, closes 2026-07-01: 30 days; Proposal 20 + Negotiation 15
+#     = 35 > 30                          -> close-too-soon
+#  T2 Qualified, closes 2026-07-06: 35 days, not under 35 -> none
+#  T3 Proposal since 2026-05-27 (5 days: 15 of its 20 left), closes
+#     2026-06-20: 19 days; 15 + 15 = 30 > 19 -> close-too-soon
+#  T4 Proposal, entered when unknown, closes 2026-06-20: Negotiation 15
+#     alone, under 19                    -> none
+#  T5 Negotiation since 2026-05-01: 31 days, past its typical 15, nothing
+#     after it: 0 to go                  -> none
+#  T6 Qualified, closed 2026-05-01       -> past-close-date instead
+#  T7 Won                                -> none
+@test "close-too-soon: the close date leaves less than the stages to go typically take" {
+	m=$(mk t.ini <<'EOF'
+[pipeline S]
+default = yes
+[stage Qualified]
+probability = 10
+typical_days = 10
+[stage Proposal]
+probability = 50
+typical_days = 20
+[stage Negotiation]
+probability = 80
+typical_days = 15
+[stage Won]
+probability = 100
+[stage Lost]
+probability = 0
+status = lost
+EOF
+)
+	f=$(mk t.csv <<'EOF'
+Record ID,Deal Stage,Close Date,"Date entered ""Proposal (S)""","Date entered ""Negotiation (S)"""
+T1,Qualified,2026-07-01,,
+T2,Qualified,2026-07-06,,
+T3,Proposal,2026-06-20,2026-05-27,
+T4,Proposal,2026-06-20,,
+T5,Negotiation,2026-06-02,,2026-05-01
+T6,Qualified,2026-05-01,,
+T7,Won,2026-06-02,,
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" --as-of 2026-06-01 -f json "$f"
+	assert_success
+	run jq -r 'select(.check == "close-too-soon" or .check == "past-close-date") | [.id, .check, .message] | join("|")' <<<"$output"
+	assert_output 'T1|close-too-soon|close date 2026-07-01 leaves 30 days; the stages to go typically take 35 (Proposal 20, Negotiation 15)
+T3|close-too-soon|close date 2026-06-20 leaves 19 days; the stages to go typically take 30 (Proposal 15 left, Negotiation 15)
+T6|past-close-date|close date 2026-05-01 is past (as of 2026-06-01) and the deal is still open'
+	model_error '4: typical_days = 0: expected a number of days from 1' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+typical_days = 0
+EOF
+	model_error '5: [stage W] is closed: it has no typical_days' <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+
+[stage W]
+probability = 100
+typical_days = 3
+EOF
+}
+
+# seed 004's model: POC Active's 30-day engagement is still to run for a
+# POC Candidate; as of 2026-06-01, closing 2026-06-21 leaves 20 < 30
+@test "close-too-soon with seed 004's POC Active (30 days)" {
+	f=$(mk p.csv <<'EOF'
+Opportunity ID,Stage,Close Date
+P1,POC Candidate,2026-06-21
+P2,POC Candidate,2026-07-01
+EOF
+)
+	run --separate-stderr stagecheck -m seed004-leads --as-of 2026-06-01 "$f"
+	assert_success
+	assert_output 'id,name,owner,stage,check,severity,message
+P1,,,POC Candidate,close-too-soon,warn,close date 2026-06-21 leaves 20 days; the stages to go typically take 30 (POC Active 30)'
+}
