@@ -22,7 +22,7 @@ enum check {
 	CK_PAST_CLOSE, CK_CLOSE_SOON, CK_MISSING_AMOUNT, CK_NEXT_STEP,
 	CK_MISSING_LOSS_REASON,
 	CK_DEAL_REVIEW, CK_SKIPPED, CK_REGRESSED, CK_STALLED, CK_ENDING,
-	CK_VELOCITY,
+	CK_PUSHED, CK_CHAMPION_CHANGED, CK_EB_CHANGED, CK_VELOCITY,
 	NCHECK
 };
 static const struct {
@@ -47,6 +47,9 @@ static const struct {
 	[CK_REGRESSED] = {"stage-regressed", SEV_WARN},
 	[CK_STALLED] = {"stalled", SEV_WARN},
 	[CK_ENDING] = {"stage-ending", SEV_WARN},
+	[CK_PUSHED] = {"pushed-often", SEV_WARN},
+	[CK_CHAMPION_CHANGED] = {"champion-changed", SEV_WARN},
+	[CK_EB_CHANGED] = {"eb-changed", SEV_WARN},
 	[CK_VELOCITY] = {"velocity", SEV_INFO},
 };
 
@@ -62,12 +65,14 @@ struct opts {
 	int64_t review;
 	char review_cur[SU_CUR_LEN]; /* its currency, or "" (the deals') */
 	const char *review_arg;
+	long pushed_often; /* --pushed-often N */
 };
 
 static const char usage_text[] =
 "usage: stagecheck [-m MODEL] [--history FILE] [--annotate | --summary]\n"
 "                  [--severity error|warn|info] [--probability-tolerance PCT]\n"
-"                  [--review-threshold AMOUNT] [options] [FILE ...]\n";
+"                  [--review-threshold AMOUNT] [--pushed-often N]\n"
+"                  [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -93,11 +98,13 @@ usage(FILE *fp)
 "      --review-threshold AMOUNT\n"
 "                             deals above AMOUNT at the PoC stage or later\n"
 "                             go to deal review (default 100000)\n"
+"      --pushed-often N       with a field history: a close date pushed N\n"
+"                             or more times is pushed-often (default 3)\n"
 "\n%s", su_common_usage);
 }
 
 enum { OPT_ANNOTATE = SU_OPT_PROGRAM_BASE, OPT_SUMMARY, OPT_SEVERITY,
-       OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY };
+       OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY, OPT_PUSHED };
 
 /* ---- stage history ---------------------------------------------------------
  *
@@ -113,17 +120,43 @@ struct hpl {
 	signed char back_from, back_to; /* the first move back */
 };
 
+/* a field's changes (champion, economic buyer): how many, the latest */
+struct hchange {
+	long n;
+	int32_t date;
+	char *from, *to;
+};
+
+/* a value of a field history without old values (HubSpot's): kept, as
+ * only their order in time says what changed */
+struct hval {
+	int field;       /* enum su_hfield */
+	int32_t date;    /* the edit's */
+	long line;
+	int32_t d;       /* SU_HF_CLOSE: the close date set, if has_d */
+	int has_d;
+	char *v;         /* else the value set */
+};
+
 struct hopp {
 	char *id;
 	long rows, line; /* history rows; the first one's line */
+	long srows;      /* of them, stage changes */
 	int seen;        /* named by the input */
 	int32_t first, last;
 	int last_to; /* interned stage the latest change led to */
+	long pushes;     /* close date moved later */
+	int32_t push_date, push_to; /* the latest push: when, to what */
+	struct hchange ch[2]; /* champion, economic buyer */
+	struct hval *seq;
+	size_t nseq;
 	struct hpl pl[];
 };
 
 struct history {
 	const char *file;
+	long nother;          /* rows of fields no check reads */
+	char other[64];       /* the first such field */
 	struct su_map *opps; /* id -> struct hopp (and its pipelines) */
 	struct su_map *names; /* interned stage names, as written (by
 	                       * their order of insertion) */
@@ -131,6 +164,7 @@ struct history {
 
 /* what the checks know of one deal's history, in its pipeline */
 struct dealhist {
+	const struct hopp *op; /* from --history, or NULL */
 	int have;          /* any history at all */
 	int skip_from, skip_to, reg_from, reg_to; /* -1: none */
 	int32_t first, entered;
@@ -178,6 +212,121 @@ intern(struct history *h, const char *s, size_t len)
 	return *ix - 1;
 }
 
+static char *
+dupn(const char *s, size_t len)
+{
+	char *d = su_xmalloc(len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+/* a champion's or economic buyer's change from one to another (or to
+ * none); a first one named is no change */
+static int
+changed(const char *from, size_t flen, const char *to, size_t tlen)
+{
+	su_trim(&from, &flen);
+	su_trim(&to, &tlen);
+	if (!su_present(from, flen))
+		return 0;
+	return flen != tlen || strncasecmp(from, to, flen) != 0;
+}
+
+static void
+change(struct hchange *c, int32_t date, const char *from, size_t flen,
+       const char *to, size_t tlen)
+{
+	su_trim(&from, &flen);
+	su_trim(&to, &tlen);
+	if (c->n++ && date < c->date)
+		return;
+	free(c->from);
+	free(c->to);
+	c->date = date;
+	c->from = dupn(from, flen);
+	c->to = dupn(to, tlen);
+}
+
+static void
+push(struct hopp *op, int32_t date, int32_t to)
+{
+	if (op->pushes++ && date < op->push_date)
+		return;
+	op->push_date = date, op->push_to = to;
+}
+
+/* a field history's row of a field other than the stage: with old values
+ * a change is seen from the row alone; without, the value is kept */
+static void
+field_row(struct history *h, struct hopp *op, const struct su_hrow *row)
+{
+	struct hval *v;
+
+	if (row->field == SU_HF_OTHER) {
+		if (h->nother++ == 0)
+			snprintf(h->other, sizeof h->other, "%.*s",
+			    (int)row->fnamelen, row->fname);
+		return;
+	}
+	if (row->has_from) {
+		if (row->field == SU_HF_CLOSE) {
+			if (row->has_from_date && row->has_to_date &&
+			    row->to_date > row->from_date)
+				push(op, row->date, row->to_date);
+		} else if (changed(row->from, row->fromlen, row->to,
+		    row->tolen))
+			change(&op->ch[row->field == SU_HF_EB], row->date,
+			    row->from, row->fromlen, row->to, row->tolen);
+		return;
+	}
+	op->seq = su_xrealloc(op->seq, (op->nseq + 1) * sizeof *op->seq);
+	v = &op->seq[op->nseq++];
+	v->field = row->field;
+	v->date = row->date;
+	v->line = row->line;
+	v->d = row->to_date;
+	v->has_d = row->field == SU_HF_CLOSE && row->has_to_date;
+	v->v = row->field == SU_HF_CLOSE ? NULL : dupn(row->to, row->tolen);
+}
+
+static int
+hvalcmp(const void *a, const void *b)
+{
+	const struct hval *x = a, *y = b;
+
+	if (x->field != y->field)
+		return x->field - y->field;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* the values kept, in time order: each one that differs from the one
+ * before is a change */
+static void
+field_seq(struct hopp *op)
+{
+	size_t i;
+
+	if (op->nseq == 0)
+		return;
+	qsort(op->seq, op->nseq, sizeof *op->seq, hvalcmp);
+	for (i = 1; i < op->nseq; i++) {
+		const struct hval *a = &op->seq[i - 1], *b = &op->seq[i];
+
+		if (a->field != b->field)
+			continue;
+		if (b->field == SU_HF_CLOSE) {
+			if (a->has_d && b->has_d && b->d > a->d)
+				push(op, b->date, b->d);
+		} else if (changed(a->v, strlen(a->v), b->v, strlen(b->v)))
+			change(&op->ch[b->field == SU_HF_EB], b->date, a->v,
+			    strlen(a->v), b->v, strlen(b->v));
+	}
+}
+
 /* read --history FILE; prints and returns -1 on error */
 static int
 read_history(struct history *h, const struct opts *o, const struct su_model *m)
@@ -193,10 +342,14 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 		return -1;
 	while ((k = su_hist_next(hi, &row)) > 0) {
 		op = hopp_get(h, row.id, row.idlen, m->np, 1);
-		if (op->rows++ == 0) {
+		if (op->rows++ == 0)
 			op->line = row.line;
-			op->first = op->last = row.date;
+		if (row.field != SU_HF_STAGE) {
+			field_row(h, op, &row);
+			continue;
 		}
+		if (op->srows++ == 0)
+			op->first = op->last = row.date;
 		if (row.date < op->first)
 			op->first = row.date;
 		if (row.date >= op->last) {
@@ -221,7 +374,11 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 		}
 	}
 	su_hist_free(hi);
-	return k < 0 ? -1 : 0;
+	if (k < 0)
+		return -1;
+	for (i = 0; h->opps && i < su_map_n(h->opps); i++)
+		field_seq(su_map_all(h->opps)[i]->val);
+	return 0;
 }
 
 /* the history rows of opportunities the input never named: said, not
@@ -250,9 +407,22 @@ report_unseen(const struct history *h)
 }
 
 static void
+free_hopp(void *v)
+{
+	struct hopp *op = v;
+	size_t i;
+
+	for (i = 0; i < op->nseq; i++)
+		free(op->seq[i].v);
+	free(op->seq);
+	for (i = 0; i < 2; i++)
+		free(op->ch[i].from), free(op->ch[i].to);
+}
+
+static void
 free_history(struct history *h)
 {
-	su_map_free(h->opps, NULL);
+	su_map_free(h->opps, free_hopp);
 	su_map_free(h->names, NULL);
 }
 
@@ -412,7 +582,8 @@ deal_history(struct state *st, const struct su_rec *hdr,
 			return SU_OK;
 		k = (int)(p - st->m->p);
 		op->seen = 1;
-		dh->have = 1;
+		dh->op = op;
+		dh->have = op->srows > 0; /* of the stage */
 		dh->first = op->first;
 		dh->skip_from = op->pl[k].skip_from;
 		dh->skip_to = op->pl[k].skip_to;
@@ -475,6 +646,39 @@ deal_history(struct state *st, const struct su_rec *hdr,
 	return SU_OK;
 }
 
+/* a field history's: the close date pushed often; seed 003's "champion
+ * departure, decision maker changes" */
+static void
+field_findings(struct state *st, const struct hopp *op)
+{
+	static const char *const who[] = {"champion", "economic buyer"};
+	char a[16], b[16], more[32];
+	int k;
+
+	if (!op)
+		return;
+	if (op->pushes >= st->o->pushed_often) {
+		su_date_fmt(a, op->push_date);
+		su_date_fmt(b, op->push_to);
+		find(st, CK_PUSHED, "close date pushed %ld time%s (the latest "
+		    "on %s, to %s)", op->pushes, op->pushes == 1 ? "" : "s",
+		    a, b);
+	}
+	for (k = 0; k < 2; k++) {
+		const struct hchange *c = &op->ch[k];
+
+		if (!c->n)
+			continue;
+		su_date_fmt(a, c->date);
+		more[0] = '\0';
+		if (c->n > 1)
+			snprintf(more, sizeof more, " (%ld changes)", c->n);
+		find(st, k ? CK_EB_CHANGED : CK_CHAMPION_CHANGED, "%s changed "
+		    "from %s to %s on %s%s", who[k], c->from, c->to[0] ?
+		    c->to : "none", a, more);
+	}
+}
+
 static void
 history_findings(struct state *st, const struct su_pipeline *p, int idx,
                  int status, const struct dealhist *dh)
@@ -486,6 +690,8 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	long days, expected = 0, elapsed, left;
 
 	st->velocity = "";
+	if (status == SU_ST_OPEN)
+		field_findings(st, dh->op);
 	if (!dh->have)
 		return;
 	if (dh->skip_to >= 0) {
@@ -1045,6 +1251,7 @@ static const struct option longopts[] = {
 	{"summary", 0, 0, OPT_SUMMARY}, {"severity", 1, 0, OPT_SEVERITY},
 	{"probability-tolerance", 1, 0, OPT_TOLERANCE},
 	{"review-threshold", 1, 0, OPT_REVIEW}, {"history", 1, 0, OPT_HISTORY},
+	{"pushed-often", 1, 0, OPT_PUSHED},
 	{0, 0, 0, 0},
 };
 
@@ -1093,6 +1300,13 @@ option(void *self, int c, const char *arg)
 			return -1;
 		o->review_arg = arg;
 		break;
+	case OPT_PUSHED:
+		if (su_strtonum(arg, 1, 1000, &o->pushed_often)) {
+			su_msg(NULL, 0, "--pushed-often %s: expected a number "
+			    "of times from 1 to 1000", arg);
+			return -1;
+		}
+		break;
 	default:
 		abort(); /* in longopts, handled by nobody */
 	}
@@ -1103,6 +1317,8 @@ static void
 init(void *self)
 {
 	((struct state *)self)->o->review = 10000000; /* $100K, seed 000 */
+	/* three pushes: a slipping deal, not one rescheduled once */
+	((struct state *)self)->o->pushed_often = 3;
 }
 
 /* the model's gates: a place each, and no name of a built-in check (a
@@ -1226,6 +1442,8 @@ setup(void *self, struct su_run *run)
 	want[SU_R_STAGE] = SU_COL_REQUIRED;
 	want[SU_R_ACCOUNT] = 0;
 	want[SU_R_MQL_DATE] = want[SU_R_RESPONSE] = want[SU_R_SOURCE] = 0;
+	/* a history's roles, not the input's */
+	want[SU_R_FIELD] = want[SU_R_TO_STAGE] = 0;
 	if (st->have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;
 	return 0;
@@ -1322,6 +1540,10 @@ end(void *self, struct su_run *run)
 		    "s have", run->hdr.f[st->col[SU_R_CLOSE]]);
 	if (st->have_hist)
 		report_unseen(&st->hist);
+	if (st->hist.nother)
+		su_msg(st->hist.file, 0, "%ld field history row%s of fields no "
+		    "check reads (the first: %s) not used", st->hist.nother,
+		    st->hist.nother == 1 ? "" : "s", st->hist.other);
 	return 0;
 }
 

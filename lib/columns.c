@@ -73,10 +73,11 @@ static const struct {
 	    "Closed Lost Reason", "Lost Reason", "Reason Lost"}, {0}},
 	[SU_R_FROM_STAGE] = {"from_stage", {"From Stage", "Old Value",
 	    "Previous Stage", "Old Stage"}, {0}},
-	[SU_R_TO_STAGE] = {"to_stage", {"To Stage", "New Value", "New Stage"}, {0}},
+	[SU_R_TO_STAGE] = {"to_stage", {"To Stage", "New Value", "New Stage",
+	    "Property Value", "Value"}, {0}},
 	[SU_R_CHANGED] = {"changed_date", {"Last Modified",
 	    "Last Modified Date", "Stage Change Date", "Changed Date",
-	    "Edit Date", "Date"}, {0}},
+	    "Edit Date", "Date", "Timestamp"}, {0}},
 	[SU_R_SEGMENT] = {"segment", {"Segment", "Customer Segment",
 	    "Market Segment", "Account Segment"}, {0}},
 	[SU_R_SQL_DATE] = {"sql_date", {"Became a Sales Qualified Lead Date",
@@ -99,6 +100,8 @@ static const struct {
 	[SU_R_NEXT_STEP_DATE] = {"next_step_date", {"Next Step Date",
 	    "Next Step Due Date", "Next Action Date", "Next Action Due Date",
 	    "Next Activity Date"}, {0}},
+	[SU_R_FIELD] = {"field", {"Field / Event", "Field", "Property",
+	    "Property Name", "Field Name"}, {0}},
 };
 
 const char *

@@ -32,6 +32,8 @@ enum su_role {
 	/* stagecheck's gates and hygiene: the economic buyer's title, the
 	 * next step and its date */
 	SU_R_EB_TITLE, SU_R_NEXT_STEP, SU_R_NEXT_STEP_DATE,
+	/* a field history's field (Salesforce's Field / Event) */
+	SU_R_FIELD,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);

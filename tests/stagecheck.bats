@@ -175,7 +175,7 @@ EOF
 	printf 'Opportunity ID,Stage\nG01,Discover\n' >"$BATS_TEST_TMPDIR/h2.csv"
 	run --separate-stderr stagecheck --history "$BATS_TEST_TMPDIR/h2.csv" "$DATA/gate.csv"
 	assert_failure 2
-	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/h2.csv:1: no to_stage column (tried \"To Stage\", \"New Value\", \"New Stage\"; or name it with -c to_stage=HEADER); the headers are: \"Opportunity ID\", \"Stage\""
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/h2.csv:1: no to_stage column (tried \"To Stage\", \"New Value\", \"New Stage\", \"Property Value\", \"Value\"; or name it with -c to_stage=HEADER); the headers are: \"Opportunity ID\", \"Stage\""
 	printf 'Stage\nDiscover\n' >"$BATS_TEST_TMPDIR/noid.csv"
 	run --separate-stderr stagecheck --history "$DATA/gate-history.csv" "$BATS_TEST_TMPDIR/noid.csv"
 	assert_failure 2

@@ -549,3 +549,96 @@ EOF
 	assert_output 'id,name,owner,stage,check,severity,message
 P1,,,POC Candidate,close-too-soon,warn,close date 2026-06-21 leaves 20 days; the stages to go typically take 30 (POC Active 30)'
 }
+
+# Salesforce's Opportunity Field History, as of 2026-06-01 (the input's
+# deals are open at Discover but F4; MEDDPICC findings left out):
+#  F1 close date 3/31 -> 4/30 -> 6/30 -> 9/30: pushed 3 times (the
+#     latest on 5/29, to 9/30)       -> pushed-often (3 >= 3);
+#     champion Jane Doe -> Bob Roe   -> champion-changed
+#  F2 6/30 -> 5/31 (pulled in: no push), 5/31 -> 9/30: 1 push -> none;
+#     champion "" -> Jane Doe: a first one named, no change;
+#     economic buyer Carl CFO -> ""  -> eb-changed, to none;
+#     an Amount row: a field no check reads, said on stderr
+#  F3 a Stage row (Opportunity Created -> Discover on 5/1: 31 days, over
+#     Discover's 30)                 -> stalled, velocity at risk
+#  F4 Closed Won, pushed 3 times     -> none: closed
+@test "--history reads a field history: pushed-often, champion-changed, eb-changed" {
+	f=$(mk opp.csv <<'EOF'
+Opportunity ID,Stage,Close Date
+F1,Discover,2026-09-30
+F2,Discover,2026-09-30
+F3,Discover,2026-09-30
+F4,Closed Won,2026-05-30
+EOF
+)
+	h=$(mk fh.csv <<'EOF'
+Opportunity ID,Field / Event,Old Value,New Value,Edit Date,Edited By
+F1,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
+F1,Close Date,4/30/2026,6/30/2026,4/25/2026,Ana
+F1,Close Date,6/30/2026,9/30/2026,5/29/2026,Ana
+F1,Champion,Jane Doe,Bob Roe,5/2/2026,Ana
+F2,Close Date,6/30/2026,5/31/2026,4/1/2026,Ben
+F2,Close Date,5/31/2026,9/30/2026,5/1/2026,Ben
+F2,Champion,,Jane Doe,2/1/2026,Ben
+F2,Economic Buyer,Carl CFO,,5/10/2026,Ben
+F2,Amount,100,200,5/10/2026,Ben
+F3,Stage,Opportunity Created,Discover,5/1/2026,Ben
+F4,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
+F4,Close Date,4/30/2026,5/15/2026,4/20/2026,Ana
+F4,Close Date,5/15/2026,5/30/2026,5/10/2026,Ana
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" -f json "$f"
+	assert_failure 1
+	assert_equal "$stderr" "stagecheck: $h: 1 field history row of fields no check reads (the first: Amount) not used"
+	run jq -r 'select(.check != "missing-meddpicc") | [.id, .check, .message] | join("|")' <<<"$output"
+	assert_output 'F1|pushed-often|close date pushed 3 times (the latest on 2026-05-29, to 2026-09-30)
+F1|champion-changed|champion changed from Jane Doe to Bob Roe on 2026-05-02
+F2|eb-changed|economic buyer changed from Carl CFO to none on 2026-05-10
+F3|stalled|31 days in Discover (its limit is 30)
+F3|velocity|at risk: stalled'
+	# --pushed-often 4: F1's three pushes are not enough
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" --pushed-often 4 -f json "$f"
+	run jq -r 'select(.check == "pushed-often") | .id' <<<"$output"
+	assert_output ''
+	run --separate-stderr stagecheck --pushed-often 0 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: --pushed-often 0: expected a number of times from 1 to 1000"
+	# a close date that is none: an error at its line
+	sed -i 's#,4/30/2026,6/30/2026,#,4/30/2026,6/31/2026,#' "$h"
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $h:3: New Value \"6/31/2026\": no such day in that month"
+}
+
+# HubSpot's property history: no old values, rows in any order; in time
+# order the close date goes 3/31 (Feb 1), 5/31 (Mar 15), 7/31 (May 20),
+# 9/30 (May 30): three pushes; the champion Jane, Jane (no change), Bob
+# (Apr 1); dealstage Discover since Feb 1: 120 days, stalled
+@test "--history reads HubSpot's property history, in any order" {
+	f=$(mk hs.csv <<'EOF'
+Record ID,Deal Stage,Close Date
+H1,Discover,2026-09-30
+EOF
+)
+	h=$(mk hsh.csv <<'EOF'
+Record ID,Property,Value,Timestamp
+H1,closedate,2026-07-31,2026-05-20T10:00:00Z
+H1,closedate,2026-03-31,2026-02-01T10:00:00Z
+H1,closedate,2026-09-30,2026-05-30T10:00:00Z
+H1,closedate,2026-05-31,2026-03-15T10:00:00Z
+H1,champion,Jane,2026-02-01
+H1,champion,Jane,2026-03-01
+H1,champion,Bob,2026-04-01
+H1,dealstage,Discover,2026-02-01
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" -f json "$f"
+	assert_failure 1
+	assert_equal "$stderr" ""
+	run jq -r 'select(.check != "missing-meddpicc") | [.id, .check, .message] | join("|")' <<<"$output"
+	assert_output 'H1|pushed-often|close date pushed 3 times (the latest on 2026-05-30, to 2026-09-30)
+H1|champion-changed|champion changed from Jane to Bob on 2026-04-01
+H1|stalled|120 days in Discover (its limit is 30)
+H1|velocity|at risk: stalled'
+}
