@@ -6,6 +6,7 @@
 #include "su.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,8 @@ enum { OPT_ANNOTATE = SU_OPT_PROGRAM_BASE, OPT_SUMMARY, OPT_SEVERITY,
 struct hpl {
 	signed char skip_from, skip_to; /* the first skip (stage indexes) */
 	signed char back_from, back_to; /* the first move back */
+	int32_t back_last, fwd_last;    /* the latest move back, forward
+	                                   (INT32_MIN: none) */
 };
 
 /* a field's changes (champion, economic buyer): how many, the latest */
@@ -165,6 +168,8 @@ struct history {
 /* what the checks know of one deal's history, in its pipeline */
 struct dealhist {
 	const struct hopp *op; /* from --history, or NULL */
+	int recovered;     /* moved forward after its latest move back */
+	int32_t fwd;       /* then, the latest move forward */
 	int have;          /* any history at all */
 	int skip_from, skip_to, reg_from, reg_to; /* -1: none */
 	int32_t first, entered;
@@ -192,7 +197,8 @@ hopp_get(struct history *h, const char *id, size_t len, size_t np, int add)
 	o->last_to = -1;
 	for (j = 0; j < np; j++)
 		o->pl[j].skip_from = o->pl[j].skip_to = o->pl[j].back_from =
-		    o->pl[j].back_to = -1;
+		    o->pl[j].back_to = -1,
+		o->pl[j].back_last = o->pl[j].fwd_last = INT32_MIN;
 	return o;
 }
 
@@ -371,6 +377,12 @@ read_history(struct history *h, const struct opts *o, const struct su_model *m)
 			if (t < f && op->pl[i].back_from < 0)
 				op->pl[i].back_from = (signed char)f,
 				op->pl[i].back_to = (signed char)t;
+			/* seed 003's recovery: forward again after a move
+			 * back */
+			if (t < f && row.date > op->pl[i].back_last)
+				op->pl[i].back_last = row.date;
+			if (t > f && row.date > op->pl[i].fwd_last)
+				op->pl[i].fwd_last = row.date;
 		}
 	}
 	su_hist_free(hi);
@@ -589,6 +601,9 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		dh->skip_to = op->pl[k].skip_to;
 		dh->reg_from = op->pl[k].back_from;
 		dh->reg_to = op->pl[k].back_to;
+		if (dh->reg_from >= 0 && op->pl[k].fwd_last >
+		    op->pl[k].back_last)
+			dh->recovered = 1, dh->fwd = op->pl[k].fwd_last;
 		if (op->last_to >= 0 && su_model_stage(p,
 		    su_map_all(st->hist.names)[op->last_to]->key,
 		    su_map_all(st->hist.names)[op->last_to]->keylen) == idx)
@@ -741,10 +756,18 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 	elapsed = (long)st->o->c.as_of - dh->first;
 	if (elapsed < 0)
 		return; /* it opens after --as-of: nothing to judge yet */
-	if (stalled || dh->reg_from >= 0) {
+	if (stalled || (dh->reg_from >= 0 && !dh->recovered)) {
 		st->velocity = "at risk";
 		find(st, CK_VELOCITY, "at risk: %s", stalled ? "stalled" :
 		    "moved back");
+	} else if (dh->recovered) {
+		char d[16];
+
+		su_date_fmt(d, dh->fwd);
+		st->velocity = "recovery";
+		find(st, CK_VELOCITY, "recovery: moved back from %s to %s, "
+		    "forward again on %s", p->stage[dh->reg_from].name,
+		    p->stage[dh->reg_to].name, d);
 	} else if (expected > 0 && 2 * elapsed <= expected) {
 		st->velocity = "fast track";
 		find(st, CK_VELOCITY, "fast track: %ld days to %s, where the "

@@ -642,3 +642,43 @@ H1|champion-changed|champion changed from Jane to Bob on 2026-04-01
 H1|stalled|120 days in Discover (its limit is 30)
 H1|velocity|at risk: stalled'
 }
+
+# seed 003's Recovery, as of 2026-06-01 (built-in model; stage history):
+#  R1 Discover -> PoC (3/1), back to Discover (4/1), PoC again (5/20):
+#     12 days in PoC, under its 45    -> recovery (and still regressed)
+#  R2 Discover -> PoC (3/1), back to Discover (5/15), no move since
+#                                     -> at risk: moved back
+#  R3 back (2/10), forward again (3/1), but 92 days in PoC, over 45
+#                                     -> at risk: stalled
+@test "velocity recovery: moved back, then forward again, not stalled" {
+	f=$(mk r.csv <<'EOF'
+Opportunity ID,Stage
+R1,Proof of Concept
+R2,Discover
+R3,Proof of Concept
+EOF
+)
+	h=$(mk rh.csv <<'EOF'
+Opportunity ID,From Stage,To Stage,Last Modified
+R1,Discover,Proof of Concept,2026-03-01
+R1,Proof of Concept,Discover,2026-04-01
+R1,Discover,Proof of Concept,2026-05-20
+R2,Discover,Proof of Concept,2026-03-01
+R2,Proof of Concept,Discover,2026-05-15
+R3,Discover,Proof of Concept,2026-02-01
+R3,Proof of Concept,Discover,2026-02-10
+R3,Discover,Proof of Concept,2026-03-01
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" --annotate -f json "$f"
+	assert_failure 1
+	run jq -r '[."Opportunity ID", .velocity] | join("|")' <<<"$output"
+	assert_output 'R1|recovery
+R2|at risk
+R3|at risk'
+	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" -f json "$f"
+	run jq -r 'select(.check == "velocity") | [.id, .message] | join("|")' <<<"$output"
+	assert_output 'R1|recovery: moved back from Proof of Concept to Discover, forward again on 2026-05-20
+R2|at risk: moved back
+R3|at risk: stalled'
+}
