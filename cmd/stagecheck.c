@@ -67,13 +67,14 @@ struct opts {
 	char review_cur[SU_CUR_LEN]; /* its currency, or "" (the deals') */
 	const char *review_arg;
 	long pushed_often; /* --pushed-often N */
+	long renewals;     /* --renewals DAYS, or -1 */
 };
 
 static const char usage_text[] =
 "usage: stagecheck [-m MODEL] [--history FILE] [--annotate | --summary]\n"
 "                  [--severity error|warn|info] [--probability-tolerance PCT]\n"
 "                  [--review-threshold AMOUNT] [--pushed-often N]\n"
-"                  [options] [FILE ...]\n";
+"                  [--renewals DAYS] [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -101,11 +102,13 @@ usage(FILE *fp)
 "                             go to deal review (default 100000)\n"
 "      --pushed-often N       with a field history: a close date pushed N\n"
 "                             or more times is pushed-often (default 3)\n"
+"      --renewals DAYS        list instead the renewals due within DAYS (or\n"
+"                             overdue) still at their pipeline's first stage\n"
 "\n%s", su_common_usage);
 }
 
 enum { OPT_ANNOTATE = SU_OPT_PROGRAM_BASE, OPT_SUMMARY, OPT_SEVERITY,
-       OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY, OPT_PUSHED };
+       OPT_TOLERANCE, OPT_REVIEW, OPT_HISTORY, OPT_PUSHED, OPT_RENEWALS };
 
 /* ---- stage history ---------------------------------------------------------
  *
@@ -482,6 +485,10 @@ struct state {
 	int32_t *entered;       /* per stage: HubSpot's date entered */
 	char *has_at;
 	long noclose; /* open deals with no close date: not judged past */
+	/* --renewals: renewal deals at a stage the model does not know;
+	 * renewals with no due date; an output error */
+	long ren_unknown, ren_nodate;
+	int oerr;
 	struct gbind *gb;       /* per gate of the model, pipeline by pipeline */
 	size_t *gbase;          /* per pipeline: its first gate in gb */
 	const char **xf;        /* a row with the synthetic cells after it */
@@ -1267,6 +1274,98 @@ write_summary(struct state *st, struct su_out *out)
 	return 0;
 }
 
+/* ---- --renewals ------------------------------------------------------------ */
+
+/* the columns --renewals needs: a due date (the renewal date, else the
+ * close date); with a stage, a renewal pipeline in the model */
+static int
+renewals_header(struct state *st, const struct su_rec *hdr)
+{
+	size_t i;
+
+	if (st->col[SU_R_RENEWAL_DATE] < 0 && (st->col[SU_R_STAGE] < 0 ||
+	    st->col[SU_R_CLOSE] < 0)) {
+		su_msg(hdr->file, 1, "--renewals: no renewal date column "
+		    "(Renewal Date, Contract End Date, ...; or name it with -c "
+		    "renewal_date=HEADER)%s", st->col[SU_R_STAGE] < 0 ? "" :
+		    ", nor a close date");
+		return -1;
+	}
+	if (st->col[SU_R_STAGE] < 0)
+		return 0; /* accounts: every row is one */
+	for (i = 0; i < st->m->np; i++)
+		if (st->m->p[i].renewals)
+			return 0;
+	su_msg(st->m->file, 0, "--renewals: no pipeline of the model is the "
+	    "renewal pipeline (renewals = yes)");
+	return -1;
+}
+
+/* a row of --renewals: listed when it is a renewal at its pipeline's
+ * first stage (or an account) due by --as-of + DAYS */
+static enum su_result
+renewal_row(struct state *st, const struct su_rec *hdr,
+            const struct su_rec *r, struct su_out *out)
+{
+	static const int roles[] = {SU_R_ID, SU_R_NAME, SU_R_ACCOUNT,
+	                            SU_R_OWNER, SU_R_STAGE};
+	struct su_cell c[8];
+	struct su_where w;
+	const char *s, *why;
+	char due[16], cur[SU_CUR_LEN];
+	size_t len, i;
+	int col, k, e;
+	int32_t d;
+	int64_t arr;
+
+	if ((col = st->col[SU_R_STAGE]) >= 0) {
+		s = val(st, r, SU_R_TYPE, &len);
+		su_place(st->pl, s, len, r->f[col], r->len[col], -1, &w);
+		if (!w.p->renewals || w.unknown_type)
+			return SU_OK;
+		if (w.idx < 0) {
+			st->ren_unknown++;
+			return SU_OK;
+		}
+		if (w.idx != 0)
+			return SU_OK; /* under way, or closed */
+	}
+	col = st->col[SU_R_RENEWAL_DATE] >= 0 ? st->col[SU_R_RENEWAL_DATE] :
+	    st->col[SU_R_CLOSE];
+	if ((k = su_date_parse(r->f[col], r->len[col], st->o->c.dmy, &d,
+	    &why)) < 0)
+		return su_in_reject(st->in, r, "%s \"%s\": %s", hdr->f[col],
+		    r->f[col], why);
+	if (k > 0) {
+		st->ren_nodate++;
+		return SU_OK;
+	}
+	if ((long)d - st->o->c.as_of > st->o->renewals)
+		return SU_OK;
+	for (i = 0; i < 5; i++) {
+		s = val(st, r, roles[i], &len);
+		c[i] = str(s, len);
+	}
+	su_date_fmt(due, d);
+	c[5] = str(due, strlen(due));
+	c[6] = su_cell_num(SU_C_INT, (long)d - st->o->c.as_of, 1);
+	c[7].type = SU_C_NULL;
+	if ((col = st->col[SU_R_AMOUNT]) >= 0) {
+		k = su_money_parse(r->f[col], r->len[col],
+		    st->o->c.decimal_comma, &arr, cur, &why);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			    "amount (%s)", hdr->f[col], r->f[col], why);
+		if (k == 0)
+			c[7] = su_cell_num(SU_C_MONEY, arr, 1);
+	}
+	if ((e = su_out_row(out, c)) != 0) {
+		st->oerr = e;
+		return SU_STOP;
+	}
+	return SU_OK;
+}
+
 /* ---- the run ------------------------------------------------------------- */
 
 static const struct option longopts[] = {
@@ -1274,7 +1373,7 @@ static const struct option longopts[] = {
 	{"summary", 0, 0, OPT_SUMMARY}, {"severity", 1, 0, OPT_SEVERITY},
 	{"probability-tolerance", 1, 0, OPT_TOLERANCE},
 	{"review-threshold", 1, 0, OPT_REVIEW}, {"history", 1, 0, OPT_HISTORY},
-	{"pushed-often", 1, 0, OPT_PUSHED},
+	{"pushed-often", 1, 0, OPT_PUSHED}, {"renewals", 1, 0, OPT_RENEWALS},
 	{0, 0, 0, 0},
 };
 
@@ -1323,6 +1422,13 @@ option(void *self, int c, const char *arg)
 			return -1;
 		o->review_arg = arg;
 		break;
+	case OPT_RENEWALS:
+		if (su_strtonum(arg, 0, 3660, &o->renewals)) {
+			su_msg(NULL, 0, "--renewals %s: expected a number of "
+			    "days from 0 to 3660", arg);
+			return -1;
+		}
+		break;
 	case OPT_PUSHED:
 		if (su_strtonum(arg, 1, 1000, &o->pushed_often)) {
 			su_msg(NULL, 0, "--pushed-often %s: expected a number "
@@ -1342,6 +1448,7 @@ init(void *self)
 	((struct state *)self)->o->review = 10000000; /* $100K, seed 000 */
 	/* three pushes: a slipping deal, not one rescheduled once */
 	((struct state *)self)->o->pushed_often = 3;
+	((struct state *)self)->o->renewals = -1;
 }
 
 /* the model's gates: a place each, and no name of a built-in check (a
@@ -1450,6 +1557,11 @@ setup(void *self, struct su_run *run)
 
 	if (su_model_load(st->o->model, &st->m) || gates_setup(st))
 		return -1;
+	if (st->o->renewals >= 0 && st->o->mode != MODE_FINDINGS) {
+		su_msg(NULL, 0, "--renewals lists renewals: it excludes "
+		    "--annotate and --summary");
+		return -1;
+	}
 	if (st->o->history) {
 		if (read_history(&st->hist, st->o, st->m))
 			return -1;
@@ -1469,6 +1581,8 @@ setup(void *self, struct su_run *run)
 	want[SU_R_FIELD] = want[SU_R_TO_STAGE] = 0;
 	if (st->have_hist)
 		want[SU_R_ID] = SU_COL_REQUIRED;
+	if (st->o->renewals >= 0) /* an accounts export has no stage */
+		want[SU_R_STAGE] = want[SU_R_ACCOUNT] = SU_COL_OPTIONAL;
 	return 0;
 }
 
@@ -1481,6 +1595,8 @@ header(void *self, struct su_run *run)
 
 	st->in = run->in;
 	memcpy(st->col, run->col, sizeof st->col);
+	if (st->o->renewals >= 0)
+		return renewals_header(st, hdr);
 	if (gates_bind(st, run))
 		return -1;
 	if (!st->have_hist)
@@ -1501,12 +1617,16 @@ start(void *self, struct su_run *run)
 	                                     "check", "severity", "message"};
 	static const char *const own[] = {"gate", "missing", "flags",
 	                                   "velocity"};
+	static const char *const rnames[] = {"id", "name", "account", "owner",
+	                                     "stage", "due", "days", "arr"};
 	struct state *st = self;
 	const struct su_rec *hdr = &run->hdr;
 	const char **names;
 	size_t extra = st->have_hist || st->ndent ? 4 : 3, i, k = 0;
 	int r;
 
+	if (st->o->renewals >= 0)
+		return su_out_header(run->out, 8, rnames);
 	if (st->o->mode == MODE_FINDINGS)
 		return su_out_header(run->out, 7, fnames);
 	if (st->o->mode != MODE_ANNOTATE)
@@ -1535,6 +1655,12 @@ record(void *self, struct su_run *run, const struct su_rec *r)
 	enum su_result k;
 	int e = 0;
 
+	if (st->o->renewals >= 0) {
+		if ((k = renewal_row(st, &run->hdr, r, run->out)) == SU_STOP &&
+		    st->oerr)
+			run->oerr = st->oerr;
+		return k;
+	}
 	if ((k = check_row(st, &run->hdr, r)) != SU_OK)
 		return k;
 	st->errors += st->gate_fail;
@@ -1557,6 +1683,15 @@ end(void *self, struct su_run *run)
 {
 	struct state *st = self;
 
+	if (st->ren_unknown)
+		su_msg(NULL, 0, "%ld renewal deal%s at a stage the model does "
+		    "not know; not listed", st->ren_unknown,
+		    st->ren_unknown == 1 ? " is" : "s are");
+	if (st->ren_nodate)
+		su_msg(NULL, 0, "%ld renewal%s no %s; not listed",
+		    st->ren_nodate, st->ren_nodate == 1 ? " has" : "s have",
+		    run->hdr.f[st->col[SU_R_RENEWAL_DATE] >= 0 ?
+		    st->col[SU_R_RENEWAL_DATE] : st->col[SU_R_CLOSE]]);
 	if (st->noclose)
 		su_msg(NULL, 0, "%ld open deal%s no %s; not judged for "
 		    "past-close-date", st->noclose, st->noclose == 1 ? " has" :

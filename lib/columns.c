@@ -102,6 +102,9 @@ static const struct {
 	    "Next Activity Date"}, {0}},
 	[SU_R_FIELD] = {"field", {"Field / Event", "Field", "Property",
 	    "Property Name", "Field Name"}, {0}},
+	[SU_R_RENEWAL_DATE] = {"renewal_date", {"Renewal Date",
+	    "Contract End Date", "Contract End", "Renewal Due Date",
+	    "Subscription End Date"}, {0}},
 };
 
 const char *

@@ -282,6 +282,17 @@ set_default(struct su_ini_load *ld, void *ctx, const char *value)
 }
 
 static int
+set_renewals(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
+		su_ini_fail(ld, 0, "renewals = %s: expected yes or no", value);
+		return 0;
+	}
+	((struct models *)ctx)->p->renewals = value[0] == 'y';
+	return 1;
+}
+
+static int
 set_poc(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	(void)ld;
@@ -550,6 +561,7 @@ static const struct su_ini_key pipeline_keys[] = {
 	{"default", set_default, 0},
 	{"poc_stage", set_poc, 0},
 	{"amount_from", set_amount_from, 0},
+	{"renewals", set_renewals, 0},
 	{NULL, NULL, 0},
 };
 
@@ -569,7 +581,7 @@ static const struct su_ini_key stage_keys[] = {
 
 static const struct su_ini_kind kinds[] = {
 	{"pipeline", 1, pipeline_keys, "types, default, poc_stage, "
-	    "amount_from", open_pipeline},
+	    "amount_from, renewals", open_pipeline},
 	{"stage", 1, stage_keys, "probability, category, requires, max_days, "
 	    "warn_days, typical_days, status, aliases, gate, drop_gate",
 	    open_stage},

@@ -34,6 +34,8 @@ enum su_role {
 	SU_R_EB_TITLE, SU_R_NEXT_STEP, SU_R_NEXT_STEP_DATE,
 	/* a field history's field (Salesforce's Field / Event) */
 	SU_R_FIELD,
+	/* a renewal's due date (stagecheck --renewals) */
+	SU_R_RENEWAL_DATE,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);

@@ -57,6 +57,7 @@ struct su_pipeline {
 	char **types, **norm_type; /* as written; normalised */
 	size_t ntypes;
 	int is_default;
+	int renewals;           /* renewals = yes: stagecheck --renewals */
 	struct su_stage *stage; /* its stages, in order */
 	size_t nstage;
 	int poc, amount_from; /* stage indexes, or -1 */

@@ -682,3 +682,99 @@ R3|at risk'
 R2|at risk: moved back
 R3|at risk: stalled'
 }
+
+# --renewals 90, as of 2026-06-01, built-in model (its Renewal pipeline:
+# Renewal and Expansion; Open is its first stage); due = Contract End
+# Date (the file has one):
+#  R1 Renewal, Open, ends 2026-07-15: 44 days          -> listed, $120K
+#  R2 Open, ends 2026-11-30: 182 days, past 90         -> not listed
+#  R3 Qualification: under way                         -> not listed
+#  R4 Open, ended 2026-05-20: overdue, -12; no amount  -> listed, arr empty
+#  R5 New Business                                     -> not listed
+#  R6 Open, no Contract End Date                       -> counted on stderr
+#  R7 stage "Opn" the model does not know              -> counted on stderr
+#  R8 Expansion, Open, ends 2026-08-30: 90 days, within -> listed
+@test "--renewals DAYS: the renewal pipeline's first-stage deals due, with ARR" {
+	f=$(mk rn.csv <<'EOF'
+Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Type,Stage,Amount,Close Date,Contract End Date
+R1,Acme renewal,Acme,Ana,Renewal,Open,"$120,000",2026-08-01,2026-07-15
+R2,Beta renewal,Beta,Ben,Renewal,Open,80000,2026-12-01,2026-11-30
+R3,Gamma renewal,Gamma,Ana,Renewal,Qualification,50000,2026-07-01,2026-06-20
+R4,Delta renewal,Delta,Ben,Renewal,Open,,2026-06-01,2026-05-20
+R5,Epsilon new,Epsilon,Ana,New Business,Opportunity Created,90000,2026-06-10,2026-06-10
+R6,Zeta renewal,Zeta,Ben,Renewal,Open,30000,2026-06-30,
+R7,Eta renewal,Eta,Ana,Renewal,Opn,30000,2026-06-30,2026-06-30
+R8,Theta renewal,Theta,Ana,Expansion,Open,45000,2026-08-30,2026-08-30
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --renewals 90 "$f"
+	assert_success
+	assert_equal "$stderr" "stagecheck: 1 renewal deal is at a stage the model does not know; not listed
+stagecheck: 1 renewal has no Contract End Date; not listed"
+	assert_output 'id,name,account,owner,stage,due,days,arr
+R1,Acme renewal,Acme,Ana,Open,2026-07-15,44,120000.00
+R4,Delta renewal,Delta,Ben,Open,2026-05-20,-12,
+R8,Theta renewal,Theta,Ana,Open,2026-08-30,90,45000.00'
+	# without a renewal date column, the close date is the due date:
+	# R1 2026-08-01 (61 days), R2 2026-12-01 (183: no), R4 2026-06-01
+	# (0), R6 2026-06-30 (29)
+	printf '%s\n' 'Opportunity ID,Type,Stage,Close Date' 'R1,Renewal,Open,2026-08-01' \
+	    'R2,Renewal,Open,2026-12-01' 'R4,Renewal,Open,2026-06-01' \
+	    'R6,Renewal,Open,2026-06-30' >"$BATS_TEST_TMPDIR/c.csv"
+	run --separate-stderr stagecheck --as-of 2026-06-01 --renewals 90 "$BATS_TEST_TMPDIR/c.csv"
+	assert_success
+	assert_output 'id,name,account,owner,stage,due,days,arr
+R1,,,,Open,2026-08-01,61,
+R4,,,,Open,2026-06-01,0,
+R6,,,,Open,2026-06-30,29,'
+}
+
+# an accounts export: no stage, every row an account; as of 2026-06-01,
+# 60 days: Acme 44 and Gamma 19 (6/20/2026, the US form) are listed, Beta
+# (182) is not, Delta has no date (said)
+@test "--renewals over an accounts export with a contract end date" {
+	f=$(mk acc.csv <<'EOF'
+Account Name,Account Owner,ARR,Contract End Date
+Acme,Ana,"$120,000",2026-07-15
+Beta,Ben,80000,2026-11-30
+Gamma,Ana,50000,6/20/2026
+Delta,Ben,,
+EOF
+)
+	run --separate-stderr stagecheck --as-of 2026-06-01 --renewals 60 -c owner="Account Owner" "$f"
+	assert_success
+	assert_equal "$stderr" "stagecheck: 1 renewal has no Contract End Date; not listed"
+	assert_output 'id,name,account,owner,stage,due,days,arr
+,,Acme,Ana,,2026-07-15,44,120000.00
+,,Gamma,Ana,,2026-06-20,19,50000.00'
+}
+
+@test "--renewals errors: a bad number, with --annotate, no date column, no renewal pipeline, a bad date" {
+	f=$(mk e.csv <<'EOF'
+Opportunity ID,Type,Stage,Amount
+E1,Renewal,Open,100
+EOF
+)
+	run --separate-stderr stagecheck --renewals x "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: --renewals x: expected a number of days from 0 to 3660"
+	run --separate-stderr stagecheck --renewals 30 --annotate "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: --renewals lists renewals: it excludes --annotate and --summary"
+	run --separate-stderr stagecheck --renewals 30 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $f:1: --renewals: no renewal date column (Renewal Date, Contract End Date, ...; or name it with -c renewal_date=HEADER), nor a close date"
+	printf 'Opportunity ID,Type,Stage,Renewal Date\nE1,Renewal,Open,2026-02-30\n' >"$BATS_TEST_TMPDIR/b.csv"
+	run --separate-stderr stagecheck --renewals 30 "$BATS_TEST_TMPDIR/b.csv"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/b.csv:2: Renewal Date \"2026-02-30\": no such day in that month"
+	m=$(mk m.ini <<'EOF'
+[pipeline S]
+[stage Open]
+probability = 10
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" --renewals 30 "$BATS_TEST_TMPDIR/b.csv"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $m: --renewals: no pipeline of the model is the renewal pipeline (renewals = yes)"
+}
