@@ -778,3 +778,23 @@ EOF
 	assert_failure 2
 	assert_equal "$stderr" "stagecheck: $m: --renewals: no pipeline of the model is the renewal pipeline (renewals = yes)"
 }
+
+@test "a gate's column that matches several headers is an error with a caret" {
+	m=$(mk amb.ini <<'EOF'
+[pipeline S]
+[stage A]
+probability = 10
+gate = icp: "icp score" >= 5
+EOF
+)
+	f=$(mk amb.csv <<'EOF'
+Stage,ICP Score,ICP_Score
+A,1,2
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "stagecheck: $m:4:13: gate icp: several columns of $f match \"icp score\" (name one exactly)
+  gate = icp: \"icp score\" >= 5
+              ^"
+}
