@@ -221,16 +221,6 @@ intern(struct history *h, const char *s, size_t len)
 	return *ix - 1;
 }
 
-static char *
-dupn(const char *s, size_t len)
-{
-	char *d = su_xmalloc(len + 1);
-
-	memcpy(d, s, len);
-	d[len] = '\0';
-	return d;
-}
-
 /* a champion's or economic buyer's change from one to another (or to
  * none); a first one named is no change */
 static int
@@ -254,8 +244,8 @@ change(struct hchange *c, int32_t date, const char *from, size_t flen,
 	free(c->from);
 	free(c->to);
 	c->date = date;
-	c->from = dupn(from, flen);
-	c->to = dupn(to, tlen);
+	c->from = su_xstrndup(from, flen);
+	c->to = su_xstrndup(to, tlen);
 }
 
 static void
@@ -297,7 +287,8 @@ field_row(struct history *h, struct hopp *op, const struct su_hrow *row)
 	v->line = row->line;
 	v->d = row->to_date;
 	v->has_d = row->field == SU_HF_CLOSE && row->has_to_date;
-	v->v = row->field == SU_HF_CLOSE ? NULL : dupn(row->to, row->tolen);
+	v->v = row->field == SU_HF_CLOSE ? NULL :
+	    su_xstrndup(row->to, row->tolen);
 }
 
 static int
@@ -489,7 +480,8 @@ struct state {
 	 * renewals with no due date; an output error */
 	long ren_unknown, ren_nodate;
 	int oerr;
-	struct gbind *gb;       /* per gate of the model, pipeline by pipeline */
+	struct gbind *gb;       /* per gate of the model, pipeline by
+	                           pipeline */
 	size_t *gbase;          /* per pipeline: its first gate in gb */
 	const char **xf;        /* a row with the synthetic cells after it */
 	size_t *xl;
@@ -911,14 +903,14 @@ next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		if (k > 0)
-			n += (size_t)snprintf(msg + n, sizeof msg - n, "%sno %s",
-			    n ? "; " : "", hdr->f[c]);
+			n += (size_t)snprintf(msg + n, sizeof msg - n,
+			    "%sno %s", n ? "; " : "", hdr->f[c]);
 		else if (d < st->o->c.as_of) {
 			su_date_fmt(a, d);
 			su_date_fmt(b, st->o->c.as_of);
-			n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%s %s "
-			    "is past (as of %s)", n ? "; " : "", hdr->f[c], a,
-			    b);
+			n += (size_t)snprintf(msg + n, sizeof msg - n,
+			    "%s%s %s is past (as of %s)", n ? "; " : "",
+			    hdr->f[c], a, b);
 		}
 	}
 	if (n)
@@ -1274,7 +1266,7 @@ write_summary(struct state *st, struct su_out *out)
 	return 0;
 }
 
-/* ---- --renewals ------------------------------------------------------------ */
+/* ---- --renewals --------------------------------------------------------- */
 
 /* the columns --renewals needs: a due date (the renewal date, else the
  * close date); with a stage, a renewal pipeline in the model */
@@ -1389,6 +1381,18 @@ set_mode(struct opts *o, enum mode m)
 	return 0;
 }
 
+/* a whole number option from lo to hi: 0, or -1 (said) */
+static int
+opt_count(const char *opt, const char *arg, long lo, long hi,
+          const char *what, long *out)
+{
+	if (su_strtonum(arg, lo, hi, out) == 0)
+		return 0;
+	su_msg(NULL, 0, "%s %s: expected a number of %s from %ld to %ld", opt,
+	    arg, what, lo, hi);
+	return -1;
+}
+
 static int
 option(void *self, int c, const char *arg)
 {
@@ -1423,19 +1427,11 @@ option(void *self, int c, const char *arg)
 		o->review_arg = arg;
 		break;
 	case OPT_RENEWALS:
-		if (su_strtonum(arg, 0, 3660, &o->renewals)) {
-			su_msg(NULL, 0, "--renewals %s: expected a number of "
-			    "days from 0 to 3660", arg);
-			return -1;
-		}
-		break;
+		return opt_count("--renewals", arg, 0, 3660, "days",
+		    &o->renewals);
 	case OPT_PUSHED:
-		if (su_strtonum(arg, 1, 1000, &o->pushed_often)) {
-			su_msg(NULL, 0, "--pushed-often %s: expected a number "
-			    "of times from 1 to 1000", arg);
-			return -1;
-		}
-		break;
+		return opt_count("--pushed-often", arg, 1, 1000, "times",
+		    &o->pushed_often);
 	default:
 		abort(); /* in longopts, handled by nobody */
 	}
@@ -1485,65 +1481,64 @@ gates_setup(struct state *st)
  * error, unless the gate is optional (a field not every org has): then the
  * gate is not checked.  A name matching several headers is an error. */
 static int
-gates_bind(struct state *st, const struct su_run *run)
+bind_column(const struct state *st, const struct su_run *run,
+            struct su_gate *g, size_t k, int *missing)
 {
 	const struct su_rec *hdr = &run->hdr;
-	struct su_model *m = st->m;
-	size_t i, j, k, pos;
+	size_t pos;
+	const char *name = su_expr_colname(g->e, k, &pos);
+	char msg[1400], list[1000];
 	int c, sy, role;
 
-	st->nhdr = hdr->n;
-	st->xf = su_xmalloc((hdr->n + NSYN) * sizeof *st->xf);
-	st->xl = su_xmalloc((hdr->n + NSYN) * sizeof *st->xl);
-	for (i = 0; i < m->np; i++)
-		for (j = 0; j < m->p[i].ngate; j++) {
-			struct su_gate *g = &m->p[i].gate[j];
-
-			for (k = 0; k < su_expr_ncols(g->e); k++) {
-				const char *name = su_expr_colname(g->e, k,
-				    &pos);
-				char msg[1400], list[1000];
-
-				for (sy = 0; sy < NSYN; sy++)
-					if (su_normeq(name, synname[sy]))
-						break;
-				if (sy < NSYN) {
-					su_expr_bind(g->e, k, (int)hdr->n + sy);
-					continue;
-				}
-				role = su_role_lookup(name);
-				if (role >= 0 && run->col[role] >= 0) {
-					su_expr_bind(g->e, k, run->col[role]);
-					continue;
-				}
-				if ((c = su_find_header(hdr, name)) >= 0) {
-					su_expr_bind(g->e, k, c);
-					continue;
-				}
-				if (c == -1 && g->optional) {
-					st->gb[st->gbase[i] + j].missing = 1;
-					continue;
-				}
-				if (c == -2)
-					snprintf(msg, sizeof msg, "gate %s: "
-					    "several columns of %s match \"%s\" "
-					    "(name one exactly)", g->name,
-					    hdr->file, name);
-				else {
-					su_header_list(hdr, list, sizeof list);
-					snprintf(msg, sizeof msg, "gate %s: no "
-					    "column \"%s\" in %s: %s%s%smark the "
-					    "gate optional; the columns are: %s",
-					    g->name, name, hdr->file, role >= 0 ?
-					    "name it with -c " : "", role >= 0 ?
-					    su_role_name(role) : "", role >= 0 ?
-					    "=HEADER, or " : "", list);
-				}
-				su_ini_caret(m->file, m->text, g->line,
-				    g->col + pos, msg);
-				return -1;
-			}
+	for (sy = 0; sy < NSYN; sy++)
+		if (su_normeq(name, synname[sy])) {
+			su_expr_bind(g->e, k, (int)hdr->n + sy);
+			return 0;
 		}
+	role = su_role_lookup(name);
+	if (role >= 0 && run->col[role] >= 0) {
+		su_expr_bind(g->e, k, run->col[role]);
+		return 0;
+	}
+	if ((c = su_find_header(hdr, name)) >= 0) {
+		su_expr_bind(g->e, k, c);
+		return 0;
+	}
+	if (c == -1 && g->optional) {
+		*missing = 1;
+		return 0;
+	}
+	if (c == -2)
+		snprintf(msg, sizeof msg, "gate %s: several columns of %s "
+		    "match \"%s\" (name one exactly)", g->name, hdr->file,
+		    name);
+	else {
+		su_header_list(hdr, list, sizeof list);
+		snprintf(msg, sizeof msg, "gate %s: no column \"%s\" in %s: "
+		    "%s%s%smark the gate optional; the columns are: %s",
+		    g->name, name, hdr->file, role >= 0 ? "name it with -c " :
+		    "", role >= 0 ? su_role_name(role) : "", role >= 0 ?
+		    "=HEADER, or " : "", list);
+	}
+	su_ini_caret(st->m->file, st->m->text, g->line, g->col + pos, msg);
+	return -1;
+}
+
+static int
+gates_bind(struct state *st, const struct su_run *run)
+{
+	struct su_model *m = st->m;
+	size_t i, j, k, n = run->hdr.n;
+
+	st->nhdr = n;
+	st->xf = su_xmalloc((n + NSYN) * sizeof *st->xf);
+	st->xl = su_xmalloc((n + NSYN) * sizeof *st->xl);
+	for (i = 0; i < m->np; i++)
+		for (j = 0; j < m->p[i].ngate; j++)
+			for (k = 0; k < su_expr_ncols(m->p[i].gate[j].e); k++)
+				if (bind_column(st, run, &m->p[i].gate[j], k,
+				    &st->gb[st->gbase[i] + j].missing))
+					return -1;
 	return 0;
 }
 

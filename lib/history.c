@@ -56,7 +56,8 @@ field_of(const char *s, size_t len)
 		{"closedate", SU_HF_CLOSE},
 		{"champion", SU_HF_CHAMPION},
 		{"meddpiccchampion", SU_HF_CHAMPION},
-		{"economicbuyer", SU_HF_EB}, {"meddpicceconomicbuyer", SU_HF_EB},
+		{"economicbuyer", SU_HF_EB},
+		{"meddpicceconomicbuyer", SU_HF_EB},
 		{"eb", SU_HF_EB}, {"decisionmaker", SU_HF_EB},
 	};
 	char n[64];

@@ -59,16 +59,6 @@ struct models {
 	struct su_stage *cur;  /* the stage being read, or NULL */
 };
 
-static char *
-dupn(const char *s, size_t n)
-{
-	char *d = su_xmalloc(n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
 /* split a comma-separated list into trimmed, non-empty items */
 static size_t
 split(const char *v, char ***out)
@@ -88,7 +78,7 @@ split(const char *v, char ***out)
 			su_trim(&t, &len);
 			if (len) {
 				items = su_xrealloc(items, (n + 1) * sizeof *items);
-				items[n++] = dupn(t, len);
+				items[n++] = su_xstrndup(t, len);
 			}
 		}
 	}
@@ -270,26 +260,31 @@ set_types(struct su_ini_load *ld, void *ctx, const char *value)
 	return 1;
 }
 
+/* default, renewals: yes or no */
+static int
+set_yesno(struct su_ini_load *ld, const char *key, const char *value,
+          int *out)
+{
+	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
+		su_ini_fail(ld, 0, "%s = %s: expected yes or no", key, value);
+		return 0;
+	}
+	*out = value[0] == 'y';
+	return 1;
+}
+
 static int
 set_default(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
-		su_ini_fail(ld, 0, "default = %s: expected yes or no", value);
-		return 0;
-	}
-	((struct models *)ctx)->p->is_default = value[0] == 'y';
-	return 1;
+	return set_yesno(ld, "default", value,
+	    &((struct models *)ctx)->p->is_default);
 }
 
 static int
 set_renewals(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
-		su_ini_fail(ld, 0, "renewals = %s: expected yes or no", value);
-		return 0;
-	}
-	((struct models *)ctx)->p->renewals = value[0] == 'y';
-	return 1;
+	return set_yesno(ld, "renewals", value,
+	    &((struct models *)ctx)->p->renewals);
 }
 
 static int
@@ -345,46 +340,41 @@ set_requires(struct su_ini_load *ld, void *ctx, const char *value)
 	return parse_requires(ld, value, &((struct models *)ctx)->cur->own);
 }
 
+/* max_days, warn_days, typical_days: a number of days from 1 */
 static int
-set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
+set_days(struct su_ini_load *ld, const char *key, const char *value,
+         int *out)
 {
 	long v;
 
 	if (su_strtonum(value, 1, 100000, &v) != 0) {
-		su_ini_fail(ld, 0, "max_days = %s: expected a number of days "
-		    "from 1", value);
+		su_ini_fail(ld, 0, "%s = %s: expected a number of days from 1",
+		    key, value);
 		return 0;
 	}
-	((struct models *)ctx)->cur->max_days = (int)v;
+	*out = (int)v;
 	return 1;
+}
+
+static int
+set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return set_days(ld, "max_days", value,
+	    &((struct models *)ctx)->cur->max_days);
 }
 
 static int
 set_warn_days(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	long v;
-
-	if (su_strtonum(value, 1, 100000, &v) != 0) {
-		su_ini_fail(ld, 0, "warn_days = %s: expected a number of days "
-		    "from 1", value);
-		return 0;
-	}
-	((struct models *)ctx)->cur->warn_days = (int)v;
-	return 1;
+	return set_days(ld, "warn_days", value,
+	    &((struct models *)ctx)->cur->warn_days);
 }
 
 static int
 set_typical_days(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	long v;
-
-	if (su_strtonum(value, 1, 100000, &v) != 0) {
-		su_ini_fail(ld, 0, "typical_days = %s: expected a number of "
-		    "days from 1", value);
-		return 0;
-	}
-	((struct models *)ctx)->cur->typical_days = (int)v;
-	return 1;
+	return set_days(ld, "typical_days", value,
+	    &((struct models *)ctx)->cur->typical_days);
 }
 
 static int
@@ -730,14 +720,15 @@ finish(struct su_ini_load *ld, void *ctx)
 			 * must start after the stage does */
 			if (stg->warn_days && (stg->max_days == 0 ||
 			    stg->warn_days >= stg->max_days)) {
-				su_ini_fail(ld, stg->line, "[stage %s]: warn_days "
-				    "= %d needs a max_days above it", stg->name,
-				    stg->warn_days);
+				su_ini_fail(ld, stg->line, "[stage %s]: "
+				    "warn_days = %d needs a max_days above it",
+				    stg->name, stg->warn_days);
 				return -1;
 			}
 			if (stg->status != SU_ST_OPEN && stg->typical_days) {
-				su_ini_fail(ld, stg->line, "[stage %s] is closed: "
-				    "it has no typical_days", stg->name);
+				su_ini_fail(ld, stg->line, "[stage %s] is "
+				    "closed: it has no typical_days",
+				    stg->name);
 				return -1;
 			}
 			if (stg->status != SU_ST_OPEN && stg->own) {
@@ -759,8 +750,8 @@ finish(struct su_ini_load *ld, void *ctx)
 				g->until = (int)p->nstage;
 			if (su_expr_parse(g->cond, strlen(g->cond), &g->e,
 			    &err)) {
-				snprintf(msg, sizeof msg, "gate %s: %s", g->name,
-				    err.msg);
+				snprintf(msg, sizeof msg, "gate %s: %s",
+				    g->name, err.msg);
 				su_ini_caret(ld->file, ld->text, g->line,
 				    g->col + err.pos, msg);
 				ld->said = 1;
