@@ -1334,6 +1334,7 @@ renewal_row(struct state *st, const struct su_rec *hdr,
 	}
 	if ((long)d - st->o->c.as_of > st->o->renewals)
 		return SU_OK;
+	memset(c, 0, sizeof c);
 	for (i = 0; i < 5; i++) {
 		s = val(st, r, roles[i], &len);
 		c[i] = str(s, len);
