@@ -73,10 +73,11 @@ static const struct {
 	    "Closed Lost Reason", "Lost Reason", "Reason Lost"}, {0}},
 	[SU_R_FROM_STAGE] = {"from_stage", {"From Stage", "Old Value",
 	    "Previous Stage", "Old Stage"}, {0}},
-	[SU_R_TO_STAGE] = {"to_stage", {"To Stage", "New Value", "New Stage"}, {0}},
+	[SU_R_TO_STAGE] = {"to_stage", {"To Stage", "New Value", "New Stage",
+	    "Property Value", "Value"}, {0}},
 	[SU_R_CHANGED] = {"changed_date", {"Last Modified",
 	    "Last Modified Date", "Stage Change Date", "Changed Date",
-	    "Edit Date", "Date"}, {0}},
+	    "Edit Date", "Date", "Timestamp"}, {0}},
 	[SU_R_SEGMENT] = {"segment", {"Segment", "Customer Segment",
 	    "Market Segment", "Account Segment"}, {0}},
 	[SU_R_SQL_DATE] = {"sql_date", {"Became a Sales Qualified Lead Date",
@@ -108,6 +109,18 @@ static const struct {
 	    "Meeting Date", "Completed Date", "Close Date"}, {0}},
 	[SU_R_SPLIT] = {"split", {"Split %", "Split Percentage",
 	    "Split Percent", "Split"}, {0}},
+	[SU_R_EB_TITLE] = {"eb_title", {"Economic Buyer Title", "EB Title",
+	    "Economic Buyer Role"}, {0}},
+	[SU_R_NEXT_STEP] = {"next_step", {"Next Step", "NextStep",
+	    "Next Action"}, {0}},
+	[SU_R_NEXT_STEP_DATE] = {"next_step_date", {"Next Step Date",
+	    "Next Step Due Date", "Next Action Date", "Next Action Due Date",
+	    "Next Activity Date"}, {0}},
+	[SU_R_FIELD] = {"field", {"Field / Event", "Field", "Property",
+	    "Property Name", "Field Name"}, {0}},
+	[SU_R_RENEWAL_DATE] = {"renewal_date", {"Renewal Date",
+	    "Contract End Date", "Contract End", "Renewal Due Date",
+	    "Subscription End Date"}, {0}},
 };
 
 const char *
@@ -161,8 +174,8 @@ alias_of(int r, const char *nh, int fb)
 	return 0;
 }
 
-static void
-list_headers(const struct su_rec *hdr, char *buf, size_t size)
+void
+su_header_list(const struct su_rec *hdr, char *buf, size_t size)
 {
 	size_t i, n = 0;
 
@@ -325,7 +338,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		if (k < o->nover) {
 			c = su_find_header(hdr, o->over[k].header);
 			if (c < 0) {
-				list_headers(hdr, list, sizeof list);
+				su_header_list(hdr, list, sizeof list);
 				su_msg(file, 0, "-c %s=%s: %s; the headers "
 				    "are: %s", roles[r].name,
 				    o->over[k].header, c == -1 ?
@@ -374,7 +387,7 @@ su_columns_resolve(const char *file, const struct su_rec *hdr,
 		if (cols[r] < 0)
 			cols[r] = fallback;
 		if (cols[r] < 0 && want[r] == SU_COL_REQUIRED) {
-			list_headers(hdr, list, sizeof list);
+			su_header_list(hdr, list, sizeof list);
 			for (k = n = 0; k < SU_MAX_ALIASES &&
 			    roles[r].aliases[k]; k++)
 				n += (size_t)snprintf(tried + n,
@@ -469,7 +482,7 @@ su_group_resolve(const char *file, const char *spec,
 		if (g[cnt].kind == SU_G_COLUMN && g[cnt].col < 0) {
 			c = su_find_header(hdr, tok);
 			if (c < 0) {
-				list_headers(hdr, list, sizeof list);
+				su_header_list(hdr, list, sizeof list);
 				su_msg(file, 0, "-g %s: %s (use a header, a "
 				    "role such as owner or stage, or quarter, "
 				    "month, fiscal_year); the headers are: %s",

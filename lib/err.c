@@ -166,3 +166,13 @@ su_xstrdup(const char *s)
 
 	return memcpy(su_xmalloc(n), s, n);
 }
+
+char *
+su_xstrndup(const char *s, size_t n)
+{
+	char *d = su_xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}

@@ -1,8 +1,9 @@
 /*
  * history.c - stage history: the rows of a stage history export
  * (Salesforce's Opportunity History: Opportunity ID, From Stage, To Stage,
- * Last Modified), checked, one at a time; and HubSpot's Date entered
- * "STAGE" columns of a deals export.
+ * Last Modified) or a field history (Salesforce's Opportunity Field
+ * History, HubSpot's property history), checked, one at a time; and
+ * HubSpot's Date entered "STAGE" columns of a deals export.
  */
 #include "su.h"
 
@@ -32,13 +33,65 @@ su_hist_open(const struct su_opts *o, const char *file)
 	memset(want, 0, sizeof want);
 	want[SU_R_ID] = want[SU_R_TO_STAGE] = want[SU_R_CHANGED] =
 	    SU_COL_REQUIRED;
-	want[SU_R_FROM_STAGE] = SU_COL_OPTIONAL;
+	want[SU_R_FROM_STAGE] = want[SU_R_FIELD] = SU_COL_OPTIONAL;
 	if (su_columns_resolve(h->hdr.file, &h->hdr, &h->o, want, h->col))
 		goto fail;
 	return h;
 fail:
 	su_hist_free(h);
 	return NULL;
+}
+
+/* the field a field history's row names: by the names Salesforce's field
+ * history and HubSpot's property history give (normalised as headers) */
+static int
+field_of(const char *s, size_t len)
+{
+	static const struct {
+		const char *norm;
+		int field;
+	} names[] = {
+		{"stage", SU_HF_STAGE}, {"stagename", SU_HF_STAGE},
+		{"dealstage", SU_HF_STAGE}, {"opportunitystage", SU_HF_STAGE},
+		{"closedate", SU_HF_CLOSE},
+		{"champion", SU_HF_CHAMPION},
+		{"meddpiccchampion", SU_HF_CHAMPION},
+		{"economicbuyer", SU_HF_EB},
+		{"meddpicceconomicbuyer", SU_HF_EB},
+		{"eb", SU_HF_EB}, {"decisionmaker", SU_HF_EB},
+	};
+	char n[64];
+	size_t i;
+
+	su_trim(&s, &len);
+	if (len >= sizeof n)
+		return SU_HF_OTHER;
+	su_norm(s, len, n);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(n, names[i].norm) == 0)
+			return names[i].field;
+	return SU_HF_OTHER;
+}
+
+/* a close-date row's dates: 0; -1 the old value is no date, -2 the new
+ * (*why says why) */
+static int
+close_dates(struct su_hist *h, struct su_hrow *row, const char **why)
+{
+	int k;
+
+	row->has_from_date = row->has_to_date = 0;
+	if (row->fromlen) {
+		if ((k = su_date_parse(row->from, row->fromlen, h->o.dmy,
+		    &row->from_date, why)) < 0)
+			return -1;
+		row->has_from_date = k == 0;
+	}
+	if ((k = su_date_parse(row->to, row->tolen, h->o.dmy, &row->to_date,
+	    why)) < 0)
+		return -2;
+	row->has_to_date = k == 0;
+	return 0;
 }
 
 int
@@ -72,6 +125,21 @@ su_hist_next(struct su_hist *h, struct su_hrow *row)
 			if (su_in_reject(h->in, &r, "%s \"%s\": %s",
 			    h->hdr.f[c], r.f[c], k > 0 ? "no date" : why) ==
 			    SU_STOP)
+				return -1;
+			continue;
+		}
+		row->has_from = h->col[SU_R_FROM_STAGE] >= 0;
+		row->field = SU_HF_STAGE;
+		row->fname = "", row->fnamelen = 0;
+		if ((c = h->col[SU_R_FIELD]) >= 0) {
+			row->field = field_of(r.f[c], r.len[c]);
+			row->fname = r.f[c], row->fnamelen = r.len[c];
+		}
+		if (row->field == SU_HF_CLOSE &&
+		    (k = close_dates(h, row, &why)) < 0) {
+			c = h->col[k == -1 ? SU_R_FROM_STAGE : SU_R_TO_STAGE];
+			if (su_in_reject(h->in, &r, "%s \"%s\": %s",
+			    h->hdr.f[c], r.f[c], why) == SU_STOP)
 				return -1;
 			continue;
 		}

@@ -59,16 +59,6 @@ struct models {
 	struct su_stage *cur;  /* the stage being read, or NULL */
 };
 
-static char *
-dupn(const char *s, size_t n)
-{
-	char *d = su_xmalloc(n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
 /* split a comma-separated list into trimmed, non-empty items */
 static size_t
 split(const char *v, char ***out)
@@ -88,7 +78,7 @@ split(const char *v, char ***out)
 			su_trim(&t, &len);
 			if (len) {
 				items = su_xrealloc(items, (n + 1) * sizeof *items);
-				items[n++] = dupn(t, len);
+				items[n++] = su_xstrndup(t, len);
 			}
 		}
 	}
@@ -270,15 +260,31 @@ set_types(struct su_ini_load *ld, void *ctx, const char *value)
 	return 1;
 }
 
+/* default, renewals: yes or no */
+static int
+set_yesno(struct su_ini_load *ld, const char *key, const char *value,
+          int *out)
+{
+	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
+		su_ini_fail(ld, 0, "%s = %s: expected yes or no", key, value);
+		return 0;
+	}
+	*out = value[0] == 'y';
+	return 1;
+}
+
 static int
 set_default(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	if (strcmp(value, "yes") != 0 && strcmp(value, "no")) {
-		su_ini_fail(ld, 0, "default = %s: expected yes or no", value);
-		return 0;
-	}
-	((struct models *)ctx)->p->is_default = value[0] == 'y';
-	return 1;
+	return set_yesno(ld, "default", value,
+	    &((struct models *)ctx)->p->is_default);
+}
+
+static int
+set_renewals(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return set_yesno(ld, "renewals", value,
+	    &((struct models *)ctx)->p->renewals);
 }
 
 static int
@@ -334,18 +340,41 @@ set_requires(struct su_ini_load *ld, void *ctx, const char *value)
 	return parse_requires(ld, value, &((struct models *)ctx)->cur->own);
 }
 
+/* max_days, warn_days, typical_days: a number of days from 1 */
 static int
-set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
+set_days(struct su_ini_load *ld, const char *key, const char *value,
+         int *out)
 {
 	long v;
 
 	if (su_strtonum(value, 1, 100000, &v) != 0) {
-		su_ini_fail(ld, 0, "max_days = %s: expected a number of days "
-		    "from 1", value);
+		su_ini_fail(ld, 0, "%s = %s: expected a number of days from 1",
+		    key, value);
 		return 0;
 	}
-	((struct models *)ctx)->cur->max_days = (int)v;
+	*out = (int)v;
 	return 1;
+}
+
+static int
+set_max_days(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return set_days(ld, "max_days", value,
+	    &((struct models *)ctx)->cur->max_days);
+}
+
+static int
+set_warn_days(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return set_days(ld, "warn_days", value,
+	    &((struct models *)ctx)->cur->warn_days);
+}
+
+static int
+set_typical_days(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	return set_days(ld, "typical_days", value,
+	    &((struct models *)ctx)->cur->typical_days);
 }
 
 static int
@@ -377,6 +406,130 @@ set_aliases(struct su_ini_load *ld, void *ctx, const char *value)
 	return 1;
 }
 
+/* gate = NAME [SEVERITY]: CONDITION; compiled once the file is read (in
+ * finish), so that its caret points into the file */
+static int
+set_gate(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const sevs[] = {"info", "warn", "error"};
+	struct models *c = ctx;
+	struct su_pipeline *p = c->p;
+	struct su_gate *g;
+	const char *colon = strchr(value, ':'), *sp, *end, *v0 = value;
+	char name[64];
+	size_t nlen, i, slen;
+	int sev = SU_GATE_ERROR, optional = 0;
+	int here = (int)(c->cur - p->stage);
+
+	if (ld->cont) {
+		su_ini_fail(ld, ld->line, "[stage %s]: a gate's condition is "
+		    "one line (write a second gate)", c->cur->name);
+		return 0;
+	}
+	if (!colon) {
+		su_ini_fail(ld, ld->line, "gate = %s: expected NAME: CONDITION",
+		    value);
+		return 0;
+	}
+	nlen = (size_t)(colon - value);
+	su_trim(&value, &nlen);
+	/* NAME, then perhaps a severity word and "optional" */
+	for (sp = value; sp < value + nlen && *sp != ' ' && *sp != '\t'; sp++)
+		;
+	end = value + nlen;
+	nlen = (size_t)(sp - value);
+	while (sp < end) {
+		const char *w;
+
+		while (sp < end && (*sp == ' ' || *sp == '\t'))
+			sp++;
+		for (w = sp; sp < end && *sp != ' ' && *sp != '\t'; sp++)
+			;
+		slen = (size_t)(sp - w);
+		if (slen == 0)
+			break;
+		for (i = 0; i < 3; i++)
+			if (strlen(sevs[i]) == slen &&
+			    strncmp(w, sevs[i], slen) == 0)
+				break;
+		if (i < 3)
+			sev = (int)i;
+		else if (slen == 8 && strncmp(w, "optional", 8) == 0)
+			optional = 1;
+		else {
+			su_ini_fail(ld, ld->line, "gate = %s: \"%.*s\" is "
+			    "neither a severity (error, warn, info) nor "
+			    "optional", v0, (int)slen, w);
+			return 0;
+		}
+	}
+	if (nlen == 0 || nlen >= sizeof name) {
+		su_ini_fail(ld, ld->line, "gate = %s: expected NAME: CONDITION",
+		    value);
+		return 0;
+	}
+	memcpy(name, value, nlen);
+	name[nlen] = '\0';
+	if (!su_ini_name_ok(name)) {
+		su_ini_fail(ld, ld->line, "gate %s: a gate's name is letters, "
+		    "digits, '-', '_' and '.'", name);
+		return 0;
+	}
+	/* named again at a later stage: the earlier one ends there */
+	for (i = 0; i < p->ngate; i++) {
+		if (p->gate[i].until >= 0 || strcmp(p->gate[i].name, name))
+			continue;
+		if (p->gate[i].from == here) {
+			su_ini_fail(ld, ld->line, "[stage %s]: a second gate "
+			    "%s", c->cur->name, name);
+			return 0;
+		}
+		p->gate[i].until = here;
+	}
+	for (sp = colon + 1; *sp == ' ' || *sp == '\t'; sp++)
+		;
+	p->gate = su_xrealloc(p->gate, (p->ngate + 1) * sizeof *p->gate);
+	g = &p->gate[p->ngate++];
+	memset(g, 0, sizeof *g);
+	g->name = su_xstrdup(name);
+	g->cond = su_xstrdup(sp);
+	g->sev = sev;
+	g->optional = optional;
+	g->from = here;
+	g->until = -1;
+	g->line = ld->line;
+	g->col = ld->vcol + (size_t)(sp - v0);
+	return 1;
+}
+
+/* drop_gate = NAME, ...: earlier stages' gates that end here */
+static int
+set_drop_gate(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct models *c = ctx;
+	struct su_pipeline *p = c->p;
+	char **items;
+	size_t ni, i, k;
+	int here = (int)(c->cur - p->stage), ok = 1;
+
+	ni = split(value, &items);
+	for (i = 0; i < ni && ok; i++) {
+		for (k = 0; k < p->ngate; k++)
+			if (p->gate[k].until < 0 && p->gate[k].from < here &&
+			    strcmp(p->gate[k].name, items[i]) == 0)
+				break;
+		if (k == p->ngate) {
+			su_ini_fail(ld, ld->line, "drop_gate = %s: no gate "
+			    "\"%s\" at an earlier stage of pipeline \"%s\"",
+			    value, items[i], p->name);
+			ok = 0;
+		} else
+			p->gate[k].until = here;
+	}
+	free_list(items, ni);
+	return ok;
+}
+
 static void
 unknown_key(struct su_ini_load *ld, void *ctx, const char *key)
 {
@@ -398,6 +551,7 @@ static const struct su_ini_key pipeline_keys[] = {
 	{"default", set_default, 0},
 	{"poc_stage", set_poc, 0},
 	{"amount_from", set_amount_from, 0},
+	{"renewals", set_renewals, 0},
 	{NULL, NULL, 0},
 };
 
@@ -406,16 +560,21 @@ static const struct su_ini_key stage_keys[] = {
 	{"category", set_category, 0},
 	{"requires", set_requires, 0},
 	{"max_days", set_max_days, 0},
+	{"warn_days", set_warn_days, 0},
+	{"typical_days", set_typical_days, 0},
 	{"status", set_status, 0},
 	{"aliases", set_aliases, 0},
+	{"gate", set_gate, 1},
+	{"drop_gate", set_drop_gate, 1},
 	{NULL, NULL, 0},
 };
 
 static const struct su_ini_kind kinds[] = {
 	{"pipeline", 1, pipeline_keys, "types, default, poc_stage, "
-	    "amount_from", open_pipeline},
+	    "amount_from, renewals", open_pipeline},
 	{"stage", 1, stage_keys, "probability, category, requires, max_days, "
-	    "status, aliases", open_stage},
+	    "warn_days, typical_days, status, aliases, gate, drop_gate",
+	    open_stage},
 	{NULL, 0, NULL, NULL, NULL},
 };
 
@@ -557,6 +716,21 @@ finish(struct su_ini_load *ld, void *ctx)
 			}
 			if (stage_defaults(ld, stg) != 0)
 				return -1;
+			/* a warning before a limit needs the limit, and
+			 * must start after the stage does */
+			if (stg->warn_days && (stg->max_days == 0 ||
+			    stg->warn_days >= stg->max_days)) {
+				su_ini_fail(ld, stg->line, "[stage %s]: "
+				    "warn_days = %d needs a max_days above it",
+				    stg->name, stg->warn_days);
+				return -1;
+			}
+			if (stg->status != SU_ST_OPEN && stg->typical_days) {
+				su_ini_fail(ld, stg->line, "[stage %s] is "
+				    "closed: it has no typical_days",
+				    stg->name);
+				return -1;
+			}
 			if (stg->status != SU_ST_OPEN && stg->own) {
 				su_ini_fail(ld, stg->line, "[stage %s] is closed: "
 				    "it cannot require MEDDPICC", stg->name);
@@ -566,6 +740,23 @@ finish(struct su_ini_load *ld, void *ctx)
 			 * required */
 			if (stg->status == SU_ST_OPEN)
 				req |= stg->own, stg->req = req;
+		}
+		for (j = 0; j < p->ngate; j++) {
+			struct su_gate *g = &p->gate[j];
+			struct su_expr_error err;
+			char msg[320];
+
+			if (g->until < 0)
+				g->until = (int)p->nstage;
+			if (su_expr_parse(g->cond, strlen(g->cond), &g->e,
+			    &err)) {
+				snprintf(msg, sizeof msg, "gate %s: %s",
+				    g->name, err.msg);
+				su_ini_caret(ld->file, ld->text, g->line,
+				    g->col + err.pos, msg);
+				ld->said = 1;
+				return -1;
+			}
 		}
 	}
 	if (ndef == 0)
@@ -606,6 +797,7 @@ su_model_parse(const char *name, const char *text, struct su_model **out)
 	memset(&c, 0, sizeof c);
 	memset(m, 0, sizeof *m);
 	m->file = su_xstrdup(name);
+	m->text = su_xstrdup(text);
 	c.m = m;
 	if (su_ini_load(&spec, name, text, &c)) {
 		su_model_free(m);
@@ -634,6 +826,12 @@ su_model_free(struct su_model *m)
 		}
 		if (p->norm_type)
 			free_list(p->norm_type, p->ntypes);
+		for (j = 0; j < p->ngate; j++) {
+			free(p->gate[j].name);
+			free(p->gate[j].cond);
+			su_expr_free(p->gate[j].e);
+		}
+		free(p->gate);
 		free(p->stage);
 		free(p->name);
 		free(p->poc_name);
@@ -642,6 +840,7 @@ su_model_free(struct su_model *m)
 	}
 	free(m->p);
 	free(m->file);
+	free(m->text);
 	free(m);
 }
 
@@ -678,6 +877,17 @@ su_model_default(const struct su_model *m)
 		if (m->p[i].is_default)
 			return &m->p[i];
 	return &m->p[0];
+}
+
+int
+su_gate_holds(const struct su_pipeline *p, const struct su_gate *g, int idx)
+{
+	/* a closed stage's gate is its own alone: a won deal is not held
+	 * to the gates it passed on the way */
+	if (p->stage[idx].status != SU_ST_OPEN ||
+	    p->stage[g->from].status != SU_ST_OPEN)
+		return g->from == idx;
+	return g->from <= idx && idx < g->until;
 }
 
 int

@@ -33,6 +33,13 @@ enum su_role {
 	 * booking's split share */
 	SU_R_REP, SU_R_PLAN, SU_R_QUOTA, SU_R_VARIABLE, SU_R_START, SU_R_TEAM,
 	SU_R_PERIOD, SU_R_METRIC, SU_R_VALUE, SU_R_ACTIVITY_DATE, SU_R_SPLIT,
+	/* stagecheck's gates and hygiene: the economic buyer's title, the
+	 * next step and its date */
+	SU_R_EB_TITLE, SU_R_NEXT_STEP, SU_R_NEXT_STEP_DATE,
+	/* a field history's field (Salesforce's Field / Event) */
+	SU_R_FIELD,
+	/* a renewal's due date (stagecheck --renewals) */
+	SU_R_RENEWAL_DATE,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);
@@ -44,6 +51,8 @@ struct su_rec;
 /* a column by its header: exactly, else the one header equal once
  * normalised (su_norm); -1 none, -2 several */
 int su_find_header(const struct su_rec *hdr, const char *name);
+/* the headers, quoted, for a message: "A", "B", ... (cut with "...") */
+void su_header_list(const struct su_rec *hdr, char *buf, size_t size);
 /* find each role's column: cols[role] = index or -1.  `want` has a flag per
  * role: SU_COL_REQUIRED or SU_COL_OPTIONAL (0 = don't look).  Prints and
  * returns -1 on a missing required column or an ambiguous one. */

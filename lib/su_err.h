@@ -42,5 +42,6 @@ void su_hold_signals(int hold);
 void *su_xmalloc(size_t n);
 void *su_xrealloc(void *p, size_t n);
 char *su_xstrdup(const char *s);
+char *su_xstrndup(const char *s, size_t n); /* n bytes of s, and a NUL */
 
 #endif

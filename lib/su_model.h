@@ -29,22 +29,45 @@ struct su_stage {
 	int cat;           /* enum su_cat */
 	unsigned own, req; /* MEDDPICC bits: its own; with earlier stages' */
 	int max_days;      /* 0: no limit */
+	int warn_days;     /* stage-ending this many days before max_days;
+	                      0: none */
+	int typical_days;  /* how long a deal usually takes here; 0: not
+	                      said */
 	int status;        /* enum su_status */
 	long line;
+};
+/* gate = NAME [SEVERITY] [optional]: CONDITION (stagecheck-model(5), GATES): it
+ * holds at the open stages from its own up to, not including, until (a
+ * later stage that names it again or drops it); a closed stage's gate
+ * holds there alone */
+struct su_expr;
+enum su_gate_sev { SU_GATE_INFO, SU_GATE_WARN, SU_GATE_ERROR };
+struct su_gate {
+	char *name, *cond;  /* as written */
+	struct su_expr *e;  /* compiled; its columns bound by the program */
+	int sev;            /* enum su_gate_sev */
+	int optional;       /* not checked where the input lacks a column it
+	                       names (else that is an error) */
+	int from, until;    /* stage indexes */
+	long line;
+	size_t col;         /* of the condition in its line */
 };
 struct su_pipeline {
 	char *name;
 	char **types, **norm_type; /* as written; normalised */
 	size_t ntypes;
 	int is_default;
+	int renewals;           /* renewals = yes: stagecheck --renewals */
 	struct su_stage *stage; /* its stages, in order */
 	size_t nstage;
 	int poc, amount_from; /* stage indexes, or -1 */
 	char *poc_name, *amount_from_name;
 	long line;
+	struct su_gate *gate; /* in the order written */
+	size_t ngate;
 };
 struct su_model {
-	char *file;
+	char *file, *text; /* text: for a gate's caret */
 	struct su_pipeline *p;
 	size_t np;
 };
@@ -65,6 +88,9 @@ void su_model_free(struct su_model *m);
 const struct su_pipeline *su_model_pipeline(const struct su_model *m,
 											const char *type, size_t len);
 const struct su_pipeline *su_model_default(const struct su_model *m);
+/* gate g holds at stage idx of p */
+int su_gate_holds(const struct su_pipeline *p, const struct su_gate *g,
+                  int idx);
 /* a stage by name or alias (compared as headers are), or -1 */
 int su_model_stage(const struct su_pipeline *p, const char *s, size_t len);
 /* Where a deal stands: one answer for forecast, cyclestat and stagecheck

@@ -175,7 +175,7 @@ EOF
 	printf 'Opportunity ID,Stage\nG01,Discover\n' >"$BATS_TEST_TMPDIR/h2.csv"
 	run --separate-stderr stagecheck --history "$BATS_TEST_TMPDIR/h2.csv" "$DATA/gate.csv"
 	assert_failure 2
-	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/h2.csv:1: no to_stage column (tried \"To Stage\", \"New Value\", \"New Stage\"; or name it with -c to_stage=HEADER); the headers are: \"Opportunity ID\", \"Stage\""
+	assert_equal "$stderr" "stagecheck: $BATS_TEST_TMPDIR/h2.csv:1: no to_stage column (tried \"To Stage\", \"New Value\", \"New Stage\", \"Property Value\", \"Value\"; or name it with -c to_stage=HEADER); the headers are: \"Opportunity ID\", \"Stage\""
 	printf 'Stage\nDiscover\n' >"$BATS_TEST_TMPDIR/noid.csv"
 	run --separate-stderr stagecheck --history "$DATA/gate-history.csv" "$BATS_TEST_TMPDIR/noid.csv"
 	assert_failure 2
@@ -313,8 +313,8 @@ requires = M, X
 EOF
 }
 
-@test "model error, 4: unknown key \"colour\" in [stage A] (expected probability, category, requires, max_days, status, aliases)" {
-	model_error '4: unknown key "colour" in [stage A] (expected probability, category, requires, max_days, status, aliases)' <<'EOF'
+@test "model error, 4: unknown key \"colour\" in [stage A] (expected probability, category, requires, max_days, warn_days, typical_days, status, aliases, gate, drop_gate)" {
+	model_error '4: unknown key "colour" in [stage A] (expected probability, category, requires, max_days, warn_days, typical_days, status, aliases, gate, drop_gate)' <<'EOF'
 [pipeline P]
 [stage A]
 probability = 10

@@ -2,7 +2,8 @@
  * fuzz_model - libFuzzer harness for stage models (INI through inih,
  * lib/model.c).  Properties, beyond not crashing or leaking: a model that
  * loads has at least one pipeline, each with stages; every stage is found
- * again by its own name; requirements only grow along open stages.
+ * again by its own name; requirements only grow along open stages; every
+ * gate is compiled, holds at its own stage and ends after it.
  */
 #define _GNU_SOURCE
 #include "su.h"
@@ -50,6 +51,14 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 					abort();
 				req = p->stage[k].req;
 			}
+		}
+		for (k = 0; k < p->ngate; k++) {
+			const struct su_gate *g = &p->gate[k];
+
+			if (!g->e || g->from < 0 || g->until <= g->from ||
+			    (size_t)g->until > p->nstage ||
+			    !su_gate_holds(p, g, g->from))
+				abort();
 		}
 	}
 	su_model_free(m);
