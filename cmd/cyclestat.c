@@ -28,11 +28,13 @@ struct opts {
 	long target_cycle; /* 0: none */
 	su_rate target_wr;
 	int has_target_wr;
+	long min_deals;    /* --min-deals */
 };
 
 static const char usage_text[] =
 "usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]\n"
 "                 [--open-age] [--target-cycle DAYS] [--target-win-rate PCT]\n"
+"                 [--min-deals N]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
 "                 [--open RE] [options] [FILE ...]\n";
@@ -55,6 +57,8 @@ usage(FILE *fp)
 "      --open-age             add the age of open deals (as of --as-of)\n"
 "      --target-cycle DAYS    say whether each group's median cycle meets it\n"
 "      --target-win-rate PCT  say whether each group's win rate meets it\n"
+"      --min-deals N          a group with fewer closed deals is marked\n"
+"                             insufficient, never judged (default 10)\n"
 "      --funnel               per stage: deals that reached it, conversion,\n"
 "                             median days in it\n"
 "      --loss-reasons         lost deals by their reason\n"
@@ -70,7 +74,7 @@ usage(FILE *fp)
 
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
-       OPT_HISTORY, OPT_WIN_FROM };
+       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS };
 
 static int
 set_mode(struct opts *o, enum mode m)
@@ -807,7 +811,7 @@ write_stats(struct state *st, struct su_out *out)
 {
 	const struct opts *o = st->o;
 	static const char *const fixed[] = {"opps", "won", "lost", "open",
-	    "win_rate", "avg_deal", "median_deal", "cycle_mean",
+	    "win_rate", "win_rate_low", "win_rate_high", "sample", "avg_deal", "median_deal", "cycle_mean",
 	    "cycle_median", "cycle_p90", "velocity"};
 	const char *names[64];
 	struct su_cell c[64];
@@ -842,6 +846,7 @@ write_stats(struct state *st, struct su_out *out)
 		struct gstat *g = all[j]->val;
 		long closed = g->won + g->lost;
 		int64_t v;
+		int insufficient;
 
 		memset(c, 0, sizeof c);
 		i = group_cells(st, all[j]->key, c, band);
@@ -852,6 +857,17 @@ write_stats(struct state *st, struct su_out *out)
 		if (closed)
 			c[i].type = SU_C_PCT, c[i].v = g->won, c[i].d = closed;
 		i++;
+		if (closed) {
+			double lo, hi;
+
+			su_wilson(g->won, closed, &lo, &hi);
+			c[i].type = c[i + 1].type = SU_C_PCT;
+			c[i].v = su_ppb(lo), c[i + 1].v = su_ppb(hi);
+			c[i].d = c[i + 1].d = SU_PPB;
+		}
+		i += 2;
+		insufficient = su_insufficient(closed, o->min_deals);
+		c[i++] = su_cell_str(insufficient ? SU_INSUFFICIENT : "ok");
 		if (g->won) {
 			su_muldiv(g->won_sum, 1, g->won, &v);
 			c[i].type = SU_C_MONEY, c[i].v = v;
@@ -879,8 +895,8 @@ write_stats(struct state *st, struct su_out *out)
 			if (g->cyc.n) {
 				int ok = c[i - 3].v <= 2 * o->target_cycle;
 
-				c[i].type = SU_C_STR;
-				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+				c[i] = su_cell_str(insufficient ?
+				    SU_INSUFFICIENT : ok ? "yes" : "no");
 			}
 			i++;
 		}
@@ -890,8 +906,8 @@ write_stats(struct state *st, struct su_out *out)
 				int ok = (i128)g->won * SU_RATE_ONE >=
 				    (i128)o->target_wr * closed;
 
-				c[i].type = SU_C_STR;
-				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+				c[i] = su_cell_str(insufficient ?
+				    SU_INSUFFICIENT : ok ? "yes" : "no");
 			}
 			i++;
 		}
@@ -1040,6 +1056,7 @@ static const struct option longopts[] = {
 	{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
 	{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
+	{"min-deals", 1, 0, OPT_MIN_DEALS},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1097,6 +1114,8 @@ option(void *self, int c, const char *arg)
 	case 'm':
 		o->model = arg;
 		return 0;
+	case OPT_MIN_DEALS:
+		return su_opt_min_deals(arg, &o->min_deals);
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1329,7 +1348,7 @@ static const struct su_prog cyclestat = {
 int
 main(int argc, char **argv)
 {
-	struct opts o = {0};
+	struct opts o = {.min_deals = SU_MIN_DEALS};
 	struct state st = {.o = &o};
 
 	return su_run(&cyclestat, &st, &o.c, argc, argv);

@@ -31,6 +31,7 @@ struct opts {
 	const char *group_by;
 	su_rate target;       /* --target, a fraction */
 	int fail_under;
+	long min_deals;       /* --min-deals: judged leads */
 };
 
 struct counts {
@@ -71,7 +72,8 @@ struct state {
 static const char usage_text[] =
 "usage: mqlqualify [-r RULES] [--only sql|nurture|disqualified|invalid]\n"
 "                  [--assign NAME,... [--assign-state FILE]] [--sla DURATION]\n"
-"                  [--summary [-g COL,...] [--target PCT] [--fail-under]]\n"
+"                  [--summary [-g COL,...] [--target PCT] [--fail-under]\n"
+"                  [--min-deals N]]\n"
 "                  [options] [FILE ...]\n";
 
 static void
@@ -103,6 +105,8 @@ usage(FILE *fp)
 "      --target PCT           the conversion target (default 40)\n"
 "      --fail-under           exit 1 when the conversion rate is below the\n"
 "                             target\n"
+"      --min-deals N          a group of fewer judged leads is marked\n"
+"                             insufficient, never judged (default 10)\n"
 "\n%s", su_common_usage);
 }
 
@@ -165,7 +169,7 @@ parse_team(struct opts *o, const char *arg)
 }
 
 enum { OPT_ONLY = SU_OPT_PROGRAM_BASE, OPT_ASSIGN, OPT_STATE, OPT_SLA,
-       OPT_SUMMARY, OPT_TARGET, OPT_FAIL_UNDER };
+       OPT_SUMMARY, OPT_TARGET, OPT_FAIL_UNDER, OPT_MIN_DEALS };
 
 static void
 init(void *self)
@@ -174,6 +178,7 @@ init(void *self)
 
 	o->only = -1;
 	o->target = SU_RATE_ONE / 100 * 40;
+	o->min_deals = SU_MIN_DEALS;
 }
 
 static int
@@ -216,6 +221,8 @@ option(void *self, int c, const char *arg)
 	case OPT_FAIL_UNDER:
 		o->fail_under = 1;
 		return 0;
+	case OPT_MIN_DEALS:
+		return su_opt_min_deals(arg, &o->min_deals);
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -489,12 +496,17 @@ count_lead(struct state *st, const struct su_rec *r, int32_t day)
 	count(st, su_groups_get(st->groups, st->key, len));
 }
 
+static long
+judged_of(const struct counts *c)
+{
+	return c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] + c->n[SU_Q_DISQUALIFIED];
+}
+
 /* below target: sqls / judged < target, exactly */
 static int
 below(const struct counts *c, su_rate target)
 {
-	long judged = c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] +
-	    c->n[SU_Q_DISQUALIFIED];
+	long judged = judged_of(c);
 
 	return judged > 0 && (i128)c->n[SU_Q_SQL] * SU_RATE_ONE <
 	    (i128)target * judged;
@@ -504,11 +516,10 @@ static int
 summary_row(struct state *st, struct su_out *out, const char *const *key,
             const struct counts *c)
 {
-	struct su_cell cells[SU_R_NROLES + 16];
-	long judged = c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] +
-	    c->n[SU_Q_DISQUALIFIED];
+	struct su_cell cells[64 + 16]; /* the groups (at most 64), ours */
+	long judged = judged_of(c);
 	size_t i, k = 0;
-	int q;
+	int q, few;
 
 	for (i = 0; i < st->ng; i++)
 		cells[k++] = str(key[i]);
@@ -527,11 +538,23 @@ summary_row(struct state *st, struct su_out *out, const char *const *key,
 		cells[k].d = judged;
 	}
 	k++;
+	memset(&cells[k], 0, 2 * sizeof cells[k]);
+	if (judged) {
+		double lo, hi;
+
+		su_wilson(c->n[SU_Q_SQL], judged, &lo, &hi);
+		cells[k] = su_cell_num(SU_C_PCT, su_ppb(lo), SU_PPB);
+		cells[k + 1] = su_cell_num(SU_C_PCT, su_ppb(hi), SU_PPB);
+	}
+	k += 2;
+	few = su_insufficient(judged, st->o->min_deals);
+	cells[k++] = str(few ? SU_INSUFFICIENT : "ok");
 	memset(&cells[k], 0, sizeof cells[k]);
 	cells[k].type = SU_C_PCT;
 	cells[k].v = st->o->target;
 	cells[k++].d = SU_RATE_ONE;
-	cells[k++] = str(!judged ? "" : below(c, st->o->target) ? "no" : "yes");
+	cells[k++] = str(!judged ? "" : few ? SU_INSUFFICIENT :
+	    below(c, st->o->target) ? "no" : "yes");
 	if (st->o->sla) {
 		memset(&cells[k], 0, sizeof cells[k]);
 		cells[k].type = SU_C_INT;
@@ -543,7 +566,7 @@ summary_row(struct state *st, struct su_out *out, const char *const *key,
 static int
 write_summary(struct state *st, struct su_out *out)
 {
-	const char *names[SU_R_NROLES + 16], *key[64];
+	const char *names[64 + 16], *key[64];
 	struct su_group **gs;
 	size_t i, k = 0, n;
 	int e;
@@ -556,6 +579,9 @@ write_summary(struct state *st, struct su_out *out)
 	names[k++] = "disqualified";
 	names[k++] = "invalid";
 	names[k++] = "conversion_rate";
+	names[k++] = "conversion_low";
+	names[k++] = "conversion_high";
+	names[k++] = "sample";
 	names[k++] = "target";
 	names[k++] = "target_met";
 	if (st->o->sla)
@@ -773,6 +799,12 @@ end(void *self, struct su_run *run)
 
 	su_groups_say_respelled(st->groups);
 	su_yn_say(st->env.yn, &run->hdr);
+	if (st->o->fail_under && su_insufficient(judged_of(&st->total),
+	    st->o->min_deals))
+		su_msg(NULL, 0, "--fail-under: %ld lead%s judged, fewer than "
+		    "--min-deals %ld: too few to judge the conversion rate "
+		    "against the target", judged_of(&st->total),
+		    judged_of(&st->total) == 1 ? "" : "s", st->o->min_deals);
 	return 0;
 }
 
@@ -797,7 +829,8 @@ status(void *self)
 {
 	struct state *st = self;
 
-	return st->o->fail_under && below(&st->total, st->o->target) ?
+	return st->o->fail_under && !su_insufficient(judged_of(&st->total),
+	    st->o->min_deals) && below(&st->total, st->o->target) ?
 	    SU_EXIT_FLAG : SU_EXIT_OK;
 }
 
@@ -825,7 +858,8 @@ static const struct option longopts[] = {
 	{"assign", 1, 0, OPT_ASSIGN}, {"assign-state", 1, 0, OPT_STATE},
 	{"sla", 1, 0, OPT_SLA}, {"summary", 0, 0, OPT_SUMMARY},
 	{"group-by", 1, 0, 'g'}, {"target", 1, 0, OPT_TARGET},
-	{"fail-under", 0, 0, OPT_FAIL_UNDER}, {0, 0, 0, 0},
+	{"fail-under", 0, 0, OPT_FAIL_UNDER},
+	{"min-deals", 1, 0, OPT_MIN_DEALS}, {0, 0, 0, 0},
 };
 
 static const struct su_prog mqlqualify = {

@@ -21,9 +21,9 @@ H="$BATS_TEST_DIRNAME/data/cycle-history.csv"
 	run --separate-stderr cyclestat -g segment "$C"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0"
-	assert_output "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-Enterprise,6,3,2,1,0.6000,200000.00,200000.00,53.3,60.0,90,2250.00
-SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
+	assert_output "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Enterprise,6,3,2,1,0.6000,0.2307,0.8824,insufficient,200000.00,200000.00,53.3,60.0,90,2250.00
+SMB,6,2,2,2,0.5000,0.1500,0.8500,insufficient,15000.00,15000.00,25.0,25.0,30,600.00"
 }
 
 @test "no -g: one row for all; as a table and as JSON" {
@@ -36,16 +36,16 @@ SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
 	run jq -c '[.opps,.won,.lost,.open,.win_rate,.avg_deal,.median_deal,.cycle_mean,.cycle_median,.cycle_p90,.velocity]' <<<"$output"
 	assert_output '[12,5,4,3,0.5556,126000,100000,42,30,90,5000]'
 	run --separate-stderr cyclestat -f table "$C"
-	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +\$126,000.00 +\$100,000.00 +42\.0 +30\.0 +90 +\$5,000.00$'
+	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +26\.7% +81\.1% +insufficient +\$126,000.00 +\$100,000.00 +42\.0 +30\.0 +90 +\$5,000.00$'
 }
 
 @test "--target-cycle, --target-win-rate, --open-age" {
 	# median cycle 60.0 > 59: no; 25.0: yes.  win rate 60% >= 55%: yes;
 	# 50%: no.  Open ages as of 2026-06-01: E6 31 days; S5 12, S6 61 ->
 	# mean and median 36.5, p90 = 2nd of 2 = 61
-	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-06-01 --target-cycle 59 --target-win-rate 55 "$C"
+	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-06-01 --target-cycle 59 --target-win-rate 55 --min-deals 4 "$C"
 	assert_success
-	assert_line --index 0 "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,meets_cycle,meets_win_rate,open_age_mean,open_age_median,open_age_p90"
+	assert_line --index 0 "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,meets_cycle,meets_win_rate,open_age_mean,open_age_median,open_age_p90"
 	assert_line --index 1 --partial ",2250.00,no,yes,31.0,31.0,31"
 	assert_line --index 2 --partial ",600.00,yes,no,36.5,36.5,61"
 	# as of 2026-05-10, S5 (opened 2026-05-20) did not exist yet
@@ -181,7 +181,7 @@ New Business,Closed Won,5,,,"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/neg.csv"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $BATS_TEST_TMPDIR/neg.csv:2"
-	assert_line --index 1 "2,2,0,0,1.0000,0.00,0.00,30.0,30.0,30,0.00"
+	assert_line --index 1 "2,2,0,0,1.0000,0.3424,1.0000,insufficient,0.00,0.00,30.0,30.0,30,0.00"
 }
 
 @test "duplicate opportunity ids: an error naming both lines" {
@@ -276,8 +276,8 @@ Sales Pipeline,Closed Won,0,,,"
 	run --separate-stderr cyclestat -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-5,2,1,2,0.6667,2500.00,2500.00,46.0,46.0,61,72.46"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+5,2,1,2,0.6667,0.2077,0.9385,insufficient,2500.00,2500.00,46.0,46.0,61,72.46"
 }
 
 # Issue 13, item 11: tests/data/sf-api.csv, a Salesforce API export.  -g
@@ -292,9 +292,9 @@ Sales Pipeline,Closed Won,0,,,"
 	run --separate-stderr cyclestat -g owner "$DATA/sf-api.csv"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "Owner.Name,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-Ana Diaz,3,1,0,2,1.0000,50000.00,50000.00,95.0,95.0,95,1052.63
-Ben Ode,2,0,1,1,0.0000,,,,,,"
+	assert_output "Owner.Name,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Ana Diaz,3,1,0,2,1.0000,0.2065,1.0000,insufficient,50000.00,50000.00,95.0,95.0,95,1052.63
+Ben Ode,2,0,1,1,0.0000,0.0000,0.7935,insufficient,,,,,,"
 }
 
 # Issue 13, item 10: tests/data/maven.csv has the Maven CRM sample's
@@ -343,8 +343,8 @@ U="$BATS_TEST_DIRNAME/data/cycle-undated.csv"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+10,4,2,4,0.6667,0.3000,0.9032,insufficient,25000.00,25000.00,44.5,44.5,59,1498.13"
 }
 
 # the histogram: U1's 30 days and U2's 59 only; 59 / 7 < 12 so 7-day
@@ -373,10 +373,10 @@ cyclestat: 2 won deals close before they were created (a migration's load date?)
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
-	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-(none),2,0,0,2,,,,,,,
-2026-Q1,3,2,1,0,0.6667,20000.00,20000.00,30.0,30.0,30,0.00
-2026-Q2,5,2,1,2,0.6667,30000.00,30000.00,59.0,59.0,59,677.97"
+	assert_output "quarter,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+(none),2,0,0,2,,,,insufficient,,,,,,
+2026-Q1,3,2,1,0,0.6667,0.2077,0.9385,insufficient,20000.00,20000.00,30.0,30.0,30,0.00
+2026-Q2,5,2,1,2,0.6667,0.2077,0.9385,insufficient,30000.00,30000.00,59.0,59.0,59,677.97"
 }
 
 # --open-age as of 2026-06-01: U7 (04-01) 30 + 31 = 61 days, U8 (05-01) 31,
@@ -388,7 +388,7 @@ cyclestat: 2 won deals close before they were created (a migration's load date?)
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5
 cyclestat: 1 open deal has no Created Date; left out of the open ages"
-	assert_line --index 1 "10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13,37.7,31.0,61"
+	assert_line --index 1 "10,4,2,4,0.6667,0.3000,0.9032,insufficient,25000.00,25000.00,44.5,44.5,59,1498.13,37.7,31.0,61"
 }
 
 # a won deal with no Created Date (line 2) or no Close Date (line 3) has
@@ -409,8 +409,8 @@ EOF
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
 cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-4,3,1,0,0.7500,300.00,300.00,10.0,10.0,10,0.00"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+4,3,1,0,0.7500,0.3006,0.9544,insufficient,300.00,300.00,10.0,10.0,10,0.00"
 	# -g quarter: lines 3 (won, 300) and 5 (lost) have no close date:
 	# (none), 1 / 2 = 0.5000, no cycle; Q1: lines 2 and 4, (100 + 500)
 	# / 2 = 300.00, line 4's 10 days
@@ -419,8 +419,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_equal "$stderr" "cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
 cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
-	assert_line --index 1 "(none),2,1,1,0,0.5000,300.00,300.00,,,,"
-	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,300.00,300.00,10.0,10.0,10,0.00"
+	assert_line --index 1 "(none),2,1,1,0,0.5000,0.0945,0.9055,insufficient,300.00,300.00,,,,"
+	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,0.3424,1.0000,insufficient,300.00,300.00,10.0,10.0,10,0.00"
 }
 
 @test "a date that is there but no date stays an error, open deal or not" {
@@ -440,8 +440,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	run --separate-stderr cyclestat "$f"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 7 won deals close before they were created (a migration's load date?), left out of cycle times: $f:2, $f:3, $f:4, $f:5, $f:6, and 2 more"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-7,7,0,0,1.0000,0.00,0.00,,,,"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+7,7,0,0,1.0000,0.6457,1.0000,insufficient,0.00,0.00,,,,"
 }
 
 # H2's Date entered "Qualified To Buy" is no date: with --skip-invalid the
@@ -458,8 +458,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_success
 	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/hs.csv:3: Date entered \"Qualified To Buy (Sales Pipeline)\" \"2026-02-30\": no such day in that month (skipped)
 cyclestat: 1 invalid record skipped"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,reached,win_rate_reached
-2,1,0,1,1.0000,0.00,0.00,91.0,91.0,91,0.00,1,1.0000"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,reached,win_rate_reached
+2,1,0,1,1.0000,0.2065,1.0000,insufficient,0.00,0.00,91.0,91.0,91,0.00,1,1.0000"
 	run --separate-stderr cyclestat -m "$EXAMPLES/models/hubspot-default.ini" --win-rate-from 'Qualified To Buy' "$BATS_TEST_TMPDIR/hs.csv"
 	assert_failure 2
 	assert_output ""
@@ -484,7 +484,37 @@ cyclestat: 1 invalid record skipped"
 cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $f:6
 cyclestat: 2 open deals have no Created Date; left out of the open ages"
-	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,open_age_mean,open_age_median,open_age_p90
-(none),2,0,0,2,,,,,,,,,,
-2026-Q2,4,2,1,1,0.6667,30000.00,30000.00,60.0,60.0,60,333.33,61.0,61.0,61"
+	assert_output "quarter,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,open_age_mean,open_age_median,open_age_p90
+(none),2,0,0,2,,,,insufficient,,,,,,,,,
+2026-Q2,4,2,1,1,0.6667,0.2077,0.9385,insufficient,30000.00,30000.00,60.0,60.0,60,333.33,61.0,61.0,61"
+}
+
+# Issue 19, item 1.  Wilson 95% interval, z = 1.96, z^2 = 3.8415:
+# Enterprise 3 won of 5 closed: centre (0.6 + 3.8415 / 10) / (1 + 3.8415 /
+#   5) = 0.98415 / 1.7683 = 0.5565; half 1.96 x sqrt(0.6 x 0.4 / 5 +
+#   3.8415 / 100) / 1.7683 = 1.96 x 0.29396 / 1.7683 = 0.3258:
+#   0.2307 to 0.8824
+# SMB 2 of 4: centre (0.5 + 0.4802) / 1.9604 = 0.5; half 1.96 x sqrt(0.0625
+#   + 0.0600) / 1.9604 = 1.96 x 0.35 / 1.9604 = 0.35: 0.1500 to 0.8500
+@test "win rate with its 95% Wilson interval; --min-deals marks small groups insufficient, never judged" {
+	run --separate-stderr cyclestat -g segment --min-deals 5 --target-win-rate 55 "$C"
+	assert_success
+	assert_line --index 0 --partial "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,"
+	# Enterprise: 5 closed, enough; 60% >= 55%.  SMB: 4 closed < 5
+	assert_line --index 1 --regexp '^Enterprise,6,3,2,1,0\.6000,0\.2307,0\.8824,ok,.*,yes$'
+	assert_line --index 2 --regexp '^SMB,6,2,2,2,0\.5000,0\.1500,0\.8500,insufficient,.*,insufficient$'
+	# the default is 10: both; --min-deals 0 turns the rule off
+	run --separate-stderr cyclestat -g segment "$C"
+	assert_equal "$(cut -d, -f9 <<<"$output" | tr '\n' ' ')" "sample insufficient insufficient "
+	run --separate-stderr cyclestat -g segment --min-deals 0 "$C"
+	assert_equal "$(cut -d, -f9 <<<"$output" | tr '\n' ' ')" "sample ok ok "
+	# as JSON numbers; as a table, percentages
+	run --separate-stderr cyclestat -f json "$C"
+	run jq -c '[.win_rate,.win_rate_low,.win_rate_high,.sample]' <<<"$output"
+	assert_output '[0.5556,0.2667,0.8112,"insufficient"]'
+	for bad in x -1 1.5 ''; do
+		run --separate-stderr cyclestat --min-deals "$bad" "$C"
+		assert_failure 2
+		assert_equal "$stderr" "cyclestat: --min-deals $bad: expected a number of deals from 0"
+	done
 }

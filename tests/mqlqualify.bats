@@ -197,54 +197,65 @@ ana"
 	assert_line --index 1 "Yes,Champion,x,2026-04-01,yes,8,2026-02-02 09:00,soon,invalid,,sla,,"
 }
 
-# 9 leads: 3 sql, 4 nurture, 2 disqualified: 3 / 9 = 33.3% < 40%
+# 9 leads: 3 sql, 4 nurture, 2 disqualified: 3 / 9 = 33.3% < 40%.
+# Wilson 95% (z^2 = 3.8415): centre (0.3333 + 3.8415 / 18) / (1 + 3.8415 /
+# 9) = 0.54675 / 1.42683 = 0.38319; half 1.96 x sqrt(0.3333 x 0.6667 / 9 +
+# 3.8415 / 324) / 1.42683 = 1.96 x 0.19117 / 1.42683 = 0.26261: 0.1206 to
+# 0.6458.  9 judged leads < --min-deals 10: insufficient, not judged.
 @test "--summary: counts, conversion rate against the target; --fail-under" {
 	run --separate-stderr mqlqualify --summary "$L"
 	assert_success
-	assert_output "mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-9,3,4,2,0,0.3333,0.4000,no"
+	assert_output "mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+9,3,4,2,0,0.3333,0.1206,0.6458,insufficient,0.4000,insufficient"
+	# too few to judge: --fail-under does not fire, and says why
 	run --separate-stderr mqlqualify --summary --fail-under "$L"
-	assert_failure 1
-	assert_output --partial "0.3333,0.4000,no"
-	# 3 / 9 = 0.3333... >= 0.33: met; >= 0.34: not
-	run --separate-stderr mqlqualify --summary --fail-under --target 33 "$L"
 	assert_success
-	assert_line --index 1 "9,3,4,2,0,0.3333,0.3300,yes"
-	run --separate-stderr mqlqualify --summary --fail-under --target 34% "$L"
+	assert_equal "$stderr" "mqlqualify: --fail-under: 9 leads judged, fewer than --min-deals 10: too few to judge the conversion rate against the target"
+	run --separate-stderr mqlqualify --summary --fail-under --min-deals 9 "$L"
+	assert_failure 1
+	assert_output --partial "0.3333,0.1206,0.6458,ok,0.4000,no"
+	# 3 / 9 = 0.3333... >= 0.33: met; >= 0.34: not
+	run --separate-stderr mqlqualify --summary --fail-under --target 33 --min-deals 9 "$L"
+	assert_success
+	assert_line --index 1 "9,3,4,2,0,0.3333,0.1206,0.6458,ok,0.3300,yes"
+	run --separate-stderr mqlqualify --summary --fail-under --target 34% --min-deals 9 "$L"
 	assert_failure 1
 	# 101, 102 sql, 103 nurture: 2/3 = 0.6666666666...; rates have nine
 	# decimals: a target of 66.6666667% is above it, 66.6666666% below
 	f=$(head -n 4 "$L" | mk three.csv)
-	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666667 "$f"
+	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666667 --min-deals 3 "$f"
 	assert_failure 1
-	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666666 "$f"
+	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666666 --min-deals 3 "$f"
 	assert_success
-	run --separate-stderr mqlqualify --summary -f table --sla 5m "$L"
-	assert_output "mqls  sqls  nurture  disqualified  invalid  conversion_rate  target  target_met  sla_breaches
-   9     3        4             2        0            33.3%   40.0%  no                     3"
+	run --separate-stderr mqlqualify --summary -f table --sla 5m --min-deals 0 "$L"
+	assert_output "mqls  sqls  nurture  disqualified  invalid  conversion_rate  conversion_low  conversion_high  sample  target  target_met  sla_breaches
+   9     3        4             2        0            33.3%           12.1%            64.6%  ok       40.0%  no                     3"
 }
 
 # by source: Organic Search 101 sql, 103 nurture, 105 nurture, 109 sql:
 # 2/4 = 50%; Paid Search 102 sql, 106 disq: 1/2; Referrals 104, 108
 # nurture, 107 disq: 0/3
 @test "--summary -g source, -g month (of the MQL date), a Total row" {
-	run --separate-stderr mqlqualify --summary -g source "$L"
+	# (--min-deals 2: these groups are judged; Wilson 2/4 is 0.1500 to
+	# 0.8500 (cyclestat.bats), 1/2 0.0945 to 0.9055, 0/3 0 to 0.5615)
+	run --separate-stderr mqlqualify --summary -g source --min-deals 2 "$L"
 	assert_success
-	assert_output "Original Source,mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-Organic Search,4,2,2,0,0,0.5000,0.4000,yes
-Paid Search,2,1,0,1,0,0.5000,0.4000,yes
-Referrals,3,0,2,1,0,0.0000,0.4000,no
-Total,9,3,4,2,0,0.3333,0.4000,no"
+	assert_output "Original Source,mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+Organic Search,4,2,2,0,0,0.5000,0.1500,0.8500,ok,0.4000,yes
+Paid Search,2,1,0,1,0,0.5000,0.0945,0.9055,ok,0.4000,yes
+Referrals,3,0,2,1,0,0.0000,0.0000,0.5615,ok,0.4000,no
+Total,9,3,4,2,0,0.3333,0.1206,0.6458,ok,0.4000,no"
 	# 108 has no MQL date: an error, or skipped with --skip-invalid
 	run --separate-stderr mqlqualify --summary -g month "$L"
 	assert_failure 2
 	assert_equal "$stderr" "mqlqualify: $L:9: mql_date \"\": empty (a lead is grouped by its date)"
 	run --separate-stderr mqlqualify --summary -g month --skip-invalid "$L"
 	assert_success
-	assert_output "month,mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-2026-02,6,2,3,1,0,0.3333,0.4000,no
-2026-03,2,1,0,1,0,0.5000,0.4000,yes
-Total,8,3,3,2,0,0.3750,0.4000,no"
+	# (the default --min-deals 10: every group too small to judge)
+	assert_output "month,mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+2026-02,6,2,3,1,0,0.3333,0.0968,0.7000,insufficient,0.4000,insufficient
+2026-03,2,1,0,1,0,0.5000,0.0945,0.9055,insufficient,0.4000,insufficient
+Total,8,3,3,2,0,0.3750,0.1368,0.6943,insufficient,0.4000,insufficient"
 	run --separate-stderr mqlqualify --summary -g nosuch "$L"
 	assert_failure 2
 	run --separate-stderr mqlqualify -g source "$L"
@@ -280,7 +291,7 @@ mqlqualify: 2 invalid records marked invalid; see $rj"
 	assert_equal "$(wc -l <"$rj")" 3
 	# counted in the summary, and out of the rate: 1 / 1
 	run --separate-stderr mqlqualify --skip-invalid --summary "$f"
-	assert_output --partial "3,1,0,0,2,1.0000,0.4000,yes"
+	assert_output --partial "3,1,0,0,2,1.0000,0.2065,1.0000,insufficient,0.4000,insufficient"
 	# a structural error is still an error, or skipped (not marked)
 	f=$(printf 'Budget,Buying Role,Use Case,Purchase Timeline,Active Evaluation,ICP Score\nYes,Champion\n' | mk short.csv)
 	run --separate-stderr mqlqualify --skip-invalid "$f"
@@ -549,4 +560,12 @@ EOF2
 	assert_line --index 2 '2,b@x.com,¥2000000,invalid,,big'
 	assert_line --index 3 '3,c@x.com,2000000 JPY,invalid,,big'
 	assert_line --index 4 '4,d@x.com,2000000,sql,10,'
+}
+
+@test "--min-deals: a bad value is an error" {
+	for bad in x -1 1.5 ''; do
+		run --separate-stderr mqlqualify --summary --min-deals "$bad" "$L"
+		assert_failure 2
+		assert_equal "$stderr" "mqlqualify: --min-deals $bad: expected a number of deals from 0"
+	done
 }
