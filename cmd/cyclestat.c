@@ -13,7 +13,8 @@
 __extension__ typedef __int128 i128;
 
 enum { ST_OPEN = SU_ST_OPEN, ST_WON = SU_ST_WON, ST_LOST = SU_ST_LOST };
-enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM };
+enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM,
+	    MODE_SURVIVAL };
 
 struct opts {
 	struct su_opts c;
@@ -34,7 +35,7 @@ struct opts {
 static const char usage_text[] =
 "usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]\n"
 "                 [--open-age] [--target-cycle DAYS] [--target-win-rate PCT]\n"
-"                 [--min-deals N]\n"
+"                 [--min-deals N] [--survival]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
 "                 [--open RE] [options] [FILE ...]\n";
@@ -63,6 +64,9 @@ usage(FILE *fp)
 "                             median days in it\n"
 "      --loss-reasons         lost deals by their reason\n"
 "      --histogram            the cycle days of won deals, as a histogram\n"
+"      --survival             time to win by Kaplan-Meier: open deals count,\n"
+"                             censored at --as-of; lost deals censored at\n"
+"                             their close\n"
 "      --history FILE         a stage history export, for --funnel and\n"
 "                             --win-rate-from\n"
 "      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
@@ -74,14 +78,14 @@ usage(FILE *fp)
 
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
-       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS };
+       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL };
 
 static int
 set_mode(struct opts *o, enum mode m)
 {
 	if (o->mode != MODE_STATS && o->mode != m) {
-		su_msg(NULL, 0, "--funnel, --loss-reasons and --histogram "
-		    "exclude each other");
+		su_msg(NULL, 0, "--funnel, --loss-reasons, --histogram and "
+		    "--survival exclude each other");
 		return -1;
 	}
 	o->mode = m;
@@ -166,6 +170,7 @@ struct gstat {
 	struct i64s amt;      /* won deals' amounts */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
+	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
 };
 
 static void
@@ -176,6 +181,7 @@ free_gstat(void *p)
 	free(g->cyc.v);
 	free(g->age.v);
 	free(g->amt.v);
+	free(g->surv.v);
 }
 
 /* --funnel: the deals at a stage, and those of them at no stage of the
@@ -219,6 +225,7 @@ struct state {
 	long noamount, future;
 	long noclose;   /* deals in the (none) group of a date -g */
 	long noage;     /* open deals with no start: no open age */
+	long nosurv;    /* --survival: lost and open deals without a time */
 	struct uncycled wnoclose, wnostart, wback;
 	/* duplicate ids: id -> the line it was first on (the ids compared,
 	 * not their hashes: two ids are never one by chance) */
@@ -491,10 +498,12 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
-	if (st->need_close || w.status == ST_WON)
+	if (st->need_close || w.status == ST_WON || (o->mode ==
+	    MODE_SURVIVAL && w.status == ST_LOST))
 		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
 			return e;
-	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
+	if (w.status == ST_WON || o->mode == MODE_SURVIVAL ||
+	    (w.status == ST_OPEN && o->open_age))
 		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
 			return e;
 	if ((o->mode == MODE_FUNNEL || o->win_from) &&
@@ -533,9 +542,19 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		else {
 			g->cycle_sum += close - start;
 			push32(&g->cyc, close - start);
+			if (o->mode == MODE_SURVIVAL)
+				push32(&g->surv, 2 * (close - start) + 1);
 		}
 	} else if (w.status == ST_LOST) {
 		g->lost++;
+		/* censored at its close: it left the race to win then */
+		if (o->mode == MODE_SURVIVAL) {
+			if (close == SU_DATE_NONE || start == SU_DATE_NONE ||
+			    close < start)
+				st->nosurv++; /* said */
+			else
+				push32(&g->surv, 2 * (close - start));
+		}
 		if (o->mode == MODE_LOSS) {
 			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
 			size_t rl = r->len[st->col[SU_R_LOSS_REASON]];
@@ -552,6 +571,15 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		}
 	} else {
 		g->open++;
+		/* censored at --as-of: still in the race, this old */
+		if (o->mode == MODE_SURVIVAL) {
+			if (start == SU_DATE_NONE)
+				st->nosurv++; /* said */
+			else if (start > o->c.as_of)
+				st->future += !o->open_age; /* said */
+			else
+				push32(&g->surv, 2 * (o->c.as_of - start));
+		}
 		if (o->open_age && start == SU_DATE_NONE)
 			st->noage++; /* said */
 		else if (o->open_age && start > o->c.as_of)
@@ -1046,6 +1074,76 @@ write_histogram(struct state *st, struct su_out *out)
 	return 0;
 }
 
+/*
+ * --survival: Kaplan-Meier of the days to win (lib/stats.c), per group:
+ * the median with its 95% interval, and P(won within 30, 60, 90, 180
+ * days) = 1 - S(d)
+ */
+static int
+write_survival(struct state *st, struct su_out *out)
+{
+	static const int within[] = {30, 60, 90, 180};
+	static const char *const fixed[] = {"deals", "won", "censored",
+	    "median_days_to_win", "median_low", "median_high", "won_30",
+	    "won_60", "won_90", "won_180", "sample"};
+	const char *names[64];
+	struct su_cell c[64];
+	struct su_group **all;
+	char band[100];
+	size_t n, i, j, k;
+	int e;
+
+	for (i = 0; i < st->ng; i++)
+		names[i] = st->gc[i].name;
+	if (st->o->nbound)
+		names[i++] = "deal_size";
+	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
+		names[i++] = fixed[k];
+	if ((e = su_out_header(out, i, names)) != 0)
+		return e;
+	all = su_groups_sorted(st->groups, &n);
+	for (j = 0; j < n; j++) {
+		struct gstat *g = all[j]->val;
+		size_t m = g->surv.n;
+		int32_t *t = su_xmalloc((m ? m : 1) * sizeof *t);
+		unsigned char *ev = su_xmalloc(m ? m : 1);
+		const double *curve[3];
+		struct su_km km;
+		int64_t q;
+
+		for (k = 0; k < m; k++) {
+			t[k] = g->surv.v[k] / 2;
+			ev[k] = (unsigned char)(g->surv.v[k] % 2);
+		}
+		su_km_fit(t, ev, m, &km);
+		free(t);
+		free(ev);
+		memset(c, 0, sizeof c);
+		i = group_cells(st, all[j]->key, c, band);
+		c[i++] = su_cell_num(SU_C_INT, km.subjects, 1);
+		c[i++] = su_cell_num(SU_C_INT, km.events, 1);
+		c[i++] = su_cell_num(SU_C_INT, km.subjects - km.events, 1);
+		curve[0] = km.s, curve[1] = km.lo, curve[2] = km.hi;
+		/* the median; its interval from where the pointwise band
+		 * crosses 1/2 (Brookmeyer and Crowley): the lower curve
+		 * first, the lower end */
+		for (k = 0; k < 3; k++, i++)
+			if ((q = su_km_quantile2(&km, curve[k], 0.5)) >= 0)
+				c[i] = su_cell_num(SU_C_DAYS, q, 2);
+		for (k = 0; k < sizeof within / sizeof within[0]; k++)
+			if (km.subjects)
+				c[i + k] = su_cell_num(SU_C_PCT, su_ppb(1 -
+				    su_km_at(&km, within[k])), SU_PPB);
+		i += k;
+		c[i++] = su_cell_str(su_insufficient(km.subjects,
+		    st->o->min_deals) ? SU_INSUFFICIENT : "ok");
+		su_km_free(&km);
+		if ((e = su_out_row(out, c)) != 0)
+			return e;
+	}
+	return 0;
+}
+
 /* ---- the run ------------------------------------------------------------- */
 
 static const struct option longopts[] = {
@@ -1056,7 +1154,7 @@ static const struct option longopts[] = {
 	{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
 	{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
-	{"min-deals", 1, 0, OPT_MIN_DEALS},
+	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"survival", 0, 0, OPT_SURVIVAL},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1116,6 +1214,8 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_MIN_DEALS:
 		return su_opt_min_deals(arg, &o->min_deals);
+	case OPT_SURVIVAL:
+		return set_mode(o, MODE_SURVIVAL);
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1265,6 +1365,12 @@ end(void *self, struct su_run *run)
 	say_deals(st->noclose, "deal", close, "grouped under (none)");
 	say_uncycled_all(st, close, start);
 	say_deals(st->noage, "open deal", start, "left out of the open ages");
+	if (st->nosurv)
+		su_msg(NULL, 0, "%ld lost or open deal%s no %s or %s (or "
+		    "close%s before %s start); left out of the survival",
+		    st->nosurv, st->nosurv == 1 ? " has" : "s have", start,
+		    close, st->nosurv == 1 ? "s" : "", st->nosurv == 1 ?
+		    "its" : "their");
 	if (o->bands_arg) {
 		char what[256];
 
@@ -1281,8 +1387,10 @@ end(void *self, struct su_run *run)
 
 		su_date_fmt(d, o->c.as_of);
 		su_msg(NULL, 0, "%ld open deal%s after --as-of %s; left out "
-		    "of the open ages", st->future, st->future == 1 ?
-		    " starts" : "s start", d);
+		    "of %s", st->future, st->future == 1 ?
+		    " starts" : "s start", d, o->mode != MODE_SURVIVAL ?
+		    "the open ages" : o->open_age ? "the open ages and the "
+		    "survival" : "the survival");
 	}
 	if (o->mode == MODE_FUNNEL && no_funnel(st))
 		return -1;
@@ -1305,6 +1413,7 @@ write_mode(void *self, struct su_run *run, struct su_out *out)
 	static int (*const table[])(struct state *, struct su_out *) = {
 		[MODE_STATS] = write_stats, [MODE_FUNNEL] = write_funnel,
 		[MODE_LOSS] = write_reasons, [MODE_HISTOGRAM] = write_histogram,
+		[MODE_SURVIVAL] = write_survival,
 	};
 	struct state *st = self;
 

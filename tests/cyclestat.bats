@@ -158,7 +158,7 @@ New Business,Closed Won,5,,,"
 	assert_equal "${#lines[@]}" 13
 	run --separate-stderr cyclestat --histogram --funnel "$C"
 	assert_failure 2
-	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons and --histogram exclude each other"
+	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons, --histogram and --survival exclude each other"
 }
 
 @test "--from sql: the cycle starts when the deal became an SQL" {
@@ -517,4 +517,66 @@ cyclestat: 2 open deals have no Created Date; left out of the open ages"
 		assert_failure 2
 		assert_equal "$stderr" "cyclestat: --min-deals $bad: expected a number of deals from 0"
 	done
+}
+
+# Issue 19, item 3: --survival, worked by hand.  Five deals created
+# 2026-01-01, --as-of 2026-03-01: A won day 10, B lost day 20 (censored),
+# C won day 30, D open (censored at day 59, --as-of), E won day 50.
+#   day 10: 5 at risk, 1 won: S = 4/5 = 0.8
+#   day 30: 3 at risk (A won, B censored), 1 won: S = 0.8 x 2/3 = 0.5333
+#   day 50: 2 at risk (E, D), 1 won: S = 0.5333 x 1/2 = 0.2667
+#   median: the first day S <= 1/2: 50.  P(won within 30) = 1 - 0.5333 =
+#   0.4667; within 60, 90, 180: 1 - 0.2667 = 0.7333
+#   Greenwood: 1/(5 x 4) = 0.05 by day 10, + 1/(3 x 2) = 0.2167 by 30, +
+#   1/(2 x 1) = 0.7167 by 50.  Lower curve S exp(-1.96 sqrt(sum)): day 10
+#   0.8 x exp(-0.4383) = 0.516 > 1/2; day 30 0.5333 x exp(-0.9123) = 0.214
+#   <= 1/2: the median's lower end is 30.  Upper curve: day 30 0.5333 x
+#   exp(0.9123) = 1.33 (1), day 50 0.2667 x exp(1.6593) = 1.40 (1): never
+#   at 1/2, no upper end (empty).
+@test "--survival: Kaplan-Meier time to win, open deals censored at --as-of, lost deals at their close" {
+	f=$(mk surv.csv <<'CSV'
+Opportunity ID,Segment,Stage,Amount,Created Date,Close Date
+A,SMB,Closed Won,100,2026-01-01,2026-01-11
+B,SMB,Closed Lost,100,2026-01-01,2026-01-21
+C,SMB,Closed Won,100,2026-01-01,2026-01-31
+D,SMB,Propose,100,2026-01-01,2026-04-01
+E,SMB,Closed Won,100,2026-01-01,2026-02-20
+CSV
+)
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+5,3,2,50.0,30.0,,0.4667,0.7333,0.7333,0.7333,insufficient"
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 -g segment --min-deals 5 -f table "$f"
+	assert_line --index 1 --regexp '^SMB +5 +3 +2 +50\.0 +30\.0 +46\.7% +73\.3% +73\.3% +73\.3% +ok$'
+	# a lost deal with no created date, an open one created after
+	# --as-of: out of the estimate, each said
+	f2=$(cat "$f" - <<<'G,SMB,Closed Lost,100,,2026-01-11
+F,SMB,Propose,100,2026-04-01,2026-05-01' | mk surv2.csv)
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 "$f2"
+	assert_success
+	assert_line --index 1 "5,3,2,50.0,30.0,,0.4667,0.7333,0.7333,0.7333,insufficient"
+	assert_equal "$stderr" "cyclestat: 1 lost or open deal has no Created Date or Close Date (or closes before its start); left out of the survival
+cyclestat: 1 open deal starts after --as-of 2026-03-01; left out of the survival"
+	run --separate-stderr cyclestat --survival --histogram "$f"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons, --histogram and --survival exclude each other"
+}
+
+# The published worked example: Freireich et al. (1963), Blood 21:699, the
+# 6-MP arm of the acute leukaemia remission trial, 21 patients, weeks to
+# relapse (censored: *): 6 6 6 6* 7 9* 10 10* 11* 13 16 17* 19* 20* 22 23
+# 25* 32* 32* 34* 35*, worked in Kleinbaum & Klein, Survival Analysis: A
+# Self-Learning Text (3rd ed., 2012), ch. 2, and by R: survfit(Surv(time,
+# cens) ~ treat, data = MASS::gehan) gives for 6-MP n 21, events 9,
+# median 23, 0.95LCL 16, 0.95UCL NA.  As deals (tests/data/survival-6mp.csv):
+# created 2026-01-01, won (relapse) or lost (censored) that many days later.
+# S(23) = 18/21 x 16/17 x 14/15 x 11/12 x 10/11 x 6/7 x 5/6 = 0.4482 (the
+# book's 0.448), so P(won within 30..180) = 0.5518.
+@test "--survival agrees with a published Kaplan-Meier example (Freireich 6-MP: median 23, 95% 16 to NA)" {
+	run --separate-stderr cyclestat --survival "$DATA/survival-6mp.csv"
+	assert_success
+	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+21,9,12,23.0,16.0,,0.5518,0.5518,0.5518,0.5518,ok"
 }
