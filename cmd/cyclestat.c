@@ -30,12 +30,13 @@ struct opts {
 	su_rate target_wr;
 	int has_target_wr;
 	long min_deals;    /* --min-deals */
+	int cohort;        /* --cohort: 0 none, 1 month, 2 quarter */
 };
 
 static const char usage_text[] =
 "usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]\n"
 "                 [--open-age] [--target-cycle DAYS] [--target-win-rate PCT]\n"
-"                 [--min-deals N] [--survival]\n"
+"                 [--min-deals N] [--survival] [--cohort month|quarter]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
 "                 [--open RE] [options] [FILE ...]\n";
@@ -64,6 +65,7 @@ usage(FILE *fp)
 "                             median days in it\n"
 "      --loss-reasons         lost deals by their reason\n"
 "      --histogram            the cycle days of won deals, as a histogram\n"
+"      --cohort month|quarter group by the period the deals started in too\n"
 "      --survival             time to win by Kaplan-Meier: open deals count,\n"
 "                             censored at --as-of; lost deals censored at\n"
 "                             their close\n"
@@ -78,7 +80,8 @@ usage(FILE *fp)
 
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
-       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL };
+       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL,
+       OPT_COHORT };
 
 static int
 set_mode(struct opts *o, enum mode m)
@@ -226,6 +229,7 @@ struct state {
 	long noclose;   /* deals in the (none) group of a date -g */
 	long noage;     /* open deals with no start: no open age */
 	long nosurv;    /* --survival: lost and open deals without a time */
+	long nocohort;  /* --cohort: deals without a start */
 	struct uncycled wnoclose, wnostart, wback;
 	/* duplicate ids: id -> the line it was first on (the ids compared,
 	 * not their hashes: two ids are never one by chance) */
@@ -502,7 +506,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	    MODE_SURVIVAL && w.status == ST_LOST))
 		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
 			return e;
-	if (w.status == ST_WON || o->mode == MODE_SURVIVAL ||
+	if (w.status == ST_WON || o->mode == MODE_SURVIVAL || o->cohort ||
 	    (w.status == ST_OPEN && o->open_age))
 		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
 			return e;
@@ -519,6 +523,25 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			st->key = su_xrealloc(st->key, st->keycap = klen + 16);
 		st->key[klen++] = band_of(o, have_amount, amount);
 		st->key[klen++] = '\0';
+	}
+	if (o->cohort) {
+		/* the period the deal started in, first of its key */
+		char lab[32];
+		size_t ll;
+
+		if (start == SU_DATE_NONE) {
+			ll = (size_t)snprintf(lab, sizeof lab, "(none)");
+			st->nocohort++; /* said */
+		} else if (o->cohort == 1)
+			ll = su_label_month(lab, start);
+		else
+			ll = su_label_quarter(lab, start, o->c.fy_start);
+		if (klen + ll + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = klen + ll +
+			    16);
+		memmove(st->key + ll + 1, st->key, klen);
+		memcpy(st->key, lab, ll + 1);
+		klen += ll + 1;
 	}
 	g = su_groups_get(st->groups, klen ? st->key : "", klen);
 	g->opps++;
@@ -813,13 +836,28 @@ write_funnel(struct state *st, struct su_out *out)
 /* ---- output ----------------------------------------------------------------- */
 
 /* the group columns of a key, with a band label for the band byte */
+/* the group columns' names: --cohort's, -g's, --bands' */
+static size_t
+group_names(const struct state *st, const char **names)
+{
+	size_t i, k = 0;
+
+	if (st->o->cohort)
+		names[k++] = "cohort";
+	for (i = 0; i < st->ng; i++)
+		names[k++] = st->gc[i].name;
+	if (st->o->nbound)
+		names[k++] = "deal_size";
+	return k;
+}
+
 static size_t
 group_cells(const struct state *st, const char *key, struct su_cell *c,
             char *bandbuf)
 {
-	size_t i;
+	size_t i, ng = st->ng + (st->o->cohort != 0);
 
-	for (i = 0; i < st->ng; i++) {
+	for (i = 0; i < ng; i++) {
 		c[i].type = SU_C_STR;
 		c[i].s = key;
 		c[i].len = strlen(key);
@@ -848,10 +886,7 @@ write_stats(struct state *st, struct su_out *out)
 	size_t n, i, j, k;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names);
 	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
 		names[i++] = fixed[k];
 	if (o->target_cycle)
@@ -975,10 +1010,7 @@ write_reasons(struct state *st, struct su_out *out)
 	size_t n, i, j;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (st->o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names);
 	names[i++] = st->hdr->f[st->col[SU_R_LOSS_REASON]];
 	names[i++] = "lost";
 	names[i++] = "share";
@@ -1024,10 +1056,7 @@ write_histogram(struct state *st, struct su_out *out)
 	size_t n, i, j, k, g0;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (st->o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names);
 	names[i++] = "cycle_days";
 	names[i++] = "won";
 	names[i++] = "histogram";
@@ -1093,10 +1122,7 @@ write_survival(struct state *st, struct su_out *out)
 	size_t n, i, j, k;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (st->o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names);
 	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
 		names[i++] = fixed[k];
 	if ((e = su_out_header(out, i, names)) != 0)
@@ -1130,8 +1156,11 @@ write_survival(struct state *st, struct su_out *out)
 		for (k = 0; k < 3; k++, i++)
 			if ((q = su_km_quantile2(&km, curve[k], 0.5)) >= 0)
 				c[i] = su_cell_num(SU_C_DAYS, q, 2);
+		/* beyond the last day seen the curve is not known (a young
+		 * cohort says nothing of day 180), unless no deal is left */
 		for (k = 0; k < sizeof within / sizeof within[0]; k++)
-			if (km.subjects)
+			if (km.subjects && (within[k] <= km.tmax ||
+			    su_km_at(&km, within[k]) == 0))
 				c[i + k] = su_cell_num(SU_C_PCT, su_ppb(1 -
 				    su_km_at(&km, within[k])), SU_PPB);
 		i += k;
@@ -1155,6 +1184,7 @@ static const struct option longopts[] = {
 	{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
 	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"survival", 0, 0, OPT_SURVIVAL},
+	{"cohort", 1, 0, OPT_COHORT},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1216,6 +1246,14 @@ option(void *self, int c, const char *arg)
 		return su_opt_min_deals(arg, &o->min_deals);
 	case OPT_SURVIVAL:
 		return set_mode(o, MODE_SURVIVAL);
+	case OPT_COHORT: {
+		static const char *const per[] = {"month", "quarter"};
+
+		if ((k = su_opt_choice("--cohort", arg, per, 2)) < 0)
+			return -1;
+		o->cohort = k + 1;
+		return 0;
+	}
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1228,9 +1266,9 @@ setup(void *self, struct su_run *run)
 	const struct opts *o = st->o;
 	unsigned char *want = run->want;
 
-	if (o->mode == MODE_FUNNEL && o->group_by) {
+	if (o->mode == MODE_FUNNEL && (o->group_by || o->cohort)) {
 		su_msg(NULL, 0, "--funnel is per pipeline: it does not go with "
-		    "-g");
+		    "%s", o->group_by ? "-g" : "--cohort");
 		return -1;
 	}
 	st->groups = su_groups_new_pivot(sizeof(struct gstat));
@@ -1365,6 +1403,7 @@ end(void *self, struct su_run *run)
 	say_deals(st->noclose, "deal", close, "grouped under (none)");
 	say_uncycled_all(st, close, start);
 	say_deals(st->noage, "open deal", start, "left out of the open ages");
+	say_deals(st->nocohort, "deal", start, "in the (none) cohort");
 	if (st->nosurv)
 		su_msg(NULL, 0, "%ld lost or open deal%s no %s or %s (or "
 		    "close%s before %s start); left out of the survival",
@@ -1401,7 +1440,7 @@ end(void *self, struct su_run *run)
 	}
 	if (o->win_from)
 		count_reached(st);
-	if (st->ng == 0 && !o->nbound)
+	if (st->ng == 0 && !o->nbound && !o->cohort)
 		su_groups_get(st->groups, "", 0); /* no deals: still a row */
 	return 0;
 }

@@ -153,6 +153,7 @@ su_km_fit(int32_t *t, unsigned char *ev, size_t n, struct su_km *km)
 		}
 		risk -= j - i;
 	}
+	km->tmax = n ? o[n - 1].t : 0;
 	free(o);
 }
 

@@ -49,6 +49,8 @@ struct su_km {
 	int32_t *t;        /* the event times, rising */
 	double *s, *lo, *hi; /* S(t) just after each, and its interval */
 	long subjects, events;
+	int32_t tmax;      /* the last time seen: S is not known after it,
+	                      unless it is 0 */
 };
 void su_km_fit(int32_t *t, unsigned char *ev, size_t n, struct su_km *km);
 double su_km_at(const struct su_km *km, int32_t t); /* S(t), 1 before any */

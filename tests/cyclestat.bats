@@ -526,7 +526,8 @@ cyclestat: 2 open deals have no Created Date; left out of the open ages"
 #   day 30: 3 at risk (A won, B censored), 1 won: S = 0.8 x 2/3 = 0.5333
 #   day 50: 2 at risk (E, D), 1 won: S = 0.5333 x 1/2 = 0.2667
 #   median: the first day S <= 1/2: 50.  P(won within 30) = 1 - 0.5333 =
-#   0.4667; within 60, 90, 180: 1 - 0.2667 = 0.7333
+#   0.4667; within 60, 90, 180: not known (empty): the last day seen is
+#   59 (D), and S after it is no estimate
 #   Greenwood: 1/(5 x 4) = 0.05 by day 10, + 1/(3 x 2) = 0.2167 by 30, +
 #   1/(2 x 1) = 0.7167 by 50.  Lower curve S exp(-1.96 sqrt(sum)): day 10
 #   0.8 x exp(-0.4383) = 0.516 > 1/2; day 30 0.5333 x exp(-0.9123) = 0.214
@@ -547,16 +548,16 @@ CSV
 	assert_success
 	assert_equal "$stderr" ""
 	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
-5,3,2,50.0,30.0,,0.4667,0.7333,0.7333,0.7333,insufficient"
+5,3,2,50.0,30.0,,0.4667,,,,insufficient"
 	run --separate-stderr cyclestat --survival --as-of 2026-03-01 -g segment --min-deals 5 -f table "$f"
-	assert_line --index 1 --regexp '^SMB +5 +3 +2 +50\.0 +30\.0 +46\.7% +73\.3% +73\.3% +73\.3% +ok$'
+	assert_line --index 1 --regexp '^SMB +5 +3 +2 +50\.0 +30\.0 +46\.7% +ok$'
 	# a lost deal with no created date, an open one created after
 	# --as-of: out of the estimate, each said
 	f2=$(cat "$f" - <<<'G,SMB,Closed Lost,100,,2026-01-11
 F,SMB,Propose,100,2026-04-01,2026-05-01' | mk surv2.csv)
 	run --separate-stderr cyclestat --survival --as-of 2026-03-01 "$f2"
 	assert_success
-	assert_line --index 1 "5,3,2,50.0,30.0,,0.4667,0.7333,0.7333,0.7333,insufficient"
+	assert_line --index 1 "5,3,2,50.0,30.0,,0.4667,,,,insufficient"
 	assert_equal "$stderr" "cyclestat: 1 lost or open deal has no Created Date or Close Date (or closes before its start); left out of the survival
 cyclestat: 1 open deal starts after --as-of 2026-03-01; left out of the survival"
 	run --separate-stderr cyclestat --survival --histogram "$f"
@@ -573,10 +574,53 @@ cyclestat: 1 open deal starts after --as-of 2026-03-01; left out of the survival
 # median 23, 0.95LCL 16, 0.95UCL NA.  As deals (tests/data/survival-6mp.csv):
 # created 2026-01-01, won (relapse) or lost (censored) that many days later.
 # S(23) = 18/21 x 16/17 x 14/15 x 11/12 x 10/11 x 6/7 x 5/6 = 0.4482 (the
-# book's 0.448), so P(won within 30..180) = 0.5518.
+# book's 0.448), so P(won within 30) = 0.5518; the last week seen is 35:
+# within 60, 90, 180 are empty (not known).
 @test "--survival agrees with a published Kaplan-Meier example (Freireich 6-MP: median 23, 95% 16 to NA)" {
 	run --separate-stderr cyclestat --survival "$DATA/survival-6mp.csv"
 	assert_success
 	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
-21,9,12,23.0,16.0,,0.5518,0.5518,0.5518,0.5518,ok"
+21,9,12,23.0,16.0,,0.5518,,,,ok"
+}
+
+# Issue 19, item 4: --cohort, by the quarter or month a deal was created.
+# 2026-Q1 (E1-E5, S1-S4): won E1 E2 E3 S1 S2, lost E4 E5 S3 S4: 5/9 =
+#   0.5556, cycles 10 20 30 60 90: median 30.0; 2026-Q2 (E6 S5 S6): all
+#   open, no win rate yet.
+# With --survival --as-of 2026-06-01, each cohort at the same age: Q1
+#   days 10W 20W 28L 28L 30W 31L 45L 60W 90W: S = 8/9, x 7/8 = 0.7778, x
+#   4/5 (5 at risk at 30) = 0.6222, x 1/2 (2 at risk at 60) = 0.3111, x 0
+#   at 90: won within 30 = 0.3778, 60 = 0.6889, 90 and 180 = 1 (none
+#   left); median 60.  Q2: open E6 31 days, S5 12, S6 61: nothing won
+#   within 30 or 60 days, and nothing known of 90 or 180 (empty): this
+#   quarter's deals are behind last quarter's at the same age.
+@test "--cohort quarter|month: win rate and cycle by the period deals were created; with --survival, at the same age" {
+	run --separate-stderr cyclestat --cohort quarter "$C"
+	assert_success
+	assert_output "cohort,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+2026-Q1,9,5,4,0,0.5556,0.2667,0.8112,insufficient,126000.00,100000.00,42.0,30.0,90,0.00
+2026-Q2,3,0,0,3,,,,insufficient,,,,,,"
+	run --separate-stderr cyclestat --cohort quarter --survival --as-of 2026-06-01 "$C"
+	assert_success
+	assert_output "cohort,deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+2026-Q1,9,5,4,60.0,30.0,90.0,0.3778,0.6889,1.0000,1.0000,insufficient
+2026-Q2,3,0,3,,,,0.0000,0.0000,,,insufficient"
+	# by month, with -g: the cohort first, then the groups
+	run --separate-stderr cyclestat --cohort month -g segment "$C"
+	assert_success
+	assert_line --index 0 --partial "cohort,Segment,opps,won,lost,open,win_rate,"
+	assert_line --index 1 --partial "2026-01,Enterprise,4,2,2,0,0.5000,"
+	assert_line --index 3 --partial "2026-02,SMB,2,0,2,0,0.0000,0.0000,0.6576,"
+	# a deal without a created date: the (none) cohort, said
+	f=$(sed 's/^S6,\(.*\),2026-04-01,2026-06-30,$/S6,\1,,2026-06-30,/' "$C" | mk nocreated.csv)
+	run --separate-stderr cyclestat --cohort quarter "$f"
+	assert_success
+	assert_line --index 1 --partial "(none),1,0,0,1,"
+	assert_equal "${stderr##*$'\n'}" "cyclestat: 1 deal has no Created Date; in the (none) cohort"
+	run --separate-stderr cyclestat --cohort week "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --cohort week: expected month or quarter"
+	run --separate-stderr cyclestat --cohort month --funnel "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel is per pipeline: it does not go with --cohort"
 }

@@ -57,6 +57,7 @@ test_stats_estimates(void)
 
 	su_km_fit(t, ev, 21, &km);
 	CHECK(km.n == 7 && km.events == 9 && km.subjects == 21, "km steps");
+	CHECK(km.tmax == 35, "km last time seen");
 	CHECK(NEAR(su_km_at(&km, 5), 1), "S(5)");
 	CHECK(fabs(su_km_at(&km, 6) - 0.857) < 0.0005, "S(6)");
 	CHECK(fabs(su_km_at(&km, 7) - 0.807) < 0.0005, "S(7)");
