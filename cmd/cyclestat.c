@@ -836,9 +836,11 @@ write_funnel(struct state *st, struct su_out *out)
 /* ---- output ----------------------------------------------------------------- */
 
 /* the group columns of a key, with a band label for the band byte */
-/* the group columns' names: --cohort's, -g's, --bands' */
+/* the group columns' names (--cohort's, -g's, --bands'), then the n of
+ * fixed */
 static size_t
-group_names(const struct state *st, const char **names)
+group_names(const struct state *st, const char **names,
+            const char *const *fixed, size_t n)
 {
 	size_t i, k = 0;
 
@@ -848,6 +850,8 @@ group_names(const struct state *st, const char **names)
 		names[k++] = st->gc[i].name;
 	if (st->o->nbound)
 		names[k++] = "deal_size";
+	for (i = 0; i < n; i++)
+		names[k++] = fixed[i];
 	return k;
 }
 
@@ -877,18 +881,17 @@ write_stats(struct state *st, struct su_out *out)
 {
 	const struct opts *o = st->o;
 	static const char *const fixed[] = {"opps", "won", "lost", "open",
-	    "win_rate", "win_rate_low", "win_rate_high", "sample", "avg_deal", "median_deal", "cycle_mean",
-	    "cycle_median", "cycle_p90", "velocity"};
+	    "win_rate", "win_rate_low", "win_rate_high", "sample", "avg_deal",
+	    "median_deal", "cycle_mean", "cycle_median", "cycle_p90",
+	    "velocity"};
 	const char *names[64];
 	struct su_cell c[64];
 	struct su_group **all;
 	char band[100];
-	size_t n, i, j, k;
+	size_t n, i, j;
 	int e;
 
-	i = group_names(st, names);
-	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
-		names[i++] = fixed[k];
+	i = group_names(st, names, fixed, sizeof fixed / sizeof fixed[0]);
 	if (o->target_cycle)
 		names[i++] = "meets_cycle";
 	if (o->has_target_wr)
@@ -1010,7 +1013,7 @@ write_reasons(struct state *st, struct su_out *out)
 	size_t n, i, j;
 	int e;
 
-	i = group_names(st, names);
+	i = group_names(st, names, NULL, 0);
 	names[i++] = st->hdr->f[st->col[SU_R_LOSS_REASON]];
 	names[i++] = "lost";
 	names[i++] = "share";
@@ -1056,7 +1059,7 @@ write_histogram(struct state *st, struct su_out *out)
 	size_t n, i, j, k, g0;
 	int e;
 
-	i = group_names(st, names);
+	i = group_names(st, names, NULL, 0);
 	names[i++] = "cycle_days";
 	names[i++] = "won";
 	names[i++] = "histogram";
@@ -1122,9 +1125,7 @@ write_survival(struct state *st, struct su_out *out)
 	size_t n, i, j, k;
 	int e;
 
-	i = group_names(st, names);
-	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
-		names[i++] = fixed[k];
+	i = group_names(st, names, fixed, sizeof fixed / sizeof fixed[0]);
 	if ((e = su_out_header(out, i, names)) != 0)
 		return e;
 	all = su_groups_sorted(st->groups, &n);

@@ -100,7 +100,8 @@ static const char usage_text[] =
 "usage: mqlqualify [-r RULES] [--only sql|nurture|disqualified|invalid]\n"
 "                  [--assign NAME,... [--assign-state FILE]] [--sla DURATION]\n"
 "                  [--summary [-g COL,...] [--target PCT] [--fail-under]\n"
-"                  [--min-deals N]] [--evaluate COLUMN[=VALUE,...] [-g COL,...]]\n"
+"                  [--min-deals N]]\n"
+"                  [--evaluate COLUMN[=VALUE,...] [-g COL,...]]\n"
 "                  [options] [FILE ...]\n";
 
 static void
@@ -640,12 +641,46 @@ summary_row(struct state *st, struct su_out *out, const char *const *key,
 	return su_out_row(out, cells);
 }
 
+/* fn's rows of each -g group, sorted, then of the Total (total) */
+static int
+each_group(struct state *st, struct su_out *out, int (*fn)(struct state *,
+           struct su_out *, const char *const *, const void *),
+           const void *total)
+{
+	const char *key[64];
+	struct su_group **gs;
+	size_t i, j, n;
+	int e;
+
+	if (st->ng) {
+		gs = su_groups_sorted(st->groups, &n);
+		for (i = 0; i < n; i++) {
+			const char *p = gs[i]->key;
+
+			for (j = 0; j < st->ng; j++, p += strlen(p) + 1)
+				key[j] = p;
+			if ((e = fn(st, out, key, gs[i]->val)) != 0)
+				return e;
+		}
+		key[0] = "Total";
+		for (i = 1; i < st->ng; i++)
+			key[i] = "";
+	}
+	return fn(st, out, key, total);
+}
+
+static int
+summary_group(struct state *st, struct su_out *out, const char *const *key,
+              const void *c)
+{
+	return summary_row(st, out, key, c);
+}
+
 static int
 write_summary(struct state *st, struct su_out *out)
 {
-	const char *names[64 + 16], *key[64];
-	struct su_group **gs;
-	size_t i, k = 0, n;
+	const char *names[64 + 16];
+	size_t i, k = 0;
 	int e;
 
 	for (i = 0; i < st->ng; i++)
@@ -665,22 +700,7 @@ write_summary(struct state *st, struct su_out *out)
 		names[k++] = "sla_breaches";
 	if ((e = su_out_header(out, k, names)) != 0)
 		return e;
-	if (st->ng) {
-		gs = su_groups_sorted(st->groups, &n);
-		for (i = 0; i < n; i++) {
-			const char *p = gs[i]->key;
-			size_t j;
-
-			for (j = 0; j < st->ng; j++, p += strlen(p) + 1)
-				key[j] = p;
-			if ((e = summary_row(st, out, key, gs[i]->val)) != 0)
-				return e;
-		}
-		key[0] = "Total";
-		for (i = 1; i < st->ng; i++)
-			key[i] = "";
-	}
-	return summary_row(st, out, key, &st->total);
+	return each_group(st, out, summary_group, &st->total);
 }
 
 /* ---- --evaluate -------------------------------------------------------- */
@@ -815,8 +835,9 @@ eval_row(struct state *st, struct su_out *out, const char *const *key,
 
 static int
 eval_group(struct state *st, struct su_out *out, const char *const *key,
-           const struct eval *e)
+           const void *ev)
 {
+	const struct eval *e = ev;
 	char num[32];
 	struct ecount at;
 	size_t i;
@@ -858,9 +879,8 @@ write_eval(struct state *st, struct su_out *out)
 	    "converted", "not_converted", "conversion_rate", "conversion_low",
 	    "conversion_high", "of_converted", "of_not_converted", "share",
 	    "lift", "sample"};
-	const char *names[64 + 16], *key[64];
-	struct su_group **gs;
-	size_t i, k = 0, n;
+	const char *names[64 + 16];
+	size_t i, k = 0;
 	int e;
 
 	for (i = 0; i < st->ng; i++)
@@ -869,22 +889,7 @@ write_eval(struct state *st, struct su_out *out)
 		names[k++] = fixed[i];
 	if ((e = su_out_header(out, k, names)) != 0)
 		return e;
-	if (st->ng) {
-		gs = su_groups_sorted(st->groups, &n);
-		for (i = 0; i < n; i++) {
-			const char *p = gs[i]->key;
-			size_t j;
-
-			for (j = 0; j < st->ng; j++, p += strlen(p) + 1)
-				key[j] = p;
-			if ((e = eval_group(st, out, key, gs[i]->val)) != 0)
-				return e;
-		}
-		key[0] = "Total";
-		for (i = 1; i < st->ng; i++)
-			key[i] = "";
-	}
-	return eval_group(st, out, key, &st->etotal);
+	return each_group(st, out, eval_group, &st->etotal);
 }
 
 /* a lead for --evaluate: its outcome, then counted in its group and the
@@ -939,8 +944,8 @@ setup(void *self, struct su_run *run)
 	}
 	if (o->evaluate && (o->summary || o->team || o->only >= 0 ||
 	    o->sla)) {
-		su_msg(NULL, 0, "--evaluate writes a report of its own: it does "
-		    "not go with %s", o->summary ? "--summary" : o->team ?
+		su_msg(NULL, 0, "--evaluate writes a report of its own: it "
+		    "does not go with %s", o->summary ? "--summary" : o->team ?
 		    "--assign" : o->only >= 0 ? "--only" : "--sla");
 		return -1;
 	}
