@@ -13,7 +13,8 @@
 __extension__ typedef __int128 i128;
 
 enum { ST_OPEN = SU_ST_OPEN, ST_WON = SU_ST_WON, ST_LOST = SU_ST_LOST };
-enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM };
+enum mode { MODE_STATS, MODE_FUNNEL, MODE_LOSS, MODE_HISTOGRAM,
+	    MODE_SURVIVAL };
 
 struct opts {
 	struct su_opts c;
@@ -28,11 +29,14 @@ struct opts {
 	long target_cycle; /* 0: none */
 	su_rate target_wr;
 	int has_target_wr;
+	long min_deals;    /* --min-deals */
+	int cohort;        /* --cohort: 0 none, 1 month, 2 quarter */
 };
 
 static const char usage_text[] =
 "usage: cyclestat [-g COL,...] [--bands AMOUNT,...] [--from created|sql]\n"
 "                 [--open-age] [--target-cycle DAYS] [--target-win-rate PCT]\n"
+"                 [--min-deals N] [--survival] [--cohort month|quarter]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
 "                 [--open RE] [options] [FILE ...]\n";
@@ -55,10 +59,16 @@ usage(FILE *fp)
 "      --open-age             add the age of open deals (as of --as-of)\n"
 "      --target-cycle DAYS    say whether each group's median cycle meets it\n"
 "      --target-win-rate PCT  say whether each group's win rate meets it\n"
+"      --min-deals N          a group with fewer closed deals is marked\n"
+"                             insufficient, never judged (default 10)\n"
 "      --funnel               per stage: deals that reached it, conversion,\n"
 "                             median days in it\n"
 "      --loss-reasons         lost deals by their reason\n"
 "      --histogram            the cycle days of won deals, as a histogram\n"
+"      --cohort month|quarter group by the period the deals started in too\n"
+"      --survival             time to win by Kaplan-Meier: open deals count,\n"
+"                             censored at --as-of; lost deals censored at\n"
+"                             their close\n"
 "      --history FILE         a stage history export, for --funnel and\n"
 "                             --win-rate-from\n"
 "      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
@@ -70,14 +80,15 @@ usage(FILE *fp)
 
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
-       OPT_HISTORY, OPT_WIN_FROM };
+       OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL,
+       OPT_COHORT };
 
 static int
 set_mode(struct opts *o, enum mode m)
 {
 	if (o->mode != MODE_STATS && o->mode != m) {
-		su_msg(NULL, 0, "--funnel, --loss-reasons and --histogram "
-		    "exclude each other");
+		su_msg(NULL, 0, "--funnel, --loss-reasons, --histogram and "
+		    "--survival exclude each other");
 		return -1;
 	}
 	o->mode = m;
@@ -162,6 +173,7 @@ struct gstat {
 	struct i64s amt;      /* won deals' amounts */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
+	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
 };
 
 static void
@@ -172,6 +184,7 @@ free_gstat(void *p)
 	free(g->cyc.v);
 	free(g->age.v);
 	free(g->amt.v);
+	free(g->surv.v);
 }
 
 /* --funnel: the deals at a stage, and those of them at no stage of the
@@ -215,6 +228,8 @@ struct state {
 	long noamount, future;
 	long noclose;   /* deals in the (none) group of a date -g */
 	long noage;     /* open deals with no start: no open age */
+	long nosurv;    /* --survival: lost and open deals without a time */
+	long nocohort;  /* --cohort: deals without a start */
 	struct uncycled wnoclose, wnostart, wback;
 	/* duplicate ids: id -> the line it was first on (the ids compared,
 	 * not their hashes: two ids are never one by chance) */
@@ -487,10 +502,12 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		have_amount = k == 0;
 		st->noamount += k == 1;
 	}
-	if (st->need_close || w.status == ST_WON)
+	if (st->need_close || w.status == ST_WON || (o->mode ==
+	    MODE_SURVIVAL && w.status == ST_LOST))
 		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
 			return e;
-	if (w.status == ST_WON || (w.status == ST_OPEN && o->open_age))
+	if (w.status == ST_WON || o->mode == MODE_SURVIVAL || o->cohort ||
+	    (w.status == ST_OPEN && o->open_age))
 		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
 			return e;
 	if ((o->mode == MODE_FUNNEL || o->win_from) &&
@@ -506,6 +523,25 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			st->key = su_xrealloc(st->key, st->keycap = klen + 16);
 		st->key[klen++] = band_of(o, have_amount, amount);
 		st->key[klen++] = '\0';
+	}
+	if (o->cohort) {
+		/* the period the deal started in, first of its key */
+		char lab[32];
+		size_t ll;
+
+		if (start == SU_DATE_NONE) {
+			ll = (size_t)snprintf(lab, sizeof lab, "(none)");
+			st->nocohort++; /* said */
+		} else if (o->cohort == 1)
+			ll = su_label_month(lab, start);
+		else
+			ll = su_label_quarter(lab, start, o->c.fy_start);
+		if (klen + ll + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = klen + ll +
+			    16);
+		memmove(st->key + ll + 1, st->key, klen);
+		memcpy(st->key, lab, ll + 1);
+		klen += ll + 1;
 	}
 	g = su_groups_get(st->groups, klen ? st->key : "", klen);
 	g->opps++;
@@ -529,9 +565,19 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		else {
 			g->cycle_sum += close - start;
 			push32(&g->cyc, close - start);
+			if (o->mode == MODE_SURVIVAL)
+				push32(&g->surv, 2 * (close - start) + 1);
 		}
 	} else if (w.status == ST_LOST) {
 		g->lost++;
+		/* censored at its close: it left the race to win then */
+		if (o->mode == MODE_SURVIVAL) {
+			if (close == SU_DATE_NONE || start == SU_DATE_NONE ||
+			    close < start)
+				st->nosurv++; /* said */
+			else
+				push32(&g->surv, 2 * (close - start));
+		}
 		if (o->mode == MODE_LOSS) {
 			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
 			size_t rl = r->len[st->col[SU_R_LOSS_REASON]];
@@ -548,6 +594,15 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		}
 	} else {
 		g->open++;
+		/* censored at --as-of: still in the race, this old */
+		if (o->mode == MODE_SURVIVAL) {
+			if (start == SU_DATE_NONE)
+				st->nosurv++; /* said */
+			else if (start > o->c.as_of)
+				st->future += !o->open_age; /* said */
+			else
+				push32(&g->surv, 2 * (o->c.as_of - start));
+		}
 		if (o->open_age && start == SU_DATE_NONE)
 			st->noage++; /* said */
 		else if (o->open_age && start > o->c.as_of)
@@ -781,13 +836,32 @@ write_funnel(struct state *st, struct su_out *out)
 /* ---- output ----------------------------------------------------------------- */
 
 /* the group columns of a key, with a band label for the band byte */
+/* the group columns' names (--cohort's, -g's, --bands'), then the n of
+ * fixed */
+static size_t
+group_names(const struct state *st, const char **names,
+            const char *const *fixed, size_t n)
+{
+	size_t i, k = 0;
+
+	if (st->o->cohort)
+		names[k++] = "cohort";
+	for (i = 0; i < st->ng; i++)
+		names[k++] = st->gc[i].name;
+	if (st->o->nbound)
+		names[k++] = "deal_size";
+	for (i = 0; i < n; i++)
+		names[k++] = fixed[i];
+	return k;
+}
+
 static size_t
 group_cells(const struct state *st, const char *key, struct su_cell *c,
             char *bandbuf)
 {
-	size_t i;
+	size_t i, ng = st->ng + (st->o->cohort != 0);
 
-	for (i = 0; i < st->ng; i++) {
+	for (i = 0; i < ng; i++) {
 		c[i].type = SU_C_STR;
 		c[i].s = key;
 		c[i].len = strlen(key);
@@ -807,21 +881,17 @@ write_stats(struct state *st, struct su_out *out)
 {
 	const struct opts *o = st->o;
 	static const char *const fixed[] = {"opps", "won", "lost", "open",
-	    "win_rate", "avg_deal", "median_deal", "cycle_mean",
-	    "cycle_median", "cycle_p90", "velocity"};
+	    "win_rate", "win_rate_low", "win_rate_high", "sample", "avg_deal",
+	    "median_deal", "cycle_mean", "cycle_median", "cycle_p90",
+	    "velocity"};
 	const char *names[64];
 	struct su_cell c[64];
 	struct su_group **all;
 	char band[100];
-	size_t n, i, j, k;
+	size_t n, i, j;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (o->nbound)
-		names[i++] = "deal_size";
-	for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
-		names[i++] = fixed[k];
+	i = group_names(st, names, fixed, sizeof fixed / sizeof fixed[0]);
 	if (o->target_cycle)
 		names[i++] = "meets_cycle";
 	if (o->has_target_wr)
@@ -842,6 +912,7 @@ write_stats(struct state *st, struct su_out *out)
 		struct gstat *g = all[j]->val;
 		long closed = g->won + g->lost;
 		int64_t v;
+		int insufficient;
 
 		memset(c, 0, sizeof c);
 		i = group_cells(st, all[j]->key, c, band);
@@ -852,6 +923,17 @@ write_stats(struct state *st, struct su_out *out)
 		if (closed)
 			c[i].type = SU_C_PCT, c[i].v = g->won, c[i].d = closed;
 		i++;
+		if (closed) {
+			double lo, hi;
+
+			su_wilson(g->won, closed, &lo, &hi);
+			c[i].type = c[i + 1].type = SU_C_PCT;
+			c[i].v = su_ppb(lo), c[i + 1].v = su_ppb(hi);
+			c[i].d = c[i + 1].d = SU_PPB;
+		}
+		i += 2;
+		insufficient = su_insufficient(closed, o->min_deals);
+		c[i++] = su_cell_str(insufficient ? SU_INSUFFICIENT : "ok");
 		if (g->won) {
 			su_muldiv(g->won_sum, 1, g->won, &v);
 			c[i].type = SU_C_MONEY, c[i].v = v;
@@ -879,8 +961,8 @@ write_stats(struct state *st, struct su_out *out)
 			if (g->cyc.n) {
 				int ok = c[i - 3].v <= 2 * o->target_cycle;
 
-				c[i].type = SU_C_STR;
-				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+				c[i] = su_cell_str(insufficient ?
+				    SU_INSUFFICIENT : ok ? "yes" : "no");
 			}
 			i++;
 		}
@@ -890,8 +972,8 @@ write_stats(struct state *st, struct su_out *out)
 				int ok = (i128)g->won * SU_RATE_ONE >=
 				    (i128)o->target_wr * closed;
 
-				c[i].type = SU_C_STR;
-				c[i].s = ok ? "yes" : "no", c[i].len = ok ? 3 : 2;
+				c[i] = su_cell_str(insufficient ?
+				    SU_INSUFFICIENT : ok ? "yes" : "no");
 			}
 			i++;
 		}
@@ -931,10 +1013,7 @@ write_reasons(struct state *st, struct su_out *out)
 	size_t n, i, j;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (st->o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names, NULL, 0);
 	names[i++] = st->hdr->f[st->col[SU_R_LOSS_REASON]];
 	names[i++] = "lost";
 	names[i++] = "share";
@@ -980,10 +1059,7 @@ write_histogram(struct state *st, struct su_out *out)
 	size_t n, i, j, k, g0;
 	int e;
 
-	for (i = 0; i < st->ng; i++)
-		names[i] = st->gc[i].name;
-	if (st->o->nbound)
-		names[i++] = "deal_size";
+	i = group_names(st, names, NULL, 0);
 	names[i++] = "cycle_days";
 	names[i++] = "won";
 	names[i++] = "histogram";
@@ -1030,6 +1106,74 @@ write_histogram(struct state *st, struct su_out *out)
 	return 0;
 }
 
+/*
+ * --survival: Kaplan-Meier of the days to win (lib/stats.c), per group:
+ * the median with its 95% interval, and P(won within 30, 60, 90, 180
+ * days) = 1 - S(d)
+ */
+static int
+write_survival(struct state *st, struct su_out *out)
+{
+	static const int within[] = {30, 60, 90, 180};
+	static const char *const fixed[] = {"deals", "won", "censored",
+	    "median_days_to_win", "median_low", "median_high", "won_30",
+	    "won_60", "won_90", "won_180", "sample"};
+	const char *names[64];
+	struct su_cell c[64];
+	struct su_group **all;
+	char band[100];
+	size_t n, i, j, k;
+	int e;
+
+	i = group_names(st, names, fixed, sizeof fixed / sizeof fixed[0]);
+	if ((e = su_out_header(out, i, names)) != 0)
+		return e;
+	all = su_groups_sorted(st->groups, &n);
+	for (j = 0; j < n; j++) {
+		struct gstat *g = all[j]->val;
+		size_t m = g->surv.n;
+		int32_t *t = su_xmalloc((m ? m : 1) * sizeof *t);
+		unsigned char *ev = su_xmalloc(m ? m : 1);
+		const double *curve[3];
+		struct su_km km;
+		int64_t q;
+
+		for (k = 0; k < m; k++) {
+			t[k] = g->surv.v[k] / 2;
+			ev[k] = (unsigned char)(g->surv.v[k] % 2);
+		}
+		su_km_fit(t, ev, m, &km);
+		free(t);
+		free(ev);
+		memset(c, 0, sizeof c);
+		i = group_cells(st, all[j]->key, c, band);
+		c[i++] = su_cell_num(SU_C_INT, km.subjects, 1);
+		c[i++] = su_cell_num(SU_C_INT, km.events, 1);
+		c[i++] = su_cell_num(SU_C_INT, km.subjects - km.events, 1);
+		curve[0] = km.s, curve[1] = km.lo, curve[2] = km.hi;
+		/* the median; its interval from where the pointwise band
+		 * crosses 1/2 (Brookmeyer and Crowley): the lower curve
+		 * first, the lower end */
+		for (k = 0; k < 3; k++, i++)
+			if ((q = su_km_quantile2(&km, curve[k], 0.5)) >= 0)
+				c[i] = su_cell_num(SU_C_DAYS, q, 2);
+		/* beyond the last day seen the curve is not known (a young
+		 * cohort says nothing of day 180), unless no deal is left */
+		for (k = 0; k < sizeof within / sizeof within[0]; k++)
+			if (km.subjects && (within[k] <= km.tmax ||
+			    su_km_at(&km, within[k]) == 0))
+				c[i + k] = su_cell_num(SU_C_PCT, su_ppb(1 -
+				    su_km_at(&km, within[k])), SU_PPB);
+		i += k;
+		c[i++] = su_cell_str(su_insufficient(km.subjects,
+		    st->o->min_deals) ? SU_INSUFFICIENT : "ok");
+		su_km_free(&km);
+		if ((e = su_out_row(out, c)) != 0)
+			return e;
+	}
+	return 0;
+}
+
 /* ---- the run ------------------------------------------------------------- */
 
 static const struct option longopts[] = {
@@ -1040,6 +1184,8 @@ static const struct option longopts[] = {
 	{"funnel", 0, 0, OPT_FUNNEL}, {"loss-reasons", 0, 0, OPT_LOSS},
 	{"histogram", 0, 0, OPT_HIST}, {"history", 1, 0, OPT_HISTORY},
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
+	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"survival", 0, 0, OPT_SURVIVAL},
+	{"cohort", 1, 0, OPT_COHORT},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1097,6 +1243,18 @@ option(void *self, int c, const char *arg)
 	case 'm':
 		o->model = arg;
 		return 0;
+	case OPT_MIN_DEALS:
+		return su_opt_min_deals(arg, &o->min_deals);
+	case OPT_SURVIVAL:
+		return set_mode(o, MODE_SURVIVAL);
+	case OPT_COHORT: {
+		static const char *const per[] = {"month", "quarter"};
+
+		if ((k = su_opt_choice("--cohort", arg, per, 2)) < 0)
+			return -1;
+		o->cohort = k + 1;
+		return 0;
+	}
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1109,9 +1267,9 @@ setup(void *self, struct su_run *run)
 	const struct opts *o = st->o;
 	unsigned char *want = run->want;
 
-	if (o->mode == MODE_FUNNEL && o->group_by) {
+	if (o->mode == MODE_FUNNEL && (o->group_by || o->cohort)) {
 		su_msg(NULL, 0, "--funnel is per pipeline: it does not go with "
-		    "-g");
+		    "%s", o->group_by ? "-g" : "--cohort");
 		return -1;
 	}
 	st->groups = su_groups_new_pivot(sizeof(struct gstat));
@@ -1246,6 +1404,13 @@ end(void *self, struct su_run *run)
 	say_deals(st->noclose, "deal", close, "grouped under (none)");
 	say_uncycled_all(st, close, start);
 	say_deals(st->noage, "open deal", start, "left out of the open ages");
+	say_deals(st->nocohort, "deal", start, "in the (none) cohort");
+	if (st->nosurv)
+		su_msg(NULL, 0, "%ld lost or open deal%s no %s or %s (or "
+		    "close%s before %s start); left out of the survival",
+		    st->nosurv, st->nosurv == 1 ? " has" : "s have", start,
+		    close, st->nosurv == 1 ? "s" : "", st->nosurv == 1 ?
+		    "its" : "their");
 	if (o->bands_arg) {
 		char what[256];
 
@@ -1262,8 +1427,10 @@ end(void *self, struct su_run *run)
 
 		su_date_fmt(d, o->c.as_of);
 		su_msg(NULL, 0, "%ld open deal%s after --as-of %s; left out "
-		    "of the open ages", st->future, st->future == 1 ?
-		    " starts" : "s start", d);
+		    "of %s", st->future, st->future == 1 ?
+		    " starts" : "s start", d, o->mode != MODE_SURVIVAL ?
+		    "the open ages" : o->open_age ? "the open ages and the "
+		    "survival" : "the survival");
 	}
 	if (o->mode == MODE_FUNNEL && no_funnel(st))
 		return -1;
@@ -1274,7 +1441,7 @@ end(void *self, struct su_run *run)
 	}
 	if (o->win_from)
 		count_reached(st);
-	if (st->ng == 0 && !o->nbound)
+	if (st->ng == 0 && !o->nbound && !o->cohort)
 		su_groups_get(st->groups, "", 0); /* no deals: still a row */
 	return 0;
 }
@@ -1286,6 +1453,7 @@ write_mode(void *self, struct su_run *run, struct su_out *out)
 	static int (*const table[])(struct state *, struct su_out *) = {
 		[MODE_STATS] = write_stats, [MODE_FUNNEL] = write_funnel,
 		[MODE_LOSS] = write_reasons, [MODE_HISTOGRAM] = write_histogram,
+		[MODE_SURVIVAL] = write_survival,
 	};
 	struct state *st = self;
 
@@ -1329,7 +1497,7 @@ static const struct su_prog cyclestat = {
 int
 main(int argc, char **argv)
 {
-	struct opts o = {0};
+	struct opts o = {.min_deals = SU_MIN_DEALS};
 	struct state st = {.o = &o};
 
 	return su_run(&cyclestat, &st, &o.c, argc, argv);

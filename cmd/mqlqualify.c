@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 __extension__ typedef __int128 i128;
@@ -31,6 +32,30 @@ struct opts {
 	const char *group_by;
 	su_rate target;       /* --target, a fraction */
 	int fail_under;
+	long min_deals;       /* --min-deals: judged leads */
+	const char *evaluate; /* --evaluate COLUMN[=VALUE,...] */
+	char *outcome;        /* its COLUMN */
+	char **conv;          /* its VALUEs (converted), or NULL: yes/no */
+	size_t nconv;
+};
+
+/* --evaluate: leads, and the converted among them */
+struct ecount {
+	long n, conv;
+};
+
+struct escore {
+	long score;
+	struct ecount c;
+};
+
+/* one group's evaluation: every judged lead with an outcome, per
+ * qualification, per criterion met, per score */
+struct eval {
+	struct ecount all, qual[SU_Q_INVALID];
+	struct ecount *crit;  /* per criterion: the leads meeting it */
+	struct escore *sc;    /* per score seen, rising */
+	size_t nsc, sccap;
 };
 
 struct counts {
@@ -56,6 +81,10 @@ struct state {
 	struct su_cell *cells; /* a lead's */
 	int raw;               /* see write_lead */
 	struct counts total;
+	struct eval etotal;    /* --evaluate */
+	int ocol;              /* its outcome column */
+	unsigned char *met;    /* this lead's criteria met */
+	long noutcome, ninvalid; /* leads left out of the evaluation */
 	char *key;
 	size_t keycap;
 	/* this lead */
@@ -71,7 +100,9 @@ struct state {
 static const char usage_text[] =
 "usage: mqlqualify [-r RULES] [--only sql|nurture|disqualified|invalid]\n"
 "                  [--assign NAME,... [--assign-state FILE]] [--sla DURATION]\n"
-"                  [--summary [-g COL,...] [--target PCT] [--fail-under]]\n"
+"                  [--summary [-g COL,...] [--target PCT] [--fail-under]\n"
+"                  [--min-deals N]]\n"
+"                  [--evaluate COLUMN[=VALUE,...] [-g COL,...]]\n"
 "                  [options] [FILE ...]\n";
 
 static void
@@ -103,6 +134,12 @@ usage(FILE *fp)
 "      --target PCT           the conversion target (default 40)\n"
 "      --fail-under           exit 1 when the conversion rate is below the\n"
 "                             target\n"
+"      --min-deals N          a group of fewer judged leads is marked\n"
+"                             insufficient, never judged (default 10)\n"
+"      --evaluate COLUMN[=VALUE,...]\n"
+"                             score the rules against an outcome column\n"
+"                             (yes/no, or converted when it is a VALUE):\n"
+"                             per qualification, criterion and score\n"
 "\n%s", su_common_usage);
 }
 
@@ -164,8 +201,50 @@ parse_team(struct opts *o, const char *arg)
 	return 0;
 }
 
+/* --evaluate COLUMN or COLUMN=VALUE,VALUE...: 0, or -1 (said) */
+static int
+parse_evaluate(struct opts *o, const char *arg)
+{
+	char *eq, *tok, *save = NULL;
+	const char *t;
+	size_t len;
+
+	if (o->evaluate) {
+		su_msg(NULL, 0, "--evaluate given twice");
+		return -1;
+	}
+	o->evaluate = arg;
+	o->outcome = su_xstrdup(arg);
+	if ((eq = strchr(o->outcome, '=')) != NULL) {
+		*eq = '\0';
+		for (tok = strtok_r(eq + 1, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			t = tok;
+			len = strlen(tok);
+			su_trim(&t, &len);
+			if (len == 0)
+				continue;
+			((char *)t)[len] = '\0';
+			o->conv = su_xrealloc(o->conv, (o->nconv + 1) *
+			    sizeof *o->conv);
+			o->conv[o->nconv++] = (char *)t;
+		}
+		if (o->nconv == 0) {
+			su_msg(NULL, 0, "--evaluate %s: expected COLUMN or "
+			    "COLUMN=VALUE,...", arg);
+			return -1;
+		}
+	}
+	if (o->outcome[0] == '\0') {
+		su_msg(NULL, 0, "--evaluate %s: expected COLUMN or "
+		    "COLUMN=VALUE,...", arg);
+		return -1;
+	}
+	return 0;
+}
+
 enum { OPT_ONLY = SU_OPT_PROGRAM_BASE, OPT_ASSIGN, OPT_STATE, OPT_SLA,
-       OPT_SUMMARY, OPT_TARGET, OPT_FAIL_UNDER };
+       OPT_SUMMARY, OPT_TARGET, OPT_FAIL_UNDER, OPT_MIN_DEALS, OPT_EVALUATE };
 
 static void
 init(void *self)
@@ -174,6 +253,7 @@ init(void *self)
 
 	o->only = -1;
 	o->target = SU_RATE_ONE / 100 * 40;
+	o->min_deals = SU_MIN_DEALS;
 }
 
 static int
@@ -216,6 +296,10 @@ option(void *self, int c, const char *arg)
 	case OPT_FAIL_UNDER:
 		o->fail_under = 1;
 		return 0;
+	case OPT_MIN_DEALS:
+		return su_opt_min_deals(arg, &o->min_deals);
+	case OPT_EVALUATE:
+		return parse_evaluate(o, arg);
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -353,6 +437,8 @@ judge(struct state *st, const struct su_rec *r)
 			add_reason(st, c->name, &n);
 			return SU_OK;
 		}
+		if (st->met)
+			st->met[i] = v != 0;
 		if (v) {
 			score += c->points;
 			continue;
@@ -489,12 +575,17 @@ count_lead(struct state *st, const struct su_rec *r, int32_t day)
 	count(st, su_groups_get(st->groups, st->key, len));
 }
 
+static long
+judged_of(const struct counts *c)
+{
+	return c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] + c->n[SU_Q_DISQUALIFIED];
+}
+
 /* below target: sqls / judged < target, exactly */
 static int
 below(const struct counts *c, su_rate target)
 {
-	long judged = c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] +
-	    c->n[SU_Q_DISQUALIFIED];
+	long judged = judged_of(c);
 
 	return judged > 0 && (i128)c->n[SU_Q_SQL] * SU_RATE_ONE <
 	    (i128)target * judged;
@@ -504,11 +595,10 @@ static int
 summary_row(struct state *st, struct su_out *out, const char *const *key,
             const struct counts *c)
 {
-	struct su_cell cells[SU_R_NROLES + 16];
-	long judged = c->n[SU_Q_SQL] + c->n[SU_Q_NURTURE] +
-	    c->n[SU_Q_DISQUALIFIED];
+	struct su_cell cells[64 + 16]; /* the groups (at most 64), ours */
+	long judged = judged_of(c);
 	size_t i, k = 0;
-	int q;
+	int q, few;
 
 	for (i = 0; i < st->ng; i++)
 		cells[k++] = str(key[i]);
@@ -527,11 +617,23 @@ summary_row(struct state *st, struct su_out *out, const char *const *key,
 		cells[k].d = judged;
 	}
 	k++;
+	memset(&cells[k], 0, 2 * sizeof cells[k]);
+	if (judged) {
+		double lo, hi;
+
+		su_wilson(c->n[SU_Q_SQL], judged, &lo, &hi);
+		cells[k] = su_cell_num(SU_C_PCT, su_ppb(lo), SU_PPB);
+		cells[k + 1] = su_cell_num(SU_C_PCT, su_ppb(hi), SU_PPB);
+	}
+	k += 2;
+	few = su_insufficient(judged, st->o->min_deals);
+	cells[k++] = str(few ? SU_INSUFFICIENT : "ok");
 	memset(&cells[k], 0, sizeof cells[k]);
 	cells[k].type = SU_C_PCT;
 	cells[k].v = st->o->target;
 	cells[k++].d = SU_RATE_ONE;
-	cells[k++] = str(!judged ? "" : below(c, st->o->target) ? "no" : "yes");
+	cells[k++] = str(!judged ? "" : few ? SU_INSUFFICIENT :
+	    below(c, st->o->target) ? "no" : "yes");
 	if (st->o->sla) {
 		memset(&cells[k], 0, sizeof cells[k]);
 		cells[k].type = SU_C_INT;
@@ -540,12 +642,46 @@ summary_row(struct state *st, struct su_out *out, const char *const *key,
 	return su_out_row(out, cells);
 }
 
+/* fn's rows of each -g group, sorted, then of the Total (total) */
+static int
+each_group(struct state *st, struct su_out *out, int (*fn)(struct state *,
+           struct su_out *, const char *const *, const void *),
+           const void *total)
+{
+	const char *key[64];
+	struct su_group **gs;
+	size_t i, j, n;
+	int e;
+
+	if (st->ng) {
+		gs = su_groups_sorted(st->groups, &n);
+		for (i = 0; i < n; i++) {
+			const char *p = gs[i]->key;
+
+			for (j = 0; j < st->ng; j++, p += strlen(p) + 1)
+				key[j] = p;
+			if ((e = fn(st, out, key, gs[i]->val)) != 0)
+				return e;
+		}
+		key[0] = "Total";
+		for (i = 1; i < st->ng; i++)
+			key[i] = "";
+	}
+	return fn(st, out, key, total);
+}
+
+static int
+summary_group(struct state *st, struct su_out *out, const char *const *key,
+              const void *c)
+{
+	return summary_row(st, out, key, c);
+}
+
 static int
 write_summary(struct state *st, struct su_out *out)
 {
-	const char *names[SU_R_NROLES + 16], *key[64];
-	struct su_group **gs;
-	size_t i, k = 0, n;
+	const char *names[64 + 16];
+	size_t i, k = 0;
 	int e;
 
 	for (i = 0; i < st->ng; i++)
@@ -556,28 +692,235 @@ write_summary(struct state *st, struct su_out *out)
 	names[k++] = "disqualified";
 	names[k++] = "invalid";
 	names[k++] = "conversion_rate";
+	names[k++] = "conversion_low";
+	names[k++] = "conversion_high";
+	names[k++] = "sample";
 	names[k++] = "target";
 	names[k++] = "target_met";
 	if (st->o->sla)
 		names[k++] = "sla_breaches";
 	if ((e = su_out_header(out, k, names)) != 0)
 		return e;
-	if (st->ng) {
-		gs = su_groups_sorted(st->groups, &n);
-		for (i = 0; i < n; i++) {
-			const char *p = gs[i]->key;
-			size_t j;
+	return each_group(st, out, summary_group, &st->total);
+}
 
-			for (j = 0; j < st->ng; j++, p += strlen(p) + 1)
-				key[j] = p;
-			if ((e = summary_row(st, out, key, gs[i]->val)) != 0)
-				return e;
-		}
-		key[0] = "Total";
-		for (i = 1; i < st->ng; i++)
-			key[i] = "";
+/* ---- --evaluate -------------------------------------------------------- */
+
+/* the lead's outcome: 1 converted, 0 not, 2 none (an empty cell: left out
+ * of the evaluation, counted), or su_in_reject's SU_SKIP/SU_STOP as -1
+ * with *res set */
+static int
+outcome(struct state *st, const struct su_rec *r, enum su_result *res)
+{
+	const struct opts *o = st->o;
+	const char *v = r->f[st->ocol];
+	size_t len = r->len[st->ocol], i;
+	int k;
+
+	su_trim(&v, &len);
+	if (len == 0)
+		return 2;
+	if (o->conv) {
+		for (i = 0; i < o->nconv; i++)
+			if (strlen(o->conv[i]) == len &&
+			    strncasecmp(o->conv[i], v, len) == 0)
+				return 1;
+		return 0;
 	}
-	return summary_row(st, out, key, &st->total);
+	if ((k = su_yesno(v, len)) != SU_NEITHER)
+		return k == SU_YES;
+	/* never guessed: "Opportunity" in a yes/no outcome is a stage */
+	*res = su_in_reject(st->in, r, "%s \"%.*s\": neither yes nor no; "
+	    "name the converted values with --evaluate '%s=VALUE,...'",
+	    o->outcome, (int)(len > 60 ? 60 : len), v, o->outcome);
+	return -1;
+}
+
+static void
+ecount(struct ecount *c, int conv)
+{
+	c->n++;
+	c->conv += conv;
+}
+
+static void
+eval_add(struct state *st, struct eval *e, int conv)
+{
+	size_t i, nc = st->rules->nc;
+
+	ecount(&e->all, conv);
+	ecount(&e->qual[st->qual], conv);
+	if (!e->crit) {
+		e->crit = su_xmalloc((nc ? nc : 1) * sizeof *e->crit);
+		memset(e->crit, 0, (nc ? nc : 1) * sizeof *e->crit);
+	}
+	for (i = 0; i < nc; i++)
+		if (st->met[i])
+			ecount(&e->crit[i], conv);
+	/* the scores seen, kept rising (a rule set has few) */
+	for (i = 0; i < e->nsc && e->sc[i].score < st->score; i++)
+		;
+	if (i == e->nsc || e->sc[i].score != st->score) {
+		if (e->nsc == e->sccap) {
+			e->sccap = e->sccap ? e->sccap * 2 : 16;
+			e->sc = su_xrealloc(e->sc, e->sccap * sizeof *e->sc);
+		}
+		memmove(e->sc + i + 1, e->sc + i, (e->nsc - i) *
+		    sizeof *e->sc);
+		memset(&e->sc[i], 0, sizeof e->sc[i]);
+		e->sc[i].score = st->score;
+		e->nsc++;
+	}
+	ecount(&e->sc[i].c, conv);
+}
+
+static void
+free_eval(void *p)
+{
+	struct eval *e = p;
+
+	free(e->crit);
+	free(e->sc);
+}
+
+/* a ratio cell a / b, empty when b is 0 */
+static struct su_cell
+ratio(enum su_ctype type, int64_t a, int64_t b)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	if (b > 0)
+		c = su_cell_num(type, a, b);
+	return c;
+}
+
+/* one row: the group, what is measured, its counts and ratios against
+ * the group's base (all) */
+static int
+eval_row(struct state *st, struct su_out *out, const char *const *key,
+         const char *measure, const char *value, const struct ecount *x,
+         const struct ecount *all)
+{
+	struct su_cell c[64 + 16];
+	size_t i, k = 0;
+	long nc = all->n - all->conv;
+
+	for (i = 0; i < st->ng; i++)
+		c[k++] = str(key[i]);
+	c[k++] = str(measure);
+	c[k++] = str(value);
+	c[k++] = su_cell_num(SU_C_INT, x->n, 1);
+	c[k++] = su_cell_num(SU_C_INT, x->conv, 1);
+	c[k++] = su_cell_num(SU_C_INT, x->n - x->conv, 1);
+	c[k++] = ratio(SU_C_PCT, x->conv, x->n);
+	memset(&c[k], 0, 2 * sizeof c[k]);
+	if (x->n) {
+		double lo, hi;
+
+		su_wilson(x->conv, x->n, &lo, &hi);
+		c[k] = su_cell_num(SU_C_PCT, su_ppb(lo), SU_PPB);
+		c[k + 1] = su_cell_num(SU_C_PCT, su_ppb(hi), SU_PPB);
+	}
+	k += 2;
+	c[k++] = ratio(SU_C_PCT, x->conv, all->conv);
+	c[k++] = ratio(SU_C_PCT, x->n - x->conv, nc);
+	c[k++] = ratio(SU_C_PCT, x->n, all->n);
+	/* lift: (conv / n) / (all conv / all n), exactly as one ratio */
+	c[k++] = x->n && all->conv ? su_cell_num(SU_C_RATIO, (int64_t)x->conv *
+	    all->n, (int64_t)x->n * all->conv) : ratio(SU_C_RATIO, 0, 0);
+	c[k++] = str(su_insufficient(x->n, st->o->min_deals) ?
+	    SU_INSUFFICIENT : "ok");
+	return su_out_row(out, c);
+}
+
+static int
+eval_group(struct state *st, struct su_out *out, const char *const *key,
+           const void *ev)
+{
+	const struct eval *e = ev;
+	char num[32];
+	struct ecount at;
+	size_t i;
+	int q, rc;
+
+	if ((rc = eval_row(st, out, key, "all", "", &e->all, &e->all)) != 0)
+		return rc;
+	for (q = 0; q < SU_Q_INVALID; q++)
+		if ((rc = eval_row(st, out, key, "qualification",
+		    su_qual_name[q], &e->qual[q], &e->all)) != 0)
+			return rc;
+	for (i = 0; i < st->rules->nc; i++)
+		if ((rc = eval_row(st, out, key, "criterion",
+		    st->rules->c[i].name, e->crit ? &e->crit[i] :
+		    &(struct ecount){0, 0}, &e->all)) != 0)
+			return rc;
+	/* the sweep: the leads scoring at least each score seen, as if it
+	 * were the sql threshold */
+	memset(&at, 0, sizeof at);
+	for (i = e->nsc; i > 0; i--) {
+		at.n += e->sc[i - 1].c.n;
+		at.conv += e->sc[i - 1].c.conv;
+	}
+	for (i = 0; i < e->nsc; i++) {
+		snprintf(num, sizeof num, "%ld", e->sc[i].score);
+		if ((rc = eval_row(st, out, key, "score_at_least", num, &at,
+		    &e->all)) != 0)
+			return rc;
+		at.n -= e->sc[i].c.n;
+		at.conv -= e->sc[i].c.conv;
+	}
+	return 0;
+}
+
+static int
+write_eval(struct state *st, struct su_out *out)
+{
+	static const char *const fixed[] = {"measure", "value", "leads",
+	    "converted", "not_converted", "conversion_rate", "conversion_low",
+	    "conversion_high", "of_converted", "of_not_converted", "share",
+	    "lift", "sample"};
+	const char *names[64 + 16];
+	size_t i, k = 0;
+	int e;
+
+	for (i = 0; i < st->ng; i++)
+		names[k++] = st->g[i].name;
+	for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		names[k++] = fixed[i];
+	if ((e = su_out_header(out, k, names)) != 0)
+		return e;
+	return each_group(st, out, eval_group, &st->etotal);
+}
+
+/* a lead for --evaluate: its outcome, then counted in its group and the
+ * total */
+static enum su_result
+eval_lead(struct state *st, const struct su_rec *r, int32_t day)
+{
+	enum su_result res = SU_OK;
+	size_t len;
+	int k;
+
+	if ((k = outcome(st, r, &res)) < 0)
+		return res;
+	if (judge(st, r) == SU_STOP)
+		return SU_STOP;
+	if (st->qual == SU_Q_INVALID) {
+		st->ninvalid++; /* said at the end */
+		return SU_OK;
+	}
+	if (k == 2) {
+		st->noutcome++; /* said at the end */
+		return SU_OK;
+	}
+	eval_add(st, &st->etotal, k);
+	if (st->ng) {
+		len = su_group_key(st->g, st->ng, r, day, st->o->c.fy_start,
+		    &st->key, &st->keycap);
+		eval_add(st, su_groups_get(st->groups, st->key, len), k);
+	}
+	return SU_OK;
 }
 
 /* ---- the run ----------------------------------------------------------- */
@@ -600,9 +943,19 @@ setup(void *self, struct su_run *run)
 		    "with %s", o->team ? "--assign" : "--only");
 		return -1;
 	}
-	if (!o->summary && (o->group_by || o->fail_under)) {
-		su_msg(NULL, 0, "%s needs --summary", o->group_by ?
-		    "-g/--group-by" : "--fail-under");
+	if (o->evaluate && (o->summary || o->team || o->only >= 0 ||
+	    o->sla)) {
+		su_msg(NULL, 0, "--evaluate writes a report of its own: it "
+		    "does not go with %s", o->summary ? "--summary" : o->team ?
+		    "--assign" : o->only >= 0 ? "--only" : "--sla");
+		return -1;
+	}
+	if (!o->summary && o->group_by && !o->evaluate) {
+		su_msg(NULL, 0, "-g/--group-by needs --summary or --evaluate");
+		return -1;
+	}
+	if (!o->summary && o->fail_under) {
+		su_msg(NULL, 0, "--fail-under needs --summary");
 		return -1;
 	}
 	st->env.dmy = o->c.dmy;
@@ -627,7 +980,10 @@ setup(void *self, struct su_run *run)
 				    o->team[0]);
 		}
 	}
-	st->groups = su_groups_new_pivot(sizeof(struct counts));
+	st->groups = su_groups_new_pivot(o->evaluate ? sizeof(struct eval) :
+	    sizeof(struct counts));
+	if (o->evaluate)
+		st->met = su_xmalloc(st->rules->nc + 1);
 	if (o->sla)
 		run->want[SU_R_MQL_DATE] = run->want[SU_R_RESPONSE] =
 		    SU_COL_REQUIRED;
@@ -652,6 +1008,11 @@ header(void *self, struct su_run *run)
 		return -1;
 	st->datecol = st->col[SU_R_MQL_DATE] >= 0 ? st->col[SU_R_MQL_DATE] :
 	    st->col[SU_R_CREATED];
+	if (o->evaluate && (st->ocol = su_find_header(hdr, o->outcome)) < 0) {
+		su_msg(hdr->file, 0, "--evaluate %s: %s column %s", o->evaluate,
+		    st->ocol == -1 ? "no" : "more than one", o->outcome);
+		return -1;
+	}
 	if (!o->group_by)
 		return 0;
 	if (su_group_resolve(hdr->file, o->group_by, hdr, &o->c, &st->g,
@@ -684,7 +1045,7 @@ start(void *self, struct su_run *run)
 	const char *own[8];
 	size_t i, k = 0, nown = 0;
 
-	if (o->summary)
+	if (o->summary || o->evaluate)
 		return 0;
 	/* each lead's text as read, when it is already the CSV to write */
 	st->raw = o->c.format == SU_FMT_CSV && !o->c.tsv && !o->c.excel_safe &&
@@ -749,8 +1110,11 @@ lead(void *self, struct su_run *run, const struct su_rec *r)
 	enum su_result res;
 	int32_t day = 0;
 
-	if (o->summary && st->ng && (res = group_day(st, r, &day)) != SU_OK)
+	if ((o->summary || o->evaluate) && st->ng &&
+	    (res = group_day(st, r, &day)) != SU_OK)
 		return res;
+	if (o->evaluate)
+		return eval_lead(st, r, day);
 	st->breach = "";
 	st->have_resp = 0;
 	if (judge(st, r) == SU_STOP)
@@ -773,6 +1137,20 @@ end(void *self, struct su_run *run)
 
 	su_groups_say_respelled(st->groups);
 	su_yn_say(st->env.yn, &run->hdr);
+	if (st->ninvalid)
+		su_msg(NULL, 0, "--evaluate: %ld invalid lead%s left out of "
+		    "the evaluation", st->ninvalid, st->ninvalid == 1 ? "" :
+		    "s");
+	if (st->noutcome)
+		su_msg(NULL, 0, "--evaluate: %ld lead%s no %s; left out of the "
+		    "evaluation", st->noutcome, st->noutcome == 1 ? " has" :
+		    "s have", st->o->outcome);
+	if (st->o->fail_under && su_insufficient(judged_of(&st->total),
+	    st->o->min_deals))
+		su_msg(NULL, 0, "--fail-under: %ld lead%s judged, fewer than "
+		    "--min-deals %ld: too few to judge the conversion rate "
+		    "against the target", judged_of(&st->total),
+		    judged_of(&st->total) == 1 ? "" : "s", st->o->min_deals);
 	return 0;
 }
 
@@ -786,6 +1164,8 @@ write_end(void *self, struct su_run *run, struct su_out *out)
 	(void)run;
 	if (st->o->summary && (r = write_summary(st, out)) != 0)
 		return r;
+	if (st->o->evaluate && (r = write_eval(st, out)) != 0)
+		return r;
 	if (st->o->state)
 		return write_state(out, st->o->state, st->last);
 	return 0;
@@ -797,7 +1177,8 @@ status(void *self)
 {
 	struct state *st = self;
 
-	return st->o->fail_under && below(&st->total, st->o->target) ?
+	return st->o->fail_under && !su_insufficient(judged_of(&st->total),
+	    st->o->min_deals) && below(&st->total, st->o->target) ?
 	    SU_EXIT_FLAG : SU_EXIT_OK;
 }
 
@@ -808,7 +1189,11 @@ free_state(void *self)
 
 	su_rules_free(st->rules);
 	su_yn_free(st->env.yn);
-	su_groups_free(st->groups, NULL);
+	su_groups_free(st->groups, st->o->evaluate ? free_eval : NULL);
+	free_eval(&st->etotal);
+	free(st->met);
+	free(st->o->outcome);
+	free(st->o->conv);
 	free(st->g);
 	free(st->key);
 	free(st->reasons);
@@ -825,7 +1210,9 @@ static const struct option longopts[] = {
 	{"assign", 1, 0, OPT_ASSIGN}, {"assign-state", 1, 0, OPT_STATE},
 	{"sla", 1, 0, OPT_SLA}, {"summary", 0, 0, OPT_SUMMARY},
 	{"group-by", 1, 0, 'g'}, {"target", 1, 0, OPT_TARGET},
-	{"fail-under", 0, 0, OPT_FAIL_UNDER}, {0, 0, 0, 0},
+	{"fail-under", 0, 0, OPT_FAIL_UNDER},
+	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"evaluate", 1, 0, OPT_EVALUATE},
+	{0, 0, 0, 0},
 };
 
 static const struct su_prog mqlqualify = {

@@ -1,7 +1,9 @@
 /* stats.c - exact medians and percentiles of day counts and amounts */
 #include "su.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 __extension__ typedef __int128 i128;
 
@@ -54,4 +56,144 @@ su_median_money(int64_t *v, size_t n)
 	if (s % 2)
 		q += s < 0 ? -1 : 1;
 	return (int64_t)q;
+}
+
+/* ---- small samples ------------------------------------------------------ */
+
+int
+su_insufficient(long n, long min_deals)
+{
+	return n < min_deals;
+}
+
+int
+su_opt_min_deals(const char *arg, long *min_deals)
+{
+	if (su_strtonum(arg, 0, 1000000000, min_deals) != 0) {
+		su_msg(NULL, 0, "--min-deals %s: expected a number of deals "
+		    "from 0", arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- estimates in floating point (never money) -------------------------- */
+
+void
+su_wilson(long k, long n, double *lo, double *hi)
+{
+	double p = (double)k / (double)n, z2 = SU_Z95 * SU_Z95;
+	double den = 1 + z2 / (double)n;
+	double mid = (p + z2 / (2.0 * (double)n)) / den;
+	double half = SU_Z95 / den * sqrt(p * (1 - p) / (double)n +
+	    z2 / (4.0 * (double)n * (double)n));
+
+	/* the ends exact: no success is a lower end of 0, not 1e-17 */
+	*lo = k == 0 ? 0 : mid - half;
+	*hi = k == n ? 1 : mid + half;
+}
+
+int64_t
+su_ppb(double p)
+{
+	return (int64_t)llround(p * (double)SU_PPB);
+}
+
+struct kmobs {
+	int32_t t;
+	unsigned char ev;
+};
+
+static int
+cmpobs(const void *a, const void *b)
+{
+	const struct kmobs *x = a, *y = b;
+
+	if (x->t != y->t)
+		return (x->t > y->t) - (x->t < y->t);
+	return (y->ev > x->ev) - (y->ev < x->ev); /* events first */
+}
+
+void
+su_km_fit(int32_t *t, unsigned char *ev, size_t n, struct su_km *km)
+{
+	struct kmobs *o = su_xmalloc((n ? n : 1) * sizeof *o);
+	size_t i, j, risk = n;
+	double s = 1, gw = 0, se;
+
+	for (i = 0; i < n; i++)
+		o[i].t = t[i], o[i].ev = ev[i] != 0;
+	qsort(o, n, sizeof *o, cmpobs);
+	memset(km, 0, sizeof *km);
+	km->subjects = (long)n;
+	km->t = su_xmalloc((n ? n : 1) * sizeof *km->t);
+	km->s = su_xmalloc((n ? n : 1) * sizeof *km->s);
+	km->lo = su_xmalloc((n ? n : 1) * sizeof *km->lo);
+	km->hi = su_xmalloc((n ? n : 1) * sizeof *km->hi);
+	for (i = 0; i < n; i = j) {
+		size_t d = 0;
+
+		for (j = i; j < n && o[j].t == o[i].t; j++)
+			d += o[j].ev;
+		if (d) {
+			s *= (double)(risk - d) / (double)risk;
+			/* Greenwood: d / (n (n - d)); at S = 0 no interval */
+			if (risk > d)
+				gw += (double)d / ((double)risk *
+				    (double)(risk - d));
+			se = sqrt(gw);
+			km->t[km->n] = o[i].t;
+			km->s[km->n] = s;
+			km->lo[km->n] = risk > d ? s * exp(-SU_Z95 * se) : 0;
+			km->hi[km->n] = risk > d ? s * exp(SU_Z95 * se) : 0;
+			if (km->hi[km->n] > 1)
+				km->hi[km->n] = 1;
+			km->n++;
+			km->events += (long)d;
+		}
+		risk -= j - i;
+	}
+	km->tmax = n ? o[n - 1].t : 0;
+	free(o);
+}
+
+double
+su_km_at(const struct su_km *km, int32_t t)
+{
+	size_t i;
+	double s = 1;
+
+	for (i = 0; i < km->n && km->t[i] <= t; i++)
+		s = km->s[i];
+	return s;
+}
+
+int64_t
+su_km_quantile2(const struct su_km *km, const double *curve, double p)
+{
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		/* a curve that sits exactly at p, as S = 1/2 after 2 of 4,
+		 * gives the midpoint to the next step; within a rounding
+		 * error of p counts as p (products of fractions) */
+		if (fabs(curve[i] - p) < 1e-12) {
+			if (i + 1 < km->n)
+				return (int64_t)km->t[i] + km->t[i + 1];
+			return -1; /* the curve stays at p: no end known */
+		}
+		if (curve[i] < p)
+			return 2 * (int64_t)km->t[i];
+	}
+	return -1;
+}
+
+void
+su_km_free(struct su_km *km)
+{
+	free(km->t);
+	free(km->s);
+	free(km->lo);
+	free(km->hi);
+	memset(km, 0, sizeof *km);
 }

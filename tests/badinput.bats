@@ -178,7 +178,7 @@ expect() {
 	# Amount 1 < 100, Close Date in 2026: one point each, nurture
 	run --separate-stderr "$BIN/mqlqualify" -r "$DATA/matrix-rules.ini" --summary "$f"
 	assert_success
-	assert_line --index 1 "10000000,0,10000000,0,0,0.0000,0.4000,no"
+	assert_line --index 1 "10000000,0,10000000,0,0,0.0000,0.0000,0.0000,ok,0.4000,no"
 	# every row credited to Discover: $10,000,000, 5% = $500,000.00
 	run --separate-stderr "$BIN/commission" $(args commission) --as-of 2026-06-01 -f json "$f"
 	assert_success

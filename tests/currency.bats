@@ -173,14 +173,14 @@ EOF
 	assert_equal "$stderr" "cyclestat: --bands 10000 EUR,USD 20000: bounds in EUR and in USD"
 	run --separate-stderr cyclestat --bands 'USD 10000' "$f"
 	assert_success
-	assert_line --index 1 "below \$10K,1,1,0,0,1.0000,1000.00,1000.00,31.0,31.0,31,0.00"
-	assert_line --index 2 "\$10K+,1,1,0,0,1.0000,30000.00,30000.00,59.0,59.0,59,0.00"
+	assert_line --index 1 "below \$10K,1,1,0,0,1.0000,0.2065,1.0000,insufficient,1000.00,1000.00,31.0,31.0,31,0.00"
+	assert_line --index 2 "\$10K+,1,1,0,0,1.0000,0.2065,1.0000,insufficient,30000.00,30000.00,59.0,59.0,59,0.00"
 	# in EUR, the bands' labels say so (never "$10K")
 	sed 's/,USD,/,EUR,/' "$f" >"$BATS_TEST_TMPDIR/eur.csv"
 	run --separate-stderr cyclestat --bands 10000,1M "$BATS_TEST_TMPDIR/eur.csv"
 	assert_success
-	assert_line --index 1 "below 10K EUR,1,1,0,0,1.0000,1000.00,1000.00,31.0,31.0,31,0.00"
-	assert_line --index 2 "10K EUR-1M EUR,1,1,0,0,1.0000,30000.00,30000.00,59.0,59.0,59,0.00"
+	assert_line --index 1 "below 10K EUR,1,1,0,0,1.0000,0.2065,1.0000,insufficient,1000.00,1000.00,31.0,31.0,31,0.00"
+	assert_line --index 2 "10K EUR-1M EUR,1,1,0,0,1.0000,0.2065,1.0000,insufficient,30000.00,30000.00,59.0,59.0,59,0.00"
 }
 
 @test "stagecheck --review-threshold in another currency than a deal is an error; in its own, labelled so" {

@@ -21,9 +21,9 @@ H="$BATS_TEST_DIRNAME/data/cycle-history.csv"
 	run --separate-stderr cyclestat -g segment "$C"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0"
-	assert_output "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-Enterprise,6,3,2,1,0.6000,200000.00,200000.00,53.3,60.0,90,2250.00
-SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
+	assert_output "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Enterprise,6,3,2,1,0.6000,0.2307,0.8824,insufficient,200000.00,200000.00,53.3,60.0,90,2250.00
+SMB,6,2,2,2,0.5000,0.1500,0.8500,insufficient,15000.00,15000.00,25.0,25.0,30,600.00"
 }
 
 @test "no -g: one row for all; as a table and as JSON" {
@@ -36,16 +36,16 @@ SMB,6,2,2,2,0.5000,15000.00,15000.00,25.0,25.0,30,600.00"
 	run jq -c '[.opps,.won,.lost,.open,.win_rate,.avg_deal,.median_deal,.cycle_mean,.cycle_median,.cycle_p90,.velocity]' <<<"$output"
 	assert_output '[12,5,4,3,0.5556,126000,100000,42,30,90,5000]'
 	run --separate-stderr cyclestat -f table "$C"
-	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +\$126,000.00 +\$100,000.00 +42\.0 +30\.0 +90 +\$5,000.00$'
+	assert_line --index 1 --regexp '^ +12 +5 +4 +3 +55\.6% +26\.7% +81\.1% +insufficient +\$126,000.00 +\$100,000.00 +42\.0 +30\.0 +90 +\$5,000.00$'
 }
 
 @test "--target-cycle, --target-win-rate, --open-age" {
 	# median cycle 60.0 > 59: no; 25.0: yes.  win rate 60% >= 55%: yes;
 	# 50%: no.  Open ages as of 2026-06-01: E6 31 days; S5 12, S6 61 ->
 	# mean and median 36.5, p90 = 2nd of 2 = 61
-	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-06-01 --target-cycle 59 --target-win-rate 55 "$C"
+	run --separate-stderr cyclestat -g segment --open-age --as-of 2026-06-01 --target-cycle 59 --target-win-rate 55 --min-deals 4 "$C"
 	assert_success
-	assert_line --index 0 "Segment,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,meets_cycle,meets_win_rate,open_age_mean,open_age_median,open_age_p90"
+	assert_line --index 0 "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,meets_cycle,meets_win_rate,open_age_mean,open_age_median,open_age_p90"
 	assert_line --index 1 --partial ",2250.00,no,yes,31.0,31.0,31"
 	assert_line --index 2 --partial ",600.00,yes,no,36.5,36.5,61"
 	# as of 2026-05-10, S5 (opened 2026-05-20) did not exist yet
@@ -158,7 +158,7 @@ New Business,Closed Won,5,,,"
 	assert_equal "${#lines[@]}" 13
 	run --separate-stderr cyclestat --histogram --funnel "$C"
 	assert_failure 2
-	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons and --histogram exclude each other"
+	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons, --histogram and --survival exclude each other"
 }
 
 @test "--from sql: the cycle starts when the deal became an SQL" {
@@ -181,7 +181,7 @@ New Business,Closed Won,5,,,"
 	run --separate-stderr cyclestat "$BATS_TEST_TMPDIR/neg.csv"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $BATS_TEST_TMPDIR/neg.csv:2"
-	assert_line --index 1 "2,2,0,0,1.0000,0.00,0.00,30.0,30.0,30,0.00"
+	assert_line --index 1 "2,2,0,0,1.0000,0.3424,1.0000,insufficient,0.00,0.00,30.0,30.0,30,0.00"
 }
 
 @test "duplicate opportunity ids: an error naming both lines" {
@@ -276,8 +276,8 @@ Sales Pipeline,Closed Won,0,,,"
 	run --separate-stderr cyclestat -m "$DATA/model-defaults.ini" "$DATA/model-defaults.csv"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-5,2,1,2,0.6667,2500.00,2500.00,46.0,46.0,61,72.46"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+5,2,1,2,0.6667,0.2077,0.9385,insufficient,2500.00,2500.00,46.0,46.0,61,72.46"
 }
 
 # Issue 13, item 11: tests/data/sf-api.csv, a Salesforce API export.  -g
@@ -292,9 +292,9 @@ Sales Pipeline,Closed Won,0,,,"
 	run --separate-stderr cyclestat -g owner "$DATA/sf-api.csv"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "Owner.Name,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-Ana Diaz,3,1,0,2,1.0000,50000.00,50000.00,95.0,95.0,95,1052.63
-Ben Ode,2,0,1,1,0.0000,,,,,,"
+	assert_output "Owner.Name,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Ana Diaz,3,1,0,2,1.0000,0.2065,1.0000,insufficient,50000.00,50000.00,95.0,95.0,95,1052.63
+Ben Ode,2,0,1,1,0.0000,0.0000,0.7935,insufficient,,,,,,"
 }
 
 # Issue 13, item 10: tests/data/maven.csv has the Maven CRM sample's
@@ -343,8 +343,8 @@ U="$BATS_TEST_DIRNAME/data/cycle-undated.csv"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+10,4,2,4,0.6667,0.3000,0.9032,insufficient,25000.00,25000.00,44.5,44.5,59,1498.13"
 }
 
 # the histogram: U1's 30 days and U2's 59 only; 59 / 7 < 12 so 7-day
@@ -373,10 +373,10 @@ cyclestat: 2 won deals close before they were created (a migration's load date?)
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5"
-	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-(none),2,0,0,2,,,,,,,
-2026-Q1,3,2,1,0,0.6667,20000.00,20000.00,30.0,30.0,30,0.00
-2026-Q2,5,2,1,2,0.6667,30000.00,30000.00,59.0,59.0,59,677.97"
+	assert_output "quarter,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+(none),2,0,0,2,,,,insufficient,,,,,,
+2026-Q1,3,2,1,0,0.6667,0.2077,0.9385,insufficient,20000.00,20000.00,30.0,30.0,30,0.00
+2026-Q2,5,2,1,2,0.6667,0.2077,0.9385,insufficient,30000.00,30000.00,59.0,59.0,59,677.97"
 }
 
 # --open-age as of 2026-06-01: U7 (04-01) 30 + 31 = 61 days, U8 (05-01) 31,
@@ -388,7 +388,7 @@ cyclestat: 2 won deals close before they were created (a migration's load date?)
 	assert_equal "$stderr" "cyclestat: 2 deals have no amount; counted as 0
 cyclestat: 2 won deals close before they were created (a migration's load date?), left out of cycle times: $U:4, $U:5
 cyclestat: 1 open deal has no Created Date; left out of the open ages"
-	assert_line --index 1 "10,4,2,4,0.6667,25000.00,25000.00,44.5,44.5,59,1498.13,37.7,31.0,61"
+	assert_line --index 1 "10,4,2,4,0.6667,0.3000,0.9032,insufficient,25000.00,25000.00,44.5,44.5,59,1498.13,37.7,31.0,61"
 }
 
 # a won deal with no Created Date (line 2) or no Close Date (line 3) has
@@ -409,8 +409,8 @@ EOF
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
 cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-4,3,1,0,0.7500,300.00,300.00,10.0,10.0,10,0.00"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+4,3,1,0,0.7500,0.3006,0.9544,insufficient,300.00,300.00,10.0,10.0,10,0.00"
 	# -g quarter: lines 3 (won, 300) and 5 (lost) have no close date:
 	# (none), 1 / 2 = 0.5000, no cycle; Q1: lines 2 and 4, (100 + 500)
 	# / 2 = 300.00, line 4's 10 days
@@ -419,8 +419,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_equal "$stderr" "cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 1 won deal has no Close Date, left out of cycle times: $f:3
 cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
-	assert_line --index 1 "(none),2,1,1,0,0.5000,300.00,300.00,,,,"
-	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,300.00,300.00,10.0,10.0,10,0.00"
+	assert_line --index 1 "(none),2,1,1,0,0.5000,0.0945,0.9055,insufficient,300.00,300.00,,,,"
+	assert_line --index 2 "2026-Q1,2,2,0,0,1.0000,0.3424,1.0000,insufficient,300.00,300.00,10.0,10.0,10,0.00"
 }
 
 @test "a date that is there but no date stays an error, open deal or not" {
@@ -440,8 +440,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	run --separate-stderr cyclestat "$f"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 7 won deals close before they were created (a migration's load date?), left out of cycle times: $f:2, $f:3, $f:4, $f:5, $f:6, and 2 more"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-7,7,0,0,1.0000,0.00,0.00,,,,"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+7,7,0,0,1.0000,0.6457,1.0000,insufficient,0.00,0.00,,,,"
 }
 
 # H2's Date entered "Qualified To Buy" is no date: with --skip-invalid the
@@ -458,8 +458,8 @@ cyclestat: 1 won deal has no Created Date, left out of cycle times: $f:2"
 	assert_success
 	assert_equal "$stderr" "cyclestat: $BATS_TEST_TMPDIR/hs.csv:3: Date entered \"Qualified To Buy (Sales Pipeline)\" \"2026-02-30\": no such day in that month (skipped)
 cyclestat: 1 invalid record skipped"
-	assert_output "opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,reached,win_rate_reached
-2,1,0,1,1.0000,0.00,0.00,91.0,91.0,91,0.00,1,1.0000"
+	assert_output "opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,reached,win_rate_reached
+2,1,0,1,1.0000,0.2065,1.0000,insufficient,0.00,0.00,91.0,91.0,91,0.00,1,1.0000"
 	run --separate-stderr cyclestat -m "$EXAMPLES/models/hubspot-default.ini" --win-rate-from 'Qualified To Buy' "$BATS_TEST_TMPDIR/hs.csv"
 	assert_failure 2
 	assert_output ""
@@ -484,7 +484,143 @@ cyclestat: 1 invalid record skipped"
 cyclestat: 2 deals have no Close Date; grouped under (none)
 cyclestat: 1 won deal closes before it was created (a migration's load date?), left out of cycle times: $f:6
 cyclestat: 2 open deals have no Created Date; left out of the open ages"
-	assert_output "quarter,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,open_age_mean,open_age_median,open_age_p90
-(none),2,0,0,2,,,,,,,,,,
-2026-Q2,4,2,1,1,0.6667,30000.00,30000.00,60.0,60.0,60,333.33,61.0,61.0,61"
+	assert_output "quarter,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity,open_age_mean,open_age_median,open_age_p90
+(none),2,0,0,2,,,,insufficient,,,,,,,,,
+2026-Q2,4,2,1,1,0.6667,0.2077,0.9385,insufficient,30000.00,30000.00,60.0,60.0,60,333.33,61.0,61.0,61"
+}
+
+# Issue 19, item 1.  Wilson 95% interval, z = 1.96, z^2 = 3.8415:
+# Enterprise 3 won of 5 closed: centre (0.6 + 3.8415 / 10) / (1 + 3.8415 /
+#   5) = 0.98415 / 1.7683 = 0.5565; half 1.96 x sqrt(0.6 x 0.4 / 5 +
+#   3.8415 / 100) / 1.7683 = 1.96 x 0.29396 / 1.7683 = 0.3258:
+#   0.2307 to 0.8824
+# SMB 2 of 4: centre (0.5 + 0.4802) / 1.9604 = 0.5; half 1.96 x sqrt(0.0625
+#   + 0.0600) / 1.9604 = 1.96 x 0.35 / 1.9604 = 0.35: 0.1500 to 0.8500
+@test "win rate with its 95% Wilson interval; --min-deals marks small groups insufficient, never judged" {
+	run --separate-stderr cyclestat -g segment --min-deals 5 --target-win-rate 55 "$C"
+	assert_success
+	assert_line --index 0 --partial "Segment,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,"
+	# Enterprise: 5 closed, enough; 60% >= 55%.  SMB: 4 closed < 5
+	assert_line --index 1 --regexp '^Enterprise,6,3,2,1,0\.6000,0\.2307,0\.8824,ok,.*,yes$'
+	assert_line --index 2 --regexp '^SMB,6,2,2,2,0\.5000,0\.1500,0\.8500,insufficient,.*,insufficient$'
+	# the default is 10: both; --min-deals 0 turns the rule off
+	run --separate-stderr cyclestat -g segment "$C"
+	assert_equal "$(cut -d, -f9 <<<"$output" | tr '\n' ' ')" "sample insufficient insufficient "
+	run --separate-stderr cyclestat -g segment --min-deals 0 "$C"
+	assert_equal "$(cut -d, -f9 <<<"$output" | tr '\n' ' ')" "sample ok ok "
+	# as JSON numbers; as a table, percentages
+	run --separate-stderr cyclestat -f json "$C"
+	run jq -c '[.win_rate,.win_rate_low,.win_rate_high,.sample]' <<<"$output"
+	assert_output '[0.5556,0.2667,0.8112,"insufficient"]'
+	for bad in x -1 1.5 ''; do
+		run --separate-stderr cyclestat --min-deals "$bad" "$C"
+		assert_failure 2
+		assert_equal "$stderr" "cyclestat: --min-deals $bad: expected a number of deals from 0"
+	done
+}
+
+# Issue 19, item 3: --survival, worked by hand.  Five deals created
+# 2026-01-01, --as-of 2026-03-01: A won day 10, B lost day 20 (censored),
+# C won day 30, D open (censored at day 59, --as-of), E won day 50.
+#   day 10: 5 at risk, 1 won: S = 4/5 = 0.8
+#   day 30: 3 at risk (A won, B censored), 1 won: S = 0.8 x 2/3 = 0.5333
+#   day 50: 2 at risk (E, D), 1 won: S = 0.5333 x 1/2 = 0.2667
+#   median: the first day S <= 1/2: 50.  P(won within 30) = 1 - 0.5333 =
+#   0.4667; within 60, 90, 180: not known (empty): the last day seen is
+#   59 (D), and S after it is no estimate
+#   Greenwood: 1/(5 x 4) = 0.05 by day 10, + 1/(3 x 2) = 0.2167 by 30, +
+#   1/(2 x 1) = 0.7167 by 50.  Lower curve S exp(-1.96 sqrt(sum)): day 10
+#   0.8 x exp(-0.4383) = 0.516 > 1/2; day 30 0.5333 x exp(-0.9123) = 0.214
+#   <= 1/2: the median's lower end is 30.  Upper curve: day 30 0.5333 x
+#   exp(0.9123) = 1.33 (1), day 50 0.2667 x exp(1.6593) = 1.40 (1): never
+#   at 1/2, no upper end (empty).
+@test "--survival: Kaplan-Meier time to win, open deals censored at --as-of, lost deals at their close" {
+	f=$(mk surv.csv <<'CSV'
+Opportunity ID,Segment,Stage,Amount,Created Date,Close Date
+A,SMB,Closed Won,100,2026-01-01,2026-01-11
+B,SMB,Closed Lost,100,2026-01-01,2026-01-21
+C,SMB,Closed Won,100,2026-01-01,2026-01-31
+D,SMB,Propose,100,2026-01-01,2026-04-01
+E,SMB,Closed Won,100,2026-01-01,2026-02-20
+CSV
+)
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+5,3,2,50.0,30.0,,0.4667,,,,insufficient"
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 -g segment --min-deals 5 -f table "$f"
+	assert_line --index 1 --regexp '^SMB +5 +3 +2 +50\.0 +30\.0 +46\.7% +ok$'
+	# a lost deal with no created date, an open one created after
+	# --as-of: out of the estimate, each said
+	f2=$(cat "$f" - <<<'G,SMB,Closed Lost,100,,2026-01-11
+F,SMB,Propose,100,2026-04-01,2026-05-01' | mk surv2.csv)
+	run --separate-stderr cyclestat --survival --as-of 2026-03-01 "$f2"
+	assert_success
+	assert_line --index 1 "5,3,2,50.0,30.0,,0.4667,,,,insufficient"
+	assert_equal "$stderr" "cyclestat: 1 lost or open deal has no Created Date or Close Date (or closes before its start); left out of the survival
+cyclestat: 1 open deal starts after --as-of 2026-03-01; left out of the survival"
+	run --separate-stderr cyclestat --survival --histogram "$f"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel, --loss-reasons, --histogram and --survival exclude each other"
+}
+
+# The published worked example: Freireich et al. (1963), Blood 21:699, the
+# 6-MP arm of the acute leukaemia remission trial, 21 patients, weeks to
+# relapse (censored: *): 6 6 6 6* 7 9* 10 10* 11* 13 16 17* 19* 20* 22 23
+# 25* 32* 32* 34* 35*, worked in Kleinbaum & Klein, Survival Analysis: A
+# Self-Learning Text (3rd ed., 2012), ch. 2, and by R: survfit(Surv(time,
+# cens) ~ treat, data = MASS::gehan) gives for 6-MP n 21, events 9,
+# median 23, 0.95LCL 16, 0.95UCL NA.  As deals (tests/data/survival-6mp.csv):
+# created 2026-01-01, won (relapse) or lost (censored) that many days later.
+# S(23) = 18/21 x 16/17 x 14/15 x 11/12 x 10/11 x 6/7 x 5/6 = 0.4482 (the
+# book's 0.448), so P(won within 30) = 0.5518; the last week seen is 35:
+# within 60, 90, 180 are empty (not known).
+@test "--survival agrees with a published Kaplan-Meier example (Freireich 6-MP: median 23, 95% 16 to NA)" {
+	run --separate-stderr cyclestat --survival "$DATA/survival-6mp.csv"
+	assert_success
+	assert_output "deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+21,9,12,23.0,16.0,,0.5518,,,,ok"
+}
+
+# Issue 19, item 4: --cohort, by the quarter or month a deal was created.
+# 2026-Q1 (E1-E5, S1-S4): won E1 E2 E3 S1 S2, lost E4 E5 S3 S4: 5/9 =
+#   0.5556, cycles 10 20 30 60 90: median 30.0; 2026-Q2 (E6 S5 S6): all
+#   open, no win rate yet.
+# With --survival --as-of 2026-06-01, each cohort at the same age: Q1
+#   days 10W 20W 28L 28L 30W 31L 45L 60W 90W: S = 8/9, x 7/8 = 0.7778, x
+#   4/5 (5 at risk at 30) = 0.6222, x 1/2 (2 at risk at 60) = 0.3111, x 0
+#   at 90: won within 30 = 0.3778, 60 = 0.6889, 90 and 180 = 1 (none
+#   left); median 60.  Q2: open E6 31 days, S5 12, S6 61: nothing won
+#   within 30 or 60 days, and nothing known of 90 or 180 (empty): this
+#   quarter's deals are behind last quarter's at the same age.
+@test "--cohort quarter|month: win rate and cycle by the period deals were created; with --survival, at the same age" {
+	run --separate-stderr cyclestat --cohort quarter "$C"
+	assert_success
+	assert_output "cohort,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+2026-Q1,9,5,4,0,0.5556,0.2667,0.8112,insufficient,126000.00,100000.00,42.0,30.0,90,0.00
+2026-Q2,3,0,0,3,,,,insufficient,,,,,,"
+	run --separate-stderr cyclestat --cohort quarter --survival --as-of 2026-06-01 "$C"
+	assert_success
+	assert_output "cohort,deals,won,censored,median_days_to_win,median_low,median_high,won_30,won_60,won_90,won_180,sample
+2026-Q1,9,5,4,60.0,30.0,90.0,0.3778,0.6889,1.0000,1.0000,insufficient
+2026-Q2,3,0,3,,,,0.0000,0.0000,,,insufficient"
+	# by month, with -g: the cohort first, then the groups
+	run --separate-stderr cyclestat --cohort month -g segment "$C"
+	assert_success
+	assert_line --index 0 --partial "cohort,Segment,opps,won,lost,open,win_rate,"
+	assert_line --index 1 --partial "2026-01,Enterprise,4,2,2,0,0.5000,"
+	assert_line --index 3 --partial "2026-02,SMB,2,0,2,0,0.0000,0.0000,0.6576,"
+	# a deal without a created date: the (none) cohort, said
+	f=$(sed 's/^S6,\(.*\),2026-04-01,2026-06-30,$/S6,\1,,2026-06-30,/' "$C" | mk nocreated.csv)
+	run --separate-stderr cyclestat --cohort quarter "$f"
+	assert_success
+	assert_line --index 1 --partial "(none),1,0,0,1,"
+	assert_equal "${stderr##*$'\n'}" "cyclestat: 1 deal has no Created Date; in the (none) cohort"
+	run --separate-stderr cyclestat --cohort week "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --cohort week: expected month or quarter"
+	run --separate-stderr cyclestat --cohort month --funnel "$C"
+	assert_failure 2
+	assert_equal "$stderr" "cyclestat: --funnel is per pipeline: it does not go with --cohort"
 }

@@ -197,59 +197,70 @@ ana"
 	assert_line --index 1 "Yes,Champion,x,2026-04-01,yes,8,2026-02-02 09:00,soon,invalid,,sla,,"
 }
 
-# 9 leads: 3 sql, 4 nurture, 2 disqualified: 3 / 9 = 33.3% < 40%
+# 9 leads: 3 sql, 4 nurture, 2 disqualified: 3 / 9 = 33.3% < 40%.
+# Wilson 95% (z^2 = 3.8415): centre (0.3333 + 3.8415 / 18) / (1 + 3.8415 /
+# 9) = 0.54675 / 1.42683 = 0.38319; half 1.96 x sqrt(0.3333 x 0.6667 / 9 +
+# 3.8415 / 324) / 1.42683 = 1.96 x 0.19117 / 1.42683 = 0.26261: 0.1206 to
+# 0.6458.  9 judged leads < --min-deals 10: insufficient, not judged.
 @test "--summary: counts, conversion rate against the target; --fail-under" {
 	run --separate-stderr mqlqualify --summary "$L"
 	assert_success
-	assert_output "mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-9,3,4,2,0,0.3333,0.4000,no"
+	assert_output "mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+9,3,4,2,0,0.3333,0.1206,0.6458,insufficient,0.4000,insufficient"
+	# too few to judge: --fail-under does not fire, and says why
 	run --separate-stderr mqlqualify --summary --fail-under "$L"
-	assert_failure 1
-	assert_output --partial "0.3333,0.4000,no"
-	# 3 / 9 = 0.3333... >= 0.33: met; >= 0.34: not
-	run --separate-stderr mqlqualify --summary --fail-under --target 33 "$L"
 	assert_success
-	assert_line --index 1 "9,3,4,2,0,0.3333,0.3300,yes"
-	run --separate-stderr mqlqualify --summary --fail-under --target 34% "$L"
+	assert_equal "$stderr" "mqlqualify: --fail-under: 9 leads judged, fewer than --min-deals 10: too few to judge the conversion rate against the target"
+	run --separate-stderr mqlqualify --summary --fail-under --min-deals 9 "$L"
+	assert_failure 1
+	assert_output --partial "0.3333,0.1206,0.6458,ok,0.4000,no"
+	# 3 / 9 = 0.3333... >= 0.33: met; >= 0.34: not
+	run --separate-stderr mqlqualify --summary --fail-under --target 33 --min-deals 9 "$L"
+	assert_success
+	assert_line --index 1 "9,3,4,2,0,0.3333,0.1206,0.6458,ok,0.3300,yes"
+	run --separate-stderr mqlqualify --summary --fail-under --target 34% --min-deals 9 "$L"
 	assert_failure 1
 	# 101, 102 sql, 103 nurture: 2/3 = 0.6666666666...; rates have nine
 	# decimals: a target of 66.6666667% is above it, 66.6666666% below
 	f=$(head -n 4 "$L" | mk three.csv)
-	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666667 "$f"
+	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666667 --min-deals 3 "$f"
 	assert_failure 1
-	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666666 "$f"
+	run --separate-stderr mqlqualify --summary --fail-under --target 66.6666666 --min-deals 3 "$f"
 	assert_success
-	run --separate-stderr mqlqualify --summary -f table --sla 5m "$L"
-	assert_output "mqls  sqls  nurture  disqualified  invalid  conversion_rate  target  target_met  sla_breaches
-   9     3        4             2        0            33.3%   40.0%  no                     3"
+	run --separate-stderr mqlqualify --summary -f table --sla 5m --min-deals 0 "$L"
+	assert_output "mqls  sqls  nurture  disqualified  invalid  conversion_rate  conversion_low  conversion_high  sample  target  target_met  sla_breaches
+   9     3        4             2        0            33.3%           12.1%            64.6%  ok       40.0%  no                     3"
 }
 
 # by source: Organic Search 101 sql, 103 nurture, 105 nurture, 109 sql:
 # 2/4 = 50%; Paid Search 102 sql, 106 disq: 1/2; Referrals 104, 108
 # nurture, 107 disq: 0/3
 @test "--summary -g source, -g month (of the MQL date), a Total row" {
-	run --separate-stderr mqlqualify --summary -g source "$L"
+	# (--min-deals 2: these groups are judged; Wilson 2/4 is 0.1500 to
+	# 0.8500 (cyclestat.bats), 1/2 0.0945 to 0.9055, 0/3 0 to 0.5615)
+	run --separate-stderr mqlqualify --summary -g source --min-deals 2 "$L"
 	assert_success
-	assert_output "Original Source,mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-Organic Search,4,2,2,0,0,0.5000,0.4000,yes
-Paid Search,2,1,0,1,0,0.5000,0.4000,yes
-Referrals,3,0,2,1,0,0.0000,0.4000,no
-Total,9,3,4,2,0,0.3333,0.4000,no"
+	assert_output "Original Source,mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+Organic Search,4,2,2,0,0,0.5000,0.1500,0.8500,ok,0.4000,yes
+Paid Search,2,1,0,1,0,0.5000,0.0945,0.9055,ok,0.4000,yes
+Referrals,3,0,2,1,0,0.0000,0.0000,0.5615,ok,0.4000,no
+Total,9,3,4,2,0,0.3333,0.1206,0.6458,ok,0.4000,no"
 	# 108 has no MQL date: an error, or skipped with --skip-invalid
 	run --separate-stderr mqlqualify --summary -g month "$L"
 	assert_failure 2
 	assert_equal "$stderr" "mqlqualify: $L:9: mql_date \"\": empty (a lead is grouped by its date)"
 	run --separate-stderr mqlqualify --summary -g month --skip-invalid "$L"
 	assert_success
-	assert_output "month,mqls,sqls,nurture,disqualified,invalid,conversion_rate,target,target_met
-2026-02,6,2,3,1,0,0.3333,0.4000,no
-2026-03,2,1,0,1,0,0.5000,0.4000,yes
-Total,8,3,3,2,0,0.3750,0.4000,no"
+	# (the default --min-deals 10: every group too small to judge)
+	assert_output "month,mqls,sqls,nurture,disqualified,invalid,conversion_rate,conversion_low,conversion_high,sample,target,target_met
+2026-02,6,2,3,1,0,0.3333,0.0968,0.7000,insufficient,0.4000,insufficient
+2026-03,2,1,0,1,0,0.5000,0.0945,0.9055,insufficient,0.4000,insufficient
+Total,8,3,3,2,0,0.3750,0.1368,0.6943,insufficient,0.4000,insufficient"
 	run --separate-stderr mqlqualify --summary -g nosuch "$L"
 	assert_failure 2
 	run --separate-stderr mqlqualify -g source "$L"
 	assert_failure 2
-	assert_equal "$stderr" "mqlqualify: -g/--group-by needs --summary"
+	assert_equal "$stderr" "mqlqualify: -g/--group-by needs --summary or --evaluate"
 	run --separate-stderr mqlqualify --fail-under "$L"
 	assert_failure 2
 	assert_equal "$stderr" "mqlqualify: --fail-under needs --summary"
@@ -280,7 +291,7 @@ mqlqualify: 2 invalid records marked invalid; see $rj"
 	assert_equal "$(wc -l <"$rj")" 3
 	# counted in the summary, and out of the rate: 1 / 1
 	run --separate-stderr mqlqualify --skip-invalid --summary "$f"
-	assert_output --partial "3,1,0,0,2,1.0000,0.4000,yes"
+	assert_output --partial "3,1,0,0,2,1.0000,0.2065,1.0000,insufficient,0.4000,insufficient"
 	# a structural error is still an error, or skipped (not marked)
 	f=$(printf 'Budget,Buying Role,Use Case,Purchase Timeline,Active Evaluation,ICP Score\nYes,Champion\n' | mk short.csv)
 	run --separate-stderr mqlqualify --skip-invalid "$f"
@@ -549,4 +560,125 @@ EOF2
 	assert_line --index 2 '2,b@x.com,¥2000000,invalid,,big'
 	assert_line --index 3 '3,c@x.com,2000000 JPY,invalid,,big'
 	assert_line --index 4 '4,d@x.com,2000000,sql,10,'
+}
+
+@test "--min-deals: a bad value is an error" {
+	for bad in x -1 1.5 ''; do
+		run --separate-stderr mqlqualify --summary --min-deals "$bad" "$L"
+		assert_failure 2
+		assert_equal "$stderr" "mqlqualify: --min-deals $bad: expected a number of deals from 0"
+	done
+}
+
+# Issue 19, item 2: --evaluate.  tests/data/leads-outcome.csv is leads.csv
+# with Converted and Lifecycle Stage.  Each lead, its qualification and
+# score (as above), the criteria it fails, and its outcome:
+#   101 sql 100 -            converted    106 disq 80 fit,icp-floor  converted
+#   102 sql 80 budget        not          107 disq 0 all but icp     not
+#   103 nurture 60 budget,authority conv  108 nurture 80 fit         not
+#   104 nurture 80 timing    not          109 sql 100 -              converted
+#   105 nurture 60 timing,intent  not
+# all: 9 leads, 4 converted (101 103 106 109): base rate 4/9 = 0.4444
+# sql 101 102 109: 2 converted of 3: precision 0.6667, recall 2/4 = 0.5000,
+#   not converted 1 of 5 = 0.2000, share 3/9, lift (2/3) / (4/9) = 1.5000;
+#   Wilson 2/3: (0.6667 + 0.6403) / 2.2805 = 0.5731 -+ 1.96 x sqrt(0.07407
+#   + 0.10671) / 2.2805 = 0.3654: 0.2077 to 0.9385
+# nurture 103 104 105 108: 1 of 4; lift 0.25 / 0.4444 = 0.5625
+# disqualified 106 107: 1 of 2; lift 0.5 / 0.4444 = 1.1250
+# criteria met: budget 101 104 105 106 108 109: 6, converted 3 (101 106
+#   109): 3/4 of converted, 3/5 of not, lift 0.5 / 0.4444 = 1.1250;
+#   timing 101 102 103 106 108 109: 6, converted 4: 4/4, 2/5, lift 1.5;
+#   icp-floor everyone but 106: 8, converted 3: lift 0.375 / 0.4444 = 0.8438
+# the sweep: scores 0 (107), 60 (103 105), 80 (102 104 106 108), 100 (101
+#   109): at least 100: 2 leads, 2 converted: precision 1, recall 0.5,
+#   share 2/9; at least 80: 6, 3 converted; at least 60: 8, 4
+@test "--evaluate: confusion per qualification, precision and recall of sql, criteria, the score sweep" {
+	O="$DATA/leads-outcome.csv"
+	run --separate-stderr mqlqualify --evaluate Converted --min-deals 0 "$O"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "measure,value,leads,converted,not_converted,conversion_rate,conversion_low,conversion_high,of_converted,of_not_converted,share,lift,sample
+all,,9,4,5,0.4444,0.1888,0.7333,1.0000,1.0000,1.0000,1.0000,ok
+qualification,sql,3,2,1,0.6667,0.2077,0.9385,0.5000,0.2000,0.3333,1.5000,ok
+qualification,nurture,4,1,3,0.2500,0.0456,0.6994,0.2500,0.6000,0.4444,0.5625,ok
+qualification,disqualified,2,1,1,0.5000,0.0945,0.9055,0.2500,0.2000,0.2222,1.1250,ok
+criterion,budget,6,3,3,0.5000,0.1876,0.8124,0.7500,0.6000,0.6667,1.1250,ok
+criterion,authority,7,3,4,0.4286,0.1582,0.7495,0.7500,0.8000,0.7778,0.9643,ok
+criterion,fit,6,3,3,0.5000,0.1876,0.8124,0.7500,0.6000,0.6667,1.1250,ok
+criterion,timing,6,4,2,0.6667,0.3000,0.9032,1.0000,0.4000,0.6667,1.5000,ok
+criterion,intent,7,4,3,0.5714,0.2505,0.8418,1.0000,0.6000,0.7778,1.2857,ok
+criterion,icp-floor,8,3,5,0.3750,0.1368,0.6943,0.7500,1.0000,0.8889,0.8438,ok
+score_at_least,0,9,4,5,0.4444,0.1888,0.7333,1.0000,1.0000,1.0000,1.0000,ok
+score_at_least,60,8,4,4,0.5000,0.2152,0.7848,1.0000,0.8000,0.8889,1.1250,ok
+score_at_least,80,6,3,3,0.5000,0.1876,0.8124,0.7500,0.6000,0.6667,1.1250,ok
+score_at_least,100,2,2,0,1.0000,0.3424,1.0000,0.5000,0.0000,0.2222,2.2500,ok"
+	# the default --min-deals 10: every row too small a sample
+	run --separate-stderr mqlqualify --evaluate Converted "$O"
+	assert_equal "$(cut -d, -f13 <<<"$output" | sort -u | tr '\n' ' ')" "insufficient sample "
+	# as a table: percentages, lift as a multiple
+	run --separate-stderr mqlqualify --evaluate Converted -f table "$O"
+	assert_line --index 2 --regexp '^qualification +sql +3 +2 +1 +66\.7% +20\.8% +93\.9% +50\.0% +20\.0% +33\.3% +1\.50x +insufficient$'
+	run --separate-stderr mqlqualify --evaluate Converted -f json "$O"
+	run jq -c 'select(.value == "sql") | [.leads,.converted,.conversion_rate,.lift]' <<<"$output"
+	assert_output '[3,2,0.6667,1.5]'
+}
+
+# a later lifecycle stage as the outcome: opportunity or customer (any
+# case: 109's is "Opportunity") converted; 108 has none: left out, said.
+# all 8, 4 converted; sql 2 of 3, not converted 1 of 4 = 0.2500, share 3/8,
+# lift (2/3) / (1/2) = 1.3333
+@test "--evaluate COLUMN=VALUE,...: a lifecycle stage reached; an empty outcome left out and counted" {
+	run --separate-stderr mqlqualify --evaluate 'Lifecycle Stage=opportunity, customer' --min-deals 0 "$DATA/leads-outcome.csv"
+	assert_success
+	assert_equal "$stderr" "mqlqualify: --evaluate: 1 lead has no Lifecycle Stage; left out of the evaluation"
+	assert_line --index 1 "all,,8,4,4,0.5000,0.2152,0.7848,1.0000,1.0000,1.0000,1.0000,ok"
+	assert_line --index 2 "qualification,sql,3,2,1,0.6667,0.2077,0.9385,0.5000,0.2500,0.3750,1.3333,ok"
+}
+
+# -g source: Paid Search 102 (sql, not) and 106 (disq, converted): 1 of 2;
+# its sql row 0 of 1, all of its not converted, lift 0; then the Total
+@test "--evaluate -g source: per group, then Total" {
+	run --separate-stderr mqlqualify --evaluate Converted -g source --min-deals 2 "$DATA/leads-outcome.csv"
+	assert_success
+	assert_line --index 0 "Original Source,measure,value,leads,converted,not_converted,conversion_rate,conversion_low,conversion_high,of_converted,of_not_converted,share,lift,sample"
+	assert_line "Paid Search,all,,2,1,1,0.5000,0.0945,0.9055,1.0000,1.0000,1.0000,1.0000,ok"
+	assert_line "Paid Search,qualification,sql,1,0,1,0.0000,0.0000,0.7935,0.0000,1.0000,0.5000,0.0000,insufficient"
+	assert_line "Total,qualification,sql,3,2,1,0.6667,0.2077,0.9385,0.5000,0.2000,0.3333,1.5000,ok"
+	# per group: all, 3 qualifications, 6 criteria, a sweep row per score
+	# seen: Organic Search 60 100, Paid Search 80, Referrals 0 80, Total 0
+	# 60 80 100: 12 + 11 + 12 + 14 rows and the header
+	[ "${#lines[@]}" -eq 50 ]
+}
+
+@test "--evaluate: an outcome neither yes nor no, a missing column, options that do not go with it" {
+	f=$(sed '/^102,/s/,0,lead$/,maybe,lead/' "$DATA/leads-outcome.csv" | mk maybe.csv)
+	run --separate-stderr mqlqualify --evaluate Converted "$f"
+	assert_failure 2
+	assert_equal "$stderr" "mqlqualify: $f:3: Converted \"maybe\": neither yes nor no; name the converted values with --evaluate 'Converted=VALUE,...'"
+	# skipped: out of every figure, said
+	run --separate-stderr mqlqualify --evaluate Converted --skip-invalid --min-deals 0 "$f"
+	assert_success
+	assert_line --index 1 "all,,8,4,4,0.5000,0.2152,0.7848,1.0000,1.0000,1.0000,1.0000,ok"
+	run --separate-stderr mqlqualify --evaluate Nope "$DATA/leads-outcome.csv"
+	assert_failure 2
+	assert_equal "$stderr" "mqlqualify: $DATA/leads-outcome.csv: --evaluate Nope: no column Nope"
+	for bad in 'Converted=' '=1' ''; do
+		run --separate-stderr mqlqualify --evaluate "$bad" "$DATA/leads-outcome.csv"
+		assert_failure 2
+		assert_equal "$stderr" "mqlqualify: --evaluate $bad: expected COLUMN or COLUMN=VALUE,..."
+	done
+	run --separate-stderr mqlqualify --evaluate Converted --evaluate Converted "$DATA/leads-outcome.csv"
+	assert_failure 2
+	assert_equal "$stderr" "mqlqualify: --evaluate given twice"
+	for o in --summary '--only sql' '--assign ana' '--sla 5m'; do
+		run --separate-stderr mqlqualify --evaluate Converted $o "$DATA/leads-outcome.csv"
+		assert_failure 2
+		assert_equal "$stderr" "mqlqualify: --evaluate writes a report of its own: it does not go with ${o%% *}"
+	done
+	# an invalid lead (a value a rule cannot compare) is out of it, said
+	f=$(sed 's/^105,\(.*\),9,2026/105,\1,high,2026/' "$DATA/leads-outcome.csv" | mk inv.csv)
+	run --separate-stderr mqlqualify --evaluate Converted --skip-invalid "$f"
+	assert_success
+	assert_line --index 1 --partial "all,,8,4,4,"
+	assert_equal "${stderr##*$'\n'}" "mqlqualify: --evaluate: 1 invalid lead left out of the evaluation"
 }

@@ -69,7 +69,7 @@ big_enough() {
 	big_enough "$BIN/cyclestat" -g 'Opportunity ID' "$f"
 	into_head "$BIN/cyclestat" -g 'Opportunity ID' "$f"
 	assert_success
-	assert_output "Opportunity ID,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity"
+	assert_output "Opportunity ID,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity"
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
 }
 

@@ -771,9 +771,9 @@ EOF
 	run --separate-stderr "$BIN/cyclestat" --won Won --lost Lost --open Engaging -g owner --as-of 2026-07-01 "$f"
 	assert_success
 	assert_equal "$stderr" "cyclestat: 1 deal has no amount; counted as 0"
-	assert_output "sales_agent,opps,won,lost,open,win_rate,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
-Darcel Schlecht,2,0,1,1,0.0000,,,,,,
-Moses Frase,2,1,0,1,1.0000,1054.00,1054.00,64.0,64.0,64,16.47"
+	assert_output "sales_agent,opps,won,lost,open,win_rate,win_rate_low,win_rate_high,sample,avg_deal,median_deal,cycle_mean,cycle_median,cycle_p90,velocity
+Darcel Schlecht,2,0,1,1,0.0000,0.0000,0.7935,insufficient,,,,,,
+Moses Frase,2,1,0,1,1.0000,0.2065,1.0000,insufficient,1054.00,1054.00,64.0,64.0,64,16.47"
 }
 
 # OpportunityStage = stage, EstimatedValue = amount (API names).

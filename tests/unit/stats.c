@@ -1,9 +1,87 @@
 /*
- * stats.c - unit tests of lib/stats.c: exact medians and percentiles.
+ * stats.c - unit tests of lib/stats.c: exact medians and percentiles, the
+ * Wilson interval, Kaplan-Meier, the small-sample rule.
  */
 #include "su.h"
 
+#include <math.h>
+
 #include "unit.h"
+
+/* within half a unit of the 4th decimal a figure is printed with */
+#define NEAR(x, y) (fabs((x) - (y)) < 0.00005)
+
+/*
+ * Wilson (1927): 3 of 5, p = 0.6, z^2 = 3.8415: centre (0.6 + 3.8415 / 10)
+ * / (1 + 3.8415 / 5) = 0.98415 / 1.7683 = 0.55654; half width 1.96 x
+ * sqrt(0.24 / 5 + 3.8415 / 100) / 1.7683 = 1.96 x 0.29396 / 1.7683 =
+ * 0.32583: 0.2307 to 0.8824 (Newcombe (1998), Stat Med 17:857, Table I
+ * method 3 gives 0/10: 0 to 0.2775 and 10/10: 0.7225 to 1).
+ *
+ * Kaplan-Meier, the published worked example: Freireich et al. (1963),
+ * the 6-MP arm of the leukaemia remission trial (21 patients, weeks; *
+ * censored): 6 6 6 6* 7 9* 10 10* 11* 13 16 17* 19* 20* 22 23 25* 32* 32*
+ * 34* 35*, as worked in Kleinbaum & Klein, Survival Analysis (3rd ed.),
+ * ch. 2: S(6) = 18/21 = 0.857, S(7) = 0.857 x 16/17 = 0.807, S(10) =
+ * 0.807 x 14/15 = 0.753, S(13) = 0.753 x 11/12 = 0.690, S(16) = 0.690 x
+ * 10/11 = 0.627, S(22) = 0.627 x 6/7 = 0.538, S(23) = 0.538 x 5/6 = 0.448;
+ * median 23 weeks, 95% interval 16 to not reached (R: survfit(Surv(time,
+ * cens) ~ treat, data = MASS::gehan)).  The interval's ends by hand:
+ * Greenwood at 13: 3/(21 x 18) + 1/(17 x 16) + 1/(15 x 14) + 1/(12 x 11)
+ * = 0.024005, se 0.15494, lower 0.690 x exp(-1.96 x 0.15494) = 0.509 >
+ * 0.5; at 16: + 1/(11 x 10) = 0.033096, se 0.18193, lower 0.627 x
+ * exp(-0.35657) = 0.439 <= 0.5: the lower end is 16; the upper curve
+ * never reaches 0.5 (at 23: 0.448 x exp(1.96 x 0.30032) = 0.808).
+ */
+static void
+test_stats_estimates(void)
+{
+	int32_t t[] = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22,
+	    23, 25, 32, 32, 34, 35};
+	unsigned char ev[] = {1, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1,
+	    0, 0, 0, 0, 0};
+	int32_t t4[] = {10, 20, 30, 40};
+	unsigned char e4[] = {1, 1, 1, 1};
+	struct su_km km;
+	double lo, hi;
+	long m;
+
+	su_wilson(3, 5, &lo, &hi);
+	CHECK(NEAR(lo, 0.2307) && NEAR(hi, 0.8824), "wilson 3/5: %f %f", lo,
+	    hi);
+	su_wilson(0, 10, &lo, &hi);
+	CHECK(lo == 0 && NEAR(hi, 0.2775), "wilson 0/10: %f %f", lo, hi);
+	su_wilson(10, 10, &lo, &hi);
+	CHECK(NEAR(lo, 0.7225) && hi == 1, "wilson 10/10: %f %f", lo, hi);
+	CHECK(su_ppb(0.25) == 250000000, "ppb");
+
+	su_km_fit(t, ev, 21, &km);
+	CHECK(km.n == 7 && km.events == 9 && km.subjects == 21, "km steps");
+	CHECK(km.tmax == 35, "km last time seen");
+	CHECK(NEAR(su_km_at(&km, 5), 1), "S(5)");
+	CHECK(fabs(su_km_at(&km, 6) - 0.857) < 0.0005, "S(6)");
+	CHECK(fabs(su_km_at(&km, 7) - 0.807) < 0.0005, "S(7)");
+	CHECK(fabs(su_km_at(&km, 12) - 0.753) < 0.0005, "S(12)");
+	CHECK(fabs(su_km_at(&km, 13) - 0.690) < 0.0005, "S(13)");
+	CHECK(fabs(su_km_at(&km, 16) - 0.627) < 0.0005, "S(16)");
+	CHECK(fabs(su_km_at(&km, 22) - 0.538) < 0.0005, "S(22)");
+	CHECK(fabs(su_km_at(&km, 99) - 0.448) < 0.0005, "S(23..)");
+	CHECK(su_km_quantile2(&km, km.s, 0.5) == 46, "median 23");
+	CHECK(su_km_quantile2(&km, km.lo, 0.5) == 32, "median low 16");
+	CHECK(su_km_quantile2(&km, km.hi, 0.5) == -1, "median high: none");
+	su_km_free(&km);
+	/* no censoring: 4 events, S = 3/4 2/4 1/4 0; S is 1/2 from 20 to
+	 * 30: the median is the midpoint, 25 (doubled 50) */
+	su_km_fit(t4, e4, 4, &km);
+	CHECK(su_km_quantile2(&km, km.s, 0.5) == 50, "median midpoint");
+	CHECK(su_km_at(&km, 40) == 0, "S = 0 at the end");
+	su_km_free(&km);
+
+	CHECK(su_insufficient(9, SU_MIN_DEALS), "9 < 10");
+	CHECK(!su_insufficient(10, SU_MIN_DEALS), "10 is enough");
+	CHECK(!su_insufficient(0, 0), "--min-deals 0: never");
+	CHECK(su_opt_min_deals("12", &m) == 0 && m == 12, "--min-deals 12");
+}
 
 void
 test_stats(void)
@@ -31,4 +109,6 @@ test_stats(void)
 	CHECK(su_median_money(m5, 3) == 3, "money median odd");
 	CHECK(su_median_money(m4, 4) == 3, "money median half cent");
 	CHECK(su_median_money(mn, 2) == -2, "money median negative");
+
+	test_stats_estimates();
 }
