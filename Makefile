@@ -61,7 +61,7 @@ $(BUILD)/lib/%.o: lib/%.c $(HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # where -m/-r/-p look for a bare name once installed; a new PREFIX rebuilds it
-$(BUILD)/lib/shipped.o: lib/shipped.c lib/su.h $(BUILD)/sharedir
+$(BUILD)/lib/shipped.o: lib/shipped.c $(HDRS) $(BUILD)/sharedir
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -DSU_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS) -c -o $@ $<
 $(BUILD)/sharedir: FORCE

@@ -94,7 +94,7 @@ complete -F _salesutils commission"
 	run bashcomp "stagecheck -m sales"
 	assert_output $'salesforce\nsalesforce-default\nsalesforce-opportunities.csv'
 	run bashcomp "forecast --model hub"
-	assert_output $'hubspot\nhubspot-deals.csv\nhubspot-default\nhubspot-leads.csv'
+	assert_output $'hubspot\nhubspot-deals.csv\nhubspot-default\nhubspot-leads-outcomes.csv\nhubspot-leads.csv'
 	run bashcomp "mqlqualify -r seed"
 	assert_output $'seed000-icp\nseed000-q2.csv'
 	run bashcomp "commission -p seed000"
