@@ -55,10 +55,13 @@ usage(FILE *fp)
 "Best Case, Pipeline, Omitted, then Total, then Lost), per group.\n"
 "\n"
 "  -g, --group-by COL,...     group by columns: header names, roles (owner,\n"
-"                             stage, type, ...) or quarter, month, fiscal_year\n"
-"                             of the close date\n"
+"                             stage, type, ...) or quarter, month, week,\n"
+"                             fiscal_year of the close date\n"
 "      --period P             only deals closing in P: 2026-Q2, FY2026-Q2,\n"
-"                             2026-05, 2026, FY2026 or 2026-04-01..2026-06-30\n"
+"                             2026-05, 2026-W14, 2026, FY2026,\n"
+"                             2026-04-01..2026-06-30, or this-quarter and\n"
+"                             the like ({last,this,next}-{week,month,quarter,\n"
+"                             year}) around --as-of\n"
 "      --target AMOUNT        add target, coverage, gap and pipeline_coverage\n"
 "                             to each Total row\n"
 "      --fail-under AMOUNT    exit 1 when the open pipeline is below AMOUNT\n"
@@ -544,8 +547,8 @@ setup(void *self, struct su_run *run)
 		return -1;
 	}
 	/* a period given before --fiscal-year-start must still see it */
-	if (o->period && su_period_parse(o->period, o->c.fy_start,
-	    &st->period, &why)) {
+	if (o->period && su_period_parse_at(o->period, o->c.fy_start,
+	    o->c.as_of, &st->period, &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);
 		return -1;
 	}

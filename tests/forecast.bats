@@ -232,7 +232,7 @@ EOF
 @test "-g with an unknown column lists the headers" {
 	run --separate-stderr forecast -g nope "$DATA/seed-q2.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $DATA/seed-q2.csv: -g nope: no such column (use a header, a role such as owner or stage, or quarter, month, fiscal_year); the headers are: \"Opportunity ID\", \"Opportunity Name\", \"Opportunity Owner\", \"Stage\", \"Amount\", \"Probability (%)\", \"Forecast Category\", \"Close Date\""
+	assert_equal "$stderr" "forecast: $DATA/seed-q2.csv: -g nope: no such column (use a header, a role such as owner or stage, or quarter, month, week, fiscal_year); the headers are: \"Opportunity ID\", \"Opportunity Name\", \"Opportunity Owner\", \"Stage\", \"Amount\", \"Probability (%)\", \"Forecast Category\", \"Close Date\""
 }
 
 @test "--period keeps deals closing in the period; Total + Lost = rows kept" {
@@ -260,10 +260,91 @@ EOF
 	assert_line --index 6 "Total	2	600.00	0.9000	540.00"
 }
 
+# Relative periods around --as-of, per.csv closing 3/31, 4/1, 6/30 (lost),
+# 7/1/2026.  As of 2026-05-15: this-quarter = 04-01..06-30 (the 200 Commit
+# and the 300 Lost), last-quarter = 01-01..03-31 (the 100), next-quarter =
+# 07-01..09-30 (the 400), this-month = May (none).  With the fiscal year
+# from April, as of 2026-03-31: this-quarter = FY2026-Q4 = 2026-01..03
+# (the 100) and next-quarter = FY2027-Q1 = 04-01..06-30; as of 2026-04-01
+# this-year = FY2027 = 2026-04-01..2027-03-31 (200 + 400 open).
+@test "relative periods: this-, last-, next-quarter, -month, -year, -week around --as-of and --fiscal-year-start" {
+	f=$(mk per.csv <<'EOF'
+Amount,Forecast Category,Close Date,Stage
+100,Commit,3/31/2026,Negotiation
+200,Commit,4/1/2026,Negotiation
+300,Omitted,6/30/2026,Closed Lost
+400,Commit,7/1/2026,Negotiation
+EOF
+)
+	run forecast --as-of 2026-05-15 --period this-quarter -f tsv "$f"
+	assert_success
+	assert_line --index 6 "Total	1	200.00	0.9000	180.00"
+	assert_line --index 7 "Lost	1	300.00	0.0000	0.00"
+	# --as-of after --period: the period still sees it
+	run forecast --period last-quarter --as-of 2026-05-15 -f tsv "$f"
+	assert_line --index 6 "Total	1	100.00	0.9000	90.00"
+	run forecast --as-of 2026-05-15 --period next-quarter -f tsv "$f"
+	assert_line --index 6 "Total	1	400.00	0.9000	360.00"
+	run forecast --as-of 2026-05-15 --period this-month -f tsv "$f"
+	assert_line --index 6 "Total	0	0.00		0.00"
+	run forecast --as-of 2026-05-15 --period last-year -f tsv "$f"
+	assert_line --index 6 "Total	0	0.00		0.00"
+	run forecast --as-of 2026-05-15 --period this-year -f tsv "$f"
+	assert_line --index 6 "Total	3	700.00	0.9000	630.00"
+	run forecast --as-of 2026-03-31 --fiscal-year-start 4 --period this-quarter -f tsv "$f"
+	assert_line --index 6 "Total	1	100.00	0.9000	90.00"
+	run forecast --as-of 2026-03-31 --fiscal-year-start 4 --period next-quarter -f tsv "$f"
+	assert_line --index 6 "Total	1	200.00	0.9000	180.00"
+	run forecast --as-of 2026-04-01 --fiscal-year-start april --period this-year -f tsv "$f"
+	assert_line --index 6 "Total	2	600.00	0.9000	540.00"
+	# 2026-04-01 is a Wednesday: this-week = 03-30..04-05 (the 200; the
+	# 100 on Tuesday 03-31 too), last-week = 03-23..03-29 (none)
+	run forecast --as-of 2026-04-01 --period this-week -f tsv "$f"
+	assert_line --index 6 "Total	2	300.00	0.9000	270.00"
+	run forecast --as-of 2026-04-08 --period last-week -f tsv "$f"
+	assert_line --index 6 "Total	2	300.00	0.9000	270.00"
+	run forecast --as-of 2026-04-01 --period last-week -f tsv "$f"
+	assert_line --index 6 "Total	0	0.00		0.00"
+	run forecast --period 2026-W14 -f tsv "$f"
+	assert_line --index 6 "Total	2	300.00	0.9000	270.00"
+}
+
+# ISO weeks: 2026-12-31 (Thursday) and 2027-01-03 (Sunday) are 2026-W53,
+# 2027-01-04 is 2027-W01; 2025-12-29 (Monday) is 2026-W01.
+@test "-g week: ISO 8601 weeks, at the year's edges" {
+	f=$(mk wk.csv <<'EOF'
+Amount,Forecast Category,Close Date
+100,Commit,2025-12-28
+200,Commit,2025-12-29
+300,Commit,2026-12-31
+400,Commit,2027-01-03
+500,Commit,2027-01-04
+600,Commit,
+EOF
+)
+	run --separate-stderr forecast -g week -f tsv "$f"
+	assert_success
+	assert_equal "$stderr" "forecast: 1 deal has no Close Date; grouped under (none)"
+	assert_line --index 0 "week	category	deals	amount	weight	weighted_amount"
+	assert_line --index 2 "(none)	Commit	1	600.00	0.9000	540.00"
+	assert_line --index 9 "2025-W52	Commit	1	100.00	0.9000	90.00"
+	assert_line --index 16 "2026-W01	Commit	1	200.00	0.9000	180.00"
+	assert_line --index 23 "2026-W53	Commit	2	700.00	0.9000	630.00"
+	assert_line --index 30 "2027-W01	Commit	1	500.00	0.9000	450.00"
+	run --separate-stderr forecast -g week,quarter -f csv "$f"
+	assert_line --index 23 "2026-W53,2026-Q4,Commit,1,300.00,0.9000,270.00"
+	assert_line --index 30 "2026-W53,2027-Q1,Commit,1,400.00,0.9000,360.00"
+}
+
 @test "--period errors: bad period, no close date column" {
 	run --separate-stderr forecast --period 2026-Q5 "$DATA/seed-q2.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: --period 2026-Q5: not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026, FY2026 or 2026-04-01..2026-06-30)"
+	assert_equal "$stderr" "forecast: --period 2026-Q5: not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026-W14, 2026, FY2026, 2026-04-01..2026-06-30, or this-, last- or next-week, -month, -quarter, -year)"
+	run --separate-stderr forecast --period this-decade "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --period this-decade: not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026-W14, 2026, FY2026, 2026-04-01..2026-06-30, or this-, last- or next-week, -month, -quarter, -year)"
+	run --separate-stderr forecast --period 2025-W53 "$DATA/seed-q2.csv"
+	assert_failure 2
 	f=$(mk nc.csv <<'EOF'
 Amount,Forecast Category
 1,Commit
