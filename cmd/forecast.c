@@ -22,6 +22,15 @@ struct acc {
 
 struct group {
 	struct acc acc[NCAT];
+	int64_t target;		/* --target, or its row of --targets */
+	int has_target;
+};
+
+/* a row of --targets: its target, where it is, whether a group took it */
+struct target {
+	int64_t target;
+	long line;
+	int used;
 };
 
 struct opts {
@@ -31,6 +40,9 @@ struct opts {
 	const char *model;
 	int64_t target, fail_under;
 	int has_target, has_fail_under;
+	const char *targets;	/* --targets FILE */
+	su_rate fail_cov;	/* --fail-under-coverage */
+	const char *fail_cov_arg;
 	/* the currency each states, or "" (the data's); the option's text */
 	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
 	const char *target_arg, *fail_under_arg;
@@ -41,7 +53,8 @@ struct opts {
 
 static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
-"                [--fail-under AMOUNT] [--weights CAT=PCT,...]\n"
+"                [--targets FILE] [--fail-under AMOUNT]\n"
+"                [--fail-under-coverage RATIO] [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
 "                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
 
@@ -64,7 +77,12 @@ usage(FILE *fp)
 "                             year}) around --as-of\n"
 "      --target AMOUNT        add target, coverage, gap and pipeline_coverage\n"
 "                             to each Total row\n"
+"      --targets FILE         a target per -g group: CSV with the -g columns,\n"
+"                             Target, and optionally Period; adds (all) rows\n"
 "      --fail-under AMOUNT    exit 1 when the open pipeline is below AMOUNT\n"
+"      --fail-under-coverage RATIO\n"
+"                             exit 1 when pipeline_coverage (of the whole, or\n"
+"                             of a group with --targets) is below RATIO (3x)\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -103,6 +121,8 @@ struct state {
 	struct su_groups *t;
 	char *key;
 	size_t keycap;
+	struct su_groups *tt;	/* --targets: group key -> struct target */
+	long tcur_line;		/* the first target stating a currency */
 	struct su_map *categories; /* value -> 2 + its category */
 	struct su_model *model;
 	struct su_place *pl; /* where each (type, stage) stands */
@@ -160,8 +180,27 @@ bad:
 	return -1;
 }
 
+/* --fail-under-coverage: 3, 3x, 2.5: a ratio above 0 */
+static int
+parse_ratio(struct opts *o, const char *arg)
+{
+	size_t len = strlen(arg);
+	const char *why;
+
+	if (len > 1 && (arg[len - 1] == 'x' || arg[len - 1] == 'X'))
+		len--;
+	if (memchr(arg, '%', len) || su_rate_parse(arg, len,
+	    SU_RATE_FRACTION, &o->fail_cov, &why) != 0 || o->fail_cov <= 0) {
+		su_msg(NULL, 0, "--fail-under-coverage %s: expected a ratio "
+		    "above 0, such as 3 or 3x", arg);
+		return -1;
+	}
+	o->fail_cov_arg = arg;
+	return 0;
+}
+
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
-       OPT_WEIGHTS, OPT_WEIGHT_BY };
+       OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV };
 
 static void
 init(void *self)
@@ -209,6 +248,11 @@ option(void *self, int c, const char *arg)
 		o->fail_under_arg = arg;
 		o->has_fail_under = 1;
 		return 0;
+	case OPT_TARGETS:
+		o->targets = arg;
+		return 0;
+	case OPT_FAIL_COV:
+		return parse_ratio(o, arg);
 	case OPT_WEIGHTS:
 		return parse_weights(o, arg);
 	case OPT_WEIGHT_BY: {
@@ -260,7 +304,7 @@ static int
 opt_currency(const struct state *st, const char *opt, const char *arg,
              const char *cur)
 {
-	char what[256];
+	char what[512];
 
 	if (!arg)
 		return 0;
@@ -451,20 +495,100 @@ ratio(enum su_ctype t, int64_t v, int64_t d)
 	return c;
 }
 
+/* a group's seven rows, after its group cells (already in cells) */
+static int
+write_rows(const struct state *st, struct su_out *out, struct su_cell *cells,
+           const struct group *g)
+{
+	const struct opts *o = st->o;
+	int cat, r = 0;
+
+	for (cat = 0; cat < NCAT && r == 0; cat++) {
+		const struct acc *a = &g->acc[cat];
+		struct su_cell *c = cells + st->ng;
+
+		c[0].type = SU_C_STR;
+		c[0].s = su_category_name(cat);
+		c[0].len = strlen(c[0].s);
+		c[1].type = SU_C_INT;
+		c[1].v = a->deals;
+		c[2] = money_cell(a->amount);
+		if (cat == LOST)
+			c[3] = ratio(SU_C_PCT, 0, 1);
+		else if (cat == TOTAL || o->by_probability)
+			c[3] = ratio(SU_C_PCT, a->weighted, a->amount);
+		else
+			c[3] = ratio(SU_C_PCT, o->weight[cat], SU_RATE_ONE);
+		c[4] = money_cell(a->weighted);
+		if (o->has_target || o->targets) {
+			int64_t closed = g->acc[CLOSED].amount;
+			int64_t open = a->amount - closed;
+			int64_t need = g->target - closed;
+			int64_t gap = g->target - a->weighted;
+
+			c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL, 0, 0);
+			if (cat == TOTAL && g->has_target) {
+				c[5] = money_cell(g->target);
+				c[6] = ratio(SU_C_RATIO, a->weighted,
+				    g->target);
+				c[7] = money_cell(gap > 0 ? gap : 0);
+				c[8] = ratio(SU_C_RATIO, open,
+				    need > 0 ? need : 0);
+			}
+		}
+		r = su_out_row(out, cells);
+	}
+	return r;
+}
+
+/* the whole input, as one group: --targets' (all) rows; its target the sum
+ * of the groups' */
+static int
+whole(const struct state *st, struct group *w)
+{
+	struct su_group **all;
+	size_t n, j;
+	int cat;
+
+	memset(w, 0, sizeof *w);
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; j < n; j++) {
+		const struct group *g = all[j]->val;
+
+		for (cat = 0; cat < NCAT; cat++) {
+			w->acc[cat].deals += g->acc[cat].deals;
+			if (su_add(w->acc[cat].amount, g->acc[cat].amount,
+			    &w->acc[cat].amount) ||
+			    su_add(w->acc[cat].weighted, g->acc[cat].weighted,
+			    &w->acc[cat].weighted))
+				goto overflow;
+		}
+		if (g->has_target && su_add(w->target, g->target, &w->target))
+			goto overflow;
+		w->has_target |= g->has_target;
+	}
+	return 0;
+overflow:
+	su_msg(NULL, 0, "the sum of amounts overflows");
+	return -1;
+}
+
 static int
 write_groups(void *self, struct su_run *run, struct su_out *out)
 {
 	struct state *st = self;
 	struct opts *o = st->o;
-	size_t ncol = st->ng + 5 + (o->has_target ? 4 : 0), i, j;
+	int tcols = o->has_target || o->targets;
+	size_t ncol = st->ng + 5 + (tcols ? 4 : 0), i, j;
 	const char **names = su_xmalloc(ncol * sizeof *names);
 	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells);
 	static const char *const fixed[] = {"category", "deals", "amount",
 	    "weight", "weighted_amount", "target", "coverage", "gap",
 	    "pipeline_coverage"};
 	struct su_group **all;
+	struct group w;
 	size_t n;
-	int cat, r;
+	int r;
 
 	for (i = 0; i < st->ng; i++)
 		names[i] = st->g[i].name;
@@ -475,7 +599,6 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	r = su_out_header(out, ncol, names);
 	all = su_groups_sorted(st->t, &n);
 	for (j = 0; j < n && r == 0; j++) {
-		struct group *g = all[j]->val;
 		const char *k = all[j]->key;
 
 		for (i = 0; i < st->ng; i++) {
@@ -484,43 +607,18 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 			cells[i].len = strlen(k);
 			k += cells[i].len + 1;
 		}
-		for (cat = 0; cat < NCAT && r == 0; cat++) {
-			struct acc *a = &g->acc[cat];
-			struct su_cell *c = cells + st->ng;
-
-			c[0].type = SU_C_STR;
-			c[0].s = su_category_name(cat);
-			c[0].len = strlen(c[0].s);
-			c[1].type = SU_C_INT;
-			c[1].v = a->deals;
-			c[2] = money_cell(a->amount);
-			if (cat == LOST)
-				c[3] = ratio(SU_C_PCT, 0, 1);
-			else if (cat == TOTAL || o->by_probability)
-				c[3] = ratio(SU_C_PCT, a->weighted, a->amount);
-			else
-				c[3] = ratio(SU_C_PCT, o->weight[cat],
-				    SU_RATE_ONE);
-			c[4] = money_cell(a->weighted);
-			if (o->has_target) {
-				int64_t closed = g->acc[CLOSED].amount;
-				int64_t open = a->amount - closed;
-				int64_t need = o->target - closed;
-				int64_t gap = o->target - a->weighted;
-
-				c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL,
-				    0, 0);
-				if (cat == TOTAL) {
-					c[5] = money_cell(o->target);
-					c[6] = ratio(SU_C_RATIO, a->weighted,
-					    o->target);
-					c[7] = money_cell(gap > 0 ? gap : 0);
-					c[8] = ratio(SU_C_RATIO, open,
-					    need > 0 ? need : 0);
-				}
-			}
-			r = su_out_row(out, cells);
+		r = write_rows(st, out, cells, all[j]->val);
+	}
+	if (r == 0 && o->targets && st->ng > 0) {
+		if (whole(st, &w))
+			r = -1;
+		for (i = 0; i < st->ng && r == 0; i++) {
+			cells[i].type = SU_C_STR;
+			cells[i].s = "(all)";
+			cells[i].len = 5;
 		}
+		if (r == 0)
+			r = write_rows(st, out, cells, &w);
 	}
 	free(names);
 	free(cells);
@@ -538,6 +636,15 @@ setup(void *self, struct su_run *run)
 	const char *why;
 	unsigned char *want = run->want;
 
+	if (o->has_target && o->targets) {
+		su_msg(NULL, 0, "--target and --targets: give one");
+		return -1;
+	}
+	if (o->fail_cov_arg && !o->has_target && !o->targets) {
+		su_msg(NULL, 0, "--fail-under-coverage %s: no target to cover "
+		    "(give --target or --targets)", o->fail_cov_arg);
+		return -1;
+	}
 	if (o->target_cur[0] && o->fail_under_cur[0] &&
 	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
 		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
@@ -565,6 +672,207 @@ setup(void *self, struct su_run *run)
 	return 0;
 }
 
+/* ---- --targets --------------------------------------------------------- */
+
+/* a key's values as "a / b", for a message */
+static const char *
+show_key(char *buf, size_t size, const char *key, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len && o + 4 < size; i++)
+		if (key[i] != '\0')
+			buf[o++] = key[i];
+		else if (i + 1 < len)
+			o += (size_t)snprintf(buf + o, size - o, " / ");
+	buf[o < size ? o : size - 1] = '\0';
+	return buf;
+}
+
+/* one row of --targets: 0, or -1 (said) */
+static int
+target_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r,
+           const struct su_gcol *tg, int ct, int cp)
+{
+	struct opts *o = st->o;
+	struct target *t;
+	struct su_group *f;
+	struct su_period per;
+	const char *why;
+	char cur[SU_CUR_LEN], buf[256], at[64];
+	int64_t v;
+	size_t i, klen = 0;
+	int k;
+
+	if (cp >= 0) {
+		snprintf(buf, sizeof buf, "%.*s", (int)r->len[cp], r->f[cp]);
+		if (su_period_parse(buf, o->c.fy_start, &per, &why)) {
+			su_msg(r->file, r->line, "%s \"%s\": %s", hdr->f[cp],
+			    buf, why);
+			return -1;
+		}
+		/* a file of every quarter's targets: this period's rows */
+		if (per.from != st->period.from || per.to != st->period.to)
+			return 0;
+	}
+	k = su_money_parse(r->f[ct], r->len[ct], o->c.decimal_comma, &v, cur,
+	    &why);
+	if (k != 0 || v <= 0) {
+		su_msg(r->file, r->line, "%s \"%s\": %s", hdr->f[ct], r->f[ct],
+		    k < 0 ? why : k == 1 ? "no target (a group without one "
+		    "is left out of the file, never given 0)" :
+		    "a target must be above 0");
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%.64s:%ld: Target \"%.64s\"", r->file,
+	    r->line, r->f[ct]);
+	if (su_cur_compare(buf, cur, "targets", o->target_cur, r->file,
+	    st->tcur_line))
+		return -1;
+	if (cur[0] && !o->target_cur[0]) {
+		memcpy(o->target_cur, cur, sizeof cur);
+		st->tcur_line = r->line;
+	}
+	for (i = 0; i < st->ng; i++) {
+		size_t n = r->len[tg[i].col];
+
+		if (klen + n + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap =
+			    (klen + n + 1) * 2);
+		memcpy(st->key + klen, r->f[tg[i].col], n);
+		st->key[klen + n] = '\0';
+		klen += n + 1;
+	}
+	if ((f = su_groups_find(st->tt, klen ? st->key : "", klen))) {
+		t = f->val;
+		su_msg(r->file, r->line, "a second target for %s (the first "
+		    "is on %s)", st->ng ? show_key(buf, sizeof buf, f->key,
+		    f->keylen) : "the whole input", su_seen_at(at, sizeof at,
+		    r->file, t->line, r));
+		return -1;
+	}
+	t = su_groups_get(st->tt, klen ? st->key : "", klen);
+	t->target = v;
+	t->line = r->line;
+	return 0;
+}
+
+/* --targets FILE: read once the -g columns are known.  0 or -1 (said). */
+static int
+load_targets(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_opts side = o->c;
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_gcol *tg = NULL;
+	size_t ntg = 0, i;
+	char *files[1];
+	int ct, cp, r, ok = -1;
+
+	/* a CSV of its own: not the data's -t, -d, -c or rejects */
+	side.tsv = 0;
+	side.delim = -1;
+	side.skip_invalid = 0;
+	side.rejects = NULL;
+	side.nover = 0;
+	files[0] = (char *)o->targets;
+	st->tt = su_groups_new_pivot(sizeof(struct target));
+	in = su_in_new(&side, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	if (o->group_by && su_group_resolve(hdr.file, o->group_by, &hdr, &side,
+	    &tg, &ntg))
+		goto done;
+	for (i = 0; i < ntg; i++)
+		if (tg[i].kind != SU_G_COLUMN) {
+			su_msg(hdr.file, 1, "no %s column for -g %s (its "
+			    "values as forecast writes them)", tg[i].name,
+			    tg[i].name);
+			goto done;
+		}
+	if ((ct = su_find_header(&hdr, "target")) < 0) {
+		su_msg(hdr.file, 1, "%s Target column", ct == -1 ? "no" :
+		    "more than one");
+		goto done;
+	}
+	if ((cp = su_find_header(&hdr, "period")) == -2) {
+		su_msg(hdr.file, 1, "more than one Period column");
+		goto done;
+	}
+	if (cp >= 0 && !o->period) {
+		su_msg(hdr.file, 1, "a Period column: name the period with "
+		    "--period");
+		goto done;
+	}
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (target_row(st, &hdr, &rec, tg, ct, cp))
+			goto done;
+	if (r == 0)
+		ok = 0;
+done:
+	free(tg);
+	su_in_free(in);
+	return ok;
+}
+
+/* each group's target: --target's, or its --targets row; said: the
+ * groups without one, the rows no group took */
+static void
+match_targets(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_group **all;
+	struct target *t;
+	struct su_group *f;
+	char list[1024], buf[256];
+	size_t n, j, len = 0, none = 0, left = 0;
+	int full = 0;
+
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; j < n; j++) {
+		struct group *g = all[j]->val;
+
+		if (o->has_target) {
+			g->target = o->target;
+			g->has_target = 1;
+			continue;
+		}
+		if (!o->targets)
+			continue;
+		f = su_groups_find(st->tt, all[j]->key, all[j]->keylen);
+		if (f) {
+			t = f->val;
+			t->used = 1;
+			g->target = t->target;
+			g->has_target = 1;
+		} else {
+			none++;
+			if (full || su_list_add(list, sizeof list, &len, "%s",
+			    show_key(buf, sizeof buf, all[j]->key,
+			    all[j]->keylen)))
+				full = 1, left++;
+		}
+	}
+	if (none) {
+		su_list_more(list, sizeof list, len, left, " groups");
+		su_msg(NULL, 0, "%zu group%s no target in %s (target, "
+		    "coverage, gap and pipeline_coverage left empty): %s",
+		    none, none == 1 ? " has" : "s have", o->targets, list);
+	}
+	if (!o->targets)
+		return;
+	all = su_groups_sorted(st->tt, &n);
+	for (j = 0; j < n; j++) {
+		t = all[j]->val;
+		if (!t->used)
+			su_msg(o->targets, t->line, "the target for %s "
+			    "matches no group", st->ng ? show_key(buf,
+			    sizeof buf, all[j]->key, all[j]->keylen) :
+			    "the whole input");
+	}
+}
+
 /* what the columns found allow */
 static int
 header(void *self, struct su_run *run)
@@ -578,6 +886,8 @@ header(void *self, struct su_run *run)
 	memcpy(st->col, run->col, sizeof st->col);
 	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
 	    &o->c, &st->g, &st->ng))
+		return -1;
+	if (o->targets && load_targets(st))
 		return -1;
 	st->need_close = o->period != NULL;
 	for (i = 0; i < st->ng; i++)
@@ -625,6 +935,10 @@ end(void *self, struct su_run *run)
 	struct opts *o = st->o;
 	const char *close = st->col[SU_R_CLOSE] >= 0 ?
 	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
+	char tcur[256];
+
+	snprintf(tcur, sizeof tcur, "%.200s (%s on line %ld)", o->targets ?
+	    o->targets : "", o->target_cur, st->tcur_line);
 
 	su_groups_say_respelled(st->t);
 	if (su_place_nunknown(st->pl)) {
@@ -637,6 +951,8 @@ end(void *self, struct su_run *run)
 	    o->period);
 	say_deals(st->noclose_none, close, "grouped under (none)", NULL);
 	if (opt_currency(st, "--target", o->target_arg, o->target_cur) ||
+	    opt_currency(st, "--targets", o->targets ? tcur : NULL,
+	    o->target_cur) ||
 	    opt_currency(st, "--fail-under", o->fail_under_arg,
 	    o->fail_under_cur))
 		return -1;
@@ -646,10 +962,70 @@ end(void *self, struct su_run *run)
 		    o->fail_under_cur, sizeof st->cur);
 	if (st->ng == 0)
 		su_groups_get(st->t, "", 0); /* no deals: still the seven rows */
+	match_targets(st);
 	return 0;
 }
 
-/* --fail-under: 1 when the open pipeline is below it */
+/* --fail-under-coverage: 1 when a group's pipeline_coverage (open / (target
+ * - closed)) is below it, the threshold RATIO x (target - closed) rounded
+ * to the cent; a group whose closed deals meet its target is covered */
+static int
+below_coverage(const struct opts *o, const struct group *g, char *ratio)
+{
+	int64_t closed = g->acc[CLOSED].amount, need = g->target - closed;
+	int64_t open = g->acc[TOTAL].amount - closed, floor;
+
+	if (!g->has_target || need <= 0)
+		return 0;
+	if (su_muldiv(need, o->fail_cov, SU_RATE_ONE, &floor))
+		return 1; /* beyond any pipeline */
+	su_ratio_fmt(ratio, open, need, 2, 1);
+	return open < floor;
+}
+
+static int
+check_coverage(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_group **all;
+	struct group w;
+	size_t n, j, len = 0, left = 0, nbelow = 0;
+	char list[1024], buf[256], r[48];
+	int full = 0;
+
+	if (whole(st, &w))
+		return SU_EXIT_ERR;
+	if (o->has_target) {
+		w.target = o->target;
+		w.has_target = 1;
+	}
+	/* per group with --targets and -g; else the whole input */
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; o->targets && st->ng && j < n; j++)
+		if (below_coverage(o, all[j]->val, r)) {
+			nbelow++;
+			if (full || su_list_add(list, sizeof list, &len,
+			    "%s %sx", show_key(buf, sizeof buf, all[j]->key,
+			    all[j]->keylen), r))
+				full = 1, left++;
+		}
+	if (nbelow) {
+		su_list_more(list, sizeof list, len, left, " groups");
+		su_msg(NULL, 0, "pipeline_coverage below "
+		    "--fail-under-coverage %s in %zu group%s: %s",
+		    o->fail_cov_arg, nbelow, nbelow == 1 ? "" : "s", list);
+	}
+	if (below_coverage(o, &w, r)) {
+		su_msg(NULL, 0, "pipeline_coverage %sx%s is below "
+		    "--fail-under-coverage %s", r, st->ng && o->targets ?
+		    " of (all)" : "", o->fail_cov_arg);
+		nbelow++;
+	}
+	return nbelow ? SU_EXIT_FLAG : SU_EXIT_OK;
+}
+
+/* --fail-under: 1 when the open pipeline is below it; and
+ * --fail-under-coverage */
 static int
 status(void *self)
 {
@@ -658,11 +1034,13 @@ status(void *self)
 	struct su_group **all;
 	int64_t open = 0;
 	size_t i;
-	int cat;
+	int cat, cov = SU_EXIT_OK;
 	char a[48], b[48];
 
+	if (o->fail_cov_arg && (cov = check_coverage(st)) == SU_EXIT_ERR)
+		return cov;
 	if (!o->has_fail_under)
-		return SU_EXIT_OK;
+		return cov;
 	all = su_groups_sorted(st->t, &i);
 	while (i--)
 		for (cat = COMMIT; cat <= OMITTED; cat++)
@@ -672,7 +1050,7 @@ status(void *self)
 				return SU_EXIT_ERR;
 			}
 	if (open >= o->fail_under)
-		return SU_EXIT_OK;
+		return cov;
 	su_money_fmt_table(a, open, st->cur, 1);
 	su_money_fmt_table(b, o->fail_under, st->cur, 1);
 	su_msg(NULL, 0, "open pipeline %s is below --fail-under %s", a, b);
@@ -685,6 +1063,7 @@ free_state(void *self)
 	struct state *st = self;
 
 	su_groups_free(st->t, NULL);
+	su_groups_free(st->tt, NULL);
 	su_map_free(st->categories, NULL);
 	su_place_free(st->pl);
 	su_model_free(st->model);
@@ -696,6 +1075,8 @@ static const struct option longopts[] = {
 	{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
 	{"target", 1, 0, OPT_TARGET}, {"fail-under", 1, 0, OPT_FAIL_UNDER},
 	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
+	{"targets", 1, 0, OPT_TARGETS},
+	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 

@@ -964,3 +964,152 @@ Omitted	0	0.00	0.0000	0.00
 Total	1102	1102.00	0.5007	551.80
 Lost	0	0.00	0.0000	0.00"
 }
+
+# --targets, per owner, 2026-Q2 (the Q3 row and other periods ignored):
+#   ana: Closed 100K, Commit 200K (x90% 180K), Pipeline 300K (x50% 150K):
+#     Total 600K, weighted 430K; target 250K: coverage 430/250 = 1.7200,
+#     gap 0, pipeline_coverage (600K-100K)/(250K-100K) = 3.3333
+#   ben: Best Case 50K (35K; his 400K closes in Q3): target 200K,
+#     coverage 35/200 = 0.1750, gap 165K, pipeline_coverage 50/200 = 0.25
+#   carl: no target: empty, said; dora: a target no group takes, said
+#   (all): 660K, weighted 474K, target 250K + 200K = 450K, coverage
+#     474/450 = 1.0533, pipeline_coverage 560/(450-100) = 1.6000
+@test "--targets: a target per group, the (all) rows with their sum; groups without one and targets without a group said" {
+	d=$(mk d.csv <<'EOF'
+Opportunity Owner,Amount,Forecast Category,Close Date
+ana,100000,Closed,2026-04-10
+ana,200000,Commit,2026-05-10
+ana,300000,Pipeline,2026-06-10
+ben,50000,Best Case,2026-05-01
+ben,400000,Pipeline,2026-07-01
+carl,10000,Commit,2026-05-01
+EOF
+)
+	t=$(mk t.csv <<'EOF'
+Owner,Period,Target
+Ana,2026-Q2,250000
+ben,2026-Q2,"$200,000"
+dora,2026-Q2,100000
+ana,2026-Q3,999999
+EOF
+)
+	run --separate-stderr forecast -g owner --period 2026-Q2 --targets "$t" "$d"
+	assert_success
+	assert_equal "$stderr" "forecast: 1 group has no target in $t (target, coverage, gap and pipeline_coverage left empty): carl
+forecast: $t:4: the target for dora matches no group"
+	assert_line --index 0 "Opportunity Owner,category,deals,amount,weight,weighted_amount,target,coverage,gap,pipeline_coverage"
+	assert_line --index 6 "ana,Total,3,600000.00,0.7167,430000.00,250000.00,1.7200,0.00,3.3333"
+	assert_line --index 13 "ben,Total,1,50000.00,0.7000,35000.00,200000.00,0.1750,165000.00,0.2500"
+	assert_line --index 20 "carl,Total,1,10000.00,0.9000,9000.00,,,,"
+	assert_line --index 22 "(all),Closed,1,100000.00,1.0000,100000.00,,,,"
+	assert_line --index 27 "(all),Total,5,660000.00,0.7182,474000.00,450000.00,1.0533,0.00,1.6000"
+	assert_equal "${#lines[@]}" 29
+	# JSON for the dashboard: the same numbers as numbers
+	run --separate-stderr forecast -g owner --period 2026-Q2 --targets "$t" -f json "$d"
+	run jq -c 'select(.category=="Total") | [."Opportunity Owner",.target,.pipeline_coverage]' <<<"$output"
+	assert_output '["ana",250000,3.3333]
+["ben",200000,0.25]
+["carl",null,null]
+["(all)",450000,1.6]'
+	# no -g: one Target row is the whole input's
+	t1=$(mk t1.csv <<<$'Target\n750000')
+	run forecast --targets "$t1" "$DATA/seed-q2.csv"
+	assert_success
+	assert_output "$(cat "$EXPECTED/seed-q2-target.csv")"
+}
+
+@test "--targets errors: each names the file and line" {
+	d="$DATA/seed-q2.csv"
+	t=$(mk a.csv <<<$'Owner,Target\nana,100\nANA ,200')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $t:3: a second target for ana (the first is on line 2)"
+	t=$(mk b.csv <<<$'Owner,Target\nana,')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $t:2: Target \"\": no target (a group without one is left out of the file, never given 0)"
+	t=$(mk c.csv <<<$'Owner,Target\nana,0')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_equal "$stderr" "forecast: $t:2: Target \"0\": a target must be above 0"
+	t=$(mk d.csv <<<$'Owner,Target\nana,12x')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_failure 2
+	assert_output --partial ""
+	[[ "$stderr" == "forecast: $t:2: Target \"12x\": "* ]]
+	t=$(mk e.csv <<<$'Owner,Goal\nana,1')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_equal "$stderr" "forecast: $t:1: no Target column"
+	t=$(mk f.csv <<<$'Region,Target\nEU,1')
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $t: -g owner: no such column"* ]]
+	t=$(mk g.csv <<<$'Target\n1')
+	run --separate-stderr forecast -g quarter --targets "$t" "$d"
+	assert_equal "$stderr" "forecast: $t:1: no quarter column for -g quarter (its values as forecast writes them)"
+	t=$(mk h.csv <<<$'Period,Target\n2026-Q2,1')
+	run --separate-stderr forecast --targets "$t" "$d"
+	assert_equal "$stderr" "forecast: $t:1: a Period column: name the period with --period"
+	t=$(mk i.csv <<<$'Period,Target\n2026-Q5,1')
+	run --separate-stderr forecast --period 2026-Q2 --targets "$t" "$d"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $t:2: Period \"2026-Q5\": not a period"* ]]
+	t=$(mk j.csv <<<$'Target\n100 EUR')
+	run --separate-stderr forecast --targets "$t" "$(mk usd.csv <<<$'Amount,Forecast Category\nUSD 5,Commit')"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --targets $t (EUR on line 2): the deals are in USD (first on $BATS_TEST_TMPDIR/usd.csv:2)"
+	run --separate-stderr forecast --targets "$BATS_TEST_TMPDIR/none.csv" "$d"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $BATS_TEST_TMPDIR/none.csv: "* ]]
+	run --separate-stderr forecast --target 1 --targets "$t" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --target and --targets: give one"
+	# a quarter column in the file is a column like any
+	t=$(mk k.csv <<<$'quarter,Target\n2026-q2,750000')
+	run --separate-stderr forecast -g quarter --targets "$t" "$d"
+	assert_success
+	assert_line --index 6 "2026-Q2,Total,20,1950000.00,0.6513,1270000.00,750000.00,1.6933,0.00,3.0000"
+}
+
+# --fail-under-coverage, seed 000's Q2: pipeline_coverage = 1.8M / 600K =
+# 3.0000: 3 and 3x pass (not below), 3.01 fails; with --targets per group
+# (above: ben 0.25x < 1, ana 3.33x, (all) 1.60x) a group below is named.
+@test "--fail-under-coverage: exit 1 when pipeline_coverage is below RATIO, naming the groups" {
+	run --separate-stderr forecast --target 750000 --fail-under-coverage 3 "$DATA/seed-q2.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	run --separate-stderr forecast --target 750000 --fail-under-coverage 3x "$DATA/seed-q2.csv"
+	assert_success
+	run --separate-stderr forecast --target 750000 --fail-under-coverage 3.01 "$DATA/seed-q2.csv"
+	assert_failure 1
+	assert_equal "$stderr" "forecast: pipeline_coverage 3.00x is below --fail-under-coverage 3.01"
+	assert_output "$(cat "$EXPECTED/seed-q2-target.csv")"
+	# beside --fail-under: both said, exit 1
+	run --separate-stderr forecast --target 750000 --fail-under 2000000 --fail-under-coverage 4 "$DATA/seed-q2.csv"
+	assert_failure 1
+	assert_equal "$stderr" "forecast: pipeline_coverage 3.00x is below --fail-under-coverage 4
+forecast: open pipeline \$1,800,000.00 is below --fail-under \$2,000,000.00"
+	d=$(mk d.csv <<'EOF'
+Owner,Amount,Forecast Category
+ana,100000,Closed
+ana,500000,Commit
+ben,50000,Best Case
+carl,10000,Commit
+EOF
+)
+	t=$(mk t.csv <<<$'Owner,Target\nana,250000\nben,200000')
+	run --separate-stderr forecast -g owner --targets "$t" --fail-under-coverage 1 "$d"
+	assert_failure 1
+	assert_equal "$stderr" "forecast: 1 group has no target in $t (target, coverage, gap and pipeline_coverage left empty): carl
+forecast: pipeline_coverage below --fail-under-coverage 1 in 1 group: ben 0.25x"
+	# closed deals meeting the target: covered, whatever the pipeline
+	run --separate-stderr forecast --target 100000 --fail-under-coverage 100 "$d"
+	assert_success
+	run --separate-stderr forecast --fail-under-coverage 3 "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --fail-under-coverage 3: no target to cover (give --target or --targets)"
+	for bad in 0 -1 abc 3%; do
+		run --separate-stderr forecast --target 1 --fail-under-coverage "$bad" "$d"
+		assert_failure 2
+		assert_equal "$stderr" "forecast: --fail-under-coverage $bad: expected a ratio above 0, such as 3 or 3x"
+	done
+}
