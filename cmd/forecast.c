@@ -4,57 +4,18 @@
  * target (SPEC §2).
  */
 #include "su.h"
+#include "forecast/forecast.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	CLOSED = SU_CAT_CLOSED, COMMIT = SU_CAT_COMMIT, BEST = SU_CAT_BEST,
-	PIPELINE = SU_CAT_PIPELINE, OMITTED = SU_CAT_OMITTED,
-	TOTAL = SU_CAT_TOTAL, LOST = SU_CAT_LOST, NCAT = SU_NCAT
-};
-
-struct acc {
-	int64_t deals, amount, weighted;
-};
-
-struct group {
-	struct acc acc[NCAT];
-	int64_t target;		/* --target, or its row of --targets */
-	int has_target;
-};
-
-/* a row of --targets: its target, where it is, whether a group took it */
-struct target {
-	int64_t target;
-	long line;
-	int used;
-};
-
-struct opts {
-	struct su_opts c;
-	const char *group_by;
-	const char *period;
-	const char *model;
-	int64_t target, fail_under;
-	int has_target, has_fail_under;
-	const char *targets;	/* --targets FILE */
-	su_rate fail_cov;	/* --fail-under-coverage */
-	const char *fail_cov_arg;
-	/* the currency each states, or "" (the data's); the option's text */
-	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
-	const char *target_arg, *fail_under_arg;
-	int by_probability;
-	su_rate weight[OMITTED + 1];
-	const char *re[3]; /* --open, --won, --lost (SU_ST_*) */
-};
-
 static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--targets FILE] [--fail-under AMOUNT]\n"
-"                [--fail-under-coverage RATIO] [--weights CAT=PCT,...]\n"
+"                [--fail-under-coverage RATIO] [--compare PREV [--moves]]\n"
+"                [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
 "                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
 
@@ -83,6 +44,11 @@ usage(FILE *fp)
 "      --fail-under-coverage RATIO\n"
 "                             exit 1 when pipeline_coverage (of the whole, or\n"
 "                             of a group with --targets) is below RATIO (3x)\n"
+"      --compare PREV         the waterfall from PREV (last week's export of\n"
+"                             the same report) to this one: start, new,\n"
+"                             pulled_in, increased, decreased, pushed_out,\n"
+"                             won, lost, removed, end\n"
+"      --moves                with --compare: the deals whose category moved\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -95,38 +61,6 @@ usage(FILE *fp)
 "%s"
 "\n%s", su_stage_usage, su_common_usage);
 }
-
-/* The few distinct values of the category column, remembered with the
- * category they give: the lookup is on every row.  Bounded, values of at
- * most MEMO_KEY bytes: past MEMO_MAX values, they are looked up anew. */
-#define MEMO_MAX 128
-#define MEMO_KEY 64
-
-struct state {
-	struct opts *o;
-	struct su_in *in;
-	int col[SU_R_NROLES];
-	enum su_rate_scale prob_scale;
-	struct su_gcol *g;
-	size_t ng;
-	int need_close;
-	struct su_period period;
-	char cur[SU_CUR_LEN];
-	long cur_line;
-	const char *cur_file;
-	long noamount;
-	/* deals without a close date: left out of --period, or grouped
-	 * under (none) by a date -g; said at the end */
-	long noclose_out, noclose_none;
-	struct su_groups *t;
-	char *key;
-	size_t keycap;
-	struct su_groups *tt;	/* --targets: group key -> struct target */
-	long tcur_line;		/* the first target stating a currency */
-	struct su_map *categories; /* value -> 2 + its category */
-	struct su_model *model;
-	struct su_place *pl; /* where each (type, stage) stands */
-};
 
 /* ---- options ----------------------------------------------------------- */
 
@@ -200,7 +134,8 @@ parse_ratio(struct opts *o, const char *arg)
 }
 
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
-       OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV };
+       OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
+       OPT_MOVES };
 
 static void
 init(void *self)
@@ -250,6 +185,12 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_TARGETS:
 		o->targets = arg;
+		return 0;
+	case OPT_COMPARE:
+		o->compare = arg;
+		return 0;
+	case OPT_MOVES:
+		o->moves = 1;
 		return 0;
 	case OPT_FAIL_COV:
 		return parse_ratio(o, arg);
@@ -313,72 +254,73 @@ opt_currency(const struct state *st, const char *opt, const char *arg,
 	    st->cur_line);
 }
 
-/* a deal counted (or left out of --period: SU_OK), refused (SU_SKIP) or
- * the end (SU_STOP) */
-static enum su_result
-deal(void *self, struct su_run *run, const struct su_rec *r)
+/* A deal of record r (header hdr, columns col, read by in) into *d:
+ * SU_OK with d->cat >= 0 (counted) or -1 (left out of --period unless
+ * all, or at a stage nothing places: said at the end), SU_SKIP (refused)
+ * or SU_STOP (the end).  all: every deal, whatever its close date (the
+ * waterfall's). */
+enum su_result
+classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
+         const int *col, const struct su_rec *r, int all, struct deal *d)
 {
-	struct state *st = self;
 	struct opts *o = st->o;
-	const struct su_rec *hdr = &run->hdr;
 	const char *why;
 	char cur[SU_CUR_LEN];
 	int64_t amount = 0, weighted;
 	int32_t close = 0;
 	su_rate prob = 0, w;
 	int c, cat = -1, have_prob = 0, k, noclose = 0;
-	size_t klen = 0;
-	struct group *g;
 	struct su_where wh;
 	char msg[512];
 
 	if (st->need_close) {
-		c = st->col[SU_R_CLOSE];
+		c = col[SU_R_CLOSE];
 		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &close, &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			return su_in_reject(in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		/* An empty close date (a new deal's, often) is in no period
 		 * and no quarter: out of --period, else a (none) group of
 		 * its own; said, never an error and never in another's. */
-		if (k == 1 && o->period) {
+		d->cat = -1;
+		if (k == 1 && o->period && !all) {
 			st->noclose_out++;
 			return SU_OK;
 		}
 		if (k == 1)
 			close = SU_DATE_NONE, noclose = 1;
-		else if (o->period && (close < st->period.from ||
+		else if (o->period && !all && (close < st->period.from ||
 		    close > st->period.to))
 			return SU_OK;
 	}
-	c = st->col[SU_R_AMOUNT];
+	c = col[SU_R_AMOUNT];
 	k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma, &amount,
 	    cur, &why);
 	if (k < 0)
-		return su_in_reject(st->in, r, "%s \"%s\": not an amount (%s)",
+		return su_in_reject(in, r, "%s \"%s\": not an amount (%s)",
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, msg,
+	if (su_row_currency(hdr, r, col[SU_R_CURRENCY], cur, msg,
 	    sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg);
+		return su_in_reject(in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;
 		st->cur_line = r->line;
 	} else if (cur[0] && strcmp(cur, st->cur) != 0) {
-		return su_in_reject(st->in, r, "amount in %s, but %s:%ld is in "
+		return su_in_reject(in, r, "amount in %s, but %s:%ld is in "
 		    "%s; amounts in different currencies are never added",
 		    cur, st->cur_file, st->cur_line, st->cur);
 	}
-	if ((c = st->col[SU_R_PROBABILITY]) >= 0) {
+	if ((c = col[SU_R_PROBABILITY]) >= 0) {
 		k = su_rate_parse(r->f[c], r->len[c], st->prob_scale, &prob,
 		    &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": not a "
+			return su_in_reject(in, r, "%s \"%s\": not a "
 			    "probability (%s)", hdr->f[c], r->f[c], why);
 		if (k == 0 && prob > SU_RATE_ONE)
-			return su_in_reject(st->in, r, "%s \"%s\": over 100%%%s",
+			return su_in_reject(in, r, "%s \"%s\": over 100%%%s",
 			    hdr->f[c], r->f[c],
 			    st->prob_scale == SU_RATE_FRACTION &&
 			    !memchr(r->f[c], '%', r->len[c]) ? " (this column "
@@ -388,32 +330,32 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	}
 	/* where the deal stands: open, won or lost, by IsClosed and IsWon,
 	 * or by its stage in the model (or --won, --lost, --open) */
-	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
-	    st->col[SU_R_IS_WON], msg, sizeof msg);
+	k = su_row_status(hdr, r, col[SU_R_IS_CLOSED],
+	    col[SU_R_IS_WON], msg, sizeof msg);
 	if (k == -2)
-		return su_in_reject(st->in, r, "%s", msg);
+		return su_in_reject(in, r, "%s", msg);
 	memset(&wh, 0, sizeof wh);
 	wh.idx = -1;
 	wh.status = k;
 	wh.cat = k == SU_ST_WON ? CLOSED : k == SU_ST_LOST ? LOST : -1;
-	if ((c = st->col[SU_R_STAGE]) >= 0) {
-		int t = st->col[SU_R_TYPE];
+	if ((c = col[SU_R_STAGE]) >= 0) {
+		int t = col[SU_R_TYPE];
 
 		su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] :
 		    0, r->f[c], r->len[c], k, &wh);
 	}
-	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
-	    st->col[SU_R_STAGE], k, &wh, msg, sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg);
+	if (su_row_closed(hdr, r, col[SU_R_IS_CLOSED], col[SU_R_IS_WON],
+	    col[SU_R_STAGE], k, &wh, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg);
 	/* the category: a won or lost deal's, the category column, the
 	 * stage's, the probability */
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
 		cat = wh.cat;
-	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 &&
+	if (cat < 0 && (c = col[SU_R_CATEGORY]) >= 0 &&
 	    !su_blank(r->f[c], r->len[c])) {
 		cat = memo_category(st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": unknown "
+			return su_in_reject(in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, "
 			    "Best Case, Pipeline, Omitted; also Closed Won, "
 			    "Not forecasted, Closed Lost)", hdr->f[c],
@@ -427,18 +369,19 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	 * or a probability above 0, says it is open, Closed that it is won,
 	 * Lost lost; Omitted, 0% or nothing could be a lost deal, and such
 	 * a deal is left out, to be said at the end. */
-	if (wh.status < 0 && st->col[SU_R_STAGE] >= 0 && (cat < 0 ||
+	if (wh.status < 0 && col[SU_R_STAGE] >= 0 && (cat < 0 ||
 	    cat == OMITTED) && !(have_prob && prob > 0)) {
-		su_place_unknown(st->pl, &wh, r->f[st->col[SU_R_STAGE]],
-		    r->len[st->col[SU_R_STAGE]]);
+		su_place_unknown(st->pl, &wh, r->f[col[SU_R_STAGE]],
+		    r->len[col[SU_R_STAGE]]);
+		d->cat = -1;
 		return SU_OK;
 	}
-	if (cat < 0 && st->col[SU_R_STAGE] >= 0)
-		return su_in_reject(st->in, r, "no forecast category: stage "
+	if (cat < 0 && col[SU_R_STAGE] >= 0)
+		return su_in_reject(in, r, "no forecast category: stage "
 		    "\"%s\" is not an open stage of the model, and no category "
-		    "or probability tells it", r->f[st->col[SU_R_STAGE]]);
+		    "or probability tells it", r->f[col[SU_R_STAGE]]);
 	if (cat < 0)
-		return su_in_reject(st->in, r, "no forecast category: no "
+		return su_in_reject(in, r, "no forecast category: no "
 		    "category, no stage, and no probability to tell it from");
 	/* the weight */
 	if (cat == LOST)
@@ -450,34 +393,57 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			w = SU_RATE_ONE;
 		else if (wh.idx >= 0) /* the stage's, in the model */
 			w = wh.p->stage[wh.idx].prob;
-		else if (st->col[SU_R_STAGE] < 0)
-			return su_in_reject(st->in, r, "no probability "
+		else if (col[SU_R_STAGE] < 0)
+			return su_in_reject(in, r, "no probability "
 			    "(--weight-by probability needs one)");
 		else
-			return su_in_reject(st->in, r, "no probability, and "
+			return su_in_reject(in, r, "no probability, and "
 			    "stage \"%s\" is not in the model to take one "
 			    "from (--weight-by probability needs one)",
-			    r->f[st->col[SU_R_STAGE]]);
+			    r->f[col[SU_R_STAGE]]);
 	} else
 		w = o->weight[cat];
 	if (su_rate_apply(amount, w, &weighted))
-		return su_in_reject(st->in, r, "weighted amount overflows");
-	/* the group */
-	klen = su_group_key(st->g, st->ng, r, close, o->c.fy_start, &st->key,
-	    &st->keycap);
+		return su_in_reject(in, r, "weighted amount overflows");
+	d->amount = amount;
+	d->weighted = weighted;
+	d->close = close;
+	d->noclose = noclose;
+	d->cat = cat;
+	return SU_OK;
+}
+
+/* a deal counted (or left out of --period: SU_OK), refused (SU_SKIP) or
+ * the end (SU_STOP) */
+static enum su_result
+deal(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	struct deal d;
+	struct group *g;
+	enum su_result res;
+	size_t klen;
+
+	if (st->o->compare)
+		return compare_deal(st, run, r);
+	if ((res = classify(st, run->in, &run->hdr, st->col, r, 0, &d)) !=
+	    SU_OK || d.cat < 0)
+		return res;
+	klen = su_group_key(st->g, st->ng, r, d.close, st->o->c.fy_start,
+	    &st->key, &st->keycap);
 	g = su_groups_get(st->t, klen ? st->key : "", klen);
-	if (add(&g->acc[cat], amount, weighted) ||
-	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
+	if (add(&g->acc[d.cat], d.amount, d.weighted) ||
+	    (d.cat != LOST && add(&g->acc[TOTAL], d.amount, d.weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
 		return SU_STOP;
 	}
-	st->noclose_none += noclose;
+	st->noclose_none += d.noclose;
 	return SU_OK;
 }
 
 /* ---- output -------------------------------------------------------------- */
 
-static struct su_cell
+struct su_cell
 money_cell(int64_t v)
 {
 	struct su_cell c = {SU_C_MONEY, NULL, 0, v, 0};
@@ -590,6 +556,11 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	size_t n;
 	int r;
 
+	if (o->compare) {
+		free(names);
+		free(cells);
+		return compare_write(st, out);
+	}
 	for (i = 0; i < st->ng; i++)
 		names[i] = st->g[i].name;
 	for (j = 0; i < ncol; i++, j++)
@@ -636,6 +607,17 @@ setup(void *self, struct su_run *run)
 	const char *why;
 	unsigned char *want = run->want;
 
+	if (o->moves && !o->compare) {
+		su_msg(NULL, 0, "--moves: only with --compare");
+		return -1;
+	}
+	if (o->compare && (o->has_target || o->targets || o->fail_cov_arg ||
+	    o->has_fail_under)) {
+		su_msg(NULL, 0, "--compare writes the waterfall: --target, "
+		    "--targets, --fail-under and --fail-under-coverage do not "
+		    "apply");
+		return -1;
+	}
 	if (o->has_target && o->targets) {
 		su_msg(NULL, 0, "--target and --targets: give one");
 		return -1;
@@ -666,6 +648,8 @@ setup(void *self, struct su_run *run)
 	st->categories = su_map_new(sizeof(int));
 	su_map_bound(st->categories, MEMO_MAX);
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	if (o->compare)
+		want[SU_R_ID] = SU_COL_REQUIRED;
 	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
 	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
@@ -675,7 +659,7 @@ setup(void *self, struct su_run *run)
 /* ---- --targets --------------------------------------------------------- */
 
 /* a key's values as "a / b", for a message */
-static const char *
+const char *
 show_key(char *buf, size_t size, const char *key, size_t len)
 {
 	size_t i, o = 0;
@@ -915,6 +899,8 @@ header(void *self, struct su_run *run)
 	if (st->col[SU_R_PROBABILITY] >= 0)
 		st->prob_scale = su_prob_scale(&o->c,
 		    hdr->f[st->col[SU_R_PROBABILITY]]);
+	if (o->compare && compare_load(st, run))
+		return -1;
 	return 0;
 }
 
@@ -960,6 +946,8 @@ end(void *self, struct su_run *run)
 	if (!st->cur[0])
 		memcpy(st->cur, o->target_cur[0] ? o->target_cur :
 		    o->fail_under_cur, sizeof st->cur);
+	if (o->compare)
+		return compare_end(st);
 	if (st->ng == 0)
 		su_groups_get(st->t, "", 0); /* no deals: still the seven rows */
 	match_targets(st);
@@ -1064,6 +1052,7 @@ free_state(void *self)
 
 	su_groups_free(st->t, NULL);
 	su_groups_free(st->tt, NULL);
+	compare_free(st);
 	su_map_free(st->categories, NULL);
 	su_place_free(st->pl);
 	su_model_free(st->model);
@@ -1075,7 +1064,8 @@ static const struct option longopts[] = {
 	{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
 	{"target", 1, 0, OPT_TARGET}, {"fail-under", 1, 0, OPT_FAIL_UNDER},
 	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
-	{"targets", 1, 0, OPT_TARGETS},
+	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
+	{"moves", 0, 0, OPT_MOVES},
 	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };

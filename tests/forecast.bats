@@ -1113,3 +1113,119 @@ forecast: pipeline_coverage below --fail-under-coverage 1 in 1 group: ben 0.25x"
 		assert_equal "$stderr" "forecast: --fail-under-coverage $bad: expected a ratio above 0, such as 3 or 3x"
 	done
 }
+
+# The waterfall, tests/data/waterfall/{prev,cur}.csv, --period 2026-Q2,
+# weights Commit 90%, Best Case 70%, Pipeline 50%:
+#   start: open in Q2 in prev: A 100 (90) B 200 (100) C 300 (210) D 400
+#     (200) E 500 (450) F 600 (300) G 700 (350) I 900 (450) = 8 deals,
+#     3700 (2150); H closes in July: not in it
+#   new: J 50 Pipeline (25)
+#   pulled_in: H, 7/15 -> 6/15, now Commit 800 (720)
+#   increased: A 100 -> 150 (90 -> 135: +45); I 900 -> 900 but Pipeline ->
+#     Commit (450 -> 810: +360): 2 deals, +50 (+405)
+#   decreased: B 200 -> 120 (100 -> 60): -80 (-40)
+#   pushed_out: C to 8/3: -300 (-210); won: D -400 (-200); lost: E -500
+#     (-450); removed: F, G: -1300 (-650)
+#   end: A 150 B 120 H 800 I 900 J 50 = 2020 (135+60+720+810+25 = 1750)
+#   3700 + 50 + 800 + 50 - 80 - 300 - 400 - 500 - 1300 = 2020, and
+#   2150 + 25 + 720 + 405 - 40 - 210 - 200 - 450 - 650 = 1750
+@test "--compare: every waterfall change on a small pair, worked by hand" {
+	W="$DATA/waterfall"
+	run --separate-stderr forecast --period 2026-Q2 --compare "$W/prev.csv" "$W/cur.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "change,deals,amount,weighted_amount
+start,8,3700.00,2150.00
+new,1,50.00,25.00
+pulled_in,1,800.00,720.00
+increased,2,50.00,405.00
+decreased,1,-80.00,-40.00
+pushed_out,-1,-300.00,-210.00
+won,-1,-400.00,-200.00
+lost,-1,-500.00,-450.00
+removed,-2,-1300.00,-650.00
+end,5,2020.00,1750.00"
+	# per owner, then (all): ana 2200 + 50 + 50 - 80 - 300 - 700 = 1220;
+	# ben 1500 + 800 - 400 - 500 - 600 = 800
+	run --separate-stderr forecast -g owner --period 2026-Q2 --compare "$W/prev.csv" "$W/cur.csv"
+	assert_success
+	assert_line --index 0 "Opportunity Owner,change,deals,amount,weighted_amount"
+	assert_line --index 1 "ana,start,5,2200.00,1200.00"
+	assert_line --index 10 "ana,end,4,1220.00,1030.00"
+	assert_line --index 11 "ben,start,3,1500.00,950.00"
+	assert_line --index 20 "ben,end,1,800.00,720.00"
+	assert_line --index 21 "(all),start,8,3700.00,2150.00"
+	assert_line --index 30 "(all),end,5,2020.00,1750.00"
+	# JSON for the dashboard: change, deals, amount, weighted_amount
+	run --separate-stderr forecast --period 2026-Q2 --compare "$W/prev.csv" -f json "$W/cur.csv"
+	assert_line --index 5 '{"change":"pushed_out","deals":-1,"amount":-300.00,"weighted_amount":-210.00}'
+	# --moves: the category moves of the deals in the period in either,
+	# outside the sum: E Commit -> Lost, D Pipeline -> Closed, H and I
+	# Pipeline -> Commit (800 + 900 = 1700, weighted 720 + 810 = 1530)
+	run --separate-stderr forecast --moves --period 2026-Q2 --compare "$W/prev.csv" "$W/cur.csv"
+	assert_success
+	assert_output "from,to,deals,amount,weighted_amount
+Commit,Lost,1,500.00,0.00
+Pipeline,Closed,1,450.00,450.00
+Pipeline,Commit,2,1700.00,1530.00"
+	# the snapshots in any row order: the same waterfall
+	p=$(mk p.csv < <(head -1 "$W/prev.csv"; tail -n +2 "$W/prev.csv" | tac))
+	run --separate-stderr forecast --period 2026-Q2 --compare "$p" "$W/cur.csv"
+	assert_line --index 9 "removed,-2,-1300.00,-650.00"
+}
+
+@test "--compare errors: an id twice names both lines; no id column; --moves alone; a target" {
+	W="$DATA/waterfall"
+	c=$(mk c.csv < <(cat "$W/cur.csv"; echo "B,ana,1,Commit,2026-05-02,Negotiation"))
+	run --separate-stderr forecast --period 2026-Q2 --compare "$W/prev.csv" "$c"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $c:10: Opportunity ID \"B\" twice in this export (also on line 3)"
+	p=$(mk p.csv < <(cat "$W/prev.csv"; echo "A,ana,1,Commit,2026-05-02,Negotiation"))
+	run --separate-stderr forecast --period 2026-Q2 --compare "$p" "$W/cur.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $p:11: Opportunity ID \"A\" twice in the --compare export (also on line 2)"
+	run --separate-stderr forecast --compare "$W/prev.csv" "$DATA/seed-q2.csv"
+	assert_success
+	n=$(mk n.csv <<<$'Amount,Forecast Category\n1,Commit')
+	run --separate-stderr forecast --compare "$W/prev.csv" "$n"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $n:1: no id column (tried \"Opportunity ID\", "* ]]
+	run --separate-stderr forecast --moves "$W/cur.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --moves: only with --compare"
+	run --separate-stderr forecast --target 1 --compare "$W/prev.csv" "$W/cur.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --compare writes the waterfall: --target, --targets, --fail-under and --fail-under-coverage do not apply"
+	run --separate-stderr forecast --compare "$BATS_TEST_TMPDIR/none.csv" "$W/cur.csv"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $BATS_TEST_TMPDIR/none.csv: "* ]]
+	# a deal without an id cannot be matched: left out, said
+	b=$(mk b.csv < <(cat "$W/cur.csv"; echo ",ana,1,Commit,2026-05-02,Negotiation"))
+	run --separate-stderr forecast --period 2026-Q2 --compare "$W/prev.csv" "$b"
+	assert_success
+	assert_equal "$stderr" "forecast: deals without an id, left out of the waterfall (they cannot be matched): 0 in $W/prev.csv, 1 in this export"
+	assert_line --index 10 "end,5,2020.00,1750.00"
+}
+
+# Random pairs of snapshots (tests/waterfall-pairs.awk): 40 deal ids, each
+# in either, open/won/lost, a close date in or out of Q2 or none, 3 owners,
+# an amount maybe blank; per group and in (all), the changes add up to end
+# exactly, in amount and weighted amount, and in deals leaving out
+# increased and decreased (they count deals whose amount moved).
+@test "--compare: start + changes = end, exactly, on 30 random snapshot pairs" {
+	for seed in $(seq 1 30); do
+		awk -v seed=$seed -v which=0 -f "$BATS_TEST_DIRNAME/waterfall-pairs.awk" >"$BATS_TEST_TMPDIR/p.csv"
+		awk -v seed=$seed -v which=1 -f "$BATS_TEST_DIRNAME/waterfall-pairs.awk" >"$BATS_TEST_TMPDIR/c.csv"
+		for g in "" "-g owner" "-g owner,month"; do
+			run --separate-stderr forecast $g --period 2026-Q2 --compare "$BATS_TEST_TMPDIR/p.csv" -f tsv "$BATS_TEST_TMPDIR/c.csv"
+			assert_success
+			run awk -F '\t' '
+				NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change") c = i; next }
+				{ k = ""; for (i = 1; i < c; i++) k = k $i SUBSEP }
+				$c == "end" { n++; if (d[k] != $(c+1) || a[k] != $(c+2) || w[k] != $(c+3)) { print "seed '$seed' '"$g"' " k ": " d[k] " " a[k] " " w[k] " != " $0; bad = 1 } next }
+				{ if ($c != "increased" && $c != "decreased") d[k] += $(c+1); a[k] = sprintf("%.2f", a[k] + $(c+2)); w[k] = sprintf("%.2f", w[k] + $(c+3)) }
+				END { if (!n) print "no end row"; exit bad || !n }' <<<"$output"
+			assert_success
+		done
+	done
+}
