@@ -7,6 +7,7 @@
 #include "forecast/forecast.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@ static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--targets FILE] [--fail-under AMOUNT]\n"
 "                [--fail-under-coverage RATIO] [--compare PREV [--moves]]\n"
-"                [--weights CAT=PCT,...]\n"
+"                [--simulate N [--seed S]] [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
 "                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
 
@@ -49,6 +50,11 @@ usage(FILE *fp)
 "                             pulled_in, increased, decreased, pushed_out,\n"
 "                             won, lost, removed, end\n"
 "      --moves                with --compare: the deals whose category moved\n"
+"      --simulate N           N trials of the period, each open deal won with\n"
+"                             its weight: closed, open, p10, p50, p90, mean\n"
+"                             of the won amount (+ target, p_target)\n"
+"      --seed S               the trials' seed (default 1): same seed, same\n"
+"                             output\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -135,7 +141,7 @@ parse_ratio(struct opts *o, const char *arg)
 
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
        OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
-       OPT_MOVES };
+       OPT_MOVES, OPT_SIMULATE, OPT_SEED };
 
 static void
 init(void *self)
@@ -147,6 +153,7 @@ init(void *self)
 	o->weight[BEST] = SU_RATE_ONE / 100 * 70;
 	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
 	o->weight[OMITTED] = 0;
+	o->seed = 1;
 }
 
 static int
@@ -192,6 +199,25 @@ option(void *self, int c, const char *arg)
 	case OPT_MOVES:
 		o->moves = 1;
 		return 0;
+	case OPT_SIMULATE:
+		if (su_strtonum(arg, 1, 10000000, &o->simulate)) {
+			su_msg(NULL, 0, "--simulate %s: expected a number of "
+			    "trials from 1 to 10000000", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_SEED: {
+		long v;
+
+		if (su_strtonum(arg, 0, LONG_MAX, &v)) {
+			su_msg(NULL, 0, "--seed %s: expected a whole number "
+			    "from 0 to %ld", arg, LONG_MAX);
+			return -1;
+		}
+		o->seed = (uint64_t)v;
+		o->seed_arg = arg;
+		return 0;
+	}
 	case OPT_FAIL_COV:
 		return parse_ratio(o, arg);
 	case OPT_WEIGHTS:
@@ -410,6 +436,7 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 	d->close = close;
 	d->noclose = noclose;
 	d->cat = cat;
+	d->w = w;
 	return SU_OK;
 }
 
@@ -438,6 +465,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		return SU_STOP;
 	}
 	st->noclose_none += d.noclose;
+	if (st->o->simulate)
+		simulate_deal(st, g, &d);
 	return SU_OK;
 }
 
@@ -509,7 +538,7 @@ write_rows(const struct state *st, struct su_out *out, struct su_cell *cells,
 
 /* the whole input, as one group: --targets' (all) rows; its target the sum
  * of the groups' */
-static int
+int
 whole(const struct state *st, struct group *w)
 {
 	struct su_group **all;
@@ -556,10 +585,16 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	size_t n;
 	int r;
 
-	if (o->compare) {
+	if (o->compare || o->simulate) {
 		free(names);
 		free(cells);
-		return compare_write(st, out);
+		if (o->compare)
+			return compare_write(st, out);
+		if (whole(st, &w))
+			return -1;
+		if (o->has_target)
+			w.target = o->target;
+		return simulate_write(st, out, &w);
 	}
 	for (i = 0; i < st->ng; i++)
 		names[i] = st->g[i].name;
@@ -607,6 +642,14 @@ setup(void *self, struct su_run *run)
 	const char *why;
 	unsigned char *want = run->want;
 
+	if (o->seed_arg && !o->simulate) {
+		su_msg(NULL, 0, "--seed: only with --simulate");
+		return -1;
+	}
+	if (o->simulate && o->compare) {
+		su_msg(NULL, 0, "--simulate and --compare: give one");
+		return -1;
+	}
 	if (o->moves && !o->compare) {
 		su_msg(NULL, 0, "--moves: only with --compare");
 		return -1;
@@ -1053,6 +1096,7 @@ free_state(void *self)
 	su_groups_free(st->t, NULL);
 	su_groups_free(st->tt, NULL);
 	compare_free(st);
+	simulate_free(st);
 	su_map_free(st->categories, NULL);
 	su_place_free(st->pl);
 	su_model_free(st->model);
@@ -1065,7 +1109,8 @@ static const struct option longopts[] = {
 	{"target", 1, 0, OPT_TARGET}, {"fail-under", 1, 0, OPT_FAIL_UNDER},
 	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
 	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
-	{"moves", 0, 0, OPT_MOVES},
+	{"moves", 0, 0, OPT_MOVES}, {"simulate", 1, 0, OPT_SIMULATE},
+	{"seed", 1, 0, OPT_SEED},
 	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };

@@ -1229,3 +1229,109 @@ Pipeline,Commit,2,1700.00,1530.00"
 		done
 	done
 }
+
+# --simulate: properties on the shipped Salesforce export, per owner
+@test "--simulate: same seed same output; P10 <= P50 <= P90; closed <= P10; P90 <= closed + open" {
+	S="$EXAMPLES/salesforce-opportunities.csv"
+	run --separate-stderr forecast -g owner --period 2026-Q2 --simulate 2000 --seed 42 "$S"
+	assert_success
+	assert_line --index 0 "Opportunity Owner,closed,open,p10,p50,p90,mean"
+	first=$output
+	run --separate-stderr forecast -g owner --period 2026-Q2 --simulate 2000 --seed 42 "$S"
+	assert_equal "$output" "$first"
+	run --separate-stderr forecast -g owner --period 2026-Q2 --simulate 2000 --seed 43 "$S"
+	[ "$output" != "$first" ]
+	run awk -F, 'NR > 1 { n++; if (!($2 <= $4 && $4 <= $5 && $5 <= $6 && $6 <= $2 + $3 && $2 <= $7 && $7 <= $2 + $3)) { print "bad: " $0; bad = 1 } }
+		END { exit bad || n != 9 }' <<<"$first"
+	assert_success
+	# the default seed is 1
+	run --separate-stderr forecast --simulate 500 "$S"
+	first=$output
+	run --separate-stderr forecast --simulate 500 --seed 1 "$S"
+	assert_equal "$output" "$first"
+	# JSON for the dashboard: p10, p50, p90, mean, p_target
+	run --separate-stderr forecast --simulate 500 --target 750000 -f json "$DATA/seed-q2.csv"
+	run jq -r 'keys_unsorted | join(",")' <<<"$output"
+	assert_output "closed,open,p10,p50,p90,mean,target,p_target"
+}
+
+# All weights 100%: every open deal is won in every trial, so P10 = P50 =
+# P90 = mean = closed + open; seed 000's Q2: 150K + 1.8M = 1.95M, and
+# p_target (>= 750K) = 1
+@test "--simulate: all weights 100% gives P10 = P90 = closed + open" {
+	run --separate-stderr forecast --simulate 1000 --target 750000 --weights commit=100,best_case=100,pipeline=100,omitted=100 "$DATA/seed-q2.csv"
+	assert_success
+	assert_output "closed,open,p10,p50,p90,mean,target,p_target
+150000.00,1800000.00,1950000.00,1950000.00,1950000.00,1950000.00,750000.00,1.0000"
+	# all 0%: the closed amount only, and 0 of the trials reach 750K
+	run --separate-stderr forecast --simulate 1000 --target 750000 --weights commit=0,best_case=0,pipeline=0 "$DATA/seed-q2.csv"
+	assert_output "closed,open,p10,p50,p90,mean,target,p_target
+150000.00,1800000.00,150000.00,150000.00,150000.00,150000.00,750000.00,0.0000"
+}
+
+# The distribution against the exact one: every subset of the open deals
+# enumerated (2^n outcomes, each the product of its deals' chances), the
+# percentiles by nearest rank (the smallest amount whose cumulative chance
+# reaches 10%, 50%, 90%), compared where no step of the exact distribution
+# lies within 0.5% of the level (there the trials may fall either side);
+# the mean and P(reaching the target) within 5 standard errors of 200,000
+# trials.  4 deals, then 10.
+@test "--simulate: the distribution against the exact one, enumerated (4 and 10 deals)" {
+	for n in 4 10; do
+		f=$BATS_TEST_TMPDIR/s$n.csv
+		awk -v n=$n 'BEGIN { srand(n); print "Opportunity ID,Amount,Probability (%),Forecast Category"
+			print "W,1000,100,Closed"
+			for (i = 1; i <= n; i++) printf "D%d,%d,%d,Pipeline\n", i, 100 * int(1 + rand() * 20), int(5 + rand() * 90) }' >"$f"
+		target=$(awk -F, 'NR > 1 { s += $2 * $3 / 100 } END { print int(s) }' "$f")
+		run --separate-stderr forecast --simulate 200000 --seed 5 --weight-by probability --target "$target" "$f"
+		assert_success
+		sim=${lines[1]}
+		run awk -F, -v sim="$sim" -v target="$target" '
+			NR > 2 { a[++n] = $2; p[n] = $3 / 100 }
+			NR == 2 { closed = $2 }
+			END {
+				for (m = 0; m < 2 ^ n; m++) {
+					s = closed; q = 1
+					for (i = 1; i <= n; i++)
+						if (int(m / 2 ^ (i - 1)) % 2) { s += a[i]; q *= p[i] } else q *= 1 - p[i]
+					pr[s] += q; mean += s * q; var += s * s * q
+					if (s >= target) reach += q
+				}
+				var -= mean * mean
+				k = 0; for (s in pr) v[++k] = s + 0
+				for (i = 2; i <= k; i++) { x = v[i]; for (j = i - 1; j >= 1 && v[j] > x; j--) v[j + 1] = v[j]; v[j + 1] = x }
+				split(sim, got, ",")
+				split("10 50 90", lv, " ")
+				for (l = 1; l <= 3; l++) {
+					c = 0; want = ""; near = 0
+					for (i = 1; i <= k; i++) { c += pr[v[i]]; if (c - lv[l] / 100 > -0.005 && c - lv[l] / 100 < 0.005) near = 1; if (want == "" && c >= lv[l] / 100 - 1e-12) want = v[i] }
+					if (!near && got[2 + l] + 0 != want) { print "P" lv[l] ": " got[2 + l] " != " want; bad = 1 }
+					if (!near) checked++
+				}
+				se = sqrt(var / 200000)
+				if (got[6] - mean > 5 * se || mean - got[6] > 5 * se) { print "mean " got[6] " != " mean " (se " se ")"; bad = 1 }
+				se = sqrt(reach * (1 - reach) / 200000)
+				if (got[8] - reach > 5 * se + 0.0001 || reach - got[8] > 5 * se + 0.0001) { print "p_target " got[8] " != " reach; bad = 1 }
+				if (checked < 2) { print "only " checked " percentiles away from a step"; bad = 1 }
+				exit bad
+			}' "$f"
+		assert_success
+	done
+}
+
+@test "--simulate errors: N, seed, with --compare" {
+	for bad in 0 -1 x 10000001; do
+		run --separate-stderr forecast --simulate "$bad" "$DATA/seed-q2.csv"
+		assert_failure 2
+		assert_equal "$stderr" "forecast: --simulate $bad: expected a number of trials from 1 to 10000000"
+	done
+	run --separate-stderr forecast --simulate 10 --seed x "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --seed x: expected a whole number from 0 to 9223372036854775807"
+	run --separate-stderr forecast --seed 3 "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --seed: only with --simulate"
+	run --separate-stderr forecast --simulate 3 --compare "$DATA/seed-q2.csv" "$DATA/seed-q2.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --simulate and --compare: give one"
+}

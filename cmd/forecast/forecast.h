@@ -22,6 +22,7 @@ struct group {
 	struct acc acc[NCAT];
 	int64_t target;		/* --target, or its row of --targets */
 	int has_target;
+	size_t gi;		/* --simulate: its index from 1 */
 };
 
 /* a row of --targets: its target, where it is, whether a group took it */
@@ -43,6 +44,9 @@ struct opts {
 	const char *fail_cov_arg;
 	const char *compare;	/* --compare PREV */
 	int moves;		/* --moves */
+	long simulate;		/* --simulate N: trials, 0 none */
+	uint64_t seed;		/* --seed S */
+	const char *seed_arg;
 	/* the currency each states, or "" (the data's); the option's text */
 	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
 	const char *target_arg, *fail_under_arg;
@@ -79,6 +83,7 @@ struct state {
 	struct su_groups *tt;	/* --targets: group key -> struct target */
 	long tcur_line;		/* the first target stating a currency */
 	struct wf *wf;		/* --compare: the waterfall (waterfall.c) */
+	struct sim *sim;	/* --simulate: the open deals (simulate.c) */
 	struct su_map *categories; /* value -> 2 + its category */
 	struct su_model *model;
 	struct su_place *pl; /* where each (type, stage) stands */
@@ -90,6 +95,7 @@ struct deal {
 	int32_t close;	/* SU_DATE_NONE when it has none */
 	int noclose;
 	int cat;	/* CLOSED (won), ..., LOST; -1 left out */
+	su_rate w;	/* its weight */
 };
 
 /* forecast.c */
@@ -102,7 +108,12 @@ int compare_load(struct state *, struct su_run *);
 enum su_result compare_deal(struct state *, struct su_run *,
     const struct su_rec *);
 int compare_end(struct state *);
+int whole(const struct state *, struct group *);
 int compare_write(struct state *, struct su_out *);
 void compare_free(struct state *);
+/* simulate.c: --simulate N --seed S */
+void simulate_deal(struct state *, struct group *, const struct deal *);
+int simulate_write(struct state *, struct su_out *, struct group *);
+void simulate_free(struct state *);
 
 #endif
