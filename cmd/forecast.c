@@ -16,9 +16,10 @@ static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--targets FILE] [--fail-under AMOUNT]\n"
 "                [--fail-under-coverage RATIO] [--compare PREV [--moves]]\n"
-"                [--simulate N [--seed S]] [--weights CAT=PCT,...]\n"
+"                [--simulate N [--seed S]] [--stamp] [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
-"                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
+"                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n"
+"       forecast --accuracy [-m MODEL] [options] SAVED ... ACTUALS\n";
 
 static void
 usage(FILE *fp)
@@ -55,6 +56,9 @@ usage(FILE *fp)
 "                             of the won amount (+ target, p_target)\n"
 "      --seed S               the trials' seed (default 1): same seed, same\n"
 "                             output\n"
+"      --stamp                as_of and period columns first, for --accuracy\n"
+"      --accuracy             score forecasts saved with --stamp against the\n"
+"                             deals won in their period (the last file)\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -141,7 +145,7 @@ parse_ratio(struct opts *o, const char *arg)
 
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
        OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
-       OPT_MOVES, OPT_SIMULATE, OPT_SEED };
+       OPT_MOVES, OPT_SIMULATE, OPT_SEED, OPT_STAMP, OPT_ACCURACY };
 
 static void
 init(void *self)
@@ -198,6 +202,12 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_MOVES:
 		o->moves = 1;
+		return 0;
+	case OPT_STAMP:
+		o->stamp = 1;
+		return 0;
+	case OPT_ACCURACY:
+		o->accuracy = 1;
 		return 0;
 	case OPT_SIMULATE:
 		if (su_strtonum(arg, 1, 10000000, &o->simulate)) {
@@ -500,7 +510,7 @@ write_rows(const struct state *st, struct su_out *out, struct su_cell *cells,
 
 	for (cat = 0; cat < NCAT && r == 0; cat++) {
 		const struct acc *a = &g->acc[cat];
-		struct su_cell *c = cells + st->ng;
+		struct su_cell *c = cells + (o->stamp ? 2 : 0) + st->ng;
 
 		c[0].type = SU_C_STR;
 		c[0].s = su_category_name(cat);
@@ -574,9 +584,11 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	struct state *st = self;
 	struct opts *o = st->o;
 	int tcols = o->has_target || o->targets;
-	size_t ncol = st->ng + 5 + (tcols ? 4 : 0), i, j;
+	size_t ns = o->stamp ? 2 : 0;
+	size_t ncol = ns + st->ng + 5 + (tcols ? 4 : 0), i, j;
 	const char **names = su_xmalloc(ncol * sizeof *names);
-	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells);
+	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells), *gc;
+	char asof[16], per[32];
 	static const char *const fixed[] = {"category", "deals", "amount",
 	    "weight", "weighted_amount", "target", "coverage", "gap",
 	    "pipeline_coverage"};
@@ -585,20 +597,40 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	size_t n;
 	int r;
 
-	if (o->compare || o->simulate) {
+	if (o->compare || o->simulate || o->accuracy) {
 		free(names);
 		free(cells);
 		if (o->compare)
 			return compare_write(st, out);
+		if (o->accuracy)
+			return accuracy_write(st, out);
 		if (whole(st, &w))
 			return -1;
 		if (o->has_target)
 			w.target = o->target;
 		return simulate_write(st, out, &w);
 	}
+	/* --stamp: when the call was made, and for which days */
+	if (ns) {
+		names[0] = "as_of";
+		names[1] = "period";
+		su_date_fmt(asof, o->c.as_of);
+		per[0] = '\0';
+		if (o->period) {
+			su_date_fmt(per, st->period.from);
+			memcpy(per + 10, "..", 2);
+			su_date_fmt(per + 12, st->period.to);
+		}
+		cells[0].type = cells[1].type = SU_C_STR;
+		cells[0].s = asof;
+		cells[0].len = strlen(asof);
+		cells[1].s = per;
+		cells[1].len = strlen(per);
+	}
+	gc = cells + ns;
 	for (i = 0; i < st->ng; i++)
-		names[i] = st->g[i].name;
-	for (j = 0; i < ncol; i++, j++)
+		names[ns + i] = st->g[i].name;
+	for (i += ns, j = 0; i < ncol; i++, j++)
 		names[i] = fixed[j];
 	(void)run;
 	su_out_currency(out, st->cur);
@@ -608,10 +640,10 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 		const char *k = all[j]->key;
 
 		for (i = 0; i < st->ng; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = k;
-			cells[i].len = strlen(k);
-			k += cells[i].len + 1;
+			gc[i].type = SU_C_STR;
+			gc[i].s = k;
+			gc[i].len = strlen(k);
+			k += gc[i].len + 1;
 		}
 		r = write_rows(st, out, cells, all[j]->val);
 	}
@@ -619,9 +651,9 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 		if (whole(st, &w))
 			r = -1;
 		for (i = 0; i < st->ng && r == 0; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = "(all)";
-			cells[i].len = 5;
+			gc[i].type = SU_C_STR;
+			gc[i].s = "(all)";
+			gc[i].len = 5;
 		}
 		if (r == 0)
 			r = write_rows(st, out, cells, &w);
@@ -642,6 +674,17 @@ setup(void *self, struct su_run *run)
 	const char *why;
 	unsigned char *want = run->want;
 
+	if (o->accuracy && (o->compare || o->simulate || o->has_target ||
+	    o->targets || o->has_fail_under || o->fail_cov_arg || o->stamp ||
+	    o->group_by || o->period)) {
+		su_msg(NULL, 0, "--accuracy reads saved forecasts: it takes "
+		    "their groups and periods, and no other forecast option");
+		return -1;
+	}
+	if (o->stamp && (o->compare || o->simulate)) {
+		su_msg(NULL, 0, "--stamp: only on a forecast");
+		return -1;
+	}
 	if (o->seed_arg && !o->simulate) {
 		su_msg(NULL, 0, "--seed: only with --simulate");
 		return -1;
@@ -693,6 +736,10 @@ setup(void *self, struct su_run *run)
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
 	if (o->compare)
 		want[SU_R_ID] = SU_COL_REQUIRED;
+	if (o->accuracy) {
+		want[SU_R_CLOSE] = SU_COL_REQUIRED;
+		run->no_input = 1; /* accuracy.c reads its files */
+	}
 	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
 	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
@@ -962,13 +1009,16 @@ end(void *self, struct su_run *run)
 {
 	struct state *st = self;
 	struct opts *o = st->o;
-	const char *close = st->col[SU_R_CLOSE] >= 0 ?
-	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
+	const char *close;
 	char tcur[256];
 
+	/* --accuracy reads its files here: no header was read before */
+	if (o->accuracy && accuracy_end(st, run))
+		return -1;
+	close = !o->accuracy && st->col[SU_R_CLOSE] >= 0 ?
+	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
 	snprintf(tcur, sizeof tcur, "%.200s (%s on line %ld)", o->targets ?
 	    o->targets : "", o->target_cur, st->tcur_line);
-
 	su_groups_say_respelled(st->t);
 	if (su_place_nunknown(st->pl)) {
 		su_place_report(st->pl, "; a category of Omitted, a "
@@ -991,6 +1041,8 @@ end(void *self, struct su_run *run)
 		    o->fail_under_cur, sizeof st->cur);
 	if (o->compare)
 		return compare_end(st);
+	if (o->accuracy)
+		return 0;
 	if (st->ng == 0)
 		su_groups_get(st->t, "", 0); /* no deals: still the seven rows */
 	match_targets(st);
@@ -1097,6 +1149,7 @@ free_state(void *self)
 	su_groups_free(st->tt, NULL);
 	compare_free(st);
 	simulate_free(st);
+	accuracy_free(st);
 	su_map_free(st->categories, NULL);
 	su_place_free(st->pl);
 	su_model_free(st->model);
@@ -1110,7 +1163,8 @@ static const struct option longopts[] = {
 	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
 	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
 	{"moves", 0, 0, OPT_MOVES}, {"simulate", 1, 0, OPT_SIMULATE},
-	{"seed", 1, 0, OPT_SEED},
+	{"seed", 1, 0, OPT_SEED}, {"stamp", 0, 0, OPT_STAMP},
+	{"accuracy", 0, 0, OPT_ACCURACY},
 	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };

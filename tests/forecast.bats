@@ -1335,3 +1335,81 @@ Pipeline,Commit,2,1700.00,1530.00"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: --simulate and --compare: give one"
 }
+
+# --stamp then --accuracy, three saved weeks of tests/data/accuracy, per
+# owner, Q2 (this-quarter as of 04-06, 04-13, 04-20); actuals: ana won A
+# 120 (B lost), ben won C 300 + D 400 = 700 (E 50 closes in July: not Q2).
+#   called = Closed + Commit, best_case = + Best Case, weighted = Total's;
+#   error = called - actual, error_pct = error / actual
+#   ana W15: 100, 300, 90+140 = 230; -20, -20/120 = -0.1667
+#       W16: 320, 320, 288; +200, 200/120 = 1.6667
+#       W17: 120, 120, 120+100 = 220; 0, 0
+#       mape (0.1667 + 1.6667 + 0) / 3 = 0.6111, bias (-0.1667 + 1.6667) / 3
+#       = 0.5000 (over-calling)
+#   ben W15: 300, 300, 270+200 = 470; -400, -400/700 = -0.5714
+#       W16: 300, 700, 270+280 = 550; -0.5714;  W17: 700, 700, 630; 0
+#       mape 2 x 0.5714 / 3 = 0.3810, bias -0.3810 (under-calling)
+@test "--accuracy: three saved weeks scored against what closed won" {
+	A="$DATA/accuracy"
+	d=$BATS_TEST_TMPDIR/fc
+	mkdir -p "$d"
+	for w in 15:2026-04-06 16:2026-04-13 17:2026-04-20; do
+		run --separate-stderr forecast --stamp --as-of "${w#*:}" --period this-quarter -g owner -o "$d/2026-W${w%%:*}.csv" "$A/2026-W${w%%:*}.csv"
+		assert_success
+	done
+	run head -2 "$d/2026-W15.csv"
+	assert_output "as_of,period,Owner,category,deals,amount,weight,weighted_amount
+2026-04-06,2026-04-01..2026-06-30,ana,Closed,0,0.00,1.0000,0.00"
+	run --separate-stderr forecast --accuracy "$d"/*.csv "$A/actuals.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "Owner,as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias
+ana,2026-04-06,2026-W15,100.00,300.00,230.00,120.00,-20.00,-0.1667,,
+ana,2026-04-13,2026-W16,320.00,320.00,288.00,120.00,200.00,1.6667,,
+ana,2026-04-20,2026-W17,120.00,120.00,220.00,120.00,0.00,0.0000,,
+ana,,(all),,,,,,,0.6111,0.5000
+ben,2026-04-06,2026-W15,300.00,300.00,470.00,700.00,-400.00,-0.5714,,
+ben,2026-04-13,2026-W16,300.00,700.00,550.00,700.00,-400.00,-0.5714,,
+ben,2026-04-20,2026-W17,700.00,700.00,630.00,700.00,0.00,0.0000,,
+ben,,(all),,,,,,,0.3810,-0.3810"
+	# the files in any order: the same
+	run --separate-stderr forecast --accuracy "$d/2026-W17.csv" "$d/2026-W15.csv" "$d/2026-W16.csv" "$A/actuals.csv"
+	assert_line --index 4 "ana,,(all),,,,,,,0.6111,0.5000"
+}
+
+@test "--accuracy errors: not stamped, one file, a week twice, other options" {
+	A="$DATA/accuracy"
+	run --separate-stderr forecast --accuracy "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --accuracy: give the saved forecasts, then the export of what closed (the last file)"
+	s=$(mk s.csv < <(forecast --period 2026-Q2 "$A/2026-W15.csv"))
+	run --separate-stderr forecast --accuracy "$s" "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $s:1: no as_of column: not a forecast saved with --stamp"
+	s=$(mk t.csv < <(forecast --stamp --as-of 2026-04-06 "$A/2026-W15.csv"))
+	run --separate-stderr forecast --accuracy "$s" "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $s:2: period \"\": not a range of days (save the forecast with --period)"
+	a=$(mk a.csv < <(forecast --stamp --as-of 2026-04-06 --period 2026-Q2 "$A/2026-W15.csv"))
+	b=$(mk b.csv < <(forecast --stamp --as-of 2026-04-06 --period 2026-Q2 "$A/2026-W16.csv"))
+	run --separate-stderr forecast --accuracy "$a" "$b" "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $b:2: a second forecast as of 2026-04-06 for this group (the first in $a)"
+	g=$(mk g.csv < <(forecast --stamp --as-of 2026-04-13 --period 2026-Q2 -g owner "$A/2026-W16.csv"))
+	run --separate-stderr forecast --accuracy "$a" "$g" "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $g:1: not grouped as $a (by other columns)"
+	run --separate-stderr forecast --accuracy -g owner "$a" "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --accuracy reads saved forecasts: it takes their groups and periods, and no other forecast option"
+	run --separate-stderr forecast --stamp --simulate 3 "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --stamp: only on a forecast"
+	# no -g: one row a saved week, and the whole's summary
+	run --separate-stderr forecast --accuracy "$a" "$A/actuals.csv"
+	assert_success
+	# called 100 + 300 = 400, actual 120 + 700 = 820: -420 / 820 = -0.5122
+	assert_output "as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias
+2026-04-06,2026-W15,400.00,600.00,700.00,820.00,-420.00,-0.5122,,
+,(all),,,,,,,0.5122,-0.5122"
+}

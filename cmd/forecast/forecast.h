@@ -44,6 +44,8 @@ struct opts {
 	const char *fail_cov_arg;
 	const char *compare;	/* --compare PREV */
 	int moves;		/* --moves */
+	int stamp;		/* --stamp: as_of and period columns */
+	int accuracy;		/* --accuracy */
 	long simulate;		/* --simulate N: trials, 0 none */
 	uint64_t seed;		/* --seed S */
 	const char *seed_arg;
@@ -84,6 +86,7 @@ struct state {
 	long tcur_line;		/* the first target stating a currency */
 	struct wf *wf;		/* --compare: the waterfall (waterfall.c) */
 	struct sim *sim;	/* --simulate: the open deals (simulate.c) */
+	struct acc_state *acc;	/* --accuracy: the calls (accuracy.c) */
 	struct su_map *categories; /* value -> 2 + its category */
 	struct su_model *model;
 	struct su_place *pl; /* where each (type, stage) stands */
@@ -115,5 +118,9 @@ void compare_free(struct state *);
 void simulate_deal(struct state *, struct group *, const struct deal *);
 int simulate_write(struct state *, struct su_out *, struct group *);
 void simulate_free(struct state *);
+/* accuracy.c: --accuracy SAVED... ACTUALS */
+int accuracy_end(struct state *, struct su_run *);
+int accuracy_write(struct state *, struct su_out *);
+void accuracy_free(struct state *);
 
 #endif
