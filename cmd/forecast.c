@@ -16,7 +16,8 @@ static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
 "                [--targets FILE] [--fail-under AMOUNT]\n"
 "                [--fail-under-coverage RATIO] [--compare PREV [--moves]]\n"
-"                [--simulate N [--seed S]] [--stamp] [--weights CAT=PCT,...]\n"
+"                [--simulate N [--seed S] [--win-rates FILE]] [--stamp]\n"
+"                [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
 "                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n"
 "       forecast --accuracy [-m MODEL] [options] SAVED ... ACTUALS\n";
@@ -56,6 +57,8 @@ usage(FILE *fp)
 "                             of the won amount (+ target, p_target)\n"
 "      --seed S               the trials' seed (default 1): same seed, same\n"
 "                             output\n"
+"      --win-rates FILE       with --simulate: each open deal won with its\n"
+"                             stage's win_rate (CSV: Stage, win_rate)\n"
 "      --stamp                as_of and period columns first, for --accuracy\n"
 "      --accuracy             score forecasts saved with --stamp against the\n"
 "                             deals won in their period (the last file)\n"
@@ -145,7 +148,8 @@ parse_ratio(struct opts *o, const char *arg)
 
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
        OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
-       OPT_MOVES, OPT_SIMULATE, OPT_SEED, OPT_STAMP, OPT_ACCURACY };
+       OPT_MOVES, OPT_SIMULATE, OPT_SEED, OPT_STAMP, OPT_ACCURACY,
+       OPT_WIN_RATES };
 
 static void
 init(void *self)
@@ -205,6 +209,9 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_STAMP:
 		o->stamp = 1;
+		return 0;
+	case OPT_WIN_RATES:
+		o->win_rates = arg;
 		return 0;
 	case OPT_ACCURACY:
 		o->accuracy = 1;
@@ -466,6 +473,17 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	if ((res = classify(st, run->in, &run->hdr, st->col, r, 0, &d)) !=
 	    SU_OK || d.cat < 0)
 		return res;
+	if (st->wr && d.cat != CLOSED && d.cat != LOST) {
+		/* --win-rates: the open deal's stage's, never a guess */
+		int c = st->col[SU_R_STAGE];
+		struct su_group *e = su_groups_find(st->wr, r->f[c], r->len[c]);
+
+		if (!e)
+			return su_in_reject(run->in, r, "%s \"%s\": no win_rate "
+			    "for this stage in %s", run->hdr.f[c], r->f[c],
+			    st->o->win_rates);
+		d.w = ((struct win_rate *)e->val)->rate;
+	}
 	klen = su_group_key(st->g, st->ng, r, d.close, st->o->c.fy_start,
 	    &st->key, &st->keycap);
 	g = su_groups_get(st->t, klen ? st->key : "", klen);
@@ -498,6 +516,22 @@ ratio(enum su_ctype t, int64_t v, int64_t d)
 	if (d != 0)
 		c.type = t;
 	return c;
+}
+
+/* the group cells of a row: a key's values, each NUL-terminated, or
+ * (key NULL) "(all)" in each, the row of the whole input */
+void
+key_cells(struct su_cell *c, size_t ng, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ng; i++) {
+		c[i].type = SU_C_STR;
+		c[i].s = key ? key : "(all)";
+		c[i].len = strlen(c[i].s);
+		if (key)
+			key += c[i].len + 1;
+	}
 }
 
 /* a group's seven rows, after its group cells (already in cells) */
@@ -637,26 +671,12 @@ write_groups(void *self, struct su_run *run, struct su_out *out)
 	r = su_out_header(out, ncol, names);
 	all = su_groups_sorted(st->t, &n);
 	for (j = 0; j < n && r == 0; j++) {
-		const char *k = all[j]->key;
-
-		for (i = 0; i < st->ng; i++) {
-			gc[i].type = SU_C_STR;
-			gc[i].s = k;
-			gc[i].len = strlen(k);
-			k += gc[i].len + 1;
-		}
+		key_cells(gc, st->ng, all[j]->key);
 		r = write_rows(st, out, cells, all[j]->val);
 	}
 	if (r == 0 && o->targets && st->ng > 0) {
-		if (whole(st, &w))
-			r = -1;
-		for (i = 0; i < st->ng && r == 0; i++) {
-			gc[i].type = SU_C_STR;
-			gc[i].s = "(all)";
-			gc[i].len = 5;
-		}
-		if (r == 0)
-			r = write_rows(st, out, cells, &w);
+		key_cells(gc, st->ng, NULL);
+		r = whole(st, &w) ? -1 : write_rows(st, out, cells, &w);
 	}
 	free(names);
 	free(cells);
@@ -683,6 +703,10 @@ setup(void *self, struct su_run *run)
 	}
 	if (o->stamp && (o->compare || o->simulate)) {
 		su_msg(NULL, 0, "--stamp: only on a forecast");
+		return -1;
+	}
+	if (o->win_rates && !o->simulate) {
+		su_msg(NULL, 0, "--win-rates: only with --simulate");
 		return -1;
 	}
 	if (o->seed_arg && !o->simulate) {
@@ -836,7 +860,7 @@ static int
 load_targets(struct state *st)
 {
 	struct opts *o = st->o;
-	struct su_opts side = o->c;
+	struct su_opts side;
 	struct su_in *in;
 	struct su_rec hdr, rec;
 	struct su_gcol *tg = NULL;
@@ -844,17 +868,10 @@ load_targets(struct state *st)
 	char *files[1];
 	int ct, cp, r, ok = -1;
 
-	/* a CSV of its own: not the data's -t, -d, -c or rejects */
-	side.tsv = 0;
-	side.delim = -1;
-	side.skip_invalid = 0;
-	side.rejects = NULL;
-	side.nover = 0;
 	files[0] = (char *)o->targets;
 	st->tt = su_groups_new_pivot(sizeof(struct target));
-	in = su_in_new(&side, 1, files);
-	if (su_in_header(in, &hdr) < 0)
-		goto done;
+	if (!(in = su_in_side(&o->c, &side, files, &hdr)))
+		return -1;
 	if (o->group_by && su_group_resolve(hdr.file, o->group_by, &hdr, &side,
 	    &tg, &ntg))
 		goto done;
@@ -947,6 +964,59 @@ match_targets(struct state *st)
 	}
 }
 
+/* --win-rates FILE: Stage, win_rate (0.25 or 25%).  0 or -1 (said). */
+static int
+load_win_rates(struct state *st, const struct su_rec *dhdr)
+{
+	struct su_opts side;
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_group *e;
+	struct win_rate *w;
+	char *files[1], at[64];
+	const char *why;
+	int cs, cw, r, ok = -1;
+
+	if (st->col[SU_R_STAGE] < 0) {
+		su_msg(dhdr->file, 1, "--win-rates: no Stage column (name one "
+		    "with -c stage=HEADER)");
+		return -1;
+	}
+	files[0] = (char *)st->o->win_rates;
+	st->wr = su_groups_new_pivot(sizeof(struct win_rate));
+	if (!(in = su_in_side(&st->o->c, &side, files, &hdr)))
+		return -1;
+	if ((cs = su_find_header(&hdr, "stage")) < 0 ||
+	    (cw = su_find_header(&hdr, "win_rate")) < 0) {
+		su_msg(hdr.file, 1, "expected a Stage and a win_rate column");
+		goto done;
+	}
+	while ((r = su_in_next(in, &rec)) > 0) {
+		if ((e = su_groups_find(st->wr, rec.f[cs], rec.len[cs]))) {
+			su_msg(rec.file, rec.line, "a second win_rate for %s "
+			    "(the first is on %s)", e->key, su_seen_at(at,
+			    sizeof at, rec.file, ((struct win_rate *)e->val)->
+			    line, &rec));
+			goto done;
+		}
+		w = su_groups_get(st->wr, rec.f[cs], rec.len[cs]);
+		if (su_rate_parse(rec.f[cw], rec.len[cw], SU_RATE_FRACTION,
+		    &w->rate, &why) != 0 || w->rate < 0 ||
+		    w->rate > SU_RATE_ONE) {
+			su_msg(rec.file, rec.line, "win_rate \"%s\": expected "
+			    "a rate from 0 to 1 (0.25) or 0%% to 100%%",
+			    rec.f[cw]);
+			goto done;
+		}
+		w->line = rec.line;
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
 /* what the columns found allow */
 static int
 header(void *self, struct su_run *run)
@@ -962,6 +1032,8 @@ header(void *self, struct su_run *run)
 	    &o->c, &st->g, &st->ng))
 		return -1;
 	if (o->targets && load_targets(st))
+		return -1;
+	if (o->win_rates && load_win_rates(st, hdr))
 		return -1;
 	st->need_close = o->period != NULL;
 	for (i = 0; i < st->ng; i++)
@@ -1147,6 +1219,7 @@ free_state(void *self)
 
 	su_groups_free(st->t, NULL);
 	su_groups_free(st->tt, NULL);
+	su_groups_free(st->wr, NULL);
 	compare_free(st);
 	simulate_free(st);
 	accuracy_free(st);
@@ -1164,7 +1237,7 @@ static const struct option longopts[] = {
 	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
 	{"moves", 0, 0, OPT_MOVES}, {"simulate", 1, 0, OPT_SIMULATE},
 	{"seed", 1, 0, OPT_SEED}, {"stamp", 0, 0, OPT_STAMP},
-	{"accuracy", 0, 0, OPT_ACCURACY},
+	{"accuracy", 0, 0, OPT_ACCURACY}, {"win-rates", 1, 0, OPT_WIN_RATES},
 	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };

@@ -1413,3 +1413,49 @@ ben,,(all),,,,,,,0.3810,-0.3810"
 2026-04-06,2026-W15,400.00,600.00,700.00,820.00,-420.00,-0.5122,,
 ,(all),,,,,,,0.5122,-0.5122"
 }
+
+# --win-rates: each open deal won with its stage's rate, whatever its
+# category's weight: Proposal 1 (always won), Discovery 0 (never): every
+# trial wins 100 (closed) + 300 (the Proposal deal) = 400
+@test "--win-rates: the stage's win_rate instead of the weight" {
+	d=$(mk d.csv <<'EOF'
+Stage,Amount,Forecast Category
+Closed Won,100,Closed
+Proposal,300,Pipeline
+Discovery,500,Commit
+EOF
+)
+	w=$(mk w.csv <<'EOF'
+Stage,opps,win_rate
+proposal,10,1.0000
+Discovery,10,0%
+EOF
+)
+	run --separate-stderr forecast --simulate 1000 --win-rates "$w" "$d"
+	assert_success
+	assert_output "closed,open,p10,p50,p90,mean
+100.00,800.00,400.00,400.00,400.00,400.00"
+	m=$(mk m.csv <<<$'Stage,win_rate\nProposal,1')
+	run --separate-stderr forecast --simulate 10 --win-rates "$m" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $d:4: Stage \"Discovery\": no win_rate for this stage in $m"
+	b=$(mk b.csv <<<$'Stage,win_rate\nProposal,1.5')
+	run --separate-stderr forecast --simulate 10 --win-rates "$b" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $b:2: win_rate \"1.5\": expected a rate from 0 to 1 (0.25) or 0% to 100%"
+	b=$(mk b2.csv <<<$'Stage,win_rate\nProposal,1\nPROPOSAL,0')
+	run --separate-stderr forecast --simulate 10 --win-rates "$b" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $b:3: a second win_rate for Proposal (the first is on line 2)"
+	b=$(mk b3.csv <<<$'Stage,rate\nProposal,1')
+	run --separate-stderr forecast --simulate 10 --win-rates "$b" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $b:1: expected a Stage and a win_rate column"
+	run --separate-stderr forecast --win-rates "$w" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --win-rates: only with --simulate"
+	n=$(mk n.csv <<<$'Amount,Forecast Category\n1,Commit')
+	run --separate-stderr forecast --simulate 10 --win-rates "$w" "$n"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $n:1: --win-rates: no Stage column (name one with -c stage=HEADER)"
+}

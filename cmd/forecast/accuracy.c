@@ -54,27 +54,6 @@ accuracy_free(struct state *st)
 	free(a);
 }
 
-/* a CSV file of our own (the saved forecasts): not the data's options */
-static struct su_in *
-open_side(const struct opts *o, struct su_opts *side, char **file,
-          struct su_rec *hdr)
-{
-	struct su_in *in;
-
-	*side = o->c;
-	side->tsv = 0;
-	side->delim = -1;
-	side->skip_invalid = 0;
-	side->rejects = NULL;
-	side->nover = 0;
-	in = su_in_new(side, 1, file);
-	if (su_in_header(in, hdr) < 0) {
-		su_in_free(in);
-		return NULL;
-	}
-	return in;
-}
-
 static int
 need(const struct su_rec *hdr, const char *name)
 {
@@ -227,7 +206,7 @@ read_saved(struct state *st, char *file)
 	int c[5], r = -1;
 
 	st->acc->name = file;
-	if (!(in = open_side(st->o, &side, &file, &hdr)))
+	if (!(in = su_in_side(&st->o->c, &side, &file, &hdr)))
 		return -1;
 	if ((c[0] = need(&hdr, "as_of")) < 0 ||
 	    (c[1] = need(&hdr, "period")) < 0 ||
@@ -377,12 +356,8 @@ accuracy_write(struct state *st, struct su_out *out)
 	c = cells + ng;
 	for (j = 0; j < n && r == 0; j++) {
 		struct call *k = all[j]->val;
-		const char *g = k->gkey;
 
-		for (i = 0; i < ng; i++) {
-			str(&cells[i], g);
-			g += cells[i].len + 1;
-		}
+		key_cells(cells, ng, k->gkey);
 		su_date_fmt(day, k->as_of);
 		su_label_week(week, k->as_of);
 		str(&c[0], day);

@@ -48,6 +48,7 @@ struct opts {
 	int accuracy;		/* --accuracy */
 	long simulate;		/* --simulate N: trials, 0 none */
 	uint64_t seed;		/* --seed S */
+	const char *win_rates;	/* --win-rates FILE */
 	const char *seed_arg;
 	/* the currency each states, or "" (the data's); the option's text */
 	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
@@ -87,9 +88,16 @@ struct state {
 	struct wf *wf;		/* --compare: the waterfall (waterfall.c) */
 	struct sim *sim;	/* --simulate: the open deals (simulate.c) */
 	struct acc_state *acc;	/* --accuracy: the calls (accuracy.c) */
+	struct su_groups *wr;	/* --win-rates: stage -> struct win_rate */
 	struct su_map *categories; /* value -> 2 + its category */
 	struct su_model *model;
 	struct su_place *pl; /* where each (type, stage) stands */
+};
+
+/* a stage's row of --win-rates */
+struct win_rate {
+	su_rate rate;
+	long line;
 };
 
 /* one deal as classify reads it */
@@ -105,6 +113,7 @@ struct deal {
 enum su_result classify(struct state *, struct su_in *, const struct su_rec *,
     const int *, const struct su_rec *, int, struct deal *);
 struct su_cell money_cell(int64_t);
+void key_cells(struct su_cell *, size_t, const char *);
 const char *show_key(char *, size_t, const char *, size_t);
 /* waterfall.c: --compare PREV */
 int compare_load(struct state *, struct su_run *);

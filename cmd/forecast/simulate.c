@@ -221,25 +221,15 @@ simulate_write(struct state *st, struct su_out *out, struct group *whole)
 	r = su_out_header(out, ncol, names);
 	for (j = 0; j < ng && r == 0; j++) {
 		struct group *g = all[j]->val;
-		const char *k = all[j]->key;
 
-		for (i = 0; i < st->ng; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = k;
-			cells[i].len = strlen(k);
-			k += cells[i].len + 1;
-		}
+		key_cells(cells, st->ng, all[j]->key);
 		/* a group of no deals (no input) is all zeros */
 		if (!g->gi)
 			memset(tot, 0, n * sizeof *tot);
 		r = row(st, out, cells, g->gi ? v + (g->gi - 1) * n : tot, g);
 	}
 	if (r == 0 && st->ng > 0) {
-		for (i = 0; i < st->ng; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = "(all)";
-			cells[i].len = 5;
-		}
+		key_cells(cells, st->ng, NULL);
 		r = row(st, out, cells, tot, whole);
 	}
 	free(v);

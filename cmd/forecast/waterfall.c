@@ -330,12 +330,7 @@ compare_write(struct state *st, struct su_out *out)
 	memset(&whole, 0, sizeof whole);
 	all = su_groups_sorted(st->wf->t, &n);
 	for (j = 0; j < n && r == 0; j++) {
-		const char *k = all[j]->key;
-
-		for (i = 0; i < st->ng; i++) {
-			cell_str(&cells[i], k);
-			k += cells[i].len + 1;
-		}
+		key_cells(cells, st->ng, all[j]->key);
 		r = rows(st, out, cells, all[j]->val);
 		if (r == 0 && sum(&whole, all[j]->val)) {
 			su_msg(NULL, 0, "the sum of amounts overflows");
@@ -344,8 +339,7 @@ compare_write(struct state *st, struct su_out *out)
 	}
 	/* with -g, the whole input after the groups, as --targets' */
 	if (r == 0 && st->ng > 0) {
-		for (i = 0; i < st->ng; i++)
-			cell_str(&cells[i], "(all)");
+		key_cells(cells, st->ng, NULL);
 		r = rows(st, out, cells, &whole);
 	}
 	free(names);
