@@ -378,7 +378,7 @@ accuracy_write(struct state *st, struct su_out *out)
 		c[6] = money_cell(err);
 		memset(&c[7], 0, 3 * sizeof c[7]);
 		if (actual > 0) {
-			c[7].type = SU_C_RATIO;
+			c[7].type = SU_C_PCT;
 			c[7].v = err;
 			c[7].d = actual;
 			if (su_muldiv(err < 0 ? -err : err, SU_RATE_ONE, actual,
@@ -399,7 +399,7 @@ accuracy_write(struct state *st, struct su_out *out)
 			str(&c[1], "(all)");
 			memset(&c[2], 0, 8 * sizeof c[2]);
 			if (sc.n) {
-				c[8].type = c[9].type = SU_C_RATIO;
+				c[8].type = c[9].type = SU_C_PCT;
 				c[8].v = sc.abs;
 				c[9].v = sc.sum;
 				c[8].d = c[9].d = sc.n * SU_RATE_ONE;
