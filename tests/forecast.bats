@@ -1459,3 +1459,48 @@ EOF
 	assert_failure 2
 	assert_equal "$stderr" "forecast: $n:1: --win-rates: no Stage column (name one with -c stage=HEADER)"
 }
+
+# the new input files go through the one reader: BOM, CRLF, quoted
+# fields, no final newline; empty is an error, header only is no rows
+@test "--targets, --compare, --win-rates files: BOM, CRLF, quoted newline, no final newline, empty, header only" {
+	d=$(mk d.csv <<'EOF'
+Opportunity ID,Owner,Amount,Forecast Category,Close Date
+1,ana,100,Commit,2026-05-01
+2,ben,200,Pipeline,2026-05-02
+EOF
+)
+	t=$BATS_TEST_TMPDIR/t.csv
+	printf '\357\273\277"Owner","Target"\r\n"ana","1,000"\r\nben,400' >"$t"
+	run --separate-stderr forecast -g owner --targets "$t" "$d"
+	assert_success
+	assert_line --index 6 "ana,Total,1,100.00,0.9000,90.00,1000.00,0.0900,910.00,0.1000"
+	assert_line --index 13 "ben,Total,1,200.00,0.5000,100.00,400.00,0.2500,300.00,0.5000"
+	: >"$BATS_TEST_TMPDIR/e.csv"
+	run --separate-stderr forecast -g owner --targets "$BATS_TEST_TMPDIR/e.csv" "$d"
+	assert_failure 2
+	[[ "$stderr" == "forecast: $BATS_TEST_TMPDIR/e.csv: "* ]]
+	# a header alone is an error, as for any input
+	h=$(mk h.csv <<<'Owner,Target')
+	run --separate-stderr forecast -g owner --targets "$h" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $h: no data rows, only a header"
+	p=$BATS_TEST_TMPDIR/p.csv
+	printf '\357\273\277Opportunity ID,Owner,Amount,Forecast Category,Close Date\r\n' >"$p"
+	run --separate-stderr forecast --compare "$p" "$d"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $p: no data rows, only a header"
+	run --separate-stderr forecast --compare "$BATS_TEST_TMPDIR/e.csv" "$d"
+	assert_failure 2
+	# PREV with CRLF, a quoted newline and no final newline: 1 is start
+	printf 'Opportunity ID,Owner,Amount,Forecast Category,Close Date\r\n1,"ana\r\n",100,Commit,2026-05-01' >"$p"
+	run --separate-stderr forecast --compare "$p" "$d"
+	assert_success
+	assert_line --index 1 "start,1,100.00,90.00"
+	assert_line --index 2 "new,1,200.00,100.00"
+	w=$BATS_TEST_TMPDIR/w.csv
+	printf '\357\273\277Stage,win_rate\r\nNegotiation,100%%' >"$w"
+	s=$(mk s.csv <<<$'Stage,Amount,Forecast Category\nNegotiation,100,Pipeline')
+	run --separate-stderr forecast --simulate 10 --win-rates "$w" "$s"
+	assert_success
+	assert_line --index 1 "0.00,100.00,100.00,100.00,100.00,100.00"
+}
