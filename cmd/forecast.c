@@ -787,6 +787,19 @@ show_key(char *buf, size_t size, const char *key, size_t len)
 	return buf;
 }
 
+/* a value and its NUL after the klen bytes of st->key (grown, with room
+ * for 24 more): the new length */
+size_t
+key_add(struct state *st, size_t klen, const char *v, size_t n)
+{
+	if (klen + n + 25 > st->keycap)
+		st->key = su_xrealloc(st->key, st->keycap = (klen + n + 25) *
+		    2);
+	memcpy(st->key + klen, v, n);
+	st->key[klen + n] = '\0';
+	return klen + n + 1;
+}
+
 /* one row of --targets: 0, or -1 (said) */
 static int
 target_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r,
@@ -831,16 +844,8 @@ target_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r,
 		memcpy(o->target_cur, cur, sizeof cur);
 		st->tcur_line = r->line;
 	}
-	for (i = 0; i < st->ng; i++) {
-		size_t n = r->len[tg[i].col];
-
-		if (klen + n + 1 > st->keycap)
-			st->key = su_xrealloc(st->key, st->keycap =
-			    (klen + n + 1) * 2);
-		memcpy(st->key + klen, r->f[tg[i].col], n);
-		st->key[klen + n] = '\0';
-		klen += n + 1;
-	}
+	for (i = 0; i < st->ng; i++)
+		klen = key_add(st, klen, r->f[tg[i].col], r->len[tg[i].col]);
 	if ((f = su_groups_find(st->tt, klen ? st->key : "", klen))) {
 		t = f->val;
 		su_msg(r->file, r->line, "a second target for %s (the first "

@@ -160,17 +160,12 @@ saved_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r,
 
 		n = r->len[c[1] + 1 + (int)i];
 		all += n == 5 && memcmp(v, "(all)", 5) == 0;
-		if (klen + n + 12 > st->keycap)
-			st->key = su_xrealloc(st->key, st->keycap =
-			    (klen + n + 12) * 2);
-		memcpy(st->key + klen, v, n);
-		st->key[klen + n] = '\0';
-		klen += n + 1;
+		klen = key_add(st, klen, v, n);
 	}
 	if (a->ng && all == a->ng)
 		return 0; /* --targets' (all): the sum of the groups */
-	if (klen + 12 > st->keycap)
-		st->key = su_xrealloc(st->key, st->keycap = klen + 12);
+	if (a->ng == 0)
+		key_add(st, 0, "", 0); /* room for the day */
 	su_date_fmt(st->key + klen, as_of);
 	e = su_map_get(a->calls, st->key, klen + 11, 1);
 	k = e->val;

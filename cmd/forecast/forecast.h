@@ -114,6 +114,7 @@ enum su_result classify(struct state *, struct su_in *, const struct su_rec *,
     const int *, const struct su_rec *, int, struct deal *);
 struct su_cell money_cell(int64_t);
 void key_cells(struct su_cell *, size_t, const char *);
+size_t key_add(struct state *, size_t, const char *, size_t);
 const char *show_key(char *, size_t, const char *, size_t);
 /* waterfall.c: --compare PREV */
 int compare_load(struct state *, struct su_run *);
