@@ -103,6 +103,14 @@ $(BUILD)/bin/commission: $(COMMISSION_SRC) cmd/commission/commission.h \
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(COMMISSION_SRC) \
 	    $(BUILD)/libsu.a $(LDLIBS)
 
+# forecast likewise: cmd/forecast.c and cmd/forecast/ (the waterfall)
+FORECAST_SRC = cmd/forecast.c $(wildcard cmd/forecast/*.c)
+$(BUILD)/bin/forecast: $(FORECAST_SRC) cmd/forecast/forecast.h \
+    $(BUILD)/libsu.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(FORECAST_SRC) \
+	    $(BUILD)/libsu.a $(LDLIBS)
+
 # the unit tests: one file a lib module, main.c runs them (csvdump is a tool)
 UNITSRC = $(filter-out tests/unit/csvdump.c,$(wildcard tests/unit/*.c))
 $(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a $(HDRS)

@@ -85,7 +85,8 @@ want_period(const struct opts *o, struct su_period *want)
 {
 	const char *why;
 
-	if (su_period_parse(o->period, o->c.fy_start, want, &why)) {
+	if (su_period_parse_at(o->period, o->c.fy_start, o->c.as_of, want,
+	    &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);
 		return -1;
 	}

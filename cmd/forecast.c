@@ -4,46 +4,23 @@
  * target (SPEC §2).
  */
 #include "su.h"
+#include "forecast/forecast.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	CLOSED = SU_CAT_CLOSED, COMMIT = SU_CAT_COMMIT, BEST = SU_CAT_BEST,
-	PIPELINE = SU_CAT_PIPELINE, OMITTED = SU_CAT_OMITTED,
-	TOTAL = SU_CAT_TOTAL, LOST = SU_CAT_LOST, NCAT = SU_NCAT
-};
-
-struct acc {
-	int64_t deals, amount, weighted;
-};
-
-struct group {
-	struct acc acc[NCAT];
-};
-
-struct opts {
-	struct su_opts c;
-	const char *group_by;
-	const char *period;
-	const char *model;
-	int64_t target, fail_under;
-	int has_target, has_fail_under;
-	/* the currency each states, or "" (the data's); the option's text */
-	char target_cur[SU_CUR_LEN], fail_under_cur[SU_CUR_LEN];
-	const char *target_arg, *fail_under_arg;
-	int by_probability;
-	su_rate weight[OMITTED + 1];
-	const char *re[3]; /* --open, --won, --lost (SU_ST_*) */
-};
-
 static const char usage_text[] =
 "usage: forecast [-g COL,...] [--period P] [--target AMOUNT]\n"
-"                [--fail-under AMOUNT] [--weights CAT=PCT,...]\n"
+"                [--targets FILE] [--fail-under AMOUNT]\n"
+"                [--fail-under-coverage RATIO] [--compare PREV [--moves]]\n"
+"                [--simulate N [--seed S] [--win-rates FILE]] [--stamp]\n"
+"                [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
-"                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n";
+"                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n"
+"       forecast --accuracy [-m MODEL] [options] SAVED ... ACTUALS\n";
 
 static void
 usage(FILE *fp)
@@ -55,13 +32,36 @@ usage(FILE *fp)
 "Best Case, Pipeline, Omitted, then Total, then Lost), per group.\n"
 "\n"
 "  -g, --group-by COL,...     group by columns: header names, roles (owner,\n"
-"                             stage, type, ...) or quarter, month, fiscal_year\n"
-"                             of the close date\n"
+"                             stage, type, ...) or quarter, month, week,\n"
+"                             fiscal_year of the close date\n"
 "      --period P             only deals closing in P: 2026-Q2, FY2026-Q2,\n"
-"                             2026-05, 2026, FY2026 or 2026-04-01..2026-06-30\n"
+"                             2026-05, 2026-W14, 2026, FY2026,\n"
+"                             2026-04-01..2026-06-30, or this-quarter and\n"
+"                             the like ({last,this,next}-{week,month,quarter,\n"
+"                             year}) around --as-of\n"
 "      --target AMOUNT        add target, coverage, gap and pipeline_coverage\n"
 "                             to each Total row\n"
+"      --targets FILE         a target per -g group: CSV with the -g columns,\n"
+"                             Target, and optionally Period; adds (all) rows\n"
 "      --fail-under AMOUNT    exit 1 when the open pipeline is below AMOUNT\n"
+"      --fail-under-coverage RATIO\n"
+"                             exit 1 when pipeline_coverage (of the whole, or\n"
+"                             of a group with --targets) is below RATIO (3x)\n"
+"      --compare PREV         the waterfall from PREV (last week's export of\n"
+"                             the same report) to this one: start, new,\n"
+"                             pulled_in, increased, decreased, pushed_out,\n"
+"                             won, lost, removed, end\n"
+"      --moves                with --compare: the deals whose category moved\n"
+"      --simulate N           N trials of the period, each open deal won with\n"
+"                             its weight: closed, open, p10, p50, p90, mean\n"
+"                             of the won amount (+ target, p_target)\n"
+"      --seed S               the trials' seed (default 1): same seed, same\n"
+"                             output\n"
+"      --win-rates FILE       with --simulate: each open deal won with its\n"
+"                             stage's win_rate (CSV: Stage, win_rate)\n"
+"      --stamp                as_of and period columns first, for --accuracy\n"
+"      --accuracy             score forecasts saved with --stamp against the\n"
+"                             deals won in their period (the last file)\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -74,36 +74,6 @@ usage(FILE *fp)
 "%s"
 "\n%s", su_stage_usage, su_common_usage);
 }
-
-/* The few distinct values of the category column, remembered with the
- * category they give: the lookup is on every row.  Bounded, values of at
- * most MEMO_KEY bytes: past MEMO_MAX values, they are looked up anew. */
-#define MEMO_MAX 128
-#define MEMO_KEY 64
-
-struct state {
-	struct opts *o;
-	struct su_in *in;
-	int col[SU_R_NROLES];
-	enum su_rate_scale prob_scale;
-	struct su_gcol *g;
-	size_t ng;
-	int need_close;
-	struct su_period period;
-	char cur[SU_CUR_LEN];
-	long cur_line;
-	const char *cur_file;
-	long noamount;
-	/* deals without a close date: left out of --period, or grouped
-	 * under (none) by a date -g; said at the end */
-	long noclose_out, noclose_none;
-	struct su_groups *t;
-	char *key;
-	size_t keycap;
-	struct su_map *categories; /* value -> 2 + its category */
-	struct su_model *model;
-	struct su_place *pl; /* where each (type, stage) stands */
-};
 
 /* ---- options ----------------------------------------------------------- */
 
@@ -157,8 +127,29 @@ bad:
 	return -1;
 }
 
+/* --fail-under-coverage: 3, 3x, 2.5: a ratio above 0 */
+static int
+parse_ratio(struct opts *o, const char *arg)
+{
+	size_t len = strlen(arg);
+	const char *why;
+
+	if (len > 1 && (arg[len - 1] == 'x' || arg[len - 1] == 'X'))
+		len--;
+	if (memchr(arg, '%', len) || su_rate_parse(arg, len,
+	    SU_RATE_FRACTION, &o->fail_cov, &why) != 0 || o->fail_cov <= 0) {
+		su_msg(NULL, 0, "--fail-under-coverage %s: expected a ratio "
+		    "above 0, such as 3 or 3x", arg);
+		return -1;
+	}
+	o->fail_cov_arg = arg;
+	return 0;
+}
+
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
-       OPT_WEIGHTS, OPT_WEIGHT_BY };
+       OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
+       OPT_MOVES, OPT_SIMULATE, OPT_SEED, OPT_STAMP, OPT_ACCURACY,
+       OPT_WIN_RATES };
 
 static void
 init(void *self)
@@ -170,6 +161,7 @@ init(void *self)
 	o->weight[BEST] = SU_RATE_ONE / 100 * 70;
 	o->weight[PIPELINE] = SU_RATE_ONE / 100 * 50;
 	o->weight[OMITTED] = 0;
+	o->seed = 1;
 }
 
 static int
@@ -206,6 +198,45 @@ option(void *self, int c, const char *arg)
 		o->fail_under_arg = arg;
 		o->has_fail_under = 1;
 		return 0;
+	case OPT_TARGETS:
+		o->targets = arg;
+		return 0;
+	case OPT_COMPARE:
+		o->compare = arg;
+		return 0;
+	case OPT_MOVES:
+		o->moves = 1;
+		return 0;
+	case OPT_STAMP:
+		o->stamp = 1;
+		return 0;
+	case OPT_WIN_RATES:
+		o->win_rates = arg;
+		return 0;
+	case OPT_ACCURACY:
+		o->accuracy = 1;
+		return 0;
+	case OPT_SIMULATE:
+		if (su_strtonum(arg, 1, 10000000, &o->simulate)) {
+			su_msg(NULL, 0, "--simulate %s: expected a number of "
+			    "trials from 1 to 10000000", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_SEED: {
+		long v;
+
+		if (su_strtonum(arg, 0, LONG_MAX, &v)) {
+			su_msg(NULL, 0, "--seed %s: expected a whole number "
+			    "from 0 to %ld", arg, LONG_MAX);
+			return -1;
+		}
+		o->seed = (uint64_t)v;
+		o->seed_arg = arg;
+		return 0;
+	}
+	case OPT_FAIL_COV:
+		return parse_ratio(o, arg);
 	case OPT_WEIGHTS:
 		return parse_weights(o, arg);
 	case OPT_WEIGHT_BY: {
@@ -257,7 +288,7 @@ static int
 opt_currency(const struct state *st, const char *opt, const char *arg,
              const char *cur)
 {
-	char what[256];
+	char what[512];
 
 	if (!arg)
 		return 0;
@@ -266,72 +297,73 @@ opt_currency(const struct state *st, const char *opt, const char *arg,
 	    st->cur_line);
 }
 
-/* a deal counted (or left out of --period: SU_OK), refused (SU_SKIP) or
- * the end (SU_STOP) */
-static enum su_result
-deal(void *self, struct su_run *run, const struct su_rec *r)
+/* A deal of record r (header hdr, columns col, read by in) into *d:
+ * SU_OK with d->cat >= 0 (counted) or -1 (left out of --period unless
+ * all, or at a stage nothing places: said at the end), SU_SKIP (refused)
+ * or SU_STOP (the end).  all: every deal, whatever its close date (the
+ * waterfall's). */
+enum su_result
+classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
+         const int *col, const struct su_rec *r, int all, struct deal *d)
 {
-	struct state *st = self;
 	struct opts *o = st->o;
-	const struct su_rec *hdr = &run->hdr;
 	const char *why;
 	char cur[SU_CUR_LEN];
 	int64_t amount = 0, weighted;
 	int32_t close = 0;
 	su_rate prob = 0, w;
 	int c, cat = -1, have_prob = 0, k, noclose = 0;
-	size_t klen = 0;
-	struct group *g;
 	struct su_where wh;
 	char msg[512];
 
 	if (st->need_close) {
-		c = st->col[SU_R_CLOSE];
+		c = col[SU_R_CLOSE];
 		k = su_date_parse(r->f[c], r->len[c], o->c.dmy, &close, &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": %s",
+			return su_in_reject(in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
 		/* An empty close date (a new deal's, often) is in no period
 		 * and no quarter: out of --period, else a (none) group of
 		 * its own; said, never an error and never in another's. */
-		if (k == 1 && o->period) {
+		d->cat = -1;
+		if (k == 1 && o->period && !all) {
 			st->noclose_out++;
 			return SU_OK;
 		}
 		if (k == 1)
 			close = SU_DATE_NONE, noclose = 1;
-		else if (o->period && (close < st->period.from ||
+		else if (o->period && !all && (close < st->period.from ||
 		    close > st->period.to))
 			return SU_OK;
 	}
-	c = st->col[SU_R_AMOUNT];
+	c = col[SU_R_AMOUNT];
 	k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma, &amount,
 	    cur, &why);
 	if (k < 0)
-		return su_in_reject(st->in, r, "%s \"%s\": not an amount (%s)",
+		return su_in_reject(in, r, "%s \"%s\": not an amount (%s)",
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if (su_row_currency(hdr, r, st->col[SU_R_CURRENCY], cur, msg,
+	if (su_row_currency(hdr, r, col[SU_R_CURRENCY], cur, msg,
 	    sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg);
+		return su_in_reject(in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;
 		st->cur_line = r->line;
 	} else if (cur[0] && strcmp(cur, st->cur) != 0) {
-		return su_in_reject(st->in, r, "amount in %s, but %s:%ld is in "
+		return su_in_reject(in, r, "amount in %s, but %s:%ld is in "
 		    "%s; amounts in different currencies are never added",
 		    cur, st->cur_file, st->cur_line, st->cur);
 	}
-	if ((c = st->col[SU_R_PROBABILITY]) >= 0) {
+	if ((c = col[SU_R_PROBABILITY]) >= 0) {
 		k = su_rate_parse(r->f[c], r->len[c], st->prob_scale, &prob,
 		    &why);
 		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": not a "
+			return su_in_reject(in, r, "%s \"%s\": not a "
 			    "probability (%s)", hdr->f[c], r->f[c], why);
 		if (k == 0 && prob > SU_RATE_ONE)
-			return su_in_reject(st->in, r, "%s \"%s\": over 100%%%s",
+			return su_in_reject(in, r, "%s \"%s\": over 100%%%s",
 			    hdr->f[c], r->f[c],
 			    st->prob_scale == SU_RATE_FRACTION &&
 			    !memchr(r->f[c], '%', r->len[c]) ? " (this column "
@@ -341,32 +373,32 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	}
 	/* where the deal stands: open, won or lost, by IsClosed and IsWon,
 	 * or by its stage in the model (or --won, --lost, --open) */
-	k = su_row_status(hdr, r, st->col[SU_R_IS_CLOSED],
-	    st->col[SU_R_IS_WON], msg, sizeof msg);
+	k = su_row_status(hdr, r, col[SU_R_IS_CLOSED],
+	    col[SU_R_IS_WON], msg, sizeof msg);
 	if (k == -2)
-		return su_in_reject(st->in, r, "%s", msg);
+		return su_in_reject(in, r, "%s", msg);
 	memset(&wh, 0, sizeof wh);
 	wh.idx = -1;
 	wh.status = k;
 	wh.cat = k == SU_ST_WON ? CLOSED : k == SU_ST_LOST ? LOST : -1;
-	if ((c = st->col[SU_R_STAGE]) >= 0) {
-		int t = st->col[SU_R_TYPE];
+	if ((c = col[SU_R_STAGE]) >= 0) {
+		int t = col[SU_R_TYPE];
 
 		su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] :
 		    0, r->f[c], r->len[c], k, &wh);
 	}
-	if (su_row_closed(hdr, r, st->col[SU_R_IS_CLOSED], st->col[SU_R_IS_WON],
-	    st->col[SU_R_STAGE], k, &wh, msg, sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg);
+	if (su_row_closed(hdr, r, col[SU_R_IS_CLOSED], col[SU_R_IS_WON],
+	    col[SU_R_STAGE], k, &wh, msg, sizeof msg))
+		return su_in_reject(in, r, "%s", msg);
 	/* the category: a won or lost deal's, the category column, the
 	 * stage's, the probability */
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
 		cat = wh.cat;
-	if (cat < 0 && (c = st->col[SU_R_CATEGORY]) >= 0 &&
+	if (cat < 0 && (c = col[SU_R_CATEGORY]) >= 0 &&
 	    !su_blank(r->f[c], r->len[c])) {
 		cat = memo_category(st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": unknown "
+			return su_in_reject(in, r, "%s \"%s\": unknown "
 			    "forecast category (accepted: Closed, Commit, "
 			    "Best Case, Pipeline, Omitted; also Closed Won, "
 			    "Not forecasted, Closed Lost)", hdr->f[c],
@@ -380,18 +412,19 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	 * or a probability above 0, says it is open, Closed that it is won,
 	 * Lost lost; Omitted, 0% or nothing could be a lost deal, and such
 	 * a deal is left out, to be said at the end. */
-	if (wh.status < 0 && st->col[SU_R_STAGE] >= 0 && (cat < 0 ||
+	if (wh.status < 0 && col[SU_R_STAGE] >= 0 && (cat < 0 ||
 	    cat == OMITTED) && !(have_prob && prob > 0)) {
-		su_place_unknown(st->pl, &wh, r->f[st->col[SU_R_STAGE]],
-		    r->len[st->col[SU_R_STAGE]]);
+		su_place_unknown(st->pl, &wh, r->f[col[SU_R_STAGE]],
+		    r->len[col[SU_R_STAGE]]);
+		d->cat = -1;
 		return SU_OK;
 	}
-	if (cat < 0 && st->col[SU_R_STAGE] >= 0)
-		return su_in_reject(st->in, r, "no forecast category: stage "
+	if (cat < 0 && col[SU_R_STAGE] >= 0)
+		return su_in_reject(in, r, "no forecast category: stage "
 		    "\"%s\" is not an open stage of the model, and no category "
-		    "or probability tells it", r->f[st->col[SU_R_STAGE]]);
+		    "or probability tells it", r->f[col[SU_R_STAGE]]);
 	if (cat < 0)
-		return su_in_reject(st->in, r, "no forecast category: no "
+		return su_in_reject(in, r, "no forecast category: no "
 		    "category, no stage, and no probability to tell it from");
 	/* the weight */
 	if (cat == LOST)
@@ -403,34 +436,71 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			w = SU_RATE_ONE;
 		else if (wh.idx >= 0) /* the stage's, in the model */
 			w = wh.p->stage[wh.idx].prob;
-		else if (st->col[SU_R_STAGE] < 0)
-			return su_in_reject(st->in, r, "no probability "
+		else if (col[SU_R_STAGE] < 0)
+			return su_in_reject(in, r, "no probability "
 			    "(--weight-by probability needs one)");
 		else
-			return su_in_reject(st->in, r, "no probability, and "
+			return su_in_reject(in, r, "no probability, and "
 			    "stage \"%s\" is not in the model to take one "
 			    "from (--weight-by probability needs one)",
-			    r->f[st->col[SU_R_STAGE]]);
+			    r->f[col[SU_R_STAGE]]);
 	} else
 		w = o->weight[cat];
 	if (su_rate_apply(amount, w, &weighted))
-		return su_in_reject(st->in, r, "weighted amount overflows");
-	/* the group */
-	klen = su_group_key(st->g, st->ng, r, close, o->c.fy_start, &st->key,
-	    &st->keycap);
+		return su_in_reject(in, r, "weighted amount overflows");
+	d->amount = amount;
+	d->weighted = weighted;
+	d->close = close;
+	d->noclose = noclose;
+	d->cat = cat;
+	d->w = w;
+	return SU_OK;
+}
+
+/* a deal counted (or left out of --period: SU_OK), refused (SU_SKIP) or
+ * the end (SU_STOP) */
+static enum su_result
+deal(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	struct deal d;
+	struct group *g;
+	enum su_result res;
+	size_t klen;
+
+	if (st->o->compare)
+		return compare_deal(st, run, r);
+	if ((res = classify(st, run->in, &run->hdr, st->col, r, 0, &d)) !=
+	    SU_OK || d.cat < 0)
+		return res;
+	if (st->wr && d.cat != CLOSED && d.cat != LOST) {
+		/* --win-rates: the open deal's stage's, never a guess */
+		int c = st->col[SU_R_STAGE];
+		struct su_group *e = su_groups_find(st->wr, r->f[c], r->len[c]);
+
+		if (!e)
+			return su_in_reject(run->in, r, "%s \"%s\": no win_rate "
+			    "for this stage in %s", run->hdr.f[c], r->f[c],
+			    st->o->win_rates);
+		d.w = ((struct win_rate *)e->val)->rate;
+	}
+	klen = su_group_key(st->g, st->ng, r, d.close, st->o->c.fy_start,
+	    &st->key, &st->keycap);
 	g = su_groups_get(st->t, klen ? st->key : "", klen);
-	if (add(&g->acc[cat], amount, weighted) ||
-	    (cat != LOST && add(&g->acc[TOTAL], amount, weighted))) {
+	if (add(&g->acc[d.cat], d.amount, d.weighted) ||
+	    (d.cat != LOST && add(&g->acc[TOTAL], d.amount, d.weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
 		return SU_STOP;
 	}
-	st->noclose_none += noclose;
+	st->noclose_none += d.noclose;
+	if (st->o->simulate)
+		simulate_deal(st, g, &d);
 	return SU_OK;
 }
 
 /* ---- output -------------------------------------------------------------- */
 
-static struct su_cell
+struct su_cell
 money_cell(int64_t v)
 {
 	struct su_cell c = {SU_C_MONEY, NULL, 0, v, 0};
@@ -448,76 +518,165 @@ ratio(enum su_ctype t, int64_t v, int64_t d)
 	return c;
 }
 
+/* the group cells of a row: a key's values, each NUL-terminated, or
+ * (key NULL) "(all)" in each, the row of the whole input */
+void
+key_cells(struct su_cell *c, size_t ng, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ng; i++) {
+		c[i].type = SU_C_STR;
+		c[i].s = key ? key : "(all)";
+		c[i].len = strlen(c[i].s);
+		if (key)
+			key += c[i].len + 1;
+	}
+}
+
+/* a group's seven rows, after its group cells (already in cells) */
+static int
+write_rows(const struct state *st, struct su_out *out, struct su_cell *cells,
+           const struct group *g)
+{
+	const struct opts *o = st->o;
+	int cat, r = 0;
+
+	for (cat = 0; cat < NCAT && r == 0; cat++) {
+		const struct acc *a = &g->acc[cat];
+		struct su_cell *c = cells + (o->stamp ? 2 : 0) + st->ng;
+
+		c[0].type = SU_C_STR;
+		c[0].s = su_category_name(cat);
+		c[0].len = strlen(c[0].s);
+		c[1].type = SU_C_INT;
+		c[1].v = a->deals;
+		c[2] = money_cell(a->amount);
+		if (cat == LOST)
+			c[3] = ratio(SU_C_PCT, 0, 1);
+		else if (cat == TOTAL || o->by_probability)
+			c[3] = ratio(SU_C_PCT, a->weighted, a->amount);
+		else
+			c[3] = ratio(SU_C_PCT, o->weight[cat], SU_RATE_ONE);
+		c[4] = money_cell(a->weighted);
+		if (o->has_target || o->targets) {
+			int64_t closed = g->acc[CLOSED].amount;
+			int64_t open = a->amount - closed;
+			int64_t need = g->target - closed;
+			int64_t gap = g->target - a->weighted;
+
+			c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL, 0, 0);
+			if (cat == TOTAL && g->has_target) {
+				c[5] = money_cell(g->target);
+				c[6] = ratio(SU_C_RATIO, a->weighted,
+				    g->target);
+				c[7] = money_cell(gap > 0 ? gap : 0);
+				c[8] = ratio(SU_C_RATIO, open,
+				    need > 0 ? need : 0);
+			}
+		}
+		r = su_out_row(out, cells);
+	}
+	return r;
+}
+
+/* the whole input, as one group: --targets' (all) rows; its target the sum
+ * of the groups' */
+int
+whole(const struct state *st, struct group *w)
+{
+	struct su_group **all;
+	size_t n, j;
+	int cat;
+
+	memset(w, 0, sizeof *w);
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; j < n; j++) {
+		const struct group *g = all[j]->val;
+
+		for (cat = 0; cat < NCAT; cat++) {
+			w->acc[cat].deals += g->acc[cat].deals;
+			if (su_add(w->acc[cat].amount, g->acc[cat].amount,
+			    &w->acc[cat].amount) ||
+			    su_add(w->acc[cat].weighted, g->acc[cat].weighted,
+			    &w->acc[cat].weighted))
+				goto overflow;
+		}
+		if (g->has_target && su_add(w->target, g->target, &w->target))
+			goto overflow;
+		w->has_target |= g->has_target;
+	}
+	return 0;
+overflow:
+	su_msg(NULL, 0, "the sum of amounts overflows");
+	return -1;
+}
+
 static int
 write_groups(void *self, struct su_run *run, struct su_out *out)
 {
 	struct state *st = self;
 	struct opts *o = st->o;
-	size_t ncol = st->ng + 5 + (o->has_target ? 4 : 0), i, j;
+	int tcols = o->has_target || o->targets;
+	size_t ns = o->stamp ? 2 : 0;
+	size_t ncol = ns + st->ng + 5 + (tcols ? 4 : 0), i, j;
 	const char **names = su_xmalloc(ncol * sizeof *names);
-	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells);
+	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells), *gc;
+	char asof[16], per[32];
 	static const char *const fixed[] = {"category", "deals", "amount",
 	    "weight", "weighted_amount", "target", "coverage", "gap",
 	    "pipeline_coverage"};
 	struct su_group **all;
+	struct group w;
 	size_t n;
-	int cat, r;
+	int r;
 
+	if (o->compare || o->simulate || o->accuracy) {
+		free(names);
+		free(cells);
+		if (o->compare)
+			return compare_write(st, out);
+		if (o->accuracy)
+			return accuracy_write(st, out);
+		if (whole(st, &w))
+			return -1;
+		if (o->has_target)
+			w.target = o->target;
+		return simulate_write(st, out, &w);
+	}
+	/* --stamp: when the call was made, and for which days */
+	if (ns) {
+		names[0] = "as_of";
+		names[1] = "period";
+		su_date_fmt(asof, o->c.as_of);
+		per[0] = '\0';
+		if (o->period) {
+			su_date_fmt(per, st->period.from);
+			memcpy(per + 10, "..", 2);
+			su_date_fmt(per + 12, st->period.to);
+		}
+		cells[0].type = cells[1].type = SU_C_STR;
+		cells[0].s = asof;
+		cells[0].len = strlen(asof);
+		cells[1].s = per;
+		cells[1].len = strlen(per);
+	}
+	gc = cells + ns;
 	for (i = 0; i < st->ng; i++)
-		names[i] = st->g[i].name;
-	for (j = 0; i < ncol; i++, j++)
+		names[ns + i] = st->g[i].name;
+	for (i += ns, j = 0; i < ncol; i++, j++)
 		names[i] = fixed[j];
 	(void)run;
 	su_out_currency(out, st->cur);
 	r = su_out_header(out, ncol, names);
 	all = su_groups_sorted(st->t, &n);
 	for (j = 0; j < n && r == 0; j++) {
-		struct group *g = all[j]->val;
-		const char *k = all[j]->key;
-
-		for (i = 0; i < st->ng; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = k;
-			cells[i].len = strlen(k);
-			k += cells[i].len + 1;
-		}
-		for (cat = 0; cat < NCAT && r == 0; cat++) {
-			struct acc *a = &g->acc[cat];
-			struct su_cell *c = cells + st->ng;
-
-			c[0].type = SU_C_STR;
-			c[0].s = su_category_name(cat);
-			c[0].len = strlen(c[0].s);
-			c[1].type = SU_C_INT;
-			c[1].v = a->deals;
-			c[2] = money_cell(a->amount);
-			if (cat == LOST)
-				c[3] = ratio(SU_C_PCT, 0, 1);
-			else if (cat == TOTAL || o->by_probability)
-				c[3] = ratio(SU_C_PCT, a->weighted, a->amount);
-			else
-				c[3] = ratio(SU_C_PCT, o->weight[cat],
-				    SU_RATE_ONE);
-			c[4] = money_cell(a->weighted);
-			if (o->has_target) {
-				int64_t closed = g->acc[CLOSED].amount;
-				int64_t open = a->amount - closed;
-				int64_t need = o->target - closed;
-				int64_t gap = o->target - a->weighted;
-
-				c[5] = c[6] = c[7] = c[8] = ratio(SU_C_NULL,
-				    0, 0);
-				if (cat == TOTAL) {
-					c[5] = money_cell(o->target);
-					c[6] = ratio(SU_C_RATIO, a->weighted,
-					    o->target);
-					c[7] = money_cell(gap > 0 ? gap : 0);
-					c[8] = ratio(SU_C_RATIO, open,
-					    need > 0 ? need : 0);
-				}
-			}
-			r = su_out_row(out, cells);
-		}
+		key_cells(gc, st->ng, all[j]->key);
+		r = write_rows(st, out, cells, all[j]->val);
+	}
+	if (r == 0 && o->targets && st->ng > 0) {
+		key_cells(gc, st->ng, NULL);
+		r = whole(st, &w) ? -1 : write_rows(st, out, cells, &w);
 	}
 	free(names);
 	free(cells);
@@ -535,6 +694,49 @@ setup(void *self, struct su_run *run)
 	const char *why;
 	unsigned char *want = run->want;
 
+	if (o->accuracy && (o->compare || o->simulate || o->has_target ||
+	    o->targets || o->has_fail_under || o->fail_cov_arg || o->stamp ||
+	    o->group_by || o->period)) {
+		su_msg(NULL, 0, "--accuracy reads saved forecasts: it takes "
+		    "their groups and periods, and no other forecast option");
+		return -1;
+	}
+	if (o->stamp && (o->compare || o->simulate)) {
+		su_msg(NULL, 0, "--stamp: only on a forecast");
+		return -1;
+	}
+	if (o->win_rates && !o->simulate) {
+		su_msg(NULL, 0, "--win-rates: only with --simulate");
+		return -1;
+	}
+	if (o->seed_arg && !o->simulate) {
+		su_msg(NULL, 0, "--seed: only with --simulate");
+		return -1;
+	}
+	if (o->simulate && o->compare) {
+		su_msg(NULL, 0, "--simulate and --compare: give one");
+		return -1;
+	}
+	if (o->moves && !o->compare) {
+		su_msg(NULL, 0, "--moves: only with --compare");
+		return -1;
+	}
+	if (o->compare && (o->has_target || o->targets || o->fail_cov_arg ||
+	    o->has_fail_under)) {
+		su_msg(NULL, 0, "--compare writes the waterfall: --target, "
+		    "--targets, --fail-under and --fail-under-coverage do not "
+		    "apply");
+		return -1;
+	}
+	if (o->has_target && o->targets) {
+		su_msg(NULL, 0, "--target and --targets: give one");
+		return -1;
+	}
+	if (o->fail_cov_arg && !o->has_target && !o->targets) {
+		su_msg(NULL, 0, "--fail-under-coverage %s: no target to cover "
+		    "(give --target or --targets)", o->fail_cov_arg);
+		return -1;
+	}
 	if (o->target_cur[0] && o->fail_under_cur[0] &&
 	    strcmp(o->target_cur, o->fail_under_cur) != 0) {
 		su_msg(NULL, 0, "--fail-under %s: in %s, but --target %s is in "
@@ -544,8 +746,8 @@ setup(void *self, struct su_run *run)
 		return -1;
 	}
 	/* a period given before --fiscal-year-start must still see it */
-	if (o->period && su_period_parse(o->period, o->c.fy_start,
-	    &st->period, &why)) {
+	if (o->period && su_period_parse_at(o->period, o->c.fy_start,
+	    o->c.as_of, &st->period, &why)) {
 		su_msg(NULL, 0, "--period %s: %s", o->period, why);
 		return -1;
 	}
@@ -556,10 +758,268 @@ setup(void *self, struct su_run *run)
 	st->categories = su_map_new(sizeof(int));
 	su_map_bound(st->categories, MEMO_MAX);
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
+	if (o->compare)
+		want[SU_R_ID] = SU_COL_REQUIRED;
+	if (o->accuracy) {
+		want[SU_R_CLOSE] = SU_COL_REQUIRED;
+		run->no_input = 1; /* accuracy.c reads its files */
+	}
 	want[SU_R_STAGE] = want[SU_R_PROBABILITY] = want[SU_R_CATEGORY] =
 	    want[SU_R_CLOSE] = want[SU_R_CURRENCY] = want[SU_R_TYPE] =
 	    want[SU_R_IS_CLOSED] = want[SU_R_IS_WON] = SU_COL_OPTIONAL;
 	return 0;
+}
+
+/* ---- --targets --------------------------------------------------------- */
+
+/* a key's values as "a / b", for a message */
+const char *
+show_key(char *buf, size_t size, const char *key, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len && o + 4 < size; i++)
+		if (key[i] != '\0')
+			buf[o++] = key[i];
+		else if (i + 1 < len)
+			o += (size_t)snprintf(buf + o, size - o, " / ");
+	buf[o < size ? o : size - 1] = '\0';
+	return buf;
+}
+
+/* a value and its NUL after the klen bytes of st->key (grown, with room
+ * for 24 more): the new length */
+size_t
+key_add(struct state *st, size_t klen, const char *v, size_t n)
+{
+	if (klen + n + 25 > st->keycap)
+		st->key = su_xrealloc(st->key, st->keycap = (klen + n + 25) *
+		    2);
+	memcpy(st->key + klen, v, n);
+	st->key[klen + n] = '\0';
+	return klen + n + 1;
+}
+
+/* one row of --targets: 0, or -1 (said) */
+static int
+target_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r,
+           const struct su_gcol *tg, int ct, int cp)
+{
+	struct opts *o = st->o;
+	struct target *t;
+	struct su_group *f;
+	struct su_period per;
+	const char *why;
+	char cur[SU_CUR_LEN], buf[256], at[64];
+	int64_t v;
+	size_t i, klen = 0;
+	int k;
+
+	if (cp >= 0) {
+		snprintf(buf, sizeof buf, "%.*s", (int)r->len[cp], r->f[cp]);
+		if (su_period_parse(buf, o->c.fy_start, &per, &why)) {
+			su_msg(r->file, r->line, "%s \"%s\": %s", hdr->f[cp],
+			    buf, why);
+			return -1;
+		}
+		/* a file of every quarter's targets: this period's rows */
+		if (per.from != st->period.from || per.to != st->period.to)
+			return 0;
+	}
+	k = su_money_parse(r->f[ct], r->len[ct], o->c.decimal_comma, &v, cur,
+	    &why);
+	if (k != 0 || v <= 0) {
+		su_msg(r->file, r->line, "%s \"%s\": %s", hdr->f[ct], r->f[ct],
+		    k < 0 ? why : k == 1 ? "no target (a group without one "
+		    "is left out of the file, never given 0)" :
+		    "a target must be above 0");
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%.64s:%ld: Target \"%.64s\"", r->file,
+	    r->line, r->f[ct]);
+	if (su_cur_compare(buf, cur, "targets", o->target_cur, r->file,
+	    st->tcur_line))
+		return -1;
+	if (cur[0] && !o->target_cur[0]) {
+		memcpy(o->target_cur, cur, sizeof cur);
+		st->tcur_line = r->line;
+	}
+	for (i = 0; i < st->ng; i++)
+		klen = key_add(st, klen, r->f[tg[i].col], r->len[tg[i].col]);
+	if ((f = su_groups_find(st->tt, klen ? st->key : "", klen))) {
+		t = f->val;
+		su_msg(r->file, r->line, "a second target for %s (the first "
+		    "is on %s)", st->ng ? show_key(buf, sizeof buf, f->key,
+		    f->keylen) : "the whole input", su_seen_at(at, sizeof at,
+		    r->file, t->line, r));
+		return -1;
+	}
+	t = su_groups_get(st->tt, klen ? st->key : "", klen);
+	t->target = v;
+	t->line = r->line;
+	return 0;
+}
+
+/* --targets FILE: read once the -g columns are known.  0 or -1 (said). */
+static int
+load_targets(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_opts side;
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_gcol *tg = NULL;
+	size_t ntg = 0, i;
+	char *files[1];
+	int ct, cp, r, ok = -1;
+
+	files[0] = (char *)o->targets;
+	st->tt = su_groups_new_pivot(sizeof(struct target));
+	if (!(in = su_in_side(&o->c, &side, files, &hdr)))
+		return -1;
+	if (o->group_by && su_group_resolve(hdr.file, o->group_by, &hdr, &side,
+	    &tg, &ntg))
+		goto done;
+	for (i = 0; i < ntg; i++)
+		if (tg[i].kind != SU_G_COLUMN) {
+			su_msg(hdr.file, 1, "no %s column for -g %s (its "
+			    "values as forecast writes them)", tg[i].name,
+			    tg[i].name);
+			goto done;
+		}
+	if ((ct = su_find_header(&hdr, "target")) < 0) {
+		su_msg(hdr.file, 1, "%s Target column", ct == -1 ? "no" :
+		    "more than one");
+		goto done;
+	}
+	if ((cp = su_find_header(&hdr, "period")) == -2) {
+		su_msg(hdr.file, 1, "more than one Period column");
+		goto done;
+	}
+	if (cp >= 0 && !o->period) {
+		su_msg(hdr.file, 1, "a Period column: name the period with "
+		    "--period");
+		goto done;
+	}
+	while ((r = su_in_next(in, &rec)) > 0)
+		if (target_row(st, &hdr, &rec, tg, ct, cp))
+			goto done;
+	if (r == 0)
+		ok = 0;
+done:
+	free(tg);
+	su_in_free(in);
+	return ok;
+}
+
+/* each group's target: --target's, or its --targets row; said: the
+ * groups without one, the rows no group took */
+static void
+match_targets(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_group **all;
+	struct target *t;
+	struct su_group *f;
+	char list[1024], buf[256];
+	size_t n, j, len = 0, none = 0, left = 0;
+	int full = 0;
+
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; j < n; j++) {
+		struct group *g = all[j]->val;
+
+		if (o->has_target) {
+			g->target = o->target;
+			g->has_target = 1;
+			continue;
+		}
+		if (!o->targets)
+			continue;
+		f = su_groups_find(st->tt, all[j]->key, all[j]->keylen);
+		if (f) {
+			t = f->val;
+			t->used = 1;
+			g->target = t->target;
+			g->has_target = 1;
+		} else {
+			none++;
+			if (full || su_list_add(list, sizeof list, &len, "%s",
+			    show_key(buf, sizeof buf, all[j]->key,
+			    all[j]->keylen)))
+				full = 1, left++;
+		}
+	}
+	if (none) {
+		su_list_more(list, sizeof list, len, left, " groups");
+		su_msg(NULL, 0, "%zu group%s no target in %s (target, "
+		    "coverage, gap and pipeline_coverage left empty): %s",
+		    none, none == 1 ? " has" : "s have", o->targets, list);
+	}
+	if (!o->targets)
+		return;
+	all = su_groups_sorted(st->tt, &n);
+	for (j = 0; j < n; j++) {
+		t = all[j]->val;
+		if (!t->used)
+			su_msg(o->targets, t->line, "the target for %s "
+			    "matches no group", st->ng ? show_key(buf,
+			    sizeof buf, all[j]->key, all[j]->keylen) :
+			    "the whole input");
+	}
+}
+
+/* --win-rates FILE: Stage, win_rate (0.25 or 25%).  0 or -1 (said). */
+static int
+load_win_rates(struct state *st, const struct su_rec *dhdr)
+{
+	struct su_opts side;
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	struct su_group *e;
+	struct win_rate *w;
+	char *files[1], at[64];
+	const char *why;
+	int cs, cw, r, ok = -1;
+
+	if (st->col[SU_R_STAGE] < 0) {
+		su_msg(dhdr->file, 1, "--win-rates: no Stage column (name one "
+		    "with -c stage=HEADER)");
+		return -1;
+	}
+	files[0] = (char *)st->o->win_rates;
+	st->wr = su_groups_new_pivot(sizeof(struct win_rate));
+	if (!(in = su_in_side(&st->o->c, &side, files, &hdr)))
+		return -1;
+	if ((cs = su_find_header(&hdr, "stage")) < 0 ||
+	    (cw = su_find_header(&hdr, "win_rate")) < 0) {
+		su_msg(hdr.file, 1, "expected a Stage and a win_rate column");
+		goto done;
+	}
+	while ((r = su_in_next(in, &rec)) > 0) {
+		if ((e = su_groups_find(st->wr, rec.f[cs], rec.len[cs]))) {
+			su_msg(rec.file, rec.line, "a second win_rate for %s "
+			    "(the first is on %s)", e->key, su_seen_at(at,
+			    sizeof at, rec.file, ((struct win_rate *)e->val)->
+			    line, &rec));
+			goto done;
+		}
+		w = su_groups_get(st->wr, rec.f[cs], rec.len[cs]);
+		if (su_rate_parse(rec.f[cw], rec.len[cw], SU_RATE_FRACTION,
+		    &w->rate, &why) != 0 || w->rate < 0 ||
+		    w->rate > SU_RATE_ONE) {
+			su_msg(rec.file, rec.line, "win_rate \"%s\": expected "
+			    "a rate from 0 to 1 (0.25) or 0%% to 100%%",
+			    rec.f[cw]);
+			goto done;
+		}
+		w->line = rec.line;
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
 }
 
 /* what the columns found allow */
@@ -575,6 +1035,10 @@ header(void *self, struct su_run *run)
 	memcpy(st->col, run->col, sizeof st->col);
 	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
 	    &o->c, &st->g, &st->ng))
+		return -1;
+	if (o->targets && load_targets(st))
+		return -1;
+	if (o->win_rates && load_win_rates(st, hdr))
 		return -1;
 	st->need_close = o->period != NULL;
 	for (i = 0; i < st->ng; i++)
@@ -602,6 +1066,8 @@ header(void *self, struct su_run *run)
 	if (st->col[SU_R_PROBABILITY] >= 0)
 		st->prob_scale = su_prob_scale(&o->c,
 		    hdr->f[st->col[SU_R_PROBABILITY]]);
+	if (o->compare && compare_load(st, run))
+		return -1;
 	return 0;
 }
 
@@ -620,9 +1086,16 @@ end(void *self, struct su_run *run)
 {
 	struct state *st = self;
 	struct opts *o = st->o;
-	const char *close = st->col[SU_R_CLOSE] >= 0 ?
-	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
+	const char *close;
+	char tcur[256];
 
+	/* --accuracy reads its files here: no header was read before */
+	if (o->accuracy && accuracy_end(st, run))
+		return -1;
+	close = !o->accuracy && st->col[SU_R_CLOSE] >= 0 ?
+	    run->hdr.f[st->col[SU_R_CLOSE]] : "";
+	snprintf(tcur, sizeof tcur, "%.200s (%s on line %ld)", o->targets ?
+	    o->targets : "", o->target_cur, st->tcur_line);
 	su_groups_say_respelled(st->t);
 	if (su_place_nunknown(st->pl)) {
 		su_place_report(st->pl, "; a category of Omitted, a "
@@ -634,6 +1107,8 @@ end(void *self, struct su_run *run)
 	    o->period);
 	say_deals(st->noclose_none, close, "grouped under (none)", NULL);
 	if (opt_currency(st, "--target", o->target_arg, o->target_cur) ||
+	    opt_currency(st, "--targets", o->targets ? tcur : NULL,
+	    o->target_cur) ||
 	    opt_currency(st, "--fail-under", o->fail_under_arg,
 	    o->fail_under_cur))
 		return -1;
@@ -641,12 +1116,76 @@ end(void *self, struct su_run *run)
 	if (!st->cur[0])
 		memcpy(st->cur, o->target_cur[0] ? o->target_cur :
 		    o->fail_under_cur, sizeof st->cur);
+	if (o->compare)
+		return compare_end(st);
+	if (o->accuracy)
+		return 0;
 	if (st->ng == 0)
 		su_groups_get(st->t, "", 0); /* no deals: still the seven rows */
+	match_targets(st);
 	return 0;
 }
 
-/* --fail-under: 1 when the open pipeline is below it */
+/* --fail-under-coverage: 1 when a group's pipeline_coverage (open / (target
+ * - closed)) is below it, the threshold RATIO x (target - closed) rounded
+ * to the cent; a group whose closed deals meet its target is covered */
+static int
+below_coverage(const struct opts *o, const struct group *g, char *ratio)
+{
+	int64_t closed = g->acc[CLOSED].amount, need = g->target - closed;
+	int64_t open = g->acc[TOTAL].amount - closed, floor;
+
+	if (!g->has_target || need <= 0)
+		return 0;
+	if (su_muldiv(need, o->fail_cov, SU_RATE_ONE, &floor))
+		return 1; /* beyond any pipeline */
+	su_ratio_fmt(ratio, open, need, 2, 1);
+	return open < floor;
+}
+
+static int
+check_coverage(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_group **all;
+	struct group w;
+	size_t n, j, len = 0, left = 0, nbelow = 0;
+	char list[1024], buf[256], r[48];
+	int full = 0;
+
+	if (whole(st, &w))
+		return SU_EXIT_ERR;
+	if (o->has_target) {
+		w.target = o->target;
+		w.has_target = 1;
+	}
+	/* per group with --targets and -g; else the whole input */
+	all = su_groups_sorted(st->t, &n);
+	for (j = 0; o->targets && st->ng && j < n; j++)
+		if (below_coverage(o, all[j]->val, r)) {
+			nbelow++;
+			if (full || su_list_add(list, sizeof list, &len,
+			    "%s %sx", show_key(buf, sizeof buf, all[j]->key,
+			    all[j]->keylen), r))
+				full = 1, left++;
+		}
+	if (nbelow) {
+		su_list_more(list, sizeof list, len, left, " groups");
+		su_msg(NULL, 0, "pipeline_coverage below "
+		    "--fail-under-coverage %s in %zu group%s: %s",
+		    o->fail_cov_arg, nbelow, nbelow == 1 ? "" : "s", list);
+	}
+	if (below_coverage(o, &w, r)) {
+		su_msg(NULL, 0, "pipeline_coverage %sx%s is below "
+		    "--fail-under-coverage %s", r, st->ng && o->targets ?
+		    " of (all)" : "", o->fail_cov_arg);
+		nbelow++;
+	}
+	return nbelow ? SU_EXIT_FLAG : SU_EXIT_OK;
+}
+
+/* --fail-under: 1 when the open pipeline is below it; and
+ * --fail-under-coverage */
 static int
 status(void *self)
 {
@@ -655,11 +1194,13 @@ status(void *self)
 	struct su_group **all;
 	int64_t open = 0;
 	size_t i;
-	int cat;
+	int cat, cov = SU_EXIT_OK;
 	char a[48], b[48];
 
+	if (o->fail_cov_arg && (cov = check_coverage(st)) == SU_EXIT_ERR)
+		return cov;
 	if (!o->has_fail_under)
-		return SU_EXIT_OK;
+		return cov;
 	all = su_groups_sorted(st->t, &i);
 	while (i--)
 		for (cat = COMMIT; cat <= OMITTED; cat++)
@@ -669,7 +1210,7 @@ status(void *self)
 				return SU_EXIT_ERR;
 			}
 	if (open >= o->fail_under)
-		return SU_EXIT_OK;
+		return cov;
 	su_money_fmt_table(a, open, st->cur, 1);
 	su_money_fmt_table(b, o->fail_under, st->cur, 1);
 	su_msg(NULL, 0, "open pipeline %s is below --fail-under %s", a, b);
@@ -682,6 +1223,11 @@ free_state(void *self)
 	struct state *st = self;
 
 	su_groups_free(st->t, NULL);
+	su_groups_free(st->tt, NULL);
+	su_groups_free(st->wr, NULL);
+	compare_free(st);
+	simulate_free(st);
+	accuracy_free(st);
 	su_map_free(st->categories, NULL);
 	su_place_free(st->pl);
 	su_model_free(st->model);
@@ -693,6 +1239,11 @@ static const struct option longopts[] = {
 	{"group-by", 1, 0, 'g'}, {"period", 1, 0, OPT_PERIOD},
 	{"target", 1, 0, OPT_TARGET}, {"fail-under", 1, 0, OPT_FAIL_UNDER},
 	{"weights", 1, 0, OPT_WEIGHTS}, {"weight-by", 1, 0, OPT_WEIGHT_BY},
+	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
+	{"moves", 0, 0, OPT_MOVES}, {"simulate", 1, 0, OPT_SIMULATE},
+	{"seed", 1, 0, OPT_SEED}, {"stamp", 0, 0, OPT_STAMP},
+	{"accuracy", 0, 0, OPT_ACCURACY}, {"win-rates", 1, 0, OPT_WIN_RATES},
+	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 

@@ -447,7 +447,7 @@ su_group_resolve(const char *file, const char *spec,
 {
 	static const struct { const char *kw; enum su_gkind kind; } kw[] = {
 		{"quarter", SU_G_QUARTER}, {"month", SU_G_MONTH},
-		{"fiscal_year", SU_G_FY},
+		{"fiscal_year", SU_G_FY}, {"week", SU_G_WEEK},
 	};
 	char *copy = su_xstrdup(spec), *tok, *save = NULL, list[1024];
 	struct su_gcol *g = NULL;
@@ -485,7 +485,8 @@ su_group_resolve(const char *file, const char *spec,
 				su_header_list(hdr, list, sizeof list);
 				su_msg(file, 0, "-g %s: %s (use a header, a "
 				    "role such as owner or stage, or quarter, "
-				    "month, fiscal_year); the headers are: %s",
+				    "month, week, fiscal_year); the headers are: "
+				    "%s",
 				    tok, c == -1 ? "no such column" :
 				    "several columns match", list);
 				goto fail;

@@ -1141,3 +1141,23 @@ su_seen_at(char *buf, size_t size, const char *file, long line,
 		snprintf(buf, size, "%s:%ld", file, line);
 	return buf;
 }
+
+struct su_in *
+su_in_side(const struct su_opts *o, struct su_opts *side, char **file,
+           struct su_rec *hdr)
+{
+	struct su_in *in;
+
+	*side = *o;
+	side->tsv = 0;
+	side->delim = -1;
+	side->skip_invalid = 0;
+	side->rejects = NULL;
+	side->nover = 0;
+	in = su_in_new(side, 1, file);
+	if (su_in_header(in, hdr) < 0) {
+		su_in_free(in);
+		return NULL;
+	}
+	return in;
+}

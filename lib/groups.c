@@ -196,6 +196,8 @@ su_group_key(const struct su_gcol *g, size_t ng, const struct su_rec *r,
 			n = su_label_quarter(lab, close, fy_start);
 		else if (g[i].kind == SU_G_MONTH)
 			n = su_label_month(lab, close);
+		else if (g[i].kind == SU_G_WEEK)
+			n = su_label_week(lab, close);
 		else
 			n = su_label_fy(lab, close, fy_start);
 		if (klen + n + 1 > *cap) {

@@ -68,8 +68,8 @@ int su_columns_resolve(const char *file, const struct su_rec *hdr,
 int su_row_currency(const struct su_rec *hdr, const struct su_rec *r, int col,
 					char cur[SU_CUR_LEN], char *msg, size_t size);
 /* -g COL,...: header names, role names, or the computed quarter, month,
- * fiscal_year of the close date */
-enum su_gkind { SU_G_COLUMN, SU_G_QUARTER, SU_G_MONTH, SU_G_FY };
+ * fiscal_year, week (ISO 8601, 2026-W14) of the close date */
+enum su_gkind { SU_G_COLUMN, SU_G_QUARTER, SU_G_MONTH, SU_G_FY, SU_G_WEEK };
 struct su_gcol {
 	enum su_gkind kind;
 	int col;          /* SU_G_COLUMN: the column */

@@ -26,6 +26,12 @@ struct su_rec {
 struct su_in;
 /* files: operands; none means standard input.  Never fails. */
 struct su_in *su_in_new(const struct su_opts *o, int nfiles, char **files);
+/* A CSV file of a program's own (targets, saved forecasts): read with o's
+ * encoding and date options, but not the data's -t, -d, -c, --skip-invalid
+ * or --rejects (side is its options, kept while it is read).  Its header
+ * in hdr; NULL on error (said). */
+struct su_in *su_in_side(const struct su_opts *o, struct su_opts *side,
+                         char **file, struct su_rec *hdr);
 /* the header of the first file: 1, or -1 on error (printed) */
 int su_in_header(struct su_in *in, struct su_rec *hdr);
 /* the next data record: 1, 0 at the end of all input, -1 on error

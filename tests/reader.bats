@@ -820,7 +820,7 @@ EOF
 	sed '1s/Opportunity Owner: Full Name/Created By: Full Name/' "$f" >"$BATS_TEST_TMPDIR/rep3.csv"
 	run --separate-stderr forecast -g owner --period 2026-Q2 "$BATS_TEST_TMPDIR/rep3.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/rep3.csv: -g owner: no such column (use a header, a role such as owner or stage, or quarter, month, fiscal_year); the headers are: \"Created By: Full Name\", \"Opportunity Name\", \"Stage\", \"Amount\", \"Forecast Category\", \"Close Date\""
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/rep3.csv: -g owner: no such column (use a header, a role such as owner or stage, or quarter, month, week, fiscal_year); the headers are: \"Created By: Full Name\", \"Opportunity Name\", \"Stage\", \"Amount\", \"Forecast Category\", \"Close Date\""
 }
 
 # line 1 sep=; line 2 the header; line 3 "1,5" is one field (the comma is
