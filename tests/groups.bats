@@ -75,3 +75,24 @@ EOF2
 	assert_line --index 1 --regexp '^Organic Search,2,'
 	assert_line --index 2 --regexp '^Total,2,'
 }
+
+@test "-g week in every program: ISO 8601 weeks, 2026-12-31 in 2026-W53" {
+	# 2026-12-31 is a Thursday, so its week (Mon 28 Dec - Sun 3 Jan) is
+	# the 53rd of 2026; 2027-01-04 (a Monday) opens 2027-W01
+	f=$(mk w.csv <<'EOF2'
+Stage,Amount,Close Date,Created Date,MQL Date
+Closed Won,100,2026-12-31,2026-12-01,2026-12-31
+Closed Won,200,2027-01-03,2026-12-01,2027-01-03
+Closed Lost,50,2027-01-04,2026-12-01,2027-01-04
+EOF2
+)
+	run --separate-stderr "$BIN/cyclestat" --as-of 2027-02-01 -g week "$f"
+	assert_success
+	run cut -d, -f1-5 <<<"$output"
+	assert_output $'week,opps,won,lost,open\n2026-W53,2,2,0,0\n2027-W01,1,0,1,0'
+	# forecast: $100 + $200 closed in 2026-W53, the $50 lost in 2027-W01
+	run --separate-stderr "$BIN/forecast" -g week "$f"
+	assert_success
+	run grep -E '^[^,]*,(Closed|Lost),' <<<"$output"
+	assert_output $'2026-W53,Closed,2,300.00,1.0000,300.00\n2026-W53,Lost,0,0.00,0.0000,0.00\n2027-W01,Closed,0,0.00,1.0000,0.00\n2027-W01,Lost,1,50.00,0.0000,0.00'
+}
