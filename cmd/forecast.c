@@ -62,6 +62,8 @@ usage(FILE *fp)
 "      --stamp                as_of and period columns first, for --accuracy\n"
 "      --accuracy             score forecasts saved with --stamp against the\n"
 "                             deals won in their period (the last file)\n"
+"      --min-deals N          with --accuracy: a call whose actual rests on\n"
+"                             fewer won deals is insufficient (default 10)\n"
 "      --weights CAT=PCT,...  category weights (default closed=100,commit=90,\n"
 "                             best_case=70,pipeline=50,omitted=0)\n"
 "      --weight-by category|probability\n"
@@ -149,6 +151,7 @@ parse_ratio(struct opts *o, const char *arg)
 enum { OPT_PERIOD = SU_OPT_PROGRAM_BASE, OPT_TARGET, OPT_FAIL_UNDER,
        OPT_WEIGHTS, OPT_WEIGHT_BY, OPT_TARGETS, OPT_FAIL_COV, OPT_COMPARE,
        OPT_MOVES, OPT_SIMULATE, OPT_SEED, OPT_STAMP, OPT_ACCURACY,
+       OPT_MIN_DEALS,
        OPT_WIN_RATES };
 
 static void
@@ -216,6 +219,9 @@ option(void *self, int c, const char *arg)
 	case OPT_ACCURACY:
 		o->accuracy = 1;
 		return 0;
+	case OPT_MIN_DEALS:
+		o->has_min_deals = 1;
+		return su_opt_min_deals(arg, &o->min_deals);
 	case OPT_SIMULATE:
 		if (su_strtonum(arg, 1, 10000000, &o->simulate)) {
 			su_msg(NULL, 0, "--simulate %s: expected a number of "
@@ -699,6 +705,10 @@ setup(void *self, struct su_run *run)
 	    o->group_by || o->period)) {
 		su_msg(NULL, 0, "--accuracy reads saved forecasts: it takes "
 		    "their groups and periods, and no other forecast option");
+		return -1;
+	}
+	if (o->has_min_deals && !o->accuracy) {
+		su_msg(NULL, 0, "--min-deals goes with --accuracy");
 		return -1;
 	}
 	if (o->stamp && (o->compare || o->simulate)) {
@@ -1242,7 +1252,8 @@ static const struct option longopts[] = {
 	{"targets", 1, 0, OPT_TARGETS}, {"compare", 1, 0, OPT_COMPARE},
 	{"moves", 0, 0, OPT_MOVES}, {"simulate", 1, 0, OPT_SIMULATE},
 	{"seed", 1, 0, OPT_SEED}, {"stamp", 0, 0, OPT_STAMP},
-	{"accuracy", 0, 0, OPT_ACCURACY}, {"win-rates", 1, 0, OPT_WIN_RATES},
+	{"accuracy", 0, 0, OPT_ACCURACY},
+	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"win-rates", 1, 0, OPT_WIN_RATES},
 	{"fail-under-coverage", 1, 0, OPT_FAIL_COV},
 	{"model", 1, 0, 'm'}, SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
@@ -1257,7 +1268,7 @@ static const struct su_prog forecast = {
 int
 main(int argc, char **argv)
 {
-	struct opts o = {0};
+	struct opts o = {.min_deals = SU_MIN_DEALS};
 	struct state st = {.o = &o};
 
 	return su_run(&forecast, &st, &o.c, argc, argv);

@@ -112,9 +112,12 @@ su_out_open(const struct su_opts *o)
 	if (!o->output || strcmp(o->output, "-") == 0)
 		return out;
 	out->path = su_xstrdup(o->output);
-	/* a device, a FIFO, a terminal: written to as it is; only a regular
-	 * file (or a new one) is replaced atomically */
-	if (stat(o->output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	/* a device, a FIFO, a terminal, and whatever /dev or /proc names
+	 * (/dev/stdout is a link to a file when stdout is one): written to as
+	 * it is; only a regular file (or a new one) is replaced atomically */
+	if ((stat(o->output, &sb) == 0 && !S_ISREG(sb.st_mode)) ||
+	    strncmp(o->output, "/dev/", 5) == 0 ||
+	    strncmp(o->output, "/proc/", 6) == 0) {
 		if ((out->fd = open(o->output, O_WRONLY)) < 0) {
 			su_msg(out->path, 0, "cannot open: %s",
 			    strerror(errno));
@@ -124,8 +127,17 @@ su_out_open(const struct su_opts *o)
 		out->direct = 1;
 		return out;
 	}
-	dcopy = su_xstrdup(o->output);
-	bcopy = su_xstrdup(o->output);
+	/* a link to a file: the file is replaced, the link stays a link */
+	if (lstat(o->output, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		char *real = realpath(o->output, NULL);
+
+		if (real) {
+			free(out->path);
+			out->path = real;
+		}
+	}
+	dcopy = su_xstrdup(out->path);
+	bcopy = su_xstrdup(out->path);
 	d = dirname(dcopy);
 	b = basename(bcopy);
 	n = strlen(d) + strlen(b) + 16;

@@ -253,6 +253,22 @@ expect() {
 	done
 }
 
+@test "-o through a link replaces the file it names and leaves the link a link" {
+	f=$(file ok.csv '%s\n%s\n' "$HDR" "$ROW")
+	for p in $PROGS; do
+		d=$BATS_TEST_TMPDIR/$p
+		mkdir -p "$d"
+		echo old >"$d/target.csv"
+		ln -sf target.csv "$d/link.csv"
+		r=0
+		"$BIN/$p" $(args "$p") --as-of 2026-06-01 -o "$d/link.csv" "$f" || r=$?
+		[ "$r" -le 1 ] || fail "$p: exit $r"
+		[ -L "$d/link.csv" ] || fail "$p: -o replaced the link with a file"
+		[ "$(cat "$d/target.csv")" != old ] || fail "$p: the file the link names was not written"
+		[ "$(ls -A "$d")" = "$(printf 'link.csv\ntarget.csv')" ] || fail "$p: left $(ls -A "$d")"
+	done
+}
+
 @test "blank-only cells are empty cells: Pain Score, Forecast Category (no stray reading)" {
 	# a Pain Score of spaces is no score: no low-pain finding (it once read
 	# an uninitialised value: "pain score   of 10"); a Forecast Category of

@@ -1363,18 +1363,39 @@ Pipeline,Commit,2,1700.00,1530.00"
 	run --separate-stderr forecast --accuracy "$d"/*.csv "$A/actuals.csv"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "Owner,as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias
-ana,2026-04-06,2026-W15,100.00,300.00,230.00,120.00,-20.00,-0.1667,,
-ana,2026-04-13,2026-W16,320.00,320.00,288.00,120.00,200.00,1.6667,,
-ana,2026-04-20,2026-W17,120.00,120.00,220.00,120.00,0.00,0.0000,,
-ana,,(all),,,,,,,0.6111,0.5000
-ben,2026-04-06,2026-W15,300.00,300.00,470.00,700.00,-400.00,-0.5714,,
-ben,2026-04-13,2026-W16,300.00,700.00,550.00,700.00,-400.00,-0.5714,,
-ben,2026-04-20,2026-W17,700.00,700.00,630.00,700.00,0.00,0.0000,,
-ben,,(all),,,,,,,0.3810,-0.3810"
+	# won_deals: ana's 120 is one deal, ben's 700 two; under --min-deals
+	# (default 10) each call and each group is insufficient
+	assert_output "Owner,as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias,won_deals,sample
+ana,2026-04-06,2026-W15,100.00,300.00,230.00,120.00,-20.00,-0.1667,,,1,insufficient
+ana,2026-04-13,2026-W16,320.00,320.00,288.00,120.00,200.00,1.6667,,,1,insufficient
+ana,2026-04-20,2026-W17,120.00,120.00,220.00,120.00,0.00,0.0000,,,1,insufficient
+ana,,(all),,,,,,,0.6111,0.5000,,insufficient
+ben,2026-04-06,2026-W15,300.00,300.00,470.00,700.00,-400.00,-0.5714,,,2,insufficient
+ben,2026-04-13,2026-W16,300.00,700.00,550.00,700.00,-400.00,-0.5714,,,2,insufficient
+ben,2026-04-20,2026-W17,700.00,700.00,630.00,700.00,0.00,0.0000,,,2,insufficient
+ben,,(all),,,,,,,0.3810,-0.3810,,insufficient"
 	# the files in any order: the same
 	run --separate-stderr forecast --accuracy "$d/2026-W17.csv" "$d/2026-W15.csv" "$d/2026-W16.csv" "$A/actuals.csv"
-	assert_line --index 4 "ana,,(all),,,,,,,0.6111,0.5000"
+	assert_line --index 4 "ana,,(all),,,,,,,0.6111,0.5000,,insufficient"
+	# --min-deals 2: ben's two deals are enough, ana's one is not
+	run --separate-stderr forecast --accuracy --min-deals 2 "$d"/*.csv "$A/actuals.csv"
+	assert_success
+	run cut -d, -f1,3,12,13 <<<"$output"
+	assert_output "Owner,week,won_deals,sample
+ana,2026-W15,1,insufficient
+ana,2026-W16,1,insufficient
+ana,2026-W17,1,insufficient
+ana,(all),,insufficient
+ben,2026-W15,2,ok
+ben,2026-W16,2,ok
+ben,2026-W17,2,ok
+ben,(all),,ok"
+	run --separate-stderr forecast --min-deals 2 "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --min-deals goes with --accuracy"
+	run --separate-stderr forecast --accuracy --min-deals x "$d"/*.csv "$A/actuals.csv"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: --min-deals x: expected a number of deals from 0"
 }
 
 @test "--accuracy errors: not stamped, one file, a week twice, other options" {
@@ -1409,9 +1430,9 @@ ben,,(all),,,,,,,0.3810,-0.3810"
 	run --separate-stderr forecast --accuracy "$a" "$A/actuals.csv"
 	assert_success
 	# called 100 + 300 = 400, actual 120 + 700 = 820: -420 / 820 = -0.5122
-	assert_output "as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias
-2026-04-06,2026-W15,400.00,600.00,700.00,820.00,-420.00,-0.5122,,
-,(all),,,,,,,0.5122,-0.5122"
+	assert_output "as_of,week,called,best_case,weighted,actual,error,error_pct,mape,bias,won_deals,sample
+2026-04-06,2026-W15,400.00,600.00,700.00,820.00,-420.00,-0.5122,,,3,insufficient
+,(all),,,,,,,0.5122,-0.5122,,insufficient"
 }
 
 # --win-rates: each open deal won with its stage's rate, whatever its

@@ -22,13 +22,19 @@ struct call {
 
 struct acc_state {
 	struct su_map *calls;	/* group values, as_of -> struct call */
-	struct su_map *actual;	/* period index, group values -> int64_t */
+	struct su_map *actual;	/* period index, group values -> struct won */
 	struct su_period *per;
 	size_t nper;
 	char **gname;		/* the saved files' group columns */
 	size_t ng;
 	const char *gfile;	/* the file that named them */
 	const char *name;	/* the saved file being read (an operand) */
+};
+
+/* what a group won in a period: the actual, and how many deals it is */
+struct won {
+	int64_t amount;
+	long deals;
 };
 
 static void
@@ -234,7 +240,7 @@ read_actuals(struct state *st, struct su_run *run, char *file)
 	size_t ng = 0, i, klen, len = 0;
 	int col[SU_R_NROLES], r = -1;
 	char *spec;
-	int64_t *v;
+	struct won *v;
 	enum su_result res;
 
 	side.rejects = NULL;
@@ -276,7 +282,8 @@ read_actuals(struct state *st, struct su_run *run, char *file)
 			snprintf(st->key + klen, 24, "%zu", i);
 			v = su_map_get(a->actual, st->key, klen +
 			    strlen(st->key + klen), 1)->val;
-			if (su_add(*v, d.amount, v)) {
+			v->deals++;
+			if (su_add(v->amount, d.amount, &v->amount)) {
 				su_msg(rec.file, rec.line, "the sum of "
 				    "amounts overflows");
 				r = -1;
@@ -304,7 +311,7 @@ accuracy_end(struct state *st, struct su_run *run)
 	st->acc = su_xmalloc(sizeof *st->acc);
 	memset(st->acc, 0, sizeof *st->acc);
 	st->acc->calls = su_map_new(sizeof(struct call));
-	st->acc->actual = su_map_new(sizeof(int64_t));
+	st->acc->actual = su_map_new(sizeof(struct won));
 	for (i = 0; i < run->nfiles - 1; i++)
 		if (read_saved(st, run->files[i]))
 			return -1;
@@ -330,20 +337,21 @@ accuracy_write(struct state *st, struct su_out *out)
 {
 	static const char *const fixed[] = {"as_of", "week", "called",
 	    "best_case", "weighted", "actual", "error", "error_pct", "mape",
-	    "bias"};
+	    "bias", "won_deals", "sample"};
 	struct acc_state *a = st->acc;
-	size_t ng = a->ng, ncol = ng + 10, i, j, n, klen;
+	size_t ng = a->ng, ncol = ng + 12, i, j, n, klen;
 	const char **names = su_xmalloc(ncol * sizeof *names);
 	struct su_cell *cells = su_xmalloc(ncol * sizeof *cells), *c;
 	struct su_group **all, *e;
 	struct score sc = {0, 0, 0};
 	char day[16], week[16], key[24];
 	int64_t actual, err, q;
-	int r;
+	long deals;
+	int r, thin = 0;
 
 	for (i = 0; i < ng; i++)
 		names[i] = a->gname[i];
-	for (j = 0; j < 10; j++)
+	for (j = 0; j < 12; j++)
 		names[ng + j] = fixed[j];
 	su_out_currency(out, st->cur);
 	r = su_out_header(out, ncol, names);
@@ -367,11 +375,18 @@ accuracy_write(struct state *st, struct su_out *out)
 		memcpy(st->key, k->gkey, klen);
 		memcpy(st->key + klen, key, strlen(key));
 		e = su_map_get(a->actual, st->key, klen + strlen(key), 0);
-		actual = e ? *(int64_t *)e->val : 0;
+		actual = e ? ((struct won *)e->val)->amount : 0;
+		deals = e ? ((struct won *)e->val)->deals : 0;
 		err = k->called - actual;
 		c[5] = money_cell(actual);
 		c[6] = money_cell(err);
 		memset(&c[7], 0, 3 * sizeof c[7]);
+		/* an actual of a few deals says little of the call (issue 19):
+		 * shown, and marked; the group's summary too */
+		c[10] = su_cell_num(SU_C_INT, deals, 0);
+		str(&c[11], su_insufficient(deals, st->o->min_deals) ?
+		    SU_INSUFFICIENT : "ok");
+		thin |= su_insufficient(deals, st->o->min_deals);
 		if (actual > 0) {
 			c[7].type = SU_C_PCT;
 			c[7].v = err;
@@ -392,7 +407,9 @@ accuracy_write(struct state *st, struct su_out *out)
 		    gkey, k->gkey, klen) != 0)) {
 			str(&c[0], "");
 			str(&c[1], "(all)");
-			memset(&c[2], 0, 8 * sizeof c[2]);
+			memset(&c[2], 0, 9 * sizeof c[2]);
+			str(&c[11], thin ? SU_INSUFFICIENT : "ok");
+			thin = 0;
 			if (sc.n) {
 				c[8].type = c[9].type = SU_C_PCT;
 				c[8].v = sc.abs;

@@ -46,6 +46,8 @@ struct opts {
 	int moves;		/* --moves */
 	int stamp;		/* --stamp: as_of and period columns */
 	int accuracy;		/* --accuracy */
+	long min_deals;		/* --min-deals: below, a call is insufficient */
+	int has_min_deals;
 	long simulate;		/* --simulate N: trials, 0 none */
 	uint64_t seed;		/* --seed S */
 	const char *win_rates;	/* --win-rates FILE */
