@@ -112,6 +112,7 @@ struct parser {
 	int64_t num;     /* K_NUM, K_DATE */
 	struct su_expr *e;
 	int depth;
+	int formula;     /* su_expr_parse_num: every name is a number */
 	struct su_expr_error *err;
 };
 
@@ -834,8 +835,8 @@ settle(struct parser *ps, int a, int b, size_t pos, enum type *mode)
 		ta = tb;
 	if (tb == T_COL)
 		tb = ta;
-	if (ta == T_COL) /* two columns: as text */
-		ta = tb = T_STR;
+	if (ta == T_COL) /* two columns: as text; in a formula, numbers */
+		ta = tb = ps->formula ? T_NUM : T_STR;
 	if (ta != tb)
 		return fail(ps, pos, "cannot compare %s with %s", tname[ta],
 		    tname[tb]);
@@ -1005,6 +1006,7 @@ parse(const char *src, size_t len, struct su_expr **out,
 	memset(&ps, 0, sizeof ps);
 	memset(err, 0, sizeof *err);
 	ps.src = src, ps.len = len, ps.e = e, ps.err = err;
+	ps.formula = want == T_NUM;
 	if (memchr(src, '\0', len)) {
 		fail(&ps, (size_t)((const char *)memchr(src, '\0', len) - src),
 		    "NUL byte in the expression");

@@ -251,6 +251,9 @@ test_expr(void)
 			{"round(1234.565, 2)", 0, 1234570000LL},
 			{"Employees", 0, 1200000000LL},
 			{"Employees + Blank", 1, 0},
+			/* in a formula two names compare as numbers: 1200 < 2.5M
+			 * (as text "1,200" > "$2.5M") */
+			{"if(Employees > Revenue, 1, 2)", 0, 2000000},
 			{"1 / (Employees - 1200)", -1, 0},
 			{"9000000000000 * 2", -1, 0},
 			{"9000000000000 + 9000000000000", -1, 0},
