@@ -23,7 +23,7 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck cyclestat mqlqualify commission roi
+PROGS = forecast stagecheck cyclestat mqlqualify commission roi arr
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)

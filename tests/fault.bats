@@ -123,3 +123,8 @@ faults() {
 @test "roi under faults (rows stream; the formulas file read)" {
 	faults roi 0 -F "$EXAMPLES/roi/seed004.ini" "$EXAMPLES/roi/prospects.csv"
 }
+
+@test "arr under faults (the bridge per owner; --metrics)" {
+	faults arr 0 -g owner --per quarter --period 2026 "$EXAMPLES/arr/contracts.csv"
+	faults arr 0 --metrics --rep Ivy --per year --period 2026 "$EXAMPLES/arr/contracts.csv"
+}
