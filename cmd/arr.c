@@ -49,8 +49,10 @@ struct opts {
 	long renewals;       /* --renewals DAYS, or -1 */
 	su_rate target;      /* --expansion-target */
 	int has_target;
-	/* --start, --end, --arr, --mrr: a column by its header */
-	const char *h_start, *h_end, *h_arr, *h_mrr;
+	/* --start, --end, --arr, --mrr, --month: a column by its header */
+	const char *h_start, *h_end, *h_arr, *h_mrr, *h_month;
+	int snapshots;       /* --snapshots: rows are an account's ARR in a
+	                        month */
 };
 
 struct state {
@@ -59,6 +61,7 @@ struct state {
 	struct su_gcol *g;
 	size_t ng;
 	int c_start, c_end, c_amount, mrr, c_account, c_owner;
+	const char *hmonth;  /* --snapshots: the month column's header */
 	char cur[SU_CUR_LEN];
 	const char *cur_file;
 	long cur_line;
@@ -74,6 +77,7 @@ struct state {
 static const char usage_text[] =
 "usage: arr [-g COL] [--per month|quarter|year] [--period P]\n"
 "           [--start COL] [--end COL] [--arr COL | --mrr COL]\n"
+"           [--snapshots [--month COL]]\n"
 "           [--amount arr|mrr] [--metrics [--rep NAME]]\n"
 "           [--renewals DAYS] [--expansion-target PCT] [options] [FILE ...]\n";
 
@@ -97,6 +101,9 @@ usage(FILE *fp)
 "                             Date, End Date and their other names)\n"
 "      --arr COL, --mrr COL   the amount's column, ARR or MRR (x 12)\n"
 "      --amount arr|mrr       the column to read when there are both\n"
+"      --snapshots            rows are monthly snapshots: Account, Month,\n"
+"                             ARR or MRR (a month without one is no ARR)\n"
+"      --month COL            --snapshots: the month's column\n"
 "      --metrics              Rep,Metric,Value,Period rows for commission's\n"
 "                             --metrics: churn, arr_churn, nrr, grr\n"
 "      --rep NAME             --metrics without -g: the rep they are for\n"
@@ -108,7 +115,7 @@ usage(FILE *fp)
 
 enum { OPT_PER = SU_OPT_PROGRAM_BASE, OPT_PERIOD, OPT_AMOUNT, OPT_METRICS,
        OPT_REP, OPT_RENEWALS, OPT_TARGET, OPT_START, OPT_END, OPT_ARR,
-       OPT_MRR };
+       OPT_MRR, OPT_SNAPSHOTS, OPT_MONTH };
 
 static void
 init(void *self)
@@ -138,6 +145,12 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_START:
 		o->h_start = arg;
+		return 0;
+	case OPT_SNAPSHOTS:
+		o->snapshots = 1;
+		return 0;
+	case OPT_MONTH:
+		o->h_month = arg;
 		return 0;
 	case OPT_END:
 		o->h_end = arg;
@@ -189,6 +202,8 @@ static const char *const start_names[] = {"Start Date", "Start",
 static const char *const end_names[] = {"End Date", "End",
     "Contract End Date", "Contract End", "Subscription End Date",
     "Service End Date", NULL};
+static const char *const month_names[] = {"Month", "Snapshot Month",
+    "Snapshot Date", "Date", "As Of Date", "Period", NULL};
 static const char *const arr_names[] = {"ARR", "Annual Recurring Revenue",
     NULL};
 static const char *const mrr_names[] = {"MRR", "Monthly Recurring Revenue",
@@ -253,16 +268,26 @@ header(void *self, struct su_run *run)
 	st->in = run->in;
 	st->c_account = run->col[SU_R_ACCOUNT];
 	st->c_owner = run->col[SU_R_OWNER];
-	if ((st->c_start = find_col(hdr, start_names, "start date", "--start",
-	    o->h_start)) == -2 ||
+	if (o->snapshots) {
+		if ((st->c_start = find_col(hdr, month_names, "month",
+		    "--month", o->h_month)) == -2)
+			return -1;
+		if (st->c_start < 0)
+			return say_missing(hdr, "month", month_names), -1;
+		st->c_end = -1;
+		st->hmonth = hdr->f[st->c_start];
+	} else if ((st->c_start = find_col(hdr, start_names, "start date",
+	    "--start", o->h_start)) == -2 ||
 	    (st->c_end = find_col(hdr, end_names, "end date", "--end",
-	    o->h_end)) == -2 ||
+	    o->h_end)) == -2)
+		return -1;
+	if ((a = find_col(hdr, arr_names, "ARR", "--arr", o->h_arr)) == -2 ||
 	    (a = find_col(hdr, arr_names, "ARR", "--arr", o->h_arr)) == -2 ||
 	    (m = find_col(hdr, mrr_names, "MRR", "--mrr", o->h_mrr)) == -2)
 		return -1;
 	if (st->c_start < 0)
 		return say_missing(hdr, "start date", start_names), -1;
-	if (st->c_end < 0)
+	if (st->c_end < 0 && !o->snapshots)
 		return say_missing(hdr, "end date", end_names), -1;
 	if (a < 0 && m < 0) {
 		say_missing(hdr, "ARR or MRR", arr_names);
@@ -309,6 +334,15 @@ setup(void *self, struct su_run *run)
 		    "owner (each owner's) or --rep NAME (the whole base's)");
 		return -1;
 	}
+	if (o->snapshots && (o->renewals >= 0 || o->h_start || o->h_end)) {
+		su_msg(NULL, 0, "--snapshots: no contract dates to read "
+		    "(--start, --end) or renewals to list (--renewals)");
+		return -1;
+	}
+	if (o->h_month && !o->snapshots) {
+		su_msg(NULL, 0, "--month %s: only with --snapshots", o->h_month);
+		return -1;
+	}
 	if (o->rep && !o->metrics) {
 		su_msg(NULL, 0, "--rep %s: only with --metrics", o->rep);
 		return -1;
@@ -328,6 +362,40 @@ setup(void *self, struct su_run *run)
 
 /* ---- one contract line ---------------------------------------------------- */
 
+/* --snapshots: the month of a row (2026-03, or a date in it: 2026-03-31),
+ * its first and last days */
+static enum su_result
+snapshot_month(struct state *st, const struct su_rec *r, int32_t *s,
+               int32_t *e)
+{
+	const char *f = r->f[st->c_start], *why;
+	size_t len = r->len[st->c_start];
+	struct su_period p;
+	char buf[16];
+	int32_t d;
+	int y, m, dd, rc;
+
+	su_trim(&f, &len);
+	if (len == 7 && f[4] == '-') { /* YYYY-MM */
+		memcpy(buf, f, 7);
+		buf[7] = '\0';
+		if (su_period_parse(buf, 1, &p, &why))
+			goto bad;
+		d = p.from;
+	} else if ((rc = su_date_parse(f, len, st->o->c.dmy, &d, &why)) != 0) {
+		if (rc == 1)
+			why = "empty (a snapshot is of a month)";
+		goto bad;
+	}
+	su_civil(d, &y, &m, &dd);
+	*s = su_days(y, m, 1);
+	*e = su_days(y, m, su_days_in_month(y, m));
+	return SU_OK;
+bad:
+	return su_in_reject(st->in, r, "%s \"%.*s\": %s", st->hmonth,
+	    (int)(len > 60 ? 60 : len), f, why);
+}
+
 #define CELL(r, c) (int)((r)->len[c] > 60 ? 60 : (r)->len[c]), (r)->f[c]
 
 static enum su_result
@@ -336,7 +404,8 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 	struct state *st = self;
 	struct opts *o = st->o;
 	const char *why, *hs = run->hdr.f[st->c_start],
-	    *he = run->hdr.f[st->c_end], *ha = run->hdr.f[st->c_amount];
+	    *he = st->c_end >= 0 ? run->hdr.f[st->c_end] : "",
+	    *ha = run->hdr.f[st->c_amount];
 	const char *acc = r->f[st->c_account];
 	size_t alen = r->len[st->c_account], klen;
 	int32_t s, e;
@@ -350,17 +419,22 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 	if (alen == 0)
 		return su_in_reject(st->in, r, "%s is empty (a line belongs "
 		    "to an account)", run->hdr.f[st->c_account]);
-	if ((rc = su_date_parse(r->f[st->c_start], r->len[st->c_start],
-	    o->c.dmy, &s, &why)) != 0)
-		return su_in_reject(st->in, r, "%s \"%.*s\": %s", hs,
-		    CELL(r, st->c_start), rc == 1 ? "empty (a line starts "
-		    "on a date)" : why);
-	if ((rc = su_date_parse(r->f[st->c_end], r->len[st->c_end], o->c.dmy,
-	    &e, &why)) < 0)
-		return su_in_reject(st->in, r, "%s \"%.*s\": %s", he,
-		    CELL(r, st->c_end), why);
-	if (rc == 1)
-		e = NO_END;
+	if (o->snapshots) {
+		if ((rc = snapshot_month(st, r, &s, &e)) != SU_OK)
+			return rc;
+	} else {
+		if ((rc = su_date_parse(r->f[st->c_start],
+		    r->len[st->c_start], o->c.dmy, &s, &why)) != 0)
+			return su_in_reject(st->in, r, "%s \"%.*s\": %s", hs,
+			    CELL(r, st->c_start), rc == 1 ? "empty (a line "
+			    "starts on a date)" : why);
+		if ((rc = su_date_parse(r->f[st->c_end], r->len[st->c_end],
+		    o->c.dmy, &e, &why)) < 0)
+			return su_in_reject(st->in, r, "%s \"%.*s\": %s", he,
+			    CELL(r, st->c_end), why);
+		if (rc == 1)
+			e = NO_END;
+	}
 	if (e < s)
 		return su_in_reject(st->in, r, "%s %.*s is before %s %.*s", he,
 		    CELL(r, st->c_end), hs, CELL(r, st->c_start));
@@ -399,6 +473,18 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 	memcpy(st->key + klen, acc, alen);
 	klen += alen;
 	a = su_groups_get(st->t, st->key, klen);
+	if (o->snapshots) {
+		size_t i;
+
+		/* one snapshot an account a month: two would be summed */
+		for (i = 0; i < a->n; i++)
+			if (a->l[i].start == s)
+				return su_in_reject(st->in, r, "%.*s has a "
+				    "snapshot for that month already (%s)",
+				    (int)(alen > 60 ? 60 : alen), acc,
+				    su_seen_at(seen, sizeof seen, r->file,
+				    a->l[i].lineno, r));
+	}
 	if (a->n == a->cap)
 		a->l = su_xrealloc(a->l, (a->cap = a->cap * 2 + 4) *
 		    sizeof *a->l);
@@ -909,6 +995,7 @@ static const struct option longopts[] = {
 	{"renewals", 1, 0, OPT_RENEWALS},
 	{"expansion-target", 1, 0, OPT_TARGET}, {"start", 1, 0, OPT_START},
 	{"end", 1, 0, OPT_END}, {"arr", 1, 0, OPT_ARR}, {"mrr", 1, 0, OPT_MRR},
+	{"snapshots", 0, 0, OPT_SNAPSHOTS}, {"month", 1, 0, OPT_MONTH},
 	{0, 0, 0, 0},
 };
 

@@ -206,3 +206,42 @@ arr: 7 invalid records skipped; see $BATS_TEST_TMPDIR/rj.csv"
 	# A 100 + F 100 EUR, both new in January
 	assert_line --index 1 "2026-01,0.00,200.00,0.00,0.00,0.00,0.00,200.00,,,0,2,0,0,2,,100.00"
 }
+
+@test "--snapshots: monthly ARR per account gives the contracts' bridge" {
+	# tests/data/arr-snapshots.csv: each account's ARR at each month's
+	# end of 2025-2026, as the contract lines above give it
+	run --separate-stderr "$BIN/arr" --snapshots --per quarter --period 2026 "$BATS_TEST_DIRNAME/data/arr-snapshots.csv"
+	assert_success
+	assert_line --index 1 "2026-Q1,44000.00,12000.00,0.00,0.00,6000.00,0.00,50000.00,0.8636,0.8636,4,1,1,0,4,0.2500,12500.00"
+	assert_line --index 3 "2026-Q3,47000.00,0.00,0.00,5000.00,0.00,7000.00,49000.00,0.8936,0.8936,3,0,0,1,4,0.0000,12250.00"
+	b=$("$BIN/arr" --as-of 2026-12-31 "$C")
+	c=$("$BIN/arr" --snapshots --as-of 2026-12-31 "$BATS_TEST_DIRNAME/data/arr-snapshots.csv")
+	assert_equal "$c" "$b"
+}
+
+@test "--snapshots: a month without a snapshot is no ARR; a date is its month; MRR x 12" {
+	# A: Jan 100/month (1,200 a year), Feb none, Mar 150/month (1,800):
+	# Jan new 1,200; Feb churn 1,200; Mar reactivation 1,800
+	f=$(mk s.csv <<<$'Company,Snapshot Date,MRR\nA,2026-01-31,100\nA,2026-03-15,150')
+	run --separate-stderr "$BIN/arr" --snapshots --period 2026-Q1 "$f"
+	assert_success
+	assert_output "$BRIDGE
+2026-01,0.00,1200.00,0.00,0.00,0.00,0.00,1200.00,,,0,1,0,0,1,,1200.00
+2026-02,1200.00,0.00,0.00,0.00,1200.00,0.00,0.00,0.0000,0.0000,1,0,1,0,0,1.0000,
+2026-03,0.00,0.00,0.00,0.00,0.00,1800.00,1800.00,,,0,0,0,1,1,,1800.00"
+	f=$(mk d.csv <<<$'Account,Month,ARR\nA,2026-01,100\nB,2026-01,5\na ,2026-01-20,100\nC,,1\nD,2026-13,1')
+	run --separate-stderr "$BIN/arr" --snapshots --skip-invalid --period 2026-01 "$f"
+	assert_success
+	# "a " is A, as a pivot reads it: a second snapshot of A's January
+	assert_equal "$stderr" "arr: $f:4: a has a snapshot for that month already (line 2) (skipped)
+arr: $f:5: Month \"\": empty (a snapshot is of a month) (skipped)
+arr: $f:6: Month \"2026-13\": not a period (expected 2026-Q2, FY2026-Q2, 2026-05, 2026, FY2026 or 2026-04-01..2026-06-30) (skipped)
+arr: 3 invalid records skipped
+arr: 1 record grouped under another spelling (values differing only in ASCII case or surrounding spaces are one group, shown as first seen, trimmed): \"a\" as \"A\""
+	run --separate-stderr "$BIN/arr" --snapshots --renewals 30 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "arr: --snapshots: no contract dates to read (--start, --end) or renewals to list (--renewals)"
+	run --separate-stderr "$BIN/arr" --month Month "$f"
+	assert_failure 2
+	assert_equal "$stderr" "arr: --month Month: only with --snapshots"
+}
