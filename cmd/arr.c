@@ -53,6 +53,9 @@ struct opts {
 	const char *h_start, *h_end, *h_arr, *h_mrr, *h_month;
 	int snapshots;       /* --snapshots: rows are an account's ARR in a
 	                        month */
+	const char *spend;   /* --spend FILE */
+	su_rate margin;      /* --gross-margin */
+	int has_margin;
 };
 
 struct state {
@@ -72,12 +75,19 @@ struct state {
 	long nlines;
 	long churned2;       /* --expansion-target: second-year accounts
 	                        at 0 ARR, left out */
+	/* --spend: the periods, and per channel (the -g value, or "") an
+	 * amount a period */
+	int32_t *p;
+	size_t np;
+	struct su_groups *spend;
+	char spend_cur[SU_CUR_LEN];
+	long nozero_churn;   /* LTV not worked out: no churn */
 };
 
 static const char usage_text[] =
 "usage: arr [-g COL] [--per month|quarter|year] [--period P]\n"
 "           [--start COL] [--end COL] [--arr COL | --mrr COL]\n"
-"           [--snapshots [--month COL]]\n"
+"           [--snapshots [--month COL]] [--spend FILE [--gross-margin PCT]]\n"
 "           [--amount arr|mrr] [--metrics [--rep NAME]]\n"
 "           [--renewals DAYS] [--expansion-target PCT] [options] [FILE ...]\n";
 
@@ -104,6 +114,9 @@ usage(FILE *fp)
 "      --snapshots            rows are monthly snapshots: Account, Month,\n"
 "                             ARR or MRR (a month without one is no ARR)\n"
 "      --month COL            --snapshots: the month's column\n"
+"      --spend FILE           Period, Amount [, Channel]: CAC, CAC payback\n"
+"                             months and LTV columns (Channel matches -g)\n"
+"      --gross-margin PCT     the margin of payback and LTV\n"
 "      --metrics              Rep,Metric,Value,Period rows for commission's\n"
 "                             --metrics: churn, arr_churn, nrr, grr\n"
 "      --rep NAME             --metrics without -g: the rep they are for\n"
@@ -115,7 +128,7 @@ usage(FILE *fp)
 
 enum { OPT_PER = SU_OPT_PROGRAM_BASE, OPT_PERIOD, OPT_AMOUNT, OPT_METRICS,
        OPT_REP, OPT_RENEWALS, OPT_TARGET, OPT_START, OPT_END, OPT_ARR,
-       OPT_MRR, OPT_SNAPSHOTS, OPT_MONTH };
+       OPT_MRR, OPT_SNAPSHOTS, OPT_MONTH, OPT_SPEND, OPT_MARGIN };
 
 static void
 init(void *self)
@@ -148,6 +161,19 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_SNAPSHOTS:
 		o->snapshots = 1;
+		return 0;
+	case OPT_SPEND:
+		o->spend = arg;
+		return 0;
+	case OPT_MARGIN:
+		if (su_opt_pct("--gross-margin", arg, &o->margin))
+			return -1;
+		if (o->margin == 0) {
+			su_msg(NULL, 0, "--gross-margin %s: above 0 (a payback "
+			    "needs a margin)", arg);
+			return -1;
+		}
+		o->has_margin = 1;
 		return 0;
 	case OPT_MONTH:
 		o->h_month = arg;
@@ -315,6 +341,11 @@ header(void *self, struct su_run *run)
 			    "already (--per); -g takes columns", st->g[i].name);
 			return -1;
 		}
+	if (o->spend && st->ng > 1) {
+		su_msg(NULL, 0, "--spend: one -g column at most (its values "
+		    "are the spend's channels)");
+		return -1;
+	}
 	if (o->metrics && st->ng > 1) {
 		su_msg(NULL, 0, "--metrics: one -g column at most (its values "
 		    "are the reps)");
@@ -337,6 +368,15 @@ setup(void *self, struct su_run *run)
 	if (o->snapshots && (o->renewals >= 0 || o->h_start || o->h_end)) {
 		su_msg(NULL, 0, "--snapshots: no contract dates to read "
 		    "(--start, --end) or renewals to list (--renewals)");
+		return -1;
+	}
+	if (o->spend && (o->metrics || o->renewals >= 0 || o->has_target)) {
+		su_msg(NULL, 0, "--spend adds columns to the bridge: not with "
+		    "--metrics, --renewals or --expansion-target");
+		return -1;
+	}
+	if (o->has_margin && !o->spend) {
+		su_msg(NULL, 0, "--gross-margin: only with --spend");
 		return -1;
 	}
 	if (o->h_month && !o->snapshots) {
@@ -674,10 +714,44 @@ metric(struct su_out *out, const char *rep, const char *name, int64_t v,
 	return su_out_row(out, c);
 }
 
+/* --spend's columns: spend, cac, cac_payback_months, ltv (k periods a
+ * year, for the churn of LTV) */
+static void
+spend_cells(struct state *st, const struct bridge *b, int64_t spend,
+            struct su_cell *c)
+{
+	const struct opts *o = st->o;
+	int64_t v, gross;
+	int k = o->per == PER_MONTH ? 12 : o->per == PER_QUARTER ? 4 : 1;
+
+	c[0] = money(spend);
+	c[1] = c[2] = c[3] = pct(0, 0);
+	if (b->cust_new && su_muldiv(spend, 1, b->cust_new, &v) == 0)
+		c[1] = money(v);
+	if (!o->has_margin)
+		return;
+	/* payback: spend / (new ARR x margin / 12), the gross ARR to the
+	 * cent, the months to one decimal */
+	if (b->new_arr && su_muldiv_rate(b->new_arr, 1, o->margin, 1,
+	    &gross) == 0 && gross > 0 && spend <= INT64_MAX / 12) {
+		c[2].type = SU_C_DAYS;
+		c[2].v = spend * 12;
+		c[2].d = gross;
+	}
+	/* LTV: ARR per customer x margin / the churn rate a year
+	 * (churned / customers at the start, x periods a year) */
+	if (b->cust_churn == 0) {
+		if (b->cust_end)
+			st->nozero_churn++;
+	} else if (b->cust_end && su_muldiv_rate(b->end, b->cust_start,
+	    o->margin, b->cust_end * b->cust_churn * k, &v) == 0)
+		c[3] = money(v);
+}
+
 static int
 write_bridge_row(struct state *st, struct su_out *out, const char *key,
                  const char *label, const struct bridge *b,
-                 struct su_cell *cells)
+                 struct su_cell *cells, int64_t spend)
 {
 	size_t i, k = 0;
 	int64_t kept = b->start - b->contraction - b->churn;
@@ -721,6 +795,8 @@ write_bridge_row(struct state *st, struct su_out *out, const char *key,
 		cells[k++] = money(avg);
 	else
 		cells[k++] = pct(0, 0);
+	if (st->o->spend)
+		spend_cells(st, b, spend, cells + k);
 	return su_out_row(out, cells);
 }
 
@@ -731,20 +807,25 @@ write_bridge(struct state *st, struct su_out *out)
 	    "new_arr", "expansion_arr", "contraction_arr", "churned_arr",
 	    "reactivation_arr", "ending_arr", "nrr", "grr", "customers_start",
 	    "new_customers", "churned_customers", "reactivated_customers",
-	    "customers_end", "logo_churn", "arr_per_customer"};
+	    "customers_end", "logo_churn", "arr_per_customer", "spend", "cac",
+	    "cac_payback_months", "ltv"};
 	static const char *const mfixed[] = {"Rep", "Metric", "Value",
 	    "Period"};
-	size_t nf = sizeof fixed / sizeof fixed[0], ncol, i, j, k, np, na, gk;
+	size_t nf = sizeof fixed / sizeof fixed[0] - (st->o->spend ? 0 : 4),
+	    ncol, i, j, k, np, na, gk;
 	const char **names;
 	struct su_cell *cells;
 	struct su_group **all = su_groups_sorted(st->t, &na);
-	int32_t *p = periods(st, &np);
+	int32_t *p = st->p ? st->p : periods(st, &np);
 	struct bridge *b;
+	const int64_t *sp;
 	char label[16];
 	int r = 0;
 
 	if (!p)
 		return -1;
+	if (st->p)
+		np = st->np;
 	ncol = st->o->metrics ? 4 : st->ng + nf;
 	names = su_xmalloc(ncol * sizeof *names);
 	cells = su_xmalloc((st->ng + nf) * sizeof *cells);
@@ -777,16 +858,25 @@ write_bridge(struct state *st, struct su_out *out)
 					    "overflows");
 					r = -1;
 				}
+		sp = NULL;
+		if (st->spend) {
+			struct su_group *sg = su_groups_find(st->spend, key,
+			    st->ng ? strlen(key) : 0);
+
+			sp = sg ? sg->val : NULL;
+		}
 		for (k = 0; k < np && r == 0; k++) {
 			period_label(label, st->o->per, st->o->c.fy_start,
 			    p[k]);
-			r = write_bridge_row(st, out, key, label, &b[k], cells);
+			r = write_bridge_row(st, out, key, label, &b[k], cells,
+			    sp ? sp[k] : 0);
 		}
 	}
 	free(names);
 	free(cells);
 	free(b);
-	free(p);
+	if (!st->p)
+		free(p);
 	return r;
 }
 
@@ -942,12 +1032,106 @@ write_out(void *self, struct su_run *run, struct su_out *out)
 	return write_bridge(st, out);
 }
 
+/* --spend: each row's amount into the period holding its own period */
+static int
+read_spend(struct state *st)
+{
+	struct opts *o = st->o;
+	struct su_opts so = o->c;
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, r;
+	int cp, ca, cc, rc, ret = -1;
+	size_t k;
+
+	so.tsv = 0, so.delim = -1, so.skip_invalid = 0, so.rejects = NULL;
+	so.nover = 0;
+	files[0] = (char *)o->spend;
+	in = su_in_new(&so, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto done;
+	cp = su_find_header(&hdr, "Period");
+	ca = su_find_header(&hdr, "Amount");
+	cc = su_find_header(&hdr, "Channel");
+	if (cp < 0 || ca < 0 || cc == -2) {
+		su_msg(hdr.file, 1, "--spend: expected the columns Period, "
+		    "Amount and, optionally, Channel");
+		goto done;
+	}
+	if (st->ng && cc < 0) {
+		su_msg(hdr.file, 1, "--spend: no Channel column to match -g %s "
+		    "with", st->g[0].name);
+		goto done;
+	}
+	st->spend = su_groups_new_pivot(st->np * sizeof(int64_t));
+	while ((rc = su_in_next(in, &r)) > 0) {
+		struct su_period per;
+		const char *why;
+		char *ps, cur[SU_CUR_LEN];
+		int64_t amt, *v;
+
+		ps = su_xstrdup(r.f[cp]);
+		rc = su_period_parse(ps, o->c.fy_start, &per, &why);
+		free(ps);
+		if (rc) {
+			su_msg(r.file, r.line, "Period \"%s\": %s", r.f[cp], why);
+			goto done;
+		}
+		if ((rc = su_money_parse(r.f[ca], r.len[ca], o->c.decimal_comma,
+		    &amt, cur, &why)) != 0) {
+			su_msg(r.file, r.line, "Amount \"%s\": %s%s%s", r.f[ca],
+			    rc == 1 ? "empty (spend is never a guess)" :
+			    "not an amount (", rc == 1 ? "" : why,
+			    rc == 1 ? "" : ")");
+			goto done;
+		}
+		if (cur[0] && ((st->cur[0] && strcmp(cur, st->cur) != 0) ||
+		    (st->spend_cur[0] && strcmp(cur, st->spend_cur) != 0))) {
+			su_msg(r.file, r.line, "Amount \"%s\": in %s, but the "
+			    "ARR or spend before is in %s: amounts in different "
+			    "currencies are never divided", r.f[ca], cur,
+			    st->cur[0] ? st->cur : st->spend_cur);
+			goto done;
+		}
+		if (cur[0])
+			memcpy(st->spend_cur, cur, sizeof cur);
+		for (k = 0; k < st->np; k++)
+			if (per.from >= st->p[k] && per.from < st->p[k + 1])
+				break;
+		if (k == st->np)
+			continue; /* outside the periods reported */
+		if (per.to >= st->p[k + 1]) {
+			su_msg(r.file, r.line, "Period %s spans more than one "
+			    "of the periods reported: give the spend per period "
+			    "(or a longer --per)", r.f[cp]);
+			goto done;
+		}
+		v = su_groups_get(st->spend, st->ng ? r.f[cc] : "",
+		    st->ng ? r.len[cc] : 0);
+		if (su_add(v[k], amt, &v[k])) {
+			su_msg(r.file, r.line, "the sum of spend overflows");
+			goto done;
+		}
+	}
+	if (rc == 0)
+		ret = 0;
+done:
+	su_in_free(in);
+	return ret;
+}
+
 static int
 end(void *self, struct su_run *run)
 {
+	struct state *st = self;
+
 	(void)run;
-	su_groups_say_respelled(((struct state *)self)->t);
-	return 0;
+	su_groups_say_respelled(st->t);
+	if (!st->o->spend)
+		return 0;
+	if (!(st->p = periods(st, &st->np)))
+		return -1;
+	return read_spend(st);
 }
 
 /* after the output: what it left out */
@@ -956,6 +1140,13 @@ status(void *self)
 {
 	struct state *st = self;
 
+	if (st->o->spend && !st->o->has_margin)
+		su_msg(NULL, 0, "no --gross-margin: cac_payback_months and ltv "
+		    "are left empty");
+	if (st->nozero_churn)
+		su_msg(NULL, 0, "%ld period%s with no customer churned: ltv "
+		    "left empty (no churn, no lifetime)", st->nozero_churn,
+		    st->nozero_churn == 1 ? "" : "s");
 	if (st->churned2)
 		su_msg(NULL, 0, "%ld account%s in %s second year at 0 ARR "
 		    "(churned): left out of --expansion-target", st->churned2,
@@ -984,6 +1175,9 @@ free_state(void *self)
 
 	if (st->t)
 		su_groups_free(st->t, free_acct);
+	if (st->spend)
+		su_groups_free(st->spend, NULL);
+	free(st->p);
 	free(st->g);
 	free(st->key);
 }
@@ -996,6 +1190,7 @@ static const struct option longopts[] = {
 	{"expansion-target", 1, 0, OPT_TARGET}, {"start", 1, 0, OPT_START},
 	{"end", 1, 0, OPT_END}, {"arr", 1, 0, OPT_ARR}, {"mrr", 1, 0, OPT_MRR},
 	{"snapshots", 0, 0, OPT_SNAPSHOTS}, {"month", 1, 0, OPT_MONTH},
+	{"spend", 1, 0, OPT_SPEND}, {"gross-margin", 1, 0, OPT_MARGIN},
 	{0, 0, 0, 0},
 };
 

@@ -245,3 +245,56 @@ arr: 1 record grouped under another spelling (values differing only in ASCII cas
 	assert_failure 2
 	assert_equal "$stderr" "arr: --month Month: only with --snapshots"
 }
+
+@test "--spend: CAC, CAC payback months and LTV per period and channel, worked by hand" {
+	s=$(mk sp.csv <<<$'Period,Channel,Amount\n2026-Q1,SMB,"$6,000"\n2026-02,Enterprise,1000\n2026-03,enterprise,2000\n2025-Q4,SMB,999')
+	# SMB Q1: $6,000 spent, 1 new customer (Acme, 12,000): CAC 6,000.00;
+	# payback 6000 / (12000 x 0.80 / 12) = 72000 / 9600 = 7.5 months;
+	# LTV = ARR per customer x margin / churn a year = 20000/2 x 0.80 /
+	# (1/2 x 4) = 4,000.00. SMB Q2: 12000/1 x 0.80 / (1/2 x 4) = 4,800.00
+	# Enterprise Q1: $3,000 (February and March), no new customer: no
+	# CAC. 2025-Q4 is outside the periods: left out.
+	run --separate-stderr "$BIN/arr" -g segment --per quarter --period 2026 --spend "$s" --gross-margin 80% -f json "$C"
+	assert_success
+	run jq -c '[.Segment, .period, .spend, .cac, .cac_payback_months, .ltv]' <<<"$output"
+	assert_output '["Enterprise","2026-Q1",3000,null,null,null]
+["Enterprise","2026-Q2",0,null,null,null]
+["Enterprise","2026-Q3",0,null,null,null]
+["Enterprise","2026-Q4",0,null,null,null]
+["SMB","2026-Q1",6000,6000,7.5,4000]
+["SMB","2026-Q2",0,null,null,4800]
+["SMB","2026-Q3",0,null,null,null]
+["SMB","2026-Q4",0,null,null,null]'
+	# without -g every channel is summed: Q1 $9,000 for 1 new customer
+	run --separate-stderr "$BIN/arr" --per quarter --period 2026 --spend "$s" "$C"
+	assert_success
+	assert_line --index 1 "2026-Q1,44000.00,12000.00,0.00,0.00,6000.00,0.00,50000.00,0.8636,0.8636,4,1,1,0,4,0.2500,12500.00,9000.00,9000.00,,"
+	assert_equal "$stderr" "arr: no --gross-margin: cac_payback_months and ltv are left empty"
+}
+
+@test "--spend errors" {
+	s=$(mk s2.csv <<<$'Period,Amount\n2026,5')
+	run --separate-stderr "$BIN/arr" --per quarter --period 2026 --spend "$s" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: $s:2: Period 2026 spans more than one of the periods reported: give the spend per period (or a longer --per)"
+	run --separate-stderr "$BIN/arr" -g segment --per year --period 2026 --spend "$s" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: $s:1: --spend: no Channel column to match -g Segment with"
+	s=$(mk s3.csv <<<$'When,Amount\n2026,5')
+	run --separate-stderr "$BIN/arr" --per year --period 2026 --spend "$s" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: $s:1: --spend: expected the columns Period, Amount and, optionally, Channel"
+	s=$(mk s4.csv <<<$'Period,Amount\n2026,lots')
+	run --separate-stderr "$BIN/arr" --per year --period 2026 --spend "$s" "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: $s:2: Amount \"lots\": not an amount (not a number)"
+	run --separate-stderr "$BIN/arr" --gross-margin 80% "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: --gross-margin: only with --spend"
+	run --separate-stderr "$BIN/arr" --spend "$s" --gross-margin 0 "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: --gross-margin 0: above 0 (a payback needs a margin)"
+	run --separate-stderr "$BIN/arr" --spend "$s" --metrics --rep Ivy "$C"
+	assert_failure 2
+	assert_equal "$stderr" "arr: --spend adds columns to the bridge: not with --metrics, --renewals or --expansion-target"
+}

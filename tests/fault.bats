@@ -127,4 +127,5 @@ faults() {
 @test "arr under faults (the bridge per owner; --metrics)" {
 	faults arr 0 -g owner --per quarter --period 2026 "$EXAMPLES/arr/contracts.csv"
 	faults arr 0 --metrics --rep Ivy --per year --period 2026 "$EXAMPLES/arr/contracts.csv"
+	faults arr 0 -g segment --per quarter --period 2026 --spend "$EXAMPLES/arr/spend.csv" --gross-margin 80% "$EXAMPLES/arr/contracts.csv"
 }
