@@ -777,22 +777,29 @@ parse_neg(struct parser *ps)
 	return k;
 }
 
+/* a run of binary arithmetic, left to right: sum (+ -) over prod (* /)
+ * over neg */
 static int
-parse_prod(struct parser *ps)
+parse_arith(struct parser *ps, int sum)
 {
+	enum tok t1 = sum ? K_PLUS : K_STAR, t2 = sum ? K_MINUS : K_SLASH;
 	int a, b, k;
 	size_t pos;
 	enum tok t;
+	const char *what;
 
-	if ((a = parse_neg(ps)) < 0)
+	if ((a = sum ? parse_arith(ps, 0) : parse_neg(ps)) < 0)
 		return -1;
-	while (ps->t == K_STAR || ps->t == K_SLASH) {
+	while (ps->t == t1 || ps->t == t2) {
 		t = ps->t, pos = ps->tpos;
-		if (arith_operand(ps, a, t == K_STAR ? "'*'" : "'/'") ||
-		    next(ps) || (b = parse_neg(ps)) < 0 ||
-		    arith_operand(ps, b, t == K_STAR ? "'*'" : "'/'"))
+		what = t == K_PLUS ? "'+'" : t == K_MINUS ? "'-'" :
+		    t == K_STAR ? "'*'" : "'/'";
+		if (arith_operand(ps, a, what) || next(ps) ||
+		    (b = sum ? parse_arith(ps, 0) : parse_neg(ps)) < 0 ||
+		    arith_operand(ps, b, what))
 			return -1;
-		k = node(ps, t == K_STAR ? N_MUL : N_DIV, T_NUM, pos);
+		k = node(ps, t == K_PLUS ? N_ADD : t == K_MINUS ? N_SUB :
+		    t == K_STAR ? N_MUL : N_DIV, T_NUM, pos);
 		ps->e->n[k].a = a, ps->e->n[k].b = b;
 		a = k;
 	}
@@ -802,23 +809,7 @@ parse_prod(struct parser *ps)
 static int
 parse_sum(struct parser *ps)
 {
-	int a, b, k;
-	size_t pos;
-	enum tok t;
-
-	if ((a = parse_prod(ps)) < 0)
-		return -1;
-	while (ps->t == K_PLUS || ps->t == K_MINUS) {
-		t = ps->t, pos = ps->tpos;
-		if (arith_operand(ps, a, t == K_PLUS ? "'+'" : "'-'") ||
-		    next(ps) || (b = parse_prod(ps)) < 0 ||
-		    arith_operand(ps, b, t == K_PLUS ? "'+'" : "'-'"))
-			return -1;
-		k = node(ps, t == K_PLUS ? N_ADD : N_SUB, T_NUM, pos);
-		ps->e->n[k].a = a, ps->e->n[k].b = b;
-		a = k;
-	}
-	return a;
+	return parse_arith(ps, 1);
 }
 
 /* the type two operands are compared as */

@@ -17,23 +17,17 @@ static const char *xval[] = {"1,200", "Technology", "Yes", "2026-05-01",
                              "7.5", "VP Engineering", " ", "$2.5M",
                              "2026-01-31"};
 
-/* 1 true, 0 false, -1 an evaluation fault, -2 a parse error */
+/* the lead's record, and e's columns bound to it: 0, or -3 a column the
+ * lead has not (e freed) */
 static int
-xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
+xbind(struct su_expr *e, struct su_rec *r, size_t *lens)
 {
-	struct su_expr *e;
-	struct su_rec r;
-	struct su_expr_env env = {0, 0, 0, NULL};
-	size_t lens[9], i, k;
-	int v;
+	size_t i, k;
 
-	env.today = su_days(2026, 3, 1);
 	for (i = 0; i < 9; i++)
 		lens[i] = strlen(xval[i]);
-	memset(&r, 0, sizeof r);
-	r.n = 9, r.f = xval, r.len = lens;
-	if (su_expr_parse(src, strlen(src), &e, err))
-		return -2;
+	memset(r, 0, sizeof *r);
+	r->n = 9, r->f = xval, r->len = lens;
 	for (k = 0; k < su_expr_ncols(e); k++) {
 		const char *name = su_expr_colname(e, k, NULL);
 
@@ -46,13 +40,37 @@ xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
 		}
 		su_expr_bind(e, k, (int)i);
 	}
-	v = su_expr_eval(e, &r, &env, f);
-	if (v < 0) { /* the name is the expression's: keep a copy */
-		static char col[64];
+	return 0;
+}
 
-		snprintf(col, sizeof col, "%s", f->column);
-		f->column = col;
-	}
+/* a fault's column is the expression's: a copy outlives it */
+static void
+xkeep(struct su_expr_fault *f)
+{
+	static char col[64];
+
+	snprintf(col, sizeof col, "%s", f->column);
+	f->column = col;
+}
+
+/* 1 true, 0 false, -1 an evaluation fault, -2 a parse error */
+static int
+xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
+{
+	struct su_expr *e;
+	struct su_rec r;
+	struct su_expr_env env = {0, 0, 0, NULL};
+	size_t lens[9];
+	int v;
+
+	env.today = su_days(2026, 3, 1);
+	if (su_expr_parse(src, strlen(src), &e, err))
+		return -2;
+	if (xbind(e, &r, lens))
+		return -3;
+	v = su_expr_eval(e, &r, &env, f);
+	if (v < 0)
+		xkeep(f);
 	su_expr_free(e);
 	return v;
 }
@@ -65,34 +83,16 @@ xnum(const char *src, struct su_expr_error *err, struct su_expr_fault *f,
 	struct su_expr *e;
 	struct su_rec r;
 	struct su_expr_env env = {0, 0, 0, NULL};
-	size_t lens[9], i, k;
+	size_t lens[9];
 	int v;
 
-	for (i = 0; i < 9; i++)
-		lens[i] = strlen(xval[i]);
-	memset(&r, 0, sizeof r);
-	r.n = 9, r.f = xval, r.len = lens;
 	if (su_expr_parse_num(src, strlen(src), &e, err))
 		return -2;
-	for (k = 0; k < su_expr_ncols(e); k++) {
-		const char *name = su_expr_colname(e, k, NULL);
-
-		for (i = 0; i < 9; i++)
-			if (su_normeq(xhdr[i], name))
-				break;
-		if (i == 9) {
-			su_expr_free(e);
-			return -3;
-		}
-		su_expr_bind(e, k, (int)i);
-	}
+	if (xbind(e, &r, lens))
+		return -3;
 	v = su_expr_value(e, &r, &env, f, out);
-	if (v != 0) { /* the name is the expression's: keep a copy */
-		static char col[64];
-
-		snprintf(col, sizeof col, "%s", f->column);
-		f->column = col;
-	}
+	if (v != 0)
+		xkeep(f);
 	su_expr_free(e);
 	return v;
 }
