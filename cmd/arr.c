@@ -503,13 +503,12 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 		    "in %s: amounts in different currencies are never added",
 		    ha, CELL(r, st->c_amount), cur, su_seen_at(seen,
 		    sizeof seen, st->cur_file, st->cur_line, r), st->cur);
-	/* the account within its group: "group\0account" */
+	/* the account within its group: "group\0account" (each group
+	 * value ends with its NUL) */
 	klen = su_group_key(st->g, st->ng, r, s, o->c.fy_start, &st->key,
 	    &st->keycap);
-	if (klen + alen + 2 > st->keycap)
-		st->key = su_xrealloc(st->key, st->keycap = klen + alen + 2);
-	if (st->ng)
-		st->key[klen++] = '\0';
+	if (klen + alen + 1 > st->keycap)
+		st->key = su_xrealloc(st->key, st->keycap = klen + alen + 1);
 	memcpy(st->key + klen, acc, alen);
 	klen += alen;
 	a = su_groups_get(st->t, st->key, klen);

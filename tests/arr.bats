@@ -298,3 +298,11 @@ arr: 1 record grouped under another spelling (values differing only in ASCII cas
 	assert_failure 2
 	assert_equal "$stderr" "arr: --spend adds columns to the bridge: not with --metrics, --renewals or --expansion-target"
 }
+
+@test "-g with --expansion-target names the account beside its group" {
+	run --separate-stderr "$BIN/arr" -g owner --as-of 2026-09-01 --expansion-target 20% "$C"
+	assert_success
+	assert_output "Owner,account,first_start,year1_arr,arr,expansion,target_arr,shortfall
+Ana,Echo,2025-01-01,6000.00,7000.00,0.1667,7200.00,200.00
+Ben,Cora,2025-07-01,20000.00,15000.00,-0.2500,24000.00,9000.00"
+}
