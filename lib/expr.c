@@ -757,24 +757,12 @@ arith_operand(struct parser *ps, int k, const char *what)
 	return 0;
 }
 
+static int parse_prefix(struct parser *ps, enum tok t);
+
 static int
 parse_neg(struct parser *ps)
 {
-	size_t pos = ps->tpos;
-	int a, k;
-
-	if (ps->t != K_MINUS)
-		return parse_term(ps);
-	if (++ps->depth > MAXDEPTH)
-		return fail(ps, pos, "nested too deeply");
-	if (next(ps) || (a = parse_neg(ps)) < 0)
-		return -1;
-	ps->depth--;
-	if (arith_operand(ps, a, "'-'"))
-		return -1;
-	k = node(ps, N_NEG, T_NUM, pos);
-	ps->e->n[k].a = a;
-	return k;
+	return parse_prefix(ps, K_MINUS);
 }
 
 /* a run of binary arithmetic, left to right: sum (+ -) over prod (* /)
@@ -934,24 +922,34 @@ parse_cmp(struct parser *ps)
 	return a;
 }
 
+/* a prefix operator, repeatable: '!' (not) over a comparison, '-' over a
+ * term */
 static int
-parse_not(struct parser *ps)
+parse_prefix(struct parser *ps, enum tok t)
 {
 	size_t pos = ps->tpos;
 	int a, k;
 
-	if (ps->t != K_NOT)
-		return parse_cmp(ps);
+	if (ps->t != t)
+		return t == K_NOT ? parse_cmp(ps) : parse_term(ps);
 	if (++ps->depth > MAXDEPTH)
 		return fail(ps, pos, "nested too deeply");
-	if (next(ps) || (a = parse_not(ps)) < 0)
+	if (next(ps) || (a = parse_prefix(ps, t)) < 0)
 		return -1;
 	ps->depth--;
-	if (coerce(ps, a, T_BOOL, "'!'"))
+	if (t == K_NOT ? coerce(ps, a, T_BOOL, "'!'") :
+	    arith_operand(ps, a, "'-'"))
 		return -1;
-	k = node(ps, N_NOT, T_BOOL, pos);
+	k = node(ps, t == K_NOT ? N_NOT : N_NEG, t == K_NOT ? T_BOOL : T_NUM,
+	    pos);
 	ps->e->n[k].a = a;
 	return k;
+}
+
+static int
+parse_not(struct parser *ps)
+{
+	return parse_prefix(ps, K_NOT);
 }
 
 static int
