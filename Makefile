@@ -25,13 +25,14 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck cyclestat mqlqualify commission
+PROGS = forecast stagecheck cyclestat mqlqualify commission roi arr
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)
 TESTBINS = $(BUILD)/bin/unit $(BUILD)/bin/csvdump $(BUILD)/inject.so
 MAN1 = $(PROGS:%=man/%.1)
-MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5 man/commission-plan.5
+MAN5 = man/stagecheck-model.5 man/mqlqualify-rules.5 man/commission-plan.5 \
+    man/roi-formulas.5
 MAN7 = man/salesutils.7
 
 # the shell completions, from the programs' own option tables (their
@@ -145,7 +146,7 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(SHAREDIR)/models $(DESTDIR)$(SHAREDIR)/rules \
-	    $(DESTDIR)$(SHAREDIR)/plans
+	    $(DESTDIR)$(SHAREDIR)/plans $(DESTDIR)$(SHAREDIR)/roi
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	for m in $(MAN1) $(MAN5) $(MAN7); do \
 		s=$${m##*.}; \
@@ -155,6 +156,7 @@ install: all
 	cp examples/models/*.ini $(DESTDIR)$(SHAREDIR)/models/
 	cp examples/rules/*.ini $(DESTDIR)$(SHAREDIR)/rules/
 	cp examples/plans/*.ini $(DESTDIR)$(SHAREDIR)/plans/
+	cp examples/roi/*.ini $(DESTDIR)$(SHAREDIR)/roi/
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 	    $(DESTDIR)$(FISHCOMPDIR)
 	for p in $(PROGS); do \

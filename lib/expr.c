@@ -5,12 +5,19 @@
  *   or    := and { ("||" | or) and }
  *   and   := not { ("&&" | and) not }
  *   not   := ("!" | not) not | cmp
- *   cmp   := term [ relop term | matchop 'regex' | [not] in ( lit, ... ) ]
+ *   cmp   := sum [ relop sum | matchop 'regex' | [not] in ( lit, ... ) ]
+ *   sum   := prod { (+ | -) prod }
+ *   prod  := neg { (* | /) neg }
+ *   neg   := - neg | term
  *   term  := ( or ) | 'string' | number | date | column | name ( args )
  *
  * Types are settled at parse time.  A column's text takes the type of what
- * it is compared with: a number, a date, or else text.  Numbers are fixed
- * point with six decimals (int64); no floating point anywhere.
+ * it is compared with: a number, a date, or else text; an operand of
+ * arithmetic is a number.  Numbers are fixed point with six decimals
+ * (int64); no floating point anywhere: + and - are exact, a product or a
+ * quotient with more decimals is rounded half away from zero to six, once
+ * (round() to fewer).  A formula (su_expr_parse_num) is an expression
+ * whose value is a number.
  */
 #include "su.h"
 
@@ -33,14 +40,18 @@ enum op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
 enum kind {
 	N_OR, N_AND, N_NOT, N_CMP, N_IN, N_MATCH, N_EMPTY, N_PRESENT, N_YES,
 	N_COL, N_NUM, N_DATE, N_STR, N_TODAY, N_TONUM, N_TODATE,
-	N_DAYS, N_MONTHS, N_ADD_DAYS, N_ADD_MONTHS
+	N_DAYS, N_MONTHS, N_ADD_DAYS, N_ADD_MONTHS,
+	/* arithmetic; N_IF: a the condition, b then, v else */
+	N_ADD, N_SUB, N_MUL, N_DIV, N_NEG, N_MIN, N_MAX, N_ROUND, N_IF
 };
 
 struct node {
 	enum kind kind;
 	enum type type;
 	int a, b;         /* children (node indexes), or -1 */
-	int op;           /* N_CMP: enum op; N_MATCH/N_IN: negated */
+	int op;           /* N_CMP: enum op; N_MATCH/N_IN: negated; N_NUM:
+	                     written with '%'; N_COL: an operand of
+	                     arithmetic; N_ROUND: the decimals kept */
 	enum type mode;   /* N_CMP, N_IN: compared as T_NUM, T_DATE or T_STR */
 	int64_t v;        /* N_NUM (scaled), N_DATE (days); N_COL: column ref;
 	                     N_MATCH: regex index; N_IN: first list node */
@@ -84,7 +95,8 @@ struct su_expr {
 
 enum tok {
 	K_END, K_LP, K_RP, K_COMMA, K_AND, K_OR, K_NOT, K_IN, K_REL, K_MATCH,
-	K_STR, K_QNAME, K_NAME, K_NUM, K_DATE, K_BAD
+	K_STR, K_QNAME, K_NAME, K_NUM, K_DATE, K_BAD,
+	K_PLUS, K_MINUS, K_STAR, K_SLASH
 };
 
 struct parser {
@@ -92,12 +104,15 @@ struct parser {
 	size_t len, p;
 	/* the current token */
 	enum tok t;
+	enum tok prev;   /* the token before: does a '-' subtract */
+	int pct;         /* K_NUM: written with '%' */
 	size_t tpos;
 	int op;          /* K_REL: enum op; K_MATCH: 1 icase | 2 negated */
 	char *text;      /* K_STR, K_QNAME, K_NAME: unquoted, malloc'd */
 	int64_t num;     /* K_NUM, K_DATE */
 	struct su_expr *e;
 	int depth;
+	int formula;     /* su_expr_parse_num: every name is a number */
 	struct su_expr_error *err;
 };
 
@@ -126,7 +141,7 @@ isident(int c, int first)
  * *out scaled by SCALE.  Returns the characters used, 0 if none, -1 with
  * *why */
 static long
-lex_number(const char *s, size_t len, int64_t *out, const char **why)
+lex_number(const char *s, size_t len, int64_t *out, int *pct, const char **why)
 {
 	size_t p = 0;
 	int64_t v = 0, mult = SCALE;
@@ -160,7 +175,7 @@ lex_number(const char *s, size_t len, int64_t *out, const char **why)
 		case 'k': case 'K': mult *= 1000; p++; break;
 		case 'm': case 'M': mult *= 1000000; p++; break;
 		case 'b': case 'B': mult *= 1000000000; p++; break;
-		case '%': p++; break;
+		case '%': p++; *pct = 1; break;
 		}
 	}
 	if (v > INT64_MAX / mult) {
@@ -199,6 +214,19 @@ lex_quoted(struct parser *ps, char q)
 	return 0;
 }
 
+/* s[0..9] has a date's digits */
+static int
+isdate(const char *s)
+{
+	static const int at[] = {0, 1, 2, 3, 5, 6, 8, 9};
+	size_t i;
+
+	for (i = 0; i < sizeof at / sizeof at[0]; i++)
+		if (s[at[i]] < '0' || s[at[i]] > '9')
+			return 0;
+	return 1;
+}
+
 static int
 next(struct parser *ps)
 {
@@ -209,6 +237,8 @@ next(struct parser *ps)
 
 	free(ps->text);
 	ps->text = NULL;
+	ps->prev = ps->t;
+	ps->pct = 0;
 	while (ps->p < ps->len && (s[ps->p] == ' ' || s[ps->p] == '\t' ||
 	       s[ps->p] == '\n' || s[ps->p] == '\r'))
 		ps->p++;
@@ -258,9 +288,10 @@ next(struct parser *ps)
 			return ps->t = K_BAD, -1;
 		return ps->t = c == '\'' ? K_STR : K_QNAME, 0;
 	}
-	/* a date: YYYY-MM-DD */
+	/* a date: YYYY-MM-DD (digits where a date has them: 6-03-01 is
+	 * arithmetic, whatever follows it) */
 	if (ps->len - ps->p >= 10 && s[ps->p + 4] == '-' && s[ps->p + 7] == '-' &&
-	    (c >= '0' && c <= '9')) {
+	    isdate(s + ps->p)) {
 		int32_t d;
 
 		if (su_date_parse(s + ps->p, 10, 0, &d, &why) != 0 ||
@@ -270,13 +301,27 @@ next(struct parser *ps)
 		ps->num = d, ps->p += 10;
 		return ps->t = K_DATE, 0;
 	}
+	/* after a value, '-' subtracts; elsewhere it is a number's sign (as
+	 * in "> -5" and "in (-5, 5)") unless a name follows */
+	if (c == '-' && (ps->prev == K_RP || ps->prev == K_STR ||
+	    ps->prev == K_QNAME || ps->prev == K_NAME || ps->prev == K_NUM ||
+	    ps->prev == K_DATE || ps->p + 1 >= ps->len ||
+	    !((s[ps->p + 1] >= '0' && s[ps->p + 1] <= '9') ||
+	    s[ps->p + 1] == '.' || s[ps->p + 1] == '$')))
+		return ps->p++, ps->t = K_MINUS, 0;
+	if (c == '+')
+		return ps->p++, ps->t = K_PLUS, 0;
+	if (c == '*')
+		return ps->p++, ps->t = K_STAR, 0;
+	if (c == '/')
+		return ps->p++, ps->t = K_SLASH, 0;
 	if ((c >= '0' && c <= '9') || c == '.' || c == '$' || c == '-') {
 		int neg = c == '-';
 		size_t at = ps->p + neg;
 
 		if (at < ps->len && s[at] == '$')
 			at++;
-		k = lex_number(s + at, ps->len - at, &ps->num, &why);
+		k = lex_number(s + at, ps->len - at, &ps->num, &ps->pct, &why);
 		if (k < 0)
 			return ps->t = K_BAD, fail(ps, ps->p, "%s", why);
 		if (k == 0 || (at + (size_t)k < ps->len &&
@@ -482,19 +527,116 @@ static const struct {
 	{"add_months", 2, T_DATE, {T_DATE, T_NUM}, N_ADD_MONTHS, 0},
 };
 
+static int parse_sum(struct parser *ps);
+static int arith_operand(struct parser *ps, int k, const char *what);
+
+/* min(a, b, ...), max(a, b, ...): a chain of two-operand nodes; round(x,
+ * places), places 0 to 6 written as a whole number; if(cond, a, b) */
+static int
+parse_arith_call(struct parser *ps, const char *name, size_t pos)
+{
+	enum kind kind = strcasecmp(name, "min") == 0 ? N_MIN :
+	    strcasecmp(name, "max") == 0 ? N_MAX :
+	    strcasecmp(name, "round") == 0 ? N_ROUND : N_IF;
+	int args[3] = {-1, -1, -1}, n = 0, k, a;
+	size_t apos[3] = {0, 0, 0};
+
+	if (++ps->depth > MAXDEPTH)
+		return fail(ps, pos, "nested too deeply");
+	if (next(ps)) /* the ( */
+		return -1;
+	a = -1;
+	for (;;) {
+		size_t at = ps->tpos;
+
+		if (ps->t == K_RP && n == 0)
+			break;
+		if ((k = parse_or(ps)) < 0)
+			return -1;
+		if (kind == N_MIN || kind == N_MAX) {
+			if (arith_operand(ps, k, name))
+				return -1;
+			if (a < 0)
+				a = k;
+			else {
+				int m = node(ps, kind, T_NUM, pos);
+
+				ps->e->n[m].a = a, ps->e->n[m].b = k;
+				a = m;
+			}
+		} else if (n < 3) {
+			apos[n] = at;
+			args[n] = k;
+		}
+		n++;
+		if (ps->t != K_COMMA)
+			break;
+		if (next(ps))
+			return -1;
+	}
+	if (expect(ps, K_RP, "')' after the arguments"))
+		return -1;
+	ps->depth--;
+	if (kind == N_MIN || kind == N_MAX) {
+		if (n < 2)
+			return fail(ps, pos, "%s() takes two or more numbers",
+			    kind == N_MIN ? "min" : "max");
+		return a;
+	}
+	if (kind == N_ROUND) {
+		const struct node *p;
+		int places;
+
+		if (n != 2)
+			return fail(ps, pos, "round() takes 2 arguments: a "
+			    "number and the decimals kept (0 to 6)");
+		if (arith_operand(ps, args[0], "round"))
+			return -1;
+		p = &ps->e->n[args[1]];
+		if (p->kind != N_NUM || p->op || p->v % SCALE != 0 ||
+		    p->v < 0 || p->v > 6 * SCALE)
+			return fail(ps, apos[1], "round() keeps 0 to 6 "
+			    "decimals, written as a whole number");
+		places = (int)(p->v / SCALE); /* node() may move p */
+		k = node(ps, N_ROUND, T_NUM, pos);
+		ps->e->n[k].a = args[0];
+		ps->e->n[k].op = places;
+		return k;
+	}
+	if (n != 3)
+		return fail(ps, pos, "if() takes 3 arguments: a condition, "
+		    "then a number, else a number");
+	if (coerce(ps, args[0], T_BOOL, "if") ||
+	    arith_operand(ps, args[1], "if") ||
+	    arith_operand(ps, args[2], "if"))
+		return -1;
+	k = node(ps, N_IF, T_NUM, pos);
+	ps->e->n[k].a = args[0];
+	ps->e->n[k].b = args[1];
+	ps->e->n[k].v = args[2];
+	return k;
+}
+
 static int
 parse_call(struct parser *ps, char *name, size_t pos)
 {
 	size_t f, nf = sizeof funcs / sizeof funcs[0];
 	int args[2] = {-1, -1}, n = 0, k;
 
+	if (strcasecmp(name, "min") == 0 || strcasecmp(name, "max") == 0 ||
+	    strcasecmp(name, "round") == 0 || strcasecmp(name, "if") == 0) {
+		k = parse_arith_call(ps, name, pos);
+		free(name);
+		return k;
+	}
 	for (f = 0; f < nf; f++)
 		if (strcasecmp(funcs[f].name, name) == 0)
 			break;
 	if (f == nf) {
 		fail(ps, pos, "unknown function %s() (known: empty, present, "
 		    "today, number, date, days, days_since, days_until, months, "
-		    "months_since, months_until, add_days, add_months)", name);
+		    "months_since, months_until, add_days, add_months, min, max, "
+		    "round, if)", name);
 		return free(name), -1;
 	}
 	free(name);
@@ -569,6 +711,7 @@ parse_term(struct parser *ps)
 	case K_NUM:
 		k = node(ps, N_NUM, T_NUM, pos);
 		ps->e->n[k].v = ps->num;
+		ps->e->n[k].op = ps->pct;
 		return next(ps) ? -1 : k;
 	case K_DATE:
 		k = node(ps, N_DATE, T_DATE, pos);
@@ -596,6 +739,67 @@ parse_term(struct parser *ps)
 	}
 }
 
+/* k is an operand of arithmetic: a number, or a column read as one.  A
+ * literal percentage is refused: "75%" is 75 where rules compare it with
+ * a probability column, so 20% times an amount would be read two ways */
+static int
+arith_operand(struct parser *ps, int k, const char *what)
+{
+	struct node *n = &ps->e->n[k];
+
+	if (n->kind == N_NUM && n->op)
+		return fail(ps, n->pos, "a percentage in arithmetic reads two "
+		    "ways (20%% is 20 in a comparison): write 0.20 or 20/100");
+	if (coerce(ps, k, T_NUM, what))
+		return -1;
+	if (n->kind == N_COL)
+		n->op = 1;
+	return 0;
+}
+
+static int parse_prefix(struct parser *ps, enum tok t);
+
+static int
+parse_neg(struct parser *ps)
+{
+	return parse_prefix(ps, K_MINUS);
+}
+
+/* a run of binary arithmetic, left to right: sum (+ -) over prod (* /)
+ * over neg */
+static int
+parse_arith(struct parser *ps, int sum)
+{
+	enum tok t1 = sum ? K_PLUS : K_STAR, t2 = sum ? K_MINUS : K_SLASH;
+	int a, b, k;
+	size_t pos;
+	enum tok t;
+	const char *what;
+
+	if ((a = sum ? parse_arith(ps, 0) : parse_neg(ps)) < 0)
+		return -1;
+	while (ps->t == t1 || ps->t == t2) {
+		t = ps->t, pos = ps->tpos;
+		what = t == K_PLUS ? "'+'" : t == K_MINUS ? "'-'" :
+		    t == K_STAR ? "'*'" : "'/'";
+		if (arith_operand(ps, a, what) || next(ps) ||
+		    (b = sum ? parse_arith(ps, 0) : parse_neg(ps)) < 0 ||
+		    arith_operand(ps, b, what))
+			return -1;
+		k = node(ps, t == K_PLUS ? N_ADD : t == K_MINUS ? N_SUB :
+		    t == K_STAR ? N_MUL : N_DIV, T_NUM, pos);
+		ps->e->n[k].a = a, ps->e->n[k].b = b;
+		a = k;
+	}
+	return a;
+}
+
+static int
+parse_sum(struct parser *ps)
+{
+	return parse_arith(ps, 1);
+}
+
 /* the type two operands are compared as */
 static int
 settle(struct parser *ps, int a, int b, size_t pos, enum type *mode)
@@ -610,8 +814,8 @@ settle(struct parser *ps, int a, int b, size_t pos, enum type *mode)
 		ta = tb;
 	if (tb == T_COL)
 		tb = ta;
-	if (ta == T_COL) /* two columns: as text */
-		ta = tb = T_STR;
+	if (ta == T_COL) /* two columns: as text; in a formula, numbers */
+		ta = tb = ps->formula ? T_NUM : T_STR;
 	if (ta != tb)
 		return fail(ps, pos, "cannot compare %s with %s", tname[ta],
 		    tname[tb]);
@@ -626,13 +830,13 @@ parse_cmp(struct parser *ps)
 	size_t pos;
 	enum type mode;
 
-	if ((a = parse_term(ps)) < 0)
+	if ((a = parse_sum(ps)) < 0)
 		return -1;
 	pos = ps->tpos;
 	if (ps->t == K_REL) {
 		int op = ps->op;
 
-		if (next(ps) || (b = parse_term(ps)) < 0)
+		if (next(ps) || (b = parse_sum(ps)) < 0)
 			return -1;
 		if (settle(ps, a, b, pos, &mode))
 			return -1;
@@ -718,24 +922,34 @@ parse_cmp(struct parser *ps)
 	return a;
 }
 
+/* a prefix operator, repeatable: '!' (not) over a comparison, '-' over a
+ * term */
 static int
-parse_not(struct parser *ps)
+parse_prefix(struct parser *ps, enum tok t)
 {
 	size_t pos = ps->tpos;
 	int a, k;
 
-	if (ps->t != K_NOT)
-		return parse_cmp(ps);
+	if (ps->t != t)
+		return t == K_NOT ? parse_cmp(ps) : parse_term(ps);
 	if (++ps->depth > MAXDEPTH)
 		return fail(ps, pos, "nested too deeply");
-	if (next(ps) || (a = parse_not(ps)) < 0)
+	if (next(ps) || (a = parse_prefix(ps, t)) < 0)
 		return -1;
 	ps->depth--;
-	if (coerce(ps, a, T_BOOL, "'!'"))
+	if (t == K_NOT ? coerce(ps, a, T_BOOL, "'!'") :
+	    arith_operand(ps, a, "'-'"))
 		return -1;
-	k = node(ps, N_NOT, T_BOOL, pos);
+	k = node(ps, t == K_NOT ? N_NOT : N_NEG, t == K_NOT ? T_BOOL : T_NUM,
+	    pos);
 	ps->e->n[k].a = a;
 	return k;
+}
+
+static int
+parse_not(struct parser *ps)
+{
+	return parse_prefix(ps, K_NOT);
 }
 
 static int
@@ -769,9 +983,9 @@ parse_or(struct parser *ps)
 	return parse_bin(ps, K_OR, N_OR);
 }
 
-int
-su_expr_parse(const char *src, size_t len, struct su_expr **out,
-              struct su_expr_error *err)
+static int
+parse(const char *src, size_t len, struct su_expr **out,
+      struct su_expr_error *err, enum type want)
 {
 	struct parser ps;
 	struct su_expr *e = su_xmalloc(sizeof *e);
@@ -781,6 +995,7 @@ su_expr_parse(const char *src, size_t len, struct su_expr **out,
 	memset(&ps, 0, sizeof ps);
 	memset(err, 0, sizeof *err);
 	ps.src = src, ps.len = len, ps.e = e, ps.err = err;
+	ps.formula = want == T_NUM;
 	if (memchr(src, '\0', len)) {
 		fail(&ps, (size_t)((const char *)memchr(src, '\0', len) - src),
 		    "NUL byte in the expression");
@@ -800,7 +1015,7 @@ su_expr_parse(const char *src, size_t len, struct su_expr **out,
 			    "the expression");
 		goto bad;
 	}
-	if (coerce(&ps, k, T_BOOL, "a rule"))
+	if (coerce(&ps, k, want, want == T_BOOL ? "a rule" : "a formula"))
 		goto bad;
 	e->root = k;
 	free(ps.text);
@@ -811,6 +1026,20 @@ bad:
 	su_expr_free(e);
 	*out = NULL;
 	return -1;
+}
+
+int
+su_expr_parse(const char *src, size_t len, struct su_expr **out,
+              struct su_expr_error *err)
+{
+	return parse(src, len, out, err, T_BOOL);
+}
+
+int
+su_expr_parse_num(const char *src, size_t len, struct su_expr **out,
+                  struct su_expr_error *err)
+{
+	return parse(src, len, out, err, T_NUM);
 }
 
 void
@@ -929,7 +1158,7 @@ su_expr_number_cur(const char *s, size_t len, int decimal_comma,
 {
 	int64_t cents;
 	long k;
-	int r, neg = 0;
+	int r, neg = 0, pct = 0;
 
 	cur[0] = '\0';
 	su_trim(&s, &len);
@@ -948,7 +1177,7 @@ su_expr_number_cur(const char *s, size_t len, int decimal_comma,
 	/* more decimals than money has, or a percentage */
 	if (len && s[0] == '-')
 		neg = 1, s++, len--;
-	k = lex_number(s, len, out, why);
+	k = lex_number(s, len, out, &pct, why);
 	if (k <= 0 || (size_t)k != len) {
 		if (k >= 0)
 			*why = "not a number";
@@ -960,6 +1189,45 @@ su_expr_number_cur(const char *s, size_t len, int decimal_comma,
 }
 
 static int eval_bool(struct evalctx *x, int k);
+
+/* node k's operator on a and b, each within +-INT64_MAX, the result too;
+ * a product or quotient rounded half away from zero to six decimals */
+static int
+arith(struct evalctx *x, int k, int64_t a, int64_t b, int64_t *out)
+{
+	const struct node *n = &x->e->n[k];
+
+	switch (n->kind) {
+	case N_ADD:
+		if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < -INT64_MAX - b))
+			return fault(x, k, "arithmetic overflows");
+		*out = a + b;
+		return 0;
+	case N_SUB:
+		if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < -INT64_MAX + b))
+			return fault(x, k, "arithmetic overflows");
+		*out = a - b;
+		return 0;
+	case N_MUL:
+		if (su_muldiv(a, b, SCALE, out))
+			return fault(x, k, "arithmetic overflows");
+		return 0;
+	case N_DIV:
+		if (b == 0)
+			return fault(x, n->b, "division by zero");
+		if (b < 0)
+			a = -a, b = -b;
+		if (su_muldiv(a, SCALE, b, out))
+			return fault(x, k, "arithmetic overflows");
+		return 0;
+	case N_MIN:
+		*out = a < b ? a : b;
+		return 0;
+	default:
+		*out = a > b ? a : b;
+		return 0;
+	}
+}
 
 static int
 eval_val(struct evalctx *x, int k, enum type as, struct val *out)
@@ -980,9 +1248,19 @@ eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 		out->len = x->r->len[c->col];
 		su_trim(&out->s, &out->len);
 		if (out->len == 0) {
+			/* which cell left a formula without a value */
+			x->fault->column = c->name;
+			x->fault->value = "";
+			x->fault->vlen = 0;
+			x->fault->why = "empty";
+			x->fault->pos = n->pos;
 			out->null = 1;
 			return 0;
 		}
+		if (as == T_NUM && n->op && out->s[out->len - 1] == '%')
+			return fault(x, k, "a percentage in arithmetic reads "
+			    "two ways (75% is 75 in a comparison): write the "
+			    "fraction (0.75)");
 		if (as == T_NUM) {
 			char cur[SU_CUR_LEN];
 			struct curseen *cs = c->seen;
@@ -1090,6 +1368,38 @@ eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 			out->v = su_days(y, m, d);
 		}
 		return 0;
+	case N_ADD: case N_SUB: case N_MUL: case N_DIV: case N_MIN:
+	case N_MAX:
+		if (eval_val(x, n->a, T_NUM, &a) || eval_val(x, n->b, T_NUM, &b))
+			return -1;
+		if (a.null || b.null) {
+			out->null = 1;
+			return 0;
+		}
+		return arith(x, k, a.v, b.v, &out->v);
+	case N_NEG:
+		if (eval_val(x, n->a, T_NUM, &a))
+			return -1;
+		out->null = a.null;
+		out->v = -a.v; /* values stay within +-INT64_MAX */
+		return 0;
+	case N_ROUND: {
+		int64_t unit = SCALE;
+
+		if (eval_val(x, n->a, T_NUM, &a))
+			return -1;
+		out->null = a.null;
+		for (r = 0; r < n->op; r++)
+			unit /= 10;
+		if (!a.null && (su_muldiv(a.v, 1, unit, &out->v) ||
+		    su_muldiv(out->v, unit, 1, &out->v)))
+			return fault(x, k, "arithmetic overflows");
+		return 0;
+	}
+	case N_IF:
+		if ((r = eval_bool(x, n->a)) < 0)
+			return -1;
+		return eval_val(x, r ? n->b : (int)n->v, T_NUM, out);
 	default:
 		break;
 	}
@@ -1218,6 +1528,21 @@ eval_bool(struct evalctx *x, int k)
 		return 0; /* a value where a condition was expected: cannot
 		             happen (types are checked when parsed) */
 	}
+}
+
+int
+su_expr_value(const struct su_expr *e, const struct su_rec *r,
+              const struct su_expr_env *env, struct su_expr_fault *f,
+              int64_t *out)
+{
+	struct evalctx x;
+	struct val v;
+
+	x.e = e, x.r = r, x.env = env, x.fault = f;
+	if (eval_val(&x, e->root, T_NUM, &v))
+		return -1;
+	*out = v.v;
+	return v.null;
 }
 
 int

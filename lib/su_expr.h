@@ -38,6 +38,17 @@ struct su_expr_fault {
 int su_expr_parse(const char *src, size_t len, struct su_expr **out,
                   struct su_expr_error *err);
 void su_expr_free(struct su_expr *e);
+/* A formula (roi-formulas(5)): an expression whose value is a number,
+ * arithmetic included.  As su_expr_parse. */
+int su_expr_parse_num(const char *src, size_t len, struct su_expr **out,
+                      struct su_expr_error *err);
+#define SU_EXPR_ONE 1000000LL /* a number's fixed point: six decimals */
+/* a formula's value in *out (SU_EXPR_ONE = 1): 0; 1 when a cell it needs
+ * is empty (*f names it, why "empty"); -1 a fault (a cell not a number,
+ * a division by zero, an overflow: *f says which) */
+int su_expr_value(const struct su_expr *e, const struct su_rec *r,
+                  const struct su_expr_env *env, struct su_expr_fault *f,
+                  int64_t *out);
 /* the columns it names (each once), to bind to a record's fields before
  * evaluating */
 size_t su_expr_ncols(const struct su_expr *e);

@@ -8,7 +8,7 @@
 bats_require_minimum_version 1.5.0
 load helper
 
-PROGS="forecast stagecheck cyclestat mqlqualify commission"
+PROGS="forecast stagecheck cyclestat mqlqualify commission roi arr"
 # mqlqualify reads the matrix's columns with tests/data/matrix-rules.ini:
 # Amount >= 100 (a rule number) and "Close Date" >= 2026-01-01 (a date);
 # commission credits each row to the rep its Stage names
@@ -17,6 +17,9 @@ args() {
 	case $1 in
 	mqlqualify) printf '%s\n' -r "$DATA/matrix-rules.ini" ;;
 	commission) printf '%s\n' -p "$DATA/matrix-plan.ini" -r "$DATA/matrix-roster.csv" -c owner=Stage ;;
+	roi) printf '%s\n' -F "$DATA/matrix-roi.ini" ;;
+	# arr: each row a contract line of its id, Created to Close Date
+	arr) printf '%s\n' -c account=opportunity_id --start created_date --end close_date --arr amount ;;
 	esac
 }
 HDR="Opportunity ID,Stage,Amount,Forecast Category,Created Date,Close Date"
@@ -125,6 +128,24 @@ expect() {
 	f=$(file sum.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\nX2,Closed Won,0.01,Closed,2026-01-01,2026-02-01\n' "$HDR")
 	expect forecast "$f" 2 "$f:3: the sum of amounts overflows"
 	expect cyclestat "$f" 2 "$f:3: the sum of amounts overflows"
+	# roi (Amount * 2, six decimals): the top is 9,223,372,036,854.775807,
+	# twice it overflows; an unreadable amount names the output
+	f=$(file rmax.csv '%s\nX1,Closed Won,"$4,611,686,018,427.38",Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect roi "$f" 0
+	f=$(file rover.csv '%s\nX1,Closed Won,"$4,611,686,018,427.39",Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect roi "$f" 2 "$f:2: doubled: arithmetic overflows (Amount)"
+	f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect roi "$f" 2 "$f:2: doubled: Amount \"92233720368547758.08\": number too large"
+	# arr: a line at the top of int64 cents is read; two overflow the sum
+	f=$(file max.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect arr "$f" 0
+	f=$(file over.csv '%s\nX1,Closed Won,92233720368547758.08,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect arr "$f" 2 "$f:2: Amount \"92233720368547758.08\": not an amount (too large)"
+	f=$(file sum.csv '%s\nX1,Closed Won,92233720368547758.07,Closed,2026-01-01,2026-02-01\nX1,Closed Won,0.01,Closed,2026-01-01,2026-02-01\n' "$HDR")
+	expect arr "$f" 2 "the sum of ARR overflows"
+	f=$(file edge.csv '%s\nX1,Closed Won,1,Closed,0001-01-01,9999-12-31\n' "$HDR")
+	run --separate-stderr "$BIN/arr" $(args arr) --per year --period 2026 "$f"
+	assert_success
 }
 
 @test "matrix: unknown category and stage; duplicate headers" {

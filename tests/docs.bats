@@ -8,7 +8,7 @@ load helper
 
 MAN="$BATS_TEST_DIRNAME/../man"
 README="$BATS_TEST_DIRNAME/../README.md"
-PROGS="forecast stagecheck cyclestat mqlqualify commission"
+PROGS="forecast stagecheck cyclestat mqlqualify commission roi arr"
 
 # a man page as plain text
 render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }

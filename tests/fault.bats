@@ -119,3 +119,13 @@ faults() {
 	faults commission 0 --as-of 2026-12-31 -p "$EXAMPLES/plans/seed000.ini" -r "$EXAMPLES/plans/seed000-roster.csv" --activities "$EXAMPLES/plans/meetings.csv" "$EXAMPLES/plans/seed000-bookings.csv"
 	faults commission 0 --as-of 2026-12-31 --detail -p "$EXAMPLES/plans/quarterly.ini" -r "$EXAMPLES/plans/roster.csv" --quotas "$EXAMPLES/plans/quotas.csv" "$EXAMPLES/plans/bookings.csv"
 }
+
+@test "roi under faults (rows stream; the formulas file read)" {
+	faults roi 0 -F "$EXAMPLES/roi/seed004.ini" "$EXAMPLES/roi/prospects.csv"
+}
+
+@test "arr under faults (the bridge per owner; --metrics)" {
+	faults arr 0 -g owner --per quarter --period 2026 "$EXAMPLES/arr/contracts.csv"
+	faults arr 0 --metrics --rep Ivy --per year --period 2026 "$EXAMPLES/arr/contracts.csv"
+	faults arr 0 -g segment --per quarter --period 2026 --spend "$EXAMPLES/arr/spend.csv" --gross-margin 80% "$EXAMPLES/arr/contracts.csv"
+}

@@ -17,23 +17,17 @@ static const char *xval[] = {"1,200", "Technology", "Yes", "2026-05-01",
                              "7.5", "VP Engineering", " ", "$2.5M",
                              "2026-01-31"};
 
-/* 1 true, 0 false, -1 an evaluation fault, -2 a parse error */
+/* the lead's record, and e's columns bound to it: 0, or -3 a column the
+ * lead has not (e freed) */
 static int
-xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
+xbind(struct su_expr *e, struct su_rec *r, size_t *lens)
 {
-	struct su_expr *e;
-	struct su_rec r;
-	struct su_expr_env env = {0, 0, 0, NULL};
-	size_t lens[9], i, k;
-	int v;
+	size_t i, k;
 
-	env.today = su_days(2026, 3, 1);
 	for (i = 0; i < 9; i++)
 		lens[i] = strlen(xval[i]);
-	memset(&r, 0, sizeof r);
-	r.n = 9, r.f = xval, r.len = lens;
-	if (su_expr_parse(src, strlen(src), &e, err))
-		return -2;
+	memset(r, 0, sizeof *r);
+	r->n = 9, r->f = xval, r->len = lens;
 	for (k = 0; k < su_expr_ncols(e); k++) {
 		const char *name = su_expr_colname(e, k, NULL);
 
@@ -46,13 +40,59 @@ xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
 		}
 		su_expr_bind(e, k, (int)i);
 	}
-	v = su_expr_eval(e, &r, &env, f);
-	if (v < 0) { /* the name is the expression's: keep a copy */
-		static char col[64];
+	return 0;
+}
 
-		snprintf(col, sizeof col, "%s", f->column);
-		f->column = col;
-	}
+/* a fault's column is the expression's: a copy outlives it */
+static void
+xkeep(struct su_expr_fault *f)
+{
+	static char col[64];
+
+	snprintf(col, sizeof col, "%s", f->column);
+	f->column = col;
+}
+
+/* 1 true, 0 false, -1 an evaluation fault, -2 a parse error */
+static int
+xeval(const char *src, struct su_expr_error *err, struct su_expr_fault *f)
+{
+	struct su_expr *e;
+	struct su_rec r;
+	struct su_expr_env env = {0, 0, 0, NULL};
+	size_t lens[9];
+	int v;
+
+	env.today = su_days(2026, 3, 1);
+	if (su_expr_parse(src, strlen(src), &e, err))
+		return -2;
+	if (xbind(e, &r, lens))
+		return -3;
+	v = su_expr_eval(e, &r, &env, f);
+	if (v < 0)
+		xkeep(f);
+	su_expr_free(e);
+	return v;
+}
+
+/* a formula's value: 0, 1 empty, -1 a fault, -2 a parse error */
+static int
+xnum(const char *src, struct su_expr_error *err, struct su_expr_fault *f,
+     int64_t *out)
+{
+	struct su_expr *e;
+	struct su_rec r;
+	struct su_expr_env env = {0, 0, 0, NULL};
+	size_t lens[9];
+	int v;
+
+	if (su_expr_parse_num(src, strlen(src), &e, err))
+		return -2;
+	if (xbind(e, &r, lens))
+		return -3;
+	v = su_expr_value(e, &r, &env, f, out);
+	if (v != 0)
+		xkeep(f);
 	su_expr_free(e);
 	return v;
 }
@@ -150,6 +190,98 @@ test_expr(void)
 	x_is("not (1 = 1 or 2 = 2)", 0);
 	x_is("1 = 1 and 2 = 2 and 3 = 3", 1);
 	x_is("!!(1 = 1)", 1);
+	/* arithmetic: * and / before + and -, left to right */
+	x_is("1 + 2 * 3 = 7", 1);
+	x_is("(1 + 2) * 3 = 9", 1);
+	x_is("10 - 4 - 3 = 3", 1);             /* (10 - 4) - 3 */
+	x_is("12 / 4 / 3 = 1", 1);             /* (12 / 4) / 3 */
+	x_is("5 -3 = 2", 1);                   /* after a value, - subtracts */
+	x_is("-(2) = -2", 1);
+	x_is("- -2 = 2", 1);
+	x_is("Employees * 2 = 2400", 1);       /* "1,200" */
+	x_is("Employees / Revenue * 1000000 > 479.99", 1); /* 480 */
+	x_is("Revenue - Employees = 2498800", 1);
+	x_is("-Employees = -1200", 1);
+	x_is("Employees > 1000 + 150", 1);
+	x_is("\"ICP Score\" * 10 >= 75", 1);    /* 7.5 * 10 = 75 */
+	x_is("min(Employees, 5, 3) = 3", 1);
+	x_is("max(Employees, 5) = 1200", 1);
+	x_is("round(2 / 3, 2) = 0.67", 1);
+	x_is("round(1 / 8, 2) = 0.13", 1);     /* 0.125: half away from 0 */
+	x_is("round(-1 / 8, 2) = -0.13", 1);
+	x_is("round(2.5, 0) = 3", 1);
+	x_is("round(-2.5, 0) = -3", 1);
+	x_is("if(Industry = 'Technology', 1, 2) = 1", 1);
+	x_is("if(Employees > 5000, 1, Employees) = 1200", 1);
+	x_is("Blank + 1 > 0", 0);              /* empty: no value */
+	x_is("months_until(Timeline) * 2 = 4", 1);
+	x_bad("Employees * 20% > 1", 12, "a percentage in arithmetic reads "
+	    "two ways");
+	x_bad("(Title ~ 'a') + 1 > 0", 7, "'+' needs a number here, not a "
+	    "condition");
+	x_bad("'a' + 1 > 0", 0, "'+' needs a number here, not text");
+	x_bad("1 + > 0", 4, "expected a value");
+	x_bad("round(1, 7) > 0", 9, "round() keeps 0 to 6 decimals");
+	x_bad("round(1, 0.5) > 0", 9, "round() keeps 0 to 6 decimals");
+	x_bad("round(1) > 0", 0, "round() takes 2 arguments");
+	x_bad("min(1) > 0", 0, "min() takes two or more numbers");
+	x_bad("if(1, 2, 3) > 0", 3, "if needs a condition here");
+	x_bad("if(1 = 1, 2) > 0", 0, "if() takes 3 arguments");
+	{
+		/* formulas: a number, exact to six decimals */
+		static const struct {
+			const char *src;
+			int rc;
+			int64_t v;
+		} fx[] = {
+			/* 1/3 = 0.333333 (six decimals, rounded once) */
+			{"1 / 3", 0, 333333},
+			{"2 / 3", 0, 666667},
+			{"-2 / 3", 0, -666667},
+			{"2 / -3", 0, -666667},
+			/* 0.000001 * 0.5 = 0.0000005: half away from 0 */
+			{"0.000001 * 0.5", 0, 1},
+			{"-0.000001 * 0.5", 0, -1},
+			/* money stays exact: $1234.56 * 3 = 3703.68 */
+			{"$1234.56 * 3", 0, 3703680000LL},
+			/* 0.1 + 0.2 = 0.3 exactly */
+			{"0.1 + 0.2", 0, 300000},
+			/* seed 004: $100K list less 20%: 100000 * (1 - 0.20) */
+			{"100k * (1 - 0.20)", 0, 80000000000LL},
+			{"round(1234.565, 2)", 0, 1234570000LL},
+			{"Employees", 0, 1200000000LL},
+			{"Employees + Blank", 1, 0},
+			/* in a formula two names compare as numbers: 1200 < 2.5M
+			 * (as text "1,200" > "$2.5M") */
+			{"if(Employees > Revenue, 1, 2)", 0, 2000000},
+			{"1 / (Employees - 1200)", -1, 0},
+			{"9000000000000 * 2", -1, 0},
+			{"9000000000000 + 9000000000000", -1, 0},
+			{"-9000000000000 - 9000000000000", -1, 0},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof fx / sizeof fx[0]; i++) {
+			int64_t v = 0;
+			int rc = xnum(fx[i].src, &err, &f, &v);
+
+			CHECK(rc == fx[i].rc && (rc != 0 || v == fx[i].v),
+			    "formula \"%s\": %d, %lld (want %d, %lld)%s%s",
+			    fx[i].src, rc, (long long)v, fx[i].rc,
+			    (long long)fx[i].v, rc == -2 ? ": " : "",
+			    rc == -2 ? err.msg : "");
+		}
+		CHECK(xnum("Employees + Blank", &err, &f, &n) == 1 &&
+		    strcmp(f.column, "Blank") == 0 && strcmp(f.why, "empty") ==
+		    0, "the empty cell named: %s", f.column);
+		CHECK(xnum("1 / (Employees - 1200)", &err, &f, &n) == -1 &&
+		    strcmp(f.why, "division by zero") == 0 &&
+		    strcmp(f.column, "Employees") == 0, "division by zero: "
+		    "%s %s", f.column, f.why);
+		CHECK(xnum("Industry > 1", &err, &f, &n) == -2 &&
+		    strncmp(err.msg, "a formula needs a number here, not a "
+		    "condition", 46) == 0, "a formula: %s", err.msg);
+	}
 	/* parse errors: the position and the message */
 	x_bad("", 0, "empty expression");
 	x_bad("Employees >", 11, "expression ends too soon");
