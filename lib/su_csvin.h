@@ -26,6 +26,12 @@ struct su_rec {
 struct su_in;
 /* files: operands; none means standard input.  Never fails. */
 struct su_in *su_in_new(const struct su_opts *o, int nfiles, char **files);
+/* every record through libcsv, none through the fast scanner (scan.c):
+ * for the tests that compare the two.  Before the first read. */
+void su_in_noscan(struct su_in *in);
+/* the size of the reader's first buffer (256 KiB), for the tests whose
+ * records straddle it.  Before the first read. */
+void su_in_bufsize(struct su_in *in, size_t n);
 /* the header of the first file: 1, or -1 on error (printed) */
 int su_in_header(struct su_in *in, struct su_rec *hdr);
 /* the next data record: 1, 0 at the end of all input, -1 on error
