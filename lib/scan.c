@@ -198,8 +198,9 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 		if (s[p] == '\r') {
 			if (p + 1 == n)
 				return SU_SCAN_MORE;
+			/* a bare CR ends a row, in libcsv */
 			if (s[p + 1] != '\n')
-				return SU_SCAN_UNSURE; /* a bare CR ends a row */
+				return SU_SCAN_UNSURE;
 			p++;
 		}
 		if (s[p] != '\n')
