@@ -395,10 +395,25 @@ set_sep(struct su_in *in, int c)
  * have queued it, 0 not sure (libcsv reads it), -1 a read error.  The
  * fields are copied once, into the arena cb_field fills.
  */
+/* the scanner's field arrays become the arena's, and the arena's the
+ * scanner's (both grow as they must) */
+static void
+swap_fields(struct su_in *in)
+{
+	size_t *off = in->foff, *len = in->flen, cap = in->fcap;
+
+	in->foff = in->sc.off;
+	in->flen = in->sc.len;
+	in->fcap = in->sc.cap;
+	in->sc.off = off;
+	in->sc.len = len;
+	in->sc.cap = cap;
+}
+
 static int
 scan_next(struct su_in *in)
 {
-	size_t used, i, k;
+	size_t used, i;
 	long lines;
 	int r;
 
@@ -416,30 +431,23 @@ scan_next(struct su_in *in)
 			return -1;
 	}
 	/* the record copied whole; each field ends where a delimiter, a
-	 * closing quote or the line end was, which takes its NUL */
-	grow(&in->fld, &in->fldcap, in->fldlen + used);
-	memcpy(in->fld + in->fldlen, in->buf + in->pos, used);
-	if (in->nf + in->sc.n > in->fcap) {
-		while (in->nf + in->sc.n > in->fcap)
-			in->fcap = in->fcap ? in->fcap * 2 : 64;
-		in->foff = su_xrealloc(in->foff, in->fcap * sizeof *in->foff);
-		in->flen = su_xrealloc(in->flen, in->fcap * sizeof *in->flen);
-	}
-	for (i = 0; i < in->sc.n; i++) {
-		k = in->fldlen + in->sc.off[i];
-		in->fld[k + in->sc.len[i]] = '\0';
-		in->foff[in->nf + i] = k;
-		in->flen[in->nf + i] = in->sc.len[i];
-	}
+	 * closing quote or the line end was, which takes its NUL.  No record
+	 * is queued (feed starts here only then): the scanner's offsets are
+	 * the arena's, and its arrays are taken, not copied. */
+	grow(&in->fld, &in->fldcap, used);
+	memcpy(in->fld, in->buf + in->pos, used);
+	swap_fields(in);
+	for (i = 0; i < in->sc.n; i++)
+		in->fld[in->foff[i] + in->flen[i]] = '\0';
 	for (i = 0; i < in->sc.nesc; i++) {
-		size_t *fl = &in->flen[in->nf + in->sc.esc[i]];
-		char *f = in->fld + in->foff[in->nf + in->sc.esc[i]];
+		size_t *fl = &in->flen[in->sc.esc[i]];
+		char *f = in->fld + in->foff[in->sc.esc[i]];
 
 		*fl = su_scan_unescape(f, *fl, in->quote);
 		f[*fl] = '\0';
 	}
-	in->nf += in->sc.n;
-	in->fldlen += used;
+	in->nf = in->sc.n;
+	in->fldlen = used;
 	in->pos += used;
 	push(in, EV_RECORD, in->rec_line);
 	in->lineno += lines;

@@ -5,7 +5,8 @@
  * field buffer one at a time: 35 instructions a byte.  Here the bytes
  * that can end a field (the delimiter, the quote, CR, LF, NUL) are found
  * 64 at a time, as a bit mask (SSE2 where the compiler has it, as on
- * every x86-64; a table a byte elsewhere), and the scanner steps from one
+ * every x86-64; a table a byte elsewhere, or with -DSU_SCAN_PLAIN, which
+ * the tests build too), and the scanner steps from one
  * such byte to the next: the bytes between are never looked at one by
  * one.  A record of fifteen quoted fields costs some fifty steps.
  *
@@ -23,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
 #include <emmintrin.h>
 #endif
 
@@ -44,11 +45,11 @@ su_scan_init(struct su_scan *sc, int delim, int quote)
 }
 
 /* the stopping bytes of s[0..64): bit i for s[i] */
-static uint64_t
+static inline uint64_t
 mask64(const struct su_scan *sc, const char *s)
 {
 	uint64_t m = 0;
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
 	const __m128i q = _mm_set1_epi8((char)sc->quote);
 	const __m128i d = _mm_set1_epi8((char)sc->delim);
 	const __m128i lf = _mm_set1_epi8('\n');
@@ -109,16 +110,13 @@ next(const struct su_scan *sc, const char *s, size_t n, struct blk *b,
 	}
 }
 
-static inline void
-add(struct su_scan *sc, size_t off, size_t len)
+/* room for more fields; the scanner keeps its arrays in locals */
+static void
+more_fields(struct su_scan *sc)
 {
-	if (sc->n == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 64;
-		sc->off = su_xrealloc(sc->off, sc->cap * sizeof *sc->off);
-		sc->len = su_xrealloc(sc->len, sc->cap * sizeof *sc->len);
-	}
-	sc->off[sc->n] = off;
-	sc->len[sc->n++] = len;
+	sc->cap = sc->cap ? sc->cap * 2 : 64;
+	sc->off = su_xrealloc(sc->off, sc->cap * sizeof *sc->off);
+	sc->len = su_xrealloc(sc->len, sc->cap * sizeof *sc->len);
 }
 
 /* field k holds doubled quotes */
@@ -136,8 +134,10 @@ int
 su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
                long *lines)
 {
-	struct blk b = {0, 0};
-	size_t p = 0, q;
+	/* no block made yet: bo so far off that every i is outside it */
+	struct blk b = {(size_t)1 << 63, 0};
+	const unsigned char quote = sc->quote, delim = sc->delim;
+	size_t p = 0, q, nf = 0;
 	long nl = 0;
 	int esc;
 
@@ -147,22 +147,20 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 	/* a blank line, or a CR libcsv skips before a record: its call */
 	if (s[0] == '\n' || s[0] == '\r')
 		return SU_SCAN_UNSURE;
-	b.bits = n >= 64 ? mask64(sc, s) : 0;
-	if (n < 64)
-		b.bo = 64; /* none made: next() makes the tail's */
-	for (;;) {
+	for (;; nf++) {
+		if (nf == sc->cap)
+			more_fields(sc);
 		/* here p < n, at the first byte of a field */
-		if (sc->quote && (unsigned char)s[p] == sc->quote) {
+		if (quote && (unsigned char)s[p] == quote) {
 			esc = 0;
 			for (q = p + 1;; q++) {
 				q = next(sc, s, n, &b, q);
 				if (q == n)
 					return SU_SCAN_MORE;
-				if ((unsigned char)s[q] == sc->quote) {
+				if ((unsigned char)s[q] == quote) {
 					if (q + 1 == n)
 						return SU_SCAN_MORE;
-					if ((unsigned char)s[q + 1] !=
-					    sc->quote)
+					if ((unsigned char)s[q + 1] != quote)
 						break;
 					esc = 1; /* "" is one quote */
 					q++;
@@ -173,8 +171,9 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 				/* else a delimiter or CR, kept */
 			}
 			if (esc)
-				addesc(sc, sc->n);
-			add(sc, p + 1, q - p - 1);
+				addesc(sc, nf);
+			sc->off[nf] = p + 1;
+			sc->len[nf] = q - p - 1;
 			p = q + 1;
 		} else {
 			q = next(sc, s, n, &b, p);
@@ -182,15 +181,16 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 				return SU_SCAN_MORE;
 			/* a quote here is libcsv's strict error (with no
 			 * quote character, a NUL) */
-			if (s[q] == '\0' || (unsigned char)s[q] == sc->quote)
+			if (s[q] == '\0' || (unsigned char)s[q] == quote)
 				return SU_SCAN_UNSURE;
-			add(sc, p, q - p);
+			sc->off[nf] = p;
+			sc->len[nf] = q - p;
 			p = q;
 		}
 		/* after a field: the delimiter, or the end of the record */
 		if (p == n)
 			return SU_SCAN_MORE;
-		if ((unsigned char)s[p] == sc->delim) {
+		if ((unsigned char)s[p] == delim) {
 			if (++p == n)
 				return SU_SCAN_MORE;
 			continue;
@@ -205,6 +205,7 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 		}
 		if (s[p] != '\n')
 			return SU_SCAN_UNSURE; /* text after a closing quote */
+		sc->n = nf + 1;
 		*used = p + 1;
 		*lines = nl + 1;
 		return SU_SCAN_OK;

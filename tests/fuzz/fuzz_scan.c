@@ -5,7 +5,8 @@
  * it is sure, libcsv for the rest) and once with su_in_noscan (libcsv
  * alone); the two readings must be the same: every record (fields,
  * lengths, line, raw text), the return of every call, the counts, and
- * every message on standard error, byte for byte.
+ * every message on standard error, byte for byte.  And the scanner's
+ * SSE2 search against its plain one (a table a byte), record by record.
  * The first byte picks the dialect: bits 0-2 the delimiter (',', ';',
  * tab as -t, '|', ' ', tab as -d, ',' again), bit 3 --skip-invalid,
  * bits 4-5 the reader's first buffer (256 KiB, or 16, 64 or 1024 bytes,
@@ -20,6 +21,19 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+/* the scanner once more, built with its plain (table) search in place of
+ * SSE2's, under other names: the two must agree record for record */
+#define su_scan_init plain_scan_init
+#define su_scan_record plain_scan_record
+#define su_scan_unescape plain_scan_unescape
+#define su_scan_free plain_scan_free
+#define SU_SCAN_PLAIN
+#include "../../lib/scan.c"
+#undef su_scan_init
+#undef su_scan_record
+#undef su_scan_unescape
+#undef su_scan_free
 
 static int err_fd = -1; /* standard error, captured */
 static int saved_err = -1;
@@ -105,6 +119,38 @@ readall(const struct su_opts *o, char *path, int noscan, size_t bufsize,
 	fclose(f);
 }
 
+/* the SSE2 and the plain scanner over the same bytes, record by record */
+static void
+plain_vs_sse(int delim, int quote, const char *s, size_t n)
+{
+	struct su_scan a, b;
+	size_t ua = 0, ub = 0, i;
+	long la = 0, lb = 0;
+	int ra, rb;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	if (su_scan_init(&a, delim, quote) != plain_scan_init(&b, delim,
+	    quote))
+		abort();
+	for (;;) {
+		ra = su_scan_record(&a, s, n, &ua, &la);
+		rb = plain_scan_record(&b, s, n, &ub, &lb);
+		if (ra != rb || a.nesc != b.nesc || (ra == SU_SCAN_OK &&
+		    (ua != ub || la != lb || a.n != b.n)))
+			abort();
+		if (ra != SU_SCAN_OK)
+			break;
+		for (i = 0; i < a.n; i++)
+			if (a.off[i] != b.off[i] || a.len[i] != b.len[i])
+				abort();
+		s += ua;
+		n -= ua;
+	}
+	su_scan_free(&a);
+	plain_scan_free(&b);
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -128,6 +174,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	readall(&o, path, 1, bufsize, &b, &blen);
 	if (alen != blen || memcmp(a, b, alen) != 0)
 		abort(); /* the scanner and libcsv read the file apart */
+	plain_vs_sse(o.tsv ? '\t' : o.delim > 0 ? o.delim : ',', o.tsv ? 0 :
+	    '"', (const char *)data + 1, size - 1);
 	free(a);
 	free(b);
 	return 0;
