@@ -44,7 +44,9 @@ su_scan_init(struct su_scan *sc, int delim, int quote)
 	    delim != quote;
 }
 
-/* the stopping bytes of s[0..64): bit i for s[i] */
+/* the stopping bytes of s[0..64): bit i for s[i].  With SSE2, every byte
+ * up to CR (13) is one (LF, CR and NUL in two operations, not five); the
+ * scanner steps over the other control bytes as text. */
 static inline uint64_t
 mask64(const struct su_scan *sc, const char *s)
 {
@@ -52,17 +54,15 @@ mask64(const struct su_scan *sc, const char *s)
 #if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
 	const __m128i q = _mm_set1_epi8((char)sc->quote);
 	const __m128i d = _mm_set1_epi8((char)sc->delim);
-	const __m128i lf = _mm_set1_epi8('\n');
 	const __m128i cr = _mm_set1_epi8('\r');
-	const __m128i z = _mm_setzero_si128();
 	__m128i v, e;
 	int k;
 
 	for (k = 0; k < 64; k += 16) {
 		v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
 		e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q),
-		    _mm_cmpeq_epi8(v, d)), _mm_or_si128(_mm_cmpeq_epi8(v, lf),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, z))));
+		    _mm_cmpeq_epi8(v, d)),
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, cr), v)); /* v <= CR */
 		m |= (uint64_t)(unsigned)_mm_movemask_epi8(e) << k;
 	}
 #else
@@ -168,7 +168,8 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 					nl++;
 				else if (s[q] == '\0')
 					return SU_SCAN_UNSURE;
-				/* else a delimiter or CR, kept */
+				/* else a delimiter, CR or other control
+				 * byte: text */
 			}
 			if (esc)
 				addesc(sc, nf);
@@ -176,13 +177,20 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 			sc->len[nf] = q - p - 1;
 			p = q + 1;
 		} else {
-			q = next(sc, s, n, &b, p);
-			if (q == n)
-				return SU_SCAN_MORE;
-			/* a quote here is libcsv's strict error (with no
-			 * quote character, a NUL) */
-			if (s[q] == '\0' || (unsigned char)s[q] == quote)
-				return SU_SCAN_UNSURE;
+			for (q = p;; q++) {
+				q = next(sc, s, n, &b, q);
+				if (q == n)
+					return SU_SCAN_MORE;
+				if ((unsigned char)s[q] == delim ||
+				    s[q] == '\n' || s[q] == '\r')
+					break;
+				/* a quote here is libcsv's strict error
+				 * (with no quote character, a NUL) */
+				if (s[q] == '\0' ||
+				    (unsigned char)s[q] == quote)
+					return SU_SCAN_UNSURE;
+				/* else another control byte: text */
+			}
 			sc->off[nf] = p;
 			sc->len[nf] = q - p;
 			p = q;
