@@ -48,12 +48,20 @@ static inline uint64_t
 hash_words(const char *s, size_t n, uint64_t fold)
 {
 	uint64_t h = mix(0x243f6a8885a308d3ULL, n), w;
+	size_t all = n;
 
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&w, s, 8);
 		h = mix(h, w | fold);
 	}
-	if (n) {
+	if (n && all >= 8) {
+		/* the last eight bytes of the key, the ones already mixed
+		 * shifted out: one load, not a copy of n bytes (on a
+		 * big-endian machine the wrong ones: a weaker hash, the
+		 * same map, keys being compared) */
+		memcpy(&w, s + n - 8, 8);
+		h = mix(h, (w | fold) >> (8 * (8 - n)));
+	} else if (n) {
 		w = 0;
 		memcpy(&w, s, n);
 		h = mix(h, w | fold);
@@ -76,11 +84,19 @@ same(const char *a, const char *b, size_t n)
 
 	if (n > 32)
 		return memcmp(a, b, n) == 0;
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
+	if (n >= 8) {
+		/* whole words, then the last eight bytes (overlapping) */
+		for (; n >= 8; a += 8, b += 8, n -= 8) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return 0;
+		}
+		if (n) {
+			memcpy(&x, a + n - 8, 8);
+			memcpy(&y, b + n - 8, 8);
+		}
+		return x == y;
 	}
 	while (n--)
 		if (*a++ != *b++)
