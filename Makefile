@@ -184,7 +184,7 @@ uninstall:
 # --help, from FUZZ_SEED (a failure is kept in build/fuzz/e2e/fail-*)
 FUZZ_SECONDS ?= 20
 FUZZ_SEED ?= 1
-FUZZERS = csv values model expr rules plan
+FUZZERS = csv values model expr rules plan scan
 FUZZCC = clang
 FUZZFLAGS = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/builtin.o

@@ -72,6 +72,11 @@ struct su_in {
 	int at_start; /* no record is under way */
 	long rec_line;
 
+	/* the fast scanner (scan.c), for the records it is sure of */
+	struct su_scan sc;
+	int scan_ok;  /* the dialect is one it reads */
+	int noscan;   /* su_in_noscan: libcsv reads everything */
+
 	/* fields of finished and current records */
 	char *fld;
 	size_t fldlen, fldcap;
@@ -286,12 +291,32 @@ fill(struct su_in *in)
 	return got == 0 && in->rawlen == 0;
 }
 
+/* more bytes after len, the record being read (from rstart) kept: 0, or
+ * -1 error; in->eof is set at the end of the file */
+static int
+more(struct su_in *in)
+{
+	int r;
+
+	if (in->rstart) {
+		memmove(in->buf, in->buf + in->rstart, in->len - in->rstart);
+		in->len -= in->rstart;
+		in->pos -= in->rstart;
+		in->rstart = 0;
+	}
+	if (in->len == in->cap)
+		grow(&in->buf, &in->cap, in->cap * 2);
+	if ((r = fill(in)) < 0)
+		return -1;
+	in->eof = r;
+	return 0;
+}
+
 /* the next physical line, with its '\n': 1, 0 at the end, -1 error */
 static int
 getline_(struct su_in *in, const char **line, size_t *n)
 {
 	char *nl;
-	int r;
 
 	for (;;) {
 		nl = memchr(in->buf + in->pos, '\n', in->len - in->pos);
@@ -303,18 +328,8 @@ getline_(struct su_in *in, const char **line, size_t *n)
 		}
 		if (in->eof)
 			return 0;
-		if (in->rstart) {
-			memmove(in->buf, in->buf + in->rstart,
-			    in->len - in->rstart);
-			in->len -= in->rstart;
-			in->pos -= in->rstart;
-			in->rstart = 0;
-		}
-		if (in->len == in->cap)
-			grow(&in->buf, &in->cap, in->cap * 2);
-		if ((r = fill(in)) < 0)
+		if (more(in) < 0)
 			return -1;
-		in->eof = r;
 	}
 }
 
@@ -428,6 +443,9 @@ parser_init(struct su_in *in)
 	in->pinit = 1;
 	in->at_start = 1;
 	in->nf = in->cur_f0; /* drop the fields of a broken record */
+	/* decoded input (UTF-16, --encoding) stays with libcsv */
+	in->scan_ok = !in->noscan && in->cd == (iconv_t)-1 &&
+	    su_scan_init(&in->sc, in->delim, in->quote);
 }
 
 static int
@@ -473,6 +491,74 @@ set_sep(struct su_in *in, int c)
 	return 0;
 }
 
+/* a record longer than this is left to libcsv, which grows its buffer
+ * as it goes, rather than scanned again after each read */
+#define SCAN_MAX (64 * 1024)
+
+/*
+ * The record at pos through the fast scanner: 1 queued as libcsv would
+ * have queued it, 0 not sure (libcsv reads it), -1 a read error.  The
+ * fields are copied once, into the arena cb_field fills.
+ */
+/* the scanner's field arrays become the arena's, and the arena's the
+ * scanner's (both grow as they must) */
+static void
+swap_fields(struct su_in *in)
+{
+	size_t *off = in->foff, *len = in->flen, cap = in->fcap;
+
+	in->foff = in->sc.off;
+	in->flen = in->sc.len;
+	in->fcap = in->sc.cap;
+	in->sc.off = off;
+	in->sc.len = len;
+	in->sc.cap = cap;
+}
+
+static int
+scan_next(struct su_in *in)
+{
+	size_t used, i;
+	long lines;
+	int r;
+
+	for (;;) {
+		r = su_scan_record(&in->sc, in->buf + in->pos,
+		    in->len - in->pos, &used, &lines);
+		if (r == SU_SCAN_OK)
+			break;
+		/* at the end of the file the last line has no LF: libcsv's
+		 * csv_fini says whether its quotes are closed */
+		if (r == SU_SCAN_UNSURE || in->eof ||
+		    in->len - in->pos >= SCAN_MAX)
+			return 0;
+		if (more(in) < 0)
+			return -1;
+	}
+	/* the record copied whole; each field ends where a delimiter, a
+	 * closing quote or the line end was, which takes its NUL.  No record
+	 * is queued (feed starts here only then): the scanner's offsets are
+	 * the arena's, and its arrays are taken, not copied. */
+	grow(&in->fld, &in->fldcap, used);
+	memcpy(in->fld, in->buf + in->pos, used);
+	swap_fields(in);
+	for (i = 0; i < in->sc.n; i++)
+		in->fld[in->foff[i] + in->flen[i]] = '\0';
+	for (i = 0; i < in->sc.nesc; i++) {
+		size_t *fl = &in->flen[in->sc.esc[i]];
+		char *f = in->fld + in->foff[in->sc.esc[i]];
+
+		*fl = su_scan_unescape(f, *fl, in->quote);
+		f[*fl] = '\0';
+	}
+	in->nf = in->sc.n;
+	in->fldlen = used;
+	in->pos += used;
+	push(in, EV_RECORD, in->rec_line);
+	in->lineno += lines;
+	return 1;
+}
+
 /* feed lines until an event is queued or the file is done */
 static int
 feed(struct su_in *in)
@@ -488,6 +574,13 @@ feed(struct su_in *in)
 			in->nf = in->cur_f0 = in->fldlen = 0;
 			in->rstart = in->pos;
 			in->rec_line = in->lineno;
+			/* a data record: the scanner, if it is sure */
+			if (in->scan_ok && !in->in_header) {
+				if ((r = scan_next(in)) < 0)
+					return -1;
+				if (r)
+					continue;
+			}
 		}
 		if ((r = getline_(in, &line, &n)) < 0)
 			return -1;
@@ -955,6 +1048,20 @@ su_in_next(struct su_in *in, struct su_rec *rec)
 	return r;
 }
 
+void
+su_in_noscan(struct su_in *in)
+{
+	in->noscan = 1;
+	in->scan_ok = 0;
+}
+
+void
+su_in_bufsize(struct su_in *in, size_t n)
+{
+	in->cap = n < 8 ? 8 : n;
+	in->buf = su_xrealloc(in->buf, in->cap);
+}
+
 long
 su_in_nread(const struct su_in *in)
 {
@@ -1117,6 +1224,7 @@ su_in_free(struct su_in *in)
 	closefile(in);
 	if (in->pinit)
 		csv_free(&in->p);
+	su_scan_free(&in->sc);
 	free(in->raw);
 	free(in->buf);
 	free(in->fld);

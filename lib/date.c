@@ -68,7 +68,7 @@ su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 	size_t p = 0;
 	char sep;
 
-	su_trim(&s, &len);
+	su_trim_fast(&s, &len);
 	if (len == 0)
 		return 1;
 	na = num(s, len, &p, 4, &a);
@@ -171,7 +171,7 @@ su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
 	int h = 0, mi = 0, sec = 0, r, n;
 	int64_t off = 0;
 
-	su_trim(&s, &len);
+	su_trim_fast(&s, &len);
 	if (len == 0)
 		return 1;
 	while (p < len && s[p] != 'T' && s[p] != ' ')

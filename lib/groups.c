@@ -67,6 +67,26 @@ trim_key(struct su_groups *t, const char *key, size_t len)
 	return o;
 }
 
+/* 1 if some value of the key may need trim_key (su_trimmable).  Nearly
+ * every key needs none, and is looked up as it is, not copied. */
+static int
+untrimmed(const char *key, size_t len)
+{
+	const unsigned char *v = (const unsigned char *)key;
+	const unsigned char *end = v + len, *nul;
+	size_t n;
+
+	while (v < end) {
+		nul = memchr(v, '\0', (size_t)(end - v));
+		n = (size_t)((nul ? nul : end) - v);
+		if (su_trimmable((const char *)v, n) &&
+		    !(n == 1 && v[0] < 0x20))
+			return 1;
+		v += n + (nul != NULL);
+	}
+	return 0;
+}
+
 static void
 respelled(struct su_groups *t, struct su_group *g, const char *key,
           size_t len)
@@ -96,8 +116,11 @@ lookup(struct su_groups *t, const char *key, size_t len, int make)
 
 	if (!t->pivot)
 		return su_map_get(t->m, key, len, make);
-	len = trim_key(t, key, len);
-	g = su_map_get(t->m, t->norm, len, make);
+	if (untrimmed(key, len)) {
+		len = trim_key(t, key, len);
+		key = t->norm;
+	}
+	g = su_map_get(t->m, key, len, make);
 	/* (a new group is trimmed on first sight: its spelling too) */
 	if (g && make && (rawlen != len || memcmp(g->key, raw, len) != 0))
 		respelled(t, g, raw, rawlen);

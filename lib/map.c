@@ -48,12 +48,20 @@ static inline uint64_t
 hash_words(const char *s, size_t n, uint64_t fold)
 {
 	uint64_t h = mix(0x243f6a8885a308d3ULL, n), w;
+	size_t all = n;
 
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&w, s, 8);
 		h = mix(h, w | fold);
 	}
-	if (n) {
+	if (n && all >= 8) {
+		/* the last eight bytes of the key, the ones already mixed
+		 * shifted out: one load, not a copy of n bytes (on a
+		 * big-endian machine the wrong ones: a weaker hash, the
+		 * same map, keys being compared) */
+		memcpy(&w, s + n - 8, 8);
+		h = mix(h, (w | fold) >> (8 * (8 - n)));
+	} else if (n) {
 		w = 0;
 		memcpy(&w, s, n);
 		h = mix(h, w | fold);
@@ -65,6 +73,35 @@ uint64_t
 su_hash(const char *s, size_t n)
 {
 	return hash_words(s, n, 0);
+}
+
+/* the same bytes: a key (an owner, a stage) is short, so a word at a time
+ * here rather than a call to memcmp on every row's lookup */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+
+	if (n > 32)
+		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		/* whole words, then the last eight bytes (overlapping) */
+		for (; n >= 8; a += 8, b += 8, n -= 8) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return 0;
+		}
+		if (n) {
+			memcpy(&x, a + n - 8, 8);
+			memcpy(&y, b + n - 8, 8);
+		}
+		return x == y;
+	}
+	while (n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
 }
 
 /* ASCII letters to lower case, every other byte as it is */
@@ -81,7 +118,7 @@ eq_folded(const char *a, const char *b, size_t n)
 	const unsigned char *x = (const unsigned char *)a;
 	const unsigned char *y = (const unsigned char *)b;
 
-	if (memcmp(a, b, n) == 0)
+	if (same(a, b, n))
 		return 1;
 	while (n--)
 		if (fold(*x++) != fold(*y++))
@@ -215,7 +252,7 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 			if (g->hash == h && g->keylen == len && (len == 0 ||
 			    (m->eq ? m->eq(g->key, key, len) : m->nocase ?
 			    eq_folded(g->key, key, len) :
-			    memcmp(g->key, key, len) == 0)))
+			    same(g->key, key, len))))
 				return g;
 		}
 	}

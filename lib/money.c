@@ -19,10 +19,11 @@ isup(int c)
 
 static const struct {
 	const char *sym;
+	size_t len; /* its bytes (no strlen a row) */
 	const char *code;
 } symbols[] = {
-	{"$", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"},
-	{"\xC2\xA5", "JPY"},
+	{"$", 1, "USD"}, {"\xE2\x82\xAC", 3, "EUR"}, {"\xC2\xA3", 2, "GBP"},
+	{"\xC2\xA5", 2, "JPY"},
 };
 
 /* a currency symbol or ISO code at the start (pre) or end of s */
@@ -34,7 +35,7 @@ take_currency(const char **s, size_t *len, int pre, char cur[SU_CUR_LEN])
 	if (*len == 0 || isdig((unsigned char)(pre ? **s : (*s)[*len - 1])))
 		return 0; /* the common case: a bare number */
 	for (i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
-		k = strlen(symbols[i].sym);
+		k = symbols[i].len;
 		if (*len < k)
 			continue;
 		if (memcmp(pre ? *s : *s + *len - k, symbols[i].sym, k) == 0) {
@@ -76,13 +77,13 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 	int grouped = 0;
 
 	cur[0] = '\0';
-	su_trim(&s, &len);
+	su_trim_fast(&s, &len);
 	if (len == 0)
 		return 1;
 	if (len >= 2 && s[0] == '(' && s[len - 1] == ')') {
 		paren = neg = 1;
 		s++, len -= 2;
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 	}
 	if (len && (s[0] == '-' || s[0] == '+')) {
 		sign = 1;
@@ -90,7 +91,7 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 		s++, len--;
 	}
 	if (take_currency(&s, &len, 1, cur))
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 	if (!sign && len && (s[0] == '-' || s[0] == '+')) {
 		sign = 1;
 		neg ^= s[0] == '-';
@@ -106,7 +107,7 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 			return -1;
 		}
 		memcpy(cur, c2, SU_CUR_LEN);
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 	}
 	if (len && (s[len - 1] == 'k' || s[len - 1] == 'K'))
 		mult = 1000, len--;
@@ -178,7 +179,19 @@ su_money_parse(const char *s, size_t len, int decimal_comma, int64_t *cents,
 			*why = "more than two decimals";
 		return -1;
 	}
-	/* value = v / 10^fdig units; cents = v * 100 * mult / 10^fdig */
+	/* value = v / 10^fdig units; cents = v * 100 * mult / 10^fdig: with
+	 * no suffix and at most two decimals (nearly every amount) that is
+	 * v * 10^(2 - fdig), whole, with no 128-bit division */
+	if (mult == 1) {
+		u128 num = fdig == 2 ? v : fdig == 1 ? v * 10 : v * 100;
+
+		if (num > (u128)INT64_MAX) {
+			*why = "too large";
+			return -1;
+		}
+		*cents = neg ? -(int64_t)num : (int64_t)num;
+		return 0;
+	}
 	{
 		u128 p10 = 1, num;
 		size_t k;

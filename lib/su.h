@@ -34,6 +34,7 @@
 #include "su_payout.h"
 #include "su_map.h"
 #include "su_groups.h"
+#include "su_scan.h"
 #include "su_csvin.h"
 #include "su_csvout.h"
 #include "su_run.h"

@@ -32,6 +32,12 @@ struct su_in *su_in_new(const struct su_opts *o, int nfiles, char **files);
  * in hdr; NULL on error (said). */
 struct su_in *su_in_side(const struct su_opts *o, struct su_opts *side,
                          char **file, struct su_rec *hdr);
+/* every record through libcsv, none through the fast scanner (scan.c):
+ * for the tests that compare the two.  Before the first read. */
+void su_in_noscan(struct su_in *in);
+/* the size of the reader's first buffer (256 KiB), for the tests whose
+ * records straddle it.  Before the first read. */
+void su_in_bufsize(struct su_in *in, size_t n);
 /* the header of the first file: 1, or -1 on error (printed) */
 int su_in_header(struct su_in *in, struct su_rec *hdr);
 /* the next data record: 1, 0 at the end of all input, -1 on error

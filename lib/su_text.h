@@ -14,6 +14,24 @@
 /* drop blanks around a value: spaces, tabs and U+00A0 (the no-break space
  * spreadsheets put in amounts) */
 void su_trim(const char **s, size_t *len);
+/* 1 if su_trim may take something off s[0..len): its first byte a blank
+ * or U+00A0's first, or its last a blank or U+00A0's last */
+static inline int
+su_trimmable(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return len && (p[0] == ' ' || p[0] == '\t' || p[0] == 0xC2 ||
+	    p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == 0xA0);
+}
+/* su_trim with no call when nothing is to be trimmed (the value parsers'
+ * case on nearly every row) */
+static inline void
+su_trim_fast(const char **s, size_t *len)
+{
+	if (su_trimmable(*s, *len))
+		su_trim(s, len);
+}
 /* a list "a, b, c" for a message, in buf[size]: su_list_add appends an
  * entry (printf), whole or not at all, keeping SU_LIST_MORE bytes for
  * su_list_more's ", and N more" (what: " stages", or ""); 0, or -1 when it

@@ -24,7 +24,9 @@ H='Opportunity Name,Amount,Forecast Category'
 @test "differential: 2000 random CSV/TSV files read as python's csv module reads them" {
 	# quotes, doubled quotes, delimiters and CR/LF/CRLF inside quotes, empty
 	# and 20 KB fields, with and without a last line end; through our
-	# reader and our writer (tests/differential.py, seeded)
+	# reader and our writer (tests/differential.py, seeded); each file read
+	# by the fast scanner and by libcsv alone (csvdump -S) alike, broken
+	# ones too (a stray quote, a bare CR, a NUL, a quote left open)
 	n=${DIFF_N:-2000}
 	run python3 "$BATS_TEST_DIRNAME/differential.py" "$BIN" "$n"
 	assert_success
@@ -880,4 +882,41 @@ EOF
 	assert_equal "$stderr" ""
 	run --separate-stderr "$BIN/stagecheck" -m "$EXAMPLES/models/salesforce-default.ini" "$DATA/sf-api.csv"
 	[ "$status" -lt 2 ]
+}
+
+@test "fast scanner: every file of the suite reads as libcsv alone reads it" {
+	# csvdump -S reads with libcsv only (lib/scan.c off): the records, their
+	# lines, the messages and the exit status must not change, on the
+	# csv-spectrum, the real exports and every CSV the tests use
+	n=0
+	for f in "$SPECTRUM"/csvs/*.csv "$BATS_TEST_DIRNAME"/exports/*.csv \
+	    "$DATA"/*.csv; do
+		for opt in -L "-L --skip-invalid" "-L -d ;"; do
+			a=$("$BIN/csvdump" $opt "$f" 2>&1; echo "exit $?")
+			b=$("$BIN/csvdump" -S $opt "$f" 2>&1; echo "exit $?")
+			[ "$a" = "$b" ] || { echo "differs: csvdump $opt $f"; false; }
+			n=$((n + 1))
+		done
+	done
+	[ "$n" -gt 30 ]
+}
+
+@test "fast scanner: a record longer than 64 KiB, and records across the reader's 256 KiB buffer" {
+	# the long record is left to libcsv; the 3,000 rows of ~100 bytes cross
+	# the buffer's end (300,000 > 262,144 bytes), the scanner reading more
+	f="$BATS_TEST_TMPDIR/long.csv"
+	{
+		echo 'id,text'
+		printf '1,"%s"\n' "$(head -c 70000 /dev/zero | tr '\0' 'x')"
+		for i in $(seq 2 3001); do
+			printf '%d,"%s ""q"", %s"\r\n' "$i" "$(printf '%080d' "$i")" "$i"
+		done
+	} >"$f"
+	run csvdump -L -f csv "$f"
+	assert_success
+	assert_equal "${#lines[@]}" 3002 # the header and 3,001 records
+	assert_line --index 2 '3,2,"00000000000000000000000000000000000000000000000000000000000000000000000000000002 ""q"", 2"'
+	assert_line --index 3001 '3002,3001,"00000000000000000000000000000000000000000000000000000000000000000000000000003001 ""q"", 3001"'
+	[ "${#lines[1]}" -eq 70004 ] # 2,1,x...x: line 2, id 1, 70,000 x
+	[ "$output" = "$("$BIN/csvdump" -S -L -f csv "$f")" ]
 }

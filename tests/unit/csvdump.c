@@ -5,7 +5,8 @@
  * "_line", the line where the record starts.  With -a, every record, the
  * header first, goes out as it is under columns named 1..N (for the
  * differential test: our reader, then our writer, against python's csv).
- * Takes the common options.
+ * With -S, every record goes through libcsv, none through the fast scanner
+ * (the differential test compares the two).  Takes the common options.
  */
 #include "su.h"
 
@@ -26,7 +27,7 @@ main(int argc, char **argv)
 	struct su_cell *cells = NULL;
 	const char **names = NULL;
 	char lbuf[32];
-	int c, lines = 0, all = 0, r, status = SU_EXIT_ERR;
+	int c, lines = 0, all = 0, noscan = 0, r, status = SU_EXIT_ERR;
 	char (*num)[24] = NULL;
 	size_t i, k;
 
@@ -34,7 +35,7 @@ main(int argc, char **argv)
 	su_opts_init(&o);
 	o.format = SU_FMT_JSON;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":La" SU_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, ":LaS" SU_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			su_opt_error(c, argv);
@@ -43,12 +44,16 @@ main(int argc, char **argv)
 			all = 1;
 		else if (c == 'L')
 			lines = 1;
+		else if (c == 'S')
+			noscan = 1;
 		else if (su_opts_handle(&o, c, optarg) != 1)
 			return SU_EXIT_ERR;
 	}
 	if (su_opts_finish(&o))
 		return SU_EXIT_ERR;
 	in = su_in_new(&o, argc - optind, argv + optind);
+	if (noscan)
+		su_in_noscan(in);
 	if (su_in_header(in, &hdr) < 0)
 		goto done;
 	k = hdr.n + (size_t)lines;

@@ -78,6 +78,12 @@ test_money(void)
 	money_ok("92233720368547758.07", 0, INT64_MAX, "");
 	money_bad("92233720368547758.08", 0, "too large");
 	money_bad("99999999999999999999999", 0, "too large");
+	/* no suffix, 0-2 decimals: v * 10^(2 - decimals), same limits */
+	money_ok("92233720368547758.0", 0, INT64_MAX - 7, "");
+	money_bad("92233720368547758.1", 0, "too large");
+	money_ok("-92233720368547758", 0, -9223372036854775800LL, "");
+	money_bad("92233720368547759", 0, "too large");
+	money_ok("(1,234.5)", 0, -123450, "");
 	money_bad("1.234", 0, "more than two decimals");
 	/* a third decimal, even a zero, is never dropped (issue 13) */
 	money_bad_is("1.000", 0, "more than two decimals; \".\" may separate "

@@ -76,6 +76,20 @@ test_rate(void)
 	    v == INT64_MAX, "max * 1");
 	CHECK(su_rate_apply(INT64_MAX, 2 * SU_RATE_ONE, &v) == -1,
 	    "max * 2 overflows");
+	/* either side of the 64-bit product (2^63 / 1e9 = 9,223,372,036.85
+	 * cents at 100%): the same rounding in 64 and in 128 bits */
+	/* 9,223,372,035 * 0.5 = 4,611,686,017.5 -> 4,611,686,018 */
+	CHECK(su_rate_apply(9223372035LL, SU_RATE_ONE / 2, &v) == 0 &&
+	    v == 4611686018LL, "64-bit half up");
+	/* -18,446,744,075 * 0.5 = -9,223,372,037.5 -> -9,223,372,038 (128) */
+	CHECK(su_rate_apply(-18446744075LL, SU_RATE_ONE / 2, &v) == 0 &&
+	    v == -9223372038LL, "128-bit half away");
+	/* 18,446,744,073 * 0.5 = 9,223,372,036.5 -> 9,223,372,037: the
+	 * product 9.2e18 fits; one more cent and it does not */
+	CHECK(su_rate_apply(18446744073LL, SU_RATE_ONE / 2, &v) == 0 &&
+	    v == 9223372037LL, "64-bit edge");
+	CHECK(su_rate_apply(18446744075LL, SU_RATE_ONE / 2, &v) == 0 &&
+	    v == 9223372038LL, "past the 64-bit edge");
 	/* seed 000: $1.27M / $750K = 1.693333 -> 1.6933 */
 	su_ratio_fmt(buf, 127000000, 75000000, 4, 1);
 	CHECK(strcmp(buf, "1.6933") == 0, "coverage %s", buf);
