@@ -870,3 +870,10 @@ su_cell_num(enum su_ctype type, int64_t v, int64_t d)
 	c.d = d;
 	return c;
 }
+
+int
+su_out_text(struct su_out *out, const char *s, size_t n)
+{
+	put(out, s, n);
+	return out->err ? failed(out) : 0;
+}

@@ -49,6 +49,9 @@ int su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
 size_t su_out_own(const struct su_rec *hdr, const char *const *names,
                   size_t n, unsigned char *keep);
 int su_out_close(struct su_out *out);
+/* text written as it is, in no format (dashboard's HTML): 0, -1 (said) or
+ * SU_OUT_EPIPE */
+int su_out_text(struct su_out *out, const char *s, size_t n);
 /* A second file put in place together with the output (mqlqualify's
  * round-robin state): a temporary beside path, with the mode a new file
  * gets and removed if the program dies, for the program to write.
