@@ -23,7 +23,7 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck cyclestat mqlqualify commission
+PROGS = forecast stagecheck cyclestat mqlqualify commission dashboard
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)

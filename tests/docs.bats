@@ -8,7 +8,7 @@ load helper
 
 MAN="$BATS_TEST_DIRNAME/../man"
 README="$BATS_TEST_DIRNAME/../README.md"
-PROGS="forecast stagecheck cyclestat mqlqualify commission"
+PROGS="forecast stagecheck cyclestat mqlqualify commission dashboard"
 
 # a man page as plain text
 render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
@@ -71,6 +71,7 @@ render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 		n=0
 		while IFS= read -r cmd; do
 			cmd=${cmd//weekly.csv/$BATS_TEST_TMPDIR/weekly.csv}
+			cmd=${cmd//weekly.html/$BATS_TEST_TMPDIR/weekly.html}
 			cmd=${cmd//rr.state/$BATS_TEST_TMPDIR/rr.state}
 			cmd=${cmd//sqls.csv/$BATS_TEST_TMPDIR/sqls.csv}
 			run bash -c "cd '$EXAMPLES' && export PATH='$BIN':\$PATH && $cmd"

@@ -119,3 +119,8 @@ faults() {
 	faults commission 0 --as-of 2026-12-31 -p "$EXAMPLES/plans/seed000.ini" -r "$EXAMPLES/plans/seed000-roster.csv" --activities "$EXAMPLES/plans/meetings.csv" "$EXAMPLES/plans/seed000-bookings.csv"
 	faults commission 0 --as-of 2026-12-31 --detail -p "$EXAMPLES/plans/quarterly.ini" -r "$EXAMPLES/plans/roster.csv" --quotas "$EXAMPLES/plans/quotas.csv" "$EXAMPLES/plans/bookings.csv"
 }
+
+@test "dashboard under faults (the page is built whole, then written)" {
+	"$BIN/forecast" -g owner --target 750000 -f json "$DATA/seed-q2.csv" >"$BATS_TEST_TMPDIR/f.json"
+	faults dashboard 0 --title Faults "$BATS_TEST_TMPDIR/f.json"
+}

@@ -1,0 +1,997 @@
+/*
+ * dashboard - the weekly page people look at: the -f json outputs of the
+ * other programs, each recognised by its columns, drawn as one
+ * self-contained HTML page with inline SVG charts (issue 16).
+ *
+ * It reads NDJSON, not CSV: the driver runs it with run->no_input and it
+ * reads its operands with lib/ndjson.c; the driver still gives it the
+ * options, -o (atomic), a closed pipe and the exit status.
+ */
+#include "su.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the page, built in memory and written once ------------------------ */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		while (b->len + n + 1 > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 65536;
+		b->s = su_xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+puts_(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static void
+printf_(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+printf_(struct buf *b, const char *fmt, ...)
+{
+	char tmp[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	/* only the page's own markup and numbers come here, never data */
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		abort();
+	put(b, tmp, (size_t)n);
+}
+
+/* the length of a valid UTF-8 sequence at s (at most n bytes), or 0 */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t k, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		k = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		k = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		k = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF: not characters */
+	if ((k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+	    cp == 0xFFFE || cp == 0xFFFF)
+		return 0;
+	return k;
+}
+
+/*
+ * Data as text of the page, in an element or an attribute: every markup
+ * character escaped, so a name such as <script>, </svg> or ]]> is only
+ * text.  What XML cannot hold (invalid UTF-8, control characters) shows
+ * as U+FFFD; a line break or tab as a space (a label is one line).  At
+ * most max characters (0: all), then an ellipsis; the full text is
+ * where the caller puts it (a tooltip).
+ */
+static void
+esc(struct buf *b, const char *s, size_t n, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k, chars = 0;
+
+	while (i < n) {
+		if (max && chars == max) {
+			puts_(b, "\xE2\x80\xA6");
+			return;
+		}
+		chars++;
+		k = utf8_seq(u + i, n - i);
+		if (k == 0 || (k == 1 && u[i] < 0x20 && u[i] != '\t' &&
+		    u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F) {
+			puts_(b, "\xEF\xBF\xBD");
+			i += k ? k : 1;
+			continue;
+		}
+		if (k > 1) {
+			put(b, s + i, k);
+			i += k;
+			continue;
+		}
+		switch (u[i]) {
+		case '&': puts_(b, "&amp;"); break;
+		case '<': puts_(b, "&lt;"); break;
+		case '>': puts_(b, "&gt;"); break;
+		case '"': puts_(b, "&quot;"); break;
+		case '\'': puts_(b, "&#39;"); break;
+		case '\t': case '\n': case '\r': puts_(b, " "); break;
+		default: put(b, s + i, 1);
+		}
+		i++;
+	}
+}
+
+static void
+escs(struct buf *b, const char *s)
+{
+	esc(b, s, strlen(s), 0);
+}
+
+/* ---- options ------------------------------------------------------------- */
+
+struct opts {
+	struct su_opts c;
+	const char *title;
+	const char *kpi;
+	char cur[SU_CUR_LEN];
+};
+
+struct state {
+	struct opts *o;
+	struct su_jtab *tab;
+	size_t ntab;
+	struct buf page;
+	int nchart;
+};
+
+static const char usage_text[] =
+"usage: dashboard [--title TEXT] [--currency CODE] [--as-of DATE]\n"
+"                 [-o FILE] [FILE ...]\n";
+
+static void
+usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+	if (fp == stdout)
+		fputs(
+"\nOne self-contained HTML page (inline SVG charts, inline CSS, no script,\n"
+"nothing loaded from elsewhere) from the -f json output of forecast,\n"
+"stagecheck, cyclestat, mqlqualify and commission, each file recognised by\n"
+"its columns (see dashboard(1)).  FILE - is standard input.\n"
+"\n"
+"      --title TEXT           the page's title (default: Sales dashboard)\n"
+"      --currency CODE        the currency of the amounts (default: none\n"
+"                             stated, shown as $, as in table output)\n"
+"      --as-of DATE           the date the page says it is as of (default:\n"
+"                             none shown, so a page is the same every run)\n"
+"  -o, --output FILE          write the page to FILE (atomically)\n"
+"  -h, --help                 this help\n"
+"      --version              the version\n", fp);
+}
+
+enum { OPT_TITLE = SU_OPT_PROGRAM_BASE, OPT_CURRENCY };
+
+static int
+option(void *self, int c, const char *arg)
+{
+	struct opts *o = ((struct state *)self)->o;
+	size_t i;
+
+	switch (c) {
+	case OPT_TITLE:
+		o->title = arg;
+		return 0;
+	case OPT_CURRENCY:
+		for (i = 0; arg[i]; i++)
+			if (arg[i] < 'A' || arg[i] > 'Z')
+				break;
+		if (i != 3 || arg[i]) {
+			su_msg(NULL, 0, "--currency %s: not a currency code "
+			    "such as USD or EUR", arg);
+			return -1;
+		}
+		memcpy(o->cur, arg, SU_CUR_LEN);
+		return 0;
+	}
+	abort(); /* in longopts, handled by nobody */
+}
+
+/* ---- values, as the JSON has them ---------------------------------------- */
+
+/* a cell that must be a number: its text, or NULL (said) */
+static const char *
+num(const struct su_jtab *t, size_t r, int c)
+{
+	const struct su_jcell *v = su_jtab_cell(t, r, c);
+
+	if (v->type == SU_J_NUM)
+		return v->s;
+	su_msg(t->file, t->line[r], "\"%s\": expected a number, found %s%s%s",
+	    t->col[c], v->type == SU_J_STR ? "\"" : "",
+	    v->type == SU_J_NULL ? "null" : v->s,
+	    v->type == SU_J_STR ? "\"" : "");
+	return NULL;
+}
+
+/* a number or null (a ratio with no denominator): NULL for null */
+static int
+num_or_null(const struct su_jtab *t, size_t r, int c, const char **out)
+{
+	*out = NULL;
+	if (c < 0 || su_jtab_cell(t, r, c)->type == SU_J_NULL)
+		return 0;
+	return (*out = num(t, r, c)) ? 0 : -1;
+}
+
+/* money: cents, as the programs write it (two decimals) */
+static int
+money(const struct su_jtab *t, size_t r, int c, int64_t *cents)
+{
+	const char *s = num(t, r, c), *why;
+	char cur[SU_CUR_LEN];
+
+	if (!s)
+		return -1;
+	if (strchr(s, 'e') || strchr(s, 'E') ||
+	    su_money_parse(s, strlen(s), 0, cents, cur, &why) != 0) {
+		su_msg(t->file, t->line[r], "\"%s\": %s: not an amount "
+		    "(written as -f json writes money: 1234.56)", t->col[c], s);
+		return -1;
+	}
+	return 0;
+}
+
+/* a count: a whole number, not below 0 */
+static int
+count(const struct su_jtab *t, size_t r, int c, int64_t *out)
+{
+	const char *s = num(t, r, c), *p;
+	int64_t v = 0;
+
+	if (!s)
+		return -1;
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		if (v > (INT64_MAX - (*p - '0')) / 10)
+			break;
+		else
+			v = v * 10 + (*p - '0');
+	if (*p || p == s) {
+		su_msg(t->file, t->line[r], "\"%s\": %s: not a count (a "
+		    "whole number, 0 or more)", t->col[c], s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* ---- numbers, as the page shows them ------------------------------------- */
+
+static void
+fmt_money(const struct state *st, char *buf, int64_t cents)
+{
+	su_money_fmt_table(buf, cents, st->o->cur, 1);
+}
+
+/* a whole number grouped as table output groups it: 12,345 */
+static void
+fmt_count(char *buf, int64_t v)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v), i, j = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = tmp[i];
+	}
+	buf[j] = '\0';
+}
+
+/* ---- charts -------------------------------------------------------------- */
+
+/* Fills that differ in lightness (they stay apart printed in grey) and
+ * in hue the common colour blindnesses keep apart (blue to orange): a
+ * segment's order is its lightness, darkest first. */
+static const char *const fill[] = {"#08306b", "#2b7bba", "#89bedc",
+    "#dceaf6", "#f2a25c", "#b2182b"};
+#define NFILL (sizeof fill / sizeof fill[0])
+
+#define W 720		/* the chart's width (fits A4 and Letter) */
+#define LABEL_W 190	/* the labels, right-aligned left of the bars */
+#define PLOT_W 300	/* the bars; their numbers after them */
+#define ROW_H 24
+#define BAR_H 16
+#define LABEL_CHARS 30	/* a longer label is cut, whole in its tooltip */
+
+struct seg {
+	int64_t v;	/* in the chart's unit (cents, 1e-9, a count) */
+	int fill;	/* its index in fill[] */
+	char tip[96];	/* "Commit: $300,000.00" */
+};
+
+struct bar {
+	const char *label;	/* data: escaped when drawn */
+	size_t labellen;
+	struct seg seg[6];
+	int nseg;
+	char value[160];	/* the numbers at its end (page text) */
+	int has_iv;		/* an interval whisker: lo..hi */
+	int64_t lo, hi;
+	int has_mark;		/* a target tick on this bar */
+	int64_t mark;
+};
+
+struct chart {
+	const char *title;	/* page text: written escaped */
+	const char *xlabel;	/* the axis: what and its unit */
+	const char *source;	/* the file: data */
+	struct bar *bar;
+	size_t nbar;
+	int64_t max;
+	/* a target line across every bar */
+	int has_target;
+	int64_t target;
+	char target_label[96];
+	const char *legend[6];	/* the name of each fill used, or NULL */
+};
+
+static struct bar *
+add_bar(struct chart *ch, size_t *cap)
+{
+	struct bar *b;
+
+	if (ch->nbar == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		ch->bar = su_xrealloc(ch->bar, *cap * sizeof *ch->bar);
+	}
+	b = &ch->bar[ch->nbar++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+/* a value's x: 0 at the axis, PLOT_W at max; a negative value is drawn
+ * as nothing (its number is still shown) */
+static long
+xof(const struct chart *ch, int64_t v)
+{
+	int64_t unit;
+
+	if (v <= 0 || ch->max <= 0)
+		return 0;
+	/* whole units per pixel: integer arithmetic, no overflow */
+	unit = ch->max / PLOT_W + (ch->max % PLOT_W != 0);
+	return (long)(v / unit);
+}
+
+static void
+draw(struct state *st, struct chart *ch)
+{
+	struct buf *b = &st->page;
+	int id = ++st->nchart, l, nleg = 0;
+	long y, x, x0 = LABEL_W, h, top = 8;
+	size_t i;
+	int k;
+
+	for (l = 0; l < (int)NFILL; l++)
+		nleg += ch->legend[l] != NULL;
+	if (ch->has_target)
+		top += 16;
+	h = top + (long)ch->nbar * ROW_H + 40 + (nleg ? 22 : 0);
+	puts_(b, "<section class=\"chart\">\n<h2 id=\"c");
+	printf_(b, "%d\">", id);
+	escs(b, ch->title);
+	puts_(b, "</h2>\n");
+	printf_(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 %d %ld\" width=\"%d\" height=\"%ld\" role=\"img\" "
+	    "aria-labelledby=\"c%d\" font-family=\"Helvetica, Arial, "
+	    "sans-serif\" font-size=\"11\">\n<title>", W, h, W, h, id);
+	escs(b, ch->title);
+	puts_(b, "</title>\n");
+	if (ch->has_target) {
+		x = x0 + xof(ch, ch->target);
+		printf_(b, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
+		    "stroke=\"#000\" stroke-width=\"1.5\" "
+		    "stroke-dasharray=\"4 3\"/>\n", x, top - 4, x,
+		    top + (long)ch->nbar * ROW_H);
+		/* its label kept inside the chart */
+		printf_(b, "<text class=\"target\" x=\"%ld\" y=\"%ld\" "
+		    "text-anchor=\"%s\">", x, top - 8, x > W - 120 ? "end" :
+		    x < LABEL_W + 100 ? "start" : "middle");
+		escs(b, ch->target_label);
+		puts_(b, "</text>\n");
+	}
+	for (i = 0; i < ch->nbar; i++) {
+		struct bar *bar = &ch->bar[i];
+
+		y = top + (long)i * ROW_H;
+		printf_(b, "<g><title>");
+		esc(b, bar->label, bar->labellen, 0);
+		puts_(b, "</title><text class=\"label\" ");
+		printf_(b, "x=\"%ld\" y=\"%ld\" text-anchor=\"end\">",
+		    x0 - 6, y + BAR_H - 3);
+		esc(b, bar->label, bar->labellen, LABEL_CHARS);
+		puts_(b, "</text></g>\n");
+		x = x0;
+		for (k = 0; k < bar->nseg; k++) {
+			long w = xof(ch, bar->seg[k].v);
+
+			if (w <= 0)
+				continue;
+			printf_(b, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
+			    "height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
+			    "stroke-width=\"0.5\"><title>", x, y, w, BAR_H,
+			    fill[bar->seg[k].fill]);
+			escs(b, bar->seg[k].tip);
+			puts_(b, "</title></rect>\n");
+			x += w;
+		}
+		if (bar->has_iv) {
+			long a = x0 + xof(ch, bar->lo), z = x0 +
+			    xof(ch, bar->hi), m = y + BAR_H / 2;
+
+			printf_(b, "<path d=\"M%ld %ldv-5v10M%ld %ldH%ldM%ld "
+			    "%ldv-5v10\" stroke=\"#000\" fill=\"none\"/>\n",
+			    a, m, a, m, z, z, m);
+			if (z > x)
+				x = z;
+		}
+		if (bar->has_mark) {
+			long mx = x0 + xof(ch, bar->mark);
+
+			printf_(b, "<path d=\"M%ld %ldv%d\" stroke=\"#000\" "
+			    "stroke-width=\"2\"/>\n", mx, y - 2, BAR_H + 4);
+			if (mx > x)
+				x = mx;
+		}
+		printf_(b, "<text class=\"value\" x=\"%ld\" y=\"%ld\">", x + 6,
+		    y + BAR_H - 3);
+		escs(b, bar->value);
+		puts_(b, "</text>\n");
+	}
+	/* the axis: 0 and what it measures */
+	y = top + (long)ch->nbar * ROW_H + 4;
+	printf_(b, "<path d=\"M%ld %ldH%d\" stroke=\"#000\"/>\n", x0, y,
+	    LABEL_W + PLOT_W);
+	printf_(b, "<text class=\"axis\" x=\"%ld\" y=\"%ld\" "
+	    "text-anchor=\"middle\">0</text>\n", x0, y + 14);
+	printf_(b, "<text class=\"axis\" x=\"%d\" y=\"%ld\" "
+	    "text-anchor=\"middle\">", LABEL_W + PLOT_W / 2, y + 30);
+	escs(b, ch->xlabel);
+	puts_(b, "</text>\n");
+	if (nleg) {
+		x = x0;
+		y += 40;
+		for (l = 0; l < (int)NFILL; l++) {
+			if (!ch->legend[l])
+				continue;
+			printf_(b, "<rect x=\"%ld\" y=\"%ld\" width=\"12\" "
+			    "height=\"12\" fill=\"%s\" stroke=\"#000\" "
+			    "stroke-width=\"0.5\"/><text class=\"legend\" "
+			    "x=\"%ld\" y=\"%ld\">", x, y - 10, fill[l], x + 16,
+			    y);
+			escs(b, ch->legend[l]);
+			puts_(b, "</text>\n");
+			x += 16 + 7 * (long)strlen(ch->legend[l]) + 18;
+		}
+	}
+	puts_(b, "</svg>\n<p class=\"source\">from ");
+	escs(b, ch->source);
+	puts_(b, "</p>\n</section>\n");
+	free(ch->bar);
+	ch->bar = NULL;
+	ch->nbar = 0;
+}
+
+static void
+chart_max(struct chart *ch, int64_t v)
+{
+	if (v > ch->max)
+		ch->max = v;
+}
+
+/* ---- recognising an input ------------------------------------------------ */
+
+struct kind;
+typedef int (*chart_fn)(struct state *, const struct su_jtab *,
+    const struct kind *);
+
+struct kind {
+	const char *name;
+	const char *need[6];	/* the columns that tell it */
+	const char *known[20];	/* its other columns; the rest are -g's */
+	chart_fn fn;
+};
+
+static int
+in_list(const char *const *l, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n && l[i]; i++)
+		if (strcmp(l[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* the group columns of t: those that are not its kind's own */
+static int
+is_group(const struct kind *k, const char *col)
+{
+	return !in_list(k->need, 6, col) && !in_list(k->known, 20, col);
+}
+
+/* row r's group: its group columns' values, " / " between them, into b;
+ * "" when it has none */
+static void
+group_label(const struct su_jtab *t, const struct kind *k, size_t r,
+            struct buf *b)
+{
+	size_t c;
+	int n = 0;
+
+	b->len = 0;
+	puts_(b, "");
+	for (c = 0; c < t->ncol; c++) {
+		const struct su_jcell *v;
+
+		if (!is_group(k, t->col[c]))
+			continue;
+		v = su_jtab_cell(t, r, (int)c);
+		if (n++)
+			puts_(b, " / ");
+		put(b, v->type == SU_J_NULL ? "(none)" : v->s,
+		    v->type == SU_J_NULL ? 6 : v->len);
+	}
+}
+
+static int
+col(const struct su_jtab *t, const char *name)
+{
+	return su_jtab_col(t, name);
+}
+
+static const char *
+str(const struct su_jtab *t, size_t r, int c)
+{
+	return su_jtab_cell(t, r, c)->s;
+}
+
+/* ---- forecast ------------------------------------------------------------ */
+
+/* amount and weighted amount per category, per group, stacked; the
+ * target on each group's Total row as a tick, coverage beside it */
+static int
+chart_forecast(struct state *st, const struct su_jtab *t,
+               const struct kind *k)
+{
+	static const char *const cats[] = {"Closed", "Commit", "Best Case",
+	    "Pipeline", "Omitted"};
+	int ccat = col(t, "category"), cam = col(t, "amount"),
+	    cw = col(t, "weighted_amount"), ctg = col(t, "target"),
+	    ccov = col(t, "coverage");
+	struct chart ch;
+	struct buf g = {0}, prev = {0};
+	struct bar *am = NULL, *wt = NULL;
+	size_t r, cap = 0;
+	int i, rc = -1, ntarget = 0, same = 1;
+	int64_t a, w, tg;
+	char m1[48], m2[48];
+	const char *cov, *tgs;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Forecast: amount and weighted amount per category";
+	ch.xlabel = "amount ($)";
+	ch.source = t->file;
+	for (i = 0; i < 5; i++)
+		ch.legend[i] = cats[i];
+	for (r = 0; r < t->nrow; r++) {
+		const char *cat = str(t, r, ccat);
+
+		group_label(t, k, r, &g);
+		if (!am || strcmp(g.s, prev.s) != 0) {
+			/* a new group: its two bars */
+			prev.len = 0;
+			puts_(&prev, g.s);
+			am = add_bar(&ch, &cap);
+			wt = add_bar(&ch, &cap);
+			/* the label is the group's, kept in prev: copy */
+			am->label = su_xstrdup(g.len ? g.s : "All deals");
+			am->labellen = strlen(am->label);
+			wt->label = su_xstrdup("weighted");
+			wt->labellen = strlen(wt->label);
+		}
+		if (money(t, r, cam, &a) || money(t, r, cw, &w))
+			goto done;
+		for (i = 0; i < 5; i++)
+			if (strcmp(cat, cats[i]) == 0)
+				break;
+		if (i < 5) {
+			fmt_money(st, m1, a);
+			fmt_money(st, m2, w);
+			am->seg[am->nseg].v = a;
+			am->seg[am->nseg].fill = i;
+			snprintf(am->seg[am->nseg++].tip, 96, "%s: %s", cat,
+			    m1);
+			wt->seg[wt->nseg].v = w;
+			wt->seg[wt->nseg].fill = i;
+			snprintf(wt->seg[wt->nseg++].tip, 96, "%s: %s", cat,
+			    m2);
+		} else if (strcmp(cat, "Total") == 0) {
+			fmt_money(st, m1, a);
+			fmt_money(st, m2, w);
+			snprintf(am->value, sizeof am->value, "%s", m1);
+			snprintf(wt->value, sizeof wt->value, "%s", m2);
+			chart_max(&ch, a);
+			chart_max(&ch, w);
+			if (num_or_null(t, r, ctg, &tgs) ||
+			    num_or_null(t, r, ccov, &cov))
+				goto done;
+			if (tgs) {
+				if (money(t, r, ctg, &tg))
+					goto done;
+				wt->has_mark = 1;
+				wt->mark = tg;
+				chart_max(&ch, tg);
+				if (ntarget++ && tg != ch.target)
+					same = 0;
+				ch.target = tg;
+			}
+			if (cov)
+				snprintf(wt->value, sizeof wt->value,
+				    "%s, coverage %sx", m2, cov);
+		} else if (strcmp(cat, "Lost") != 0) {
+			su_msg(t->file, t->line[r], "category \"%s\": not one "
+			    "forecast writes (Closed, Commit, Best Case, "
+			    "Pipeline, Omitted, Total, Lost)", cat);
+			goto done;
+		}
+	}
+	if (st->o->cur[0]) {
+		snprintf(m1, sizeof m1, "amount (%s)", st->o->cur);
+		ch.xlabel = m1;
+	}
+	/* one target for every group (forecast --target): one line across
+	 * them; else each group's as a tick on its weighted bar */
+	if (ntarget && same && (size_t)ntarget * 2 == ch.nbar) {
+		ch.has_target = 1;
+		fmt_money(st, m2, ch.target);
+		snprintf(ch.target_label, sizeof ch.target_label,
+		    "target %s", m2);
+		for (r = 0; r < ch.nbar; r++)
+			ch.bar[r].has_mark = 0;
+	} else {
+		for (r = 0; r < ch.nbar; r++)
+			if (ch.bar[r].has_mark) {
+				fmt_money(st, m2, ch.bar[r].mark);
+				i = (int)strlen(ch.bar[r].value);
+				snprintf(ch.bar[r].value + i, sizeof
+				    ch.bar[r].value - (size_t)i,
+				    ", target %s", m2);
+			}
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	for (r = 0; r < ch.nbar; r++)
+		free((char *)ch.bar[r].label);
+	free(ch.bar);
+	free(g.s);
+	free(prev.s);
+	return rc;
+}
+
+/* ---- stagecheck ---------------------------------------------------------- */
+
+static const char *const sevs[] = {"error", "warn", "info"};
+
+struct tally {
+	char *name;
+	int64_t n[3];
+};
+
+static struct tally *
+tally_get(struct tally **all, size_t *n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*all)[i].name, name) == 0)
+			return &(*all)[i];
+	*all = su_xrealloc(*all, (*n + 1) * sizeof **all);
+	memset(&(*all)[*n], 0, sizeof **all);
+	(*all)[*n].name = su_xstrdup(name);
+	return &(*all)[(*n)++];
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->name,
+	    ((const struct tally *)b)->name);
+}
+
+/* a chart of findings per name, stacked by severity */
+static void
+draw_tally(struct state *st, const char *title, const char *source,
+           struct tally *all, size_t n)
+{
+	struct chart ch;
+	size_t i, cap = 0;
+	int s;
+	char c[32];
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = title;
+	ch.xlabel = "findings";
+	ch.source = source;
+	ch.legend[0] = "error";
+	ch.legend[2] = "warn";
+	ch.legend[3] = "info";
+	for (i = 0; i < n; i++) {
+		struct bar *b = add_bar(&ch, &cap);
+		int64_t sum = 0;
+		int len = 0;
+
+		b->label = all[i].name;
+		b->labellen = strlen(all[i].name);
+		for (s = 0; s < 3; s++) {
+			sum += all[i].n[s];
+			if (!all[i].n[s])
+				continue;
+			fmt_count(c, all[i].n[s]);
+			b->seg[b->nseg].v = all[i].n[s];
+			b->seg[b->nseg].fill = s == 0 ? 0 : s + 1;
+			snprintf(b->seg[b->nseg++].tip, 96, "%s: %s", sevs[s],
+			    c);
+			len += snprintf(b->value + len, sizeof b->value -
+			    (size_t)len, "%s%s %s", len ? ", " : "", c,
+			    sevs[s]);
+		}
+		if (!len)
+			snprintf(b->value, sizeof b->value, "0");
+		chart_max(&ch, sum);
+	}
+	draw(st, &ch);
+}
+
+/* gate findings per owner and per check: from the findings themselves
+ * (counted here) or from --summary's counts (its Total rows per check) */
+static int
+chart_stagecheck(struct state *st, const struct su_jtab *t,
+                 const struct kind *k)
+{
+	int cchk = col(t, "check"), csev = col(t, "severity"),
+	    cown = col(t, "owner"), cn = col(t, "findings");
+	struct tally *own = NULL, *chk = NULL;
+	size_t nown = 0, nchk = 0, r, i;
+	int64_t n;
+	int s, rc = -1;
+
+	(void)k;
+	for (r = 0; r < t->nrow; r++) {
+		const char *sev = str(t, r, csev), *o = cown >= 0 ?
+		    str(t, r, cown) : NULL;
+
+		for (s = 0; s < 3; s++)
+			if (strcmp(sev, sevs[s]) == 0)
+				break;
+		if (s == 3) {
+			su_msg(t->file, t->line[r], "severity \"%s\": not one "
+			    "stagecheck writes (error, warn, info)", sev);
+			goto done;
+		}
+		n = 1;
+		if (cn >= 0 && count(t, r, cn, &n))
+			goto done;
+		/* a summary's Total rows are the per-check counts; its
+		 * other rows the per-owner ones */
+		if (cn < 0 || !o || strcmp(o, "Total") == 0)
+			tally_get(&chk, &nchk, str(t, r, cchk))->n[s] += n;
+		if (o && (cn < 0 || strcmp(o, "Total") != 0))
+			tally_get(&own, &nown, su_jtab_cell(t, r, cown)->type ==
+			    SU_J_NULL ? "(no owner)" : o)->n[s] += n;
+	}
+	/* by name, as stagecheck orders its owners: the same page from the
+	 * findings as from their summary */
+	qsort(own, nown, sizeof *own, by_name);
+	qsort(chk, nchk, sizeof *chk, by_name);
+	if (nown)
+		draw_tally(st, "Gate findings per owner", t->file, own, nown);
+	draw_tally(st, "Gate findings per check", t->file, chk, nchk);
+	rc = 0;
+done:
+	for (i = 0; i < nown; i++)
+		free(own[i].name);
+	for (i = 0; i < nchk; i++)
+		free(chk[i].name);
+	free(own);
+	free(chk);
+	return rc;
+}
+
+/* ---- the kinds, in the order they are tried ----------------------------- */
+
+static const struct kind kinds[] = {
+	{"forecast", {"category", "deals", "amount", "weight",
+	    "weighted_amount"}, {"target", "coverage", "gap",
+	    "pipeline_coverage"}, chart_forecast},
+	{"stagecheck --summary", {"check", "severity", "findings"},
+	    {"owner"}, chart_stagecheck},
+	{"stagecheck", {"check", "severity", "message"}, {"id", "name",
+	    "owner", "stage"}, chart_stagecheck},
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static const struct kind *
+recognise(const struct su_jtab *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < NKINDS; i++) {
+		for (j = 0; j < 6 && kinds[i].need[j]; j++)
+			if (su_jtab_col(t, kinds[i].need[j]) < 0)
+				break;
+		if (j == 6 || !kinds[i].need[j])
+			return &kinds[i];
+	}
+	return NULL;
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+static const char css[] =
+"body{font-family:Helvetica,Arial,sans-serif;color:#000;background:#fff;"
+"max-width:740px;margin:1em auto;padding:0 10px}\n"
+"h1{font-size:1.5em;margin:0 0 .2em}\n"
+"h2{font-size:1.1em;margin:1.2em 0 .3em}\n"
+".meta,.source{color:#333;font-size:.85em;margin:.2em 0}\n"
+"svg{max-width:100%;height:auto}\n"
+"section{break-inside:avoid;page-break-inside:avoid}\n"
+"@page{margin:12mm}\n"
+"@media print{body{max-width:none;margin:0}}\n";
+
+/* the options together: what a page has no use for is refused, never
+ * quietly ignored */
+static int
+setup(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	struct su_opts *c = &st->o->c;
+	const char *bad = c->tsv ? "-t" : c->delim >= 0 ? "-d" :
+	    c->encoding ? "--encoding" : c->nover ? "-c" : c->rejects ? "--rejects" :
+	    c->skip_invalid ? "--skip-invalid" : c->decimal_comma ?
+	    "--decimal-comma" : c->excel_safe ? "--excel-safe" :
+	    c->format != SU_FMT_CSV ? "-f" : NULL;
+	static char *dash[] = {"-"};
+	int i, nfiles = run->nfiles;
+	char **files = run->files;
+
+	if (bad) {
+		su_msg(NULL, 0, "%s: not an option of dashboard, which reads "
+		    "the programs' JSON and writes HTML", bad);
+		return -1;
+	}
+	run->no_input = 1;
+	if (nfiles == 0) {
+		nfiles = 1;
+		files = dash;
+	}
+	st->tab = su_xmalloc((size_t)nfiles * sizeof *st->tab);
+	for (i = 0; i < nfiles; i++) {
+		if (su_ndjson_read(files[i], &st->tab[i])) {
+			su_ndjson_free(&st->tab[i]);
+			return -1;
+		}
+		st->ntab++;
+	}
+	return 0;
+}
+
+/* the page, built before anything is written: an error in any input
+ * leaves no page at all */
+static int
+end(void *self, struct su_run *run)
+{
+	struct state *st = self;
+	struct opts *o = st->o;
+	struct buf *b = &st->page;
+	const char *title = o->title ? o->title : "Sales dashboard";
+	const struct kind *k;
+	char date[16];
+	size_t i, c;
+
+	(void)run;
+	puts_(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta "
+	    "name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\"/>\n<title>");
+	escs(b, title);
+	printf_(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+	escs(b, title);
+	puts_(b, "</h1>\n");
+	if (o->c.as_of_arg) {
+		su_date_fmt(date, o->c.as_of);
+		printf_(b, "<p class=\"meta\">as of %s</p>\n", date);
+	}
+	for (i = 0; i < st->ntab; i++) {
+		const struct su_jtab *t = &st->tab[i];
+
+		if (!(k = recognise(t))) {
+			struct buf cols = {0};
+
+			for (c = 0; c < t->ncol && c < 12; c++) {
+				puts_(&cols, c ? ", " : "");
+				puts_(&cols, t->col[c]);
+			}
+			if (t->ncol > 12)
+				puts_(&cols, ", ...");
+			su_msg(t->file, t->line[0], "not the JSON of a program "
+			    "the page knows (its keys: %s); dashboard(1) lists "
+			    "the keys each chart needs", cols.s);
+			free(cols.s);
+			return -1;
+		}
+		if (k->fn(st, t, k))
+			return -1;
+	}
+	puts_(b, "</body>\n</html>\n");
+	return 0;
+}
+
+static int
+write_page(void *self, struct su_run *run, struct su_out *out)
+{
+	struct state *st = self;
+
+	(void)run;
+	return su_out_text(out, st->page.s, st->page.len);
+}
+
+static void
+free_state(void *self)
+{
+	struct state *st = self;
+	size_t i;
+
+	for (i = 0; i < st->ntab; i++)
+		su_ndjson_free(&st->tab[i]);
+	free(st->tab);
+	free(st->page.s);
+}
+
+static const struct option longopts[] = {
+	{"title", 1, 0, OPT_TITLE}, {"currency", 1, 0, OPT_CURRENCY},
+	{0, 0, 0, 0},
+};
+
+static const struct su_prog dashboard = {
+	.shortopts = "", .longopts = longopts, .usage = usage,
+	.option = option, .setup = setup, .end = end, .write = write_page,
+	.free = free_state,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = {0};
+	struct state st = {.o = &o};
+
+	return su_run(&dashboard, &st, &o.c, argc, argv);
+}

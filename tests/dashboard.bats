@@ -1,0 +1,284 @@
+#!/usr/bin/env bats
+# dashboard (issue 16): the programs' -f json output in, one self-contained
+# HTML page with inline SVG out.  The page is read back through an XML
+# parser (tests/dashboard/charts.py), so every test also proves it
+# well-formed, and every number it shows is compared with the JSON.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+CHARTS="$BATS_TEST_DIRNAME/dashboard/charts.py"
+dashboard() { "$BIN/dashboard" "$@"; }
+charts() { python3 "$CHARTS" "$@"; }
+
+# the JSON of a program run on the shipped examples
+json() { # json PROG ARGS...: its -f json output, in the test's directory
+	local p=$1 f r=0
+	f=$(mktemp "$BATS_TEST_TMPDIR/$1.XXXXXX")
+	shift
+	(cd "$EXAMPLES" && "$BIN/$p" -f json "$@") >"$f" 2>/dev/null || r=$?
+	[ "$r" -le 1 ] || fail "$p $*: exit $r"
+	printf '%s' "$f"
+}
+
+# ---- the page ------------------------------------------------------------
+
+@test "the page: well-formed XHTML (xmllint), one section a chart, its title in the SVG, nothing loaded from elsewhere" {
+	f=$(json forecast --target 750000 seed000-q2.csv)
+	run --separate-stderr dashboard "$f"
+	assert_success
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/p.html"
+	run xmllint --noout "$BATS_TEST_TMPDIR/p.html"
+	assert_success
+	run xmllint --html --noout "$BATS_TEST_TMPDIR/p.html"
+	assert_success
+	p=$BATS_TEST_TMPDIR/p.html
+	# self-contained: no script, no link, no src, no url(); the only
+	# addresses are the two namespaces
+	run grep -Eoi '<script|<link|<img|<iframe|src=|href=|url\(|@import|https?://[^"]*' "$p"
+	assert_output "http://www.w3.org/1999/xhtml
+http://www.w3.org/2000/svg"
+	run grep -c '<section class="chart">' "$p"
+	assert_output 1
+	head -n 1 "$p" | grep -qx '<!DOCTYPE html>'
+	grep -q '<meta charset="utf-8"/>' "$p"
+	grep -q '<title>Sales dashboard</title>' "$p"
+	# printable on A4 and Letter: charts are never split across pages
+	grep -q 'break-inside:avoid' "$p"
+}
+
+@test "--title, --as-of and --currency; the same input gives the same page, byte for byte" {
+	f=$(json forecast --target 750000 seed000-q2.csv)
+	dashboard --title 'Q2 <review> & "pipeline"' --as-of 2026-06-05 --currency EUR "$f" >"$BATS_TEST_TMPDIR/a.html"
+	grep -q '<title>Q2 &lt;review&gt; &amp; &quot;pipeline&quot;</title>' "$BATS_TEST_TMPDIR/a.html"
+	grep -q '<p class="meta">as of 2026-06-05</p>' "$BATS_TEST_TMPDIR/a.html"
+	# another currency than USD is written after the number, as in table
+	# output: 1,950,000.00 EUR
+	run charts "$BATS_TEST_TMPDIR/a.html"
+	assert_line --index 2 $'All deals\t1,950,000.00 EUR'
+	grep -q '>amount (EUR)</text>' "$BATS_TEST_TMPDIR/a.html"
+	# no date unless --as-of: a cron job's page is the same every run
+	dashboard "$f" >"$BATS_TEST_TMPDIR/b.html"
+	dashboard "$f" >"$BATS_TEST_TMPDIR/c.html"
+	cmp "$BATS_TEST_TMPDIR/b.html" "$BATS_TEST_TMPDIR/c.html"
+	! grep -q 'as of' "$BATS_TEST_TMPDIR/b.html"
+	LC_ALL=C.UTF-8 dashboard "$f" | cmp - "$BATS_TEST_TMPDIR/b.html"
+	run --separate-stderr dashboard --currency usd "$f"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: --currency usd: not a currency code such as USD or EUR"
+}
+
+@test "hostile names are text: <script>, </svg>, ]]>, quotes, ampersands, invalid UTF-8 and control characters break nothing" {
+	f=$BATS_TEST_TMPDIR/evil.json
+	# owners named to break out of the page, a CDATA section, an
+	# attribute and the encoding; \u0001 and a raw \377 byte are not
+	# XML characters: they show as U+FFFD
+	{
+		for o in '<script>alert(1)</script>' '</svg><script>x</script>' ']]>' "\\\"q\\\" 'a' & b" $'bad \377 byte' 'c\u0001d'; do
+			for c in Closed Commit 'Best Case' Pipeline Omitted Total Lost; do
+				printf '{"Opportunity Owner":"%s","category":"%s","deals":1,"amount":100.00,"weight":1.0000,"weighted_amount":100.00}\n' "$o" "$c"
+			done
+		done
+	} >"$f"
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run xmllint --noout "$BATS_TEST_TMPDIR/p.html"
+	assert_success
+	run grep -ci '<script' "$BATS_TEST_TMPDIR/p.html"
+	assert_output 0
+	run grep -c '</svg>' "$BATS_TEST_TMPDIR/p.html"
+	assert_output 1
+	run grep -c ']]>' "$BATS_TEST_TMPDIR/p.html"
+	assert_output 0
+	# read back, each name is the text it was (in the bar's tooltip)
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_line --index 1 $'<script>alert(1)</script>\t$100.00'
+	assert_line --index 3 $'</svg><script>x</script>\t$100.00'
+	assert_line --index 5 $']]>\t$100.00'
+	assert_line --index 7 $'"q" \'a\' & b\t$100.00'
+	assert_line --index 9 $'bad \xef\xbf\xbd byte\t$100.00'
+	assert_line --index 11 $'c\xef\xbf\xbdd\t$100.00'
+}
+
+@test "a long name is cut in its label (an ellipsis), whole in its tooltip" {
+	f=$BATS_TEST_TMPDIR/long.json
+	n='An owner whose name goes on and on and on'
+	printf '{"owner":"%s","category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}\n' "$n" >"$f"
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	grep -q "<title>$n</title>" "$BATS_TEST_TMPDIR/p.html"
+	grep -q '>An owner whose name goes on an…</text>' "$BATS_TEST_TMPDIR/p.html"
+}
+
+# ---- bad input -----------------------------------------------------------
+
+@test "bad input: FILE:LINE and exit 2, no page written" {
+	d=$BATS_TEST_TMPDIR
+	ok='{"category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}'
+	check() { # check FILE-CONTENT MESSAGE
+		printf "$1" >"$d/in.json"
+		rm -f "$d/out.html"
+		run --separate-stderr dashboard -o "$d/out.html" "$d/in.json"
+		assert_failure 2
+		assert_equal "$stderr" "dashboard: $d/in.json$2"
+		[ ! -e "$d/out.html" ] || fail "a page written on error"
+	}
+	check '' ': empty input (no JSON object)'
+	check "$ok\n\n$ok\n" ':2: blank line (expected a JSON object)'
+	check 'category,deals\nTotal,1\n' ':1: not NDJSON: not a JSON object (one a line: NDJSON, as -f json writes) (byte 1)'
+	check "$ok\n[1,2]\n" ':2: not NDJSON: not a JSON object (one a line: NDJSON, as -f json writes) (byte 1)'
+	check '{"a":{"b":1}}\n' ':1: not NDJSON: a nested object or array (no salesutils program writes one) (byte 6)'
+	check '{"a":"x}\n' ':1: not NDJSON: a string is never closed (byte 6)'
+	check '{"a":1} {"a":2}\n' ':1: not NDJSON: characters after the object (byte 9)'
+	check '{"a":01}\n' ':1: not NDJSON: '"','"' or '"'}'"' is missing after a value (byte 7)'
+	check '{"a":"\\ud800"}\n' ':1: not NDJSON: a lone UTF-16 surrogate (\uD800 to \uDFFF) (byte 7)'
+	check '{"a":"\\u0000"}\n' ':1: not NDJSON: \u0000 (a NUL) inside a string (byte 7)'
+	check '{"a":"\\x"}\n' ':1: not NDJSON: an unknown escape after \ (byte 7)'
+	check '{"a":1,"a":2}\n' ':1: key "a" twice'
+	check "$ok\n{\"category\":\"Total\"}\n" ':2: 1 keys, but line 1 has 5 (every line has the first line'"'"'s keys)'
+	check "$ok\n{\"category\":\"Total\",\"deals\":1,\"amount\":1.00,\"weight\":1.0000,\"other\":1.00}\n" ':2: key "other" is not on line 1 (every line has the first line'"'"'s keys)'
+	check '{"a":1}\0\n' ':1: NUL byte'
+	check '{"rep":"x","total":1}\n' ':1: not the JSON of a program the page knows (its keys: rep, total); dashboard(1) lists the keys each chart needs'
+	check '{"category":"Total","deals":1,"amount":"lots","weight":1.0000,"weighted_amount":1.00}\n' ':1: "amount": expected a number, found "lots"'
+	check '{"category":"Total","deals":1,"amount":null,"weight":1.0000,"weighted_amount":1.00}\n' ':1: "amount": expected a number, found null'
+	check '{"category":"Total","deals":1,"amount":1.234,"weight":1.0000,"weighted_amount":1.00}\n' ':1: "amount": 1.234: not an amount (written as -f json writes money: 1234.56)'
+	check '{"category":"Total","deals":1,"amount":92233720368547758.08,"weight":1.0000,"weighted_amount":1.00}\n' ':1: "amount": 92233720368547758.08: not an amount (written as -f json writes money: 1234.56)'
+	check '{"category":"Maybe","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}\n' ':1: category "Maybe": not one forecast writes (Closed, Commit, Best Case, Pipeline, Omitted, Total, Lost)'
+	check '{"check":"x","severity":"fatal","findings":1}\n' ':1: severity "fatal": not one stagecheck writes (error, warn, info)'
+	check '{"check":"x","severity":"error","findings":-1}\n' ':1: "findings": -1: not a count (a whole number, 0 or more)'
+}
+
+@test "bad input: BOM, CRLF, no final newline are taken; a missing file, options for CSV refused" {
+	d=$BATS_TEST_TMPDIR
+	ok='{"category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}'
+	printf '\357\273\277%s\r\n%s' "$ok" "$ok" >"$d/in.json"
+	run --separate-stderr dashboard "$d/in.json"
+	assert_success
+	run --separate-stderr dashboard "$d/nope.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/nope.json: No such file or directory"
+	for o in -t '-d ;' '--encoding cp1252' '-c owner=Rep' --skip-invalid '--rejects r.csv' --decimal-comma --excel-safe '-f json'; do
+		run --separate-stderr dashboard $o "$d/in.json"
+		assert_failure 2
+		assert_equal "$stderr" "dashboard: ${o%% *}: not an option of dashboard, which reads the programs' JSON and writes HTML"
+	done
+	run --separate-stderr dashboard --bogus "$d/in.json"
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "dashboard: unknown option '--bogus'"
+	# standard input, named - or not named
+	run --separate-stderr dashboard <"$d/in.json"
+	assert_success
+	run --separate-stderr dashboard - <"$d/in.json"
+	assert_success
+	grep -q 'from (standard input)' <<<"$output"
+}
+
+@test "-o writes atomically; /dev/full is an error; a closed pipe ends quietly" {
+	f=$(json forecast -g owner salesforce-opportunities.csv)
+	run --separate-stderr dashboard -o "$BATS_TEST_TMPDIR/p.html" "$f"
+	assert_success
+	assert_output ""
+	xmllint --noout "$BATS_TEST_TMPDIR/p.html"
+	run --separate-stderr dashboard -o /dev/full "$f"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: /dev/full: write error: No space left on device"
+	run --separate-stderr bash -c "'$BIN/dashboard' '$f' | head -c 10"
+	assert_success
+	assert_equal "$stderr" ""
+}
+
+# ---- forecast ------------------------------------------------------------
+
+@test "forecast: seed 000's Q2 2026 table against a \$750K target, every number as the JSON has it" {
+	f=$(json forecast --target 750000 seed000-q2.csv)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	# amounts: Closed 150K + Commit 300K + Best Case 500K + Pipeline 1M =
+	# $1.95M; weighted 150K + 270K (90%) + 350K (70%) + 500K (50%) =
+	# $1.27M; coverage 1.27M / 750K = 1.6933
+	run charts --tips "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Forecast: amount and weighted amount per category
+target	target \$750,000.00
+All deals	\$1,950,000.00
+	Closed: \$150,000.00
+	Commit: \$300,000.00
+	Best Case: \$500,000.00
+	Pipeline: \$1,000,000.00
+weighted	\$1,270,000.00, coverage 1.6933x
+	Closed: \$150,000.00
+	Commit: \$270,000.00
+	Best Case: \$350,000.00
+	Pipeline: \$500,000.00"
+}
+
+@test "forecast -g owner: each owner's amount, weighted amount and coverage equal its Total row" {
+	f=$(json forecast -g owner --period 2026-Q2 --target 7500000 salesforce-opportunities.csv)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	# the Total rows, their numbers as written (jq would reformat them)
+	exp=$(python3 -c '
+import json, sys
+from decimal import Decimal as D
+money = lambda v: ("-" if v < 0 else "") + "${:,.2f}".format(abs(v))
+print("# Forecast: amount and weighted amount per category")
+print("target\ttarget $7,500,000.00")
+for l in open(sys.argv[1]):
+    r = json.loads(l, parse_float=str)
+    if r["category"] == "Total":
+        print(r["Opportunity Owner"] + "\t" + money(D(r["amount"])))
+        print("weighted\t" + money(D(r["weighted_amount"])) + ", coverage " + r["coverage"] + "x")
+' "$f")
+	assert_output "$exp"
+	[ "${#lines[@]}" -ge 12 ] || fail "only ${#lines[@]} lines"
+}
+
+@test "forecast: a target per group (hand-written) is a tick on each bar, said in its numbers" {
+	f=$(mk t.json <<'EOF'
+{"team":"East","category":"Total","deals":2,"amount":300.00,"weight":0.5000,"weighted_amount":150.00,"target":200.00,"coverage":0.7500}
+{"team":"West","category":"Total","deals":1,"amount":100.00,"weight":1.0000,"weighted_amount":100.00,"target":50.00,"coverage":2.0000}
+EOF
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Forecast: amount and weighted amount per category
+East	\$300.00
+weighted	\$150.00, coverage 0.7500x, target \$200.00
+West	\$100.00
+weighted	\$100.00, coverage 2.0000x, target \$50.00"
+}
+
+# ---- stagecheck ----------------------------------------------------------
+
+@test "stagecheck: findings per owner and per check, the same from the findings as from --summary" {
+	a=$(json stagecheck --as-of 2026-06-01 --summary opportunities-meddpicc.csv)
+	dashboard "$a" >"$BATS_TEST_TMPDIR/a.html"
+	b=$(json stagecheck --as-of 2026-06-01 opportunities-meddpicc.csv)
+	dashboard "$b" >"$BATS_TEST_TMPDIR/b.html"
+	run charts "$BATS_TEST_TMPDIR/a.html"
+	# per owner, the summary's rows added up by hand, e.g. Farid Haddad:
+	# 6 missing-meddpicc errors; warnings 1 probability-mismatch + 1
+	# no-economic-buyer + 1 no-champion + 7 low-pain + 1 past-close-date
+	# + 1 missing-loss-reason = 12; 1 deal-review info
+	assert_output "# Gate findings per owner
+Ana Ruiz	2 error, 2 warn
+Ben Cho	2 error, 6 warn, 2 info
+Chloe Martin	1 error, 8 warn, 3 info
+Dev Patel	1 error, 6 warn, 1 info
+Emma Stone	6 warn, 1 info
+Farid Haddad	6 error, 12 warn, 1 info
+Grace Kim	6 error, 8 warn, 2 info
+Hugo Lefevre	3 error, 3 warn
+# Gate findings per check
+deal-review	10 info
+low-pain	22 warn
+missing-loss-reason	1 warn
+missing-meddpicc	21 error
+no-champion	2 warn
+no-economic-buyer	1 warn
+past-close-date	18 warn
+probability-mismatch	7 warn"
+	# the per-check numbers are the summary's Total rows
+	run jq -r 'select(.owner == "Total") | "\(.check) \(.findings)"' "$a"
+	assert_line "missing-meddpicc 21"
+	assert_line "low-pain 22"
+	run charts "$BATS_TEST_TMPDIR/b.html"
+	assert_equal "$output" "$(charts "$BATS_TEST_TMPDIR/a.html")"
+}
