@@ -281,6 +281,23 @@ count(const struct su_jtab *t, size_t r, int c, int64_t *out)
 	return 0;
 }
 
+/* a ratio or share as a fraction (0.4444): fixed point, for a bar's
+ * length; the text stays what is shown */
+static int
+fraction(const struct su_jtab *t, size_t r, const char *s, int c,
+         su_rate *out)
+{
+	const char *why;
+
+	if (strchr(s, 'e') || strchr(s, 'E') ||
+	    su_rate_parse(s, strlen(s), SU_RATE_FRACTION, out, &why) != 0) {
+		su_msg(t->file, t->line[r], "\"%s\": %s: not a ratio such "
+		    "as 0.4444", t->col[c], s);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- numbers, as the page shows them ------------------------------------- */
 
 static void
@@ -304,6 +321,34 @@ fmt_count(char *buf, int64_t v)
 	buf[j] = '\0';
 }
 
+/* A fraction's text as a percentage, exactly: its decimal point moved
+ * two places (0.4444 -> 44.44%, 0.4 -> 40%, 1.25 -> 125%), so the page
+ * shows what the JSON holds, never a rounding of it.  buf: 48 bytes. */
+static void
+fmt_pct(char *buf, const char *s)
+{
+	char d[40];
+	const char *dot = strchr(s, '.');
+	size_t ni = dot ? (size_t)(dot - s) : strlen(s), nf, i, j = 0;
+	const char *f = dot ? dot + 1 : "";
+	int neg = s[0] == '-';
+
+	nf = strlen(f);
+	/* the digits, the point now after two more of them */
+	for (i = neg; i < ni && j < 30; i++)
+		d[j++] = s[i];
+	for (i = 0; i < 2; i++)
+		d[j++] = i < nf ? f[i] : '0';
+	d[j] = '\0';
+	i = 0;
+	while (d[i] == '0' && d[i + 1])
+		i++;
+	j = (size_t)snprintf(buf, 48, "%s%s", neg ? "-" : "", d + i);
+	if (nf > 2)
+		j += (size_t)snprintf(buf + j, 48 - j, ".%.*s", 30, f + 2);
+	snprintf(buf + j, 48 - j, "%%");
+}
+
 /* ---- charts -------------------------------------------------------------- */
 
 /* Fills that differ in lightness (they stay apart printed in grey) and
@@ -323,7 +368,7 @@ static const char *const fill[] = {"#08306b", "#2b7bba", "#89bedc",
 struct seg {
 	int64_t v;	/* in the chart's unit (cents, 1e-9, a count) */
 	int fill;	/* its index in fill[] */
-	char tip[96];	/* "Commit: $300,000.00" */
+	char tip[160];	/* "Commit: $300,000.00" */
 };
 
 struct bar {
@@ -627,11 +672,11 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 			fmt_money(st, m2, w);
 			am->seg[am->nseg].v = a;
 			am->seg[am->nseg].fill = i;
-			snprintf(am->seg[am->nseg++].tip, 96, "%s: %s", cat,
+			snprintf(am->seg[am->nseg++].tip, 160, "%s: %s", cat,
 			    m1);
 			wt->seg[wt->nseg].v = w;
 			wt->seg[wt->nseg].fill = i;
-			snprintf(wt->seg[wt->nseg++].tip, 96, "%s: %s", cat,
+			snprintf(wt->seg[wt->nseg++].tip, 160, "%s: %s", cat,
 			    m2);
 		} else if (strcmp(cat, "Total") == 0) {
 			fmt_money(st, m1, a);
@@ -758,7 +803,7 @@ draw_tally(struct state *st, const char *title, const char *source,
 			fmt_count(c, all[i].n[s]);
 			b->seg[b->nseg].v = all[i].n[s];
 			b->seg[b->nseg].fill = s == 0 ? 0 : s + 1;
-			snprintf(b->seg[b->nseg++].tip, 96, "%s: %s", sevs[s],
+			snprintf(b->seg[b->nseg++].tip, 160, "%s: %s", sevs[s],
 			    c);
 			len += snprintf(b->value + len, sizeof b->value -
 			    (size_t)len, "%s%s %s", len ? ", " : "", c,
@@ -826,6 +871,317 @@ done:
 	return rc;
 }
 
+
+/* ---- rates: cyclestat's win rate, mqlqualify's conversion ------------------ */
+
+/* the share in column c of row r: its text (NULL for null) and its
+ * fraction; 0 or -1 (said) */
+static int
+share(const struct su_jtab *t, size_t r, int c, const char **txt,
+      su_rate *v)
+{
+	*v = 0;
+	if (num_or_null(t, r, c, txt))
+		return -1;
+	return *txt ? fraction(t, r, *txt, c, v) : 0;
+}
+
+/* a bar of a share: its value, and the interval lo..hi where given */
+static int
+share_bar(struct chart *ch, struct bar *b, const struct su_jtab *t, size_t r,
+          int c, int clo, int chi, const char *what)
+{
+	const char *txt, *lo, *hi;
+	su_rate v, vlo, vhi;
+	char p[48], plo[48], phi[48];
+
+	if (share(t, r, c, &txt, &v) || share(t, r, clo, &lo, &vlo) ||
+	    share(t, r, chi, &hi, &vhi))
+		return -1;
+	if (!txt) {
+		snprintf(b->value, sizeof b->value, "no %s", what);
+		return 0;
+	}
+	fmt_pct(p, txt);
+	b->seg[0].v = v;
+	b->seg[0].fill = 1;
+	snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s", p);
+	b->nseg = 1;
+	chart_max(ch, v);
+	snprintf(b->value, sizeof b->value, "%s", p);
+	if (lo && hi) {
+		fmt_pct(plo, lo);
+		fmt_pct(phi, hi);
+		b->has_iv = 1;
+		b->lo = vlo;
+		b->hi = vhi;
+		chart_max(ch, vhi);
+		snprintf(b->value, sizeof b->value, "%s (%s to %s)", p, plo,
+		    phi);
+	}
+	return 0;
+}
+
+/* the label of a row: its groups', or dflt when it has none */
+static char *
+row_label(const struct su_jtab *t, const struct kind *k, size_t r,
+          const char *dflt, struct buf *g)
+{
+	group_label(t, k, r, g);
+	return su_xstrdup(g->len ? g->s : dflt);
+}
+
+static void
+free_labels(struct chart *ch)
+{
+	size_t i;
+
+	for (i = 0; i < ch->nbar; i++)
+		free((char *)ch->bar[i].label);
+	free(ch->bar);
+	ch->bar = NULL;
+	ch->nbar = 0;
+}
+
+/* ---- cyclestat ----------------------------------------------------------- */
+
+/* win rate per group, with its interval where cyclestat gives one */
+static int
+chart_cycle(struct state *st, const struct su_jtab *t, const struct kind *k)
+{
+	int cw = col(t, "won"), cl = col(t, "lost"), cr = col(t, "win_rate");
+	struct chart ch;
+	struct buf g = {0};
+	size_t r, cap = 0, n;
+	int64_t won, lost;
+	char a[32], b2[32];
+	int rc = -1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Win rate per group";
+	ch.xlabel = "win rate (won / (won + lost), %)";
+	ch.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *b = add_bar(&ch, &cap);
+
+		b->label = row_label(t, k, r, "All deals", &g);
+		b->labellen = strlen(b->label);
+		if (count(t, r, cw, &won) || count(t, r, cl, &lost) ||
+		    share_bar(&ch, b, t, r, cr, col(t, "win_rate_low"),
+		    col(t, "win_rate_high"), "closed deals"))
+			goto done;
+		fmt_count(a, won);
+		fmt_count(b2, lost);
+		n = strlen(b->value);
+		snprintf(b->value + n, sizeof b->value - n, ", won %s, lost %s",
+		    a, b2);
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	return rc;
+}
+
+/* cyclestat --histogram: won deals per band of cycle days */
+static int
+chart_histogram(struct state *st, const struct su_jtab *t,
+                const struct kind *k)
+{
+	int cd = col(t, "cycle_days"), cw = col(t, "won");
+	struct chart ch;
+	struct buf g = {0};
+	size_t r, cap = 0;
+	int64_t won;
+	char a[32];
+	int rc = -1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Cycle time of won deals";
+	ch.xlabel = "won deals per band of cycle days";
+	ch.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *b = add_bar(&ch, &cap);
+
+		group_label(t, k, r, &g);
+		if (g.len)
+			puts_(&g, " / ");
+		puts_(&g, str(t, r, cd));
+		puts_(&g, " days");
+		b->label = su_xstrdup(g.s);
+		b->labellen = strlen(b->label);
+		if (count(t, r, cw, &won))
+			goto done;
+		fmt_count(a, won);
+		snprintf(b->value, sizeof b->value, "%s", a);
+		b->seg[0].v = won;
+		b->seg[0].fill = 1;
+		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s won", a);
+		b->nseg = 1;
+		chart_max(&ch, won);
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	return rc;
+}
+
+/* cyclestat --funnel: deals that reached each stage, and how many went
+ * on */
+static int
+chart_funnel(struct state *st, const struct su_jtab *t, const struct kind *k)
+{
+	int cs = col(t, "stage"), crc = col(t, "reached"),
+	    ccv = col(t, "converted"), cc = col(t, "conversion");
+	struct chart ch;
+	struct buf g = {0};
+	size_t r, cap = 0, n;
+	int64_t reached, conv;
+	const char *ctxt;
+	char a[32], p[48];
+	int rc = -1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Stage funnel";
+	ch.xlabel = "deals that reached the stage";
+	ch.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *b = add_bar(&ch, &cap);
+
+		group_label(t, k, r, &g);
+		if (g.len)
+			puts_(&g, " / ");
+		puts_(&g, str(t, r, cs));
+		b->label = su_xstrdup(g.s);
+		b->labellen = strlen(b->label);
+		if (count(t, r, crc, &reached) ||
+		    num_or_null(t, r, cc, &ctxt))
+			goto done;
+		fmt_count(a, reached);
+		snprintf(b->value, sizeof b->value, "%s reached", a);
+		b->seg[0].v = reached;
+		b->seg[0].fill = 1;
+		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s reached", a);
+		b->nseg = 1;
+		chart_max(&ch, reached);
+		if (ctxt && su_jtab_cell(t, r, ccv)->type != SU_J_NULL) {
+			if (count(t, r, ccv, &conv))
+				goto done;
+			fmt_count(a, conv);
+			fmt_pct(p, ctxt);
+			n = strlen(b->value);
+			snprintf(b->value + n, sizeof b->value - n,
+			    ", %s went on (%s)", a, p);
+		}
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	return rc;
+}
+
+/* ---- mqlqualify ---------------------------------------------------------- */
+
+/* mqlqualify --summary: conversion per group against its target (seed
+ * 002's 40%), and the SLA breaches where --sla counted them */
+static int
+chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
+{
+	int cm = col(t, "mqls"), cs = col(t, "sqls"),
+	    cr = col(t, "conversion_rate"), ct = col(t, "target"),
+	    cb = col(t, "sla_breaches");
+	struct chart ch, sla;
+	struct buf g = {0};
+	size_t r, cap = 0, scap = 0, n;
+	int64_t mqls, sqls, br;
+	const char *ttxt, *t0 = NULL;
+	su_rate tv;
+	char a[32], b2[32], p[48];
+	int rc = -1, same = 1;
+
+	memset(&ch, 0, sizeof ch);
+	memset(&sla, 0, sizeof sla);
+	ch.title = "MQL to SQL conversion";
+	ch.xlabel = "conversion (SQLs / MQLs, %)";
+	ch.source = t->file;
+	sla.title = "SLA breaches";
+	sla.xlabel = "leads answered later than the SLA";
+	sla.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *b = add_bar(&ch, &cap);
+
+		b->label = row_label(t, k, r, "All leads", &g);
+		b->labellen = strlen(b->label);
+		if (count(t, r, cm, &mqls) || count(t, r, cs, &sqls) ||
+		    share_bar(&ch, b, t, r, cr, -1, -1, "leads") ||
+		    (ct >= 0 && share(t, r, ct, &ttxt, &tv)))
+			goto done;
+		fmt_count(a, sqls);
+		fmt_count(b2, mqls);
+		n = strlen(b->value);
+		snprintf(b->value + n, sizeof b->value - n, ", %s of %s", a,
+		    b2);
+		if (ct >= 0 && ttxt) {
+			b->has_mark = 1;
+			b->mark = tv;
+			chart_max(&ch, tv);
+			if (t0 && strcmp(t0, ttxt) != 0)
+				same = 0;
+			t0 = ttxt;
+		}
+		if (cb >= 0) {
+			struct bar *s = add_bar(&sla, &scap);
+
+			s->label = su_xstrdup(b->label);
+			s->labellen = b->labellen;
+			if (count(t, r, cb, &br))
+				goto done;
+			fmt_count(a, br);
+			snprintf(s->value, sizeof s->value, "%s", a);
+			s->seg[0].v = br;
+			s->seg[0].fill = 4;
+			snprintf(s->seg[0].tip, sizeof s->seg[0].tip,
+			    "%s breaches", a);
+			s->nseg = 1;
+			chart_max(&sla, br);
+		}
+	}
+	if (t0 && same) {
+		ch.has_target = 1;
+		ch.target = tv;
+		fmt_pct(p, t0);
+		snprintf(ch.target_label, sizeof ch.target_label,
+		    "target %s", p);
+		for (r = 0; r < ch.nbar; r++)
+			ch.bar[r].has_mark = 0;
+	} else if (t0) {
+		for (r = 0; r < t->nrow; r++) {
+			if (share(t, r, ct, &ttxt, &tv))
+				goto done;
+			if (!ttxt)
+				continue;
+			fmt_pct(p, ttxt);
+			n = strlen(ch.bar[r].value);
+			snprintf(ch.bar[r].value + n, sizeof ch.bar[r].value -
+			    n, ", target %s", p);
+		}
+	}
+	draw(st, &ch);
+	if (cb >= 0)
+		draw(st, &sla);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free_labels(&sla);
+	free(g.s);
+	return rc;
+}
+
 /* ---- the kinds, in the order they are tried ----------------------------- */
 
 static const struct kind kinds[] = {
@@ -836,6 +1192,19 @@ static const struct kind kinds[] = {
 	    {"owner"}, chart_stagecheck},
 	{"stagecheck", {"check", "severity", "message"}, {"id", "name",
 	    "owner", "stage"}, chart_stagecheck},
+	{"cyclestat", {"opps", "won", "lost", "open", "win_rate"},
+	    {"win_rate_low", "win_rate_high", "avg_deal", "median_deal",
+	    "cycle_mean", "cycle_median", "cycle_p90", "velocity",
+	    "meets_cycle", "meets_win_rate", "open_age_mean",
+	    "open_age_median", "open_age_p90", "reached",
+	    "win_rate_reached"}, chart_cycle},
+	{"cyclestat --histogram", {"cycle_days", "won"}, {"histogram"},
+	    chart_histogram},
+	{"cyclestat --funnel", {"stage", "reached", "converted",
+	    "conversion"}, {"median_days"}, chart_funnel},
+	{"mqlqualify --summary", {"mqls", "sqls", "conversion_rate"},
+	    {"nurture", "disqualified", "invalid", "pending", "target",
+	    "target_met", "sla_breaches"}, chart_mql},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -282,3 +282,122 @@ probability-mismatch	7 warn"
 	run charts "$BATS_TEST_TMPDIR/b.html"
 	assert_equal "$output" "$(charts "$BATS_TEST_TMPDIR/a.html")"
 }
+
+# ---- cyclestat -----------------------------------------------------------
+
+@test "cyclestat: win rate per segment, from cyclestat -g segment" {
+	"$BIN/cyclestat" -g segment -f json "$DATA/cycle.csv" >"$BATS_TEST_TMPDIR/c.json" 2>/dev/null
+	dashboard "$BATS_TEST_TMPDIR/c.json" >"$BATS_TEST_TMPDIR/p.html"
+	# Enterprise: E1-E3 won, E4-E5 lost: 3 / 5 = 60%; SMB: S1-S2 won,
+	# S3-S4 lost: 2 / 4 = 50%
+	run charts --tips "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Win rate per group
+Enterprise	60.00%, won 3, lost 2
+	60.00%
+SMB	50.00%, won 2, lost 2
+	50.00%"
+}
+
+@test "cyclestat: win-rate intervals (win_rate_low, win_rate_high) are whiskers, their numbers shown; no closed deals, no bar" {
+	f=$(mk w.json <<'EOF2'
+{"Segment":"Enterprise","opps":6,"won":3,"lost":2,"open":1,"win_rate":0.6000,"win_rate_low":0.2307,"win_rate_high":0.8824}
+{"Segment":"New","opps":2,"won":0,"lost":0,"open":2,"win_rate":null,"win_rate_low":null,"win_rate_high":null}
+{"Segment":"SMB","opps":40,"won":10,"lost":30,"open":0,"win_rate":0.25,"win_rate_low":0.1419,"win_rate_high":0.4019}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	# SMB: 10 / (10 + 30) = 0.25, written 0.25: 25%
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Win rate per group
+Enterprise	60.00% (23.07% to 88.24%), won 3, lost 2
+New	no closed deals, won 0, lost 0
+SMB	25% (14.19% to 40.19%), won 10, lost 30"
+	# a whisker each for Enterprise and SMB
+	run grep -c '<path d="M[0-9]* [0-9]*v-5v10M' "$BATS_TEST_TMPDIR/p.html"
+	assert_output 2
+}
+
+@test "cyclestat --histogram and --funnel" {
+	f=$(mk h.json <<'EOF2'
+{"cycle_days":"0-29","won":2,"histogram":"####"}
+{"cycle_days":"30-59","won":1234,"histogram":"########"}
+EOF2
+)
+	g=$(mk f.json <<'EOF2'
+{"pipeline":"Sales","stage":"Qualify","reached":10,"converted":8,"conversion":0.8000,"median_days":14.0}
+{"pipeline":"Sales","stage":"Propose","reached":8,"converted":2,"conversion":0.2500,"median_days":9.5}
+{"pipeline":"Sales","stage":"Closed Won","reached":2,"converted":null,"conversion":null,"median_days":null}
+EOF2
+)
+	dashboard "$f" "$g" >"$BATS_TEST_TMPDIR/p.html"
+	# 8 of 10 went on: 80%; 2 of 8: 25%; a count grouped: 1,234
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Cycle time of won deals
+0-29 days	2
+30-59 days	1,234
+# Stage funnel
+Sales / Qualify	10 reached, 8 went on (80.00%)
+Sales / Propose	8 reached, 2 went on (25.00%)
+Sales / Closed Won	2 reached"
+	# the shipped history's funnel: every stage's numbers as the JSON has them
+	(cd "$EXAMPLES" && "$BIN/cyclestat" -m models/salesforce-default.ini --funnel --history opportunity-history.csv -f json salesforce-opportunities.csv) >"$BATS_TEST_TMPDIR/fu.json" 2>/dev/null
+	dashboard "$BATS_TEST_TMPDIR/fu.json" >"$BATS_TEST_TMPDIR/q.html"
+	run charts "$BATS_TEST_TMPDIR/q.html"
+	assert_line "Sales / Prospecting	300 reached, 269 went on (89.67%)"
+	assert_line "Sales / Negotiation/Review	38 reached, 9 went on (23.68%)"
+	assert_line "Sales / Closed Won	45 reached"
+}
+
+# ---- mqlqualify ----------------------------------------------------------
+
+@test "mqlqualify --summary: conversion per source against the 40% target, and the SLA breaches" {
+	(cd "$EXAMPLES" && "$BIN/mqlqualify" --as-of 2026-03-02 --summary -g source --sla 5m -f json hubspot-leads.csv) >"$BATS_TEST_TMPDIR/m.json"
+	dashboard "$BATS_TEST_TMPDIR/m.json" >"$BATS_TEST_TMPDIR/p.html"
+	# Paid Search: 5 SQLs of 13 MQLs = 0.3846; in all 14 of 80 = 0.1750
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# MQL to SQL conversion
+target	target 40.00%
+Direct Traffic	0.00%, 0 of 14
+Offline Sources	18.75%, 3 of 16
+Organic Search	18.18%, 2 of 11
+Paid Search	38.46%, 5 of 13
+Referrals	21.43%, 3 of 14
+Social Media	8.33%, 1 of 12
+Total	17.50%, 14 of 80
+# SLA breaches
+Direct Traffic	7
+Offline Sources	7
+Organic Search	2
+Paid Search	3
+Referrals	6
+Social Media	5
+Total	30"
+	# without -g, and without --sla: one bar, no SLA chart
+	(cd "$EXAMPLES" && "$BIN/mqlqualify" --as-of 2026-03-02 --summary -f json hubspot-leads.csv) >"$BATS_TEST_TMPDIR/n.json"
+	dashboard "$BATS_TEST_TMPDIR/n.json" >"$BATS_TEST_TMPDIR/q.html"
+	run charts "$BATS_TEST_TMPDIR/q.html"
+	assert_output "# MQL to SQL conversion
+target	target 40.00%
+All leads	17.50%, 14 of 80"
+}
+
+@test "mqlqualify: targets that differ are said on each bar; a share that is not one is an error" {
+	f=$(mk m.json <<'EOF2'
+{"team":"a","mqls":10,"sqls":4,"conversion_rate":0.4000,"target":0.3000}
+{"team":"b","mqls":0,"sqls":0,"conversion_rate":null,"target":0.5000}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# MQL to SQL conversion
+a	40.00%, 4 of 10, target 30.00%
+b	no leads, 0 of 0, target 50.00%"
+	printf '{"mqls":1,"sqls":1,"conversion_rate":"high"}\n' >"$BATS_TEST_TMPDIR/bad.json"
+	run --separate-stderr dashboard "$BATS_TEST_TMPDIR/bad.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $BATS_TEST_TMPDIR/bad.json:1: \"conversion_rate\": expected a number, found \"high\""
+	printf '{"mqls":1,"sqls":1,"conversion_rate":-0.5}\n' >"$BATS_TEST_TMPDIR/bad.json"
+	run --separate-stderr dashboard "$BATS_TEST_TMPDIR/bad.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $BATS_TEST_TMPDIR/bad.json:1: \"conversion_rate\": -0.5: not a ratio such as 0.4444"
+}
