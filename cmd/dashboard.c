@@ -149,21 +149,26 @@ escs(struct buf *b, const char *s)
 struct opts {
 	struct su_opts c;
 	const char *title;
-	const char *kpi;
+	const char *kpi;	/* --kpi FILE */
 	char cur[SU_CUR_LEN];
 };
 
+struct kpi;
+struct kind;
 struct state {
 	struct opts *o;
 	struct su_jtab *tab;
+	const struct kind **kind; /* each input's */
 	size_t ntab;
+	struct kpi *kpi;
+	size_t nkpi;
 	struct buf page;
 	int nchart;
 };
 
 static const char usage_text[] =
-"usage: dashboard [--title TEXT] [--currency CODE] [--as-of DATE]\n"
-"                 [-o FILE] [FILE ...]\n";
+"usage: dashboard [--kpi FILE] [--title TEXT] [--currency CODE]\n"
+"                 [--as-of DATE] [-o FILE] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -176,6 +181,8 @@ usage(FILE *fp)
 "stagecheck, cyclestat, mqlqualify and commission, each file recognised by\n"
 "its columns (see dashboard(1)).  FILE - is standard input.\n"
 "\n"
+"      --kpi FILE             KPI tiles: a CSV of kpi, source, target and,\n"
+"                             optionally, at_risk (see dashboard(1))\n"
 "      --title TEXT           the page's title (default: Sales dashboard)\n"
 "      --currency CODE        the currency of the amounts (default: none\n"
 "                             stated, shown as $, as in table output)\n"
@@ -186,7 +193,7 @@ usage(FILE *fp)
 "      --version              the version\n", fp);
 }
 
-enum { OPT_TITLE = SU_OPT_PROGRAM_BASE, OPT_CURRENCY };
+enum { OPT_TITLE = SU_OPT_PROGRAM_BASE, OPT_CURRENCY, OPT_KPI };
 
 static int
 option(void *self, int c, const char *arg)
@@ -197,6 +204,9 @@ option(void *self, int c, const char *arg)
 	switch (c) {
 	case OPT_TITLE:
 		o->title = arg;
+		return 0;
+	case OPT_KPI:
+		o->kpi = arg;
 		return 0;
 	case OPT_CURRENCY:
 		for (i = 0; arg[i]; i++)
@@ -381,6 +391,7 @@ struct bar {
 	int64_t lo, hi;
 	int has_mark;		/* a target tick on this bar */
 	int64_t mark;
+	int64_t off;		/* where its first segment starts (a bridge) */
 };
 
 struct chart {
@@ -473,7 +484,7 @@ draw(struct state *st, struct chart *ch)
 		    x0 - 6, y + BAR_H - 3);
 		esc(b, bar->label, bar->labellen, LABEL_CHARS);
 		puts_(b, "</text></g>\n");
-		x = x0;
+		x = x0 + xof(ch, bar->off);
 		for (k = 0; k < bar->nseg; k++) {
 			long w = xof(ch, bar->seg[k].v);
 
@@ -559,6 +570,7 @@ typedef int (*chart_fn)(struct state *, const struct su_jtab *,
 
 struct kind {
 	const char *name;
+	const char *key;	/* its name in a --kpi source */
 	const char *need[6];	/* the columns that tell it */
 	const char *known[20];	/* its other columns; the rest are -g's */
 	chart_fn fn;
@@ -1182,35 +1194,430 @@ done:
 	return rc;
 }
 
+/* ---- forecast --compare and --simulate ------------------------------------ */
+
+/* a signed whole number (a change in deals) */
+static int
+integer(const struct su_jtab *t, size_t r, int c, int64_t *out)
+{
+	const char *s = num(t, r, c);
+	long v;
+
+	if (!s)
+		return -1;
+	if (su_strtonum(s, -999999999999L, 999999999999L, &v)) {
+		su_msg(t->file, t->line[r], "\"%s\": %s: not a whole number",
+		    t->col[c], s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* money with its sign, as a change is written: +$5.00, -$5.00 */
+static void
+fmt_change(const struct state *st, char *buf, int64_t v)
+{
+	buf[0] = v >= 0 ? '+' : '-';
+	fmt_money(st, buf + 1, v >= 0 ? v : -v);
+}
+
+/*
+ * forecast --compare: per group, its first row is the level the bridge
+ * starts from, its last the level it ends at, the rows between the
+ * changes (new deals, won, lost, pushed, ...).  They must add up, in
+ * deals, amount and weighted amount: a bridge that does not is an error,
+ * never drawn.
+ */
+static int
+chart_waterfall(struct state *st, const struct su_jtab *t,
+                const struct kind *k)
+{
+	int cch = col(t, "change"), cd = col(t, "deals"),
+	    ca = col(t, "amount"), cw = col(t, "weighted_amount");
+	struct chart ch;
+	struct buf g = {0}, lab = {0};
+	size_t r, first, cap = 0;
+	int64_t d, a, w, cd_sum = 0, ca_sum = 0, cw_sum = 0;
+	char m1[48], m2[48], m3[48], n1[32];
+	int rc = -1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Forecast bridge: what changed";
+	ch.xlabel = "amount ($)";
+	ch.source = t->file;
+	ch.legend[0] = "level";
+	ch.legend[1] = "increase";
+	ch.legend[4] = "decrease";
+	for (first = 0; first < t->nrow; first = r) {
+		struct buf g0 = {0};
+
+		group_label(t, k, first, &g);
+		puts_(&g0, g.s);
+		for (r = first + 1; r < t->nrow; r++) {
+			group_label(t, k, r, &g);
+			if (strcmp(g.s, g0.s) != 0)
+				break;
+		}
+		if (r - first < 2) {
+			su_msg(t->file, t->line[first], "a bridge of one row: "
+			    "it needs the level it starts from (its first "
+			    "row) and the one it ends at (its last)");
+			free(g0.s);
+			goto done;
+		}
+		for (size_t i = first; i < r; i++) {
+			struct bar *b = add_bar(&ch, &cap);
+			int level = i == first || i == r - 1;
+
+			lab.len = 0;
+			puts_(&lab, g0.s);
+			if (g0.len)
+				puts_(&lab, " / ");
+			puts_(&lab, su_jtab_cell(t, i, cch)->s);
+			b->label = su_xstrdup(lab.s);
+			b->labellen = strlen(b->label);
+			if (integer(t, i, cd, &d) || money(t, i, ca, &a) ||
+			    money(t, i, cw, &w)) {
+				free(g0.s);
+				goto done;
+			}
+			fmt_count(n1, d < 0 ? -d : d);
+			if (i == r - 1 && (cd_sum != d || ca_sum != a ||
+			    cw_sum != w)) {
+				fmt_money(st, m1, ca_sum);
+				fmt_money(st, m2, a);
+				su_msg(t->file, t->line[i], "the bridge does not "
+				    "add up: its first row and the changes make "
+				    "%s (%lld deals, weighted %lld.%02lld), its "
+				    "last row says %s (%lld deals, weighted "
+				    "%lld.%02lld)", m1, (long long)cd_sum,
+				    (long long)(cw_sum / 100),
+				    (long long)(cw_sum < 0 ? -cw_sum % 100 :
+				    cw_sum % 100), m2, (long long)d,
+				    (long long)(w / 100), (long long)(w < 0 ?
+				    -w % 100 : w % 100));
+				free(g0.s);
+				goto done;
+			}
+			if (level) {
+				fmt_money(st, m1, a);
+				fmt_money(st, m2, w);
+				snprintf(b->value, sizeof b->value, "%s, %s "
+				    "deal%s", m1, n1, d == 1 ? "" : "s");
+				b->seg[0].v = a;
+				b->seg[0].fill = 0;
+				snprintf(b->seg[0].tip, sizeof b->seg[0].tip,
+				    "weighted %s", m2);
+				chart_max(&ch, a);
+				cd_sum = d, ca_sum = a, cw_sum = w;
+			} else {
+				fmt_change(st, m1, a);
+				fmt_change(st, m3, w);
+				snprintf(b->value, sizeof b->value, "%s, %c%s "
+				    "deal%s", m1, d < 0 ? '-' : '+', n1,
+				    d == 1 || d == -1 ? "" : "s");
+				b->off = a < 0 ? ca_sum + a : ca_sum;
+				b->seg[0].v = a < 0 ? -a : a;
+				b->seg[0].fill = a < 0 ? 4 : 1;
+				snprintf(b->seg[0].tip, sizeof b->seg[0].tip,
+				    "weighted %s", m3);
+				if (su_add(cd_sum, d, &cd_sum) ||
+				    su_add(ca_sum, a, &ca_sum) ||
+				    su_add(cw_sum, w, &cw_sum)) {
+					su_msg(t->file, t->line[i], "the sum "
+					    "of the changes overflows");
+					free(g0.s);
+					goto done;
+				}
+				chart_max(&ch, ca_sum);
+			}
+			b->nseg = 1;
+		}
+		free(g0.s);
+	}
+	if (st->o->cur[0]) {
+		snprintf(m1, sizeof m1, "amount (%s)", st->o->cur);
+		ch.xlabel = m1;
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	free(lab.s);
+	return rc;
+}
+
+/* forecast --simulate: per group, P10, P50 and P90 of the simulated
+ * outcome, the mean and the chance of reaching the target */
+static int
+chart_simulate(struct state *st, const struct su_jtab *t,
+               const struct kind *k)
+{
+	static const char *const ps[] = {"p10", "p50", "p90"};
+	static const char *const pl[] = {"P10", "P50", "P90"};
+	int ct = col(t, "target"), cpt = col(t, "p_target");
+	struct chart ch;
+	struct buf g = {0};
+	size_t r, cap = 0;
+	int64_t v, tg = 0;
+	const char *pt;
+	char m1[48], p[48];
+	int i, rc = -1, ntarget = 0, same = 1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Forecast simulation: P10, P50, P90";
+	ch.xlabel = "amount ($)";
+	ch.source = t->file;
+	ch.legend[0] = "P90";
+	ch.legend[1] = "P50";
+	ch.legend[2] = "P10";
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *h = add_bar(&ch, &cap);
+
+		h->label = row_label(t, k, r, "Forecast", &g);
+		h->labellen = strlen(h->label);
+		if (money(t, r, col(t, "mean"), &v) ||
+		    num_or_null(t, r, cpt, &pt))
+			goto done;
+		fmt_money(st, m1, v);
+		if (pt)
+			fmt_pct(p, pt);
+		snprintf(h->value, sizeof h->value, "mean %s%s%s%s", m1,
+		    pt ? ", " : "", pt ? p : "", pt ? " chance of the target" :
+		    "");
+		for (i = 0; i < 3; i++) {
+			struct bar *b = add_bar(&ch, &cap);
+
+			b->label = su_xstrdup(pl[i]);
+			b->labellen = 3;
+			if (money(t, r, col(t, ps[i]), &v))
+				goto done;
+			fmt_money(st, m1, v);
+			snprintf(b->value, sizeof b->value, "%s", m1);
+			b->seg[0].v = v;
+			b->seg[0].fill = 2 - i;
+			snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s: %s",
+			    pl[i], m1);
+			b->nseg = 1;
+			chart_max(&ch, v);
+		}
+		if (ct >= 0 && su_jtab_cell(t, r, ct)->type != SU_J_NULL) {
+			if (money(t, r, ct, &v))
+				goto done;
+			if (ntarget++ && v != tg)
+				same = 0;
+			tg = v;
+			chart_max(&ch, v);
+			h->has_mark = 1;
+			h->mark = v;
+		}
+	}
+	if (ntarget && same) {
+		ch.has_target = 1;
+		ch.target = tg;
+		fmt_money(st, m1, tg);
+		snprintf(ch.target_label, sizeof ch.target_label, "target %s",
+		    m1);
+	}
+	for (r = 0; r < ch.nbar; r++) {
+		size_t n = strlen(ch.bar[r].value);
+
+		if (ch.bar[r].has_mark && !ch.has_target) {
+			fmt_money(st, m1, ch.bar[r].mark);
+			snprintf(ch.bar[r].value + n, sizeof ch.bar[r].value -
+			    n, ", target %s", m1);
+		}
+		ch.bar[r].has_mark = 0; /* a heading row draws no tick */
+	}
+	if (st->o->cur[0]) {
+		snprintf(m1, sizeof m1, "amount (%s)", st->o->cur);
+		ch.xlabel = m1;
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	return rc;
+}
+
+/* ---- commission ---------------------------------------------------------- */
+
+/* commission --summary: reps per attainment band */
+static int
+chart_bands(struct state *st, const struct su_jtab *t, const struct kind *k)
+{
+	int cb = col(t, "band"), cr = col(t, "reps"), cp = col(t, "payout");
+	struct chart ch;
+	struct buf g = {0};
+	size_t r, cap = 0;
+	int64_t n, v;
+	char a[32], m1[48];
+	int rc = -1;
+
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Attainment distribution";
+	ch.xlabel = "reps per attainment band";
+	ch.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		struct bar *b = add_bar(&ch, &cap);
+
+		group_label(t, k, r, &g);
+		if (g.len)
+			puts_(&g, " / ");
+		puts_(&g, str(t, r, cb));
+		b->label = su_xstrdup(g.s);
+		b->labellen = strlen(b->label);
+		if (count(t, r, cr, &n))
+			goto done;
+		fmt_count(a, n);
+		snprintf(b->value, sizeof b->value, "%s rep%s", a,
+		    n == 1 ? "" : "s");
+		if (cp >= 0) {
+			if (money(t, r, cp, &v))
+				goto done;
+			fmt_money(st, m1, v);
+			snprintf(b->value + strlen(b->value), sizeof b->value -
+			    strlen(b->value), ", payout %s", m1);
+		}
+		b->seg[0].v = n;
+		b->seg[0].fill = 1;
+		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s rep%s", a,
+		    n == 1 ? "" : "s");
+		b->nseg = 1;
+		chart_max(&ch, n);
+	}
+	draw(st, &ch);
+	rc = 0;
+done:
+	free_labels(&ch);
+	free(g.s);
+	return rc;
+}
+
+/* commission's statements: the page counts the reps per band of
+ * attainment, per payout period */
+static int
+chart_attainment(struct state *st, const struct su_jtab *t,
+                 const struct kind *k)
+{
+	static const char *const names[] = {"below 50%", "50% to 75%",
+	    "75% to 100%", "100% to 125%", "125% and over", "no quota"};
+	static const su_rate edge[] = {SU_RATE_ONE / 2,
+	    SU_RATE_ONE / 4 * 3, SU_RATE_ONE, SU_RATE_ONE / 4 * 5};
+	int ca = col(t, "attainment"), cp = col(t, "period");
+	struct chart ch;
+	struct { char *period; int64_t n[6]; } *per = NULL;
+	size_t np = 0, r, i, cap = 0;
+	const char *txt, *period;
+	su_rate v;
+	char a[32];
+	struct buf lab = {0};
+	int b, rc = -1;
+
+	(void)k;
+	memset(&ch, 0, sizeof ch);
+	ch.title = "Attainment distribution";
+	ch.xlabel = "reps per band of attainment";
+	ch.source = t->file;
+	for (r = 0; r < t->nrow; r++) {
+		period = cp >= 0 ? str(t, r, cp) : "";
+		for (i = 0; i < np; i++)
+			if (strcmp(per[i].period, period) == 0)
+				break;
+		if (i == np) {
+			per = su_xrealloc(per, (np + 1) * sizeof *per);
+			memset(&per[np], 0, sizeof *per);
+			per[np++].period = su_xstrdup(period);
+		}
+		if (share(t, r, ca, &txt, &v))
+			goto done;
+		if (!txt)
+			b = 5;
+		else
+			for (b = 0; b < 4 && v >= edge[b]; b++)
+				;
+		per[i].n[b]++;
+	}
+	for (i = 0; i < np; i++)
+		for (b = 0; b < 6; b++) {
+			struct bar *bar;
+
+			if (b == 5 && !per[i].n[b])
+				continue; /* every rep has a quota */
+			bar = add_bar(&ch, &cap);
+			lab.len = 0;
+			puts_(&lab, per[i].period);
+			if (per[i].period[0])
+				puts_(&lab, " / ");
+			puts_(&lab, names[b]);
+			bar->label = su_xstrdup(lab.s);
+			bar->labellen = strlen(bar->label);
+			fmt_count(a, per[i].n[b]);
+			snprintf(bar->value, sizeof bar->value, "%s rep%s", a,
+			    per[i].n[b] == 1 ? "" : "s");
+			bar->seg[0].v = per[i].n[b];
+			bar->seg[0].fill = 1;
+			snprintf(bar->seg[0].tip, sizeof bar->seg[0].tip,
+			    "%s", bar->value);
+			bar->nseg = 1;
+			chart_max(&ch, per[i].n[b]);
+		}
+	draw(st, &ch);
+	rc = 0;
+done:
+	for (i = 0; i < np; i++)
+		free(per[i].period);
+	free(per);
+	free(lab.s);
+	free_labels(&ch);
+	return rc;
+}
+
 /* ---- the kinds, in the order they are tried ----------------------------- */
 
 static const struct kind kinds[] = {
-	{"forecast", {"category", "deals", "amount", "weight",
+	{"forecast --compare", "forecast-compare", {"change", "deals", "amount",
+	    "weighted_amount"}, {"weight"}, chart_waterfall},
+	{"forecast --simulate", "forecast-simulate", {"p10", "p50", "p90", "mean", "p_target"},
+	    {"target", "runs", "trials", "iterations", "seed", "deals",
+	    "amount", "weighted_amount"}, chart_simulate},
+	{"forecast", "forecast", {"category", "deals", "amount", "weight",
 	    "weighted_amount"}, {"target", "coverage", "gap",
 	    "pipeline_coverage"}, chart_forecast},
-	{"stagecheck --summary", {"check", "severity", "findings"},
+	{"stagecheck --summary", "stagecheck-summary", {"check", "severity", "findings"},
 	    {"owner"}, chart_stagecheck},
-	{"stagecheck", {"check", "severity", "message"}, {"id", "name",
+	{"stagecheck", "stagecheck", {"check", "severity", "message"}, {"id", "name",
 	    "owner", "stage"}, chart_stagecheck},
-	{"cyclestat", {"opps", "won", "lost", "open", "win_rate"},
+	{"cyclestat", "cyclestat", {"opps", "won", "lost", "open", "win_rate"},
 	    {"win_rate_low", "win_rate_high", "avg_deal", "median_deal",
 	    "cycle_mean", "cycle_median", "cycle_p90", "velocity",
 	    "meets_cycle", "meets_win_rate", "open_age_mean",
 	    "open_age_median", "open_age_p90", "reached",
 	    "win_rate_reached"}, chart_cycle},
-	{"cyclestat --histogram", {"cycle_days", "won"}, {"histogram"},
+	{"cyclestat --histogram", "cyclestat-histogram", {"cycle_days", "won"}, {"histogram"},
 	    chart_histogram},
-	{"cyclestat --funnel", {"stage", "reached", "converted",
+	{"cyclestat --funnel", "cyclestat-funnel", {"stage", "reached", "converted",
 	    "conversion"}, {"median_days"}, chart_funnel},
-	{"mqlqualify --summary", {"mqls", "sqls", "conversion_rate"},
+	{"mqlqualify --summary", "mqlqualify", {"mqls", "sqls", "conversion_rate"},
 	    {"nurture", "disqualified", "invalid", "pending", "target",
 	    "target_met", "sla_breaches"}, chart_mql},
+	{"commission --summary", "commission-summary", {"band", "reps"}, {"credit", "quota",
+	    "payout", "attainment", "share", "from", "to", "low", "high"},
+	    chart_bands},
+	{"commission", "commission", {"rep", "quota", "credit", "attainment", "payout"},
+	    {"plan", "period", "earned_to_date", "paid_before", "commission",
+	    "bonus", "spiff", "adjustment"}, chart_attainment},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
+/* the kind of an input, or NULL (said) */
 static const struct kind *
 recognise(const struct su_jtab *t)
 {
+	struct buf cols = {0};
 	size_t i, j;
 
 	for (i = 0; i < NKINDS; i++) {
@@ -1220,7 +1627,431 @@ recognise(const struct su_jtab *t)
 		if (j == 6 || !kinds[i].need[j])
 			return &kinds[i];
 	}
+	for (j = 0; j < t->ncol && j < 12; j++) {
+		puts_(&cols, j ? ", " : "");
+		puts_(&cols, t->col[j]);
+	}
+	if (t->ncol > 12)
+		puts_(&cols, ", ...");
+	su_msg(t->file, t->line[0], "not the JSON of a program the page knows "
+	    "(its keys: %s); dashboard(1) lists the keys each chart needs",
+	    cols.s);
+	free(cols.s);
 	return NULL;
+}
+
+/* ---- KPI tiles (--kpi FILE) ---------------------------------------------- */
+
+enum vtype { V_COUNT, V_MONEY, V_SHARE, V_RATIO, V_DAYS };
+
+/* how a column of a kind reads and shows */
+static enum vtype
+vtype_of(const struct kind *k, const char *c)
+{
+	static const char *const money[] = {"amount", "weighted_amount", "gap",
+	    "p10", "p50", "p90", "mean", "avg_deal", "median_deal",
+	    "velocity", "quota", "credit", "earned_to_date", "paid_before",
+	    "payout", "commission", "bonus", "spiff", "adjustment"};
+	static const char *const shares[] = {"win_rate", "win_rate_low",
+	    "win_rate_high", "win_rate_reached", "conversion_rate",
+	    "conversion", "weight", "attainment", "p_target", "share"};
+	static const char *const days[] = {"cycle_mean", "cycle_median",
+	    "cycle_p90", "open_age_mean", "open_age_median", "open_age_p90",
+	    "median_days"};
+
+	if (strcmp(c, "target") == 0)
+		return strcmp(k->key, "mqlqualify") == 0 ? V_SHARE : V_MONEY;
+	if (in_list(money, sizeof money / sizeof money[0], c))
+		return V_MONEY;
+	if (in_list(shares, sizeof shares / sizeof shares[0], c))
+		return V_SHARE;
+	if (in_list(days, sizeof days / sizeof days[0], c))
+		return V_DAYS;
+	if (strcmp(c, "coverage") == 0 || strcmp(c, "pipeline_coverage") == 0)
+		return V_RATIO;
+	return V_COUNT;
+}
+
+struct kpi {
+	char *name, *source, *target, *at_risk;
+	char *file;
+	long line;
+};
+
+static void
+kpi_free(struct kpi *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(k[i].name);
+		free(k[i].source);
+		free(k[i].target);
+		free(k[i].at_risk);
+		free(k[i].file);
+	}
+	free(k);
+}
+
+/* the --kpi file: kpi, source, target [, at_risk]; 0 or -1 (said) */
+static int
+kpi_load(struct state *st)
+{
+	static const char *const names[] = {"kpi", "source", "target",
+	    "at_risk"};
+	struct su_opts o = st->o->c;
+	char *files[1];
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	int c[4] = {-1, -1, -1, -1}, r, i;
+	size_t j;
+
+	o.tsv = 0;
+	o.delim = -1;
+	o.skip_invalid = 0;
+	o.rejects = NULL;
+	o.nover = 0;
+	files[0] = (char *)st->o->kpi;
+	in = su_in_new(&o, 1, files);
+	if (su_in_header(in, &hdr) < 0)
+		goto bad;
+	for (j = 0; j < hdr.n; j++) {
+		for (i = 0; i < 4; i++)
+			if (su_normeq(hdr.f[j], names[i]) ||
+			    (i == 0 && su_normeq(hdr.f[j], "name")))
+				break;
+		if (i == 4 || c[i] >= 0) {
+			su_msg(hdr.file, 1, "column \"%s\": %s (the columns "
+			    "are kpi, source, target and, optionally, "
+			    "at_risk)", hdr.f[j], i == 4 ? "not one of a KPI "
+			    "file" : "twice");
+			goto bad;
+		}
+		c[i] = (int)j;
+	}
+	for (i = 0; i < 3; i++)
+		if (c[i] < 0) {
+			su_msg(hdr.file, 1, "no %s column (the columns are "
+			    "kpi, source, target and, optionally, at_risk)",
+			    names[i]);
+			goto bad;
+		}
+	while ((r = su_in_next(in, &rec)) > 0) {
+		struct kpi *k;
+
+		st->kpi = su_xrealloc(st->kpi, (st->nkpi + 1) *
+		    sizeof *st->kpi);
+		k = &st->kpi[st->nkpi++];
+		k->name = su_xstrdup(rec.f[c[0]]);
+		k->source = su_xstrdup(rec.f[c[1]]);
+		k->target = su_xstrdup(rec.f[c[2]]);
+		k->at_risk = su_xstrdup(c[3] >= 0 ? rec.f[c[3]] : "");
+		k->file = su_xstrdup(rec.file);
+		k->line = rec.line;
+	}
+	if (r < 0 || su_in_finish(in))
+		goto bad;
+	su_in_free(in);
+	return 0;
+bad:
+	su_in_free(in);
+	return -1;
+}
+
+/* a target or threshold of the KPI file in the unit of its value (cents,
+ * or SU_RATE_ONE for 1): 0 or -1 (said) */
+static int
+kpi_number(const struct state *st, const struct kpi *k, const char *what,
+           const char *s, enum vtype vt, int64_t *out)
+{
+	const char *why = NULL;
+	char cur[SU_CUR_LEN];
+	size_t n = strlen(s);
+
+	switch (vt) {
+	case V_MONEY:
+		if (su_money_parse(s, n, 0, out, cur, &why) != 0)
+			break;
+		if (cur[0] && strcmp(cur, st->o->cur[0] ? st->o->cur :
+		    "USD") != 0) {
+			su_msg(k->file, k->line, "%s %s: in %s, but the page's "
+			    "amounts are in %s (--currency); amounts in "
+			    "different currencies are never compared", what,
+			    s, cur, st->o->cur[0] ? st->o->cur : "USD");
+			return -1;
+		}
+		return 0;
+	case V_SHARE:
+		/* 0.4 could be 40% or 0.4%: a share's target says % */
+		if (!memchr(s, '%', n)) {
+			su_msg(k->file, k->line, "%s %s: a share's %s is a "
+			    "percentage: write it with %% (40%%)", what, s,
+			    what);
+			return -1;
+		}
+		if (su_rate_parse(s, n, SU_RATE_PERCENT, out, &why) == 0)
+			return 0;
+		break;
+	case V_RATIO:
+		if (n && s[n - 1] == 'x')
+			n--;
+		/* FALLTHROUGH */
+	default:
+		if (!memchr(s, '%', n) && su_rate_parse(s, n,
+		    SU_RATE_FRACTION, out, &why) == 0)
+			return 0;
+	}
+	su_msg(k->file, k->line, "%s \"%s\": not a %s%s%s", what, s,
+	    vt == V_MONEY ? "amount" : vt == V_SHARE ? "percentage" :
+	    vt == V_RATIO ? "ratio such as 1.5" : "number", why ? ": " : "",
+	    why ? why : "");
+	return -1;
+}
+
+/* a value as the page shows it */
+static void
+kpi_fmt(const struct state *st, char *buf, const char *txt, enum vtype vt,
+        int64_t v)
+{
+	switch (vt) {
+	case V_MONEY:
+		fmt_money(st, buf, v);
+		return;
+	case V_SHARE:
+		fmt_pct(buf, txt);
+		return;
+	case V_RATIO:
+		snprintf(buf, 48, "%sx", txt);
+		return;
+	case V_DAYS:
+		snprintf(buf, 48, "%s days", txt);
+		return;
+	case V_COUNT:
+		if (strchr(txt, '.') || strchr(txt, 'e') || strchr(txt, 'E') ||
+		    v % SU_RATE_ONE != 0)
+			snprintf(buf, 48, "%s", txt);
+		else
+			fmt_count(buf, v / SU_RATE_ONE);
+		return;
+	}
+}
+
+/* a threshold as the page shows it: the KPI file's text, read as a
+ * value of its kind */
+static void
+kpi_fmt_target(const struct state *st, char *buf, const char *s,
+               enum vtype vt, int64_t v)
+{
+	if (vt == V_MONEY)
+		fmt_money(st, buf, v);
+	else
+		snprintf(buf, 48, "%.40s%s", s, vt == V_DAYS ? " days" : "");
+}
+
+struct tile {
+	const struct kpi *k;
+	char value[48], target[112];
+	int status; /* 0 On Track, 1 At Risk, 2 Off Track, 3 No Data */
+};
+
+/* the one row a KPI's source names: 0 and *row, or -1 (said) */
+static int
+kpi_row(const struct state *st, const struct kpi *k, const char *key,
+        const char *group, const struct su_jtab **tp, const struct kind **kp,
+        size_t *row)
+{
+	const struct su_jtab *t = NULL;
+	const struct kind *kind = NULL;
+	struct buf g = {0};
+	size_t i, n = 0, total = 0, r, found = 0;
+	int ccat;
+
+	for (i = 0; i < st->ntab; i++)
+		if (strcmp(st->kind[i]->key, key) == 0) {
+			if (t) {
+				su_msg(k->file, k->line, "source %s: two %s "
+				    "inputs (%s and %s)", k->source, key,
+				    t->file, st->tab[i].file);
+				return -1;
+			}
+			t = &st->tab[i];
+			kind = st->kind[i];
+		}
+	if (!t) {
+		for (i = 0; i < st->ntab; i++) {
+			puts_(&g, i ? ", " : "");
+			puts_(&g, st->kind[i]->key);
+		}
+		su_msg(k->file, k->line, "source %s: no %s input given (the "
+		    "inputs are %s)", k->source, key, g.s);
+		free(g.s);
+		return -1;
+	}
+	/* forecast: a group's figure is its Total row */
+	ccat = strcmp(key, "forecast") == 0 ? col(t, "category") : -1;
+	for (r = 0; r < t->nrow; r++) {
+		if (ccat >= 0 && strcmp(str(t, r, ccat), "Total") != 0)
+			continue;
+		group_label(t, kind, r, &g);
+		n++;
+		if (group ? strcmp(g.s, group) == 0 : n == 1)
+			*row = r, found++;
+		if (!group && strcmp(g.s, "Total") == 0)
+			total = r + 1;
+	}
+	free(g.s);
+	if (!group && n > 1 && total)
+		*row = total - 1, found = 1;
+	else if (!group && n > 1)
+		found = 0;
+	if (found != 1) {
+		su_msg(k->file, k->line, "source %s: %s", k->source,
+		    group ? "no row of that group (a group is written as its "
+		    "label on the page)" : "a row per group: name one, as "
+		    "SOURCE@GROUP");
+		return -1;
+	}
+	*tp = t;
+	*kp = kind;
+	return 0;
+}
+
+static int
+kpi_eval(struct state *st, const struct kpi *k, struct tile *tl)
+{
+	char *src = su_xstrdup(k->source), *colon, *at, tg[48];
+	const struct su_jtab *t;
+	const struct kind *kind;
+	size_t row;
+	int c, ge = 1, rc = -1;
+	enum vtype vt;
+	const char *ts = k->target, *txt;
+	int64_t target, risk, v = 0;
+	const struct su_jcell *cell;
+
+	tl->k = k;
+	if (!(colon = strchr(src, ':'))) {
+		su_msg(k->file, k->line, "source \"%s\": expected "
+		    "KIND:COLUMN[@GROUP], such as mqlqualify:conversion_rate",
+		    k->source);
+		goto done;
+	}
+	*colon++ = '\0';
+	if ((at = strchr(colon, '@')))
+		*at++ = '\0';
+	if (kpi_row(st, k, src, at, &t, &kind, &row))
+		goto done;
+	if ((c = col(t, colon)) < 0 || is_group(kind, colon)) {
+		su_msg(k->file, k->line, "source %s: %s has no figure \"%s\"",
+		    k->source, t->file, colon);
+		goto done;
+	}
+	vt = vtype_of(kind, colon);
+	if (strncmp(ts, ">=", 2) == 0 || strncmp(ts, "<=", 2) == 0) {
+		ge = ts[0] == '>';
+		ts += 2;
+	}
+	while (*ts == ' ')
+		ts++;
+	if (kpi_number(st, k, "target", ts, vt, &target))
+		goto done;
+	if (k->at_risk[0]) {
+		if (kpi_number(st, k, "at_risk", k->at_risk, vt, &risk))
+			goto done;
+		if (ge ? risk > target : risk < target) {
+			su_msg(k->file, k->line, "at_risk %s: %s the target, "
+			    "where On Track begins", k->at_risk, ge ?
+			    "above" : "below");
+			goto done;
+		}
+	} else if (su_muldiv(target, ge ? 9 : 11, 10, &risk)) {
+		su_msg(k->file, k->line, "target %s: too large", k->target);
+		goto done;
+	}
+	cell = su_jtab_cell(t, row, c);
+	kpi_fmt_target(st, tg, ts, vt, target);
+	snprintf(tl->target, sizeof tl->target, "target %s %s", ge ?
+	    "\xE2\x89\xA5" : "\xE2\x89\xA4", tg);
+	if (cell->type == SU_J_NULL) {
+		snprintf(tl->value, sizeof tl->value, "no data");
+		tl->status = 3;
+		rc = 0;
+		goto done;
+	}
+	if (!(txt = num(t, row, c)))
+		goto done;
+	if (vt == V_MONEY ? money(t, row, c, &v) : fraction(t, row, txt, c,
+	    &v))
+		goto done;
+	kpi_fmt(st, tl->value, txt, vt, v);
+	if (ge)
+		tl->status = v >= target ? 0 : v >= risk ? 1 : 2;
+	else
+		tl->status = v <= target ? 0 : v <= risk ? 1 : 2;
+	rc = 0;
+done:
+	free(src);
+	return rc;
+}
+
+/* the tiles, three a row, each its value, target and status (in words:
+ * a colour is never the only sign) */
+static int
+draw_kpis(struct state *st)
+{
+	static const char *const status[] = {"On Track", "At Risk",
+	    "Off Track", "No Data"};
+	/* lightness apart, blue to orange to red, grey for none */
+	static const char *const sfill[] = {"#2b7bba", "#f2a25c", "#b2182b",
+	    "#bbbbbb"};
+	static const char *const sink[] = {"#fff", "#000", "#fff", "#000"};
+	struct buf *b = &st->page;
+	struct tile *tl = su_xmalloc(st->nkpi * sizeof *tl);
+	size_t i;
+	long h, x, y;
+
+	for (i = 0; i < st->nkpi; i++)
+		if (kpi_eval(st, &st->kpi[i], &tl[i])) {
+			free(tl);
+			return -1;
+		}
+	h = (long)((st->nkpi + 2) / 3) * 104;
+	puts_(b, "<section class=\"chart\">\n<h2 id=\"kpi\">Key indicators"
+	    "</h2>\n");
+	printf_(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 %d %ld\" width=\"%d\" height=\"%ld\" role=\"img\" "
+	    "aria-labelledby=\"kpi\" font-family=\"Helvetica, Arial, "
+	    "sans-serif\" font-size=\"11\">\n<title>Key indicators</title>\n",
+	    W, h, W, h);
+	for (i = 0; i < st->nkpi; i++) {
+		x = (long)(i % 3) * 240;
+		y = (long)(i / 3) * 104;
+		printf_(b, "<rect x=\"%ld\" y=\"%ld\" width=\"232\" "
+		    "height=\"96\" fill=\"#fff\" stroke=\"#000\"/>\n", x, y);
+		puts_(b, "<g><title>");
+		escs(b, tl[i].k->name);
+		printf_(b, "</title><text class=\"label\" x=\"%ld\" y=\"%ld\" "
+		    "font-weight=\"bold\">", x + 8, y + 18);
+		esc(b, tl[i].k->name, strlen(tl[i].k->name), LABEL_CHARS);
+		puts_(b, "</text></g>\n");
+		printf_(b, "<text class=\"value\" x=\"%ld\" y=\"%ld\" "
+		    "font-size=\"22\">", x + 8, y + 46);
+		escs(b, tl[i].value);
+		printf_(b, "</text>\n<text class=\"detail\" x=\"%ld\" "
+		    "y=\"%ld\">", x + 8, y + 64);
+		escs(b, tl[i].target);
+		printf_(b, "</text>\n<rect x=\"%ld\" y=\"%ld\" width=\"232\" "
+		    "height=\"20\" fill=\"%s\" stroke=\"#000\"/>\n<text "
+		    "class=\"detail\" x=\"%ld\" y=\"%ld\" fill=\"%s\" "
+		    "font-weight=\"bold\">%s</text>\n", x, y + 76,
+		    sfill[tl[i].status], x + 8, y + 90, sink[tl[i].status],
+		    status[tl[i].status]);
+	}
+	puts_(b, "</svg>\n<p class=\"source\">from ");
+	escs(b, st->o->kpi);
+	puts_(b, "</p>\n</section>\n");
+	free(tl);
+	return 0;
 }
 
 /* ---- the run ------------------------------------------------------------- */
@@ -1263,14 +2094,17 @@ setup(void *self, struct su_run *run)
 		files = dash;
 	}
 	st->tab = su_xmalloc((size_t)nfiles * sizeof *st->tab);
+	st->kind = su_xmalloc((size_t)nfiles * sizeof *st->kind);
 	for (i = 0; i < nfiles; i++) {
 		if (su_ndjson_read(files[i], &st->tab[i])) {
 			su_ndjson_free(&st->tab[i]);
 			return -1;
 		}
 		st->ntab++;
+		if (!(st->kind[i] = recognise(&st->tab[i])))
+			return -1;
 	}
-	return 0;
+	return st->o->kpi ? kpi_load(st) : 0;
 }
 
 /* the page, built before anything is written: an error in any input
@@ -1282,9 +2116,8 @@ end(void *self, struct su_run *run)
 	struct opts *o = st->o;
 	struct buf *b = &st->page;
 	const char *title = o->title ? o->title : "Sales dashboard";
-	const struct kind *k;
 	char date[16];
-	size_t i, c;
+	size_t i;
 
 	(void)run;
 	puts_(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
@@ -1299,27 +2132,12 @@ end(void *self, struct su_run *run)
 		su_date_fmt(date, o->c.as_of);
 		printf_(b, "<p class=\"meta\">as of %s</p>\n", date);
 	}
-	for (i = 0; i < st->ntab; i++) {
-		const struct su_jtab *t = &st->tab[i];
-
-		if (!(k = recognise(t))) {
-			struct buf cols = {0};
-
-			for (c = 0; c < t->ncol && c < 12; c++) {
-				puts_(&cols, c ? ", " : "");
-				puts_(&cols, t->col[c]);
-			}
-			if (t->ncol > 12)
-				puts_(&cols, ", ...");
-			su_msg(t->file, t->line[0], "not the JSON of a program "
-			    "the page knows (its keys: %s); dashboard(1) lists "
-			    "the keys each chart needs", cols.s);
-			free(cols.s);
+	/* the indicators first: what is read before the charts */
+	if (st->nkpi && draw_kpis(st))
+		return -1;
+	for (i = 0; i < st->ntab; i++)
+		if (st->kind[i]->fn(st, &st->tab[i], st->kind[i]))
 			return -1;
-		}
-		if (k->fn(st, t, k))
-			return -1;
-	}
 	puts_(b, "</body>\n</html>\n");
 	return 0;
 }
@@ -1342,11 +2160,14 @@ free_state(void *self)
 	for (i = 0; i < st->ntab; i++)
 		su_ndjson_free(&st->tab[i]);
 	free(st->tab);
+	free(st->kind);
+	kpi_free(st->kpi, st->nkpi);
 	free(st->page.s);
 }
 
 static const struct option longopts[] = {
 	{"title", 1, 0, OPT_TITLE}, {"currency", 1, 0, OPT_CURRENCY},
+	{"kpi", 1, 0, OPT_KPI},
 	{0, 0, 0, 0},
 };
 

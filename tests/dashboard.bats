@@ -401,3 +401,255 @@ b	no leads, 0 of 0, target 50.00%"
 	assert_failure 2
 	assert_equal "$stderr" "dashboard: $BATS_TEST_TMPDIR/bad.json:1: \"conversion_rate\": -0.5: not a ratio such as 0.4444"
 }
+
+# ---- KPI tiles -----------------------------------------------------------
+
+# the inputs of the KPI tests: seed 000's forecast against $750K, the
+# shipped leads per source, the test cycle per segment
+kpi_inputs() {
+	(cd "$EXAMPLES" && "$BIN/forecast" --target 750000 -f json seed000-q2.csv) >"$BATS_TEST_TMPDIR/fc.json"
+	(cd "$EXAMPLES" && "$BIN/mqlqualify" --as-of 2026-03-02 --summary -g source -f json hubspot-leads.csv) >"$BATS_TEST_TMPDIR/mq.json"
+	"$BIN/cyclestat" -g segment -f json "$DATA/cycle.csv" >"$BATS_TEST_TMPDIR/cy.json" 2>/dev/null
+}
+
+@test "--kpi: seed 002's table as tiles: value, target, On Track / At Risk / Off Track by the documented thresholds" {
+	kpi_inputs
+	k=$(mk kpi.csv <<'EOF2'
+kpi,source,target,at_risk
+SQL conversion from MQLs,mqlqualify:conversion_rate,>=40%,
+Paid search conversion,mqlqualify:conversion_rate@Paid Search,>=40%,
+Pipeline value,forecast:amount,>=1000000,
+Coverage,forecast:coverage,>=1.5x,
+Win rate (Enterprise),cyclestat:win_rate@Enterprise,>=25%,
+Cycle time (SMB),cyclestat:cycle_median@SMB,<=30,
+Cycle time (Enterprise),cyclestat:cycle_median@Enterprise,<=50,65
+Velocity (SMB),cyclestat:velocity@SMB,>=601,
+EOF2
+)
+	dashboard --kpi "$k" "$BATS_TEST_TMPDIR/fc.json" "$BATS_TEST_TMPDIR/mq.json" "$BATS_TEST_TMPDIR/cy.json" >"$BATS_TEST_TMPDIR/p.html"
+	xmllint --noout "$BATS_TEST_TMPDIR/p.html"
+	# the tiles come first, then the charts of the files in their order
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_line --index 0 "# Key indicators"
+	assert_line --index 9 "# Forecast: amount and weighted amount per category"
+	# all leads (the Total row, without @GROUP): 14 / 80 = 17.50%, below
+	# 90% of 40% = 36%: Off Track; Paid Search 5 / 13 = 38.46%, at or
+	# above 36%, below 40%: At Risk; seed 000's $1.95M >= $1M; coverage
+	# 1.6933 >= 1.5; Enterprise 3 / 5 = 60% >= 25%; SMB median cycle
+	# (30 + 20) / 2 = 25.0 days <= 30; Enterprise median cycle 60 days:
+	# above 50, within at_risk 65: At Risk; SMB velocity $600.00 < 601,
+	# at or above 90% of it ($540.90): At Risk
+	assert_output --partial "# Key indicators
+SQL conversion from MQLs	17.50%	target ≥ 40%	Off Track
+Paid search conversion	38.46%	target ≥ 40%	At Risk
+Pipeline value	\$1,950,000.00	target ≥ \$1,000,000.00	On Track
+Coverage	1.6933x	target ≥ 1.5x	On Track
+Win rate (Enterprise)	60.00%	target ≥ 25%	On Track
+Cycle time (SMB)	25.0 days	target ≤ 30 days	On Track
+Cycle time (Enterprise)	60.0 days	target ≤ 50 days	At Risk
+Velocity (SMB)	\$600.00	target ≥ \$601.00	At Risk
+# Forecast"
+}
+
+@test "--kpi: the thresholds at their edges; no data; lower is better" {
+	f=$(mk m.json <<'EOF2'
+{"team":"a","mqls":100,"sqls":40,"conversion_rate":0.4000,"target":0.4000}
+{"team":"b","mqls":100,"sqls":36,"conversion_rate":0.3600,"target":0.4000}
+{"team":"c","mqls":10000,"sqls":3599,"conversion_rate":0.3599,"target":0.4000}
+{"team":"d","mqls":0,"sqls":0,"conversion_rate":null,"target":0.4000}
+EOF2
+)
+	k=$(mk kpi.csv <<'EOF2'
+KPI,Source,Target
+exactly the target,mqlqualify:conversion_rate@a,>=40%
+exactly 90% of it,mqlqualify:conversion_rate@b,>=40%
+just below,mqlqualify:conversion_rate@c,>=40%
+no leads,mqlqualify:conversion_rate@d,>=40%
+MQLs at most 110,mqlqualify:mqls@a,<=100
+MQLs at most 91,mqlqualify:mqls@a,<=91
+MQLs at most 90,mqlqualify:mqls@a,<=90
+EOF2
+)
+	dashboard --kpi "$k" "$f" >"$BATS_TEST_TMPDIR/p.html"
+	# 0.40 >= 0.40 On Track; 0.36 = 0.9 x 0.40: At Risk; 0.3599 below:
+	# Off Track; null: No Data.  Lower is better: 100 <= 100 On Track;
+	# 100 <= 91 x 1.1 = 100.1: At Risk; 100 > 90 x 1.1 = 99: Off Track
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output --partial "# Key indicators
+exactly the target	40.00%	target ≥ 40%	On Track
+exactly 90% of it	36.00%	target ≥ 40%	At Risk
+just below	35.99%	target ≥ 40%	Off Track
+no leads	no data	target ≥ 40%	No Data
+MQLs at most 110	100	target ≤ 100	On Track
+MQLs at most 91	100	target ≤ 91	At Risk
+MQLs at most 90	100	target ≤ 90	Off Track
+#"
+}
+
+@test "--kpi: every bad KPI line is an error at its FILE:LINE" {
+	kpi_inputs
+	d=$BATS_TEST_TMPDIR
+	kcheck() { # kcheck KPI-LINE MESSAGE
+		local h=kpi,source,target
+		[ "$(tr -cd , <<<"$1")" = ,,, ] && h=$h,at_risk
+		printf '%s\n%s\n' "$h" "$1" >"$d/k.csv"
+		run --separate-stderr dashboard --kpi "$d/k.csv" "$d/fc.json" "$d/mq.json" "$d/cy.json"
+		assert_failure 2
+		assert_equal "$stderr" "dashboard: $d/k.csv:2: $2"
+	}
+	kcheck 'x,forecast amount,1' 'source "forecast amount": expected KIND:COLUMN[@GROUP], such as mqlqualify:conversion_rate'
+	kcheck 'x,stagecheck:findings,1' 'source stagecheck:findings: no stagecheck input given (the inputs are forecast, mqlqualify, cyclestat)'
+	kcheck 'x,cyclestat:win_rate,25%' 'source cyclestat:win_rate: a row per group: name one, as SOURCE@GROUP'
+	kcheck 'x,cyclestat:win_rate@Mid-market,25%' 'source cyclestat:win_rate@Mid-market: no row of that group (a group is written as its label on the page)'
+	kcheck 'x,cyclestat:Segment@SMB,1' "source cyclestat:Segment@SMB: $d/cy.json has no figure \"Segment\""
+	kcheck 'x,cyclestat:win_rate@SMB,0.25' 'target 0.25: a share'"'"'s target is a percentage: write it with % (40%)'
+	kcheck 'x,cyclestat:win_rate@SMB,lots%' 'target "lots%": not a percentage: not a number'
+	kcheck 'x,forecast:amount,1000000 EUR' 'target 1000000 EUR: in EUR, but the page'"'"'s amounts are in USD (--currency); amounts in different currencies are never compared'
+	kcheck 'x,forecast:amount,>=100,200' 'at_risk 200: above the target, where On Track begins'
+	kcheck 'x,forecast:amount,<=100,50' 'at_risk 50: below the target, where On Track begins'
+	printf 'kpi,source,goal\nx,forecast:amount,1\n' >"$d/k.csv"
+	run --separate-stderr dashboard --kpi "$d/k.csv" "$d/fc.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/k.csv:1: column \"goal\": not one of a KPI file (the columns are kpi, source, target and, optionally, at_risk)"
+	printf 'kpi,source\nx,forecast:amount\n' >"$d/k.csv"
+	run --separate-stderr dashboard --kpi "$d/k.csv" "$d/fc.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/k.csv:1: no target column (the columns are kpi, source, target and, optionally, at_risk)"
+	printf 'kpi,source,target\nx,forecast:amount\n' >"$d/k.csv"
+	run --separate-stderr dashboard --kpi "$d/k.csv" "$d/fc.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/k.csv:2: expected 3 fields, found 2"
+	run --separate-stderr dashboard --kpi "$d/none.csv" "$d/fc.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/none.csv: No such file or directory"
+	# two inputs of one kind: a KPI cannot say which
+	printf 'kpi,source,target\nx,forecast:amount,1\n' >"$d/k.csv"
+	run --separate-stderr dashboard --kpi "$d/k.csv" "$d/fc.json" "$d/fc.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $d/k.csv:2: source forecast:amount: two forecast inputs ($d/fc.json and $d/fc.json)"
+}
+
+# ---- commission, the bridge, the simulation --------------------------------
+
+@test "commission: the attainment distribution from the statements (counted by the page) and from --summary's bands" {
+	(cd "$EXAMPLES" && "$BIN/commission" -p plans/seed000.ini -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 -f json plans/seed000-bookings.csv) >"$BATS_TEST_TMPDIR/c.json"
+	dashboard "$BATS_TEST_TMPDIR/c.json" >"$BATS_TEST_TMPDIR/p.html"
+	# the bands counted again from the JSON, per period (one: FY2026)
+	exp=$(python3 -c '
+import sys, json
+from decimal import Decimal as D
+n = [0] * 6
+for l in open(sys.argv[1]):
+    r = json.loads(l, parse_float=D)
+    a, p = r["attainment"], r["period"]
+    if a is None: n[5] += 1; continue
+    n[sum(a >= e for e in (D("0.5"), D("0.75"), D(1), D("1.25")))] += 1
+names = ["below 50%", "50% to 75%", "75% to 100%", "100% to 125%", "125% and over", "no quota"]
+print("# Attainment distribution")
+for i in range(6):
+    if i < 5 or n[5]: print(f"{p} / {names[i]}\t{n[i]} rep" + ("" if n[i] == 1 else "s"))
+' "$BATS_TEST_TMPDIR/c.json")
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "$exp"
+	# Ana 1.2000, Ben 0.6000, Cleo 0.4000 among them
+	assert_line $'FY2026 / 50% to 75%\t1 rep'
+	assert_line $'FY2026 / below 50%\t1 rep'
+	# --summary's bands (hand-written: that output is being added)
+	f=$(mk b.json <<'EOF2'
+{"plan":"AE","band":"0% to 50%","reps":2,"payout":1000.00}
+{"plan":"AE","band":"50% to 100%","reps":5,"payout":250000.50}
+{"plan":"AE","band":"100% and over","reps":1,"payout":90000.00}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/q.html"
+	run charts "$BATS_TEST_TMPDIR/q.html"
+	assert_output "# Attainment distribution
+AE / 0% to 50%	2 reps, payout \$1,000.00
+AE / 50% to 100%	5 reps, payout \$250,000.50
+AE / 100% and over	1 rep, payout \$90,000.00"
+}
+
+@test "forecast --compare: the bridge from last week to this one, which must add up" {
+	f=$(mk w.json <<'EOF2'
+{"change":"last week","deals":20,"amount":1950000.00,"weighted_amount":1270000.00}
+{"change":"new","deals":3,"amount":250000.00,"weighted_amount":125000.00}
+{"change":"lost","deals":-2,"amount":-100000.00,"weighted_amount":-50000.00}
+{"change":"this week","deals":21,"amount":2100000.00,"weighted_amount":1345000.00}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	# 20 + 3 - 2 = 21 deals; $1,950,000 + $250,000 - $100,000 =
+	# $2,100,000; weighted 1,270,000 + 125,000 - 50,000 = 1,345,000
+	run charts --tips "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Forecast bridge: what changed
+last week	\$1,950,000.00, 20 deals
+	weighted \$1,270,000.00
+new	+\$250,000.00, +3 deals
+	weighted +\$125,000.00
+lost	-\$100,000.00, -2 deals
+	weighted -\$50,000.00
+this week	\$2,100,000.00, 21 deals
+	weighted \$1,345,000.00"
+	# the lost bar starts where it ends: at 2,200,000 - 100,000
+	grep -q 'fill="#f2a25c"' "$BATS_TEST_TMPDIR/p.html"
+	# a bridge that does not add up is refused
+	sed 's/"deals":21,"amount":2100000.00/"deals":21,"amount":2100000.01/' "$f" >"$BATS_TEST_TMPDIR/bad.json"
+	run --separate-stderr dashboard "$BATS_TEST_TMPDIR/bad.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $BATS_TEST_TMPDIR/bad.json:4: the bridge does not add up: its first row and the changes make \$2,100,000.00 (21 deals, weighted 1345000.00), its last row says \$2,100,000.01 (21 deals, weighted 1345000.00)"
+	printf '{"change":"x","deals":1,"amount":1.00,"weighted_amount":1.00}\n' >"$BATS_TEST_TMPDIR/one.json"
+	run --separate-stderr dashboard "$BATS_TEST_TMPDIR/one.json"
+	assert_failure 2
+	assert_equal "$stderr" "dashboard: $BATS_TEST_TMPDIR/one.json:1: a bridge of one row: it needs the level it starts from (its first row) and the one it ends at (its last)"
+}
+
+@test "forecast --compare per group: a bridge each" {
+	f=$(mk w.json <<'EOF2'
+{"owner":"ana","change":"start","deals":1,"amount":100.00,"weighted_amount":50.00}
+{"owner":"ana","change":"end","deals":1,"amount":100.00,"weighted_amount":50.00}
+{"owner":"ben","change":"start","deals":0,"amount":0.00,"weighted_amount":0.00}
+{"owner":"ben","change":"new","deals":1,"amount":10.00,"weighted_amount":9.00}
+{"owner":"ben","change":"end","deals":1,"amount":10.00,"weighted_amount":9.00}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Forecast bridge: what changed
+ana / start	\$100.00, 1 deal
+ana / end	\$100.00, 1 deal
+ben / start	\$0.00, 0 deals
+ben / new	+\$10.00, +1 deal
+ben / end	\$10.00, 1 deal"
+}
+
+@test "forecast --simulate: P10, P50, P90, the mean and the chance of the target" {
+	f=$(mk s.json <<'EOF2'
+{"p10":900000.00,"p50":1200000.00,"p90":1500000.00,"mean":1210000.50,"p_target":0.6230,"target":1000000.00}
+EOF2
+)
+	dashboard "$f" >"$BATS_TEST_TMPDIR/p.html"
+	run charts "$BATS_TEST_TMPDIR/p.html"
+	assert_output "# Forecast simulation: P10, P50, P90
+target	target \$1,000,000.00
+Forecast	mean \$1,210,000.50, 62.30% chance of the target
+P10	\$900,000.00
+P50	\$1,200,000.00
+P90	\$1,500,000.00"
+	# per group, targets that differ: each said in its numbers
+	g=$(mk g.json <<'EOF2'
+{"owner":"ana","p10":1.00,"p50":2.00,"p90":3.00,"mean":2.00,"p_target":0.5,"target":2.00}
+{"owner":"ben","p10":1.00,"p50":2.00,"p90":3.00,"mean":2.00,"p_target":null,"target":5.00}
+EOF2
+)
+	dashboard "$g" >"$BATS_TEST_TMPDIR/q.html"
+	run charts "$BATS_TEST_TMPDIR/q.html"
+	assert_output "# Forecast simulation: P10, P50, P90
+ana	mean \$2.00, 50% chance of the target, target \$2.00
+P10	\$1.00
+P50	\$2.00
+P90	\$3.00
+ben	mean \$2.00, target \$5.00
+P10	\$1.00
+P50	\$2.00
+P90	\$3.00"
+}
