@@ -431,7 +431,12 @@ xof(const struct chart *ch, int64_t v)
 
 	if (v <= 0 || ch->max <= 0)
 		return 0;
-	/* whole units per pixel: integer arithmetic, no overflow */
+	if (v > ch->max)
+		v = ch->max;
+	/* integer arithmetic: exact where v * PLOT_W fits, else in whole
+	 * units a pixel (a pixel is then far below a cent's share) */
+	if (v <= INT64_MAX / PLOT_W)
+		return (long)(v * PLOT_W / ch->max);
 	unit = ch->max / PLOT_W + (ch->max % PLOT_W != 0);
 	return (long)(v / unit);
 }
@@ -449,7 +454,7 @@ draw(struct state *st, struct chart *ch)
 		nleg += ch->legend[l] != NULL;
 	if (ch->has_target)
 		top += 16;
-	h = top + (long)ch->nbar * ROW_H + 40 + (nleg ? 22 : 0);
+	h = top + (long)ch->nbar * ROW_H + 40 + (nleg ? 26 : 0);
 	puts_(b, "<section class=\"chart\">\n<h2 id=\"c");
 	printf_(b, "%d\">", id);
 	escs(b, ch->title);
@@ -516,8 +521,10 @@ draw(struct state *st, struct chart *ch)
 			if (mx > x)
 				x = mx;
 		}
-		printf_(b, "<text class=\"value\" x=\"%ld\" y=\"%ld\">", x + 6,
-		    y + BAR_H - 3);
+		/* a white halo: legible where it crosses a target line */
+		printf_(b, "<text class=\"value\" x=\"%ld\" y=\"%ld\" "
+		    "stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">",
+		    x + 6, y + BAR_H - 3);
 		escs(b, bar->value);
 		puts_(b, "</text>\n");
 	}
@@ -533,7 +540,7 @@ draw(struct state *st, struct chart *ch)
 	puts_(b, "</text>\n");
 	if (nleg) {
 		x = x0;
-		y += 40;
+		y += 50;
 		for (l = 0; l < (int)NFILL; l++) {
 			if (!ch->legend[l])
 				continue;

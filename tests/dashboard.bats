@@ -653,3 +653,78 @@ P10	\$1.00
 P50	\$2.00
 P90	\$3.00"
 }
+
+# ---- pixels --------------------------------------------------------------
+
+@test "pixels: headless Chromium renders the page at 1280 px: not blank, in its colours, as tall as its charts need" {
+	command -v chromium >/dev/null 2>&1 ||
+		skip "no chromium (Debian's chromium, which .ci/deps test installs): the page is not rendered"
+	kpi_inputs
+	d=$BATS_TEST_TMPDIR
+	dashboard --kpi "$EXAMPLES/dashboard/kpi.csv" "$d/fc.json" "$d/mq.json" \
+	    <(cd "$EXAMPLES" && "$BIN/cyclestat" -m salesforce -f json salesforce-opportunities.csv 2>/dev/null) >"$d/p.html"
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	    --user-data-dir="$d/profile" --window-size=1280,2400 \
+	    --screenshot="$d/p.png" "file://$d/p.html" >"$d/chromium.log" 2>&1 ||
+		fail "chromium: $(tail -n 5 "$d/chromium.log")"
+	run python3 "$BATS_TEST_DIRNAME/dashboard/png.py" "$d/p.png" '#08306b' '#2b7bba' '#b2182b' '#f2a25c'
+	assert_success
+	read -r w h last ink <<<"${lines[0]}"
+	assert_equal "$w $h" "1280 2400"
+	# not blank: ink on at least 1% of the page, and every fill drawn:
+	# Closed (#08306b), a bar and On Track (#2b7bba), Off Track
+	# (#b2182b), At Risk (#f2a25c)
+	[ "$ink" -ge 10 ] || fail "only $ink per thousand of the page is not white"
+	for l in "${lines[@]:1}"; do
+		[ "${l#* }" -gt 100 ] || fail "colour ${l% *}: ${l#* } pixels"
+	done
+	# as tall as the charts: the SVGs' heights, plus the title, the
+	# headings and the "from" lines (at most 70 px a section, 120 for the
+	# page's title), and nothing drawn below
+	need=$(grep -o '<svg [^>]* height="[0-9]*"' "$d/p.html" | sed 's/.*height="//;s/"//' | paste -sd+)
+	need=$((need))
+	n=$(grep -c '<section' "$d/p.html")
+	[ "$last" -gt "$need" ] || fail "drawn to row $last, but the charts need $need"
+	[ "$last" -lt $((need + 70 * n + 120)) ] || fail "drawn to row $last: more than the charts need ($need, $n sections)"
+	[ "$last" -lt "$h" ] || fail "the page is taller than the window"
+}
+
+# ---- the README's cron job -------------------------------------------------
+
+@test "the README's cron job mails the page when every step ran, and only then" {
+	script=$(sed -n '/^failed() {/,/| sendmail -t$/p' "$BATS_TEST_DIRNAME/../README.md")
+	[ -n "$script" ] || fail "no cron example in README.md"
+	d=$BATS_TEST_TMPDIR/cron
+	mkdir -p "$d/bin"
+	# mail and sendmail that keep what they are given
+	printf '#!/bin/sh\n{ echo "mail $*"; cat; } >>"%s/mailed"\n' "$d" >"$d/bin/mail"
+	printf '#!/bin/sh\n{ echo "sendmail $*"; cat; } >"%s/sent"\n' "$d" >"$d/bin/sendmail"
+	chmod +x "$d/bin/mail" "$d/bin/sendmail"
+	cp "$EXAMPLES/opportunities-meddpicc.csv" "$d/opps.csv"
+	cp "$EXAMPLES/hubspot-leads.csv" "$d/leads.csv"
+	printf 'kpi,source,target\nSQL conversion,mqlqualify:conversion_rate,>=40%%\n' >"$d/kpi.csv"
+	cron() { rm -f "$d/sent" "$d/mailed"; (cd "$d" && PATH="$d/bin:$BIN:$PATH" sh -c "$script") 2>/dev/null; }
+	# every step ran (stagecheck's exit 1 is findings): the page is sent
+	run cron
+	[ -e "$d/sent" ] || fail "no page sent"
+	[ ! -e "$d/mailed" ] || fail "a failure mailed: $(cat "$d/mailed")"
+	assert_equal "$(head -n 1 "$d/sent")" "sendmail -t"
+	grep -qx 'Content-Type: text/html; charset=utf-8' "$d/sent"
+	sed '1,/^$/d' "$d/sent" | sed 1d >"$d/page.html"
+	xmllint --noout "$d/page.html"
+	grep -q 'SQL conversion' "$d/page.html"
+	# the export is missing: forecast fails, nothing is sent, revops told
+	mv "$d/opps.csv" "$d/opps.bak"
+	run cron
+	assert_failure 2
+	[ ! -e "$d/sent" ] || fail "a page sent after forecast failed"
+	assert_equal "$(head -n 1 "$d/mailed")" "mail -s dashboard failed revops@example.com"
+	grep -q 'forecast failed' "$d/mailed"
+	mv "$d/opps.bak" "$d/opps.csv"
+	# a bad KPI file: dashboard fails, no page (not yesterday's either)
+	printf 'kpi,source,target\nx,nothing:here,1\n' >"$d/kpi.csv"
+	run cron
+	assert_failure 2
+	[ ! -e "$d/sent" ] || fail "a page sent after dashboard failed"
+	grep -q 'dashboard failed' "$d/mailed"
+}

@@ -167,7 +167,7 @@ cron_check() { # cron_check SCRIPT
 }
 
 @test "make demo's script runs on the shipped examples" {
-	run sh "$EXAMPLES/demo" "$BIN"
+	run env DEMO_OUT="$BATS_TEST_TMPDIR" sh "$EXAMPLES/demo" "$BIN"
 	assert_success
 	assert_output --partial 'Total         70  $9,395,209.00'
 }
