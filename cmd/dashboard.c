@@ -61,38 +61,6 @@ printf_(struct buf *b, const char *fmt, ...)
 	put(b, tmp, (size_t)n);
 }
 
-/* the length of a valid UTF-8 sequence at s (at most n bytes), or 0 */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t k, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		k = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		k = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		k = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < k)
-		return 0;
-	for (i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	/* overlong forms, surrogates, beyond U+10FFFF: not characters */
-	if ((k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
-	    cp == 0xFFFE || cp == 0xFFFF)
-		return 0;
-	return k;
-}
-
 /*
  * Data as text of the page, in an element or an attribute: every markup
  * character escaped, so a name such as <script>, </svg> or ]]> is only
@@ -113,9 +81,12 @@ esc(struct buf *b, const char *s, size_t n, size_t max)
 			return;
 		}
 		chars++;
-		k = utf8_seq(u + i, n - i);
+		k = su_utf8len(u + i, n - i);
+		/* XML 1.0 has no U+FFFE, U+FFFF nor control characters */
 		if (k == 0 || (k == 1 && u[i] < 0x20 && u[i] != '\t' &&
-		    u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F) {
+		    u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F ||
+		    (k == 3 && u[i] == 0xEF && u[i + 1] == 0xBF &&
+		    u[i + 2] >= 0xBE)) {
 			puts_(b, "\xEF\xBF\xBD");
 			i += k ? k : 1;
 			continue;
@@ -308,6 +279,18 @@ fraction(const struct su_jtab *t, size_t r, const char *s, int c,
 	return 0;
 }
 
+/* the share in column c of row r: its text (NULL for null) and its
+ * fraction; 0 or -1 (said) */
+static int
+share(const struct su_jtab *t, size_t r, int c, const char **txt,
+      su_rate *v)
+{
+	*v = 0;
+	if (num_or_null(t, r, c, txt))
+		return -1;
+	return *txt ? fraction(t, r, *txt, c, v) : 0;
+}
+
 /* ---- numbers, as the page shows them ------------------------------------- */
 
 static void
@@ -316,36 +299,22 @@ fmt_money(const struct state *st, char *buf, int64_t cents)
 	su_money_fmt_table(buf, cents, st->o->cur, 1);
 }
 
-/* a whole number grouped as table output groups it: 12,345 */
-static void
-fmt_count(char *buf, int64_t v)
-{
-	char tmp[32];
-	int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v), i, j = 0;
-
-	for (i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = tmp[i];
-	}
-	buf[j] = '\0';
-}
-
 /* A fraction's text as a percentage, exactly: its decimal point moved
  * two places (0.4444 -> 44.44%, 0.4 -> 40%, 1.25 -> 125%), so the page
- * shows what the JSON holds, never a rounding of it.  buf: 48 bytes. */
+ * shows what the JSON holds, never a rounding of it.  s has passed
+ * fraction() (at most 9 decimals, 10 digits before the point); anything
+ * longer is cut, never written past buf's 48 bytes. */
 static void
 fmt_pct(char *buf, const char *s)
 {
-	char d[40];
-	const char *dot = strchr(s, '.');
-	size_t ni = dot ? (size_t)(dot - s) : strlen(s), nf, i, j = 0;
-	const char *f = dot ? dot + 1 : "";
+	char d[32];
+	const char *dot = strchr(s, '.'), *f = dot ? dot + 1 : "";
+	size_t ni = dot ? (size_t)(dot - s) : strlen(s), nf = strlen(f), i,
+	    j = 0;
 	int neg = s[0] == '-';
 
-	nf = strlen(f);
 	/* the digits, the point now after two more of them */
-	for (i = neg; i < ni && j < 30; i++)
+	for (i = neg; i < ni && j < 20; i++)
 		d[j++] = s[i];
 	for (i = 0; i < 2; i++)
 		d[j++] = i < nf ? f[i] : '0';
@@ -353,10 +322,8 @@ fmt_pct(char *buf, const char *s)
 	i = 0;
 	while (d[i] == '0' && d[i + 1])
 		i++;
-	j = (size_t)snprintf(buf, 48, "%s%s", neg ? "-" : "", d + i);
-	if (nf > 2)
-		j += (size_t)snprintf(buf + j, 48 - j, ".%.*s", 30, f + 2);
-	snprintf(buf + j, 48 - j, "%%");
+	snprintf(buf, 48, "%s%s%s%.20s%%", neg ? "-" : "", d + i,
+	    nf > 2 ? "." : "", nf > 2 ? f + 2 : "");
 }
 
 /* ---- charts -------------------------------------------------------------- */
@@ -407,6 +374,34 @@ struct chart {
 	char target_label[96];
 	const char *legend[6];	/* the name of each fill used, or NULL */
 };
+
+/* a segment more on a bar (at most 6: the categories, the severities) */
+static void
+seg_add(struct bar *b, int64_t v, int fill, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+seg_add(struct bar *b, int64_t v, int fill, const char *fmt, ...)
+{
+	struct seg *sg = &b->seg[b->nseg++];
+	va_list ap;
+
+	sg->v = v;
+	sg->fill = fill;
+	va_start(ap, fmt);
+	vsnprintf(sg->tip, sizeof sg->tip, fmt, ap);
+	va_end(ap);
+}
+
+static void
+chart_init(struct chart *ch, const char *title, const char *xlabel,
+           const char *source)
+{
+	memset(ch, 0, sizeof *ch);
+	ch->title = title;
+	ch->xlabel = xlabel;
+	ch->source = source;
+}
 
 static struct bar *
 add_bar(struct chart *ch, size_t *cap)
@@ -557,9 +552,6 @@ draw(struct state *st, struct chart *ch)
 	puts_(b, "</svg>\n<p class=\"source\">from ");
 	escs(b, ch->source);
 	puts_(b, "</p>\n</section>\n");
-	free(ch->bar);
-	ch->bar = NULL;
-	ch->nbar = 0;
 }
 
 static void
@@ -656,13 +648,12 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 	size_t r, cap = 0;
 	int i, rc = -1, ntarget = 0, same = 1;
 	int64_t a, w, tg;
+	su_rate covv;
 	char m1[48], m2[48];
 	const char *cov, *tgs;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Forecast: amount and weighted amount per category";
-	ch.xlabel = "amount ($)";
-	ch.source = t->file;
+	chart_init(&ch, "Forecast: amount and weighted amount per category",
+	    "amount ($)", t->file);
 	for (i = 0; i < 5; i++)
 		ch.legend[i] = cats[i];
 	for (r = 0; r < t->nrow; r++) {
@@ -689,14 +680,8 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 		if (i < 5) {
 			fmt_money(st, m1, a);
 			fmt_money(st, m2, w);
-			am->seg[am->nseg].v = a;
-			am->seg[am->nseg].fill = i;
-			snprintf(am->seg[am->nseg++].tip, 160, "%s: %s", cat,
-			    m1);
-			wt->seg[wt->nseg].v = w;
-			wt->seg[wt->nseg].fill = i;
-			snprintf(wt->seg[wt->nseg++].tip, 160, "%s: %s", cat,
-			    m2);
+			seg_add(am, a, i, "%s: %s", cat, m1);
+			seg_add(wt, w, i, "%s: %s", cat, m2);
 		} else if (strcmp(cat, "Total") == 0) {
 			fmt_money(st, m1, a);
 			fmt_money(st, m2, w);
@@ -705,7 +690,7 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 			chart_max(&ch, a);
 			chart_max(&ch, w);
 			if (num_or_null(t, r, ctg, &tgs) ||
-			    num_or_null(t, r, ccov, &cov))
+			    share(t, r, ccov, &cov, &covv))
 				goto done;
 			if (tgs) {
 				if (money(t, r, ctg, &tg))
@@ -801,10 +786,7 @@ draw_tally(struct state *st, const char *title, const char *source,
 	int s;
 	char c[32];
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = title;
-	ch.xlabel = "findings";
-	ch.source = source;
+	chart_init(&ch, title, "findings", source);
 	ch.legend[0] = "error";
 	ch.legend[2] = "warn";
 	ch.legend[3] = "info";
@@ -819,11 +801,9 @@ draw_tally(struct state *st, const char *title, const char *source,
 			sum += all[i].n[s];
 			if (!all[i].n[s])
 				continue;
-			fmt_count(c, all[i].n[s]);
-			b->seg[b->nseg].v = all[i].n[s];
-			b->seg[b->nseg].fill = s == 0 ? 0 : s + 1;
-			snprintf(b->seg[b->nseg++].tip, 160, "%s: %s", sevs[s],
-			    c);
+			su_int_fmt_table(c, all[i].n[s]);
+			seg_add(b, all[i].n[s], s == 0 ? 0 : s + 1, "%s: %s",
+			    sevs[s], c);
 			len += snprintf(b->value + len, sizeof b->value -
 			    (size_t)len, "%s%s %s", len ? ", " : "", c,
 			    sevs[s]);
@@ -833,6 +813,7 @@ draw_tally(struct state *st, const char *title, const char *source,
 		chart_max(&ch, sum);
 	}
 	draw(st, &ch);
+	free(ch.bar); /* the names are the tally's */
 }
 
 /* gate findings per owner and per check: from the findings themselves
@@ -893,18 +874,6 @@ done:
 
 /* ---- rates: cyclestat's win rate, mqlqualify's conversion ------------------ */
 
-/* the share in column c of row r: its text (NULL for null) and its
- * fraction; 0 or -1 (said) */
-static int
-share(const struct su_jtab *t, size_t r, int c, const char **txt,
-      su_rate *v)
-{
-	*v = 0;
-	if (num_or_null(t, r, c, txt))
-		return -1;
-	return *txt ? fraction(t, r, *txt, c, v) : 0;
-}
-
 /* a bar of a share: its value, and the interval lo..hi where given */
 static int
 share_bar(struct chart *ch, struct bar *b, const struct su_jtab *t, size_t r,
@@ -922,10 +891,7 @@ share_bar(struct chart *ch, struct bar *b, const struct su_jtab *t, size_t r,
 		return 0;
 	}
 	fmt_pct(p, txt);
-	b->seg[0].v = v;
-	b->seg[0].fill = 1;
-	snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s", p);
-	b->nseg = 1;
+	seg_add(b, v, 1, "%s", p);
 	chart_max(ch, v);
 	snprintf(b->value, sizeof b->value, "%s", p);
 	if (lo && hi) {
@@ -939,6 +905,20 @@ share_bar(struct chart *ch, struct bar *b, const struct su_jtab *t, size_t r,
 		    phi);
 	}
 	return 0;
+}
+
+/* the label of a row: its groups', then " / " and the value of column c
+ * (a stage, a band) */
+static char *
+row_label_col(const struct su_jtab *t, const struct kind *k, size_t r, int c,
+              const char *suffix, struct buf *g)
+{
+	group_label(t, k, r, g);
+	if (g->len)
+		puts_(g, " / ");
+	puts_(g, str(t, r, c));
+	puts_(g, suffix);
+	return su_xstrdup(g->s);
 }
 
 /* the label of a row: its groups', or dflt when it has none */
@@ -976,10 +956,8 @@ chart_cycle(struct state *st, const struct su_jtab *t, const struct kind *k)
 	char a[32], b2[32];
 	int rc = -1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Win rate per group";
-	ch.xlabel = "win rate (won / (won + lost), %)";
-	ch.source = t->file;
+	chart_init(&ch, "Win rate per group",
+	    "win rate (won / (won + lost), %)", t->file);
 	for (r = 0; r < t->nrow; r++) {
 		struct bar *b = add_bar(&ch, &cap);
 
@@ -989,8 +967,8 @@ chart_cycle(struct state *st, const struct su_jtab *t, const struct kind *k)
 		    share_bar(&ch, b, t, r, cr, col(t, "win_rate_low"),
 		    col(t, "win_rate_high"), "closed deals"))
 			goto done;
-		fmt_count(a, won);
-		fmt_count(b2, lost);
+		su_int_fmt_table(a, won);
+		su_int_fmt_table(b2, lost);
 		n = strlen(b->value);
 		snprintf(b->value + n, sizeof b->value - n, ", won %s, lost %s",
 		    a, b2);
@@ -1016,28 +994,18 @@ chart_histogram(struct state *st, const struct su_jtab *t,
 	char a[32];
 	int rc = -1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Cycle time of won deals";
-	ch.xlabel = "won deals per band of cycle days";
-	ch.source = t->file;
+	chart_init(&ch, "Cycle time of won deals",
+	    "won deals per band of cycle days", t->file);
 	for (r = 0; r < t->nrow; r++) {
 		struct bar *b = add_bar(&ch, &cap);
 
-		group_label(t, k, r, &g);
-		if (g.len)
-			puts_(&g, " / ");
-		puts_(&g, str(t, r, cd));
-		puts_(&g, " days");
-		b->label = su_xstrdup(g.s);
+		b->label = row_label_col(t, k, r, cd, " days", &g);
 		b->labellen = strlen(b->label);
 		if (count(t, r, cw, &won))
 			goto done;
-		fmt_count(a, won);
+		su_int_fmt_table(a, won);
 		snprintf(b->value, sizeof b->value, "%s", a);
-		b->seg[0].v = won;
-		b->seg[0].fill = 1;
-		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s won", a);
-		b->nseg = 1;
+		seg_add(b, won, 1, "%s won", a);
 		chart_max(&ch, won);
 	}
 	draw(st, &ch);
@@ -1060,36 +1028,28 @@ chart_funnel(struct state *st, const struct su_jtab *t, const struct kind *k)
 	size_t r, cap = 0, n;
 	int64_t reached, conv;
 	const char *ctxt;
+	su_rate cv;
 	char a[32], p[48];
 	int rc = -1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Stage funnel";
-	ch.xlabel = "deals that reached the stage";
-	ch.source = t->file;
+	chart_init(&ch, "Stage funnel",
+	    "deals that reached the stage", t->file);
 	for (r = 0; r < t->nrow; r++) {
 		struct bar *b = add_bar(&ch, &cap);
 
-		group_label(t, k, r, &g);
-		if (g.len)
-			puts_(&g, " / ");
-		puts_(&g, str(t, r, cs));
-		b->label = su_xstrdup(g.s);
+		b->label = row_label_col(t, k, r, cs, "", &g);
 		b->labellen = strlen(b->label);
 		if (count(t, r, crc, &reached) ||
-		    num_or_null(t, r, cc, &ctxt))
+		    share(t, r, cc, &ctxt, &cv))
 			goto done;
-		fmt_count(a, reached);
+		su_int_fmt_table(a, reached);
 		snprintf(b->value, sizeof b->value, "%s reached", a);
-		b->seg[0].v = reached;
-		b->seg[0].fill = 1;
-		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s reached", a);
-		b->nseg = 1;
+		seg_add(b, reached, 1, "%s reached", a);
 		chart_max(&ch, reached);
 		if (ctxt && su_jtab_cell(t, r, ccv)->type != SU_J_NULL) {
 			if (count(t, r, ccv, &conv))
 				goto done;
-			fmt_count(a, conv);
+			su_int_fmt_table(a, conv);
 			fmt_pct(p, ctxt);
 			n = strlen(b->value);
 			snprintf(b->value + n, sizeof b->value - n,
@@ -1123,14 +1083,10 @@ chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
 	char a[32], b2[32], p[48];
 	int rc = -1, same = 1;
 
-	memset(&ch, 0, sizeof ch);
-	memset(&sla, 0, sizeof sla);
-	ch.title = "MQL to SQL conversion";
-	ch.xlabel = "conversion (SQLs / MQLs, %)";
-	ch.source = t->file;
-	sla.title = "SLA breaches";
-	sla.xlabel = "leads answered later than the SLA";
-	sla.source = t->file;
+	chart_init(&ch, "MQL to SQL conversion", "conversion (SQLs / MQLs, %)",
+	    t->file);
+	chart_init(&sla, "SLA breaches", "leads answered later than the SLA",
+	    t->file);
 	for (r = 0; r < t->nrow; r++) {
 		struct bar *b = add_bar(&ch, &cap);
 
@@ -1140,8 +1096,8 @@ chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
 		    share_bar(&ch, b, t, r, cr, -1, -1, "leads") ||
 		    (ct >= 0 && share(t, r, ct, &ttxt, &tv)))
 			goto done;
-		fmt_count(a, sqls);
-		fmt_count(b2, mqls);
+		su_int_fmt_table(a, sqls);
+		su_int_fmt_table(b2, mqls);
 		n = strlen(b->value);
 		snprintf(b->value + n, sizeof b->value - n, ", %s of %s", a,
 		    b2);
@@ -1160,13 +1116,9 @@ chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
 			s->labellen = b->labellen;
 			if (count(t, r, cb, &br))
 				goto done;
-			fmt_count(a, br);
+			su_int_fmt_table(a, br);
 			snprintf(s->value, sizeof s->value, "%s", a);
-			s->seg[0].v = br;
-			s->seg[0].fill = 4;
-			snprintf(s->seg[0].tip, sizeof s->seg[0].tip,
-			    "%s breaches", a);
-			s->nseg = 1;
+			seg_add(s, br, 4,"%s breaches", a);
 			chart_max(&sla, br);
 		}
 	}
@@ -1249,10 +1201,8 @@ chart_waterfall(struct state *st, const struct su_jtab *t,
 	char m1[48], m2[48], m3[48], n1[32];
 	int rc = -1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Forecast bridge: what changed";
-	ch.xlabel = "amount ($)";
-	ch.source = t->file;
+	chart_init(&ch, "Forecast bridge: what changed",
+	    "amount ($)", t->file);
 	ch.legend[0] = "level";
 	ch.legend[1] = "increase";
 	ch.legend[4] = "decrease";
@@ -1289,7 +1239,7 @@ chart_waterfall(struct state *st, const struct su_jtab *t,
 				free(g0.s);
 				goto done;
 			}
-			fmt_count(n1, d < 0 ? -d : d);
+			su_int_fmt_table(n1, d < 0 ? -d : d);
 			if (i == r - 1 && (cd_sum != d || ca_sum != a ||
 			    cw_sum != w)) {
 				fmt_money(st, m1, ca_sum);
@@ -1312,10 +1262,7 @@ chart_waterfall(struct state *st, const struct su_jtab *t,
 				fmt_money(st, m2, w);
 				snprintf(b->value, sizeof b->value, "%s, %s "
 				    "deal%s", m1, n1, d == 1 ? "" : "s");
-				b->seg[0].v = a;
-				b->seg[0].fill = 0;
-				snprintf(b->seg[0].tip, sizeof b->seg[0].tip,
-				    "weighted %s", m2);
+				seg_add(b, a, 0, "weighted %s", m2);
 				chart_max(&ch, a);
 				cd_sum = d, ca_sum = a, cw_sum = w;
 			} else {
@@ -1325,9 +1272,7 @@ chart_waterfall(struct state *st, const struct su_jtab *t,
 				    "deal%s", m1, d < 0 ? '-' : '+', n1,
 				    d == 1 || d == -1 ? "" : "s");
 				b->off = a < 0 ? ca_sum + a : ca_sum;
-				b->seg[0].v = a < 0 ? -a : a;
-				b->seg[0].fill = a < 0 ? 4 : 1;
-				snprintf(b->seg[0].tip, sizeof b->seg[0].tip,
+				seg_add(b, a < 0 ? -a : a, a < 0 ? 4 : 1,
 				    "weighted %s", m3);
 				if (su_add(cd_sum, d, &cd_sum) ||
 				    su_add(ca_sum, a, &ca_sum) ||
@@ -1339,7 +1284,6 @@ chart_waterfall(struct state *st, const struct su_jtab *t,
 				}
 				chart_max(&ch, ca_sum);
 			}
-			b->nseg = 1;
 		}
 		free(g0.s);
 	}
@@ -1370,13 +1314,12 @@ chart_simulate(struct state *st, const struct su_jtab *t,
 	size_t r, cap = 0;
 	int64_t v, tg = 0;
 	const char *pt;
+	su_rate ptv;
 	char m1[48], p[48];
 	int i, rc = -1, ntarget = 0, same = 1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Forecast simulation: P10, P50, P90";
-	ch.xlabel = "amount ($)";
-	ch.source = t->file;
+	chart_init(&ch, "Forecast simulation: P10, P50, P90",
+	    "amount ($)", t->file);
 	ch.legend[0] = "P90";
 	ch.legend[1] = "P50";
 	ch.legend[2] = "P10";
@@ -1386,7 +1329,7 @@ chart_simulate(struct state *st, const struct su_jtab *t,
 		h->label = row_label(t, k, r, "Forecast", &g);
 		h->labellen = strlen(h->label);
 		if (money(t, r, col(t, "mean"), &v) ||
-		    num_or_null(t, r, cpt, &pt))
+		    share(t, r, cpt, &pt, &ptv))
 			goto done;
 		fmt_money(st, m1, v);
 		if (pt)
@@ -1403,11 +1346,7 @@ chart_simulate(struct state *st, const struct su_jtab *t,
 				goto done;
 			fmt_money(st, m1, v);
 			snprintf(b->value, sizeof b->value, "%s", m1);
-			b->seg[0].v = v;
-			b->seg[0].fill = 2 - i;
-			snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s: %s",
-			    pl[i], m1);
-			b->nseg = 1;
+			seg_add(b, v, 2 - i, "%s: %s", pl[i], m1);
 			chart_max(&ch, v);
 		}
 		if (ct >= 0 && su_jtab_cell(t, r, ct)->type != SU_J_NULL) {
@@ -1464,22 +1403,16 @@ chart_bands(struct state *st, const struct su_jtab *t, const struct kind *k)
 	char a[32], m1[48];
 	int rc = -1;
 
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Attainment distribution";
-	ch.xlabel = "reps per attainment band";
-	ch.source = t->file;
+	chart_init(&ch, "Attainment distribution",
+	    "reps per attainment band", t->file);
 	for (r = 0; r < t->nrow; r++) {
 		struct bar *b = add_bar(&ch, &cap);
 
-		group_label(t, k, r, &g);
-		if (g.len)
-			puts_(&g, " / ");
-		puts_(&g, str(t, r, cb));
-		b->label = su_xstrdup(g.s);
+		b->label = row_label_col(t, k, r, cb, "", &g);
 		b->labellen = strlen(b->label);
 		if (count(t, r, cr, &n))
 			goto done;
-		fmt_count(a, n);
+		su_int_fmt_table(a, n);
 		snprintf(b->value, sizeof b->value, "%s rep%s", a,
 		    n == 1 ? "" : "s");
 		if (cp >= 0) {
@@ -1489,11 +1422,7 @@ chart_bands(struct state *st, const struct su_jtab *t, const struct kind *k)
 			snprintf(b->value + strlen(b->value), sizeof b->value -
 			    strlen(b->value), ", payout %s", m1);
 		}
-		b->seg[0].v = n;
-		b->seg[0].fill = 1;
-		snprintf(b->seg[0].tip, sizeof b->seg[0].tip, "%s rep%s", a,
-		    n == 1 ? "" : "s");
-		b->nseg = 1;
+		seg_add(b, n, 1, "%s rep%s", a, n == 1 ? "" : "s");
 		chart_max(&ch, n);
 	}
 	draw(st, &ch);
@@ -1525,10 +1454,8 @@ chart_attainment(struct state *st, const struct su_jtab *t,
 	int b, rc = -1;
 
 	(void)k;
-	memset(&ch, 0, sizeof ch);
-	ch.title = "Attainment distribution";
-	ch.xlabel = "reps per band of attainment";
-	ch.source = t->file;
+	chart_init(&ch, "Attainment distribution",
+	    "reps per band of attainment", t->file);
 	for (r = 0; r < t->nrow; r++) {
 		period = cp >= 0 ? str(t, r, cp) : "";
 		for (i = 0; i < np; i++)
@@ -1562,14 +1489,10 @@ chart_attainment(struct state *st, const struct su_jtab *t,
 			puts_(&lab, names[b]);
 			bar->label = su_xstrdup(lab.s);
 			bar->labellen = strlen(bar->label);
-			fmt_count(a, per[i].n[b]);
+			su_int_fmt_table(a, per[i].n[b]);
 			snprintf(bar->value, sizeof bar->value, "%s rep%s", a,
 			    per[i].n[b] == 1 ? "" : "s");
-			bar->seg[0].v = per[i].n[b];
-			bar->seg[0].fill = 1;
-			snprintf(bar->seg[0].tip, sizeof bar->seg[0].tip,
-			    "%s", bar->value);
-			bar->nseg = 1;
+			seg_add(bar, per[i].n[b], 1,"%s", bar->value);
 			chart_max(&ch, per[i].n[b]);
 		}
 	draw(st, &ch);
@@ -1838,7 +1761,7 @@ kpi_fmt(const struct state *st, char *buf, const char *txt, enum vtype vt,
 		    v % SU_RATE_ONE != 0)
 			snprintf(buf, 48, "%s", txt);
 		else
-			fmt_count(buf, v / SU_RATE_ONE);
+			su_int_fmt_table(buf, v / SU_RATE_ONE);
 		return;
 	}
 }
@@ -2132,7 +2055,9 @@ end(void *self, struct su_run *run)
 	    "name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\"/>\n<title>");
 	escs(b, title);
-	printf_(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+	puts_(b, "</title>\n<style>\n");
+	puts_(b, css);
+	puts_(b, "</style>\n</head>\n<body>\n<h1>");
 	escs(b, title);
 	puts_(b, "</h1>\n");
 	if (o->c.as_of_arg) {

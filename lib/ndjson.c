@@ -255,6 +255,7 @@ value(struct parser *ps, struct su_jcell *v)
 		v->s[v->len] = '\0';
 		return 0;
 	}
+	ps->p = s; /* said where the value begins */
 	ps->why = "not a JSON value";
 	return -1;
 }

@@ -27,6 +27,8 @@ struct su_cell {
 /* a text cell (s NUL-terminated), a numeric cell */
 struct su_cell su_cell_str(const char *s);
 struct su_cell su_cell_num(enum su_ctype type, int64_t v, int64_t d);
+/* a whole number as table output writes it: 1,234,567 (32 bytes) */
+size_t su_int_fmt_table(char *buf, int64_t v);
 struct su_out;
 /* opens -o FILE (a temporary beside it) or stdout; prints on failure */
 struct su_out *su_out_open(const struct su_opts *o);
