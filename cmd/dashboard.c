@@ -330,10 +330,12 @@ fmt_pct(char *buf, const char *s)
 
 /* Fills that differ in lightness (they stay apart printed in grey) and
  * in hue the common colour blindnesses keep apart (blue to orange): a
- * segment's order is its lightness, darkest first. */
+ * segment's order is its lightness, darkest first.  The last is a hatch,
+ * for a sixth shade no grey could still tell apart (forecast's Omitted). */
 static const char *const fill[] = {"#08306b", "#2b7bba", "#89bedc",
-    "#dceaf6", "#f2a25c", "#b2182b"};
+    "#dceaf6", "#f2a25c", "#b2182b", NULL};
 #define NFILL (sizeof fill / sizeof fill[0])
+#define HATCH 6
 
 #define W 720		/* the chart's width (fits A4 and Letter) */
 #define LABEL_W 190	/* the labels, right-aligned left of the bars */
@@ -372,7 +374,7 @@ struct chart {
 	int has_target;
 	int64_t target;
 	char target_label[96];
-	const char *legend[6];	/* the name of each fill used, or NULL */
+	const char *legend[NFILL]; /* the name of each fill used, or NULL */
 };
 
 /* a segment more on a bar (at most 6: the categories, the severities) */
@@ -436,6 +438,16 @@ xof(const struct chart *ch, int64_t v)
 	return (long)(v / unit);
 }
 
+/* fill k as an attribute's value: a colour, or chart id's hatch */
+static const char *
+fillref(char *buf, int k, int id)
+{
+	if (fill[k])
+		return fill[k];
+	snprintf(buf, 32, "url(#h%d)", id);
+	return buf;
+}
+
 static void
 draw(struct state *st, struct chart *ch)
 {
@@ -444,6 +456,7 @@ draw(struct state *st, struct chart *ch)
 	long y, x, x0 = LABEL_W, h, top = 8;
 	size_t i;
 	int k;
+	char fb[32];
 
 	for (l = 0; l < (int)NFILL; l++)
 		nleg += ch->legend[l] != NULL;
@@ -460,6 +473,11 @@ draw(struct state *st, struct chart *ch)
 	    "sans-serif\" font-size=\"11\">\n<title>", W, h, W, h, id);
 	escs(b, ch->title);
 	puts_(b, "</title>\n");
+	if (ch->legend[HATCH])
+		printf_(b, "<defs><pattern id=\"h%d\" width=\"4\" height=\"4\" "
+		    "patternUnits=\"userSpaceOnUse\"><rect width=\"4\" "
+		    "height=\"4\" fill=\"#fff\"/><path d=\"M0 4L4 0\" "
+		    "stroke=\"#000\"/></pattern></defs>\n", id);
 	if (ch->has_target) {
 		x = x0 + xof(ch, ch->target);
 		printf_(b, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
@@ -493,7 +511,7 @@ draw(struct state *st, struct chart *ch)
 			printf_(b, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
 			    "height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
 			    "stroke-width=\"0.5\"><title>", x, y, w, BAR_H,
-			    fill[bar->seg[k].fill]);
+			    fillref(fb, bar->seg[k].fill, id));
 			escs(b, bar->seg[k].tip);
 			puts_(b, "</title></rect>\n");
 			x += w;
@@ -542,8 +560,8 @@ draw(struct state *st, struct chart *ch)
 			printf_(b, "<rect x=\"%ld\" y=\"%ld\" width=\"12\" "
 			    "height=\"12\" fill=\"%s\" stroke=\"#000\" "
 			    "stroke-width=\"0.5\"/><text class=\"legend\" "
-			    "x=\"%ld\" y=\"%ld\">", x, y - 10, fill[l], x + 16,
-			    y);
+			    "x=\"%ld\" y=\"%ld\">", x, y - 10, fillref(fb, l, id),
+			    x + 16, y);
 			escs(b, ch->legend[l]);
 			puts_(b, "</text>\n");
 			x += 16 + 7 * (long)strlen(ch->legend[l]) + 18;
@@ -654,8 +672,9 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 
 	chart_init(&ch, "Forecast: amount and weighted amount per category",
 	    "amount ($)", t->file);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 4; i++)
 		ch.legend[i] = cats[i];
+	ch.legend[HATCH] = cats[4];
 	for (r = 0; r < t->nrow; r++) {
 		const char *cat = str(t, r, ccat);
 
@@ -680,8 +699,8 @@ chart_forecast(struct state *st, const struct su_jtab *t,
 		if (i < 5) {
 			fmt_money(st, m1, a);
 			fmt_money(st, m2, w);
-			seg_add(am, a, i, "%s: %s", cat, m1);
-			seg_add(wt, w, i, "%s: %s", cat, m2);
+			seg_add(am, a, i < 4 ? i : HATCH, "%s: %s", cat, m1);
+			seg_add(wt, w, i < 4 ? i : HATCH, "%s: %s", cat, m2);
 		} else if (strcmp(cat, "Total") == 0) {
 			fmt_money(st, m1, a);
 			fmt_money(st, m2, w);
