@@ -769,39 +769,21 @@ done:
 
 static const char *const sevs[] = {"error", "warn", "info"};
 
+/* a name's findings by severity (a value of the tallies' map) */
 struct tally {
-	char *name;
 	int64_t n[3];
 };
 
-static struct tally *
-tally_get(struct tally **all, size_t *n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strcmp((*all)[i].name, name) == 0)
-			return &(*all)[i];
-	*all = su_xrealloc(*all, (*n + 1) * sizeof **all);
-	memset(&(*all)[*n], 0, sizeof **all);
-	(*all)[*n].name = su_xstrdup(name);
-	return &(*all)[(*n)++];
-}
-
+/* a chart of findings per name (the map's keys, by name: as stagecheck
+ * orders its owners, so the findings and their summary draw alike),
+ * stacked by severity */
 static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct tally *)a)->name,
-	    ((const struct tally *)b)->name);
-}
-
-/* a chart of findings per name, stacked by severity */
-static void
 draw_tally(struct state *st, const char *title, const char *source,
-           struct tally *all, size_t n)
+           struct su_map *m)
 {
 	struct chart ch;
-	size_t i, cap = 0;
+	struct su_group **all;
+	size_t i, n, cap = 0;
 	int s;
 	char c[32];
 
@@ -809,19 +791,26 @@ draw_tally(struct state *st, const char *title, const char *source,
 	ch.legend[0] = "error";
 	ch.legend[2] = "warn";
 	ch.legend[3] = "info";
+	all = su_map_sorted(m, &n);
 	for (i = 0; i < n; i++) {
 		struct bar *b = add_bar(&ch, &cap);
+		const struct tally *ty = all[i]->val;
 		int64_t sum = 0;
 		int len = 0;
 
-		b->label = all[i].name;
-		b->labellen = strlen(all[i].name);
+		b->label = all[i]->key;
+		b->labellen = all[i]->keylen;
 		for (s = 0; s < 3; s++) {
-			sum += all[i].n[s];
-			if (!all[i].n[s])
+			if (su_add(sum, ty->n[s], &sum)) {
+				su_msg(source, 0, "%s: the sum of findings "
+				    "overflows", all[i]->key);
+				free(ch.bar);
+				return -1;
+			}
+			if (!ty->n[s])
 				continue;
-			su_int_fmt_table(c, all[i].n[s]);
-			seg_add(b, all[i].n[s], s == 0 ? 0 : s + 1, "%s: %s",
+			su_int_fmt_table(c, ty->n[s]);
+			seg_add(b, ty->n[s], s == 0 ? 0 : s + 1, "%s: %s",
 			    sevs[s], c);
 			len += snprintf(b->value + len, sizeof b->value -
 			    (size_t)len, "%s%s %s", len ? ", " : "", c,
@@ -832,7 +821,22 @@ draw_tally(struct state *st, const char *title, const char *source,
 		chart_max(&ch, sum);
 	}
 	draw(st, &ch);
-	free(ch.bar); /* the names are the tally's */
+	free(ch.bar); /* the names are the map's */
+	return 0;
+}
+
+/* n findings of severity s more for name in m: 0, or -1 (said) */
+static int
+tally_add(struct su_map *m, const char *name, int s, int64_t n,
+          const struct su_jtab *t, size_t r)
+{
+	struct tally *ty = su_map_get(m, name, strlen(name), 1)->val;
+
+	if (su_add(ty->n[s], n, &ty->n[s]) == 0)
+		return 0;
+	su_msg(t->file, t->line[r], "%s: the sum of findings overflows",
+	    name);
+	return -1;
 }
 
 /* gate findings per owner and per check: from the findings themselves
@@ -843,8 +847,9 @@ chart_stagecheck(struct state *st, const struct su_jtab *t,
 {
 	int cchk = col(t, "check"), csev = col(t, "severity"),
 	    cown = col(t, "owner"), cn = col(t, "findings");
-	struct tally *own = NULL, *chk = NULL;
-	size_t nown = 0, nchk = 0, r, i;
+	struct su_map *own = su_map_new(sizeof(struct tally)),
+	    *chk = su_map_new(sizeof(struct tally));
+	size_t r;
 	int64_t n;
 	int s, rc = -1;
 
@@ -866,30 +871,24 @@ chart_stagecheck(struct state *st, const struct su_jtab *t,
 			goto done;
 		/* a summary's Total rows are the per-check counts; its
 		 * other rows the per-owner ones */
-		if (cn < 0 || !o || strcmp(o, "Total") == 0)
-			tally_get(&chk, &nchk, str(t, r, cchk))->n[s] += n;
-		if (o && (cn < 0 || strcmp(o, "Total") != 0))
-			tally_get(&own, &nown, su_jtab_cell(t, r, cown)->type ==
-			    SU_J_NULL ? "(no owner)" : o)->n[s] += n;
+		if ((cn < 0 || !o || strcmp(o, "Total") == 0) &&
+		    tally_add(chk, str(t, r, cchk), s, n, t, r))
+			goto done;
+		if (o && (cn < 0 || strcmp(o, "Total") != 0) &&
+		    tally_add(own, su_jtab_cell(t, r, cown)->type == SU_J_NULL ?
+		    "(no owner)" : o, s, n, t, r))
+			goto done;
 	}
-	/* by name, as stagecheck orders its owners: the same page from the
-	 * findings as from their summary */
-	qsort(own, nown, sizeof *own, by_name);
-	qsort(chk, nchk, sizeof *chk, by_name);
-	if (nown)
-		draw_tally(st, "Gate findings per owner", t->file, own, nown);
-	draw_tally(st, "Gate findings per check", t->file, chk, nchk);
+	if ((su_map_n(own) && draw_tally(st, "Gate findings per owner",
+	    t->file, own)) || draw_tally(st, "Gate findings per check",
+	    t->file, chk))
+		goto done;
 	rc = 0;
 done:
-	for (i = 0; i < nown; i++)
-		free(own[i].name);
-	for (i = 0; i < nchk; i++)
-		free(chk[i].name);
-	free(own);
-	free(chk);
+	su_map_free(own, NULL);
+	su_map_free(chk, NULL);
 	return rc;
 }
-
 
 /* ---- rates: cyclestat's win rate, mqlqualify's conversion ------------------ */
 

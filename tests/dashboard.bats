@@ -146,6 +146,9 @@ http://www.w3.org/2000/svg"
 	check '{"category":"Maybe","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}\n' ':1: category "Maybe": not one forecast writes (Closed, Commit, Best Case, Pipeline, Omitted, Total, Lost)'
 	check '{"check":"x","severity":"fatal","findings":1}\n' ':1: severity "fatal": not one stagecheck writes (error, warn, info)'
 	check '{"check":"x","severity":"error","findings":-1}\n' ':1: "findings": -1: not a count (a whole number, 0 or more)'
+	# a count at INT64_MAX, then one more for the same owner: said, not wrapped
+	check '{"check":"x","severity":"error","owner":"a","findings":9223372036854775807}\n{"check":"y","severity":"error","owner":"a","findings":1}\n' ':2: a: the sum of findings overflows'
+	check '{"check":"x","severity":"error","owner":"a","findings":9223372036854775808}\n' ':1: "findings": 9223372036854775808: not a count (a whole number, 0 or more)'
 }
 
 @test "bad input: BOM, CRLF, no final newline are taken; a missing file, options for CSV refused" {
