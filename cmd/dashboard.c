@@ -122,6 +122,7 @@ struct opts {
 	const char *title;
 	const char *kpi;	/* --kpi FILE */
 	char cur[SU_CUR_LEN];
+	int tables;		/* --tables */
 };
 
 struct kpi;
@@ -138,8 +139,8 @@ struct state {
 };
 
 static const char usage_text[] =
-"usage: dashboard [--kpi FILE] [--title TEXT] [--currency CODE]\n"
-"                 [--as-of DATE] [-o FILE] [FILE ...]\n";
+"usage: dashboard [--kpi FILE] [--tables] [--title TEXT]\n"
+"                 [--currency CODE] [--as-of DATE] [-o FILE] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -154,6 +155,8 @@ usage(FILE *fp)
 "\n"
 "      --kpi FILE             KPI tiles: a CSV of kpi, source, target and,\n"
 "                             optionally, at_risk (see dashboard(1))\n"
+"      --tables               each chart's numbers as a table under it too,\n"
+"                             for mail clients that draw no SVG\n"
 "      --title TEXT           the page's title (default: Sales dashboard)\n"
 "      --currency CODE        the currency of the amounts (default: none\n"
 "                             stated, shown as $, as in table output)\n"
@@ -164,7 +167,7 @@ usage(FILE *fp)
 "      --version              the version\n", fp);
 }
 
-enum { OPT_TITLE = SU_OPT_PROGRAM_BASE, OPT_CURRENCY, OPT_KPI };
+enum { OPT_TITLE = SU_OPT_PROGRAM_BASE, OPT_CURRENCY, OPT_KPI, OPT_TABLES };
 
 static int
 option(void *self, int c, const char *arg)
@@ -178,6 +181,9 @@ option(void *self, int c, const char *arg)
 		return 0;
 	case OPT_KPI:
 		o->kpi = arg;
+		return 0;
+	case OPT_TABLES:
+		o->tables = 1;
 		return 0;
 	case OPT_CURRENCY:
 		for (i = 0; arg[i]; i++)
@@ -567,7 +573,26 @@ draw(struct state *st, struct chart *ch)
 			x += 16 + 7 * (long)strlen(ch->legend[l]) + 18;
 		}
 	}
-	puts_(b, "</svg>\n<p class=\"source\">from ");
+	puts_(b, "</svg>\n");
+	if (st->o->tables) {
+		/* what the chart says, as text: Gmail and Outlook draw no
+		 * SVG */
+		puts_(b, "<table class=\"numbers\">\n");
+		if (ch->has_target) {
+			puts_(b, "<tr><td></td><td>");
+			escs(b, ch->target_label);
+			puts_(b, "</td></tr>\n");
+		}
+		for (i = 0; i < ch->nbar; i++) {
+			puts_(b, "<tr><td>");
+			esc(b, ch->bar[i].label, ch->bar[i].labellen, 0);
+			puts_(b, "</td><td>");
+			escs(b, ch->bar[i].value);
+			puts_(b, "</td></tr>\n");
+		}
+		puts_(b, "</table>\n");
+	}
+	puts_(b, "<p class=\"source\">from ");
 	escs(b, ch->source);
 	puts_(b, "</p>\n</section>\n");
 }
@@ -1995,7 +2020,22 @@ draw_kpis(struct state *st)
 		    sfill[tl[i].status], x + 8, y + 90, sink[tl[i].status],
 		    status[tl[i].status]);
 	}
-	puts_(b, "</svg>\n<p class=\"source\">from ");
+	puts_(b, "</svg>\n");
+	if (st->o->tables) {
+		puts_(b, "<table class=\"numbers\">\n");
+		for (i = 0; i < st->nkpi; i++) {
+			puts_(b, "<tr><td>");
+			escs(b, tl[i].k->name);
+			puts_(b, "</td><td>");
+			escs(b, tl[i].value);
+			puts_(b, "</td><td>");
+			escs(b, tl[i].target);
+			printf_(b, "</td><td>%s</td></tr>\n",
+			    status[tl[i].status]);
+		}
+		puts_(b, "</table>\n");
+	}
+	puts_(b, "<p class=\"source\">from ");
 	escs(b, st->o->kpi);
 	puts_(b, "</p>\n</section>\n");
 	free(tl);
@@ -2011,6 +2051,8 @@ static const char css[] =
 "h2{font-size:1.1em;margin:1.2em 0 .3em}\n"
 ".meta,.source{color:#333;font-size:.85em;margin:.2em 0}\n"
 "svg{max-width:100%;height:auto}\n"
+"table.numbers{border-collapse:collapse;font-size:.85em;margin:.3em 0}\n"
+"table.numbers td{border:1px solid #999;padding:1px 6px}\n"
 "section{break-inside:avoid;page-break-inside:avoid}\n"
 "@page{margin:12mm}\n"
 "@media print{body{max-width:none;margin:0}}\n";
@@ -2117,7 +2159,7 @@ free_state(void *self)
 
 static const struct option longopts[] = {
 	{"title", 1, 0, OPT_TITLE}, {"currency", 1, 0, OPT_CURRENCY},
-	{"kpi", 1, 0, OPT_KPI},
+	{"kpi", 1, 0, OPT_KPI}, {"tables", 0, 0, OPT_TABLES},
 	{0, 0, 0, 0},
 };
 

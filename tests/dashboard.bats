@@ -732,3 +732,31 @@ P90	\$3.00"
 	[ ! -e "$d/sent" ] || fail "a page sent after dashboard failed"
 	grep -q 'dashboard failed' "$d/mailed"
 }
+
+@test "--tables: each chart's numbers as a table under it too (mail clients that draw no SVG), the same as the chart's" {
+	kpi_inputs
+	k=$(mk kpi.csv <<'EOF2'
+kpi,source,target
+SQL conversion,mqlqualify:conversion_rate,>=40%
+EOF2
+)
+	d=$BATS_TEST_TMPDIR
+	dashboard --kpi "$k" "$d/fc.json" "$d/mq.json" "$d/cy.json" >"$d/a.html"
+	! grep -q '<table' "$d/a.html"
+	dashboard --tables --kpi "$k" "$d/fc.json" "$d/mq.json" "$d/cy.json" >"$d/b.html"
+	xmllint --noout "$d/b.html"
+	# the tables read back as the charts do, line for line
+	tables=$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+X = "{http://www.w3.org/1999/xhtml}"
+for sec in ET.parse(sys.argv[1]).getroot().iter(X + "section"):
+    print("# " + sec.find(X + "h2").text)
+    for tr in sec.find(X + "table"):
+        c = [td.text or "" for td in tr]
+        print("target\t" + c[1] if c[0] == "" else "\t".join(c))
+' "$d/b.html")
+	assert_equal "$tables" "$(charts "$d/b.html")"
+	# the charts themselves are those of the page without tables
+	assert_equal "$(charts "$d/b.html")" "$(charts "$d/a.html")"
+	grep -q '<tr><td>SQL conversion</td><td>17.50%</td><td>target ≥ 40%</td><td>Off Track</td></tr>' "$d/b.html"
+}
