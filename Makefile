@@ -25,7 +25,7 @@ else
 BUILD = build/rel
 endif
 
-PROGS = forecast stagecheck cyclestat mqlqualify commission roi arr
+PROGS = forecast stagecheck cyclestat mqlqualify commission roi arr dashboard
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/lib/builtin.o
 BINS = $(PROGS:%=$(BUILD)/bin/%)

@@ -276,36 +276,6 @@ put_csv(struct su_out *out, const char *s, size_t n)
 	return 0;
 }
 
-/* length of a valid UTF-8 sequence at s, or 0 */
-static size_t
-utf8len(const unsigned char *s, size_t n)
-{
-	size_t k, i;
-	uint32_t c;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		k = 2, c = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		k = 3, c = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		k = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (n < k)
-		return 0;
-	for (i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-	    (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return 0;
-	return k;
-}
-
 /* a JSON string; bytes that are not UTF-8 become U+FFFD (JSON must be
  * UTF-8) */
 static void
@@ -317,7 +287,7 @@ put_json_str(struct su_out *out, const char *s, size_t n)
 
 	putc_(out, '"');
 	for (i = 0; i < n; i += k) {
-		k = utf8len(u + i, n - i);
+		k = su_utf8len(u + i, n - i);
 		if (k == 0) {
 			put(out, "\\ufffd", 6);
 			k = 1;
@@ -520,6 +490,23 @@ width(const char *s, size_t n)
 	return w;
 }
 
+size_t
+su_int_fmt_table(char *buf, int64_t v)
+{
+	char tmp[32];
+	size_t k = (size_t)snprintf(tmp, sizeof tmp, "%lld", (long long)v),
+	    i, j = 0, d = k - (tmp[0] == '-');
+
+	for (i = 0; i < k; i++) {
+		if (tmp[i] != '-' && i > (size_t)(tmp[0] == '-') && d % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = tmp[i];
+		d -= tmp[i] != '-';
+	}
+	buf[j] = '\0';
+	return j;
+}
+
 /* a cell as the table shows it: money always with its cents (finance reads
  * a column of $20,000.00 and $22,076.92, never $20,000 beside them),
  * shares as percentages, ratios as "1.69x" */
@@ -542,21 +529,8 @@ human(const struct su_out *out, const struct su_cell *c, char *buf,
 		return n;
 	case SU_C_MONEY:
 		return su_money_fmt_table(buf, c->v, out->cur, 1);
-	case SU_C_INT: {
-		char tmp[32];
-		size_t k = (size_t)snprintf(tmp, sizeof tmp, "%lld",
-		    (long long)c->v), j = 0, d = k - (tmp[0] == '-');
-
-		for (i = 0; i < k; i++) {
-			if (tmp[i] != '-' && i > (tmp[0] == '-') &&
-			    d % 3 == 0)
-				buf[j++] = ',';
-			buf[j++] = tmp[i];
-			d -= tmp[i] != '-';
-		}
-		buf[j] = '\0';
-		return j;
-	}
+	case SU_C_INT:
+		return su_int_fmt_table(buf, c->v);
 	case SU_C_RATIO:
 		n = su_ratio_fmt(buf, c->v, c->d, 2, 1);
 		buf[n++] = 'x';
@@ -881,4 +855,11 @@ su_cell_num(enum su_ctype type, int64_t v, int64_t d)
 	c.v = v;
 	c.d = d;
 	return c;
+}
+
+int
+su_out_text(struct su_out *out, const char *s, size_t n)
+{
+	put(out, s, n);
+	return out->err ? failed(out) : 0;
 }

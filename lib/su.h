@@ -38,5 +38,6 @@
 #include "su_csvin.h"
 #include "su_csvout.h"
 #include "su_run.h"
+#include "su_ndjson.h"
 
 #endif

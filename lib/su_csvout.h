@@ -27,6 +27,8 @@ struct su_cell {
 /* a text cell (s NUL-terminated), a numeric cell */
 struct su_cell su_cell_str(const char *s);
 struct su_cell su_cell_num(enum su_ctype type, int64_t v, int64_t d);
+/* a whole number as table output writes it: 1,234,567 (32 bytes) */
+size_t su_int_fmt_table(char *buf, int64_t v);
 struct su_out;
 /* opens -o FILE (a temporary beside it) or stdout; prints on failure */
 struct su_out *su_out_open(const struct su_opts *o);
@@ -49,6 +51,9 @@ int su_out_row_raw(struct su_out *out, const char *raw, size_t len, size_t k,
 size_t su_out_own(const struct su_rec *hdr, const char *const *names,
                   size_t n, unsigned char *keep);
 int su_out_close(struct su_out *out);
+/* text written as it is, in no format (dashboard's HTML): 0, -1 (said) or
+ * SU_OUT_EPIPE */
+int su_out_text(struct su_out *out, const char *s, size_t n);
 /* A second file put in place together with the output (mqlqualify's
  * round-robin state): a temporary beside path, with the mode a new file
  * gets and removed if the program dies, for the program to write.

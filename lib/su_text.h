@@ -73,5 +73,8 @@ void su_yn_add(struct su_yn *t, int col, const char *file, long line,
                const char *s, size_t len);
 void su_yn_say(const struct su_yn *t, const struct su_rec *hdr);
 void su_yn_free(struct su_yn *t);
+/* the length of a valid UTF-8 sequence at s (n bytes there), or 0: not
+ * UTF-8, overlong, a surrogate, beyond U+10FFFF */
+size_t su_utf8len(const unsigned char *s, size_t n);
 
 #endif

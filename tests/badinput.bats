@@ -348,3 +348,21 @@ for i in range(300): print(f'Unknown stage number {i:04d} with a long name,{i}')
 	assert_failure 2
 	[[ $stderr =~ \"Unknown\ stage\ number\ [0-9]{4}\ with\ a\ long\ name\"\ \(1\),\ and\ [0-9]+\ more\; ]] || fail "$stderr"
 }
+
+@test "matrix: dashboard, whose input is NDJSON: empty, blank line, NUL, no final newline, CRLF, BOM, invalid UTF-8, a 50 MB name, /dev/zero" {
+	# each as the CSV matrix above: exit 2 and FILE:LINE, no -o written
+	ok='{"Opportunity Owner":"A","category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}'
+	expect dashboard "$(file empty.json '')" 2 "$BATS_TEST_TMPDIR/empty.json: empty input (no JSON object)"
+	expect dashboard "$(file blank.json '%s\n\n%s\n' "$ok" "$ok")" 2 "$BATS_TEST_TMPDIR/blank.json:2: blank line (expected a JSON object)"
+	expect dashboard "$(file nul.json '%s\n{"a":\000}\n' "$ok")" 2 "$BATS_TEST_TMPDIR/nul.json:2: NUL byte"
+	expect dashboard "$(file quote.json '%s\n{"a":"b}\n' "$ok")" 2 "$BATS_TEST_TMPDIR/quote.json:2: not NDJSON: a string is never closed (byte 6)"
+	expect dashboard "$(file nonl.json '%s' "$ok")" 0
+	expect dashboard "$(file crlf.json '%s\r\n%s\r\n' "$ok" "$ok")" 0
+	expect dashboard "$(file bom.json '\357\273\277%s\n' "$ok")" 0
+	expect dashboard "$(file utf8.json '{"owner":"X\377\376","category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}\n')" 0
+	xmllint --noout "$BATS_TEST_TMPDIR/out.csv"
+	f=$BATS_TEST_TMPDIR/big.json
+	{ printf '{"owner":"'; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '","category":"Total","deals":1,"amount":1.00,"weight":1.0000,"weighted_amount":1.00}\n'; } >"$f"
+	expect dashboard "$f" 0
+	expect dashboard /dev/zero 2 "/dev/zero:1: NUL byte"
+}

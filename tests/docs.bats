@@ -8,7 +8,7 @@ load helper
 
 MAN="$BATS_TEST_DIRNAME/../man"
 README="$BATS_TEST_DIRNAME/../README.md"
-PROGS="forecast stagecheck cyclestat mqlqualify commission roi arr"
+PROGS="forecast stagecheck cyclestat mqlqualify commission roi arr dashboard"
 
 # a man page as plain text
 render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
@@ -71,6 +71,7 @@ render() { mandoc -Tascii "$1" | sed 's/.\x08//g'; }
 		n=0
 		while IFS= read -r cmd; do
 			cmd=${cmd//weekly.csv/$BATS_TEST_TMPDIR/weekly.csv}
+			cmd=${cmd//weekly.html/$BATS_TEST_TMPDIR/weekly.html}
 			cmd=${cmd//rr.state/$BATS_TEST_TMPDIR/rr.state}
 			cmd=${cmd//sqls.csv/$BATS_TEST_TMPDIR/sqls.csv}
 			run bash -c "cd '$EXAMPLES' && export PATH='$BIN':\$PATH && $cmd"
@@ -166,7 +167,7 @@ cron_check() { # cron_check SCRIPT
 }
 
 @test "make demo's script runs on the shipped examples" {
-	run sh "$EXAMPLES/demo" "$BIN"
+	run env DEMO_OUT="$BATS_TEST_TMPDIR" sh "$EXAMPLES/demo" "$BIN"
 	assert_success
 	assert_output --partial 'Total         70  $9,395,209.00'
 }

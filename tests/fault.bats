@@ -129,3 +129,8 @@ faults() {
 	faults arr 0 --metrics --rep Ivy --per year --period 2026 "$EXAMPLES/arr/contracts.csv"
 	faults arr 0 -g segment --per quarter --period 2026 --spend "$EXAMPLES/arr/spend.csv" --gross-margin 80% "$EXAMPLES/arr/contracts.csv"
 }
+
+@test "dashboard under faults (the page is built whole, then written)" {
+	"$BIN/forecast" -g owner --target 750000 -f json "$DATA/seed-q2.csv" >"$BATS_TEST_TMPDIR/f.json"
+	faults dashboard 0 --title Faults "$BATS_TEST_TMPDIR/f.json"
+}

@@ -28,6 +28,8 @@ main(void)
 	test_strtonum();
 	test_ini_load();
 	test_out_side();
+	test_ndjson();
+	test_utf8len();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }

@@ -37,7 +37,9 @@ void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_present(void);	/* model.c */
 void test_money(void);		/* money.c */
+void test_ndjson(void);		/* ndjson.c */
 void test_period(void);		/* period.c */
+void test_utf8len(void);	/* text.c (in ndjson.c: its user) */
 void test_rate(void);		/* rate.c */
 void test_stats(void);		/* stats.c */
 void test_yesno(void);		/* text.c */
