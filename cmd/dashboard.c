@@ -672,6 +672,20 @@ str(const struct su_jtab *t, size_t r, int c)
 	return su_jtab_cell(t, r, c)->s;
 }
 
+/* a row cyclestat or mqlqualify marks insufficient (too few deals or
+ * leads to judge, --min-deals): said beside its figures */
+static void
+say_sample(const struct su_jtab *t, size_t r, struct bar *b)
+{
+	int c = col(t, "sample");
+	const char *v = c >= 0 ? str(t, r, c) : NULL;
+	size_t n = strlen(b->value);
+
+	if (v && strcmp(v, "insufficient") == 0)
+		snprintf(b->value + n, sizeof b->value - n,
+		    ", insufficient sample");
+}
+
 /* ---- forecast ------------------------------------------------------------ */
 
 /* amount and weighted amount per category, per group, stacked; the
@@ -1015,6 +1029,7 @@ chart_cycle(struct state *st, const struct su_jtab *t, const struct kind *k)
 		n = strlen(b->value);
 		snprintf(b->value + n, sizeof b->value - n, ", won %s, lost %s",
 		    a, b2);
+		say_sample(t, r, b);
 	}
 	draw(st, &ch);
 	rc = 0;
@@ -1136,7 +1151,8 @@ chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
 		b->label = row_label(t, k, r, "All leads", &g);
 		b->labellen = strlen(b->label);
 		if (count(t, r, cm, &mqls) || count(t, r, cs, &sqls) ||
-		    share_bar(&ch, b, t, r, cr, -1, -1, "leads") ||
+		    share_bar(&ch, b, t, r, cr, col(t, "conversion_low"),
+		    col(t, "conversion_high"), "leads") ||
 		    (ct >= 0 && share(t, r, ct, &ttxt, &tv)))
 			goto done;
 		su_int_fmt_table(a, sqls);
@@ -1144,6 +1160,7 @@ chart_mql(struct state *st, const struct su_jtab *t, const struct kind *k)
 		n = strlen(b->value);
 		snprintf(b->value + n, sizeof b->value - n, ", %s of %s", a,
 		    b2);
+		say_sample(t, r, b);
 		if (ct >= 0 && ttxt) {
 			b->has_mark = 1;
 			b->mark = tv;
@@ -1569,14 +1586,15 @@ static const struct kind kinds[] = {
 	    "cycle_mean", "cycle_median", "cycle_p90", "velocity",
 	    "meets_cycle", "meets_win_rate", "open_age_mean",
 	    "open_age_median", "open_age_p90", "reached",
-	    "win_rate_reached"}, chart_cycle},
+	    "win_rate_reached", "sample"}, chart_cycle},
 	{"cyclestat --histogram", "cyclestat-histogram", {"cycle_days", "won"}, {"histogram"},
 	    chart_histogram},
 	{"cyclestat --funnel", "cyclestat-funnel", {"stage", "reached", "converted",
 	    "conversion"}, {"median_days"}, chart_funnel},
 	{"mqlqualify --summary", "mqlqualify", {"mqls", "sqls", "conversion_rate"},
 	    {"nurture", "disqualified", "invalid", "pending", "target",
-	    "target_met", "sla_breaches"}, chart_mql},
+	    "target_met", "sla_breaches", "conversion_low", "conversion_high",
+	    "sample"}, chart_mql},
 	{"commission --summary", "commission-summary", {"band", "reps"}, {"credit", "quota",
 	    "payout", "attainment", "share", "from", "to", "low", "high"},
 	    chart_bands},
@@ -1627,6 +1645,7 @@ vtype_of(const struct kind *k, const char *c)
 	    "payout", "commission", "bonus", "spiff", "adjustment"};
 	static const char *const shares[] = {"win_rate", "win_rate_low",
 	    "win_rate_high", "win_rate_reached", "conversion_rate",
+	    "conversion_low", "conversion_high",
 	    "conversion", "weight", "attainment", "p_target", "share"};
 	static const char *const days[] = {"cycle_mean", "cycle_median",
 	    "cycle_p90", "open_age_mean", "open_age_median", "open_age_p90",

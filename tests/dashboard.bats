@@ -293,12 +293,13 @@ probability-mismatch	7 warn"
 	"$BIN/cyclestat" -g segment -f json "$DATA/cycle.csv" >"$BATS_TEST_TMPDIR/c.json" 2>/dev/null
 	dashboard "$BATS_TEST_TMPDIR/c.json" >"$BATS_TEST_TMPDIR/p.html"
 	# Enterprise: E1-E3 won, E4-E5 lost: 3 / 5 = 60%; SMB: S1-S2 won,
-	# S3-S4 lost: 2 / 4 = 50%
+	# S3-S4 lost: 2 / 4 = 50%; the Wilson intervals as cyclestat gives
+	# them, and both groups under --min-deals 10: insufficient
 	run charts --tips "$BATS_TEST_TMPDIR/p.html"
 	assert_output "# Win rate per group
-Enterprise	60.00%, won 3, lost 2
+Enterprise	60.00% (23.07% to 88.24%), won 3, lost 2, insufficient sample
 	60.00%
-SMB	50.00%, won 2, lost 2
+SMB	50.00% (15.00% to 85.00%), won 2, lost 2, insufficient sample
 	50.00%"
 }
 
@@ -361,13 +362,13 @@ Sales / Closed Won	2 reached"
 	run charts "$BATS_TEST_TMPDIR/p.html"
 	assert_output "# MQL to SQL conversion
 target	target 40.00%
-Direct Traffic	0.00%, 0 of 14
-Offline Sources	18.75%, 3 of 16
-Organic Search	18.18%, 2 of 11
-Paid Search	38.46%, 5 of 13
-Referrals	21.43%, 3 of 14
-Social Media	8.33%, 1 of 12
-Total	17.50%, 14 of 80
+Direct Traffic	0.00% (0.00% to 21.53%), 0 of 14
+Offline Sources	18.75% (6.59% to 43.01%), 3 of 16
+Organic Search	18.18% (5.14% to 47.70%), 2 of 11
+Paid Search	38.46% (17.71% to 64.48%), 5 of 13
+Referrals	21.43% (7.57% to 47.59%), 3 of 14
+Social Media	8.33% (1.49% to 35.39%), 1 of 12
+Total	17.50% (10.72% to 27.26%), 14 of 80
 # SLA breaches
 Direct Traffic	7
 Offline Sources	7
@@ -382,7 +383,7 @@ Total	30"
 	run charts "$BATS_TEST_TMPDIR/q.html"
 	assert_output "# MQL to SQL conversion
 target	target 40.00%
-All leads	17.50%, 14 of 80"
+All leads	17.50% (10.72% to 27.26%), 14 of 80"
 }
 
 @test "mqlqualify: targets that differ are said on each bar; a share that is not one is an error" {
