@@ -29,8 +29,9 @@ usage(FILE *fp)
 	if (fp == stdout)
 		printf(
 "\nPayout statements from compensation plans: one row per rep and payout\n"
-"period (quota, credit, attainment, earned to date, paid before, payout\n"
-"and its parts), or with --detail the line items that add up to each\n"
+"period (quota and credit to date, attainment, earned to date, paid\n"
+"before, payout, its parts and the balance carried), then a Total row\n"
+"per period, or with --detail the line items that add up to each\n"
 "payout.  BOOKINGS are closed-won deals (rep, amount, close date; deal id\n"
 "and split %% for split deals); a negative amount is a clawback.  With a\n"
 "stage column only closed-won rows are credited; the others are counted\n"

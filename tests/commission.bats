@@ -13,7 +13,7 @@ B="$EXAMPLES/plans/seed000-bookings.csv"
 M="$EXAMPLES/plans/meetings.csv"
 
 # the statement's payouts, "rep payout" per line
-payouts() { jq -r '[.rep, .payout] | map(tostring) | join(" ")'; }
+payouts() { jq -r 'select(.plan != "") | [.rep, .payout] | map(tostring) | join(" ")'; }
 
 # examples/plans/seed000-roster.csv and seed000-bookings.csv (FY2026, each
 # plan paid annually):
@@ -52,10 +52,10 @@ Sam 33750"
 @test "the statement: quota, credit, attainment, earned, paid, and the payout's parts" {
 	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" "$B"
 	assert_success
-	assert_line --index 0 "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment"
-	assert_line --index 1 "Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00"
+	assert_line --index 0 "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance"
+	assert_line --index 1 "Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00,0.00"
 	# a unit plan's quota and credit are counts
-	assert_line --index 9 "Sam,SDR,FY2026,120,130,1.0833,33750.00,0.00,33750.00,33750.00,0.00,0.00,0.00"
+	assert_line --index 9 "Sam,SDR,FY2026,120,130,1.0833,33750.00,0.00,33750.00,33750.00,0.00,0.00,0.00,0.00"
 }
 
 @test "--detail: the line items, which add up to each payout" {
@@ -75,7 +75,7 @@ Sam 33750"
 sums_match() {
 	"$BIN/commission" --as-of 2026-12-31 -f json "$@" >"$BATS_TEST_TMPDIR/s.json"
 	"$BIN/commission" --as-of 2026-12-31 -f json --detail "$@" >"$BATS_TEST_TMPDIR/d.json"
-	a=$(jq -r '"\(.rep) \(.period) \(.payout * 100 | round)"' "$BATS_TEST_TMPDIR/s.json" | sort)
+	a=$(jq -r 'select(.plan != "") | "\(.rep) \(.period) \(.payout * 100 | round)"' "$BATS_TEST_TMPDIR/s.json" | sort)
 	b=$(jq -s -r 'group_by([.rep, .period])[] | "\(.[0].rep) \(.[0].period) \(map(.amount * 100 | round) | add)"' "$BATS_TEST_TMPDIR/d.json" | sort)
 	[ -n "$a" ] || fail "no statements"
 	assert_equal "$b" "$a"
@@ -101,7 +101,7 @@ sums_match() {
 	refute_line --partial "bonus churn"
 	m=$(printf 'Rep,Metric,Value,Period\nIvy,churn,8,2026-Q4\n' | mk m8.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
-	run jq -r 'select(.rep == "Ivy") | [.payout, .commission, .bonus] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | select(.rep == "Ivy") | [.payout, .commission, .bonus] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "325000 250000 75000"
 	# no --metrics: the churn bonus cannot be judged
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
@@ -120,22 +120,43 @@ sums_match() {
 #       less $37,500 paid = $39,642.86
 #   Q4: $850K of $1.5M (56.67%): x0.5: $120,000 x 850/1500 x 0.5
 #       = $34,000.00; less $77,142.86 paid: -$43,142.86, carried (no
-#       clawback); with clawback = yes it is paid back
+#       clawback): at the year's end it is owed; with clawback = yes it
+#       is paid back
+# The statement: commission is the change in commission to date
+# (Q2 18,461.54 - 37,500 = -19,038.46; Q3 77,142.86 - 18,461.54
+# = 58,681.32; Q4 34,000 - 77,142.86 = -43,142.86); the balance is the
+# negative true-up left unpaid (Q2 -19,038.46); the adjustment is the
+# balance brought into the period (Q3 -19,038.46), so commission + bonus
+# + spiff + adjustment = payout + balance (Q3: 58,681.32 - 19,038.46
+# = 39,642.86 + 0); the Total rows sum the one rep's.
 @test "quarterly payouts: ramped quotas, cumulative true-up, a clawback carried or paid back" {
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" "$DATA/comp-q-bookings.csv"
 	assert_success
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
-Ana,AE,2026-Q1,300000.00,300000.00,1.0000,37500.00,0.00,37500.00,37500.00,0.00,0.00,0.00
-Ana,AE,2026-Q2,650000.00,400000.00,0.6154,18461.54,37500.00,0.00,-19038.46,0.00,0.00,19038.46
-Ana,AE,2026-Q3,1050000.00,900000.00,0.8571,77142.86,37500.00,39642.86,58681.32,0.00,0.00,-19038.46
-Ana,AE,2026-Q4,1500000.00,850000.00,0.5667,34000.00,77142.86,0.00,-43142.86,0.00,0.00,43142.86"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance
+Ana,AE,2026-Q1,300000.00,300000.00,1.0000,37500.00,0.00,37500.00,37500.00,0.00,0.00,0.00,0.00
+Ana,AE,2026-Q2,650000.00,400000.00,0.6154,18461.54,37500.00,0.00,-19038.46,0.00,0.00,0.00,-19038.46
+Ana,AE,2026-Q3,1050000.00,900000.00,0.8571,77142.86,37500.00,39642.86,58681.32,0.00,0.00,-19038.46,0.00
+Ana,AE,2026-Q4,1500000.00,850000.00,0.5667,34000.00,77142.86,0.00,-43142.86,0.00,0.00,0.00,-43142.86
+Total,,2026-Q1,,,,37500.00,0.00,37500.00,37500.00,0.00,0.00,0.00,0.00
+Total,,2026-Q2,,,,18461.54,37500.00,0.00,-19038.46,0.00,0.00,0.00,-19038.46
+Total,,2026-Q3,,,,77142.86,37500.00,39642.86,58681.32,0.00,0.00,-19038.46,0.00
+Total,,2026-Q4,,,,34000.00,77142.86,0.00,-43142.86,0.00,0.00,0.00,-43142.86"
+	assert_equal "$stderr" 'commission: note: Ana owes $43,142.86 at the end of FY2026: a negative true-up not paid back (clawback = no)'
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-Q2 --detail "$DATA/comp-q-bookings.csv"
+	assert_output "rep,plan,period,source,basis,rate,amount
+Ana,AE,2026-Q2,band 50%-75%,400000.00,0.5000,18461.54
+Ana,AE,2026-Q2,paid before,,,-37500.00
+Ana,AE,2026-Q2,carried forward,,,19038.46"
+	assert_equal "$stderr" ""
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-Q3 --detail "$DATA/comp-q-bookings.csv"
 	assert_output "rep,plan,period,source,basis,rate,amount
 Ana,AE,2026-Q3,band 75%-100%,900000.00,1.0000,77142.86
 Ana,AE,2026-Q3,paid before,,,-37500.00"
+	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-Q4 --detail "$DATA/comp-q-bookings.csv"
+	assert_line "Ana,AE,2026-Q4,owed at year end,,,43142.86"
 	p=$(sed 's/^payout = quarterly/payout = quarterly\nclawback = yes/' "$DATA/comp-q.ini" | mk claw.ini)
 	run --separate-stderr commission -p "$p" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" -f json "$DATA/comp-q-bookings.csv"
-	run jq -r '.payout' <<<"$output"
+	run jq -r 'select(.plan != "") | .payout' <<<"$output"
 	assert_output "37500
 -19038.46
 58681.32
@@ -151,7 +172,7 @@ Ana,AE,2026-Q3,paid before,,,-37500.00"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,756164.38,2026-09-01\n' | mk pb.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_success
-	assert_line --index 1 "Ana,AE-retro,FY2026,756164.38,756164.38,1.0000,75616.44,0.00,75616.44,75616.44,0.00,0.00,0.00"
+	assert_line --index 1 "Ana,AE-retro,FY2026,756164.38,756164.38,1.0000,75616.44,0.00,75616.44,75616.44,0.00,0.00,0.00,0.00"
 }
 
 # Only plan AE's reps (Ana, Ben, Dee) are in the spiffs; Cy's deals never
@@ -170,7 +191,7 @@ Ana,AE,2026-Q3,paid before,,,-37500.00"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,300000,2026-02-10\nBen,100000,2026-01-20\nBen,200000,2026-03-01\nCy,900000,2026-01-02\nAna,100000,2026-05-05\nBen,100000,2026-05-05\nCy,5,2026-05-01\nAna,1,2026-08-01\nBen,1,2026-08-02\nDee,1,2026-08-03\n' | mk spb.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --detail -f json "$b"
 	assert_success
-	run jq -r 'select(.source | startswith("spiff")) | select(.period == "2026-Q3") | "\(.rep) \(.source) \(.amount)"' <<<"$output"
+	run jq -r 'select(.plan != "") | select(.source | startswith("spiff")) | select(.period == "2026-Q3") | "\(.rep) \(.source) \(.amount)"' <<<"$output"
 	assert_output "Ana spiff first-deal 2026-Q2 2500
 Ana spiff first-deal 2026-Q3 5000
 Ana spiff largest 2026-Q1 10000
@@ -189,7 +210,7 @@ Dee spiff largest 2026-Q3 3333.33
 Dee spiff most 2026-Q3 1666.66"
 	# a quarter's statement: the spiffs won in it
 	run --separate-stderr commission -p "$p" -r "$r" --period 2026-Q3 "$b"
-	assert_line --index 1 "Ana,AE,2026-Q3,750000.00,400001.00,0.5333,30000.01,20000.00,10000.01,0.00,0.00,10000.01,0.00"
+	assert_line --index 1 "Ana,AE,2026-Q3,750000.00,400001.00,0.5333,30000.01,20000.00,10000.01,0.00,0.00,10000.01,0.00,0.00"
 }
 
 # S1 $1,000.01 split 50/50: each share $500.005 rounds to $500.01, one
@@ -200,7 +221,7 @@ Dee spiff most 2026-Q3 1666.66"
 	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,1000.01,2026-03-01,50%%\nX9,Ben,10,2026-03-01,\nS1,Ben,1000.01,2026-03-01,50\n' | mk sb.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
 	assert_success
-	run jq -r '[.rep, .credit] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.rep, .credit_to_date] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "Ana 500
 Ben 510.01"
 	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,60%%\nS1,Ben,100,2026-03-01,30%%\n' | mk sb2.csv)
@@ -213,7 +234,7 @@ Ben 510.01"
 	run --separate-stderr commission -p "$PLANS" -r "$r" --skip-invalid --rejects "$rj" -f json "$b"
 	assert_success
 	assert_equal "$(cut -d, -f2 "$rj" | tr '\n' ' ')" "line 2 3 "
-	run jq -r '.credit' <<<"$output"
+	run jq -r 'select(.plan != "") | .credit_to_date' <<<"$output"
 	assert_output "0
 0"
 	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%\nS1,Ana,100,2026-03-01,60%%\nS1,Ben,90,2026-03-01,40%%\n' | mk sb3.csv)
@@ -244,7 +265,7 @@ commission: $b:7: Amount \"12.345\": not an amount (more than two decimals; \".\
 commission: $b:8: Close Date \"2026-02-30\": no such day in that month (skipped)
 commission: 6 invalid records skipped; see $rj"
 	# rows credited + rows rejected = rows read: only EUR 5 is credited
-	run jq -r '.credit' <<<"$output"
+	run jq -r 'select(.plan != "") | .credit_to_date' <<<"$output"
 	assert_output "5"
 	assert_equal "$(($(wc -l <"$rj") - 1))" 6
 	# a sum beyond int64 is an error, never a wrapped number
@@ -349,16 +370,17 @@ commission: 6 invalid records skipped; see $rj"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\n=HYPERLINK(1),-5,2026-01-01\n' | mk xb.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_success
-	assert_line --index 1 "'=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
-	assert_line --index 2 "'-Bo,ISR,FY2026,100.00,0.00,0.0000,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+	assert_line --index 1 "'=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+	assert_line --index 2 "'-Bo,ISR,FY2026,100.00,0.00,0.0000,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
 	run --separate-stderr commission -p "$PLANS" -r "$r" --no-excel-safe "$b"
-	assert_line --index 1 "=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
+	assert_line --index 1 "=HYPERLINK(1),ISR,FY2026,100.00,-5.00,-0.0500,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00"
 }
 
 @test "--period: the payout periods that end in it; a period across plan years is an error" {
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --quotas "$DATA/comp-q-quotas.csv" --period 2026-01-01..2026-06-30 "$DATA/comp-q-bookings.csv"
 	assert_success
-	assert_equal "${#lines[@]}" 3
+	# the header, Q1 and Q2, and their Total rows
+	assert_equal "${#lines[@]}" 5
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --period 2026-12-01..2027-01-31 "$DATA/comp-q-bookings.csv"
 	assert_failure 2
 	assert_equal "$stderr" "commission: --period 2026-12-01..2027-01-31: spans two plan years"
@@ -367,7 +389,7 @@ commission: 6 invalid records skipped; see $rj"
 	# $300K of $375K (80%): x1.0: $30,000 x 0.80 = $24,000.00
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --fiscal-year-start 2 --period FY2027-Q1 "$DATA/comp-q-bookings.csv"
 	assert_success
-	assert_line --index 1 "Ana,AE,FY2027-Q1,375000.00,300000.00,0.8000,24000.00,0.00,24000.00,24000.00,0.00,0.00,0.00"
+	assert_line --index 1 "Ana,AE,FY2027-Q1,375000.00,300000.00,0.8000,24000.00,0.00,24000.00,24000.00,0.00,0.00,0.00,0.00"
 	run --separate-stderr commission -p "$DATA/comp-q.ini" -r "$DATA/comp-q-roster.csv" --period 2026-H1 "$DATA/comp-q-bookings.csv"
 	assert_failure 2
 	assert_equal "${stderr:0:35}" "commission: --period 2026-H1: not a"
@@ -383,7 +405,7 @@ commission: 6 invalid records skipped; see $rj"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,1000,2026-01-15\nAna,500,2026-03-15\nAna,-300,2026-04-01\n' | mk mb.csv)
 	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
 	assert_success
-	run jq -r '[.period, .earned_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.period, .earned_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "2026-01 100 100
 2026-02 100 0
 2026-03 150 50
@@ -403,7 +425,7 @@ commission: 6 invalid records skipped; see $rj"
 	r=$(printf 'Rep,Plan,Quota,Variable\nGus,ISR,"$500,000",1\n' | mk r.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" -t -f json "$b"
 	assert_success
-	run jq -r '.payout' <<<"$output"
+	run jq -r 'select(.plan != "") | .payout' <<<"$output"
 	assert_output "52000"
 }
 
@@ -418,7 +440,7 @@ commission: 6 invalid records skipped; see $rj"
 	run --separate-stderr commission -p "$PLANS" -r "$r" -c rep="Employee Name" \
 	    -c plan=Comp -c quota="Annual Target" -f json "$b"
 	assert_success
-	run jq -r '.payout' <<<"$output"
+	run jq -r 'select(.plan != "") | .payout' <<<"$output"
 	assert_output "52000"
 }
 
@@ -427,7 +449,7 @@ commission: 6 invalid records skipped; see $rj"
 	cd "$EXAMPLES"
 	run --separate-stderr "$BIN/commission" -p plans/seed000.ini -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 --format table plans/seed000-bookings.csv
 	assert_success
-	assert_line --index 1 --regexp '^Ana +AE-retro +FY2026 +\$1,500,000\.00 +\$1,800,000\.00 +120\.0% +\$180,000\.00 +\$0\.00 +\$180,000\.00 +\$180,000\.00 +\$0\.00 +\$0\.00 +\$0\.00$'
+	assert_line --index 1 --regexp '^Ana +AE-retro +FY2026 +\$1,500,000\.00 +\$1,800,000\.00 +120\.0% +\$180,000\.00 +\$0\.00 +\$180,000\.00 +\$180,000\.00 +\$0\.00 +\$0\.00 +\$0\.00 +\$0\.00$'
 	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 --detail --format table plans/bookings.csv
 	assert_line --index 2 --regexp ' \$5,000\.00$'
 }
@@ -447,7 +469,7 @@ commission: 6 invalid records skipped; see $rj"
 	assert_equal "$stderr" "commission: $b:2: Split \"	\": only blanks (leave it empty for a deal that is not split) (skipped)
 commission: 1 invalid record skipped"
 	# only the unsplit S2 is credited: 7.00
-	run jq -r '.credit' <<<"$output"
+	run jq -r 'select(.plan != "") | .credit_to_date' <<<"$output"
 	assert_output "7"
 }
 
@@ -488,12 +510,12 @@ Eve 150000"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nSid,0,2026-01-01\n' | mk b.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
 	assert_success
-	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1.5 1200 1010 2210"
 	a=$( (echo Rep,Date,Qualified; for i in $(seq 1 11); do echo Sid,2026-03-01,yes; done) | mk a2.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
 	assert_success
-	run jq -r '[.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.attainment, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1.375 1100 0 1100"
 }
 
@@ -512,7 +534,7 @@ Eve 150000"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100000,2026-02-01\nAna,-50000,2026-05-01\n' | mk b.csv)
 	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
 	assert_success
-	run jq -r '[.period, .earned_to_date, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.period, .earned_to_date, .commission, .bonus, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "2026-Q1 10500 10000 500 10500
 2026-Q2 5500 -5000 0 -5000
 2026-Q3 5500 0 0 0
@@ -538,7 +560,7 @@ Eve 150000"
 		a=$( (echo Rep,Date,Qualified; for i in $(seq 1 "$2"); do echo Uma,2026-03-01,yes; done) | mk "a$RANDOM.csv")
 		run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
 		assert_success
-		run jq -r .payout <<<"$output"
+		run jq -r 'select(.plan != "") | .payout' <<<"$output"
 		assert_output "$3"
 	}
 	t 8 3 0
@@ -572,13 +594,13 @@ Eve 150000"
 		assert_success
 		assert_line --index 1 "$3"
 	}
-	t S 8.5 "Sid,S,FY2026,8.5,12,1.4118,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
-	t S 8.25 "Sid,S,FY2026,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
-	t S 8 "Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
-	t SQ 33 "Sid,SQ,2026-Q1,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	t S 8.5 "Sid,S,FY2026,8.5,12,1.4118,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00"
+	t S 8.25 "Sid,S,FY2026,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00"
+	t S 8 "Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00"
+	t SQ 33 "Sid,SQ,2026-Q1,8.25,12,1.4545,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00"
 	r=$(printf 'Rep,Plan,Quota\nSid,S,8.5\n' | mk rj.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json "$b"
-	run jq -c '.quota' <<<"$output"
+	run jq -c 'select(.plan != "") | .quota_to_date' <<<"$output"
 	assert_output "8.5"
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f table "$b"
 	assert_line --index 1 --regexp '^Sid +S +FY2026 +8\.5 +12 +141\.2% '
@@ -594,8 +616,9 @@ Eve 150000"
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" <<<"not,a,booking file"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
-Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance
+Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00
+Total,,FY2026,,,,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00,0.00"
 	# named, - is read as ever
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" - <<<"not,a,booking file"
 	assert_failure 2
@@ -605,7 +628,7 @@ Sid,S,FY2026,8,12,1.5000,1200.00,0.00,1200.00,1200.00,0.00,0.00,0.00"
 Gus,100,2026-01-01"
 	assert_success
 	# Gus: 8% of $100 = $8.00
-	assert_line --index 2 "Gus,ISR,FY2026,1000.00,100.00,0.1000,8.00,0.00,8.00,8.00,0.00,0.00,0.00"
+	assert_line --index 2 "Gus,ISR,FY2026,1000.00,100.00,0.1000,8.00,0.00,8.00,8.00,0.00,0.00,0.00,0.00"
 }
 
 # issue 13 item 22: a deal id twice with no split is refused, naming both
@@ -622,7 +645,7 @@ Gus,100,2026-01-01"
 	assert_success
 	assert_equal "$stderr" "commission: $b:4: deal A1 is also on line 2: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
 commission: 1 invalid record skipped"
-	run jq -r '[.rep, .credit] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.rep, .credit_to_date] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "Ana 0
 Ben 500"
 	# across files, the other file is named
@@ -647,7 +670,7 @@ Ben 500"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAnn,1000,2026-03-01\nAnn ,500,2026-03-01\nann,250,2026-03-01\n ANN ,1,2026-03-01\nann,2,2026-03-01\n' | mk b.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_success
-	assert_line --index 1 "Ann,ISR,FY2026,100000.00,1753.00,0.0175,140.24,0.00,140.24,140.24,0.00,0.00,0.00"
+	assert_line --index 1 "Ann,ISR,FY2026,100000.00,1753.00,0.0175,140.24,0.00,140.24,140.24,0.00,0.00,0.00,0.00"
 	assert_equal "$stderr" "commission: note: \" ANN \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
 commission: note: \"Ann \" (1 row) is the roster's \"Ann\": rep names match trimmed and regardless of case
 commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trimmed and regardless of case"
@@ -676,7 +699,7 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	b=$(printf 'Opportunity Owner,Amount,Close Date,Stage\nAna,1000,2026-03-01,Closed Won\nAna,5000,2026-03-02,Closed Lost\nAna,7000,2026-03-03,Prospecting\n' | mk b.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_success
-	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00,0.00"
 	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Prospecting"'
 	# an open deal is left out whatever else it holds (no close date, a
 	# rep not in the roster); the model's names (lost: Closed Lost)
@@ -684,7 +707,7 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	run --separate-stderr commission -p "$PLANS" -r "$r" -f json "$b"
 	assert_success
 	assert_equal "$stderr" 'commission: 2 bookings not closed won left out: 1 "Closed Lost", 1 "Discover"'
-	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.credit_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1003 80.24"
 }
 
@@ -708,7 +731,7 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	b=$(printf 'Owner,Amount,CloseDate,IsWon\nAna,1000,2026-03-01,true\nAna,5000,2026-03-01,false\n' | mk b.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
 	assert_success
-	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00"
+	assert_line --index 1 "Ana,ISR,FY2026,100000.00,1000.00,0.0100,80.00,0.00,80.00,80.00,0.00,0.00,0.00,0.00"
 	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "IsWon false"'
 	b=$(printf 'Owner,Amount,CloseDate,StageName,IsWon\nAna,1000,2026-03-01,Closed Lost,true\n' | mk b2.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" "$b"
@@ -731,7 +754,7 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	run --separate-stderr commission -p "$PLANS" -r "$r" -m "$m" -f json "$b"
 	assert_success
 	assert_equal "$stderr" 'commission: 1 booking not closed won left out: 1 "Pitch"'
-	run jq -r '[.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | [.credit_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "1500 120"
 }
 
@@ -746,7 +769,7 @@ commission: note: \"ann\" (2 rows) is the roster's \"Ann\": rep names match trim
 	m=$(printf 'Rep,Metric,Value\nIvy,churn,8\nZoe,Churn ,8\n' | mk m.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
 	assert_success
-	run jq -r 'select(.plan == "VP") | [.rep, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | select(.plan == "VP") | [.rep, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "Ivy 325000
 Zoe 325000"
 }
@@ -760,7 +783,7 @@ Zoe 325000"
 	m=$(printf 'Rep,Metric,Value\nIvy,churn,12\n' | mk m.csv)
 	run --separate-stderr commission -p "$PLANS" -r "$r" --metrics "$m" -f json "$b"
 	assert_success
-	run jq -r 'select(.rep == "Ivy") | [.credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | select(.rep == "Ivy") | [.credit_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "12500000 300000"
 }
 
@@ -789,11 +812,15 @@ Zoe 325000"
 	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,250000.01,2026-02-10\nAna,750000.01,2026-11-10\n' | mk bq.csv)
 	run --separate-stderr commission -p "$p" -r "$r" "$b"
 	assert_success
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
-Ana,Q,2026-Q1,250000.01,250000.01,1.0000,25000.01,0.00,25000.01,25000.01,0.00,0.00,0.00
-Ana,Q,2026-Q2,500000.01,250000.01,0.5000,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
-Ana,Q,2026-Q3,750000.02,250000.01,0.3333,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00
-Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance
+Ana,Q,2026-Q1,250000.01,250000.01,1.0000,25000.01,0.00,25000.01,25000.01,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q2,500000.01,250000.01,0.5000,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q3,750000.02,250000.01,0.3333,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00,0.00
+Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00,0.00
+Total,,2026-Q1,,,,25000.01,0.00,25000.01,25000.01,0.00,0.00,0.00,0.00
+Total,,2026-Q2,,,,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00,0.00
+Total,,2026-Q3,,,,25000.01,25000.01,0.00,0.00,0.00,0.00,0.00,0.00
+Total,,2026-Q4,,,,100000.03,25000.01,75000.02,75000.02,0.00,0.00,0.00,0.00"
 }
 
 # a role column names the rep for the whole deal, on whichever share of a
@@ -812,7 +839,7 @@ Ana,Q,2026-Q4,1000000.02,1000000.02,1.0000,100000.03,25000.01,75000.02,75000.02,
 	b=$(printf 'Opportunity ID,Opportunity Owner,Amount,Close Date,Split %%,Solutions Engineer\nD1,Ana,400000,2026-03-01,50%%,\nD1,Ben,400000,2026-03-01,50%%,Hal\nD2,Ana,100000,2026-04-01,,Hal\nD3,Ana,200000,2026-05-01,50%%,Hal\nD3,Ben,200000,2026-05-01,50%%, sue\n' | mk b.csv)
 	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
 	assert_success
-	run jq -r 'select(.plan == "SE") | [.rep, .credit, .payout] | map(tostring) | join(" ")' <<<"$output"
+	run jq -r 'select(.plan != "") | select(.plan == "SE") | [.rep, .credit_to_date, .payout] | map(tostring) | join(" ")' <<<"$output"
 	assert_output "Hal 700000 70000
 Sue 200000 20000"
 }
@@ -844,7 +871,7 @@ Sue 200000 20000"
 	r=$(printf 'Rep,Plan,Quota\nSid,S,\nAna,Q,1000\n' | mk r3.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" "$b"
 	assert_success
-	assert_line --index 1 "Sid,S,FY2026,,2,,200.00,0.00,200.00,200.00,0.00,0.00,0.00"
+	assert_line --index 1 "Sid,S,FY2026,,2,,200.00,0.00,200.00,200.00,0.00,0.00,0.00,0.00"
 }
 
 # a count quota is split over the payout periods as money is, to the
@@ -862,10 +889,13 @@ Sue 200000 20000"
 	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-03-05,yes\n' | mk a.csv)
 	run --separate-stderr "$BIN/commission" -p "$p" -r "$r" --activities "$a" --period 2026-Q1
 	assert_success
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
-Sid,S,2026-01,0.83,1,1.2048,100.00,0.00,100.00,100.00,0.00,0.00,0.00
-Sid,S,2026-02,1.67,1,0.5988,100.00,100.00,0.00,0.00,0.00,0.00,0.00
-Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance
+Sid,S,2026-01,0.83,1,1.2048,100.00,0.00,100.00,100.00,0.00,0.00,0.00,0.00
+Sid,S,2026-02,1.67,1,0.5988,100.00,100.00,0.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00,0.00
+Total,,2026-01,,,,100.00,0.00,100.00,100.00,0.00,0.00,0.00,0.00
+Total,,2026-02,,,,100.00,100.00,0.00,0.00,0.00,0.00,0.00,0.00
+Total,,2026-03,,,,200.00,100.00,100.00,100.00,0.00,0.00,0.00,0.00"
 }
 
 # a count quota to date of 0 (before a mid-year start) is shown as 0, not
@@ -885,9 +915,56 @@ Sid,S,2026-03,2.5,2,0.8000,200.00,100.00,100.00,100.00,0.00,0.00,0.00"
 	a=$(printf 'Rep,Date,Qualified\nSid,2026-02-10,yes\nSid,2026-05-20,yes\n' | mk a.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --activities "$a"
 	assert_success
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment
-Sid,S,2026-Q1,0,1,,100.00,0.00,100.00,100.00,0.00,0.00,0.00
-Sid,S,2026-Q2,1.52,2,1.3158,200.00,100.00,100.00,100.00,0.00,0.00,0.00
-Sid,S,2026-Q3,4.52,2,0.4425,200.00,200.00,0.00,0.00,0.00,0.00,0.00
-Sid,S,2026-Q4,7.52,2,0.2660,200.00,200.00,0.00,0.00,0.00,0.00,0.00"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance
+Sid,S,2026-Q1,0,1,,100.00,0.00,100.00,100.00,0.00,0.00,0.00,0.00
+Sid,S,2026-Q2,1.52,2,1.3158,200.00,100.00,100.00,100.00,0.00,0.00,0.00,0.00
+Sid,S,2026-Q3,4.52,2,0.4425,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00
+Sid,S,2026-Q4,7.52,2,0.2660,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00
+Total,,2026-Q1,,,,100.00,0.00,100.00,100.00,0.00,0.00,0.00,0.00
+Total,,2026-Q2,,,,200.00,100.00,100.00,100.00,0.00,0.00,0.00,0.00
+Total,,2026-Q3,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00
+Total,,2026-Q4,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00"
+}
+
+# commission(1)'s OUTPUT example (examples/plans/quarterly.ini): Ana Ruiz
+# earns $31,500.00 to Q1 and $22,076.92 to Q2 (56.9%: band x0.5 of
+# $60,000 x 370/650 = $17,076.92 + the $5,000 first-deal spiff).
+# Q2: commission 17,076.92 - 26,500.00 = -9,423.08; nothing paid, the
+#     balance -9,423.08 carried
+# Q3: 71.4%: x0.5: $90,000 x 750/1050 x 0.5 = $32,142.86 commission to
+#     date, + 15,065.94 on Q2; spiffs + $15,000 (largest, most deals);
+#     adjustment -9,423.08: payout 15,065.94 + 15,000 - 9,423.08
+#     = 20,642.86 (= 52,142.86 earned - 31,500 paid)
+# Total Q2: Ana -9,423.08, Ben 0, Chloe -8,076.92 = -17,500.00 of
+# commission; payout 20,000.00 (Ben's spiff)
+@test "the statement: a negative true-up is a balance carried, then one adjustment line; a Total row per period" {
+	cd "$EXAMPLES"
+	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --as-of 2026-12-31 plans/bookings.csv
+	assert_success
+	assert_line "Ana Ruiz,AE,2026-Q2,650000.00,370000.00,0.5692,22076.92,31500.00,0.00,-9423.08,0.00,0.00,0.00,-9423.08"
+	assert_line "Ana Ruiz,AE,2026-Q3,1050000.00,750000.00,0.7143,52142.86,31500.00,20642.86,15065.94,0.00,15000.00,-9423.08,0.00"
+	assert_line --index 13 "Total,,2026-Q1,,,,103500.00,0.00,103500.00,83500.00,0.00,20000.00,0.00,0.00"
+	assert_line --index 14 "Total,,2026-Q2,,,,106000.00,103500.00,20000.00,-17500.00,0.00,20000.00,0.00,-17500.00"
+	assert_equal "${#lines[@]}" 17
+	assert_equal "$stderr" 'commission: note: Chloe Martin owes $6,400.00 at the end of FY2026: a negative true-up not paid back (clawback = no)'
+	# a table shows attainment as a percentage, the Total row without one
+	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 -f table plans/bookings.csv
+	assert_line --index 1 --regexp '^Ana Ruiz +AE +2026-Q2 +\$650,000\.00 +\$370,000\.00 +56\.9% '
+	assert_line --index 4 --regexp '^Total +2026-Q2 +\$106,000\.00 '
+}
+
+# monthly and quarterly plans together: a Total row for each of their
+# periods, the month before the quarter that ends with it
+@test "Total rows per period of every plan, by the period's end" {
+	p=$(printf '[plan M]\nmeasure = credit\nbase = amount\npayout = monthly\nband = 0%%-: 10%%\n[plan Q]\nmeasure = credit\nbase = amount\npayout = quarterly\nband = 0%%-: 10%%\n' | mk mq.ini)
+	r=$(printf 'Rep,Plan,Quota\nAna,M,1200\nBo,Q,1200\n' | mk mqr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100,2026-03-01\nBo,200,2026-02-01\n' | mk mqb.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --period 2026-Q1 -f json "$b"
+	assert_success
+	run jq -r 'select(.rep == "Total") | "\(.period) \(.payout)"' <<<"$output"
+	# Ana: 10% of $100 in March = $10.00; Bo: 10% of $200 = $20.00
+	assert_output "2026-01 0
+2026-02 0
+2026-03 10
+2026-Q1 20"
 }

@@ -787,9 +787,12 @@ def main(argv):
     if opts['detail']:
         out.append(csv_line(['rep', 'plan', 'period', 'source', 'basis', 'rate', 'amount']))
     else:
-        out.append(csv_line(['rep', 'plan', 'period', 'quota', 'credit', 'attainment',
-                             'earned_to_date', 'paid_before', 'payout', 'commission',
-                             'bonus', 'spiff', 'adjustment']))
+        out.append(csv_line(['rep', 'plan', 'period', 'quota_to_date', 'credit_to_date',
+                             'attainment', 'earned_to_date', 'paid_before', 'payout',
+                             'commission', 'bonus', 'spiff', 'adjustment', 'balance']))
+    # commission(1): a Total row per period after the reps, by the end of
+    # the period, a shorter one first: (end, days) -> [label, sums]
+    totals = {}
     for rep in reps:
         plan = rep['plan']
         periods = payout_periods(plan['payout'], year)
@@ -872,7 +875,9 @@ def main(argv):
                         out.append(csv_line([rn, pn, label, w[2], '', '', fmt_money(w[4])]))
                     out.append(csv_line([rn, pn, label, 'paid before', '', '', fmt_money(-paid)]))
                     if carried is not None:
-                        out.append(csv_line([rn, pn, label, 'carried forward', '', '',
+                        out.append(csv_line([rn, pn, label,
+                                             'owed at year end' if k == n - 1
+                                             else 'carried forward', '', '',
                                              fmt_money(carried)]))
                 else:
                     dc, db, ds = C - prev[0], B - prev[1], S - prev[2]
@@ -882,12 +887,23 @@ def main(argv):
                         att = fmt_ratio(Fraction(M) / Q)
                     qs = fmt_count(Q) if counted else fmt_money(Q)
                     ms = fmt_count(M) if counted else fmt_money(M)
-                    out.append(csv_line([rn, pn, label, qs, ms, att, fmt_money(E),
-                                         fmt_money(paid), fmt_money(payout), fmt_money(dc),
-                                         fmt_money(db), fmt_money(ds),
-                                         fmt_money(payout - dc - db - ds)]))
+                    # the balance brought in (earned before less paid
+                    # before) and the one left unpaid
+                    brought = prev[3] - paid
+                    balance = -carried if carried is not None else 0
+                    money = [E, paid, payout, dc, db, ds, brought, balance]
+                    assert dc + db + ds + brought == payout + balance
+                    out.append(csv_line([rn, pn, label, qs, ms, att] +
+                                        [fmt_money(x) for x in money]))
+                    key = (s1, (s1 - s0).days)
+                    t = totals.setdefault(key, [label, [0] * len(money)])
+                    t[1] = [a + b for a, b in zip(t[1], money)]
             paid += payout
             prev = (C, B, S, E)
+    for key in sorted(totals):
+        label, money = totals[key]
+        out.append(csv_line(['Total', '', label, '', '', ''] +
+                            [fmt_money(x) for x in money]))
     sys.stdout.write(''.join(out))
     return 0
 

@@ -261,7 +261,38 @@ struct figures {
 	int64_t C, B, S, E;        /* commission, bonuses, spiffs, earned */
 	int64_t paid, pc, pb, ps;  /* paid before; C, B, S the period before */
 	int64_t raw, payout;       /* the true-up, and what is paid */
+	/* the balance brought from the period before and the one left at
+	 * this period's end: a negative true-up not paid back (<= 0) */
+	int64_t brought, balance;
 };
+
+/* a statement's money columns, in order; a Total row sums them */
+enum { S_EARNED, S_PAID, S_PAYOUT, S_COMM, S_BONUS, S_SPIFF, S_ADJ, S_BAL,
+       S_NMONEY };
+
+/* the Total rows: per payout frequency (monthly, quarterly, annual) and
+ * period, the sums of the statements written */
+struct total {
+	int shown;
+	int64_t v[S_NMONEY];
+};
+
+/* what writing the statements holds */
+struct writer {
+	struct state *st;
+	struct su_out *out;
+	struct su_items c;
+	unsigned char *held;       /* per bonus: its condition has held */
+	struct total tot[3][12];   /* [frequency][period] */
+};
+
+static const int freq_n[3] = {12, 4, 1};
+
+static int
+freq_index(int n)
+{
+	return n == 12 ? 0 : n == 4 ? 1 : 2;
+}
 
 /* the spiffs rep ri has won by the end of period k of n: line items in c,
  * their sum in f->S.  0, or -1 overflow. */
@@ -291,11 +322,13 @@ spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
 	return 0;
 }
 
-/* --detail: the period's line items, then paid before and what is carried
- * forward, so that they add up to the payout */
+/* --detail: the period's line items, then paid before and the balance
+ * left (carried forward, or at the plan year's end owed), so that they
+ * add up to the payout */
 static int
 detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
-            const char *label, struct su_items *c, const struct figures *f)
+            const char *label, int last, struct su_items *c,
+            const struct figures *f)
 {
 	struct su_cell cells[7];
 	struct su_item *it;
@@ -305,10 +338,11 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 	it = su_items_add(c);
 	strcpy(it->source, "paid before");
 	it->amount = -f->paid;
-	if (f->payout != f->raw) {
+	if (f->balance) {
 		it = su_items_add(c);
-		strcpy(it->source, "carried forward");
-		it->amount = -f->raw;
+		strcpy(it->source, last ? "owed at year end" :
+		    "carried forward");
+		it->amount = -f->balance;
 	}
 	for (i = 0; i < c->n; i++) {
 		const struct su_item *t = &c->it[i];
@@ -328,40 +362,99 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 	return 0;
 }
 
-/* the period's statement: quota, credit, attainment, earned, paid before,
- * the payout and its parts since the period before */
+/* the period's money columns: earned, paid before, the payout, and its
+ * parts since the period before, so that commission + bonus + spiff +
+ * adjustment = payout + balance */
+static void
+money_parts(const struct figures *f, int64_t *v)
+{
+	v[S_EARNED] = f->E;
+	v[S_PAID] = f->paid;
+	v[S_PAYOUT] = f->payout;
+	v[S_COMM] = f->C - f->pc;
+	v[S_BONUS] = f->B - f->pb;
+	v[S_SPIFF] = f->S - f->ps;
+	v[S_ADJ] = f->brought;
+	v[S_BAL] = f->balance;
+}
+
+/* a statement row: rep, plan, period, then quota, credit and attainment
+ * to date (q, empty on a Total row), then the money columns v */
 static int
-statement_row(struct su_out *out, const struct rep *p,
-              const struct su_plan *pl, const char *label,
+statement_cells(struct su_out *out, const char *rep, const char *plan,
+                const char *label, const struct su_cell *q,
+                const int64_t *v)
+{
+	struct su_cell cells[6 + S_NMONEY];
+	size_t i;
+
+	cells[0] = str(rep);
+	cells[1] = str(plan);
+	cells[2] = str(label);
+	for (i = 0; i < 3; i++)
+		cells[3 + i] = q ? q[i] : num(SU_C_NULL, 0, 0);
+	for (i = 0; i < S_NMONEY; i++)
+		cells[6 + i] = num(SU_C_MONEY, v[i], 0);
+	return su_out_row(out, cells);
+}
+
+/* the period's statement: quota, credit, attainment to date, then the
+ * money columns; added to the period's Total */
+static int
+statement_row(struct writer *w, const struct rep *p,
+              const struct su_plan *pl, int k, const char *label,
               const struct figures *f)
 {
-	struct su_cell cells[13];
+	struct total *t = &w->tot[freq_index(pl->periods)][k];
+	struct su_cell q[3];
+	int64_t v[S_NMONEY];
+	size_t i;
 
-	cells[0] = str(p->name);
-	cells[1] = str(pl->name);
-	cells[2] = str(label);
 	if (pl->base == SU_PB_UNIT) {
 		/* empty: no quota; 0: none yet (before a mid-year start) */
-		cells[3] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
+		q[0] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
 		    num(SU_C_NULL, 0, 0);
-		cells[4] = num(SU_C_INT, f->M, 0);
-		cells[5] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
+		q[1] = num(SU_C_INT, f->M, 0);
+		q[2] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
 		    num(SU_C_NULL, 0, 0);
 	} else {
-		cells[3] = num(SU_C_MONEY, f->Q, 0);
-		cells[4] = num(SU_C_MONEY, f->M, 0);
-		cells[5] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
+		q[0] = num(SU_C_MONEY, f->Q, 0);
+		q[1] = num(SU_C_MONEY, f->M, 0);
+		q[2] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
 		    num(SU_C_NULL, 0, 0);
 	}
-	cells[6] = num(SU_C_MONEY, f->E, 0);
-	cells[7] = num(SU_C_MONEY, f->paid, 0);
-	cells[8] = num(SU_C_MONEY, f->payout, 0);
-	cells[9] = num(SU_C_MONEY, f->C - f->pc, 0);
-	cells[10] = num(SU_C_MONEY, f->B - f->pb, 0);
-	cells[11] = num(SU_C_MONEY, f->S - f->ps, 0);
-	cells[12] = num(SU_C_MONEY, f->payout - ((f->C - f->pc) +
-	    (f->B - f->pb) + (f->S - f->ps)), 0);
-	return su_out_row(out, cells);
+	money_parts(f, v);
+	t->shown = 1;
+	for (i = 0; i < S_NMONEY; i++)
+		if (su_add(t->v[i], v[i], &t->v[i])) {
+			su_msg(NULL, 0, "the total of %s overflows", label);
+			return -1;
+		}
+	return statement_cells(w->out, p->name, pl->name, label, q, v);
+}
+
+/* the Total rows, by the end of their period, a shorter period first
+ * (2026-03, then 2026-Q1): rep "Total", an empty plan */
+static int
+total_rows(struct writer *w)
+{
+	char label[16];
+	int m, fi, k, e;
+
+	for (m = 0; m < 12; m++)
+		for (fi = 0; fi < 3; fi++) {
+			if ((m + 1) % (12 / freq_n[fi]) != 0)
+				continue;
+			k = (m + 1) / (12 / freq_n[fi]) - 1;
+			if (!w->tot[fi][k].shown)
+				continue;
+			plabel(label, &w->st->y, freq_n[fi], k,
+			    w->st->o->c.fy_start);
+			if ((e = statement_cells(w->out, "Total", "", label,
+			    NULL, w->tot[fi][k].v)) != 0)
+				return e;
+		}
+	return 0;
 }
 
 /* period k of n: the figures to date and the true-up.  0; -1 overflow;
@@ -389,17 +482,33 @@ period_to_date(struct state *st, size_t ri, int k, int n,
 		return -1;
 	if (su_add(f->C, f->B, &f->E) || su_add(f->E, f->S, &f->E))
 		return -1;
+	/* earned before less paid before: what an earlier negative true-up
+	 * left unpaid */
+	f->brought = f->pc + f->pb + f->ps - f->paid;
 	f->payout = su_trueup(f->E, f->paid, pl->clawback, &f->raw);
+	f->balance = f->raw - f->payout;
 	return 0;
+}
+
+/* at the plan year's end a negative balance is not carried: the rep owes
+ * it, which is said */
+static void
+say_owed(const struct state *st, const struct rep *p, int64_t balance)
+{
+	char amt[48], label[16];
+
+	su_money_fmt_table(amt, -balance, st->cur, 1);
+	plabel(label, &st->y, 1, 0, st->o->c.fy_start);
+	su_msg(NULL, 0, "note: %s owes %s at the end of %s: a negative "
+	    "true-up not paid back (clawback = no)", p->name, amt, label);
 }
 
 /* rep ri's statements (or line items) for the periods wanted: 0; -1
  * failed (said); or su_out_row's error */
 static int
-rep_statements(struct state *st, struct su_out *out,
-               const struct su_period *want, size_t ri, unsigned char *held,
-               struct su_items *c)
+rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 {
+	struct state *st = w->st;
 	const struct rep *p = &st->r[ri];
 	const struct su_plan *pl = &st->pl->p[p->plan];
 	struct figures f;
@@ -407,11 +516,12 @@ rep_statements(struct state *st, struct su_out *out,
 	char label[16];
 
 	memset(&f, 0, sizeof f);
-	memset(held, 0, st->pl->nb + 1);
+	memset(w->held, 0, st->pl->nb + 1);
 	for (k = 0; k < n; k++)
 		f.Qyear += p->pq[k];
 	for (k = 0; k < n; k++) {
-		if ((e = period_to_date(st, ri, k, n, held, c, &f)) == -2)
+		if ((e = period_to_date(st, ri, k, n, w->held, &w->c,
+		    &f)) == -2)
 			return -1;
 		if (e) {
 			su_msg(NULL, 0, "the payout of %s overflows", p->name);
@@ -421,9 +531,11 @@ rep_statements(struct state *st, struct su_out *out,
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
 		if (show && (e = st->o->detail ?
-		    detail_rows(out, p, pl, label, c, &f) :
-		    statement_row(out, p, pl, label, &f)) != 0)
+		    detail_rows(w->out, p, pl, label, k == n - 1, &w->c, &f) :
+		    statement_row(w, p, pl, k, label, &f)) != 0)
 			return e;
+		if (show && k == n - 1 && f.balance < 0)
+			say_owed(st, p, f.balance);
 		f.paid += f.payout;
 		f.pc = f.C, f.pb = f.B, f.ps = f.S;
 	}
@@ -431,32 +543,37 @@ rep_statements(struct state *st, struct su_out *out,
 }
 
 /* the statements (or --detail's line items) of every rep in roster
- * order, in the bookings' currency: 0, -1 (said), or su_out_row's error */
+ * order, then the Total rows, in the bookings' currency: 0, -1 (said), or
+ * su_out_row's error */
 int
 write_statements(void *self, struct su_run *run, struct su_out *out)
 {
 	struct state *st = self;
-	static const char *const snames[] = {"rep", "plan", "period", "quota",
-	    "credit", "attainment", "earned_to_date", "paid_before", "payout",
-	    "commission", "bonus", "spiff", "adjustment"};
+	static const char *const snames[] = {"rep", "plan", "period",
+	    "quota_to_date", "credit_to_date", "attainment", "earned_to_date",
+	    "paid_before", "payout", "commission", "bonus", "spiff",
+	    "adjustment", "balance"};
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
-	struct su_items c;
+	struct writer w;
 	size_t ri;
 	int e;
-	unsigned char *held; /* per bonus: its condition has held */
 
 	(void)run;
-	memset(&c, 0, sizeof c);
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.out = out;
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
 	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
-	    su_out_header(out, 13, snames)) != 0)
+	    su_out_header(out, 6 + S_NMONEY, snames)) != 0)
 		return e;
-	held = su_xmalloc(st->pl->nb + 1);
+	w.held = su_xmalloc(st->pl->nb + 1);
 	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
-		e = rep_statements(st, out, st->wantp, ri, held, &c);
-	free(c.it);
-	free(held);
+		e = rep_statements(&w, st->wantp, ri);
+	if (e == 0 && !st->o->detail)
+		e = total_rows(&w);
+	free(w.c.it);
+	free(w.held);
 	return e;
 }
