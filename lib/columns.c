@@ -108,6 +108,8 @@ static const struct {
 	    "Meeting Date", "Completed Date", "Close Date"}, {0}},
 	[SU_R_SPLIT] = {"split", {"Split %", "Split Percentage",
 	    "Split Percent", "Split"}, {0}},
+	[SU_R_BASE] = {"base", {"Base", "Base Salary", "Base Pay"}, {0}},
+	[SU_R_MANAGER] = {"manager", {"Manager", "Reports To"}, {0}},
 };
 
 const char *

@@ -52,10 +52,11 @@ Sam 33750"
 @test "the statement: quota, credit, attainment, earned, paid, and the payout's parts" {
 	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" "$B"
 	assert_success
-	assert_line --index 0 "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance"
-	assert_line --index 1 "Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00,0.00"
+	assert_line --index 0 "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance,base_pay,total_pay"
+	# the roster's Base: $120,000 + $180,000 = $300,000.00
+	assert_line --index 1 "Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00,0.00,120000.00,300000.00"
 	# a unit plan's quota and credit are counts
-	assert_line --index 9 "Sam,SDR,FY2026,120,130,1.0833,33750.00,0.00,33750.00,33750.00,0.00,0.00,0.00,0.00"
+	assert_line --index 9 "Sam,SDR,FY2026,120,130,1.0833,33750.00,0.00,33750.00,33750.00,0.00,0.00,0.00,0.00,60000.00,93750.00"
 }
 
 @test "--detail: the line items, which add up to each payout" {
@@ -291,7 +292,7 @@ commission: 6 invalid records skipped; see $rj"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1500000,120000\nBen,Nope,1,1\n' "@:3: plan \"Nope\" of Ben is not in $PLANS"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,0,120000\n' "@:2: Ana: a quota of zero (attainment would divide by it)"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,1,1\nAna,ISR,1,1\n' "@:3: Ana is in the roster twice (first on line 2)"
-	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,-5,1\n' "@:2: a negative quota or variable pay"
+	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,-5,1\n' "@:2: a negative quota, variable or base pay"
 	t 'Rep,Plan,Quota,Variable\nAna,AE-retro,lots,1\n' "@:2: Quota \"lots\": not a number"
 	t 'Rep,Quota\nAna,1\n' "@:1: no plan column (tried \"Plan\", \"Comp Plan\", \"Plan Name\"; or name it with -c plan=HEADER); the headers are: \"Rep\", \"Quota\""
 	t 'Rep,Plan,Quota,Variable,Start Date\nAna,AE-retro,1,1,2027-02-01\n' "@:2: Ana starts after the plan year"
@@ -449,7 +450,7 @@ commission: 6 invalid records skipped; see $rj"
 	cd "$EXAMPLES"
 	run --separate-stderr "$BIN/commission" -p plans/seed000.ini -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 --format table plans/seed000-bookings.csv
 	assert_success
-	assert_line --index 1 --regexp '^Ana +AE-retro +FY2026 +\$1,500,000\.00 +\$1,800,000\.00 +120\.0% +\$180,000\.00 +\$0\.00 +\$180,000\.00 +\$180,000\.00 +\$0\.00 +\$0\.00 +\$0\.00 +\$0\.00$'
+	assert_line --index 1 --regexp '^Ana +AE-retro +FY2026 +\$1,500,000\.00 +\$1,800,000\.00 +120\.0% +\$180,000\.00 +\$0\.00 +\$180,000\.00 +\$180,000\.00 +\$0\.00 +\$0\.00 +\$0\.00 +\$0\.00 +\$120,000\.00 +\$300,000\.00$'
 	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --period 2026-Q2 --detail --format table plans/bookings.csv
 	assert_line --index 2 --regexp ' \$5,000\.00$'
 }
@@ -967,4 +968,42 @@ Total,,2026-Q4,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00"
 2026-02 0
 2026-03 10
 2026-Q1 20"
+}
+
+# seed 000's AE example: $285K = $120K base + $165K (Fay, AE-example:
+# $120,000 x 1.00 + $120,000 x 0.375 = $165,000.00)
+# Total: bases 6 x 120,000 + 80,000 + 130,000 + 60,000 = 990,000.00;
+# payouts 860,250.00; total pay 1,850,250.00
+@test "total pay: the roster's Base gives base_pay and total_pay, split and prorated as variable is" {
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" -f json "$B"
+	assert_success
+	run jq -r '"\(.rep) \(.base_pay) \(.payout) \(.total_pay)"' <<<"$output"
+	assert_line "Fay 120000 165000 285000"
+	assert_line "Total 990000 860250 1850250"
+	# quarterly, starting 2026-07-01: Q1 and Q2 none, Q3 and Q4
+	# $120,000 / 4 = $30,000.00 each (all of their days)
+	p=$(printf '[plan Q]\nmeasure = credit\nbase = amount\npayout = quarterly\nband = 0%%-: 10%%\n' | mk bq.ini)
+	r=$(printf 'Rep,Plan,Quota,Start Date,Base Salary\nAna,Q,1000,2026-07-01,"$120,000"\n' | mk bqr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,100,2026-08-01\n' | mk bqb.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan != "") | "\(.period) \(.base_pay) \(.total_pay)"' <<<"$output"
+	assert_output "2026-Q1 0 0
+2026-Q2 0 0
+2026-Q3 30000 30010
+2026-Q4 30000 30000"
+	# an empty Base is not none; a negative one is refused
+	r=$(printf 'Rep,Plan,Quota,Base\nAna,Q,1000,\n' | mk bqe.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Base \"\": empty (a payout cannot rest on a guess)"
+	r=$(printf 'Rep,Plan,Quota,Base\nAna,Q,1000,-5\n' | mk bqn.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: a negative quota, variable or base pay"
+	# no Base column: neither column
+	r=$(printf 'Rep,Plan,Quota\nAna,Q,1000\n' | mk bq0.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_success
+	assert_line --index 0 "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance"
 }

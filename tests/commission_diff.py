@@ -190,6 +190,7 @@ def gen_case(r):
     roster = []
     reps = []
     with_start = r.random() < 0.3
+    with_base = r.random() < 0.3
     for i, nm in enumerate(names):
         p = plans[i % len(plans)] if i < len(plans) else r.choice(plans)
         counted = p['kind'] == 'unit'
@@ -209,10 +210,13 @@ def gen_case(r):
             start = rand_date(r, year).isoformat()
         team = r.choice(['East', 'West'])
         roster.append([nm, p['name'], quota, money_text(r, var * 100), start, team])
+        if with_base:
+            roster[-1].append(money_text(r, r.choice([60000, 120000, 80001]) * 100))
         reps.append({'name': nm, 'plan': p, 'start': start, 'quota': quota, 'team': team})
     if err == 'zero-quota':
         roster[0][2] = '0'
-    files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']] + roster)
+    files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']
+                                    + (['Base'] if with_base else [])] + roster)
 
     # ramped quotas for some reps of money plans with their own credit
     qrows = []

@@ -614,6 +614,7 @@ def main(argv):
     c_var = find_exact(h, 'Variable')
     c_start = find_exact(h, 'Start Date', False)
     c_team = find_exact(h, 'Team', False)
+    c_base = find_exact(h, 'Base', False)   # commission(1): base_pay, total_pay
     reps = []
     by_name = {}
     for _, _, r in rows:
@@ -633,7 +634,8 @@ def main(argv):
         if c_start is not None and r[c_start].strip():
             start = parse_date(r[c_start])
         team = r[c_team] if c_team is not None else ''
-        rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var,
+        base = parse_money(r[c_base], 'base')[0] if c_base is not None else 0
+        rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var, 'base': base,
                'start': start, 'team': team, 'idx': len(reps)}
         if norm_name(name) in by_name:
             raise Err('rep twice in the roster')
@@ -789,7 +791,8 @@ def main(argv):
     else:
         out.append(csv_line(['rep', 'plan', 'period', 'quota_to_date', 'credit_to_date',
                              'attainment', 'earned_to_date', 'paid_before', 'payout',
-                             'commission', 'bonus', 'spiff', 'adjustment', 'balance']))
+                             'commission', 'bonus', 'spiff', 'adjustment', 'balance'] +
+                            (['base_pay', 'total_pay'] if c_base is not None else [])))
     # commission(1): a Total row per period after the reps, by the end of
     # the period, a shorter one first: (end, days) -> [label, sums]
     totals = {}
@@ -816,6 +819,8 @@ def main(argv):
                 # READING: an even split whose cents add up to the year
                 pq = [rnd(Fraction(A) * (k + 1) / n) - rnd(Fraction(A) * k / n) for k in range(n)]
         pv = [rnd(Fraction(rep['var']) * (k + 1) / n) - rnd(Fraction(rep['var']) * k / n) for k in range(n)]
+        pb = [rnd(Fraction(rep['base']) * (k + 1) / n) - rnd(Fraction(rep['base']) * k / n) for k in range(n)]
+        pb = [prorate(b, rep, s0, s1) for b, (_, s0, s1) in zip(pb, periods)]
         pq = [prorate(q, rep, s0, s1) for q, (_, s0, s1) in zip(pq, periods)]
         pv = [prorate(v, rep, s0, s1) for v, (_, s0, s1) in zip(pv, periods)]
         annual_q = sum(pq)   # READING: the year's (ramped, prorated) quotas
@@ -892,6 +897,8 @@ def main(argv):
                     brought = prev[3] - paid
                     balance = -carried if carried is not None else 0
                     money = [E, paid, payout, dc, db, ds, brought, balance]
+                    if c_base is not None:
+                        money += [pb[k], pb[k] + payout]
                     assert dc + db + ds + brought == payout + balance
                     out.append(csv_line([rn, pn, label, qs, ms, att] +
                                         [fmt_money(x) for x in money]))

@@ -27,9 +27,11 @@ struct rep {
 	int plan;
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
+	int64_t base;              /* annual base pay (Base), or 0 */
 	int quota_given;           /* Quota not empty: 0 is then an error */
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
+	int64_t pb[12];            /* base pay per payout period, prorated */
 	int has_pq[12];
 	int64_t credit[12];        /* per month: credited amount */
 	int64_t role[12];          /* per month: amount of deals in its role */
@@ -134,6 +136,7 @@ struct state {
 	 * (NULL: the whole plan year) */
 	struct bcols bc;
 	struct su_period want, *wantp;
+	int has_base;             /* the roster has a Base column */
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];

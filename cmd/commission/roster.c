@@ -269,7 +269,7 @@ side_money(struct state *st, const struct su_rec *r, int col,
 }
 
 struct rcols { /* the roster's columns: -1 when not there */
-	int rep, plan, quota, var, start, team;
+	int rep, plan, quota, var, start, team, base;
 };
 
 /* a new rep named s, once in the roster.  NULL when it is there twice
@@ -345,9 +345,13 @@ roster_amounts(struct state *st, const struct su_rec *rec,
 	if (c->var >= 0 && side_money(st, rec, c->var, "Variable",
 	    &p->variable, 1) < 0)
 		return -1;
-	if (p->quota < 0 || p->variable < 0) {
-		su_msg(rec->file, rec->line, "a negative quota or variable "
-		    "pay");
+	/* base pay left empty is not taken as none: 0 says so */
+	if (c->base >= 0 && side_money(st, rec, c->base, "Base", &p->base,
+	    0) < 0)
+		return -1;
+	if (p->quota < 0 || p->variable < 0 || p->base < 0) {
+		su_msg(rec->file, rec->line, "a negative quota, variable or "
+		    "base pay");
 		return -1;
 	}
 	return 0;
@@ -426,11 +430,13 @@ read_roster(struct state *st)
 	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PLAN,
 	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_OPTIONAL, SU_R_VARIABLE,
 	    SU_COL_OPTIONAL, SU_R_START, SU_COL_OPTIONAL, SU_R_TEAM,
-	    SU_COL_OPTIONAL, -1))
+	    SU_COL_OPTIONAL, SU_R_BASE, SU_COL_OPTIONAL, -1))
 		goto done;
 	c.rep = col[SU_R_REP], c.plan = col[SU_R_PLAN];
 	c.quota = col[SU_R_QUOTA], c.var = col[SU_R_VARIABLE];
 	c.start = col[SU_R_START], c.team = col[SU_R_TEAM];
+	c.base = col[SU_R_BASE];
+	st->has_base = c.base >= 0;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (roster_row(st, &rec, &c))
 			goto done;
@@ -565,8 +571,8 @@ zero_quota(struct state *st, const struct rep *p, const struct su_plan *pl,
 	return 0;
 }
 
-/* period k's quota and variable prorated by the days from a mid-year
- * start */
+/* period k's quota, variable and base pay prorated by the days from a
+ * mid-year start */
 static int
 prorate(struct state *st, struct rep *p, int n, int k)
 {
@@ -576,7 +582,8 @@ prorate(struct state *st, struct rep *p, int n, int k)
 	if (days < 0)
 		days = 0;
 	return su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
-	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ? -1 : 0;
+	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ||
+	    su_muldiv(p->pb[k], days, len, &p->pb[k]) ? -1 : 0;
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
@@ -599,6 +606,7 @@ quotas(struct state *st)
 			if (!ramp)
 				p->pq[k] = su_period_part(p->quota, k, n);
 			p->pv[k] = su_period_part(p->variable, k, n);
+			p->pb[k] = su_period_part(p->base, k, n);
 			if (p->start && prorate(st, p, n, k))
 				return -1;
 		}

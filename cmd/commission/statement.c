@@ -266,9 +266,10 @@ struct figures {
 	int64_t brought, balance;
 };
 
-/* a statement's money columns, in order; a Total row sums them */
+/* a statement's money columns, in order; a Total row sums them.  The
+ * last two only with a roster's Base column. */
 enum { S_EARNED, S_PAID, S_PAYOUT, S_COMM, S_BONUS, S_SPIFF, S_ADJ, S_BAL,
-       S_NMONEY };
+       S_BASE, S_TOTAL, S_NMONEY };
 
 /* the Total rows: per payout frequency (monthly, quarterly, annual) and
  * period, the sums of the statements written */
@@ -284,6 +285,7 @@ struct writer {
 	struct su_items c;
 	unsigned char *held;       /* per bonus: its condition has held */
 	struct total tot[3][12];   /* [frequency][period] */
+	size_t nmoney;             /* money columns written */
 };
 
 static const int freq_n[3] = {12, 4, 1};
@@ -365,8 +367,8 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 /* the period's money columns: earned, paid before, the payout, and its
  * parts since the period before, so that commission + bonus + spiff +
  * adjustment = payout + balance */
-static void
-money_parts(const struct figures *f, int64_t *v)
+static int
+money_parts(const struct rep *p, int k, const struct figures *f, int64_t *v)
 {
 	v[S_EARNED] = f->E;
 	v[S_PAID] = f->paid;
@@ -376,12 +378,14 @@ money_parts(const struct figures *f, int64_t *v)
 	v[S_SPIFF] = f->S - f->ps;
 	v[S_ADJ] = f->brought;
 	v[S_BAL] = f->balance;
+	v[S_BASE] = p->pb[k];
+	return su_add(v[S_BASE], f->payout, &v[S_TOTAL]);
 }
 
 /* a statement row: rep, plan, period, then quota, credit and attainment
  * to date (q, empty on a Total row), then the money columns v */
 static int
-statement_cells(struct su_out *out, const char *rep, const char *plan,
+statement_cells(const struct writer *w, const char *rep, const char *plan,
                 const char *label, const struct su_cell *q,
                 const int64_t *v)
 {
@@ -393,9 +397,9 @@ statement_cells(struct su_out *out, const char *rep, const char *plan,
 	cells[2] = str(label);
 	for (i = 0; i < 3; i++)
 		cells[3 + i] = q ? q[i] : num(SU_C_NULL, 0, 0);
-	for (i = 0; i < S_NMONEY; i++)
+	for (i = 0; i < w->nmoney; i++)
 		cells[6 + i] = num(SU_C_MONEY, v[i], 0);
-	return su_out_row(out, cells);
+	return su_out_row(w->out, cells);
 }
 
 /* the period's statement: quota, credit, attainment to date, then the
@@ -423,14 +427,17 @@ statement_row(struct writer *w, const struct rep *p,
 		q[2] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
 		    num(SU_C_NULL, 0, 0);
 	}
-	money_parts(f, v);
 	t->shown = 1;
+	if (money_parts(p, k, f, v)) {
+		su_msg(NULL, 0, "the total pay of %s overflows", p->name);
+		return -1;
+	}
 	for (i = 0; i < S_NMONEY; i++)
 		if (su_add(t->v[i], v[i], &t->v[i])) {
 			su_msg(NULL, 0, "the total of %s overflows", label);
 			return -1;
 		}
-	return statement_cells(w->out, p->name, pl->name, label, q, v);
+	return statement_cells(w, p->name, pl->name, label, q, v);
 }
 
 /* the Total rows, by the end of their period, a shorter period first
@@ -450,7 +457,7 @@ total_rows(struct writer *w)
 				continue;
 			plabel(label, &w->st->y, freq_n[fi], k,
 			    w->st->o->c.fy_start);
-			if ((e = statement_cells(w->out, "Total", "", label,
+			if ((e = statement_cells(w, "Total", "", label,
 			    NULL, w->tot[fi][k].v)) != 0)
 				return e;
 		}
@@ -552,7 +559,7 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	static const char *const snames[] = {"rep", "plan", "period",
 	    "quota_to_date", "credit_to_date", "attainment", "earned_to_date",
 	    "paid_before", "payout", "commission", "bonus", "spiff",
-	    "adjustment", "balance"};
+	    "adjustment", "balance", "base_pay", "total_pay"};
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
 	struct writer w;
@@ -563,10 +570,11 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	memset(&w, 0, sizeof w);
 	w.st = st;
 	w.out = out;
+	w.nmoney = st->has_base ? S_NMONEY : S_BASE;
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
 	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
-	    su_out_header(out, 6 + S_NMONEY, snames)) != 0)
+	    su_out_header(out, 6 + w.nmoney, snames)) != 0)
 		return e;
 	w.held = su_xmalloc(st->pl->nb + 1);
 	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
