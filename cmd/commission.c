@@ -19,8 +19,9 @@
 
 static const char usage_text[] =
 "usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
-"                  [--metrics FILE] [--period P] [-m MODEL] [--detail]\n"
-"                  [--no-excel-safe] [options] [BOOKINGS ...]\n";
+"                  [--metrics FILE] [--period P] [-m MODEL]\n"
+"                  [--detail | --summary] [--no-excel-safe] [options]\n"
+"                  [BOOKINGS ...]\n";
 
 static void
 usage(FILE *fp)
@@ -50,12 +51,15 @@ usage(FILE *fp)
 "                             stagecheck-model(5))\n"
 "      --detail               the audit trail: one line item per band, unit\n"
 "                             tier, bonus, spiff and true-up\n"
+"      --summary              per plan and period: reps by attainment band,\n"
+"                             the share at quota, the reps under 50%% named,\n"
+"                             the cost of sales\n"
 "      --no-excel-safe        statements are --excel-safe unless this is given\n"
 "\n%s", su_common_usage);
 }
 
 enum { OPT_QUOTAS = SU_OPT_PROGRAM_BASE, OPT_ACTIVITIES, OPT_METRICS,
-       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL };
+       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL, OPT_SUMMARY };
 
 static int
 option(void *self, int c, const char *arg)
@@ -71,6 +75,7 @@ option(void *self, int c, const char *arg)
 	case OPT_METRICS: o->metrics = arg; break;
 	case OPT_PERIOD: o->period = arg; break;
 	case OPT_DETAIL: o->detail = 1; break;
+	case OPT_SUMMARY: o->summary = 1; break;
 	case OPT_NO_EXCEL: o->no_excel = 1; break;
 	default: abort(); /* in longopts, handled by nobody */
 	}
@@ -176,6 +181,11 @@ setup(void *self, struct su_run *run)
 		usage(stderr);
 		return -1;
 	}
+	if (o->detail && o->summary) {
+		su_msg(NULL, 0, "--detail and --summary are two outputs: give "
+		    "one");
+		return -1;
+	}
 	if (o->period) {
 		if (want_period(o, &st->want))
 			return -1;
@@ -233,6 +243,7 @@ static const struct option longopts[] = {
 	{"quotas", 1, 0, OPT_QUOTAS}, {"activities", 1, 0, OPT_ACTIVITIES},
 	{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
 	{"detail", 0, 0, OPT_DETAIL}, {"model", 1, 0, 'm'},
+	{"summary", 0, 0, OPT_SUMMARY},
 	{"no-excel-safe", 0, 0, OPT_NO_EXCEL}, {0, 0, 0, 0},
 };
 

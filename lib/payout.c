@@ -223,6 +223,18 @@ su_spiff_share(int64_t amount, size_t nwinners, size_t i)
 	    ((int64_t)i < amount % (int64_t)nwinners);
 }
 
+int
+su_attainment_band(int64_t M, int64_t Q, int scale)
+{
+	static const int bound[] = {50, 75, 100, 125};
+	int b = 0;
+
+	/* M / Q >= bound / 100, without dividing */
+	while (b < 4 && (i128)M * scale * 100 >= (i128)Q * bound[b])
+		b++;
+	return b;
+}
+
 int64_t
 su_trueup(int64_t earned, int64_t paid, int clawback, int64_t *raw)
 {

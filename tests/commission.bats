@@ -1007,3 +1007,45 @@ Total,,2026-Q4,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00"
 	assert_success
 	assert_line --index 0 "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance"
 }
+
+# --summary on seed 000's example reps (FY2026, each plan annual):
+#   AE-retro: Ana 120% (100-125), Ben 60% (50-75), Cleo 40% (under 50,
+#   named); payouts 180,000 + 36,000 + 0 = 216,000.00; base 3 x 120,000
+#   = 360,000.00; cost of sales 576,000.00; 1 of 3 at quota: 0.3333
+#   Total: 9 reps, 7 at or above 100% (Ana, Dev, Eve, Fay, Hal 125%,
+#   Sam 108.3%, Gus 120%): 7/9 = 0.7778 (the seed wants 60-70%); payout
+#   860,250.00 + base 990,000.00 = 1,850,250.00
+@test "--summary: reps by attainment band per plan and period, the share at quota, the reps under 50% named, the cost of sales" {
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" --summary "$B"
+	assert_success
+	assert_line --index 0 "plan,period,reps,band_under_50,band_50_to_75,band_75_to_100,band_100_to_125,band_125_plus,no_quota,at_quota_share,under_50_reps,payout,base_pay,cost_of_sales"
+	assert_line --index 1 "AE-retro,FY2026,3,1,1,0,1,0,0,0.3333,Cleo,216000.00,360000.00,576000.00"
+	assert_line --index 5 "SE,FY2026,1,0,0,0,0,1,0,1.0000,,87500.00,130000.00,217500.00"
+	assert_line --index 8 "Total,FY2026,9,1,1,0,6,1,0,0.7778,Cleo,860250.00,990000.00,1850250.00"
+	assert_equal "${#lines[@]}" 9
+	# a table shows the share as a percentage
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" --summary -f table "$B"
+	assert_line --index 8 --regexp '^Total +FY2026 +9 +1 +1 +0 +6 +1 +0 +77\.8% +Cleo +\$860,250\.00 +\$990,000\.00 +\$1,850,250\.00$'
+	run --separate-stderr commission -p "$PLANS" -r "$R" --summary --detail "$B"
+	assert_failure 2
+	assert_equal "$stderr" "commission: --detail and --summary are two outputs: give one"
+}
+
+# a band holds its lower bound, exactly: quota $1,000 a year; credit
+# $499.99 (49.999%), $500 (50%), $750 (75%), $1,000 (100%), $1,250
+# (125%); a count plan without quota is counted in no_quota; without a
+# Base column base_pay and cost_of_sales are empty (not 0: never guessed)
+@test "--summary: each band holds its lower bound; reps without a quota are counted apart" {
+	p=$(printf '[plan A]\nmeasure = credit\nbase = amount\npayout = annual\nband = 0%%-: 10%%\n[plan U]\nmeasure = count\ncount = yes(Held)\nbase = unit\npayout = annual\nband = 0-: $1\n' | mk sp.ini)
+	r=$(printf 'Rep,Plan,Quota\na,A,1000\nb,A,1000\nc,A,1000\nd,A,1000\ne,A,1000\nu,U,\n' | mk sr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\na,499.99,2026-02-01\nb,500,2026-02-01\nc,750,2026-02-01\nd,1000,2026-02-01\ne,1250,2026-02-01\n' | mk sb.csv)
+	act=$(printf 'Rep,Date,Held\nu,2026-03-01,yes\n' | mk sa.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$act" --summary -f json "$b"
+	assert_success
+	# payouts 10% of 499.99 + 500 + 750 + 1000 + 1250 = 400.00 (49.999
+	# rounds to 50.00); u: 1 unit x $1
+	run jq -c '[.plan, .reps, .band_under_50, .band_50_to_75, .band_75_to_100, .band_100_to_125, .band_125_plus, .no_quota, .at_quota_share, .under_50_reps, .payout, .base_pay, .cost_of_sales]' <<<"$output"
+	assert_output '["A",5,1,1,1,1,1,0,0.4,"a",400,null,null]
+["U",1,0,0,0,0,0,1,null,"",1,null,null]
+["Total",6,1,1,1,1,1,1,0.4,"a",401,null,null]'
+}

@@ -13,6 +13,7 @@ struct opts {
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
 	const char *model;
 	int detail;
+	int summary;   /* --summary: the attainment picture */
 	int no_excel; /* --no-excel-safe: statements are --excel-safe else */
 };
 

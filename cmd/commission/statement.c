@@ -278,6 +278,14 @@ struct total {
 	int64_t v[S_NMONEY];
 };
 
+/* --summary: a plan's period, or with plan -1 the period's Total */
+struct sumrow {
+	long reps, band[5], noquota;
+	int64_t payout, base;
+	char *under;       /* the reps under 50%, "; " between */
+	size_t ulen;
+};
+
 /* what writing the statements holds */
 struct writer {
 	struct state *st;
@@ -286,6 +294,7 @@ struct writer {
 	unsigned char *held;       /* per bonus: its condition has held */
 	struct total tot[3][12];   /* [frequency][period] */
 	size_t nmoney;             /* money columns written */
+	struct sumrow *sum;        /* --summary: [plan][period] */
 };
 
 static const int freq_n[3] = {12, 4, 1};
@@ -510,6 +519,139 @@ say_owed(const struct state *st, const struct rep *p, int64_t balance)
 	    "true-up not paid back (clawback = no)", p->name, amt, label);
 }
 
+/* --summary: the rep's period in its plan's row: its attainment band (or
+ * no quota), a name under 50%, its payout and base pay */
+static int
+summary_add(struct writer *w, const struct rep *p, int k,
+            const struct figures *f)
+{
+	const struct su_plan *pl = &w->st->pl->p[p->plan];
+	struct sumrow *s = &w->sum[(size_t)p->plan * 12 + (size_t)k];
+	int b;
+
+	s->reps++;
+	if (f->Q <= 0)
+		s->noquota++;
+	else {
+		b = su_attainment_band(f->M, f->Q,
+		    pl->base == SU_PB_UNIT ? 100 : 1);
+		s->band[b]++;
+		if (b == 0) {
+			size_t n = strlen(p->name);
+
+			s->under = su_xrealloc(s->under, s->ulen + n + 3);
+			if (s->ulen)
+				memcpy(s->under + s->ulen, "; ", 2),
+				    s->ulen += 2;
+			memcpy(s->under + s->ulen, p->name, n + 1);
+			s->ulen += n;
+		}
+	}
+	if (su_add(s->payout, f->payout, &s->payout) ||
+	    su_add(s->base, p->pb[k], &s->base)) {
+		su_msg(NULL, 0, "the cost of plan %s overflows", pl->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* a --summary row: plan (or "Total"), period, the reps and their bands,
+ * the share at quota, the names under 50%, payout, base and cost */
+static int
+summary_row(struct writer *w, const char *plan, const char *label,
+            const struct sumrow *s)
+{
+	struct su_cell cells[14];
+	long placed = s->reps - s->noquota;
+	int64_t cost;
+	size_t i;
+
+	cells[0] = str(plan);
+	cells[1] = str(label);
+	cells[2] = num(SU_C_INT, s->reps, 0);
+	for (i = 0; i < 5; i++)
+		cells[3 + i] = num(SU_C_INT, s->band[i], 0);
+	cells[8] = num(SU_C_INT, s->noquota, 0);
+	cells[9] = placed ? num(SU_C_PCT, s->band[3] + s->band[4], placed) :
+	    num(SU_C_NULL, 0, 0);
+	cells[10] = str(s->under ? s->under : "");
+	cells[11] = num(SU_C_MONEY, s->payout, 0);
+	if (w->st->has_base) {
+		if (su_add(s->payout, s->base, &cost)) {
+			su_msg(NULL, 0, "the cost of sales of %s overflows",
+			    label);
+			return -1;
+		}
+		cells[12] = num(SU_C_MONEY, s->base, 0);
+		cells[13] = num(SU_C_MONEY, cost, 0);
+	} else
+		cells[12] = cells[13] = num(SU_C_NULL, 0, 0);
+	return su_out_row(w->out, cells);
+}
+
+/* --summary's rows: per period (by its end, a shorter one first), each
+ * plan paid then with a rep on it, in the plans' order, then the Total
+ * of the period's plans */
+static int
+write_summary(struct writer *w)
+{
+	const struct su_plans *pls = w->st->pl;
+	char label[16];
+	int m, fi, k, e;
+	size_t j, i;
+
+	for (m = 0; m < 12; m++)
+		for (fi = 0; fi < 3; fi++) {
+			struct sumrow t;
+			int any = 0;
+
+			if ((m + 1) % (12 / freq_n[fi]) != 0)
+				continue;
+			k = (m + 1) / (12 / freq_n[fi]) - 1;
+			plabel(label, &w->st->y, freq_n[fi], k,
+			    w->st->o->c.fy_start);
+			memset(&t, 0, sizeof t);
+			for (j = 0; j < pls->np; j++) {
+				const struct sumrow *s = &w->sum[j * 12 +
+				    (size_t)k];
+
+				if (pls->p[j].periods != freq_n[fi] ||
+				    s->reps == 0)
+					continue;
+				if ((e = summary_row(w, pls->p[j].name, label,
+				    s)) != 0)
+					goto fail;
+				any = 1;
+				t.reps += s->reps, t.noquota += s->noquota;
+				for (i = 0; i < 5; i++)
+					t.band[i] += s->band[i];
+				if (s->under) {
+					t.under = su_xrealloc(t.under, t.ulen +
+					    s->ulen + 3);
+					if (t.ulen)
+						memcpy(t.under + t.ulen, "; ",
+						    2), t.ulen += 2;
+					memcpy(t.under + t.ulen, s->under,
+					    s->ulen + 1);
+					t.ulen += s->ulen;
+				}
+				if (su_add(t.payout, s->payout, &t.payout) ||
+				    su_add(t.base, s->base, &t.base)) {
+					su_msg(NULL, 0, "the cost of sales of "
+					    "%s overflows", label);
+					e = -1;
+					goto fail;
+				}
+			}
+			e = any ? summary_row(w, "Total", label, &t) : 0;
+fail:
+			free(t.under);
+			if (e)
+				return e;
+		}
+	return 0;
+}
+
 /* rep ri's statements (or line items) for the periods wanted: 0; -1
  * failed (said); or su_out_row's error */
 static int
@@ -537,7 +679,8 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		plabel(label, &st->y, n, k, st->o->c.fy_start);
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
-		if (show && (e = st->o->detail ?
+		if (show && (e = st->o->summary ? summary_add(w, p, k, &f) :
+		    st->o->detail ?
 		    detail_rows(w->out, p, pl, label, k == n - 1, &w->c, &f) :
 		    statement_row(w, p, pl, k, label, &f)) != 0)
 			return e;
@@ -562,6 +705,10 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	    "adjustment", "balance", "base_pay", "total_pay"};
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
+	static const char *const mnames[] = {"plan", "period", "reps",
+	    "band_under_50", "band_50_to_75", "band_75_to_100",
+	    "band_100_to_125", "band_125_plus", "no_quota", "at_quota_share",
+	    "under_50_reps", "payout", "base_pay", "cost_of_sales"};
 	struct writer w;
 	size_t ri;
 	int e;
@@ -573,14 +720,25 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	w.nmoney = st->has_base ? S_NMONEY : S_BASE;
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
-	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
+	if ((e = st->o->summary ? su_out_header(out, 14, mnames) :
+	    st->o->detail ? su_out_header(out, 7, dnames) :
 	    su_out_header(out, 6 + w.nmoney, snames)) != 0)
 		return e;
 	w.held = su_xmalloc(st->pl->nb + 1);
+	if (st->o->summary) {
+		w.sum = su_xmalloc(st->pl->np * 12 * sizeof *w.sum);
+		memset(w.sum, 0, st->pl->np * 12 * sizeof *w.sum);
+	}
 	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
 		e = rep_statements(&w, st->wantp, ri);
-	if (e == 0 && !st->o->detail)
+	if (e == 0 && st->o->summary)
+		e = write_summary(&w);
+	else if (e == 0 && !st->o->detail)
 		e = total_rows(&w);
+	if (w.sum)
+		for (ri = 0; ri < st->pl->np * 12; ri++)
+			free(w.sum[ri].under);
+	free(w.sum);
 	free(w.c.it);
 	free(w.held);
 	return e;
