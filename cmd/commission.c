@@ -19,7 +19,7 @@
 
 static const char usage_text[] =
 "usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
-"                  [--metrics FILE] [--period P] [-m MODEL]\n"
+"                  [--metrics FILE] [--paid LEDGER] [--period P] [-m MODEL]\n"
 "                  [--detail | --summary] [--no-excel-safe] [options]\n"
 "                  [BOOKINGS ...]\n";
 
@@ -44,6 +44,8 @@ usage(FILE *fp)
 "      --quotas FILE          rep, period, quota: ramped period quotas\n"
 "      --activities FILE      rows for measure = count plans (rep, date, ...)\n"
 "      --metrics FILE         rep, metric, value [, period]: for bonuses\n"
+"      --paid LEDGER          rep, period, amount: what was really paid; the\n"
+"                             true-up is against it\n"
 "      --period P             statements for the payout periods ending in P\n"
 "                             (default: the whole plan year of --as-of)\n"
 "  -m, --model MODEL          the stage model that says which stages are\n"
@@ -59,7 +61,7 @@ usage(FILE *fp)
 }
 
 enum { OPT_QUOTAS = SU_OPT_PROGRAM_BASE, OPT_ACTIVITIES, OPT_METRICS,
-       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL, OPT_SUMMARY };
+       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL, OPT_SUMMARY, OPT_PAID };
 
 static int
 option(void *self, int c, const char *arg)
@@ -76,6 +78,7 @@ option(void *self, int c, const char *arg)
 	case OPT_PERIOD: o->period = arg; break;
 	case OPT_DETAIL: o->detail = 1; break;
 	case OPT_SUMMARY: o->summary = 1; break;
+	case OPT_PAID: o->paid = arg; break;
 	case OPT_NO_EXCEL: o->no_excel = 1; break;
 	default: abort(); /* in longopts, handled by nobody */
 	}
@@ -199,7 +202,8 @@ setup(void *self, struct su_run *run)
 	state_tables(st);
 	if (read_roster(st) || (o->quotas && read_quotas(st)) ||
 	    plan_currencies(st) ||
-	    read_metrics(st) || bind_bonuses(st) || read_activities(st))
+	    read_metrics(st) || bind_bonuses(st) || read_activities(st) ||
+	    (o->paid && read_ledger(st)))
 		return -1;
 	/* SDRs alone: nothing in the bookings is theirs, so none are read
 	 * (not even standard input) unless named */
@@ -243,7 +247,7 @@ static const struct option longopts[] = {
 	{"quotas", 1, 0, OPT_QUOTAS}, {"activities", 1, 0, OPT_ACTIVITIES},
 	{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
 	{"detail", 0, 0, OPT_DETAIL}, {"model", 1, 0, 'm'},
-	{"summary", 0, 0, OPT_SUMMARY},
+	{"summary", 0, 0, OPT_SUMMARY}, {"paid", 1, 0, OPT_PAID},
 	{"no-excel-safe", 0, 0, OPT_NO_EXCEL}, {0, 0, 0, 0},
 };
 

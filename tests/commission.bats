@@ -1049,3 +1049,78 @@ Total,,2026-Q4,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00"
 ["U",1,0,0,0,0,0,1,null,"",1,null,null]
 ["Total",6,1,1,1,1,1,1,0.4,"a",401,null,null]'
 }
+
+# --paid: examples/plans/quarterly.ini's statements for Q1 and Q2 as a
+# ledger (what this run pays: Ana 31,500.00 and 0.00, Ben 0.00 and
+# 20,000.00, Chloe 72,000.00 and 0.00)
+ledger() {
+	printf 'Rep,Period,Amount\nAna Ruiz,2026-Q1,31500.00\nAna Ruiz,2026-Q2,0.00\nBen Cho,2026-Q1,0\nBen Cho,2026-Q2,%s\nChloe Martin,2026-Q1,"$72,000.00"\nChloe Martin,2026-Q2,0\n' "$1" | mk "$2"
+}
+
+@test "--paid: a ledger equal to this run's payouts changes nothing; one that paid less or more gives exactly the difference" {
+	cd "$EXAMPLES"
+	q() { "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --as-of 2026-12-31 "$@" plans/bookings.csv; }
+	run --separate-stderr q
+	want=$output
+	run --separate-stderr q --paid "$(ledger 20000 same.csv)"
+	assert_success
+	assert_equal "$output" "$want"
+	# every period: the whole year's payouts as the ledger
+	run --separate-stderr q -f json
+	l=$( (echo Rep,Period,Amount; jq -r 'select(.plan != "") | [.rep, .period, .payout] | @csv' <<<"$output") | mk year.csv)
+	run --separate-stderr q --paid "$l"
+	assert_equal "$output" "$want"
+	# Ben was paid $1,000 less in Q2 (19,000.00): Q3 pays 50,714.29 earned
+	# - 19,000.00 = 31,714.29, the 30,714.29 this run pays and the 1,000.00
+	# owed, as the adjustment: 25,714.29 + 5,000 + 1,000 = 31,714.29
+	run --separate-stderr q --paid "$(ledger 19000 less.csv)" --period 2026-Q3
+	assert_success
+	assert_line "Ben Cho,AE,2026-Q3,1050000.00,600000.01,0.5714,50714.29,19000.00,31714.29,25714.29,0.00,5000.00,1000.00,0.00"
+	assert_equal "$stderr" ""
+	# $1,000 more (21,000.00): 29,714.29, the adjustment -1,000.00
+	run --separate-stderr q --paid "$(ledger 21000 more.csv)" --period 2026-Q3
+	assert_line "Ben Cho,AE,2026-Q3,1050000.00,600000.01,0.5714,50714.29,21000.00,29714.29,25714.29,0.00,5000.00,-1000.00,0.00"
+	# $60,000 more: 50,714.29 - 80,000.00 is negative: nothing paid, the
+	# balance -29,285.71 carried
+	run --separate-stderr q --paid "$(ledger 80000 over.csv)" --period 2026-Q3
+	assert_line "Ben Cho,AE,2026-Q3,1050000.00,600000.01,0.5714,50714.29,80000.00,0.00,25714.29,0.00,5000.00,-60000.00,-29285.71"
+}
+
+@test "--paid: a period the ledger covers without a payment is nothing paid, and said; bad ledgers" {
+	cd "$EXAMPLES"
+	q() { "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --as-of 2026-12-31 "$@" plans/bookings.csv; }
+	# only Ben's Q2 line: Q1 and Q2 are covered, and Ana was paid
+	# nothing: her Q3 pays all 52,142.86 earned
+	l=$(printf 'Rep,Period,Amount\nBen Cho,2026-Q2,20000\n' | mk ben.csv)
+	run --separate-stderr q --paid "$l" --period 2026-Q3 -f json
+	assert_success
+	run jq -r 'select(.rep == "Ana Ruiz") | "\(.paid_before) \(.payout)"' <<<"$output"
+	assert_output "0 52142.86"
+	assert_equal "$stderr" "commission: note: $l names no payment to Ana Ruiz in 2 periods it covers (2026-Q1 first) that would pay: taken as nothing paid
+commission: note: $l names no payment to Chloe Martin in 2 periods it covers (2026-Q1 first) that would pay: taken as nothing paid"
+	# two payments in a period are summed
+	l=$(printf 'Rep,Period,Amount\nBen Cho,2026-Q2,15000\nBen Cho,2026-Q2,5000\n' | mk two.csv)
+	run --separate-stderr q --paid "$l" --period 2026-Q3 -f json
+	run jq -r 'select(.rep == "Ben Cho") | .payout' <<<"$output"
+	assert_output "30714.29"
+	l=$(printf 'Rep,Period,Amount\nZed,2026-Q2,1\n' | mk z.csv)
+	run --separate-stderr q --paid "$l"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $l:2: Zed is not in the roster"
+	l=$(printf 'Rep,Period,Amount\nBen Cho,2026-05,1\n' | mk m.csv)
+	run --separate-stderr q --paid "$l"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $l:2: Period \"2026-05\" is not a payout period of plan AE in FY2026"
+	l=$(printf 'Rep,Period,Amount\nBen Cho,2026-Q2,\n' | mk e.csv)
+	run --separate-stderr q --paid "$l"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $l:2: Amount \"\": empty (a payout cannot rest on a guess)"
+	l=$(printf 'Rep,Period\nBen Cho,2026-Q2\n' | mk nc.csv)
+	run --separate-stderr q --paid "$l"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $l:1: no amount column (tried \"Amount\", \"ARR\", \"ACV\", \"Total Contract Value\", \"Deal Amount\", \"Close Value\", \"Deal Value\", \"Estimated Value\"; or name it with -c amount=HEADER); the headers are: \"Rep\", \"Period\""
+	run --separate-stderr q --paid /nonexistent.csv
+	assert_failure 2
+	assert_equal "$stderr" "commission: /nonexistent.csv: No such file or directory"
+}

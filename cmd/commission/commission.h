@@ -11,6 +11,7 @@
 struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
+	const char *paid;  /* --paid LEDGER */
 	const char *model;
 	int detail;
 	int summary;   /* --summary: the attainment picture */
@@ -33,6 +34,8 @@ struct rep {
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
 	int64_t pb[12];            /* base pay per payout period, prorated */
+	int64_t ledger[12];        /* --paid: paid per payout period */
+	unsigned char paid_line[12]; /* --paid names a payment then */
 	int has_pq[12];
 	int64_t credit[12];        /* per month: credited amount */
 	int64_t role[12];          /* per month: amount of deals in its role */
@@ -138,6 +141,9 @@ struct state {
 	struct bcols bc;
 	struct su_period want, *wantp;
 	int has_base;             /* the roster has a Base column */
+	/* --paid: the end of the last period the ledger names (the
+	 * periods it covers; INT32_MIN none) */
+	int32_t ledger_to;
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];
@@ -160,6 +166,7 @@ void say_spellings(struct state *st);
 int plan_currencies(struct state *st);
 int read_roster(struct state *st);
 int read_quotas(struct state *st);
+int read_ledger(struct state *st);
 int quotas(struct state *st);
 int read_metrics(struct state *st);
 int read_activities(struct state *st);

@@ -586,6 +586,54 @@ prorate(struct state *st, struct rep *p, int n, int k)
 	    su_muldiv(p->pb[k], days, len, &p->pb[k]) ? -1 : 0;
 }
 
+/* --paid LEDGER: what was really paid, per rep and payout period (two
+ * rows of a period are two payments, summed); the periods up to the last
+ * it names are the periods it covers */
+int
+read_ledger(struct state *st)
+{
+	struct su_in *in;
+	struct su_rec hdr, rec;
+	int col[SU_R_NROLES], c_rep, c_per, c_amt, r, k, i, ok = -1;
+
+	st->ledger_to = INT32_MIN;
+	if (!(in = side_open(st, st->o->paid, &hdr)))
+		return -1;
+	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PERIOD,
+	    SU_COL_REQUIRED, SU_R_AMOUNT, SU_COL_REQUIRED, -1))
+		goto done;
+	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD];
+	c_amt = col[SU_R_AMOUNT];
+	while ((r = su_in_next(in, &rec)) > 0) {
+		int64_t a;
+		struct rep *p;
+
+		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
+			su_msg(rec.file, rec.line, "%.*s is not in the roster",
+			    (int)rec.len[c_rep], rec.f[c_rep]);
+			goto done;
+		}
+		p = &st->r[i];
+		if ((k = period_index(st, p, &rec, c_per)) < 0 ||
+		    side_money(st, &rec, c_amt, "Amount", &a, 0) < 0)
+			goto done;
+		p->paid_line[k] = 1;
+		if (su_add(p->ledger[k], a, &p->ledger[k])) {
+			su_msg(rec.file, rec.line, "the payments to %s in that "
+			    "period overflow", p->name);
+			goto done;
+		}
+		if (pto(&st->y, st->pl->p[p->plan].periods, k) > st->ledger_to)
+			st->ledger_to = pto(&st->y, st->pl->p[p->plan].periods,
+			    k);
+	}
+	if (r == 0)
+		ok = 0;
+done:
+	su_in_free(in);
+	return ok;
+}
+
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
  * figure split evenly, then prorated by days from a mid-year start */
 int

@@ -661,8 +661,8 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 	const struct rep *p = &st->r[ri];
 	const struct su_plan *pl = &st->pl->p[p->plan];
 	struct figures f;
-	int k, n = pl->periods, e, show;
-	char label[16];
+	int k, n = pl->periods, e, show, nmiss = 0;
+	char label[16], miss[16];
 
 	memset(&f, 0, sizeof f);
 	memset(w->held, 0, st->pl->nb + 1);
@@ -686,9 +686,22 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 			return e;
 		if (show && k == n - 1 && f.balance < 0)
 			say_owed(st, p, f.balance);
-		f.paid += f.payout;
+		/* a period the ledger covers was paid what it says; one it
+		 * names no payment in, nothing, which is said when this run
+		 * would pay something */
+		if (st->o->paid && pto(&st->y, n, k) <= st->ledger_to) {
+			if (!p->paid_line[k] && f.payout && nmiss++ == 0)
+				memcpy(miss, label, sizeof miss);
+			f.paid += p->ledger[k];
+		} else
+			f.paid += f.payout;
 		f.pc = f.C, f.pb = f.B, f.ps = f.S;
 	}
+	if (nmiss)
+		su_msg(NULL, 0, "note: %s names no payment to %s in %d "
+		    "period%s it covers (%s first) that would pay: taken as "
+		    "nothing paid", st->o->paid, p->name, nmiss,
+		    nmiss == 1 ? "" : "s", miss);
 	return 0;
 }
 
