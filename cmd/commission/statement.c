@@ -295,6 +295,8 @@ struct writer {
 	struct total tot[3][12];   /* [frequency][period] */
 	size_t nmoney;             /* money columns written */
 	struct sumrow *sum;        /* --summary: [plan][period] */
+	int detail;                /* this pass writes line items */
+	int quiet;                 /* a second pass: its notes were said */
 };
 
 static const int freq_n[3] = {12, 4, 1};
@@ -680,11 +682,11 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
 		if (show && (e = st->o->summary ? summary_add(w, p, k, &f) :
-		    st->o->detail ?
+		    w->detail ?
 		    detail_rows(w->out, p, pl, label, k == n - 1, &w->c, &f) :
 		    statement_row(w, p, pl, k, label, &f)) != 0)
 			return e;
-		if (show && k == n - 1 && f.balance < 0)
+		if (show && k == n - 1 && f.balance < 0 && !w->quiet)
 			say_owed(st, p, f.balance);
 		/* a period the ledger covers was paid what it says; one it
 		 * names no payment in, nothing, which is said when this run
@@ -697,7 +699,7 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 			f.paid += f.payout;
 		f.pc = f.C, f.pb = f.B, f.ps = f.S;
 	}
-	if (nmiss)
+	if (nmiss && !w->quiet)
 		su_msg(NULL, 0, "note: %s names no payment to %s in %d "
 		    "period%s it covers (%s first) that would pay: taken as "
 		    "nothing paid", st->o->paid, p->name, nmiss,
@@ -730,11 +732,15 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	memset(&w, 0, sizeof w);
 	w.st = st;
 	w.out = out;
+	/* a workbook: the statements on a Summary sheet and, with --detail,
+	 * each rep's line items on a sheet of its own */
+	w.detail = st->o->detail && st->o->c.format != SU_FMT_XLSX;
+	su_out_sheet(out, "Summary");
 	w.nmoney = st->has_base ? S_NMONEY : S_BASE;
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
 	if ((e = st->o->summary ? su_out_header(out, 14, mnames) :
-	    st->o->detail ? su_out_header(out, 7, dnames) :
+	    w.detail ? su_out_header(out, 7, dnames) :
 	    su_out_header(out, 6 + w.nmoney, snames)) != 0)
 		return e;
 	w.held = su_xmalloc(st->pl->nb + 1);
@@ -746,8 +752,16 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 		e = rep_statements(&w, st->wantp, ri);
 	if (e == 0 && st->o->summary)
 		e = write_summary(&w);
-	else if (e == 0 && !st->o->detail)
+	else if (e == 0 && !w.detail)
 		e = total_rows(&w);
+	if (st->o->detail && !w.detail) {
+		w.detail = w.quiet = 1;
+		for (ri = 0; ri < st->nr && e == 0; ri++) {
+			su_out_sheet(out, st->r[ri].name);
+			if ((e = su_out_header(out, 7, dnames)) == 0)
+				e = rep_statements(&w, st->wantp, ri);
+		}
+	}
 	if (w.sum)
 		for (ri = 0; ri < st->pl->np * 12; ri++)
 			free(w.sum[ri].under);
