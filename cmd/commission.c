@@ -140,6 +140,7 @@ free_state(void *self)
 	for (i = 0; i < st->nr; i++) {
 		free(st->r[i].name);
 		free(st->r[i].team);
+		free(st->r[i].mgr_name);
 		if (st->m) {
 			for (k = 0; k < st->nm[i]; k++)
 				free(st->m[i][k].value);
@@ -237,7 +238,8 @@ end(void *self, struct su_run *run)
 		return -1;
 	say_spellings(st);
 	say_not_won(st);
-	measures(st);
+	if (measures(st))
+		return -1;
 	award_spiffs(st);
 	return 0;
 }

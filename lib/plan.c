@@ -214,8 +214,10 @@ cur_spiff(void *ctx)
 static int
 set_measure(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	static const char *const w[] = {"credit", "team", "count", NULL};
-	static const int v[] = {SU_PM_CREDIT, SU_PM_TEAM, SU_PM_COUNT};
+	static const char *const w[] = {"credit", "team", "count", "org",
+	    "below", NULL};
+	static const int v[] = {SU_PM_CREDIT, SU_PM_TEAM, SU_PM_COUNT,
+	    SU_PM_ORG, SU_PM_BELOW};
 	struct su_plan *p = cur_plan(ctx);
 	const char *r;
 	int m;
@@ -227,7 +229,8 @@ set_measure(struct su_ini_load *ld, void *ctx, const char *value)
 		free(p->role);
 		p->role = su_xstrdup(r);
 	} else
-		return badval(ld, value, "credit, team, count or role COLUMN");
+		return badval(ld, value, "credit, team, org, below, count or "
+		    "role COLUMN");
 	return 1;
 }
 

@@ -13,7 +13,8 @@
 #include "su_money.h"
 #include "su_rate.h"
 
-enum su_pmeasure { SU_PM_CREDIT, SU_PM_TEAM, SU_PM_ROLE, SU_PM_COUNT };
+enum su_pmeasure { SU_PM_CREDIT, SU_PM_TEAM, SU_PM_ROLE, SU_PM_COUNT,
+                   SU_PM_ORG, SU_PM_BELOW };
 enum su_pbase { SU_PB_VARIABLE, SU_PB_AMOUNT, SU_PB_UNIT };
 enum su_award { SU_SP_FIRST, SU_SP_LARGEST, SU_SP_MOST };
 struct su_band {

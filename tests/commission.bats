@@ -1124,3 +1124,43 @@ commission: note: $l names no payment to Chloe Martin in 2 periods it covers (20
 	assert_failure 2
 	assert_equal "$stderr" "commission: /nonexistent.csv: No such file or directory"
 }
+
+# a hierarchy: Vera (VP, measure = org) over Mo (area manager, override
+# measure = below, 2%) over Ana and Ben; Cy reports to Vera.  Bookings:
+# Ana $600K, Ben $400K, Cy $500K, Mo $100K (his own).
+#   Vera: own 0 + Mo 100K + Ana 600K + Ben 400K + Cy 500K = $1.6M of
+#         $3M: $100,000 x 1.6/3 = $53,333.33
+#   Mo:   below him Ana + Ben = $1M (not his own $100K): 2% = $20,000.00
+#   Ana, Ben, Cy: 10% of their own: $60,000, $40,000, $50,000
+@test "hierarchies: Manager column, measure = org rolls up the tree, an override plan pays on everyone below" {
+	p=$(printf '[plan AE]\nmeasure = credit\nbase = amount\nmode = marginal\npayout = annual\nband = 0%%-: 10%%\n[plan VP]\nmeasure = org\nbase = variable\nmode = marginal\npayout = annual\nband = 0%%-: 1.0\n[plan Override]\nmeasure = below\nbase = amount\nmode = marginal\npayout = annual\nband = 0%%-: 2%%\n' | mk h.ini)
+	r=$(printf 'Rep,Plan,Quota,Variable,Reports To\nVera,VP,3000000,100000,\nMo,Override,2000000,,vera\nAna,AE,1000000,,Mo\nBen,AE,1000000,,Mo\nCy,AE,1000000,,Vera\n' | mk hr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,600000,2026-02-01\nBen,400000,2026-03-01\nCy,500000,2026-04-01\nMo,100000,2026-05-01\n' | mk hb.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan != "") | "\(.rep) \(.credit_to_date) \(.payout)"' <<<"$output"
+	assert_output "Vera 1600000 53333.33
+Mo 1000000 20000
+Ana 600000 60000
+Ben 400000 40000
+Cy 500000 50000"
+	# a cycle names its reps in order; a manager not in the roster
+	r=$(printf 'Rep,Plan,Quota,Variable,Manager\nVera,VP,3000000,100000,Cy\nMo,Override,2000000,,Vera\nAna,AE,1000000,,Mo\nCy,AE,1000000,,Mo\n' | mk hc.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: $r: the managers go round in a cycle: Cy -> Mo -> Vera -> Cy (each reports to the next)"
+	r=$(printf 'Rep,Plan,Quota,Manager\nAna,AE,1000000,Ana\n' | mk hs.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r: the managers go round in a cycle: Ana -> Ana (each reports to the next)"
+	r=$(printf 'Rep,Plan,Quota,Manager\nAna,AE,1000000,Zed\n' | mk hz.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Ana's Manager \"Zed\" is not in the roster"
+	# the measures a plan names
+	p2=$(printf '[plan X]\nmeasure = bogus\n' | mk hx.ini)
+	run --separate-stderr commission -p "$p2" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p2:2: [plan X]: measure = bogus: expected credit, team, org, below, count or role COLUMN"
+}

@@ -124,25 +124,28 @@ def gen_case(r):
     err = None  # what the case breaks on purpose
     if r.random() < 0.08 and 'errors' not in AVOID:
         err = r.choice(['dup-id', 'split-sum', 'empty-amount', 'unknown-rep',
-                        'out-of-year', 'zero-quota', 'currency'])
+                        'out-of-year', 'zero-quota', 'currency', 'cycle'])
 
     # plans
     nplans = r.randint(1, 3)
     plans = []
     plan_text = []
-    kinds = ['variable', 'variable', 'amount', 'unit', 'team', 'role']
+    kinds = ['variable', 'variable', 'amount', 'unit', 'team', 'role',
+             'org', 'below']
     used = set()
     for i in range(nplans):
         kind = r.choice(kinds)
-        if kind in ('team', 'role', 'unit') and kind in used:
+        if kind in ('team', 'role', 'unit', 'org', 'below') and kind in used:
             kind = 'variable'
         used.add(kind)
         name = {'variable': 'AE', 'amount': 'ISR', 'unit': 'SDR', 'team': 'VP',
-                'role': 'SE'}[kind] + str(i + 1)
+                'role': 'SE', 'org': 'RVP', 'below': 'OVR'}[kind] + str(i + 1)
         base = {'variable': 'variable', 'amount': 'amount', 'unit': 'unit',
-                'team': 'variable', 'role': 'variable'}[kind]
+                'team': 'variable', 'role': 'variable', 'org': 'variable',
+                'below': 'amount'}[kind]
         measure = {'variable': 'credit', 'amount': 'credit', 'unit': 'count',
-                   'team': 'team', 'role': 'role Solutions Engineer'}[kind]
+                   'team': 'team', 'role': 'role Solutions Engineer',
+                   'org': 'org', 'below': 'below'}[kind]
         payout = r.choice(['quarterly', 'quarterly', 'monthly', 'annual'])
         lines = ['[plan %s]' % name, 'measure = %s' % measure, 'base = %s' % base]
         if base == 'unit':
@@ -173,7 +176,8 @@ def gen_case(r):
             plan_text.append('[bonus b-%s]\nplan = %s\namount = %s\nwhen = attainment >= %d\n'
                              % (p['name'], p['name'], r.choice(['5000', '$2,500.50', '10000']),
                                 r.choice([25, 50, 100, 150])))
-    money_plans = [p['name'] for p in plans if p['kind'] in ('variable', 'amount', 'team')]
+    money_plans = [p['name'] for p in plans if p['kind'] in ('variable', 'amount', 'team',
+                                                             'org', 'below')]
     if money_plans and r.random() < 0.5:
         for j in range(r.randint(1, 2)):
             pl = r.sample(money_plans, r.randint(1, len(money_plans)))
@@ -215,8 +219,20 @@ def gen_case(r):
         reps.append({'name': nm, 'plan': p, 'start': start, 'quota': quota, 'team': team})
     if err == 'zero-quota':
         roster[0][2] = '0'
+    # a hierarchy: each rep's manager an earlier rep, so no cycle, but
+    # the 'cycle' case makes the first report to the last
+    with_mgr = err == 'cycle' or any(p['kind'] in ('org', 'below') for p in plans) \
+        or r.random() < 0.2
+    if with_mgr:
+        for i, row in enumerate(roster):
+            row.append(roster[r.randrange(i)][0] if i and r.random() < 0.7 else '')
+        if err == 'cycle':
+            roster[0][-1] = roster[-1][0]
+            if len(roster) > 1 and roster[-1][-1] == '':
+                roster[-1][-1] = roster[0][0]
     files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']
-                                    + (['Base'] if with_base else [])] + roster)
+                                    + (['Base'] if with_base else [])
+                                    + (['Manager'] if with_mgr else [])] + roster)
 
     # ramped quotas for some reps of money plans with their own credit
     qrows = []

@@ -615,6 +615,7 @@ def main(argv):
     c_start = find_exact(h, 'Start Date', False)
     c_team = find_exact(h, 'Team', False)
     c_base = find_exact(h, 'Base', False)   # commission(1): base_pay, total_pay
+    c_mgr = find_exact(h, 'Manager', False)  # commission(1): the hierarchy
     reps = []
     by_name = {}
     for _, _, r in rows:
@@ -635,12 +636,39 @@ def main(argv):
             start = parse_date(r[c_start])
         team = r[c_team] if c_team is not None else ''
         base = parse_money(r[c_base], 'base')[0] if c_base is not None else 0
+        mgr = r[c_mgr].strip() if c_mgr is not None else ''
         rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var, 'base': base,
+               'mgr': mgr,
                'start': start, 'team': team, 'idx': len(reps)}
         if norm_name(name) in by_name:
             raise Err('rep twice in the roster')
         by_name[norm_name(name)] = rep
         reps.append(rep)
+
+    # the hierarchy: a manager is a rep of the roster; following managers
+    # never comes back to a rep
+    for rep in reps:
+        if rep['mgr'] and norm_name(rep['mgr']) not in by_name:
+            raise Err('manager not in the roster')
+        rep['up'] = by_name[norm_name(rep['mgr'])] if rep['mgr'] else None
+    for rep in reps:
+        seen, a = set(), rep
+        while a is not None:
+            if id(a) in seen:
+                raise Err('managers in a cycle')
+            seen.add(id(a))
+            a = a['up']
+
+    def below(rep):
+        out = []
+        for r in reps:
+            a = r['up']
+            while a is not None:
+                if a is rep:
+                    out.append(r)
+                    break
+                a = a['up']
+        return out
 
     # ramped quotas
     ramps = {}
@@ -830,6 +858,10 @@ def main(argv):
         prev = (0, 0, 0, 0)   # commission, bonus, spiff, earned to date
         team = [r for r in reps if rep['team'] != '' and r['team'] == rep['team']] \
             if plan['measure'] == 'team' else [rep]
+        if plan['measure'] == 'org':
+            team = [rep] + below(rep)
+        elif plan['measure'] == 'below':
+            team = below(rep)
         role = plan['measure'][5:].strip() if plan['measure'].lower().startswith('role ') else None
         for k, (label, s0, s1) in enumerate(periods):
             Q = sum(pq[:k + 1])

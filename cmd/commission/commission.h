@@ -26,6 +26,8 @@ struct year {
 
 struct rep {
 	char *name, *team;
+	char *mgr_name;            /* Manager as written, until resolved */
+	int mgr;                   /* the rep's manager, or -1 */
 	int plan;
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
@@ -178,7 +180,7 @@ enum su_result booking(void *self, struct su_run *run,
                        const struct su_rec *r);
 int settle_splits(void *self, struct su_run *run);
 void say_not_won(struct state *st);
-void measures(struct state *st);
+int measures(struct state *st);
 
 /* statement.c: bonuses, spiffs and the statements (su_run's write) */
 int bind_bonuses(struct state *st);

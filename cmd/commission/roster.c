@@ -269,7 +269,7 @@ side_money(struct state *st, const struct su_rec *r, int col,
 }
 
 struct rcols { /* the roster's columns: -1 when not there */
-	int rep, plan, quota, var, start, team, base;
+	int rep, plan, quota, var, start, team, base, mgr;
 };
 
 /* a new rep named s, once in the roster.  NULL when it is there twice
@@ -399,6 +399,16 @@ roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
 	    roster_amounts(st, rec, c, p) ||
 	    (c->start >= 0 && roster_start(st, rec, c->start, p)))
 		return -1;
+	p->mgr = -1;
+	if (c->mgr >= 0) {
+		s = rec->f[c->mgr], len = rec->len[c->mgr];
+		su_trim(&s, &len);
+		if (len) {
+			p->mgr_name = su_xmalloc(len + 1);
+			memcpy(p->mgr_name, s, len);
+			p->mgr_name[len] = '\0';
+		}
+	}
 	if (c->team >= 0) {
 		s = rec->f[c->team], len = rec->len[c->team];
 		su_trim(&s, &len);
@@ -417,6 +427,49 @@ roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
 	return 0;
 }
 
+/* the Manager column: each names a rep of the roster (matched as rep
+ * names are), and following managers up never comes back to a rep: a
+ * cycle is an error naming its reps in order.  0 or -1 (said). */
+static int
+managers(struct state *st)
+{
+	size_t i, k, n;
+	int j, c;
+	char msg[512];
+
+	for (i = 0; i < st->nr; i++) {
+		struct rep *p = &st->r[i];
+
+		if (!p->mgr_name)
+			continue;
+		if ((j = find_rep(st, p->mgr_name, strlen(p->mgr_name))) < 0) {
+			su_msg(st->o->roster, p->line, "%s's Manager \"%s\" is "
+			    "not in the roster", p->name, p->mgr_name);
+			return -1;
+		}
+		p->mgr = j;
+	}
+	for (i = 0; i < st->nr; i++) {
+		/* nr steps up from a rep in a cycle end inside it */
+		for (c = (int)i, k = 0; c >= 0 && k < st->nr; k++)
+			c = st->r[c].mgr;
+		if (c < 0)
+			continue;
+		n = (size_t)snprintf(msg, sizeof msg, "%s", st->r[c].name);
+		j = st->r[c].mgr;
+		do {
+			if (n < sizeof msg)
+				n += (size_t)snprintf(msg + n, sizeof msg - n,
+				    " -> %s", st->r[j].name);
+			j = st->r[j].mgr;
+		} while (j != st->r[c].mgr);
+		su_msg(st->o->roster, 0, "the managers go round in a cycle: "
+		    "%s (each reports to the next)", msg);
+		return -1;
+	}
+	return 0;
+}
+
 int
 read_roster(struct state *st)
 {
@@ -430,12 +483,13 @@ read_roster(struct state *st)
 	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PLAN,
 	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_OPTIONAL, SU_R_VARIABLE,
 	    SU_COL_OPTIONAL, SU_R_START, SU_COL_OPTIONAL, SU_R_TEAM,
-	    SU_COL_OPTIONAL, SU_R_BASE, SU_COL_OPTIONAL, -1))
+	    SU_COL_OPTIONAL, SU_R_BASE, SU_COL_OPTIONAL, SU_R_MANAGER,
+	    SU_COL_OPTIONAL, -1))
 		goto done;
 	c.rep = col[SU_R_REP], c.plan = col[SU_R_PLAN];
 	c.quota = col[SU_R_QUOTA], c.var = col[SU_R_VARIABLE];
 	c.start = col[SU_R_START], c.team = col[SU_R_TEAM];
-	c.base = col[SU_R_BASE];
+	c.base = col[SU_R_BASE], c.mgr = col[SU_R_MANAGER];
 	st->has_base = c.base >= 0;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (roster_row(st, &rec, &c))
@@ -445,7 +499,7 @@ read_roster(struct state *st)
 		goto done;
 	}
 	if (r == 0)
-		ok = 0;
+		ok = managers(st);
 done:
 	su_in_free(in);
 	return ok;
