@@ -206,6 +206,20 @@ setup(void *self, struct su_run *run)
 	    read_metrics(st) || bind_bonuses(st) || read_activities(st) ||
 	    (o->paid && read_ledger(st)))
 		return -1;
+	/* a ledger says what was paid, draws included, and a draw's
+	 * recovery rests on what of it was a draw: not told apart yet */
+	if (o->paid) {
+		size_t i;
+
+		for (i = 0; i < st->pl->np; i++)
+			if (st->pl->p[i].draw && plan_used(st, (int)i)) {
+				su_msg(NULL, 0, "--paid: plan %s has a draw, "
+				    "and a ledger does not say which payments "
+				    "were draws: not taken together",
+				    st->pl->p[i].name);
+				return -1;
+			}
+	}
 	/* SDRs alone: nothing in the bookings is theirs, so none are read
 	 * (not even standard input) unless named */
 	if (run->nfiles == 0 && o->activities && count_only(st))

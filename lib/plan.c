@@ -72,6 +72,7 @@ open_plan(struct su_ini_load *ld, void *ctx, const char *section,
 	memset(&pl->p[pl->np], 0, sizeof pl->p[pl->np]);
 	pl->p[pl->np].base = -1;
 	pl->p[pl->np].retro = -1;
+	pl->p[pl->np].draw_recover = -1;
 	pl->p[pl->np].periods = 4;
 	pl->p[pl->np].name = su_xstrdup(name);
 	pl->p[pl->np++].line = line;
@@ -341,6 +342,25 @@ amount(struct su_ini_load *ld, void *ctx, const char *value, int64_t *out,
 }
 
 static int
+set_draw(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_plan *p = cur_plan(ctx);
+
+	return amount(ld, ctx, value, &p->draw, p->cur_what);
+}
+
+static int
+set_recoverable(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const w[] = {"yes", "no", NULL};
+	static const int v[] = {1, 0};
+
+	if (word(value, w, v, &cur_plan(ctx)->draw_recover))
+		return badval(ld, value, "yes or no");
+	return 1;
+}
+
+static int
 set_bonus_plan(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	struct su_bonus *b = cur_bonus(ctx);
@@ -435,6 +455,8 @@ static const struct su_ini_key plan_keys[] = {
 	{"cap", set_cap, 0},
 	{"payout", set_payout, 0},
 	{"clawback", set_clawback, 0},
+	{"draw", set_draw, 0},
+	{"recoverable", set_recoverable, 0},
 	{"description", set_nothing, 0},
 	{NULL, NULL, 0},
 };
@@ -458,7 +480,7 @@ static const struct su_ini_key spiff_keys[] = {
 
 static const struct su_ini_kind kinds[] = {
 	{"plan", 1, plan_keys, "measure, count, base, mode, band, threshold, "
-	    "cap, payout, clawback, description", open_plan},
+	    "cap, payout, clawback, draw, recoverable, description", open_plan},
 	{"bonus", 1, bonus_keys, "plan, amount, when, description", open_bonus},
 	{"spiff", 1, spiff_keys, "plans, award, amount, period, description",
 	    open_spiff},
@@ -603,6 +625,17 @@ finish(struct su_ini_load *ld, void *ctx)
 				return -1;
 			}
 			p->retro = 0;
+		}
+		if (p->draw && p->draw_recover < 0) {
+			su_ini_fail(ld, p->line, "[plan %s]: draw = ... needs "
+			    "recoverable = yes or recoverable = no (say which)",
+			    p->name);
+			return -1;
+		}
+		if (!p->draw && p->draw_recover >= 0) {
+			su_ini_fail(ld, p->line, "[plan %s]: recoverable = ... "
+			    "goes with draw = AMOUNT", p->name);
+			return -1;
 		}
 		if (p->nband == 0) {
 			su_ini_fail(ld, p->line, "[plan %s]: no band = FROM-TO: RATE",

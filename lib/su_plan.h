@@ -43,6 +43,8 @@ struct su_plan {
 	int has_cap;
 	int periods;            /* payouts a year: 1, 4 or 12 */
 	int clawback;           /* a negative true-up is paid back */
+	int64_t draw;           /* paid at least, each payout period (cents) */
+	int draw_recover;       /* 1 recoverable, 0 not, -1 not said */
 	char cur_what[128];     /* its first amount that states a currency
                                ("FILE:LINE: [plan S] band = 0-: $250"), or
                                "" (the currency: su_plans.cur) */

@@ -335,7 +335,7 @@ commission: 6 invalid records skipped; see $rj"
 	t "${H}band = 0%%-50%%: 5%% flat\n" 3 "[plan A]: band = 0%%-50%%: 5%% flat: only a band of base = variable can be flat"
 	t "${H}band = 50%%-0%%: 5%%\n" 3 "[plan A]: the first band starts at 0 (band = 50%%-0%%: 5%%)"
 	t "${H}band = 0%%-0%%: 5%%\n" 3 "[plan A]: band = 0%%-0%%: 5%% ends before it starts"
-	t "${H}bands = 0%%-: 5%%\n" 3 "[plan A]: unknown key bands (expected measure, count, base, mode, band, threshold, cap, payout, clawback, description)"
+	t "${H}bands = 0%%-: 5%%\n" 3 "[plan A]: unknown key bands (expected measure, count, base, mode, band, threshold, cap, payout, clawback, draw, recoverable, description)"
 	t "${H}base = amount\n" 3 "[plan A]: base given twice"
 	t '[plan A]\nbase = variable\nband = 0%%-: 1\n' 1 "[plan A]: base = variable needs mode = marginal or mode = retroactive (say which)"
 	t '[plan A]\nbase = percent\n' 2 "[plan A]: base = percent: expected variable, amount or unit"
@@ -1163,4 +1163,55 @@ Cy 500000 50000"
 	run --separate-stderr commission -p "$p2" -r "$r" "$b"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $p2:2: [plan X]: measure = bogus: expected credit, team, org, below, count or role COLUMN"
+}
+
+# draws: 10% of credit, paid quarterly, a $5,000 draw a quarter; Ana's
+# recoverable, Bo's not.  Each books $20K (Q1), $120K (Q2), $10K (Q3).
+#   Q1: earns 2,000 < 5,000: a draw of 3,000 (Ana owes 3,000)
+#   Q2: earns 12,000 more; Ana's 7,000 above the draw recover her 3,000:
+#       pays 9,000 (draw_balance 0); Bo pays 12,000 (never recovered)
+#   Q3: earns 1,000: a draw of 4,000 (Ana owes 4,000)
+#   Q4: earns 0: a draw of 5,000 (Ana owes 9,000, said at the year's end)
+# commission + bonus + spiff + adjustment + draw - draw_recovered
+# = payout + balance (Ana Q2: 12,000 - 3,000 = 9,000)
+@test "draws: the period pays at least the draw; a recoverable draw is recovered from later earnings, a non-recoverable one never" {
+	p=$(printf '[plan R]\nmeasure = credit\nbase = amount\nmode = marginal\npayout = quarterly\nband = 0%%-: 10%%\ndraw = 5000\nrecoverable = yes\n[plan N]\nmeasure = credit\nbase = amount\nmode = marginal\npayout = quarterly\nband = 0%%-: 10%%\ndraw = $5,000\nrecoverable = no\n' | mk d.ini)
+	r=$(printf 'Rep,Plan,Quota\nAna,R,1000000\nBo,N,1000000\n' | mk dr.csv)
+	b=$(printf 'Opportunity Owner,Amount,Close Date\nAna,20000,2026-02-01\nAna,120000,2026-05-01\nAna,10000,2026-08-01\nBo,20000,2026-02-01\nBo,120000,2026-05-01\nBo,10000,2026-08-01\n' | mk db.csv)
+	run --separate-stderr commission -p "$p" -r "$r" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan != "") | "\(.rep) \(.period) \(.payout) \(.draw) \(.draw_recovered) \(.draw_balance)"' <<<"$output"
+	assert_output "Ana 2026-Q1 5000 3000 0 3000
+Ana 2026-Q2 9000 0 3000 0
+Ana 2026-Q3 5000 4000 0 4000
+Ana 2026-Q4 5000 5000 0 9000
+Bo 2026-Q1 5000 3000 0 0
+Bo 2026-Q2 12000 0 0 0
+Bo 2026-Q3 5000 4000 0 0
+Bo 2026-Q4 5000 5000 0 0"
+	assert_equal "$stderr" 'commission: note: Ana has $9,000.00 of recoverable draws not recovered at the end of FY2026'
+	# the audit trail: a line for each draw paid and each recovered
+	run --separate-stderr commission -p "$p" -r "$r" --detail --period 2026-Q2 "$b"
+	assert_output "rep,plan,period,source,basis,rate,amount
+Ana,R,2026-Q2,band 0%-,140000.00,0.1000,14000.00
+Ana,R,2026-Q2,paid before,,,-2000.00
+Ana,R,2026-Q2,draw recovered,,,-3000.00
+Bo,N,2026-Q2,band 0%-,140000.00,0.1000,14000.00
+Bo,N,2026-Q2,paid before,,,-2000.00"
+	run --separate-stderr commission -p "$p" -r "$r" --detail --period 2026-Q1 "$b"
+	assert_line "Ana,R,2026-Q1,draw (recoverable),,,3000.00"
+	assert_line "Bo,N,2026-Q1,draw (non-recoverable),,,3000.00"
+	# a draw says whether it is recoverable; --paid with a draw is refused
+	p2=$(printf '[plan R]\nmeasure = credit\nbase = amount\npayout = annual\nband = 0%%-: 10%%\ndraw = 5000\n' | mk d2.ini)
+	run --separate-stderr commission -p "$p2" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p2:1: [plan R]: draw = ... needs recoverable = yes or recoverable = no (say which)"
+	p3=$(printf '[plan R]\nmeasure = credit\nbase = amount\npayout = annual\nband = 0%%-: 10%%\nrecoverable = no\n' | mk d3.ini)
+	run --separate-stderr commission -p "$p3" -r "$r" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p3:1: [plan R]: recoverable = ... goes with draw = AMOUNT"
+	l=$(printf 'Rep,Period,Amount\nAna,2026-Q1,5000\n' | mk dl.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --paid "$l" "$b"
+	assert_failure 2
+	assert_equal "$stderr" "commission: --paid: plan R has a draw, and a ledger does not say which payments were draws: not taken together"
 }

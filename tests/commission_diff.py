@@ -165,6 +165,9 @@ def gen_case(r):
                                        else r.choice(['150%', '112.5%', '200%', '120%'])))
         if r.random() < 0.2:
             lines.append('clawback = yes')
+        if r.random() < 0.25:
+            lines.append('draw = %s' % r.choice(['5000', '$1,250.50', '800']))
+            lines.append('recoverable = %s' % r.choice(['yes', 'no']))
         bands = gen_bands(r, base)
         if has_cap and 'flatfrom' in AVOID:
             bands = [b.replace(' flat', '') for b in bands]

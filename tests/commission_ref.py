@@ -424,7 +424,7 @@ def read_plans(path):
                            'base': 'amount', 'mode': None, 'bands_raw': [],
                            'threshold': None, 'cap': None,
                            'payout': 'quarterly', 'clawback': False,
-                           'count': None}
+                           'count': None, 'draw': 0, 'recoverable': None}
                     plans[name] = cur
                 elif kind == 'bonus':
                     cur = {'kind': 'bonus', 'name': name}
@@ -449,6 +449,10 @@ def read_plans(path):
                     cur[k] = Fraction(v.rstrip('%')) / 100
                 elif k == 'clawback':
                     cur[k] = v.lower() == 'yes'
+                elif k == 'draw':     # commission-plan(5): per payout period
+                    cur[k] = parse_money(v, 'draw')[0]
+                elif k == 'recoverable':
+                    cur[k] = v.lower() == 'yes'
                 elif k == 'count':
                     cur['count'] = parse_cond(v)
                 elif k in ('measure', 'base', 'mode', 'payout'):
@@ -460,6 +464,8 @@ def read_plans(path):
             else:
                 cur[k] = v
     for p in plans.values():
+        if bool(p['draw']) != (p['recoverable'] is not None):
+            raise Err('plan %s: draw and recoverable go together' % p['name'])
         unit = p['base'] == 'unit'
         if p['mode'] is None:
             if p['base'] == 'variable':
@@ -813,6 +819,8 @@ def main(argv):
             return Fraction(rnd(x * 100 * f), 100)   # to the hundredth
         return rnd(x * f)
 
+    # commission(1): the draw columns when a plan someone is on has one
+    draws = any(r['plan']['draw'] for r in reps)
     out = []
     if opts['detail']:
         out.append(csv_line(['rep', 'plan', 'period', 'source', 'basis', 'rate', 'amount']))
@@ -820,6 +828,7 @@ def main(argv):
         out.append(csv_line(['rep', 'plan', 'period', 'quota_to_date', 'credit_to_date',
                              'attainment', 'earned_to_date', 'paid_before', 'payout',
                              'commission', 'bonus', 'spiff', 'adjustment', 'balance'] +
+                            (['draw', 'draw_recovered', 'draw_balance'] if draws else []) +
                             (['base_pay', 'total_pay'] if c_base is not None else [])))
     # commission(1): a Total row per period after the reps, by the end of
     # the period, a shorter one first: (end, days) -> [label, sums]
@@ -855,6 +864,7 @@ def main(argv):
         my_bonuses = [b for b in bonuses if b['plan'] == plan['name']]
         earned_b = set()
         paid = 0
+        owed = 0   # recoverable draws not yet recovered
         prev = (0, 0, 0, 0)   # commission, bonus, spiff, earned to date
         team = [r for r in reps if rep['team'] != '' and r['team'] == rep['team']] \
             if plan['measure'] == 'team' else [rep]
@@ -898,6 +908,19 @@ def main(argv):
                 payout, carried = 0, -t
             else:
                 payout = t
+            # the draw: at least it; a recoverable one recovered from
+            # what is paid above it later
+            t_earn = payout
+            dpaid = drec = 0
+            if plan['recoverable'] and owed > 0 and payout > plan['draw']:
+                drec = min(payout - plan['draw'], owed)
+                payout -= drec
+                owed -= drec
+            if plan['draw'] and payout < plan['draw']:
+                dpaid = plan['draw'] - payout
+                if plan['recoverable']:
+                    owed += dpaid
+                payout = plan['draw']
             show = pstart <= s1 <= pend
             if show:
                 rn, pn = excel_safe(rep['name']), excel_safe(plan['name'])
@@ -916,6 +939,14 @@ def main(argv):
                                              'owed at year end' if k == n - 1
                                              else 'carried forward', '', '',
                                              fmt_money(carried)]))
+                    if drec:
+                        out.append(csv_line([rn, pn, label, 'draw recovered', '', '',
+                                             fmt_money(-drec)]))
+                    if dpaid:
+                        out.append(csv_line([rn, pn, label, 'draw (recoverable)'
+                                             if plan['recoverable'] else
+                                             'draw (non-recoverable)', '', '',
+                                             fmt_money(dpaid)]))
                 else:
                     dc, db, ds = C - prev[0], B - prev[1], S - prev[2]
                     if Q == 0:
@@ -929,15 +960,17 @@ def main(argv):
                     brought = prev[3] - paid
                     balance = -carried if carried is not None else 0
                     money = [E, paid, payout, dc, db, ds, brought, balance]
+                    if draws:
+                        money += [dpaid, drec, owed]
                     if c_base is not None:
                         money += [pb[k], pb[k] + payout]
-                    assert dc + db + ds + brought == payout + balance
+                    assert dc + db + ds + brought + dpaid - drec == payout + balance
                     out.append(csv_line([rn, pn, label, qs, ms, att] +
                                         [fmt_money(x) for x in money]))
                     key = (s1, (s1 - s0).days)
                     t = totals.setdefault(key, [label, [0] * len(money)])
                     t[1] = [a + b for a, b in zip(t[1], money)]
-            paid += payout
+            paid += t_earn   # the earnings paid: draws apart
             prev = (C, B, S, E)
     for key in sorted(totals):
         label, money = totals[key]

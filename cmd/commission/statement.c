@@ -264,12 +264,16 @@ struct figures {
 	/* the balance brought from the period before and the one left at
 	 * this period's end: a negative true-up not paid back (<= 0) */
 	int64_t brought, balance;
+	/* a draw: paid as one this period, recovered this period, and the
+	 * recoverable draws not yet recovered */
+	int64_t dpaid, drec, owed;
 };
 
 /* a statement's money columns, in order; a Total row sums them.  The
- * last two only with a roster's Base column. */
+ * draw's only with a plan that has one, the last two only with a roster's
+ * Base column. */
 enum { S_EARNED, S_PAID, S_PAYOUT, S_COMM, S_BONUS, S_SPIFF, S_ADJ, S_BAL,
-       S_BASE, S_TOTAL, S_NMONEY };
+       S_DRAW, S_DREC, S_DBAL, S_BASE, S_TOTAL, S_NMONEY };
 
 /* the Total rows: per payout frequency (monthly, quarterly, annual) and
  * period, the sums of the statements written */
@@ -293,7 +297,8 @@ struct writer {
 	struct su_items c;
 	unsigned char *held;       /* per bonus: its condition has held */
 	struct total tot[3][12];   /* [frequency][period] */
-	size_t nmoney;             /* money columns written */
+	int mcol[S_NMONEY];        /* the money columns written, in order */
+	size_t nmoney;
 	struct sumrow *sum;        /* --summary: [plan][period] */
 	int detail;                /* this pass writes line items */
 	int quiet;                 /* a second pass: its notes were said */
@@ -357,6 +362,17 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 		    "carried forward");
 		it->amount = -f->balance;
 	}
+	if (f->drec) {
+		it = su_items_add(c);
+		strcpy(it->source, "draw recovered");
+		it->amount = -f->drec;
+	}
+	if (f->dpaid) {
+		it = su_items_add(c);
+		strcpy(it->source, pl->draw_recover ? "draw (recoverable)" :
+		    "draw (non-recoverable)");
+		it->amount = f->dpaid;
+	}
 	for (i = 0; i < c->n; i++) {
 		const struct su_item *t = &c->it[i];
 
@@ -389,6 +405,9 @@ money_parts(const struct rep *p, int k, const struct figures *f, int64_t *v)
 	v[S_SPIFF] = f->S - f->ps;
 	v[S_ADJ] = f->brought;
 	v[S_BAL] = f->balance;
+	v[S_DRAW] = f->dpaid;
+	v[S_DREC] = f->drec;
+	v[S_DBAL] = f->owed;
 	v[S_BASE] = p->pb[k];
 	return su_add(v[S_BASE], f->payout, &v[S_TOTAL]);
 }
@@ -409,7 +428,7 @@ statement_cells(const struct writer *w, const char *rep, const char *plan,
 	for (i = 0; i < 3; i++)
 		cells[3 + i] = q ? q[i] : num(SU_C_NULL, 0, 0);
 	for (i = 0; i < w->nmoney; i++)
-		cells[6 + i] = num(SU_C_MONEY, v[i], 0);
+		cells[6 + i] = num(SU_C_MONEY, v[w->mcol[i]], 0);
 	return su_out_row(w->out, cells);
 }
 
@@ -671,6 +690,8 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 	for (k = 0; k < n; k++)
 		f.Qyear += p->pq[k];
 	for (k = 0; k < n; k++) {
+		int64_t t;
+
 		if ((e = period_to_date(st, ri, k, n, w->held, &w->c,
 		    &f)) == -2)
 			return -1;
@@ -678,6 +699,11 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 			su_msg(NULL, 0, "the payout of %s overflows", p->name);
 			return -1;
 		}
+		/* the draw: the true-up t is what earnings pay, and what the
+		 * next true-up holds as paid */
+		t = f.payout;
+		f.payout = su_draw(t, pl->draw, pl->draw_recover == 1, &f.owed,
+		    &f.dpaid, &f.drec);
 		plabel(label, &st->y, n, k, st->o->c.fy_start);
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
@@ -688,6 +714,15 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 			return e;
 		if (show && k == n - 1 && f.balance < 0 && !w->quiet)
 			say_owed(st, p, f.balance);
+		if (show && k == n - 1 && f.owed > 0 && !w->quiet) {
+			char amt[48], fy[16];
+
+			su_money_fmt_table(amt, f.owed, st->cur, 1);
+			plabel(fy, &st->y, 1, 0, st->o->c.fy_start);
+			su_msg(NULL, 0, "note: %s has %s of recoverable draws "
+			    "not recovered at the end of %s", p->name, amt,
+			    fy);
+		}
 		/* a period the ledger covers was paid what it says; one it
 		 * names no payment in, nothing, which is said when this run
 		 * would pay something */
@@ -696,7 +731,7 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 				memcpy(miss, label, sizeof miss);
 			f.paid += p->ledger[k];
 		} else
-			f.paid += f.payout;
+			f.paid += t;
 		f.pc = f.C, f.pb = f.B, f.ps = f.S;
 	}
 	if (nmiss && !w->quiet)
@@ -704,6 +739,18 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		    "period%s it covers (%s first) that would pay: taken as "
 		    "nothing paid", st->o->paid, p->name, nmiss,
 		    nmiss == 1 ? "" : "s", miss);
+	return 0;
+}
+
+/* does a plan someone is on have a draw */
+static int
+has_draw(const struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->pl->np; i++)
+		if (st->pl->p[i].draw && plan_used(st, (int)i))
+			return 1;
 	return 0;
 }
 
@@ -717,7 +764,9 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	static const char *const snames[] = {"rep", "plan", "period",
 	    "quota_to_date", "credit_to_date", "attainment", "earned_to_date",
 	    "paid_before", "payout", "commission", "bonus", "spiff",
-	    "adjustment", "balance", "base_pay", "total_pay"};
+	    "adjustment", "balance", "draw", "draw_recovered", "draw_balance",
+	    "base_pay", "total_pay"};
+	const char *hnames[6 + S_NMONEY];
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
 	static const char *const mnames[] = {"plan", "period", "reps",
@@ -736,12 +785,22 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	 * each rep's line items on a sheet of its own */
 	w.detail = st->o->detail && st->o->c.format != SU_FMT_XLSX;
 	su_out_sheet(out, "Summary");
-	w.nmoney = st->has_base ? S_NMONEY : S_BASE;
+	for (ri = 0; ri < S_NMONEY; ri++) {
+		if ((ri == S_DRAW || ri == S_DREC || ri == S_DBAL) &&
+		    !has_draw(st))
+			continue;
+		if ((ri == S_BASE || ri == S_TOTAL) && !st->has_base)
+			continue;
+		w.mcol[w.nmoney++] = (int)ri;
+	}
+	memcpy(hnames, snames, 6 * sizeof *hnames);
+	for (ri = 0; ri < w.nmoney; ri++)
+		hnames[6 + ri] = snames[6 + w.mcol[ri]];
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
 	if ((e = st->o->summary ? su_out_header(out, 14, mnames) :
 	    w.detail ? su_out_header(out, 7, dnames) :
-	    su_out_header(out, 6 + w.nmoney, snames)) != 0)
+	    su_out_header(out, 6 + w.nmoney, hnames)) != 0)
 		return e;
 	w.held = su_xmalloc(st->pl->nb + 1);
 	if (st->o->summary) {
