@@ -1001,6 +1001,12 @@ Total,,2026-Q4,,,,200.00,200.00,0.00,0.00,0.00,0.00,0.00,0.00"
 	run --separate-stderr commission -p "$p" -r "$r" "$b"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $r:2: a negative quota, variable or base pay"
+	# base pay in another currency than the bookings
+	r=$(printf 'Rep,Plan,Quota,Base\nAna,Q,1000,EUR 5\n' | mk bqc.csv)
+	b2=$(printf 'Opportunity Owner,Amount,Close Date\nAna,USD 100,2026-08-01\n' | mk bqb2.csv)
+	run --separate-stderr commission -p "$p" -r "$r" "$b2"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $r:2: Base \"EUR 5\": the bookings are in USD (first on $b2:2)"
 	# no Base column: neither column
 	r=$(printf 'Rep,Plan,Quota\nAna,Q,1000\n' | mk bq0.csv)
 	run --separate-stderr commission -p "$p" -r "$r" "$b"
