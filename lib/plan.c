@@ -414,6 +414,17 @@ set_award(struct su_ini_load *ld, void *ctx, const char *value)
 }
 
 static int
+set_on(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const w[] = {"bookings", "activities", NULL};
+	static const int v[] = {0, 1};
+
+	if (word(value, w, v, &cur_spiff(ctx)->on_activities))
+		return badval(ld, value, "bookings or activities");
+	return 1;
+}
+
+static int
 set_spiff_amount(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	struct su_spiff *s = cur_spiff(ctx);
@@ -472,6 +483,7 @@ static const struct su_ini_key bonus_keys[] = {
 static const struct su_ini_key spiff_keys[] = {
 	{"plans", set_spiff_plans, 0},
 	{"award", set_award, 0},
+	{"on", set_on, 0},
 	{"amount", set_spiff_amount, 0},
 	{"period", set_period, 0},
 	{"description", set_nothing, 0},
@@ -482,7 +494,8 @@ static const struct su_ini_kind kinds[] = {
 	{"plan", 1, plan_keys, "measure, count, base, mode, band, threshold, "
 	    "cap, payout, clawback, draw, recoverable, description", open_plan},
 	{"bonus", 1, bonus_keys, "plan, amount, when, description", open_bonus},
-	{"spiff", 1, spiff_keys, "plans, award, amount, period, description",
+	{"spiff", 1, spiff_keys, "plans, award, on, amount, period, "
+	    "description",
 	    open_spiff},
 	{NULL, 0, NULL, NULL, NULL},
 };
@@ -707,6 +720,12 @@ finish(struct su_ini_load *ld, void *ctx)
 			    s->name);
 			return -1;
 		}
+		if (s->on_activities && s->award != SU_SP_MOST) {
+			su_ini_fail(ld, s->line, "[spiff %s]: on = activities "
+			    "goes with award = most (an activity has no amount, "
+			    "and the first of a day is not known)", s->name);
+			return -1;
+		}
 		copy = su_xstrdup(s->plans_src);
 		for (tok = strtok_r(copy, ", ", &save); tok;
 		     tok = strtok_r(NULL, ", ", &save)) {
@@ -716,6 +735,16 @@ finish(struct su_ini_load *ld, void *ctx)
 			if (k == pl->np) {
 				su_ini_fail(ld, s->line, "[spiff %s]: plans: no plan "
 				    "%s", s->name, tok);
+				free(copy);
+				return -1;
+			}
+			/* activities are counted by a plan's count condition,
+			 * and only for a count plan's reps */
+			if (s->on_activities && pl->p[k].measure !=
+			    SU_PM_COUNT) {
+				su_ini_fail(ld, s->line, "[spiff %s]: on = "
+				    "activities: plan %s counts no activities "
+				    "(measure = count)", s->name, pl->p[k].name);
 				free(copy);
 				return -1;
 			}

@@ -64,6 +64,7 @@ struct su_spiff {
 	int *plans;
 	size_t nplans;
 	int award;              /* enum su_award */
+	int on_activities;      /* on = activities: judged on units counted */
 	int64_t amount;
 	int periods;
 	char cur_what[128];     /* as su_plan's */

@@ -1221,3 +1221,41 @@ Bo,N,2026-Q2,paid before,,,-2000.00"
 	assert_failure 2
 	assert_equal "$stderr" "commission: --paid: plan R has a draw, and a ledger does not say which payments were draws: not taken together"
 }
+
+# seed 000's SDR spiff "Most Meetings Booked: $500" (monthly), judged on
+# the activities: Sid and Tia (SDR, $10 a qualified meeting, paid
+# annually).  January: Sid 3 qualified, Tia 2 (and 2 not qualified, which
+# do not count): Sid $500.  February: 1 each: $250 each.  March: none.
+#   Sid: 4 x $10 + $500 + $250 = $790.00; Tia: 3 x $10 + $250 = $280.00
+@test "SDR spiffs on activities: award = most of the counted units, per spiff period" {
+	p=$(printf '[plan SDR]\nmeasure = count\ncount = yes(Qualified)\nbase = unit\npayout = annual\nband = 0-: $10\n[spiff most-meetings]\nplans = SDR\naward = most\non = activities\nperiod = monthly\namount = 500\n' | mk s.ini)
+	r=$(printf 'Rep,Plan,Quota\nSid,SDR,\nTia,SDR,\n' | mk sr.csv)
+	a=$(printf 'Rep,Date,Qualified\nSid,2026-01-05,yes\nSid,2026-01-06,yes\nSid,2026-01-07,yes\nTia,2026-01-05,yes\nTia,2026-01-06,yes\nTia,2026-01-08,no\nTia,2026-01-09,no\nSid,2026-02-02,yes\nTia,2026-02-03,yes\n' | mk sa.csv)
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" --detail
+	assert_success
+	assert_output "rep,plan,period,source,basis,rate,amount
+Sid,SDR,FY2026,band 0-,4,10.00,40.00
+Sid,SDR,FY2026,spiff most-meetings 2026-01,,,500.00
+Sid,SDR,FY2026,spiff most-meetings 2026-02,,,250.00
+Sid,SDR,FY2026,paid before,,,0.00
+Tia,SDR,FY2026,band 0-,3,10.00,30.00
+Tia,SDR,FY2026,spiff most-meetings 2026-02,,,250.00
+Tia,SDR,FY2026,paid before,,,0.00"
+	run --separate-stderr commission -p "$p" -r "$r" --activities "$a" -f json
+	run jq -r 'select(.plan != "") | "\(.rep) \(.payout)"' <<<"$output"
+	assert_output "Sid 790
+Tia 280"
+	# judged on activities: only most, only count plans
+	p2=$(printf '[plan SDR]\nmeasure = count\ncount = yes(Qualified)\nbase = unit\nband = 0-: $10\n[spiff s]\nplans = SDR\naward = first\non = activities\namount = 500\n' | mk s2.ini)
+	run --separate-stderr commission -p "$p2" -r "$r" --activities "$a"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p2:6: [spiff s]: on = activities goes with award = most (an activity has no amount, and the first of a day is not known)"
+	p3=$(printf '[plan AE]\nmeasure = credit\nbase = amount\nband = 0%%-: 10%%\n[spiff s]\nplans = AE\naward = most\non = activities\namount = 500\n' | mk s3.ini)
+	run --separate-stderr commission -p "$p3" -r "$r" --activities "$a"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p3:5: [spiff s]: on = activities: plan AE counts no activities (measure = count)"
+	p4=$(printf '[plan AE]\nmeasure = credit\nbase = amount\nband = 0%%-: 10%%\n[spiff s]\nplans = AE\naward = most\non = calls\namount = 500\n' | mk s4.ini)
+	run --separate-stderr commission -p "$p4" -r "$r" --activities "$a"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $p4:8: [spiff s]: on = calls: expected bookings or activities"
+}

@@ -171,7 +171,8 @@ bind_bonuses(struct state *st)
 }
 
 /* a "most deals" spiff's leaders in period per: the reps on its plans
- * with the most deals (positive bookings), none when nobody has one */
+ * with the most deals (positive bookings), or with on = activities the
+ * most activity rows counted; none when nobody has one */
 static void
 most_deals(struct state *st, const struct su_spiff *sp, int per,
            struct best *b)
@@ -190,7 +191,8 @@ most_deals(struct state *st, const struct su_spiff *sp, int per,
 		cnt = 0;
 		for (m = per * 12 / sp->periods;
 		     m < (per + 1) * 12 / sp->periods; m++)
-			cnt += st->r[i].deals[m];
+			cnt += sp->on_activities ? st->r[i].units[m] :
+			    st->r[i].deals[m];
 		if (cnt == 0 || cnt < bestn)
 			continue;
 		if (cnt > bestn)
