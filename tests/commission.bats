@@ -1259,3 +1259,36 @@ Tia 280"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $p4:8: [spiff s]: on = calls: expected bookings or activities"
 }
+
+# --compare-plans: seed 000's plans against the same with AE-retro's
+# 100-125% band at x1.5 instead of x1.25: Ana (AE-retro, 120%) is paid
+# $120,000 x 1.20 x 1.5 = $216,000.00 instead of $180,000.00 (+$36,000);
+# Ben (60%) and Cleo (40%) are in other bands; the cost difference is
+# $36,000.00 (860,250.00 -> 896,250.00)
+@test "--compare-plans: each rep's payout under both plan files, the difference, the total cost difference" {
+	o=$(sed 's/^band = 100%-125%: 1.25$/band = 100%-125%: 1.5/' "$PLANS" | mk other.ini)
+	run --separate-stderr commission -p "$PLANS" -r "$R" --activities "$M" --compare-plans "$o" "$B"
+	assert_success
+	assert_line --index 0 "rep,plan,period,payout,payout_other,difference"
+	assert_line --index 1 "Ana,AE-retro,FY2026,180000.00,216000.00,36000.00"
+	assert_line --index 2 "Ben,AE-retro,FY2026,36000.00,36000.00,0.00"
+	assert_line --index 10 "Total,,FY2026,860250.00,896250.00,36000.00"
+	assert_equal "${#lines[@]}" 11
+	# the same file: no difference; --period sums the payouts ending in it
+	cd "$EXAMPLES"
+	run --separate-stderr "$BIN/commission" -p plans/quarterly.ini -r plans/roster.csv --quotas plans/quotas.csv --as-of 2026-12-31 --period 2026-07-01..2026-12-31 --compare-plans plans/quarterly.ini plans/bookings.csv
+	assert_success
+	# Ana Q3 20,642.86 + Q4 7,057.14 = 27,700.00
+	assert_line --index 1 "Ana Ruiz,AE,2026-07-01..2026-12-31,27700.00,27700.00,0.00"
+	# a plan of the roster the other file does not have; other outputs
+	o2=$(printf '[plan AE-retro]\nmeasure = credit\nbase = amount\nband = 0%%-: 10%%\n' | mk o2.ini)
+	run --separate-stderr "$BIN/commission" -p "$PLANS" -r "$R" --activities "$M" --compare-plans "$o2" "$B"
+	assert_failure 2
+	assert_equal "$stderr" "commission: $R:5: plan \"AE-marginal\" of Dev is not in $o2"
+	run --separate-stderr "$BIN/commission" -p "$PLANS" -r "$R" --compare-plans "$o" --detail "$B"
+	assert_failure 2
+	assert_equal "$stderr" "commission: --compare-plans compares payouts: not with --detail"
+	run --separate-stderr "$BIN/commission" -p "$PLANS" -r "$R" --compare-plans "$o" --skip-invalid "$B"
+	assert_failure 2
+	assert_equal "$stderr" "commission: --compare-plans compares payouts: not with --skip-invalid (every booking counts in both)"
+}

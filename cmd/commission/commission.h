@@ -12,6 +12,7 @@ struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
 	const char *paid;  /* --paid LEDGER */
+	const char *compare; /* --compare-plans OTHER */
 	const char *model;
 	int detail;
 	int summary;   /* --summary: the attainment picture */
@@ -143,6 +144,10 @@ struct state {
 	struct bcols bc;
 	struct su_period want, *wantp;
 	int has_base;             /* the roster has a Base column */
+	/* --compare-plans: the same run under the other plan file, and in
+	 * it (shadow) the notes already said are not said again */
+	struct state *other;
+	int shadow;
 	/* --paid: the end of the last period the ledger names (the
 	 * periods it covers; INT32_MIN none) */
 	int32_t ledger_to;
@@ -186,5 +191,6 @@ int measures(struct state *st);
 int bind_bonuses(struct state *st);
 void award_spiffs(struct state *st);
 int write_statements(void *self, struct su_run *run, struct su_out *out);
+int write_compare(struct state *st, struct su_out *out);
 
 #endif

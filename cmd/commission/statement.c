@@ -303,6 +303,8 @@ struct writer {
 	size_t nmoney;
 	struct sumrow *sum;        /* --summary: [plan][period] */
 	int detail;                /* this pass writes line items */
+	int64_t *collect;          /* --compare-plans: per rep, the payouts
+	                              of the periods wanted; nothing written */
 	int quiet;                 /* a second pass: its notes were said */
 };
 
@@ -709,7 +711,14 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		plabel(label, &st->y, n, k, st->o->c.fy_start);
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
-		if (show && (e = st->o->summary ? summary_add(w, p, k, &f) :
+		if (show && w->collect) {
+			if (su_add(w->collect[ri], f.payout, &w->collect[ri])) {
+				su_msg(NULL, 0, "the payout of %s overflows",
+				    p->name);
+				return -1;
+			}
+		} else if (show && (e = st->o->summary ?
+		    summary_add(w, p, k, &f) :
 		    w->detail ?
 		    detail_rows(w->out, p, pl, label, k == n - 1, &w->c, &f) :
 		    statement_row(w, p, pl, k, label, &f)) != 0)
@@ -742,6 +751,89 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		    "nothing paid", st->o->paid, p->name, nmiss,
 		    nmiss == 1 ? "" : "s", miss);
 	return 0;
+}
+
+/* each rep's payouts in the periods wanted under st's plans: sums[ri].
+ * 0 or -1 (said). */
+static int
+payouts(struct state *st, int64_t *sums)
+{
+	struct writer w;
+	size_t ri;
+	int e = 0;
+
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.collect = sums;
+	w.quiet = st->shadow;
+	w.held = su_xmalloc(st->pl->nb + 1);
+	for (ri = 0; ri < st->nr && e == 0; ri++)
+		e = rep_statements(&w, st->wantp, ri);
+	free(w.c.it);
+	free(w.held);
+	return e;
+}
+
+/* --compare-plans: per rep in roster order, its plan (the roster's, by
+ * name in each file), the payouts of the periods wanted under each, the difference (other less
+ * this); then the Total: the cost difference.  0, -1 (said), or
+ * su_out_row's error. */
+int
+write_compare(struct state *st, struct su_out *out)
+{
+	static const char *const names[] = {"rep", "plan", "period",
+	    "payout", "payout_other", "difference"};
+	struct state *o2 = st->other;
+	struct su_cell cells[6];
+	int64_t *a, *b, ta = 0, tb = 0;
+	char label[64];
+	size_t ri;
+	int e;
+
+	if (st->o->period)
+		snprintf(label, sizeof label, "%s", st->o->period);
+	else
+		plabel(label, &st->y, 1, 0, st->o->c.fy_start);
+	a = su_xmalloc(st->nr * sizeof *a);
+	b = su_xmalloc(st->nr * sizeof *b);
+	memset(a, 0, st->nr * sizeof *a);
+	memset(b, 0, st->nr * sizeof *b);
+	if (payouts(st, a) || payouts(o2, b)) {
+		e = -1;
+		goto done;
+	}
+	if (st->cur[0])
+		su_out_currency(out, st->cur);
+	su_out_sheet(out, "Compare");
+	if ((e = su_out_header(out, 6, names)) != 0)
+		goto done;
+	for (ri = 0; ri < st->nr && e == 0; ri++) {
+		if (su_add(ta, a[ri], &ta) || su_add(tb, b[ri], &tb)) {
+			su_msg(NULL, 0, "the total payout overflows");
+			e = -1;
+			goto done;
+		}
+		cells[0] = str(st->r[ri].name);
+		cells[1] = str(st->pl->p[st->r[ri].plan].name);
+		cells[2] = str(label);
+		cells[3] = num(SU_C_MONEY, a[ri], 0);
+		cells[4] = num(SU_C_MONEY, b[ri], 0);
+		cells[5] = num(SU_C_MONEY, b[ri] - a[ri], 0);
+		e = su_out_row(out, cells);
+	}
+	if (e == 0) {
+		cells[0] = str("Total");
+		cells[1] = str("");
+		cells[2] = str(label);
+		cells[3] = num(SU_C_MONEY, ta, 0);
+		cells[4] = num(SU_C_MONEY, tb, 0);
+		cells[5] = num(SU_C_MONEY, tb - ta, 0);
+		e = su_out_row(out, cells);
+	}
+done:
+	free(a);
+	free(b);
+	return e;
 }
 
 /* does a plan someone is on have a draw */
