@@ -100,12 +100,19 @@ Ben Cho
 Chloe Martin"
 	run sheet "$BATS_TEST_TMPDIR/d.xlsx" Summary
 	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/s.csv")"
+	# each rep's sheet: the CSV's line items, and under each period's a
+	# payout line: the statement's payout, the sum of the items above it
 	for rep in "Ana Ruiz" "Ben Cho" "Chloe Martin"; do
 		run sheet "$BATS_TEST_TMPDIR/d.xlsx" "$rep"
-		assert_equal "$output" "$( (head -1 "$BATS_TEST_TMPDIR/d.csv"; grep "^$rep," "$BATS_TEST_TMPDIR/d.csv"))"
+		assert_equal "$(grep -v ',payout,,,' <<<"$output")" "$( (head -1 "$BATS_TEST_TMPDIR/d.csv"; grep "^$rep," "$BATS_TEST_TMPDIR/d.csv"))"
+		assert_equal "$(grep ',payout,,,' <<<"$output" | cut -d, -f3,7)" "$(grep "^$rep," "$BATS_TEST_TMPDIR/s.csv" | cut -d, -f3,9)"
+		# (in cents, each rounded: a sum of decimals in awk's doubles)
+		run awk -F, 'NR > 1 && $4 != "payout" { s[$3] += sprintf("%.0f", $7 * 100) } $4 == "payout" { c = sprintf("%.0f", $7 * 100); if (sprintf("%.0f", s[$3]) != c) print "period " $3 ": " s[$3] " != " c }' <<<"$output"
+		assert_output ""
 	done
+	# Ben's 18 line items, 4 payout lines and the header
 	run sheet "$BATS_TEST_TMPDIR/d.xlsx" "Ben Cho" formats
-	assert_line --index 0 "A2 A1:G22"
+	assert_line --index 0 "A2 A1:G26"
 }
 
 @test "-f xlsx: text from the data is text, never a formula; sheet names made valid and unique" {

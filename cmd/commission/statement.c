@@ -306,6 +306,8 @@ struct writer {
 	int64_t *collect;          /* --compare-plans: per rep, the payouts
 	                              of the periods wanted; nothing written */
 	int quiet;                 /* a second pass: its notes were said */
+	int subtotal;              /* a workbook's rep sheet: a payout line
+	                              under each period's items */
 };
 
 static const int freq_n[3] = {12, 4, 1};
@@ -349,7 +351,7 @@ spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
  * add up to the payout */
 static int
 detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
-            const char *label, int last, struct su_items *c,
+            const char *label, int last, int subtotal, struct su_items *c,
             const struct figures *f)
 {
 	struct su_cell cells[7];
@@ -376,6 +378,12 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 		strcpy(it->source, pl->draw_recover ? "draw (recoverable)" :
 		    "draw (non-recoverable)");
 		it->amount = f->dpaid;
+	}
+	/* a workbook's rep sheet: the period's payout under its items */
+	if (subtotal) {
+		it = su_items_add(c);
+		strcpy(it->source, "payout");
+		it->amount = f->payout;
 	}
 	for (i = 0; i < c->n; i++) {
 		const struct su_item *t = &c->it[i];
@@ -720,7 +728,8 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		} else if (show && (e = st->o->summary ?
 		    summary_add(w, p, k, &f) :
 		    w->detail ?
-		    detail_rows(w->out, p, pl, label, k == n - 1, &w->c, &f) :
+		    detail_rows(w->out, p, pl, label, k == n - 1, w->subtotal,
+		    &w->c, &f) :
 		    statement_row(w, p, pl, k, label, &f)) != 0)
 			return e;
 		if (show && k == n - 1 && f.balance < 0 && !w->quiet)
@@ -908,7 +917,7 @@ write_statements(void *self, struct su_run *run, struct su_out *out)
 	else if (e == 0 && !w.detail)
 		e = total_rows(&w);
 	if (st->o->detail && !w.detail) {
-		w.detail = w.quiet = 1;
+		w.detail = w.quiet = w.subtotal = 1;
 		for (ri = 0; ri < st->nr && e == 0; ri++) {
 			su_out_sheet(out, st->r[ri].name);
 			if ((e = su_out_header(out, 7, dnames)) == 0)
