@@ -303,6 +303,16 @@ xlsx_header(struct su_out *out)
 	return 0;
 }
 
+/* libxlsxwriter failed: said once, as a write error is */
+static int
+xlsx_failed(struct su_out *out, lxw_error e)
+{
+	su_msg(out->path, 0, "cannot write the workbook: %s", lxw_strerror(e));
+	out->reported = 1;
+	out->err = EIO;
+	return -1;
+}
+
 /* a row: numbers as numbers in their format, text always as text (never
  * a formula, whatever it begins with: --excel-safe is not needed) */
 static int
@@ -346,13 +356,8 @@ xlsx_row(struct su_out *out, const struct su_cell *cells)
 			break;
 		}
 	}
-	if (e != LXW_NO_ERROR) {
-		su_msg(out->path, 0, "cannot write the workbook: %s",
-		    lxw_strerror(e));
-		out->reported = 1;
-		out->err = EIO;
-		return -1;
-	}
+	if (e != LXW_NO_ERROR)
+		return xlsx_failed(out, e);
 	out->row++;
 	return 0;
 }
@@ -375,13 +380,8 @@ xlsx_finish(struct su_out *out)
 	xlsx_end_sheet(out);
 	e = workbook_close(out->wb);
 	out->wb = NULL;
-	if (e != LXW_NO_ERROR) {
-		su_msg(out->path, 0, "cannot write the workbook: %s",
-		    lxw_strerror(e));
-		out->reported = 1;
-		out->err = EIO;
-		return -1;
-	}
+	if (e != LXW_NO_ERROR)
+		return xlsx_failed(out, e);
 	if (!out->wbown)
 		return 0;
 	if ((fd = open(out->wbpath, O_RDONLY)) < 0) {

@@ -381,6 +381,26 @@ roster_start(struct state *st, const struct su_rec *rec, int col,
 	return 0;
 }
 
+/* column col of rec trimmed, as a string; NULL when empty or col < 0 */
+static char *
+trimmed(const struct su_rec *rec, int col)
+{
+	const char *s;
+	size_t len;
+	char *t;
+
+	if (col < 0)
+		return NULL;
+	s = rec->f[col], len = rec->len[col];
+	su_trim(&s, &len);
+	if (!len)
+		return NULL;
+	t = su_xmalloc(len + 1);
+	memcpy(t, s, len);
+	t[len] = '\0';
+	return t;
+}
+
 /* a roster row: 0 or -1 (said) */
 static int
 roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
@@ -400,24 +420,8 @@ roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
 	    (c->start >= 0 && roster_start(st, rec, c->start, p)))
 		return -1;
 	p->mgr = -1;
-	if (c->mgr >= 0) {
-		s = rec->f[c->mgr], len = rec->len[c->mgr];
-		su_trim(&s, &len);
-		if (len) {
-			p->mgr_name = su_xmalloc(len + 1);
-			memcpy(p->mgr_name, s, len);
-			p->mgr_name[len] = '\0';
-		}
-	}
-	if (c->team >= 0) {
-		s = rec->f[c->team], len = rec->len[c->team];
-		su_trim(&s, &len);
-		if (len) {
-			p->team = su_xmalloc(len + 1);
-			memcpy(p->team, s, len);
-			p->team[len] = '\0';
-		}
-	}
+	p->mgr_name = trimmed(rec, c->mgr);
+	p->team = trimmed(rec, c->team);
 	if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
 		su_msg(rec->file, rec->line, "%s: plan %s measures the team, "
 		    "and the roster gives %s none", p->name,
@@ -533,51 +537,70 @@ period_index(struct state *st, const struct rep *p, const struct su_rec *r,
 	return k == n ? -1 : k;
 }
 
-int
-read_quotas(struct state *st)
+/* a side file of rows by rep and payout period (--quotas, --paid): Rep,
+ * Period and the money column of role, each row handed to fn with its
+ * rep, the period's index in the rep's plan and the amount.  0 or -1
+ * (said). */
+static int
+side_periods(struct state *st, const char *path, int role, const char *what,
+             int (*fn)(struct state *, const struct su_rec *, struct rep *,
+                       int, int64_t))
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int col[SU_R_NROLES], c_rep, c_per, c_q, r, k, i, ok = -1;
+	int col[SU_R_NROLES], c_rep, c_per, c_v, r, k, i, ok = -1;
 
-	if (!(in = side_open(st, st->o->quotas, &hdr)))
+	if (!(in = side_open(st, path, &hdr)))
 		return -1;
 	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PERIOD,
-	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_REQUIRED, -1))
+	    SU_COL_REQUIRED, role, SU_COL_REQUIRED, -1))
 		goto done;
-	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD];
-	c_q = col[SU_R_QUOTA];
+	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD], c_v = col[role];
 	while ((r = su_in_next(in, &rec)) > 0) {
-		int64_t q;
-		struct rep *p;
+		int64_t v;
 
 		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
 			su_msg(rec.file, rec.line, "%.*s is not in the roster",
 			    (int)rec.len[c_rep], rec.f[c_rep]);
 			goto done;
 		}
-		p = &st->r[i];
-		if ((k = period_index(st, p, &rec, c_per)) < 0)
+		if ((k = period_index(st, &st->r[i], &rec, c_per)) < 0 ||
+		    side_money(st, &rec, c_v, what, &v, 0) < 0 ||
+		    fn(st, &rec, &st->r[i], k, v))
 			goto done;
-		if (side_money(st, &rec, c_q, "Quota", &q, 0) < 0)
-			goto done;
-		if (q <= 0) {
-			su_msg(rec.file, rec.line, "a quota of zero or less");
-			goto done;
-		}
-		if (p->has_pq[k]) {
-			su_msg(rec.file, rec.line, "a second quota for %s in "
-			    "that period", p->name);
-			goto done;
-		}
-		p->pq[k] = q;
-		p->has_pq[k] = 1;
 	}
 	if (r == 0)
 		ok = 0;
 done:
 	su_in_free(in);
 	return ok;
+}
+
+/* a ramped quota: above 0, once a period */
+static int
+quota_row(struct state *st, const struct su_rec *rec, struct rep *p, int k,
+          int64_t q)
+{
+	(void)st;
+	if (q <= 0) {
+		su_msg(rec->file, rec->line, "a quota of zero or less");
+		return -1;
+	}
+	if (p->has_pq[k]) {
+		su_msg(rec->file, rec->line, "a second quota for %s in that "
+		    "period", p->name);
+		return -1;
+	}
+	p->pq[k] = q;
+	p->has_pq[k] = 1;
+	return 0;
+}
+
+int
+read_quotas(struct state *st)
+{
+	return side_periods(st, st->o->quotas, SU_R_QUOTA, "Quota",
+	    quota_row);
 }
 
 /* a ramped rep's quotas (--quotas): one for every payout period.  1
@@ -640,52 +663,32 @@ prorate(struct state *st, struct rep *p, int n, int k)
 	    su_muldiv(p->pb[k], days, len, &p->pb[k]) ? -1 : 0;
 }
 
-/* --paid LEDGER: what was really paid, per rep and payout period (two
- * rows of a period are two payments, summed); the periods up to the last
- * it names are the periods it covers */
+/* a payment: two in a period are two payments, summed; the periods up to
+ * the last one named are the ledger's */
+static int
+ledger_row(struct state *st, const struct su_rec *rec, struct rep *p, int k,
+           int64_t a)
+{
+	int32_t end = pto(&st->y, st->pl->p[p->plan].periods, k);
+
+	p->paid_line[k] = 1;
+	if (su_add(p->ledger[k], a, &p->ledger[k])) {
+		su_msg(rec->file, rec->line, "the payments to %s in that "
+		    "period overflow", p->name);
+		return -1;
+	}
+	if (end > st->ledger_to)
+		st->ledger_to = end;
+	return 0;
+}
+
+/* --paid LEDGER: what was really paid, per rep and payout period */
 int
 read_ledger(struct state *st)
 {
-	struct su_in *in;
-	struct su_rec hdr, rec;
-	int col[SU_R_NROLES], c_rep, c_per, c_amt, r, k, i, ok = -1;
-
 	st->ledger_to = INT32_MIN;
-	if (!(in = side_open(st, st->o->paid, &hdr)))
-		return -1;
-	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PERIOD,
-	    SU_COL_REQUIRED, SU_R_AMOUNT, SU_COL_REQUIRED, -1))
-		goto done;
-	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD];
-	c_amt = col[SU_R_AMOUNT];
-	while ((r = su_in_next(in, &rec)) > 0) {
-		int64_t a;
-		struct rep *p;
-
-		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
-			su_msg(rec.file, rec.line, "%.*s is not in the roster",
-			    (int)rec.len[c_rep], rec.f[c_rep]);
-			goto done;
-		}
-		p = &st->r[i];
-		if ((k = period_index(st, p, &rec, c_per)) < 0 ||
-		    side_money(st, &rec, c_amt, "Amount", &a, 0) < 0)
-			goto done;
-		p->paid_line[k] = 1;
-		if (su_add(p->ledger[k], a, &p->ledger[k])) {
-			su_msg(rec.file, rec.line, "the payments to %s in that "
-			    "period overflow", p->name);
-			goto done;
-		}
-		if (pto(&st->y, st->pl->p[p->plan].periods, k) > st->ledger_to)
-			st->ledger_to = pto(&st->y, st->pl->p[p->plan].periods,
-			    k);
-	}
-	if (r == 0)
-		ok = 0;
-done:
-	su_in_free(in);
-	return ok;
+	return side_periods(st, st->o->paid, SU_R_AMOUNT, "Amount",
+	    ledger_row);
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
