@@ -196,11 +196,11 @@ load(struct state *st, const char *plans)
 		return -1;
 	/* a ledger says what was paid, draws included, and a draw's
 	 * recovery rests on what of it was a draw: not told apart yet */
-	for (i = 0; o->paid && i < st->pl->np; i++)
-		if (st->pl->p[i].draw && plan_used(st, (int)i)) {
-			su_msg(NULL, 0, "--paid: plan %s has a draw, and a "
-			    "ledger does not say which payments were draws: "
-			    "not taken together", st->pl->p[i].name);
+	for (i = 0; o->paid && i < st->nr; i++)
+		if (st->r[i].draw) {
+			su_msg(NULL, 0, "--paid: %s has a draw, and a ledger "
+			    "does not say which payments were draws: not "
+			    "taken together", st->r[i].name);
 			return -1;
 		}
 	return 0;

@@ -110,6 +110,7 @@ static const struct {
 	    "Split Percent", "Split"}, {0}},
 	[SU_R_BASE] = {"base", {"Base", "Base Salary", "Base Pay"}, {0}},
 	[SU_R_MANAGER] = {"manager", {"Manager", "Reports To"}, {0}},
+	[SU_R_DRAW] = {"draw", {"Draw", "Draw Amount"}, {0}},
 };
 
 const char *

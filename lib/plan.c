@@ -645,11 +645,6 @@ finish(struct su_ini_load *ld, void *ctx)
 			    p->name);
 			return -1;
 		}
-		if (!p->draw && p->draw_recover >= 0) {
-			su_ini_fail(ld, p->line, "[plan %s]: recoverable = ... "
-			    "goes with draw = AMOUNT", p->name);
-			return -1;
-		}
 		if (p->nband == 0) {
 			su_ini_fail(ld, p->line, "[plan %s]: no band = FROM-TO: RATE",
 			    p->name);

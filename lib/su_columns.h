@@ -33,7 +33,7 @@ enum su_role {
 	 * booking's split share */
 	SU_R_REP, SU_R_PLAN, SU_R_QUOTA, SU_R_VARIABLE, SU_R_START, SU_R_TEAM,
 	SU_R_PERIOD, SU_R_METRIC, SU_R_VALUE, SU_R_ACTIVITY_DATE, SU_R_SPLIT,
-	SU_R_BASE, SU_R_MANAGER,
+	SU_R_BASE, SU_R_MANAGER, SU_R_DRAW,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);

@@ -1212,14 +1212,31 @@ Bo,N,2026-Q2,paid before,,,-2000.00"
 	run --separate-stderr commission -p "$p2" -r "$r" "$b"
 	assert_failure 2
 	assert_equal "$stderr" "commission: $p2:1: [plan R]: draw = ... needs recoverable = yes or recoverable = no (say which)"
-	p3=$(printf '[plan R]\nmeasure = credit\nbase = amount\npayout = annual\nband = 0%%-: 10%%\nrecoverable = no\n' | mk d3.ini)
-	run --separate-stderr commission -p "$p3" -r "$r" "$b"
+	# per rep: the roster's Draw (empty: the plan's); a Draw on a plan
+	# that does not say recoverable is refused.  Ana's $2,000 draw:
+	# Q1 earns 2,000: no draw; Q2 14,000 - 2,000 = 12,000; Q3 1,000: a
+	# draw of 1,000; Q4 0: 2,000 (owes 3,000)
+	r2=$(printf 'Rep,Plan,Quota,Draw\nAna,R,1000000,2000\nBo,N,1000000,\n' | mk dr2.csv)
+	run --separate-stderr commission -p "$p" -r "$r2" -f json "$b"
+	assert_success
+	run jq -r 'select(.plan != "") | "\(.rep) \(.period) \(.payout) \(.draw) \(.draw_balance)"' <<<"$output"
+	assert_output "Ana 2026-Q1 2000 0 0
+Ana 2026-Q2 12000 0 0
+Ana 2026-Q3 2000 1000 1000
+Ana 2026-Q4 2000 2000 3000
+Bo 2026-Q1 5000 3000 0
+Bo 2026-Q2 12000 0 0
+Bo 2026-Q3 5000 4000 0
+Bo 2026-Q4 5000 5000 0"
+	p3=$(printf '[plan R]\nmeasure = credit\nbase = amount\npayout = quarterly\nband = 0%%-: 10%%\n' | mk d3.ini)
+	r3=$(printf 'Rep,Plan,Quota,Draw\nAna,R,1000000,2000\n' | mk dr3.csv)
+	run --separate-stderr commission -p "$p3" -r "$r3" "$b"
 	assert_failure 2
-	assert_equal "$stderr" "commission: $p3:1: [plan R]: recoverable = ... goes with draw = AMOUNT"
+	assert_equal "$stderr" "commission: $r3:2: Ana has a Draw, and plan R does not say recoverable = yes or recoverable = no"
 	l=$(printf 'Rep,Period,Amount\nAna,2026-Q1,5000\n' | mk dl.csv)
 	run --separate-stderr commission -p "$p" -r "$r" --paid "$l" "$b"
 	assert_failure 2
-	assert_equal "$stderr" "commission: --paid: plan R has a draw, and a ledger does not say which payments were draws: not taken together"
+	assert_equal "$stderr" "commission: --paid: Ana has a draw, and a ledger does not say which payments were draws: not taken together"
 }
 
 # seed 000's SDR spiff "Most Meetings Booked: $500" (monthly), judged on

@@ -167,6 +167,7 @@ def gen_case(r):
             lines.append('clawback = yes')
         if r.random() < 0.25:
             lines.append('draw = %s' % r.choice(['5000', '$1,250.50', '800']))
+        if r.random() < 0.35:   # with the plan's draw, or for the roster's
             lines.append('recoverable = %s' % r.choice(['yes', 'no']))
         bands = gen_bands(r, base)
         if has_cap and 'flatfrom' in AVOID:
@@ -198,6 +199,7 @@ def gen_case(r):
     reps = []
     with_start = r.random() < 0.3
     with_base = r.random() < 0.3
+    with_draw = r.random() < 0.3
     for i, nm in enumerate(names):
         p = plans[i % len(plans)] if i < len(plans) else r.choice(plans)
         counted = p['kind'] == 'unit'
@@ -217,6 +219,11 @@ def gen_case(r):
             start = rand_date(r, year).isoformat()
         team = r.choice(['East', 'West'])
         roster.append([nm, p['name'], quota, money_text(r, var * 100), start, team])
+        if with_draw:
+            # a rep's own draw, only on a plan that says recoverable
+            ok = 'recoverable =' in plan_text[plans.index(p)]
+            roster[-1].append(str(r.choice([1000, 3000])) if ok and r.random() < 0.6
+                              else '')
         if with_base:
             # plain numbers: the reference does not hold a Base's
             # currency against the bookings' (tests/commission.bats does)
@@ -236,6 +243,7 @@ def gen_case(r):
             if len(roster) > 1 and roster[-1][-1] == '':
                 roster[-1][-1] = roster[0][0]
     files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']
+                                    + (['Draw'] if with_draw else [])
                                     + (['Base'] if with_base else [])
                                     + (['Manager'] if with_mgr else [])] + roster)
 

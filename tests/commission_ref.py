@@ -464,8 +464,8 @@ def read_plans(path):
             else:
                 cur[k] = v
     for p in plans.values():
-        if bool(p['draw']) != (p['recoverable'] is not None):
-            raise Err('plan %s: draw and recoverable go together' % p['name'])
+        if p['draw'] and p['recoverable'] is None:
+            raise Err('plan %s: draw needs recoverable' % p['name'])
         unit = p['base'] == 'unit'
         if p['mode'] is None:
             if p['base'] == 'variable':
@@ -622,6 +622,7 @@ def main(argv):
     c_team = find_exact(h, 'Team', False)
     c_base = find_exact(h, 'Base', False)   # commission(1): base_pay, total_pay
     c_mgr = find_exact(h, 'Manager', False)  # commission(1): the hierarchy
+    c_draw = find_exact(h, 'Draw', False)    # commission(1): a rep's own draw
     reps = []
     by_name = {}
     for _, _, r in rows:
@@ -643,8 +644,13 @@ def main(argv):
         team = r[c_team] if c_team is not None else ''
         base = parse_money(r[c_base], 'base')[0] if c_base is not None else 0
         mgr = r[c_mgr].strip() if c_mgr is not None else ''
+        draw = plan['draw']
+        if c_draw is not None and r[c_draw].strip():
+            draw = parse_money(r[c_draw], 'draw')[0]
+        if draw and plan['recoverable'] is None:
+            raise Err('a Draw on a plan that does not say recoverable')
         rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var, 'base': base,
-               'mgr': mgr,
+               'mgr': mgr, 'draw': draw,
                'start': start, 'team': team, 'idx': len(reps)}
         if norm_name(name) in by_name:
             raise Err('rep twice in the roster')
@@ -820,7 +826,7 @@ def main(argv):
         return rnd(x * f)
 
     # commission(1): the draw columns when a plan someone is on has one
-    draws = any(r['plan']['draw'] for r in reps)
+    draws = any(r['draw'] for r in reps)
     out = []
     if opts['detail']:
         out.append(csv_line(['rep', 'plan', 'period', 'source', 'basis', 'rate', 'amount']))
@@ -912,15 +918,15 @@ def main(argv):
             # what is paid above it later
             t_earn = payout
             dpaid = drec = 0
-            if plan['recoverable'] and owed > 0 and payout > plan['draw']:
-                drec = min(payout - plan['draw'], owed)
+            if plan['recoverable'] and owed > 0 and payout > rep['draw']:
+                drec = min(payout - rep['draw'], owed)
                 payout -= drec
                 owed -= drec
-            if plan['draw'] and payout < plan['draw']:
-                dpaid = plan['draw'] - payout
+            if rep['draw'] and payout < rep['draw']:
+                dpaid = rep['draw'] - payout
                 if plan['recoverable']:
                     owed += dpaid
-                payout = plan['draw']
+                payout = rep['draw']
             show = pstart <= s1 <= pend
             if show:
                 rn, pn = excel_safe(rep['name']), excel_safe(plan['name'])

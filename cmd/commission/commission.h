@@ -33,6 +33,8 @@ struct rep {
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
 	int64_t base;              /* annual base pay (Base), or 0 */
+	int64_t draw;              /* a payout period's draw: the roster's
+	                              Draw, else the plan's */
 	int quota_given;           /* Quota not empty: 0 is then an error */
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */

@@ -269,7 +269,7 @@ side_money(struct state *st, const struct su_rec *r, int col,
 }
 
 struct rcols { /* the roster's columns: -1 when not there */
-	int rep, plan, quota, var, start, team, base, mgr;
+	int rep, plan, quota, var, start, team, base, mgr, draw;
 };
 
 /* a new rep named s, once in the roster.  NULL when it is there twice
@@ -349,6 +349,22 @@ roster_amounts(struct state *st, const struct su_rec *rec,
 	if (c->base >= 0 && side_money(st, rec, c->base, "Base", &p->base,
 	    0) < 0)
 		return -1;
+	/* an empty Draw is the plan's; a rep's own needs its plan to say
+	 * whether draws are recoverable */
+	p->draw = st->pl->p[p->plan].draw;
+	if (c->draw >= 0 && side_money(st, rec, c->draw, "Draw", &p->draw,
+	    1) == 1)
+		p->draw = st->pl->p[p->plan].draw;
+	if (p->draw < 0) {
+		su_msg(rec->file, rec->line, "a negative draw");
+		return -1;
+	}
+	if (p->draw && st->pl->p[p->plan].draw_recover < 0) {
+		su_msg(rec->file, rec->line, "%s has a Draw, and plan %s does "
+		    "not say recoverable = yes or recoverable = no", p->name,
+		    st->pl->p[p->plan].name);
+		return -1;
+	}
 	if (p->quota < 0 || p->variable < 0 || p->base < 0) {
 		su_msg(rec->file, rec->line, "a negative quota, variable or "
 		    "base pay");
@@ -488,12 +504,13 @@ read_roster(struct state *st)
 	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_OPTIONAL, SU_R_VARIABLE,
 	    SU_COL_OPTIONAL, SU_R_START, SU_COL_OPTIONAL, SU_R_TEAM,
 	    SU_COL_OPTIONAL, SU_R_BASE, SU_COL_OPTIONAL, SU_R_MANAGER,
-	    SU_COL_OPTIONAL, -1))
+	    SU_COL_OPTIONAL, SU_R_DRAW, SU_COL_OPTIONAL, -1))
 		goto done;
 	c.rep = col[SU_R_REP], c.plan = col[SU_R_PLAN];
 	c.quota = col[SU_R_QUOTA], c.var = col[SU_R_VARIABLE];
 	c.start = col[SU_R_START], c.team = col[SU_R_TEAM];
 	c.base = col[SU_R_BASE], c.mgr = col[SU_R_MANAGER];
+	c.draw = col[SU_R_DRAW];
 	st->has_base = c.base >= 0;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (roster_row(st, &rec, &c))

@@ -714,7 +714,7 @@ rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 		/* the draw: the true-up t is what earnings pay, and what the
 		 * next true-up holds as paid */
 		t = f.payout;
-		f.payout = su_draw(t, pl->draw, pl->draw_recover == 1, &f.owed,
+		f.payout = su_draw(t, p->draw, pl->draw_recover == 1, &f.owed,
 		    &f.dpaid, &f.drec);
 		plabel(label, &st->y, n, k, st->o->c.fy_start);
 		show = !want || (pto(&st->y, n, k) >= want->from &&
@@ -845,14 +845,14 @@ done:
 	return e;
 }
 
-/* does a plan someone is on have a draw */
+/* has a rep a draw (its own or its plan's) */
 static int
 has_draw(const struct state *st)
 {
 	size_t i;
 
-	for (i = 0; i < st->pl->np; i++)
-		if (st->pl->p[i].draw && plan_used(st, (int)i))
+	for (i = 0; i < st->nr; i++)
+		if (st->r[i].draw)
 			return 1;
 	return 0;
 }
