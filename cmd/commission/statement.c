@@ -784,9 +784,9 @@ payouts(struct state *st, int64_t *sums)
 }
 
 /* --compare-plans: per rep in roster order, its plan (the roster's, by
- * name in each file), the payouts of the periods wanted under each, the difference (other less
- * this); then the Total: the cost difference.  0, -1 (said), or
- * su_out_row's error. */
+ * name in each file), the payouts of the periods wanted under each, the
+ * difference (other less this); then the Total: the cost difference.
+ * 0, -1 (said), or su_out_row's error. */
 int
 write_compare(struct state *st, struct su_out *out)
 {
