@@ -11,7 +11,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib
-LDLIBS = -lcsv -linih -lm
+LDLIBS = -lcsv -linih -lxlsxwriter -lm
 # su.h includes a header per lib module
 HDRS = lib/su.h $(wildcard lib/su_*.h)
 

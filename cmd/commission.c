@@ -19,7 +19,8 @@
 
 static const char usage_text[] =
 "usage: commission -p PLANS -r ROSTER [--quotas FILE] [--activities FILE]\n"
-"                  [--metrics FILE] [--period P] [-m MODEL] [--detail]\n"
+"                  [--metrics FILE] [--paid LEDGER] [--period P] [-m MODEL]\n"
+"                  [--detail | --summary | --compare-plans OTHER]\n"
 "                  [--no-excel-safe] [options] [BOOKINGS ...]\n";
 
 static void
@@ -29,8 +30,9 @@ usage(FILE *fp)
 	if (fp == stdout)
 		printf(
 "\nPayout statements from compensation plans: one row per rep and payout\n"
-"period (quota, credit, attainment, earned to date, paid before, payout\n"
-"and its parts), or with --detail the line items that add up to each\n"
+"period (quota and credit to date, attainment, earned to date, paid\n"
+"before, payout, its parts and the balance carried), then a Total row\n"
+"per period, or with --detail the line items that add up to each\n"
 "payout.  BOOKINGS are closed-won deals (rep, amount, close date; deal id\n"
 "and split %% for split deals); a negative amount is a clawback.  With a\n"
 "stage column only closed-won rows are credited; the others are counted\n"
@@ -42,6 +44,8 @@ usage(FILE *fp)
 "      --quotas FILE          rep, period, quota: ramped period quotas\n"
 "      --activities FILE      rows for measure = count plans (rep, date, ...)\n"
 "      --metrics FILE         rep, metric, value [, period]: for bonuses\n"
+"      --paid LEDGER          rep, period, amount: what was really paid; the\n"
+"                             true-up is against it\n"
 "      --period P             statements for the payout periods ending in P\n"
 "                             (default: the whole plan year of --as-of)\n"
 "  -m, --model MODEL          the stage model that says which stages are\n"
@@ -49,12 +53,19 @@ usage(FILE *fp)
 "                             stagecheck-model(5))\n"
 "      --detail               the audit trail: one line item per band, unit\n"
 "                             tier, bonus, spiff and true-up\n"
+"      --summary              per plan and period: reps by attainment band,\n"
+"                             the share at quota, the reps under 50%% named,\n"
+"                             the cost of sales\n"
+"      --compare-plans OTHER  each rep's payout under PLANS and under the\n"
+"                             plan file OTHER, the difference, the total\n"
+"                             cost difference\n"
 "      --no-excel-safe        statements are --excel-safe unless this is given\n"
 "\n%s", su_common_usage);
 }
 
 enum { OPT_QUOTAS = SU_OPT_PROGRAM_BASE, OPT_ACTIVITIES, OPT_METRICS,
-       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL };
+       OPT_PERIOD, OPT_DETAIL, OPT_NO_EXCEL, OPT_SUMMARY, OPT_PAID,
+       OPT_COMPARE };
 
 static int
 option(void *self, int c, const char *arg)
@@ -70,6 +81,9 @@ option(void *self, int c, const char *arg)
 	case OPT_METRICS: o->metrics = arg; break;
 	case OPT_PERIOD: o->period = arg; break;
 	case OPT_DETAIL: o->detail = 1; break;
+	case OPT_SUMMARY: o->summary = 1; break;
+	case OPT_PAID: o->paid = arg; break;
+	case OPT_COMPARE: o->compare = arg; break;
 	case OPT_NO_EXCEL: o->no_excel = 1; break;
 	default: abort(); /* in longopts, handled by nobody */
 	}
@@ -132,6 +146,7 @@ free_state(void *self)
 	for (i = 0; i < st->nr; i++) {
 		free(st->r[i].name);
 		free(st->r[i].team);
+		free(st->r[i].mgr_name);
 		if (st->m) {
 			for (k = 0; k < st->nm[i]; k++)
 				free(st->m[i][k].value);
@@ -157,8 +172,40 @@ free_state(void *self)
 	su_model_free(st->model);
 	su_plans_free(st->pl);
 	free(st->bc.role);
+	if (st->other) {
+		free_state(st->other);
+		free(st->other);
+	}
 }
 
+
+/* a plan file and what is read against it: the roster, quotas, metrics,
+ * activities and ledger.  0 or -1 (said). */
+static int
+load(struct state *st, const char *plans)
+{
+	struct opts *o = st->o;
+	size_t i;
+
+	if (su_plans_load(plans, &st->pl))
+		return -1;
+	state_tables(st);
+	if (read_roster(st) || (o->quotas && read_quotas(st)) ||
+	    plan_currencies(st) ||
+	    read_metrics(st) || bind_bonuses(st) || read_activities(st) ||
+	    (o->paid && read_ledger(st)))
+		return -1;
+	/* a ledger says what was paid, draws included, and a draw's
+	 * recovery rests on what of it was a draw: not told apart yet */
+	for (i = 0; o->paid && i < st->nr; i++)
+		if (st->r[i].draw) {
+			su_msg(NULL, 0, "--paid: %s has a draw, and a ledger "
+			    "does not say which payments were draws: not "
+			    "taken together", st->r[i].name);
+			return -1;
+		}
+	return 0;
+}
 
 /* the options together, the plans and the side files read (the roster,
  * quotas, metrics and activities), the bookings' columns wanted */
@@ -176,6 +223,11 @@ setup(void *self, struct su_run *run)
 		usage(stderr);
 		return -1;
 	}
+	if (o->detail && o->summary) {
+		su_msg(NULL, 0, "--detail and --summary are two outputs: give "
+		    "one");
+		return -1;
+	}
 	if (o->period) {
 		if (want_period(o, &st->want))
 			return -1;
@@ -184,16 +236,30 @@ setup(void *self, struct su_run *run)
 	st->fy = su_fiscal_year(st->wantp ? st->want.from : o->c.as_of,
 	    o->c.fy_start);
 	plan_year(&st->y, st->fy, o->c.fy_start);
-	if (su_plans_load(o->plans, &st->pl))
+	if (o->compare && (o->detail || o->summary || o->c.skip_invalid)) {
+		su_msg(NULL, 0, "--compare-plans compares payouts: not with %s",
+		    o->detail ? "--detail" : o->summary ? "--summary" :
+		    "--skip-invalid (every booking counts in both)");
 		return -1;
-	state_tables(st);
-	if (read_roster(st) || (o->quotas && read_quotas(st)) ||
-	    plan_currencies(st) ||
-	    read_metrics(st) || bind_bonuses(st) || read_activities(st))
+	}
+	if (load(st, o->plans))
 		return -1;
+	if (o->compare) {
+		st->other = su_xmalloc(sizeof *st->other);
+		memset(st->other, 0, sizeof *st->other);
+		st->other->o = o;
+		st->other->shadow = 1;
+		st->other->want = st->want;
+		st->other->wantp = st->wantp ? &st->other->want : NULL;
+		st->other->fy = st->fy;
+		st->other->y = st->y;
+		if (load(st->other, o->compare))
+			return -1;
+	}
 	/* SDRs alone: nothing in the bookings is theirs, so none are read
 	 * (not even standard input) unless named */
-	if (run->nfiles == 0 && o->activities && count_only(st))
+	if (run->nfiles == 0 && o->activities && count_only(st) &&
+	    (!st->other || count_only(st->other)))
 		run->no_input = 1;
 	want[SU_R_OWNER] = want[SU_R_AMOUNT] = SU_COL_REQUIRED;
 	want[SU_R_CLOSE] = SU_COL_REQUIRED;
@@ -211,7 +277,8 @@ end(void *self, struct su_run *run)
 {
 	struct state *st = self;
 
-	(void)run;
+	if (st->other && end(st->other, run))
+		return -1;
 	/* a quota or a plan's amount is never held against bookings in
 	 * another currency; bookings that state none are in theirs */
 	if (su_cur_compare(st->cfgwhat, st->cfgcur, "bookings", st->cur,
@@ -221,11 +288,51 @@ end(void *self, struct su_run *run)
 		memcpy(st->cur, st->cfgcur, sizeof st->cur);
 	if (quotas(st))
 		return -1;
-	say_spellings(st);
-	say_not_won(st);
-	measures(st);
+	if (!st->shadow) {
+		say_spellings(st);
+		say_not_won(st);
+	}
+	if (measures(st))
+		return -1;
 	award_spiffs(st);
 	return 0;
+}
+
+/* --compare-plans: each callback for the other plan file's run too */
+static int
+header(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	return booking_header(st, run) ||
+	    (st->other && booking_header(st->other, run)) ? -1 : 0;
+}
+
+static enum su_result
+record(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	enum su_result e = booking(st, run, r);
+
+	return e == SU_OK && st->other ? booking(st->other, run, r) : e;
+}
+
+static int
+settle(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	return settle_splits(st, run) ||
+	    (st->other && settle_splits(st->other, run)) ? -1 : 0;
+}
+
+static int
+write(void *self, struct su_run *run, struct su_out *out)
+{
+	struct state *st = self;
+
+	return st->other ? write_compare(st, out) :
+	    write_statements(st, run, out);
 }
 
 static const struct option longopts[] = {
@@ -233,14 +340,16 @@ static const struct option longopts[] = {
 	{"quotas", 1, 0, OPT_QUOTAS}, {"activities", 1, 0, OPT_ACTIVITIES},
 	{"metrics", 1, 0, OPT_METRICS}, {"period", 1, 0, OPT_PERIOD},
 	{"detail", 0, 0, OPT_DETAIL}, {"model", 1, 0, 'm'},
+	{"summary", 0, 0, OPT_SUMMARY}, {"paid", 1, 0, OPT_PAID},
+	{"compare-plans", 1, 0, OPT_COMPARE},
 	{"no-excel-safe", 0, 0, OPT_NO_EXCEL}, {0, 0, 0, 0},
 };
 
 static const struct su_prog commission = {
 	.shortopts = "p:r:m:", .longopts = longopts, .usage = usage,
-	.option = option, .setup = setup, .header = booking_header,
-	.record = booking, .settle = settle_splits, .end = end,
-	.write = write_statements, .free = free_state,
+	.option = option, .setup = setup, .header = header,
+	.record = record, .settle = settle, .end = end,
+	.write = write, .free = free_state,
 };
 
 int

@@ -1455,41 +1455,53 @@ done:
 static int
 chart_bands(struct state *st, const struct su_jtab *t, const struct kind *k)
 {
-	int cb = col(t, "band"), cr = col(t, "reps"), cp = col(t, "payout");
+	static const char *const cols[] = {"band_under_50", "band_50_to_75",
+	    "band_75_to_100", "band_100_to_125", "band_125_plus", "no_quota"};
+	static const char *const names[] = {"below 50%", "50% to 75%",
+	    "75% to 100%", "100% to 125%", "125% and over", "no quota"};
+	int cpl = col(t, "plan"), cpe = col(t, "period"), c;
 	struct chart ch;
-	struct buf g = {0};
-	size_t r, cap = 0;
-	int64_t n, v;
-	char a[32], m1[48];
+	struct buf lab = {0};
+	size_t r, cap = 0, i;
+	int64_t n;
+	char a[32];
 	int rc = -1;
 
+	(void)k;
 	chart_init(&ch, "Attainment distribution",
-	    "reps per attainment band", t->file);
-	for (r = 0; r < t->nrow; r++) {
-		struct bar *b = add_bar(&ch, &cap);
+	    "reps per attainment band (commission --summary)", t->file);
+	for (r = 0; r < t->nrow; r++)
+		for (i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+			struct bar *b;
 
-		b->label = row_label_col(t, k, r, cb, "", &g);
-		b->labellen = strlen(b->label);
-		if (count(t, r, cr, &n))
-			goto done;
-		su_int_fmt_table(a, n);
-		snprintf(b->value, sizeof b->value, "%s rep%s", a,
-		    n == 1 ? "" : "s");
-		if (cp >= 0) {
-			if (money(t, r, cp, &v))
+			if ((c = col(t, cols[i])) < 0)
+				continue;
+			if (count(t, r, c, &n))
 				goto done;
-			fmt_money(st, m1, v);
-			snprintf(b->value + strlen(b->value), sizeof b->value -
-			    strlen(b->value), ", payout %s", m1);
+			if (i == 5 && n == 0)
+				continue; /* every rep has a quota */
+			b = add_bar(&ch, &cap);
+			lab.len = 0;
+			puts_(&lab, cpl >= 0 ? str(t, r, cpl) : "");
+			if (cpe >= 0) {
+				puts_(&lab, " ");
+				puts_(&lab, str(t, r, cpe));
+			}
+			puts_(&lab, " / ");
+			puts_(&lab, names[i]);
+			b->label = su_xstrdup(lab.s);
+			b->labellen = strlen(b->label);
+			su_int_fmt_table(a, n);
+			snprintf(b->value, sizeof b->value, "%s rep%s", a,
+			    n == 1 ? "" : "s");
+			seg_add(b, n, 1, "%s", b->value);
+			chart_max(&ch, n);
 		}
-		seg_add(b, n, 1, "%s rep%s", a, n == 1 ? "" : "s");
-		chart_max(&ch, n);
-	}
 	draw(st, &ch);
 	rc = 0;
 done:
+	free(lab.s);
 	free_labels(&ch);
-	free(g.s);
 	return rc;
 }
 
@@ -1503,7 +1515,8 @@ chart_attainment(struct state *st, const struct su_jtab *t,
 	    "75% to 100%", "100% to 125%", "125% and over", "no quota"};
 	static const su_rate edge[] = {SU_RATE_ONE / 2,
 	    SU_RATE_ONE / 4 * 3, SU_RATE_ONE, SU_RATE_ONE / 4 * 5};
-	int ca = col(t, "attainment"), cp = col(t, "period");
+	int ca = col(t, "attainment"), cp = col(t, "period"),
+	    cr = col(t, "rep");
 	struct chart ch;
 	struct { char *period; int64_t n[6]; } *per = NULL;
 	size_t np = 0, r, i, cap = 0;
@@ -1517,6 +1530,10 @@ chart_attainment(struct state *st, const struct su_jtab *t,
 	chart_init(&ch, "Attainment distribution",
 	    "reps per band of attainment", t->file);
 	for (r = 0; r < t->nrow; r++) {
+		/* a period's Total row is no rep */
+		if (cr >= 0 && str(t, r, cr) && strcmp(str(t, r, cr),
+		    "Total") == 0)
+			continue;
 		period = cp >= 0 ? str(t, r, cp) : "";
 		for (i = 0; i < np; i++)
 			if (strcmp(per[i].period, period) == 0)
@@ -1595,12 +1612,16 @@ static const struct kind kinds[] = {
 	    {"nurture", "disqualified", "invalid", "pending", "target",
 	    "target_met", "sla_breaches", "conversion_low", "conversion_high",
 	    "sample"}, chart_mql},
-	{"commission --summary", "commission-summary", {"band", "reps"}, {"credit", "quota",
-	    "payout", "attainment", "share", "from", "to", "low", "high"},
-	    chart_bands},
-	{"commission", "commission", {"rep", "quota", "credit", "attainment", "payout"},
-	    {"plan", "period", "earned_to_date", "paid_before", "commission",
-	    "bonus", "spiff", "adjustment"}, chart_attainment},
+	{"commission --summary", "commission-summary", {"reps",
+	    "band_under_50", "band_125_plus"}, {"plan", "period",
+	    "band_50_to_75", "band_75_to_100", "band_100_to_125", "no_quota",
+	    "at_quota_share", "under_50_reps", "payout", "base_pay",
+	    "cost_of_sales"}, chart_bands},
+	{"commission", "commission", {"rep", "quota_to_date", "credit_to_date",
+	    "attainment", "payout"}, {"plan", "period", "earned_to_date",
+	    "paid_before", "commission", "bonus", "spiff", "adjustment",
+	    "balance", "base_pay", "total_pay", "draw", "draw_recovered",
+	    "draw_balance"}, chart_attainment},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -1641,12 +1662,15 @@ vtype_of(const struct kind *k, const char *c)
 {
 	static const char *const money[] = {"amount", "weighted_amount", "gap",
 	    "p10", "p50", "p90", "mean", "avg_deal", "median_deal",
-	    "velocity", "quota", "credit", "earned_to_date", "paid_before",
-	    "payout", "commission", "bonus", "spiff", "adjustment"};
+	    "velocity", "quota_to_date", "credit_to_date", "earned_to_date",
+	    "paid_before", "payout", "commission", "bonus", "spiff",
+	    "adjustment", "balance", "base_pay", "total_pay", "draw",
+	    "draw_recovered", "draw_balance", "cost_of_sales"};
 	static const char *const shares[] = {"win_rate", "win_rate_low",
 	    "win_rate_high", "win_rate_reached", "conversion_rate",
 	    "conversion_low", "conversion_high",
-	    "conversion", "weight", "attainment", "p_target", "share"};
+	    "conversion", "weight", "attainment", "p_target", "share",
+	    "at_quota_share"};
 	static const char *const days[] = {"cycle_mean", "cycle_median",
 	    "cycle_p90", "open_age_mean", "open_age_median", "open_age_p90",
 	    "median_days"};

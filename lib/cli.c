@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 const char su_common_usage[] =
 "Input:\n"
@@ -35,8 +36,8 @@ const char su_common_usage[] =
 "                             a fiscal year is named by the year it ends in\n"
 "      --as-of DATE           the date taken as today (default: the local date)\n"
 "Output:\n"
-"  -f, --format FMT           csv (default), tsv, json (one object per line)\n"
-"                             or table\n"
+"  -f, --format FMT           csv (default), tsv, json (one object per line),\n"
+"                             table or xlsx (a workbook; not to a terminal)\n"
 "  -o, --output FILE          write FILE atomically instead of standard output\n"
 "      --excel-safe           in csv and tsv, put ' before a text value that a\n"
 "                             spreadsheet would take for a formula (= + - @,\n"
@@ -184,9 +185,10 @@ su_opts_handle(struct su_opts *o, int opt, const char *arg)
 		return 1;
 	case 'f': {
 		/* in the order of enum su_format */
-		static const char *const f[] = {"csv", "tsv", "json", "table"};
+		static const char *const f[] = {"csv", "tsv", "json", "table",
+		    "xlsx"};
 
-		if ((r = su_opt_choice("--format", arg, f, 4)) < 0)
+		if ((r = su_opt_choice("--format", arg, f, 5)) < 0)
 			return -1;
 		o->format = (enum su_format)r;
 		return 1;
@@ -236,6 +238,14 @@ su_opts_finish(struct su_opts *o)
 
 	if (a && su_date_parse(a, strlen(a), o->dmy, &o->as_of, &why)) {
 		su_msg(NULL, 0, "--as-of %s: %s", a, *a ? why : "empty");
+		return -1;
+	}
+	/* said before any input is read (su_out_open says it again for an
+	 * -o that names a terminal) */
+	if (o->format == SU_FMT_XLSX && (!o->output ||
+	    strcmp(o->output, "-") == 0) && isatty(1)) {
+		su_msg(NULL, 0, "-f xlsx: a workbook is not written to a "
+		    "terminal (give -o FILE.xlsx, or redirect)");
 		return -1;
 	}
 	return 0;

@@ -121,6 +121,9 @@ static const struct {
 	[SU_R_RENEWAL_DATE] = {"renewal_date", {"Renewal Date",
 	    "Contract End Date", "Contract End", "Renewal Due Date",
 	    "Subscription End Date"}, {0}},
+	[SU_R_BASE] = {"base", {"Base", "Base Salary", "Base Pay"}, {0}},
+	[SU_R_MANAGER] = {"manager", {"Manager", "Reports To"}, {0}},
+	[SU_R_DRAW] = {"draw", {"Draw", "Draw Amount"}, {0}},
 };
 
 const char *

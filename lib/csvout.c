@@ -1,11 +1,16 @@
 /*
- * csvout.c - writing results as csv, tsv, json (NDJSON) or an aligned table
+ * csvout.c - writing results as csv, tsv, json (NDJSON), an aligned table
+ * or an xlsx workbook (libxlsxwriter)
  *
  * Output is buffered here and written with write(2), so every error (a full
  * disk, a closed pipe) is seen.  -o FILE is written to a temporary file
- * beside FILE and renamed into place only when everything succeeded.
+ * beside FILE and renamed into place only when everything succeeded.  A
+ * workbook is written by libxlsxwriter into that temporary (or, for
+ * standard output, one in TMPDIR copied out), at the end.
  */
 #include "su.h"
+
+#include <xlsxwriter.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,6 +44,19 @@ struct su_out {
 	/* table: every cell, kept until the widths are known */
 	struct su_cell *cells;
 	size_t ncells, cellcap;
+	/* xlsx: the workbook, its sheet being written and its row, the
+	 * formats, the sheets' names so far, the next sheet's name */
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	char *wbpath;     /* the file libxlsxwriter writes */
+	int wbown;        /* wbpath is ours (standard output): removed */
+	lxw_row_t row;
+	lxw_format *fmoney, *fpct, *fratio, *fint, *fdays, *fhead;
+	char **sheets;
+	size_t nsheets;
+	char *next_sheet;
+	char *text;       /* a text cell made valid UTF-8 */
+	size_t textcap;
 };
 
 static void
@@ -93,6 +112,297 @@ new_mode(int fd)
 	fchmod(fd, 0666 & ~mask);
 }
 
+/* ---- xlsx ------------------------------------------------------------- */
+
+/* the workbook for out: written by libxlsxwriter into -o's temporary, or
+ * for standard output or a device into one of ours, copied out at the
+ * end.  A terminal is refused: a workbook is not text.  NULL (said). */
+static struct su_out *
+xlsx_open(struct su_out *out)
+{
+	lxw_workbook_options opt = {LXW_TRUE, NULL, LXW_FALSE};
+	const char *dir = getenv("TMPDIR");
+	size_t n;
+
+	if (isatty(out->fd)) {
+		su_msg(out->path, 0, "-f xlsx: a workbook is not written to a "
+		    "terminal (give -o FILE.xlsx, or redirect)");
+		su_out_abort(out);
+		return NULL;
+	}
+	if (out->tmp) {
+		out->wbpath = su_xstrdup(out->tmp);
+	} else {
+		if (!dir || !*dir)
+			dir = "/tmp";
+		n = strlen(dir) + 32;
+		out->wbpath = su_xmalloc(n);
+		snprintf(out->wbpath, n, "%s/.salesutils-xlsx.XXXXXX", dir);
+		if (su_temp_make(out->wbpath) < 0) {
+			su_msg(out->wbpath, 0, "cannot create: %s",
+			    strerror(errno));
+			free(out->wbpath);
+			out->wbpath = NULL;
+			su_out_abort(out);
+			return NULL;
+		}
+		out->wbown = 1;
+	}
+	/* constant memory: each row goes to libxlsxwriter's temporary file
+	 * as the next begins, so a long input does not grow the memory */
+	if (!(out->wb = workbook_new_opt(out->wbpath, &opt))) {
+		su_msg(out->path, 0, "cannot create the workbook");
+		su_out_abort(out);
+		return NULL;
+	}
+	out->fhead = workbook_add_format(out->wb);
+	format_set_bold(out->fhead);
+	out->fpct = workbook_add_format(out->wb);
+	format_set_num_format(out->fpct, "0.0%");
+	out->fratio = workbook_add_format(out->wb);
+	format_set_num_format(out->fratio, "0.0000");
+	out->fint = workbook_add_format(out->wb);
+	format_set_num_format(out->fint, "#,##0");
+	out->fdays = workbook_add_format(out->wb);
+	format_set_num_format(out->fdays, "0.0");
+	return out;
+}
+
+/* money's format, once the currency is known (su_out_currency comes
+ * before the header): $ for USD or none stated, else the code after */
+static lxw_format *
+xlsx_money(struct su_out *out)
+{
+	char f[48];
+
+	if (!out->fmoney) {
+		out->fmoney = workbook_add_format(out->wb);
+		if (!out->cur[0] || strcmp(out->cur, "USD") == 0)
+			snprintf(f, sizeof f, "\"$\"#,##0.00");
+		else
+			snprintf(f, sizeof f, "#,##0.00 \"%s\"", out->cur);
+		format_set_num_format(out->fmoney, f);
+	}
+	return out->fmoney;
+}
+
+/* a text cell as valid UTF-8 without control characters, which an XML
+ * file cannot hold: each such byte becomes U+FFFD; tab and newline stay */
+static const char *
+xlsx_text(struct su_out *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k, j = 0;
+
+	if (out->textcap < n * 3 + 1)
+		out->text = su_xrealloc(out->text, out->textcap = n * 3 + 1);
+	for (i = 0; i < n; i += k) {
+		k = su_utf8len(u + i, n - i);
+		if (k == 0 || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') ||
+		    u[i] == 0x7F) {
+			memcpy(out->text + j, "\xEF\xBF\xBD", 3);
+			j += 3;
+			k = 1;
+		} else {
+			memcpy(out->text + j, s + i, k);
+			j += k;
+		}
+	}
+	out->text[j] = '\0';
+	return out->text;
+}
+
+/* a valid sheet name, unique in the workbook: at most 31 characters,
+ * none of []:*?/\, not empty; a second one gets " (2)" */
+static char *
+xlsx_sheet_name(struct su_out *out, const char *want)
+{
+	char base[32], name[40];
+	size_t i, j = 0, k;
+	int dup = 1, clash;
+
+	for (i = 0; want[i] && j < 31; i++) {
+		unsigned char c = (unsigned char)want[i];
+
+		if (c >= 0x80) { /* whole UTF-8 sequences only */
+			k = su_utf8len((const unsigned char *)want + i,
+			    strlen(want + i));
+			if (k == 0 || j + k > 31)
+				break;
+			memcpy(base + j, want + i, k);
+			j += k;
+			i += k - 1;
+			continue;
+		}
+		base[j++] = strchr("[]:*?/\\", c) || c < 0x20 ? '_' : (char)c;
+	}
+	base[j] = '\0';
+	if (j == 0 || base[0] == '\'')
+		snprintf(base, sizeof base, "Sheet%zu", out->nsheets + 1);
+	snprintf(name, sizeof name, "%s", base);
+	do {
+		clash = 0;
+		for (i = 0; i < out->nsheets; i++)
+			if (strcasecmp(out->sheets[i], name) == 0)
+				clash = 1;
+		if (clash) {
+			char suf[16];
+			size_t sl = (size_t)snprintf(suf, sizeof suf, " (%d)",
+			    ++dup);
+
+			snprintf(name, sizeof name, "%.*s%s",
+			    (int)(strlen(base) > 31 - sl ? 31 - sl :
+			    strlen(base)), base, suf);
+		}
+	} while (clash);
+	out->sheets = su_xrealloc(out->sheets, (out->nsheets + 1) *
+	    sizeof *out->sheets);
+	return out->sheets[out->nsheets++] = su_xstrdup(name);
+}
+
+/* the sheet written so far: header frozen, autofilter over its rows */
+static void
+xlsx_end_sheet(struct su_out *out)
+{
+	if (!out->ws)
+		return;
+	worksheet_freeze_panes(out->ws, 1, 0);
+	worksheet_autofilter(out->ws, 0, 0, out->row ? out->row - 1 : 0,
+	    (lxw_col_t)(out->ncols ? out->ncols - 1 : 0));
+	out->ws = NULL;
+}
+
+/* a new sheet and its header row */
+static int
+xlsx_header(struct su_out *out)
+{
+	size_t i;
+	char *name;
+
+	xlsx_end_sheet(out);
+	name = xlsx_sheet_name(out, out->next_sheet ? out->next_sheet :
+	    su_prog());
+	free(out->next_sheet);
+	out->next_sheet = NULL;
+	if (!(out->ws = workbook_add_worksheet(out->wb, name))) {
+		su_msg(out->path, 0, "cannot add sheet \"%s\"", name);
+		return -1;
+	}
+	out->row = 0;
+	for (i = 0; i < out->ncols; i++) {
+		worksheet_write_string(out->ws, 0, (lxw_col_t)i,
+		    xlsx_text(out, out->names[i], strlen(out->names[i])),
+		    out->fhead);
+		worksheet_set_column(out->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    strlen(out->names[i]) < 12 ? 12 : (double)strlen(
+		    out->names[i]) + 2, NULL);
+	}
+	out->row = 1;
+	return 0;
+}
+
+/* libxlsxwriter failed: said once, as a write error is */
+static int
+xlsx_failed(struct su_out *out, lxw_error e)
+{
+	su_msg(out->path, 0, "cannot write the workbook: %s", lxw_strerror(e));
+	out->reported = 1;
+	out->err = EIO;
+	return -1;
+}
+
+/* a row: numbers as numbers in their format, text always as text (never
+ * a formula, whatever it begins with: --excel-safe is not needed) */
+static int
+xlsx_row(struct su_out *out, const struct su_cell *cells)
+{
+	size_t i;
+	lxw_col_t col;
+	lxw_error e = LXW_NO_ERROR;
+
+	for (i = 0; i < out->ncols && e == LXW_NO_ERROR; i++) {
+		const struct su_cell *c = &cells[i];
+
+		col = (lxw_col_t)i;
+		switch (c->type) {
+		case SU_C_NULL:
+			break;
+		case SU_C_STR:
+			e = worksheet_write_string(out->ws, out->row, col,
+			    xlsx_text(out, c->s, c->len), NULL);
+			break;
+		case SU_C_MONEY: /* cents / 100: the nearest double, which
+				    prints back as the cents */
+			e = worksheet_write_number(out->ws, out->row, col,
+			    (double)c->v / 100, xlsx_money(out));
+			break;
+		case SU_C_INT:
+			e = worksheet_write_number(out->ws, out->row, col,
+			    (double)c->v, out->fint);
+			break;
+		case SU_C_CENTI:
+			e = worksheet_write_number(out->ws, out->row, col,
+			    (double)c->v / 100, NULL);
+			break;
+		case SU_C_RATIO:
+		case SU_C_PCT:
+		case SU_C_DAYS:
+			e = worksheet_write_number(out->ws, out->row, col,
+			    (double)c->v / (double)c->d, c->type == SU_C_PCT ?
+			    out->fpct : c->type == SU_C_RATIO ? out->fratio :
+			    out->fdays);
+			break;
+		}
+	}
+	if (e != LXW_NO_ERROR)
+		return xlsx_failed(out, e);
+	out->row++;
+	return 0;
+}
+
+/* the workbook closed (libxlsxwriter writes it now) and, for standard
+ * output, copied out */
+static int
+xlsx_finish(struct su_out *out)
+{
+	lxw_error e;
+	char buf[65536];
+	ssize_t n;
+	int fd;
+
+	if (!out->ws && out->ncols == 0 && out->nsheets == 0) {
+		/* nothing was written: an empty sheet, still a workbook */
+		out->ws = workbook_add_worksheet(out->wb, NULL);
+		out->nsheets = 0;
+	}
+	xlsx_end_sheet(out);
+	e = workbook_close(out->wb);
+	out->wb = NULL;
+	if (e != LXW_NO_ERROR)
+		return xlsx_failed(out, e);
+	if (!out->wbown)
+		return 0;
+	if ((fd = open(out->wbpath, O_RDONLY)) < 0) {
+		out->err = errno;
+		return -1;
+	}
+	while ((n = read(fd, buf, sizeof buf)) > 0 && !out->err)
+		put(out, buf, (size_t)n);
+	if (n < 0 && !out->err)
+		out->err = errno;
+	close(fd);
+	return out->err ? -1 : 0;
+}
+
+void
+su_out_sheet(struct su_out *out, const char *name)
+{
+	if (out->fmt != SU_FMT_XLSX)
+		return;
+	free(out->next_sheet);
+	out->next_sheet = su_xstrdup(name);
+}
+
 struct su_out *
 su_out_open(const struct su_opts *o)
 {
@@ -110,7 +420,7 @@ su_out_open(const struct su_opts *o)
 	out->bcap = 64 * 1024;
 	out->buf = su_xmalloc(out->bcap);
 	if (!o->output || strcmp(o->output, "-") == 0)
-		return out;
+		return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
 	out->path = su_xstrdup(o->output);
 	/* a device, a FIFO, a terminal, and whatever /dev or /proc names
 	 * (/dev/stdout is a link to a file when stdout is one): written to as
@@ -125,7 +435,7 @@ su_out_open(const struct su_opts *o)
 			return NULL;
 		}
 		out->direct = 1;
-		return out;
+		return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
 	}
 	/* a link to a file: the file is replaced, the link stays a link */
 	if (lstat(o->output, &sb) == 0 && S_ISLNK(sb.st_mode)) {
@@ -154,7 +464,7 @@ su_out_open(const struct su_opts *o)
 		return NULL;
 	}
 	new_mode(out->fd);
-	return out;
+	return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
 }
 
 FILE *
@@ -656,10 +966,16 @@ su_out_header(struct su_out *out, size_t n, const char *const *names)
 	size_t i;
 	struct su_cell *c;
 
+	xlsx_end_sheet(out); /* a workbook's sheet before the next */
+	for (i = 0; i < out->ncols; i++)
+		free(out->names[i]);
+	free(out->names);
 	out->ncols = n;
 	out->names = su_xmalloc(n * sizeof *out->names);
 	for (i = 0; i < n; i++)
 		out->names[i] = su_xstrdup(names[i]);
+	if (out->fmt == SU_FMT_XLSX)
+		return xlsx_header(out);
 	if (out->fmt == SU_FMT_JSON || out->fmt == SU_FMT_TABLE)
 		return 0;
 	c = su_xmalloc(n * sizeof *c);
@@ -681,6 +997,8 @@ su_out_row(struct su_out *out, const struct su_cell *cells)
 		keep(out, cells);
 		return 0;
 	}
+	if (out->fmt == SU_FMT_XLSX)
+		return xlsx_row(out, cells);
 	return write_row(out, (const char *const *)out->names, cells);
 }
 
@@ -691,6 +1009,20 @@ release(struct su_out *out)
 
 	if (out->tmp)
 		su_temp_forget(out->tmp);
+	if (out->wb) { /* never closed: freed, never written */
+		lxw_workbook_free(out->wb);
+		out->wb = NULL;
+	}
+	if (out->wbown) {
+		unlink(out->wbpath);
+		su_temp_forget(out->wbpath);
+	}
+	free(out->wbpath);
+	for (i = 0; i < out->nsheets; i++)
+		free(out->sheets[i]);
+	free(out->sheets);
+	free(out->next_sheet);
+	free(out->text);
 	if (out->side)
 		fclose(out->side);
 	if (out->side_tmp) { /* not put in place */
@@ -718,6 +1050,12 @@ finish(struct su_out *out)
 {
 	if (out->fmt == SU_FMT_TABLE && out->ncols)
 		render_table(out);
+	if (out->fmt == SU_FMT_XLSX && out->wb && xlsx_finish(out) &&
+	    out->reported) {
+		if (out->tmp)
+			unlink(out->tmp);
+		return -1;
+	}
 	flush(out);
 	if ((out->tmp || out->direct) && out->fd >= 0) {
 		if (close(out->fd) != 0 && !out->err)

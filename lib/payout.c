@@ -224,6 +224,41 @@ su_spiff_share(int64_t amount, size_t nwinners, size_t i)
 }
 
 int64_t
+su_draw(int64_t t, int64_t draw, int recoverable, int64_t *owed,
+        int64_t *paid_draw, int64_t *recovered)
+{
+	int64_t pay = t;
+
+	*paid_draw = *recovered = 0;
+	/* recovered only from what is paid above the draw, so a period is
+	 * never both recovered from and advanced */
+	if (recoverable && *owed > 0 && pay > draw) {
+		*recovered = pay - draw < *owed ? pay - draw : *owed;
+		pay -= *recovered;
+		*owed -= *recovered;
+	}
+	if (draw > 0 && pay < draw) {
+		*paid_draw = draw - pay;
+		if (recoverable)
+			*owed += *paid_draw;
+		pay = draw;
+	}
+	return pay;
+}
+
+int
+su_attainment_band(int64_t M, int64_t Q, int scale)
+{
+	static const int bound[] = {50, 75, 100, 125};
+	int b = 0;
+
+	/* M / Q >= bound / 100, without dividing */
+	while (b < 4 && (i128)M * scale * 100 >= (i128)Q * bound[b])
+		b++;
+	return b;
+}
+
+int64_t
 su_trueup(int64_t earned, int64_t paid, int clawback, int64_t *raw)
 {
 	*raw = earned - paid;

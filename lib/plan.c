@@ -72,6 +72,7 @@ open_plan(struct su_ini_load *ld, void *ctx, const char *section,
 	memset(&pl->p[pl->np], 0, sizeof pl->p[pl->np]);
 	pl->p[pl->np].base = -1;
 	pl->p[pl->np].retro = -1;
+	pl->p[pl->np].draw_recover = -1;
 	pl->p[pl->np].periods = 4;
 	pl->p[pl->np].name = su_xstrdup(name);
 	pl->p[pl->np++].line = line;
@@ -214,8 +215,10 @@ cur_spiff(void *ctx)
 static int
 set_measure(struct su_ini_load *ld, void *ctx, const char *value)
 {
-	static const char *const w[] = {"credit", "team", "count", NULL};
-	static const int v[] = {SU_PM_CREDIT, SU_PM_TEAM, SU_PM_COUNT};
+	static const char *const w[] = {"credit", "team", "count", "org",
+	    "below", NULL};
+	static const int v[] = {SU_PM_CREDIT, SU_PM_TEAM, SU_PM_COUNT,
+	    SU_PM_ORG, SU_PM_BELOW};
 	struct su_plan *p = cur_plan(ctx);
 	const char *r;
 	int m;
@@ -227,7 +230,8 @@ set_measure(struct su_ini_load *ld, void *ctx, const char *value)
 		free(p->role);
 		p->role = su_xstrdup(r);
 	} else
-		return badval(ld, value, "credit, team, count or role COLUMN");
+		return badval(ld, value, "credit, team, org, below, count or "
+		    "role COLUMN");
 	return 1;
 }
 
@@ -338,6 +342,25 @@ amount(struct su_ini_load *ld, void *ctx, const char *value, int64_t *out,
 }
 
 static int
+set_draw(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	struct su_plan *p = cur_plan(ctx);
+
+	return amount(ld, ctx, value, &p->draw, p->cur_what);
+}
+
+static int
+set_recoverable(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const w[] = {"yes", "no", NULL};
+	static const int v[] = {1, 0};
+
+	if (word(value, w, v, &cur_plan(ctx)->draw_recover))
+		return badval(ld, value, "yes or no");
+	return 1;
+}
+
+static int
 set_bonus_plan(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	struct su_bonus *b = cur_bonus(ctx);
@@ -391,6 +414,17 @@ set_award(struct su_ini_load *ld, void *ctx, const char *value)
 }
 
 static int
+set_on(struct su_ini_load *ld, void *ctx, const char *value)
+{
+	static const char *const w[] = {"bookings", "activities", NULL};
+	static const int v[] = {0, 1};
+
+	if (word(value, w, v, &cur_spiff(ctx)->on_activities))
+		return badval(ld, value, "bookings or activities");
+	return 1;
+}
+
+static int
 set_spiff_amount(struct su_ini_load *ld, void *ctx, const char *value)
 {
 	struct su_spiff *s = cur_spiff(ctx);
@@ -432,6 +466,8 @@ static const struct su_ini_key plan_keys[] = {
 	{"cap", set_cap, 0},
 	{"payout", set_payout, 0},
 	{"clawback", set_clawback, 0},
+	{"draw", set_draw, 0},
+	{"recoverable", set_recoverable, 0},
 	{"description", set_nothing, 0},
 	{NULL, NULL, 0},
 };
@@ -447,6 +483,7 @@ static const struct su_ini_key bonus_keys[] = {
 static const struct su_ini_key spiff_keys[] = {
 	{"plans", set_spiff_plans, 0},
 	{"award", set_award, 0},
+	{"on", set_on, 0},
 	{"amount", set_spiff_amount, 0},
 	{"period", set_period, 0},
 	{"description", set_nothing, 0},
@@ -455,9 +492,10 @@ static const struct su_ini_key spiff_keys[] = {
 
 static const struct su_ini_kind kinds[] = {
 	{"plan", 1, plan_keys, "measure, count, base, mode, band, threshold, "
-	    "cap, payout, clawback, description", open_plan},
+	    "cap, payout, clawback, draw, recoverable, description", open_plan},
 	{"bonus", 1, bonus_keys, "plan, amount, when, description", open_bonus},
-	{"spiff", 1, spiff_keys, "plans, award, amount, period, description",
+	{"spiff", 1, spiff_keys, "plans, award, on, amount, period, "
+	    "description",
 	    open_spiff},
 	{NULL, 0, NULL, NULL, NULL},
 };
@@ -601,6 +639,12 @@ finish(struct su_ini_load *ld, void *ctx)
 			}
 			p->retro = 0;
 		}
+		if (p->draw && p->draw_recover < 0) {
+			su_ini_fail(ld, p->line, "[plan %s]: draw = ... needs "
+			    "recoverable = yes or recoverable = no (say which)",
+			    p->name);
+			return -1;
+		}
 		if (p->nband == 0) {
 			su_ini_fail(ld, p->line, "[plan %s]: no band = FROM-TO: RATE",
 			    p->name);
@@ -671,6 +715,12 @@ finish(struct su_ini_load *ld, void *ctx)
 			    s->name);
 			return -1;
 		}
+		if (s->on_activities && s->award != SU_SP_MOST) {
+			su_ini_fail(ld, s->line, "[spiff %s]: on = activities "
+			    "goes with award = most (an activity has no amount, "
+			    "and the first of a day is not known)", s->name);
+			return -1;
+		}
 		copy = su_xstrdup(s->plans_src);
 		for (tok = strtok_r(copy, ", ", &save); tok;
 		     tok = strtok_r(NULL, ", ", &save)) {
@@ -680,6 +730,16 @@ finish(struct su_ini_load *ld, void *ctx)
 			if (k == pl->np) {
 				su_ini_fail(ld, s->line, "[spiff %s]: plans: no plan "
 				    "%s", s->name, tok);
+				free(copy);
+				return -1;
+			}
+			/* activities are counted by a plan's count condition,
+			 * and only for a count plan's reps */
+			if (s->on_activities && pl->p[k].measure !=
+			    SU_PM_COUNT) {
+				su_ini_fail(ld, s->line, "[spiff %s]: on = "
+				    "activities: plan %s counts no activities "
+				    "(measure = count)", s->name, pl->p[k].name);
 				free(copy);
 				return -1;
 			}

@@ -15,7 +15,8 @@
 #include "su_rate.h"
 #include "su_date.h"
 
-enum su_format { SU_FMT_CSV, SU_FMT_TSV, SU_FMT_JSON, SU_FMT_TABLE };
+enum su_format { SU_FMT_CSV, SU_FMT_TSV, SU_FMT_JSON, SU_FMT_TABLE,
+                 SU_FMT_XLSX };
 #define SU_MAX_OVERRIDES 64
 struct su_opts {
 	int tsv;               /* -t */

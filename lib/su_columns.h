@@ -40,6 +40,8 @@ enum su_role {
 	SU_R_FIELD,
 	/* a renewal's due date (stagecheck --renewals) */
 	SU_R_RENEWAL_DATE,
+	/* commission's roster: base pay, manager, draw */
+	SU_R_BASE, SU_R_MANAGER, SU_R_DRAW,
 	SU_R_NROLES
 };
 const char *su_role_name(int role);

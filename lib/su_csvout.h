@@ -37,6 +37,10 @@ void su_out_currency(struct su_out *out, const char *cur); /* table "$" */
  * ends the program quietly, with status 0 */
 #define SU_OUT_EPIPE (-3)
 int su_out_header(struct su_out *out, size_t n, const char *const *names);
+/* xlsx: the next su_out_header starts a new sheet of this name (made a
+ * valid, unique sheet name); the first sheet is named after the program
+ * unless this names it.  The other formats have one table: a no-op. */
+void su_out_sheet(struct su_out *out, const char *name);
 int su_out_row(struct su_out *out, const struct su_cell *cells);
 /* CSV only: a row whose first k columns are a record's text as read
  * (su_rec.raw of a comma-separated input: already CSV), then the cells of

@@ -43,6 +43,18 @@ int su_commission_to_date(const struct su_plan *p, int64_t M, int64_t Q,
 int64_t su_period_part(int64_t total, int k, int n);
 /* the i-th of n winners' share of a spiff: the extra cents to the first */
 int64_t su_spiff_share(int64_t amount, size_t nwinners, size_t i);
+/* the attainment band of M against Q > 0 (scale: 1 for money, 100 when
+ * Q is hundredths of a unit and M units), compared exactly: 0 below 50%,
+ * 1 50-75%, 2 75-100%, 3 100-125%, 4 125% and above (a band holds its
+ * lower bound) */
+int su_attainment_band(int64_t M, int64_t Q, int scale);
+/* a draw: the period pays at least draw.  t is what it pays of earnings
+ * (the true-up); *owed the recoverable draws not yet recovered, taken
+ * back from what t pays above the draw (*recovered) and added to by the
+ * draw paid (*paid_draw) when recoverable.  Returns the payout:
+ * t - *recovered + *paid_draw. */
+int64_t su_draw(int64_t t, int64_t draw, int recoverable, int64_t *owed,
+                int64_t *paid_draw, int64_t *recovered);
 /* the true-up: earned to date less paid before (*raw), and the payout: a
  * negative one is paid back only under a clawback plan, else 0 */
 int64_t su_trueup(int64_t earned, int64_t paid, int clawback, int64_t *raw);

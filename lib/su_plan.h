@@ -13,7 +13,8 @@
 #include "su_money.h"
 #include "su_rate.h"
 
-enum su_pmeasure { SU_PM_CREDIT, SU_PM_TEAM, SU_PM_ROLE, SU_PM_COUNT };
+enum su_pmeasure { SU_PM_CREDIT, SU_PM_TEAM, SU_PM_ROLE, SU_PM_COUNT,
+                   SU_PM_ORG, SU_PM_BELOW };
 enum su_pbase { SU_PB_VARIABLE, SU_PB_AMOUNT, SU_PB_UNIT };
 enum su_award { SU_SP_FIRST, SU_SP_LARGEST, SU_SP_MOST };
 struct su_band {
@@ -42,6 +43,8 @@ struct su_plan {
 	int has_cap;
 	int periods;            /* payouts a year: 1, 4 or 12 */
 	int clawback;           /* a negative true-up is paid back */
+	int64_t draw;           /* paid at least, each payout period (cents) */
+	int draw_recover;       /* 1 recoverable, 0 not, -1 not said */
 	char cur_what[128];     /* its first amount that states a currency
                                ("FILE:LINE: [plan S] band = 0-: $250"), or
                                "" (the currency: su_plans.cur) */
@@ -61,6 +64,7 @@ struct su_spiff {
 	int *plans;
 	size_t nplans;
 	int award;              /* enum su_award */
+	int on_activities;      /* on = activities: judged on units counted */
 	int64_t amount;
 	int periods;
 	char cur_what[128];     /* as su_plan's */

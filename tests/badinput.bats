@@ -203,7 +203,7 @@ expect() {
 	# every row credited to Discover: $10,000,000, 5% = $500,000.00
 	run --separate-stderr "$BIN/commission" $(args commission) --as-of 2026-06-01 -f json "$f"
 	assert_success
-	run jq -c 'select(.rep == "Discover") | [.credit, .payout]' <<<"$output"
+	run jq -c 'select(.rep == "Discover") | [.credit_to_date, .payout]' <<<"$output"
 	assert_output '[10000000,500000]'
 }
 
@@ -248,7 +248,7 @@ expect() {
 	assert_success
 	rej=$(($(wc -l <"$BATS_TEST_TMPDIR/rj5.csv") - 1))
 	assert_equal "$rej" 4
-	run jq -s -c 'map(.credit) | add' <<<"$output"
+	run jq -s -c 'map(select(.plan != "") | .credit_to_date) | add' <<<"$output"
 	assert_output "105"
 }
 

@@ -124,25 +124,28 @@ def gen_case(r):
     err = None  # what the case breaks on purpose
     if r.random() < 0.08 and 'errors' not in AVOID:
         err = r.choice(['dup-id', 'split-sum', 'empty-amount', 'unknown-rep',
-                        'out-of-year', 'zero-quota', 'currency'])
+                        'out-of-year', 'zero-quota', 'currency', 'cycle'])
 
     # plans
     nplans = r.randint(1, 3)
     plans = []
     plan_text = []
-    kinds = ['variable', 'variable', 'amount', 'unit', 'team', 'role']
+    kinds = ['variable', 'variable', 'amount', 'unit', 'team', 'role',
+             'org', 'below']
     used = set()
     for i in range(nplans):
         kind = r.choice(kinds)
-        if kind in ('team', 'role', 'unit') and kind in used:
+        if kind in ('team', 'role', 'unit', 'org', 'below') and kind in used:
             kind = 'variable'
         used.add(kind)
         name = {'variable': 'AE', 'amount': 'ISR', 'unit': 'SDR', 'team': 'VP',
-                'role': 'SE'}[kind] + str(i + 1)
+                'role': 'SE', 'org': 'RVP', 'below': 'OVR'}[kind] + str(i + 1)
         base = {'variable': 'variable', 'amount': 'amount', 'unit': 'unit',
-                'team': 'variable', 'role': 'variable'}[kind]
+                'team': 'variable', 'role': 'variable', 'org': 'variable',
+                'below': 'amount'}[kind]
         measure = {'variable': 'credit', 'amount': 'credit', 'unit': 'count',
-                   'team': 'team', 'role': 'role Solutions Engineer'}[kind]
+                   'team': 'team', 'role': 'role Solutions Engineer',
+                   'org': 'org', 'below': 'below'}[kind]
         payout = r.choice(['quarterly', 'quarterly', 'monthly', 'annual'])
         lines = ['[plan %s]' % name, 'measure = %s' % measure, 'base = %s' % base]
         if base == 'unit':
@@ -162,6 +165,10 @@ def gen_case(r):
                                        else r.choice(['150%', '112.5%', '200%', '120%'])))
         if r.random() < 0.2:
             lines.append('clawback = yes')
+        if r.random() < 0.25:
+            lines.append('draw = %s' % r.choice(['5000', '$1,250.50', '800']))
+        if r.random() < 0.35:   # with the plan's draw, or for the roster's
+            lines.append('recoverable = %s' % r.choice(['yes', 'no']))
         bands = gen_bands(r, base)
         if has_cap and 'flatfrom' in AVOID:
             bands = [b.replace(' flat', '') for b in bands]
@@ -173,7 +180,8 @@ def gen_case(r):
             plan_text.append('[bonus b-%s]\nplan = %s\namount = %s\nwhen = attainment >= %d\n'
                              % (p['name'], p['name'], r.choice(['5000', '$2,500.50', '10000']),
                                 r.choice([25, 50, 100, 150])))
-    money_plans = [p['name'] for p in plans if p['kind'] in ('variable', 'amount', 'team')]
+    money_plans = [p['name'] for p in plans if p['kind'] in ('variable', 'amount', 'team',
+                                                             'org', 'below')]
     if money_plans and r.random() < 0.5:
         for j in range(r.randint(1, 2)):
             pl = r.sample(money_plans, r.randint(1, len(money_plans)))
@@ -190,6 +198,8 @@ def gen_case(r):
     roster = []
     reps = []
     with_start = r.random() < 0.3
+    with_base = r.random() < 0.3
+    with_draw = r.random() < 0.3
     for i, nm in enumerate(names):
         p = plans[i % len(plans)] if i < len(plans) else r.choice(plans)
         counted = p['kind'] == 'unit'
@@ -209,10 +219,33 @@ def gen_case(r):
             start = rand_date(r, year).isoformat()
         team = r.choice(['East', 'West'])
         roster.append([nm, p['name'], quota, money_text(r, var * 100), start, team])
+        if with_draw:
+            # a rep's own draw, only on a plan that says recoverable
+            ok = 'recoverable =' in plan_text[plans.index(p)]
+            roster[-1].append(str(r.choice([1000, 3000])) if ok and r.random() < 0.6
+                              else '')
+        if with_base:
+            # plain numbers: the reference does not hold a Base's
+            # currency against the bookings' (tests/commission.bats does)
+            roster[-1].append(str(r.choice([60000, 120000, 80001])))
         reps.append({'name': nm, 'plan': p, 'start': start, 'quota': quota, 'team': team})
     if err == 'zero-quota':
         roster[0][2] = '0'
-    files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']] + roster)
+    # a hierarchy: each rep's manager an earlier rep, so no cycle, but
+    # the 'cycle' case makes the first report to the last
+    with_mgr = err == 'cycle' or any(p['kind'] in ('org', 'below') for p in plans) \
+        or r.random() < 0.2
+    if with_mgr:
+        for i, row in enumerate(roster):
+            row.append(roster[r.randrange(i)][0] if i and r.random() < 0.7 else '')
+        if err == 'cycle':
+            roster[0][-1] = roster[-1][0]
+            if len(roster) > 1 and roster[-1][-1] == '':
+                roster[-1][-1] = roster[0][0]
+    files['roster.csv'] = csv_text([['Rep', 'Plan', 'Quota', 'Variable', 'Start Date', 'Team']
+                                    + (['Draw'] if with_draw else [])
+                                    + (['Base'] if with_base else [])
+                                    + (['Manager'] if with_mgr else [])] + roster)
 
     # ramped quotas for some reps of money plans with their own credit
     qrows = []

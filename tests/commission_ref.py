@@ -424,7 +424,7 @@ def read_plans(path):
                            'base': 'amount', 'mode': None, 'bands_raw': [],
                            'threshold': None, 'cap': None,
                            'payout': 'quarterly', 'clawback': False,
-                           'count': None}
+                           'count': None, 'draw': 0, 'recoverable': None}
                     plans[name] = cur
                 elif kind == 'bonus':
                     cur = {'kind': 'bonus', 'name': name}
@@ -449,6 +449,10 @@ def read_plans(path):
                     cur[k] = Fraction(v.rstrip('%')) / 100
                 elif k == 'clawback':
                     cur[k] = v.lower() == 'yes'
+                elif k == 'draw':     # commission-plan(5): per payout period
+                    cur[k] = parse_money(v, 'draw')[0]
+                elif k == 'recoverable':
+                    cur[k] = v.lower() == 'yes'
                 elif k == 'count':
                     cur['count'] = parse_cond(v)
                 elif k in ('measure', 'base', 'mode', 'payout'):
@@ -460,6 +464,8 @@ def read_plans(path):
             else:
                 cur[k] = v
     for p in plans.values():
+        if p['draw'] and p['recoverable'] is None:
+            raise Err('plan %s: draw needs recoverable' % p['name'])
         unit = p['base'] == 'unit'
         if p['mode'] is None:
             if p['base'] == 'variable':
@@ -614,6 +620,9 @@ def main(argv):
     c_var = find_exact(h, 'Variable')
     c_start = find_exact(h, 'Start Date', False)
     c_team = find_exact(h, 'Team', False)
+    c_base = find_exact(h, 'Base', False)   # commission(1): base_pay, total_pay
+    c_mgr = find_exact(h, 'Manager', False)  # commission(1): the hierarchy
+    c_draw = find_exact(h, 'Draw', False)    # commission(1): a rep's own draw
     reps = []
     by_name = {}
     for _, _, r in rows:
@@ -633,12 +642,45 @@ def main(argv):
         if c_start is not None and r[c_start].strip():
             start = parse_date(r[c_start])
         team = r[c_team] if c_team is not None else ''
-        rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var,
+        base = parse_money(r[c_base], 'base')[0] if c_base is not None else 0
+        mgr = r[c_mgr].strip() if c_mgr is not None else ''
+        draw = plan['draw']
+        if c_draw is not None and r[c_draw].strip():
+            draw = parse_money(r[c_draw], 'draw')[0]
+        if draw and plan['recoverable'] is None:
+            raise Err('a Draw on a plan that does not say recoverable')
+        rep = {'name': name, 'plan': plan, 'quota': quota, 'var': var, 'base': base,
+               'mgr': mgr, 'draw': draw,
                'start': start, 'team': team, 'idx': len(reps)}
         if norm_name(name) in by_name:
             raise Err('rep twice in the roster')
         by_name[norm_name(name)] = rep
         reps.append(rep)
+
+    # the hierarchy: a manager is a rep of the roster; following managers
+    # never comes back to a rep
+    for rep in reps:
+        if rep['mgr'] and norm_name(rep['mgr']) not in by_name:
+            raise Err('manager not in the roster')
+        rep['up'] = by_name[norm_name(rep['mgr'])] if rep['mgr'] else None
+    for rep in reps:
+        seen, a = set(), rep
+        while a is not None:
+            if id(a) in seen:
+                raise Err('managers in a cycle')
+            seen.add(id(a))
+            a = a['up']
+
+    def below(rep):
+        out = []
+        for r in reps:
+            a = r['up']
+            while a is not None:
+                if a is rep:
+                    out.append(r)
+                    break
+                a = a['up']
+        return out
 
     # ramped quotas
     ramps = {}
@@ -783,13 +825,20 @@ def main(argv):
             return Fraction(rnd(x * 100 * f), 100)   # to the hundredth
         return rnd(x * f)
 
+    # commission(1): the draw columns when a plan someone is on has one
+    draws = any(r['draw'] for r in reps)
     out = []
     if opts['detail']:
         out.append(csv_line(['rep', 'plan', 'period', 'source', 'basis', 'rate', 'amount']))
     else:
-        out.append(csv_line(['rep', 'plan', 'period', 'quota', 'credit', 'attainment',
-                             'earned_to_date', 'paid_before', 'payout', 'commission',
-                             'bonus', 'spiff', 'adjustment']))
+        out.append(csv_line(['rep', 'plan', 'period', 'quota_to_date', 'credit_to_date',
+                             'attainment', 'earned_to_date', 'paid_before', 'payout',
+                             'commission', 'bonus', 'spiff', 'adjustment', 'balance'] +
+                            (['draw', 'draw_recovered', 'draw_balance'] if draws else []) +
+                            (['base_pay', 'total_pay'] if c_base is not None else [])))
+    # commission(1): a Total row per period after the reps, by the end of
+    # the period, a shorter one first: (end, days) -> [label, sums]
+    totals = {}
     for rep in reps:
         plan = rep['plan']
         periods = payout_periods(plan['payout'], year)
@@ -813,15 +862,22 @@ def main(argv):
                 # READING: an even split whose cents add up to the year
                 pq = [rnd(Fraction(A) * (k + 1) / n) - rnd(Fraction(A) * k / n) for k in range(n)]
         pv = [rnd(Fraction(rep['var']) * (k + 1) / n) - rnd(Fraction(rep['var']) * k / n) for k in range(n)]
+        pb = [rnd(Fraction(rep['base']) * (k + 1) / n) - rnd(Fraction(rep['base']) * k / n) for k in range(n)]
+        pb = [prorate(b, rep, s0, s1) for b, (_, s0, s1) in zip(pb, periods)]
         pq = [prorate(q, rep, s0, s1) for q, (_, s0, s1) in zip(pq, periods)]
         pv = [prorate(v, rep, s0, s1) for v, (_, s0, s1) in zip(pv, periods)]
         annual_q = sum(pq)   # READING: the year's (ramped, prorated) quotas
         my_bonuses = [b for b in bonuses if b['plan'] == plan['name']]
         earned_b = set()
         paid = 0
+        owed = 0   # recoverable draws not yet recovered
         prev = (0, 0, 0, 0)   # commission, bonus, spiff, earned to date
         team = [r for r in reps if rep['team'] != '' and r['team'] == rep['team']] \
             if plan['measure'] == 'team' else [rep]
+        if plan['measure'] == 'org':
+            team = [rep] + below(rep)
+        elif plan['measure'] == 'below':
+            team = below(rep)
         role = plan['measure'][5:].strip() if plan['measure'].lower().startswith('role ') else None
         for k, (label, s0, s1) in enumerate(periods):
             Q = sum(pq[:k + 1])
@@ -858,6 +914,19 @@ def main(argv):
                 payout, carried = 0, -t
             else:
                 payout = t
+            # the draw: at least it; a recoverable one recovered from
+            # what is paid above it later
+            t_earn = payout
+            dpaid = drec = 0
+            if plan['recoverable'] and owed > 0 and payout > rep['draw']:
+                drec = min(payout - rep['draw'], owed)
+                payout -= drec
+                owed -= drec
+            if rep['draw'] and payout < rep['draw']:
+                dpaid = rep['draw'] - payout
+                if plan['recoverable']:
+                    owed += dpaid
+                payout = rep['draw']
             show = pstart <= s1 <= pend
             if show:
                 rn, pn = excel_safe(rep['name']), excel_safe(plan['name'])
@@ -872,8 +941,18 @@ def main(argv):
                         out.append(csv_line([rn, pn, label, w[2], '', '', fmt_money(w[4])]))
                     out.append(csv_line([rn, pn, label, 'paid before', '', '', fmt_money(-paid)]))
                     if carried is not None:
-                        out.append(csv_line([rn, pn, label, 'carried forward', '', '',
+                        out.append(csv_line([rn, pn, label,
+                                             'owed at year end' if k == n - 1
+                                             else 'carried forward', '', '',
                                              fmt_money(carried)]))
+                    if drec:
+                        out.append(csv_line([rn, pn, label, 'draw recovered', '', '',
+                                             fmt_money(-drec)]))
+                    if dpaid:
+                        out.append(csv_line([rn, pn, label, 'draw (recoverable)'
+                                             if plan['recoverable'] else
+                                             'draw (non-recoverable)', '', '',
+                                             fmt_money(dpaid)]))
                 else:
                     dc, db, ds = C - prev[0], B - prev[1], S - prev[2]
                     if Q == 0:
@@ -882,12 +961,27 @@ def main(argv):
                         att = fmt_ratio(Fraction(M) / Q)
                     qs = fmt_count(Q) if counted else fmt_money(Q)
                     ms = fmt_count(M) if counted else fmt_money(M)
-                    out.append(csv_line([rn, pn, label, qs, ms, att, fmt_money(E),
-                                         fmt_money(paid), fmt_money(payout), fmt_money(dc),
-                                         fmt_money(db), fmt_money(ds),
-                                         fmt_money(payout - dc - db - ds)]))
-            paid += payout
+                    # the balance brought in (earned before less paid
+                    # before) and the one left unpaid
+                    brought = prev[3] - paid
+                    balance = -carried if carried is not None else 0
+                    money = [E, paid, payout, dc, db, ds, brought, balance]
+                    if draws:
+                        money += [dpaid, drec, owed]
+                    if c_base is not None:
+                        money += [pb[k], pb[k] + payout]
+                    assert dc + db + ds + brought + dpaid - drec == payout + balance
+                    out.append(csv_line([rn, pn, label, qs, ms, att] +
+                                        [fmt_money(x) for x in money]))
+                    key = (s1, (s1 - s0).days)
+                    t = totals.setdefault(key, [label, [0] * len(money)])
+                    t[1] = [a + b for a, b in zip(t[1], money)]
+            paid += t_earn   # the earnings paid: draws apart
             prev = (C, B, S, E)
+    for key in sorted(totals):
+        label, money = totals[key]
+        out.append(csv_line(['Total', '', label, '', '', ''] +
+                            [fmt_money(x) for x in money]))
     sys.stdout.write(''.join(out))
     return 0
 

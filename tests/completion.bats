@@ -30,7 +30,7 @@ bashcomp() {
 	assert_equal "$stderr" ""
 	assert_line "$(printf 'option\t--group-by\t-g\tCOL,...\t')"
 	assert_line "$(printf 'option\t--weight-by\t\tcategory|probability\tcategory probability')"
-	assert_line "$(printf 'option\t--format\t-f\tFMT\tcsv tsv json table')"
+	assert_line "$(printf 'option\t--format\t-f\tFMT\tcsv tsv json table xlsx')"
 	assert_line "$(printf 'option\t--tsv\t-t\t\t')"
 	assert_line "$(printf 'option\t--progress\t\t\t')"
 	assert_line "$(printf 'role\tamount')"
@@ -70,7 +70,7 @@ complete -F _salesutils commission"
 
 @test "bash: choice values, as the program checks them" {
 	run bashcomp "forecast --format "
-	assert_output $'csv\njson\ntable\ntsv'
+	assert_output $'csv\njson\ntable\ntsv\nxlsx'
 	run bashcomp "forecast -f j"
 	assert_output 'json'
 	run bashcomp "forecast --format=t"
@@ -140,7 +140,7 @@ Stage'
 	cd "$EXAMPLES"
 	f="source $COMP/fish/forecast.fish; source $COMP/fish/stagecheck.fish"
 	run env SALESUTILS_SHARE="$EXAMPLES" fish -c "$f; complete -C 'forecast --format '"
-	assert_output $'csv\njson\ntable\ntsv'
+	assert_output $'csv\njson\ntable\ntsv\nxlsx'
 	run env SALESUTILS_SHARE="$EXAMPLES" fish -c "$f; complete -C 'stagecheck -m salesforce-'"
 	assert_output $'salesforce-default\nsalesforce-opportunities.csv'
 	run env SALESUTILS_SHARE="$EXAMPLES" fish -c "$f; complete -C 'forecast salesforce-opportunities.csv -g owner,Cl'"

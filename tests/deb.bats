@@ -99,7 +99,7 @@ Architecture: $ARCH"
 	assert_success
 	run --separate-stderr "$R/usr/bin/commission" -p seed000 -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 plans/seed000-bookings.csv
 	assert_success
-	assert_line --index 1 'Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00'
+	assert_line --index 1 'Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00,0.00,120000.00,300000.00'
 	# the completion, sourced from the package, completes
 	run bash -c 'source "$1"; complete -p forecast' bash "$R/usr/share/bash-completion/completions/forecast"
 	assert_output 'complete -F _salesutils forecast'

@@ -608,7 +608,7 @@ EOF
 	assert_line --index 0 '{"category":"Closed","deals":2,"amount":150000.00,"weight":1.0000,"weighted_amount":150000.00}'
 	run --separate-stderr forecast -f xml "$DATA/seed-q2.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: --format xml: expected csv, tsv, json or table"
+	assert_equal "$stderr" "forecast: --format xml: expected csv, tsv, json, table or xlsx"
 }
 
 @test "output never changes with LC_ALL" {

@@ -47,7 +47,7 @@ ROOT="$BATS_TEST_DIRNAME/.."
 	assert_output "$want"
 	run --separate-stderr "$BIN/commission" -p seed000 -r plans/seed000-roster.csv --activities plans/meetings.csv --as-of 2026-12-31 plans/seed000-bookings.csv
 	assert_success
-	assert_line --index 1 'Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00'
+	assert_line --index 1 'Ana,AE-retro,FY2026,1500000.00,1800000.00,1.2000,180000.00,0.00,180000.00,180000.00,0.00,0.00,0.00,0.00,120000.00,300000.00'
 	# a file named like a shipped model, in the current directory, wins
 	cd "$BATS_TEST_TMPDIR"
 	printf '[pipeline P]\n[stage Mine]\nprobability = 10\n' >salesforce

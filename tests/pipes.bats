@@ -99,7 +99,7 @@ big_enough() {
 	big_enough "$BIN/commission" -p "$DATA/comp-q.ini" -r "$r" "$b"
 	into_head "$BIN/commission" -p "$DATA/comp-q.ini" -r "$r" "$b"
 	assert_success
-	assert_output "rep,plan,period,quota,credit,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment"
+	assert_output "rep,plan,period,quota_to_date,credit_to_date,attainment,earned_to_date,paid_before,payout,commission,bonus,spiff,adjustment,balance"
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" ""
 }
 

@@ -292,7 +292,7 @@ EOF
 	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/c.csv: -c amount=Nope: no such column; the headers are: \"Deal\", \"Value\", \"Cat\""
 	run --separate-stderr forecast -c size=Value "$BATS_TEST_TMPDIR/c.csv"
 	assert_failure 2
-	assert_equal "$stderr" "forecast: -c size=Value: unknown role \"size\" (roles: id, name, account, owner, stage, amount, probability, category, close_date, created_date, type, currency, metrics, economic_buyer, decision_criteria, decision_process, paper_process, identify_pain, champion, competition, pain_score, loss_reason, from_stage, to_stage, changed_date, segment, sql_date, mql_date, response_date, source, is_closed, is_won, rep, plan, quota, variable, start_date, team, period, metric, value, activity_date, split, eb_title, next_step, next_step_date, field, renewal_date)"
+	assert_equal "$stderr" "forecast: -c size=Value: unknown role \"size\" (roles: id, name, account, owner, stage, amount, probability, category, close_date, created_date, type, currency, metrics, economic_buyer, decision_criteria, decision_process, paper_process, identify_pain, champion, competition, pain_score, loss_reason, from_stage, to_stage, changed_date, segment, sql_date, mql_date, response_date, source, is_closed, is_won, rep, plan, quota, variable, start_date, team, period, metric, value, activity_date, split, eb_title, next_step, next_step_date, field, renewal_date, base, manager, draw)"
 	run --separate-stderr forecast -c amount "$BATS_TEST_TMPDIR/c.csv"
 	assert_failure 2
 	assert_equal "$stderr" "forecast: -c amount: expected ROLE=HEADER"

@@ -11,8 +11,11 @@
 struct opts {
 	struct su_opts c;
 	const char *plans, *roster, *quotas, *activities, *metrics, *period;
+	const char *paid;  /* --paid LEDGER */
+	const char *compare; /* --compare-plans OTHER */
 	const char *model;
 	int detail;
+	int summary;   /* --summary: the attainment picture */
 	int no_excel; /* --no-excel-safe: statements are --excel-safe else */
 };
 
@@ -24,12 +27,20 @@ struct year {
 
 struct rep {
 	char *name, *team;
+	char *mgr_name;            /* Manager as written, until resolved */
+	int mgr;                   /* the rep's manager, or -1 */
 	int plan;
 	long line;
 	int64_t quota, variable;   /* annual, from the roster */
+	int64_t base;              /* annual base pay (Base), or 0 */
+	int64_t draw;              /* a payout period's draw: the roster's
+	                              Draw, else the plan's */
 	int quota_given;           /* Quota not empty: 0 is then an error */
 	int32_t start;             /* 0: the whole year */
 	int64_t pq[12], pv[12];    /* per payout period, after ramp/prorating */
+	int64_t pb[12];            /* base pay per payout period, prorated */
+	int64_t ledger[12];        /* --paid: paid per payout period */
+	unsigned char paid_line[12]; /* --paid names a payment then */
 	int has_pq[12];
 	int64_t credit[12];        /* per month: credited amount */
 	int64_t role[12];          /* per month: amount of deals in its role */
@@ -134,6 +145,14 @@ struct state {
 	 * (NULL: the whole plan year) */
 	struct bcols bc;
 	struct su_period want, *wantp;
+	int has_base;             /* the roster has a Base column */
+	/* --compare-plans: the same run under the other plan file, and in
+	 * it (shadow) the notes already said are not said again */
+	struct state *other;
+	int shadow;
+	/* --paid: the end of the last period the ledger names (the
+	 * periods it covers; INT32_MIN none) */
+	int32_t ledger_to;
 	/* the side file being read (side_open) */
 	struct su_opts side;
 	char *sidefile[1];
@@ -156,6 +175,7 @@ void say_spellings(struct state *st);
 int plan_currencies(struct state *st);
 int read_roster(struct state *st);
 int read_quotas(struct state *st);
+int read_ledger(struct state *st);
 int quotas(struct state *st);
 int read_metrics(struct state *st);
 int read_activities(struct state *st);
@@ -167,11 +187,12 @@ enum su_result booking(void *self, struct su_run *run,
                        const struct su_rec *r);
 int settle_splits(void *self, struct su_run *run);
 void say_not_won(struct state *st);
-void measures(struct state *st);
+int measures(struct state *st);
 
 /* statement.c: bonuses, spiffs and the statements (su_run's write) */
 int bind_bonuses(struct state *st);
 void award_spiffs(struct state *st);
 int write_statements(void *self, struct su_run *run, struct su_out *out);
+int write_compare(struct state *st, struct su_out *out);
 
 #endif

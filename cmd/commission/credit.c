@@ -525,13 +525,40 @@ settle_splits(void *self, struct su_run *run)
 
 /* ---- what the plans measure ---------------------------------------------- */
 
-/* what each rep's plan measures, per month */
-void
+/* each rep's credit added to everyone above it (the Manager column):
+ * below[i * 12 + m].  0, or -1 overflow (said). */
+static int
+credit_below(struct state *st, int64_t *below)
+{
+	size_t i;
+	int a, m;
+
+	for (i = 0; i < st->nr; i++)
+		for (a = st->r[i].mgr; a >= 0; a = st->r[a].mgr)
+			for (m = 0; m < 12; m++)
+				if (su_add(below[(size_t)a * 12 + m],
+				    st->r[i].credit[m],
+				    &below[(size_t)a * 12 + m])) {
+					su_msg(NULL, 0, "the credit below %s "
+					    "overflows", st->r[a].name);
+					return -1;
+				}
+	return 0;
+}
+
+/* what each rep's plan measures, per month: 0, or -1 (said) */
+int
 measures(struct state *st)
 {
 	size_t i, j;
 	int m;
+	int64_t *below = su_xmalloc(st->nr * 12 * sizeof *below);
 
+	memset(below, 0, st->nr * 12 * sizeof *below);
+	if (credit_below(st, below)) {
+		free(below);
+		return -1;
+	}
 	for (i = 0; i < st->nr; i++) {
 		struct rep *p = &st->r[i];
 
@@ -540,6 +567,17 @@ measures(struct state *st)
 			case SU_PM_CREDIT: p->measure[m] = p->credit[m]; break;
 			case SU_PM_ROLE: p->measure[m] = p->role[m]; break;
 			case SU_PM_COUNT: p->measure[m] = p->units[m]; break;
+			case SU_PM_BELOW: p->measure[m] = below[i * 12 + m];
+				break;
+			case SU_PM_ORG: /* its own and everyone's below */
+				if (su_add(p->credit[m], below[i * 12 + m],
+				    &p->measure[m])) {
+					su_msg(NULL, 0, "the credit of %s's "
+					    "organisation overflows", p->name);
+					free(below);
+					return -1;
+				}
+				break;
 			case SU_PM_TEAM:
 				p->measure[m] = 0;
 				/* teams match as rep names do: trimmed
@@ -553,5 +591,7 @@ measures(struct state *st)
 			}
 		}
 	}
+	free(below);
+	return 0;
 }
 

@@ -269,7 +269,7 @@ side_money(struct state *st, const struct su_rec *r, int col,
 }
 
 struct rcols { /* the roster's columns: -1 when not there */
-	int rep, plan, quota, var, start, team;
+	int rep, plan, quota, var, start, team, base, mgr, draw;
 };
 
 /* a new rep named s, once in the roster.  NULL when it is there twice
@@ -345,9 +345,29 @@ roster_amounts(struct state *st, const struct su_rec *rec,
 	if (c->var >= 0 && side_money(st, rec, c->var, "Variable",
 	    &p->variable, 1) < 0)
 		return -1;
-	if (p->quota < 0 || p->variable < 0) {
-		su_msg(rec->file, rec->line, "a negative quota or variable "
-		    "pay");
+	/* base pay left empty is not taken as none: 0 says so */
+	if (c->base >= 0 && side_money(st, rec, c->base, "Base", &p->base,
+	    0) < 0)
+		return -1;
+	/* an empty Draw is the plan's; a rep's own needs its plan to say
+	 * whether draws are recoverable */
+	p->draw = st->pl->p[p->plan].draw;
+	if (c->draw >= 0 && side_money(st, rec, c->draw, "Draw", &p->draw,
+	    1) == 1)
+		p->draw = st->pl->p[p->plan].draw;
+	if (p->draw < 0) {
+		su_msg(rec->file, rec->line, "a negative draw");
+		return -1;
+	}
+	if (p->draw && st->pl->p[p->plan].draw_recover < 0) {
+		su_msg(rec->file, rec->line, "%s has a Draw, and plan %s does "
+		    "not say recoverable = yes or recoverable = no", p->name,
+		    st->pl->p[p->plan].name);
+		return -1;
+	}
+	if (p->quota < 0 || p->variable < 0 || p->base < 0) {
+		su_msg(rec->file, rec->line, "a negative quota, variable or "
+		    "base pay");
 		return -1;
 	}
 	return 0;
@@ -377,6 +397,26 @@ roster_start(struct state *st, const struct su_rec *rec, int col,
 	return 0;
 }
 
+/* column col of rec trimmed, as a string; NULL when empty or col < 0 */
+static char *
+trimmed(const struct su_rec *rec, int col)
+{
+	const char *s;
+	size_t len;
+	char *t;
+
+	if (col < 0)
+		return NULL;
+	s = rec->f[col], len = rec->len[col];
+	su_trim(&s, &len);
+	if (!len)
+		return NULL;
+	t = su_xmalloc(len + 1);
+	memcpy(t, s, len);
+	t[len] = '\0';
+	return t;
+}
+
 /* a roster row: 0 or -1 (said) */
 static int
 roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
@@ -395,19 +435,56 @@ roster_row(struct state *st, const struct su_rec *rec, const struct rcols *c)
 	    roster_amounts(st, rec, c, p) ||
 	    (c->start >= 0 && roster_start(st, rec, c->start, p)))
 		return -1;
-	if (c->team >= 0) {
-		s = rec->f[c->team], len = rec->len[c->team];
-		su_trim(&s, &len);
-		if (len) {
-			p->team = su_xmalloc(len + 1);
-			memcpy(p->team, s, len);
-			p->team[len] = '\0';
-		}
-	}
+	p->mgr = -1;
+	p->mgr_name = trimmed(rec, c->mgr);
+	p->team = trimmed(rec, c->team);
 	if (st->pl->p[p->plan].measure == SU_PM_TEAM && !p->team) {
 		su_msg(rec->file, rec->line, "%s: plan %s measures the team, "
 		    "and the roster gives %s none", p->name,
 		    st->pl->p[p->plan].name, p->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* the Manager column: each names a rep of the roster (matched as rep
+ * names are), and following managers up never comes back to a rep: a
+ * cycle is an error naming its reps in order.  0 or -1 (said). */
+static int
+managers(struct state *st)
+{
+	size_t i, k, n;
+	int j, c;
+	char msg[512];
+
+	for (i = 0; i < st->nr; i++) {
+		struct rep *p = &st->r[i];
+
+		if (!p->mgr_name)
+			continue;
+		if ((j = find_rep(st, p->mgr_name, strlen(p->mgr_name))) < 0) {
+			su_msg(st->o->roster, p->line, "%s's Manager \"%s\" is "
+			    "not in the roster", p->name, p->mgr_name);
+			return -1;
+		}
+		p->mgr = j;
+	}
+	for (i = 0; i < st->nr; i++) {
+		/* nr steps up from a rep in a cycle end inside it */
+		for (c = (int)i, k = 0; c >= 0 && k < st->nr; k++)
+			c = st->r[c].mgr;
+		if (c < 0)
+			continue;
+		n = (size_t)snprintf(msg, sizeof msg, "%s", st->r[c].name);
+		j = st->r[c].mgr;
+		do {
+			if (n < sizeof msg)
+				n += (size_t)snprintf(msg + n, sizeof msg - n,
+				    " -> %s", st->r[j].name);
+			j = st->r[j].mgr;
+		} while (j != st->r[c].mgr);
+		su_msg(st->o->roster, 0, "the managers go round in a cycle: "
+		    "%s (each reports to the next)", msg);
 		return -1;
 	}
 	return 0;
@@ -426,11 +503,15 @@ read_roster(struct state *st)
 	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PLAN,
 	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_OPTIONAL, SU_R_VARIABLE,
 	    SU_COL_OPTIONAL, SU_R_START, SU_COL_OPTIONAL, SU_R_TEAM,
-	    SU_COL_OPTIONAL, -1))
+	    SU_COL_OPTIONAL, SU_R_BASE, SU_COL_OPTIONAL, SU_R_MANAGER,
+	    SU_COL_OPTIONAL, SU_R_DRAW, SU_COL_OPTIONAL, -1))
 		goto done;
 	c.rep = col[SU_R_REP], c.plan = col[SU_R_PLAN];
 	c.quota = col[SU_R_QUOTA], c.var = col[SU_R_VARIABLE];
 	c.start = col[SU_R_START], c.team = col[SU_R_TEAM];
+	c.base = col[SU_R_BASE], c.mgr = col[SU_R_MANAGER];
+	c.draw = col[SU_R_DRAW];
+	st->has_base = c.base >= 0;
 	while ((r = su_in_next(in, &rec)) > 0)
 		if (roster_row(st, &rec, &c))
 			goto done;
@@ -439,7 +520,7 @@ read_roster(struct state *st)
 		goto done;
 	}
 	if (r == 0)
-		ok = 0;
+		ok = managers(st);
 done:
 	su_in_free(in);
 	return ok;
@@ -473,51 +554,70 @@ period_index(struct state *st, const struct rep *p, const struct su_rec *r,
 	return k == n ? -1 : k;
 }
 
-int
-read_quotas(struct state *st)
+/* a side file of rows by rep and payout period (--quotas, --paid): Rep,
+ * Period and the money column of role, each row handed to fn with its
+ * rep, the period's index in the rep's plan and the amount.  0 or -1
+ * (said). */
+static int
+side_periods(struct state *st, const char *path, int role, const char *what,
+             int (*fn)(struct state *, const struct su_rec *, struct rep *,
+                       int, int64_t))
 {
 	struct su_in *in;
 	struct su_rec hdr, rec;
-	int col[SU_R_NROLES], c_rep, c_per, c_q, r, k, i, ok = -1;
+	int col[SU_R_NROLES], c_rep, c_per, c_v, r, k, i, ok = -1;
 
-	if (!(in = side_open(st, st->o->quotas, &hdr)))
+	if (!(in = side_open(st, path, &hdr)))
 		return -1;
 	if (side_cols(st, &hdr, col, SU_R_REP, SU_COL_REQUIRED, SU_R_PERIOD,
-	    SU_COL_REQUIRED, SU_R_QUOTA, SU_COL_REQUIRED, -1))
+	    SU_COL_REQUIRED, role, SU_COL_REQUIRED, -1))
 		goto done;
-	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD];
-	c_q = col[SU_R_QUOTA];
+	c_rep = col[SU_R_REP], c_per = col[SU_R_PERIOD], c_v = col[role];
 	while ((r = su_in_next(in, &rec)) > 0) {
-		int64_t q;
-		struct rep *p;
+		int64_t v;
 
 		if ((i = find_rep(st, rec.f[c_rep], rec.len[c_rep])) < 0) {
 			su_msg(rec.file, rec.line, "%.*s is not in the roster",
 			    (int)rec.len[c_rep], rec.f[c_rep]);
 			goto done;
 		}
-		p = &st->r[i];
-		if ((k = period_index(st, p, &rec, c_per)) < 0)
+		if ((k = period_index(st, &st->r[i], &rec, c_per)) < 0 ||
+		    side_money(st, &rec, c_v, what, &v, 0) < 0 ||
+		    fn(st, &rec, &st->r[i], k, v))
 			goto done;
-		if (side_money(st, &rec, c_q, "Quota", &q, 0) < 0)
-			goto done;
-		if (q <= 0) {
-			su_msg(rec.file, rec.line, "a quota of zero or less");
-			goto done;
-		}
-		if (p->has_pq[k]) {
-			su_msg(rec.file, rec.line, "a second quota for %s in "
-			    "that period", p->name);
-			goto done;
-		}
-		p->pq[k] = q;
-		p->has_pq[k] = 1;
 	}
 	if (r == 0)
 		ok = 0;
 done:
 	su_in_free(in);
 	return ok;
+}
+
+/* a ramped quota: above 0, once a period */
+static int
+quota_row(struct state *st, const struct su_rec *rec, struct rep *p, int k,
+          int64_t q)
+{
+	(void)st;
+	if (q <= 0) {
+		su_msg(rec->file, rec->line, "a quota of zero or less");
+		return -1;
+	}
+	if (p->has_pq[k]) {
+		su_msg(rec->file, rec->line, "a second quota for %s in that "
+		    "period", p->name);
+		return -1;
+	}
+	p->pq[k] = q;
+	p->has_pq[k] = 1;
+	return 0;
+}
+
+int
+read_quotas(struct state *st)
+{
+	return side_periods(st, st->o->quotas, SU_R_QUOTA, "Quota",
+	    quota_row);
 }
 
 /* a ramped rep's quotas (--quotas): one for every payout period.  1
@@ -565,8 +665,8 @@ zero_quota(struct state *st, const struct rep *p, const struct su_plan *pl,
 	return 0;
 }
 
-/* period k's quota and variable prorated by the days from a mid-year
- * start */
+/* period k's quota, variable and base pay prorated by the days from a
+ * mid-year start */
 static int
 prorate(struct state *st, struct rep *p, int n, int k)
 {
@@ -576,7 +676,36 @@ prorate(struct state *st, struct rep *p, int n, int k)
 	if (days < 0)
 		days = 0;
 	return su_muldiv(p->pq[k], days, len, &p->pq[k]) ||
-	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ? -1 : 0;
+	    su_muldiv(p->pv[k], days, len, &p->pv[k]) ||
+	    su_muldiv(p->pb[k], days, len, &p->pb[k]) ? -1 : 0;
+}
+
+/* a payment: two in a period are two payments, summed; the periods up to
+ * the last one named are the ledger's */
+static int
+ledger_row(struct state *st, const struct su_rec *rec, struct rep *p, int k,
+           int64_t a)
+{
+	int32_t end = pto(&st->y, st->pl->p[p->plan].periods, k);
+
+	p->paid_line[k] = 1;
+	if (su_add(p->ledger[k], a, &p->ledger[k])) {
+		su_msg(rec->file, rec->line, "the payments to %s in that "
+		    "period overflow", p->name);
+		return -1;
+	}
+	if (end > st->ledger_to)
+		st->ledger_to = end;
+	return 0;
+}
+
+/* --paid LEDGER: what was really paid, per rep and payout period */
+int
+read_ledger(struct state *st)
+{
+	st->ledger_to = INT32_MIN;
+	return side_periods(st, st->o->paid, SU_R_AMOUNT, "Amount",
+	    ledger_row);
 }
 
 /* each rep's period quotas and variable: ramped (--quotas) or the annual
@@ -599,6 +728,7 @@ quotas(struct state *st)
 			if (!ramp)
 				p->pq[k] = su_period_part(p->quota, k, n);
 			p->pv[k] = su_period_part(p->variable, k, n);
+			p->pb[k] = su_period_part(p->base, k, n);
 			if (p->start && prorate(st, p, n, k))
 				return -1;
 		}

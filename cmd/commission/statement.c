@@ -171,7 +171,8 @@ bind_bonuses(struct state *st)
 }
 
 /* a "most deals" spiff's leaders in period per: the reps on its plans
- * with the most deals (positive bookings), none when nobody has one */
+ * with the most deals (positive bookings), or with on = activities the
+ * most activity rows counted; none when nobody has one */
 static void
 most_deals(struct state *st, const struct su_spiff *sp, int per,
            struct best *b)
@@ -190,7 +191,8 @@ most_deals(struct state *st, const struct su_spiff *sp, int per,
 		cnt = 0;
 		for (m = per * 12 / sp->periods;
 		     m < (per + 1) * 12 / sp->periods; m++)
-			cnt += st->r[i].deals[m];
+			cnt += sp->on_activities ? st->r[i].units[m] :
+			    st->r[i].deals[m];
 		if (cnt == 0 || cnt < bestn)
 			continue;
 		if (cnt > bestn)
@@ -261,7 +263,60 @@ struct figures {
 	int64_t C, B, S, E;        /* commission, bonuses, spiffs, earned */
 	int64_t paid, pc, pb, ps;  /* paid before; C, B, S the period before */
 	int64_t raw, payout;       /* the true-up, and what is paid */
+	/* the balance brought from the period before and the one left at
+	 * this period's end: a negative true-up not paid back (<= 0) */
+	int64_t brought, balance;
+	/* a draw: paid as one this period, recovered this period, and the
+	 * recoverable draws not yet recovered */
+	int64_t dpaid, drec, owed;
 };
+
+/* a statement's money columns, in order; a Total row sums them.  The
+ * draw's only with a plan that has one, the last two only with a roster's
+ * Base column. */
+enum { S_EARNED, S_PAID, S_PAYOUT, S_COMM, S_BONUS, S_SPIFF, S_ADJ, S_BAL,
+       S_DRAW, S_DREC, S_DBAL, S_BASE, S_TOTAL, S_NMONEY };
+
+/* the Total rows: per payout frequency (monthly, quarterly, annual) and
+ * period, the sums of the statements written */
+struct total {
+	int shown;
+	int64_t v[S_NMONEY];
+};
+
+/* --summary: a plan's period, or with plan -1 the period's Total */
+struct sumrow {
+	long reps, band[5], noquota;
+	int64_t payout, base;
+	char *under;       /* the reps under 50%, "; " between */
+	size_t ulen;
+};
+
+/* what writing the statements holds */
+struct writer {
+	struct state *st;
+	struct su_out *out;
+	struct su_items c;
+	unsigned char *held;       /* per bonus: its condition has held */
+	struct total tot[3][12];   /* [frequency][period] */
+	int mcol[S_NMONEY];        /* the money columns written, in order */
+	size_t nmoney;
+	struct sumrow *sum;        /* --summary: [plan][period] */
+	int detail;                /* this pass writes line items */
+	int64_t *collect;          /* --compare-plans: per rep, the payouts
+	                              of the periods wanted; nothing written */
+	int quiet;                 /* a second pass: its notes were said */
+	int subtotal;              /* a workbook's rep sheet: a payout line
+	                              under each period's items */
+};
+
+static const int freq_n[3] = {12, 4, 1};
+
+static int
+freq_index(int n)
+{
+	return n == 12 ? 0 : n == 4 ? 1 : 2;
+}
 
 /* the spiffs rep ri has won by the end of period k of n: line items in c,
  * their sum in f->S.  0, or -1 overflow. */
@@ -291,11 +346,13 @@ spiffs_to_date(struct state *st, size_t ri, int k, int n, struct su_items *c,
 	return 0;
 }
 
-/* --detail: the period's line items, then paid before and what is carried
- * forward, so that they add up to the payout */
+/* --detail: the period's line items, then paid before and the balance
+ * left (carried forward, or at the plan year's end owed), so that they
+ * add up to the payout */
 static int
 detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
-            const char *label, struct su_items *c, const struct figures *f)
+            const char *label, int last, int subtotal, struct su_items *c,
+            const struct figures *f)
 {
 	struct su_cell cells[7];
 	struct su_item *it;
@@ -305,10 +362,28 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 	it = su_items_add(c);
 	strcpy(it->source, "paid before");
 	it->amount = -f->paid;
-	if (f->payout != f->raw) {
+	if (f->balance) {
 		it = su_items_add(c);
-		strcpy(it->source, "carried forward");
-		it->amount = -f->raw;
+		strcpy(it->source, last ? "owed at year end" :
+		    "carried forward");
+		it->amount = -f->balance;
+	}
+	if (f->drec) {
+		it = su_items_add(c);
+		strcpy(it->source, "draw recovered");
+		it->amount = -f->drec;
+	}
+	if (f->dpaid) {
+		it = su_items_add(c);
+		strcpy(it->source, pl->draw_recover ? "draw (recoverable)" :
+		    "draw (non-recoverable)");
+		it->amount = f->dpaid;
+	}
+	/* a workbook's rep sheet: the period's payout under its items */
+	if (subtotal) {
+		it = su_items_add(c);
+		strcpy(it->source, "payout");
+		it->amount = f->payout;
 	}
 	for (i = 0; i < c->n; i++) {
 		const struct su_item *t = &c->it[i];
@@ -328,40 +403,107 @@ detail_rows(struct su_out *out, const struct rep *p, const struct su_plan *pl,
 	return 0;
 }
 
-/* the period's statement: quota, credit, attainment, earned, paid before,
- * the payout and its parts since the period before */
+/* the period's money columns: earned, paid before, the payout, and its
+ * parts since the period before, so that commission + bonus + spiff +
+ * adjustment = payout + balance */
 static int
-statement_row(struct su_out *out, const struct rep *p,
-              const struct su_plan *pl, const char *label,
+money_parts(const struct rep *p, int k, const struct figures *f, int64_t *v)
+{
+	v[S_EARNED] = f->E;
+	v[S_PAID] = f->paid;
+	v[S_PAYOUT] = f->payout;
+	v[S_COMM] = f->C - f->pc;
+	v[S_BONUS] = f->B - f->pb;
+	v[S_SPIFF] = f->S - f->ps;
+	v[S_ADJ] = f->brought;
+	v[S_BAL] = f->balance;
+	v[S_DRAW] = f->dpaid;
+	v[S_DREC] = f->drec;
+	v[S_DBAL] = f->owed;
+	v[S_BASE] = p->pb[k];
+	return su_add(v[S_BASE], f->payout, &v[S_TOTAL]);
+}
+
+/* a statement row: rep, plan, period, then quota, credit and attainment
+ * to date (q, empty on a Total row), then the money columns v */
+static int
+statement_cells(const struct writer *w, const char *rep, const char *plan,
+                const char *label, const struct su_cell *q,
+                const int64_t *v)
+{
+	struct su_cell cells[6 + S_NMONEY];
+	size_t i;
+
+	cells[0] = str(rep);
+	cells[1] = str(plan);
+	cells[2] = str(label);
+	for (i = 0; i < 3; i++)
+		cells[3 + i] = q ? q[i] : num(SU_C_NULL, 0, 0);
+	for (i = 0; i < w->nmoney; i++)
+		cells[6 + i] = num(SU_C_MONEY, v[w->mcol[i]], 0);
+	return su_out_row(w->out, cells);
+}
+
+/* the period's statement: quota, credit, attainment to date, then the
+ * money columns; added to the period's Total */
+static int
+statement_row(struct writer *w, const struct rep *p,
+              const struct su_plan *pl, int k, const char *label,
               const struct figures *f)
 {
-	struct su_cell cells[13];
+	struct total *t = &w->tot[freq_index(pl->periods)][k];
+	struct su_cell q[3];
+	int64_t v[S_NMONEY];
+	size_t i;
 
-	cells[0] = str(p->name);
-	cells[1] = str(pl->name);
-	cells[2] = str(label);
 	if (pl->base == SU_PB_UNIT) {
 		/* empty: no quota; 0: none yet (before a mid-year start) */
-		cells[3] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
+		q[0] = f->Qyear ? num(SU_C_CENTI, f->Q, 0) :
 		    num(SU_C_NULL, 0, 0);
-		cells[4] = num(SU_C_INT, f->M, 0);
-		cells[5] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
+		q[1] = num(SU_C_INT, f->M, 0);
+		q[2] = f->Q ? num(SU_C_PCT, f->M * 100, f->Q) :
 		    num(SU_C_NULL, 0, 0);
 	} else {
-		cells[3] = num(SU_C_MONEY, f->Q, 0);
-		cells[4] = num(SU_C_MONEY, f->M, 0);
-		cells[5] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
+		q[0] = num(SU_C_MONEY, f->Q, 0);
+		q[1] = num(SU_C_MONEY, f->M, 0);
+		q[2] = f->Q > 0 ? num(SU_C_PCT, f->M, f->Q) :
 		    num(SU_C_NULL, 0, 0);
 	}
-	cells[6] = num(SU_C_MONEY, f->E, 0);
-	cells[7] = num(SU_C_MONEY, f->paid, 0);
-	cells[8] = num(SU_C_MONEY, f->payout, 0);
-	cells[9] = num(SU_C_MONEY, f->C - f->pc, 0);
-	cells[10] = num(SU_C_MONEY, f->B - f->pb, 0);
-	cells[11] = num(SU_C_MONEY, f->S - f->ps, 0);
-	cells[12] = num(SU_C_MONEY, f->payout - ((f->C - f->pc) +
-	    (f->B - f->pb) + (f->S - f->ps)), 0);
-	return su_out_row(out, cells);
+	t->shown = 1;
+	if (money_parts(p, k, f, v)) {
+		su_msg(NULL, 0, "the total pay of %s overflows", p->name);
+		return -1;
+	}
+	for (i = 0; i < S_NMONEY; i++)
+		if (su_add(t->v[i], v[i], &t->v[i])) {
+			su_msg(NULL, 0, "the total of %s overflows", label);
+			return -1;
+		}
+	return statement_cells(w, p->name, pl->name, label, q, v);
+}
+
+/* the Total rows, by the end of their period, a shorter period first
+ * (2026-03, then 2026-Q1): rep "Total", an empty plan */
+static int
+total_rows(struct writer *w)
+{
+	char label[16];
+	int m, fi, k, e;
+
+	for (m = 0; m < 12; m++)
+		for (fi = 0; fi < 3; fi++) {
+			if ((m + 1) % (12 / freq_n[fi]) != 0)
+				continue;
+			k = (m + 1) / (12 / freq_n[fi]) - 1;
+			if (!w->tot[fi][k].shown)
+				continue;
+			plabel(label, &w->st->y, freq_n[fi], k,
+			    w->st->o->c.fy_start);
+			if ((e = statement_cells(w, "Total", "", label,
+			    NULL, w->tot[fi][k].v)) != 0)
+				return e;
+		}
+	return 0;
 }
 
 /* period k of n: the figures to date and the true-up.  0; -1 overflow;
@@ -389,74 +531,404 @@ period_to_date(struct state *st, size_t ri, int k, int n,
 		return -1;
 	if (su_add(f->C, f->B, &f->E) || su_add(f->E, f->S, &f->E))
 		return -1;
+	/* earned before less paid before: what an earlier negative true-up
+	 * left unpaid */
+	f->brought = f->pc + f->pb + f->ps - f->paid;
 	f->payout = su_trueup(f->E, f->paid, pl->clawback, &f->raw);
+	f->balance = f->raw - f->payout;
+	return 0;
+}
+
+/* at the plan year's end a negative balance is not carried: the rep owes
+ * it, which is said */
+static void
+say_owed(const struct state *st, const struct rep *p, int64_t balance)
+{
+	char amt[48], label[16];
+
+	su_money_fmt_table(amt, -balance, st->cur, 1);
+	plabel(label, &st->y, 1, 0, st->o->c.fy_start);
+	su_msg(NULL, 0, "note: %s owes %s at the end of %s: a negative "
+	    "true-up not paid back (clawback = no)", p->name, amt, label);
+}
+
+/* --summary: the rep's period in its plan's row: its attainment band (or
+ * no quota), a name under 50%, its payout and base pay */
+static int
+summary_add(struct writer *w, const struct rep *p, int k,
+            const struct figures *f)
+{
+	const struct su_plan *pl = &w->st->pl->p[p->plan];
+	struct sumrow *s = &w->sum[(size_t)p->plan * 12 + (size_t)k];
+	int b;
+
+	s->reps++;
+	if (f->Q <= 0)
+		s->noquota++;
+	else {
+		b = su_attainment_band(f->M, f->Q,
+		    pl->base == SU_PB_UNIT ? 100 : 1);
+		s->band[b]++;
+		if (b == 0) {
+			size_t n = strlen(p->name);
+
+			s->under = su_xrealloc(s->under, s->ulen + n + 3);
+			if (s->ulen)
+				memcpy(s->under + s->ulen, "; ", 2),
+				    s->ulen += 2;
+			memcpy(s->under + s->ulen, p->name, n + 1);
+			s->ulen += n;
+		}
+	}
+	if (su_add(s->payout, f->payout, &s->payout) ||
+	    su_add(s->base, p->pb[k], &s->base)) {
+		su_msg(NULL, 0, "the cost of plan %s overflows", pl->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* a --summary row: plan (or "Total"), period, the reps and their bands,
+ * the share at quota, the names under 50%, payout, base and cost */
+static int
+summary_row(struct writer *w, const char *plan, const char *label,
+            const struct sumrow *s)
+{
+	struct su_cell cells[14];
+	long placed = s->reps - s->noquota;
+	int64_t cost;
+	size_t i;
+
+	cells[0] = str(plan);
+	cells[1] = str(label);
+	cells[2] = num(SU_C_INT, s->reps, 0);
+	for (i = 0; i < 5; i++)
+		cells[3 + i] = num(SU_C_INT, s->band[i], 0);
+	cells[8] = num(SU_C_INT, s->noquota, 0);
+	cells[9] = placed ? num(SU_C_PCT, s->band[3] + s->band[4], placed) :
+	    num(SU_C_NULL, 0, 0);
+	cells[10] = str(s->under ? s->under : "");
+	cells[11] = num(SU_C_MONEY, s->payout, 0);
+	if (w->st->has_base) {
+		if (su_add(s->payout, s->base, &cost)) {
+			su_msg(NULL, 0, "the cost of sales of %s overflows",
+			    label);
+			return -1;
+		}
+		cells[12] = num(SU_C_MONEY, s->base, 0);
+		cells[13] = num(SU_C_MONEY, cost, 0);
+	} else
+		cells[12] = cells[13] = num(SU_C_NULL, 0, 0);
+	return su_out_row(w->out, cells);
+}
+
+/* --summary's rows: per period (by its end, a shorter one first), each
+ * plan paid then with a rep on it, in the plans' order, then the Total
+ * of the period's plans */
+static int
+write_summary(struct writer *w)
+{
+	const struct su_plans *pls = w->st->pl;
+	char label[16];
+	int m, fi, k, e;
+	size_t j, i;
+
+	for (m = 0; m < 12; m++)
+		for (fi = 0; fi < 3; fi++) {
+			struct sumrow t;
+			int any = 0;
+
+			if ((m + 1) % (12 / freq_n[fi]) != 0)
+				continue;
+			k = (m + 1) / (12 / freq_n[fi]) - 1;
+			plabel(label, &w->st->y, freq_n[fi], k,
+			    w->st->o->c.fy_start);
+			memset(&t, 0, sizeof t);
+			for (j = 0; j < pls->np; j++) {
+				const struct sumrow *s = &w->sum[j * 12 +
+				    (size_t)k];
+
+				if (pls->p[j].periods != freq_n[fi] ||
+				    s->reps == 0)
+					continue;
+				if ((e = summary_row(w, pls->p[j].name, label,
+				    s)) != 0)
+					goto fail;
+				any = 1;
+				t.reps += s->reps, t.noquota += s->noquota;
+				for (i = 0; i < 5; i++)
+					t.band[i] += s->band[i];
+				if (s->under) {
+					t.under = su_xrealloc(t.under, t.ulen +
+					    s->ulen + 3);
+					if (t.ulen)
+						memcpy(t.under + t.ulen, "; ",
+						    2), t.ulen += 2;
+					memcpy(t.under + t.ulen, s->under,
+					    s->ulen + 1);
+					t.ulen += s->ulen;
+				}
+				if (su_add(t.payout, s->payout, &t.payout) ||
+				    su_add(t.base, s->base, &t.base)) {
+					su_msg(NULL, 0, "the cost of sales of "
+					    "%s overflows", label);
+					e = -1;
+					goto fail;
+				}
+			}
+			e = any ? summary_row(w, "Total", label, &t) : 0;
+fail:
+			free(t.under);
+			if (e)
+				return e;
+		}
 	return 0;
 }
 
 /* rep ri's statements (or line items) for the periods wanted: 0; -1
  * failed (said); or su_out_row's error */
 static int
-rep_statements(struct state *st, struct su_out *out,
-               const struct su_period *want, size_t ri, unsigned char *held,
-               struct su_items *c)
+rep_statements(struct writer *w, const struct su_period *want, size_t ri)
 {
+	struct state *st = w->st;
 	const struct rep *p = &st->r[ri];
 	const struct su_plan *pl = &st->pl->p[p->plan];
 	struct figures f;
-	int k, n = pl->periods, e, show;
-	char label[16];
+	int k, n = pl->periods, e, show, nmiss = 0;
+	char label[16], miss[16];
 
 	memset(&f, 0, sizeof f);
-	memset(held, 0, st->pl->nb + 1);
+	memset(w->held, 0, st->pl->nb + 1);
 	for (k = 0; k < n; k++)
 		f.Qyear += p->pq[k];
 	for (k = 0; k < n; k++) {
-		if ((e = period_to_date(st, ri, k, n, held, c, &f)) == -2)
+		int64_t t;
+
+		if ((e = period_to_date(st, ri, k, n, w->held, &w->c,
+		    &f)) == -2)
 			return -1;
 		if (e) {
 			su_msg(NULL, 0, "the payout of %s overflows", p->name);
 			return -1;
 		}
+		/* the draw: the true-up t is what earnings pay, and what the
+		 * next true-up holds as paid */
+		t = f.payout;
+		f.payout = su_draw(t, p->draw, pl->draw_recover == 1, &f.owed,
+		    &f.dpaid, &f.drec);
 		plabel(label, &st->y, n, k, st->o->c.fy_start);
 		show = !want || (pto(&st->y, n, k) >= want->from &&
 		    pto(&st->y, n, k) <= want->to);
-		if (show && (e = st->o->detail ?
-		    detail_rows(out, p, pl, label, c, &f) :
-		    statement_row(out, p, pl, label, &f)) != 0)
+		if (show && w->collect) {
+			if (su_add(w->collect[ri], f.payout, &w->collect[ri])) {
+				su_msg(NULL, 0, "the payout of %s overflows",
+				    p->name);
+				return -1;
+			}
+		} else if (show && (e = st->o->summary ?
+		    summary_add(w, p, k, &f) :
+		    w->detail ?
+		    detail_rows(w->out, p, pl, label, k == n - 1, w->subtotal,
+		    &w->c, &f) :
+		    statement_row(w, p, pl, k, label, &f)) != 0)
 			return e;
-		f.paid += f.payout;
+		if (show && k == n - 1 && f.balance < 0 && !w->quiet)
+			say_owed(st, p, f.balance);
+		if (show && k == n - 1 && f.owed > 0 && !w->quiet) {
+			char amt[48], fy[16];
+
+			su_money_fmt_table(amt, f.owed, st->cur, 1);
+			plabel(fy, &st->y, 1, 0, st->o->c.fy_start);
+			su_msg(NULL, 0, "note: %s has %s of recoverable draws "
+			    "not recovered at the end of %s", p->name, amt,
+			    fy);
+		}
+		/* a period the ledger covers was paid what it says; one it
+		 * names no payment in, nothing, which is said when this run
+		 * would pay something */
+		if (st->o->paid && pto(&st->y, n, k) <= st->ledger_to) {
+			if (!p->paid_line[k] && f.payout && nmiss++ == 0)
+				memcpy(miss, label, sizeof miss);
+			f.paid += p->ledger[k];
+		} else
+			f.paid += t;
 		f.pc = f.C, f.pb = f.B, f.ps = f.S;
 	}
+	if (nmiss && !w->quiet)
+		su_msg(NULL, 0, "note: %s names no payment to %s in %d "
+		    "period%s it covers (%s first) that would pay: taken as "
+		    "nothing paid", st->o->paid, p->name, nmiss,
+		    nmiss == 1 ? "" : "s", miss);
+	return 0;
+}
+
+/* each rep's payouts in the periods wanted under st's plans: sums[ri].
+ * 0 or -1 (said). */
+static int
+payouts(struct state *st, int64_t *sums)
+{
+	struct writer w;
+	size_t ri;
+	int e = 0;
+
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.collect = sums;
+	w.quiet = st->shadow;
+	w.held = su_xmalloc(st->pl->nb + 1);
+	for (ri = 0; ri < st->nr && e == 0; ri++)
+		e = rep_statements(&w, st->wantp, ri);
+	free(w.c.it);
+	free(w.held);
+	return e;
+}
+
+/* --compare-plans: per rep in roster order, its plan (the roster's, by
+ * name in each file), the payouts of the periods wanted under each, the
+ * difference (other less this); then the Total: the cost difference.
+ * 0, -1 (said), or su_out_row's error. */
+int
+write_compare(struct state *st, struct su_out *out)
+{
+	static const char *const names[] = {"rep", "plan", "period",
+	    "payout", "payout_other", "difference"};
+	struct state *o2 = st->other;
+	struct su_cell cells[6];
+	int64_t *a, *b, ta = 0, tb = 0;
+	char label[64];
+	size_t ri;
+	int e;
+
+	if (st->o->period)
+		snprintf(label, sizeof label, "%s", st->o->period);
+	else
+		plabel(label, &st->y, 1, 0, st->o->c.fy_start);
+	a = su_xmalloc(st->nr * sizeof *a);
+	b = su_xmalloc(st->nr * sizeof *b);
+	memset(a, 0, st->nr * sizeof *a);
+	memset(b, 0, st->nr * sizeof *b);
+	if (payouts(st, a) || payouts(o2, b)) {
+		e = -1;
+		goto done;
+	}
+	if (st->cur[0])
+		su_out_currency(out, st->cur);
+	su_out_sheet(out, "Compare");
+	if ((e = su_out_header(out, 6, names)) != 0)
+		goto done;
+	for (ri = 0; ri < st->nr && e == 0; ri++) {
+		if (su_add(ta, a[ri], &ta) || su_add(tb, b[ri], &tb)) {
+			su_msg(NULL, 0, "the total payout overflows");
+			e = -1;
+			goto done;
+		}
+		cells[0] = str(st->r[ri].name);
+		cells[1] = str(st->pl->p[st->r[ri].plan].name);
+		cells[2] = str(label);
+		cells[3] = num(SU_C_MONEY, a[ri], 0);
+		cells[4] = num(SU_C_MONEY, b[ri], 0);
+		cells[5] = num(SU_C_MONEY, b[ri] - a[ri], 0);
+		e = su_out_row(out, cells);
+	}
+	if (e == 0) {
+		cells[0] = str("Total");
+		cells[1] = str("");
+		cells[2] = str(label);
+		cells[3] = num(SU_C_MONEY, ta, 0);
+		cells[4] = num(SU_C_MONEY, tb, 0);
+		cells[5] = num(SU_C_MONEY, tb - ta, 0);
+		e = su_out_row(out, cells);
+	}
+done:
+	free(a);
+	free(b);
+	return e;
+}
+
+/* has a rep a draw (its own or its plan's) */
+static int
+has_draw(const struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nr; i++)
+		if (st->r[i].draw)
+			return 1;
 	return 0;
 }
 
 /* the statements (or --detail's line items) of every rep in roster
- * order, in the bookings' currency: 0, -1 (said), or su_out_row's error */
+ * order, then the Total rows, in the bookings' currency: 0, -1 (said), or
+ * su_out_row's error */
 int
 write_statements(void *self, struct su_run *run, struct su_out *out)
 {
 	struct state *st = self;
-	static const char *const snames[] = {"rep", "plan", "period", "quota",
-	    "credit", "attainment", "earned_to_date", "paid_before", "payout",
-	    "commission", "bonus", "spiff", "adjustment"};
+	static const char *const snames[] = {"rep", "plan", "period",
+	    "quota_to_date", "credit_to_date", "attainment", "earned_to_date",
+	    "paid_before", "payout", "commission", "bonus", "spiff",
+	    "adjustment", "balance", "draw", "draw_recovered", "draw_balance",
+	    "base_pay", "total_pay"};
+	const char *hnames[6 + S_NMONEY];
 	static const char *const dnames[] = {"rep", "plan", "period", "source",
 	    "basis", "rate", "amount"};
-	struct su_items c;
+	static const char *const mnames[] = {"plan", "period", "reps",
+	    "band_under_50", "band_50_to_75", "band_75_to_100",
+	    "band_100_to_125", "band_125_plus", "no_quota", "at_quota_share",
+	    "under_50_reps", "payout", "base_pay", "cost_of_sales"};
+	struct writer w;
 	size_t ri;
 	int e;
-	unsigned char *held; /* per bonus: its condition has held */
 
 	(void)run;
-	memset(&c, 0, sizeof c);
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.out = out;
+	/* a workbook: the statements on a Summary sheet and, with --detail,
+	 * each rep's line items on a sheet of its own */
+	w.detail = st->o->detail && st->o->c.format != SU_FMT_XLSX;
+	su_out_sheet(out, "Summary");
+	for (ri = 0; ri < S_NMONEY; ri++) {
+		if ((ri == S_DRAW || ri == S_DREC || ri == S_DBAL) &&
+		    !has_draw(st))
+			continue;
+		if ((ri == S_BASE || ri == S_TOTAL) && !st->has_base)
+			continue;
+		w.mcol[w.nmoney++] = (int)ri;
+	}
+	memcpy(hnames, snames, 6 * sizeof *hnames);
+	for (ri = 0; ri < w.nmoney; ri++)
+		hnames[6 + ri] = snames[6 + w.mcol[ri]];
 	if (st->cur[0])
 		su_out_currency(out, st->cur);
-	if ((e = st->o->detail ? su_out_header(out, 7, dnames) :
-	    su_out_header(out, 13, snames)) != 0)
+	if ((e = st->o->summary ? su_out_header(out, 14, mnames) :
+	    w.detail ? su_out_header(out, 7, dnames) :
+	    su_out_header(out, 6 + w.nmoney, hnames)) != 0)
 		return e;
-	held = su_xmalloc(st->pl->nb + 1);
+	w.held = su_xmalloc(st->pl->nb + 1);
+	if (st->o->summary) {
+		w.sum = su_xmalloc(st->pl->np * 12 * sizeof *w.sum);
+		memset(w.sum, 0, st->pl->np * 12 * sizeof *w.sum);
+	}
 	for (ri = 0, e = 0; ri < st->nr && e == 0; ri++)
-		e = rep_statements(st, out, st->wantp, ri, held, &c);
-	free(c.it);
-	free(held);
+		e = rep_statements(&w, st->wantp, ri);
+	if (e == 0 && st->o->summary)
+		e = write_summary(&w);
+	else if (e == 0 && !w.detail)
+		e = total_rows(&w);
+	if (st->o->detail && !w.detail) {
+		w.detail = w.quiet = w.subtotal = 1;
+		for (ri = 0; ri < st->nr && e == 0; ri++) {
+			su_out_sheet(out, st->r[ri].name);
+			if ((e = su_out_header(out, 7, dnames)) == 0)
+				e = rep_statements(&w, st->wantp, ri);
+		}
+	}
+	if (w.sum)
+		for (ri = 0; ri < st->pl->np * 12; ri++)
+			free(w.sum[ri].under);
+	free(w.sum);
+	free(w.c.it);
+	free(w.held);
 	return e;
 }
