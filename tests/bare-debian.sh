@@ -16,11 +16,13 @@ mirror=${MIRROR:-http://deb.debian.org/debian}
 command -v debootstrap >/dev/null 2>&1 ||
 	{ echo "bare-debian.sh: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
 
-step() { # step NAME COMMAND...: run it and say how long it took
+step() { # step NAME COMMAND...: run it, say how long it took, keep its status
 	name=$1; shift
 	t0=$(date +%s)
-	"$@"
+	rc=0
+	"$@" || rc=$?
 	echo "bare-debian: $name: $(($(date +%s) - t0)) s" >&2
+	return $rc
 }
 mounted=""
 cleanup() {
