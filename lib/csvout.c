@@ -403,6 +403,25 @@ su_out_sheet(struct su_out *out, const char *name)
 	out->next_sheet = su_xstrdup(name);
 }
 
+/* the descriptor a path names: /dev/stdout 1, /dev/stderr 2, /dev/fd/N
+ * and /proc/self/fd/N N; else -1 */
+static int
+std_fd(const char *path)
+{
+	const char *n = NULL;
+	long v;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	return n && su_strtonum(n, 0, 1000000, &v) == 0 ? (int)v : -1;
+}
+
 struct su_out *
 su_out_open(const struct su_opts *o)
 {
@@ -410,6 +429,7 @@ su_out_open(const struct su_opts *o)
 	char *d, *b, *dcopy, *bcopy;
 	size_t n;
 	struct stat sb;
+	int k;
 
 	memset(out, 0, sizeof *out);
 	out->fmt = o->format;
@@ -422,11 +442,22 @@ su_out_open(const struct su_opts *o)
 	if (!o->output || strcmp(o->output, "-") == 0)
 		return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
 	out->path = su_xstrdup(o->output);
-	/* a device, a FIFO, a terminal, and whatever /dev or /proc names
-	 * (/dev/stdout is a link to a file when stdout is one): written to as
+	/* /dev/stdout, /dev/fd/N: the descriptor itself (its file, its
+	 * offset, its append mode), never a rename over the link that names
+	 * it when standard output is a file */
+	if ((k = std_fd(o->output)) >= 0) {
+		if ((out->fd = dup(k)) < 0) {
+			su_msg(out->path, 0, "cannot open: %s",
+			    strerror(errno));
+			su_out_abort(out);
+			return NULL;
+		}
+		out->direct = 1;
+		return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
+	}
+	/* a device, a FIFO, a terminal, anything /proc names: written to as
 	 * it is; only a regular file (or a new one) is replaced atomically */
 	if ((stat(o->output, &sb) == 0 && !S_ISREG(sb.st_mode)) ||
-	    strncmp(o->output, "/dev/", 5) == 0 ||
 	    strncmp(o->output, "/proc/", 6) == 0) {
 		if ((out->fd = open(o->output, O_WRONLY)) < 0) {
 			su_msg(out->path, 0, "cannot open: %s",

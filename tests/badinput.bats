@@ -290,6 +290,19 @@ expect() {
 	done
 }
 
+@test "-o /dev/fd/1 writes to the descriptor itself: appended to as the shell opened it" {
+	f=$(file ok.csv '%s\n%s\n' "$HDR" "$ROW")
+	for p in $PROGS; do
+		log=$BATS_TEST_TMPDIR/$p.log
+		echo first >"$log"
+		r=0
+		"$BIN/$p" $(args "$p") --as-of 2026-06-01 -o /dev/fd/1 "$f" >>"$log" || r=$?
+		[ "$r" -le 1 ] || fail "$p: exit $r"
+		[ "$(head -n 1 "$log")" = first ] || fail "$p: the earlier line is gone"
+		[ "$(wc -l <"$log")" -gt 1 ] || fail "$p: nothing appended"
+	done
+}
+
 @test "blank-only cells are empty cells: Pain Score, Forecast Category (no stray reading)" {
 	# a Pain Score of spaces is no score: no low-pain finding (it once read
 	# an uninitialised value: "pain score   of 10"); a Forecast Category of
