@@ -58,6 +58,78 @@ su_median_money(int64_t *v, size_t n)
 	return (int64_t)q;
 }
 
+/* ---- the same from a counting histogram --------------------------------- */
+
+void
+su_days_add(struct su_days *h, int32_t d)
+{
+	if (d >= SU_DAYS_DENSE) {
+		if (h->n - h->dense == h->farcap) {
+			h->farcap = h->farcap ? h->farcap * 2 : 16;
+			h->far = su_xrealloc(h->far, h->farcap * sizeof *h->far);
+		}
+		h->far[h->n - h->dense] = d;
+	} else {
+		if (d >= h->ncount) {
+			/* doubled from the longest so far: a few reallocs */
+			int32_t m = h->ncount ? h->ncount : 64;
+
+			while (m <= d)
+				m *= 2;
+			if (m > SU_DAYS_DENSE)
+				m = SU_DAYS_DENSE;
+			h->count = su_xrealloc(h->count, (size_t)m *
+			    sizeof *h->count);
+			memset(h->count + h->ncount, 0, (size_t)(m -
+			    h->ncount) * sizeof *h->count);
+			h->ncount = m;
+		}
+		h->count[d]++;
+		h->dense++;
+	}
+	if (h->n++ == 0 || d > h->max)
+		h->max = d;
+}
+
+int32_t
+su_days_kth(struct su_days *h, size_t k)
+{
+	int32_t d;
+
+	if (k >= h->dense) {
+		/* sorting again what is sorted is cheap, and there are few */
+		qsort(h->far, h->n - h->dense, sizeof *h->far, cmp32);
+		return h->far[k - h->dense];
+	}
+	for (d = 0; k >= h->count[d]; d++)
+		k -= h->count[d];
+	return d;
+}
+
+int64_t
+su_days_median2(struct su_days *h)
+{
+	return h->n % 2 ? 2 * (int64_t)su_days_kth(h, h->n / 2) :
+	    (int64_t)su_days_kth(h, h->n / 2 - 1) + su_days_kth(h, h->n / 2);
+}
+
+int32_t
+su_days_percentile(struct su_days *h, int pct)
+{
+	/* as su_percentile_days: the ceil(pct * n / 100)th smallest */
+	size_t k = ((size_t)pct * h->n + 99) / 100;
+
+	return su_days_kth(h, k ? k - 1 : 0);
+}
+
+void
+su_days_free(struct su_days *h)
+{
+	free(h->count);
+	free(h->far);
+	memset(h, 0, sizeof *h);
+}
+
 /* ---- small samples ------------------------------------------------------ */
 
 int

@@ -83,6 +83,42 @@ test_stats_estimates(void)
 	CHECK(su_opt_min_deals("12", &m) == 0 && m == 12, "--min-deals 12");
 }
 
+/*
+ * The counting histogram gives what sorting gives: 10 20 30 40 -> median
+ * 25 (doubled 50), p90 = the ceil(3.6) = 4th = 40; adding 5000 (past the
+ * counted days, kept apart) and 20: 10 20 20 30 40 5000 -> (20 + 30) / 2
+ * = 25 (50), p90 = the ceil(5.4) = 6th = 5000, p50 = the 3rd = 20; adding
+ * 4096 and 9000: 10 20 20 30 40 4096 5000 9000 -> (30 + 40) / 2 = 35
+ * (70), the 7th smallest 5000; 0 days alone: 0.
+ */
+static void
+test_stats_days(void)
+{
+	struct su_days h = {0};
+	int32_t v[] = {40, 10, 30, 20};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		su_days_add(&h, v[i]);
+	CHECK(su_days_median2(&h) == 50, "days median even");
+	CHECK(su_days_percentile(&h, 90) == 40, "days p90 of 4");
+	su_days_add(&h, 5000);
+	su_days_add(&h, 20);
+	CHECK(h.max == 5000 && h.n == 6 && h.dense == 5, "days kept apart");
+	CHECK(su_days_median2(&h) == 50, "days median with one far");
+	CHECK(su_days_percentile(&h, 90) == 5000, "days p90 far");
+	CHECK(su_days_percentile(&h, 50) == 20, "days p50");
+	su_days_add(&h, 9000);
+	su_days_add(&h, 4096);
+	CHECK(su_days_median2(&h) == 70, "days median 8");
+	CHECK(su_days_kth(&h, 6) == 5000, "days 7th smallest");
+	su_days_free(&h);
+	su_days_add(&h, 0);
+	CHECK(su_days_median2(&h) == 0 && su_days_percentile(&h, 90) == 0,
+	    "days zero");
+	su_days_free(&h);
+}
+
 void
 test_stats(void)
 {
@@ -110,5 +146,6 @@ test_stats(void)
 	CHECK(su_median_money(m4, 4) == 3, "money median half cent");
 	CHECK(su_median_money(mn, 2) == -2, "money median negative");
 
+	test_stats_days();
 	test_stats_estimates();
 }
