@@ -141,23 +141,8 @@ struct i32s {
 	size_t n, cap;
 };
 
-struct i64s {
-	int64_t *v;
-	size_t n, cap;
-};
-
 static void
 push32(struct i32s *a, int32_t x)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 16;
-		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
-	}
-	a->v[a->n++] = x;
-}
-
-static void
-push64(struct i64s *a, int64_t x)
 {
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 16;
@@ -171,7 +156,7 @@ struct gstat {
 	int64_t won_sum, cycle_sum, age_sum;
 	struct su_days cyc, age; /* won deals' cycle days; open deals' ages,
 	                            counted by day (lib/stats.c) */
-	struct i64s amt;      /* won deals' amounts */
+	struct su_amounts amt; /* won deals' amounts, by distinct amount */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
 	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
@@ -184,7 +169,7 @@ free_gstat(void *p)
 
 	su_days_free(&g->cyc);
 	su_days_free(&g->age);
-	free(g->amt.v);
+	su_amounts_free(&g->amt);
 	free(g->surv.v);
 }
 
@@ -552,7 +537,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			su_msg(r->file, r->line, "the sum of amounts overflows");
 			return SU_STOP;
 		}
-		push64(&g->amt, amount);
+		su_amounts_add(&g->amt, amount);
 		/* A cycle needs both ends, in order: a migration loads old
 		 * deals with the load date as their created date, and such a
 		 * deal's cycle is not known (nor 0, nor negative).  It stays
@@ -939,7 +924,7 @@ write_stats(struct state *st, struct su_out *out)
 			su_muldiv(g->won_sum, 1, g->won, &v);
 			c[i].type = SU_C_MONEY, c[i].v = v;
 			c[i + 1].type = SU_C_MONEY;
-			c[i + 1].v = su_median_money(g->amt.v, g->amt.n);
+			c[i + 1].v = su_amounts_median(&g->amt);
 		}
 		if (g->cyc.n) { /* the won deals with a cycle */
 			c[i + 2].type = SU_C_DAYS, c[i + 2].v = g->cycle_sum;

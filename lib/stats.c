@@ -66,7 +66,8 @@ su_days_add(struct su_days *h, int32_t d)
 	if (d >= SU_DAYS_DENSE) {
 		if (h->n - h->dense == h->farcap) {
 			h->farcap = h->farcap ? h->farcap * 2 : 16;
-			h->far = su_xrealloc(h->far, h->farcap * sizeof *h->far);
+			h->far = su_xrealloc(h->far, h->farcap *
+			    sizeof *h->far);
 		}
 		h->far[h->n - h->dense] = d;
 	} else {
@@ -128,6 +129,79 @@ su_days_free(struct su_days *h)
 	free(h->count);
 	free(h->far);
 	memset(h, 0, sizeof *h);
+}
+
+/* ---- amounts by distinct value ------------------------------------------- */
+
+static int
+cmpamount(const void *a, const void *b)
+{
+	const struct su_amount *x = a, *y = b;
+
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+/* sort, and merge the entries of one value into one */
+static void
+amounts_merge(struct su_amounts *m)
+{
+	size_t i, j;
+
+	if (m->sorted == m->na)
+		return;
+	qsort(m->a, m->na, sizeof *m->a, cmpamount);
+	for (i = 0, j = 0; i < m->na; i++)
+		if (j && m->a[j - 1].v == m->a[i].v)
+			m->a[j - 1].n += m->a[i].n;
+		else
+			m->a[j++] = m->a[i];
+	m->na = m->sorted = j;
+}
+
+void
+su_amounts_add(struct su_amounts *m, int64_t v)
+{
+	if (m->na == m->cap) {
+		amounts_merge(m);
+		if (m->cap == 0 || m->na > m->cap / 2) {
+			m->cap = m->cap ? m->cap * 2 : 16;
+			m->a = su_xrealloc(m->a, m->cap * sizeof *m->a);
+		}
+	}
+	m->a[m->na].v = v;
+	m->a[m->na++].n = 1;
+	m->n++;
+}
+
+/* the kth smallest amount (0-based) of the merged entries */
+static int64_t
+amounts_kth(const struct su_amounts *m, size_t k)
+{
+	size_t i;
+
+	for (i = 0; k >= m->a[i].n; i++)
+		k -= m->a[i].n;
+	return m->a[i].v;
+}
+
+int64_t
+su_amounts_median(struct su_amounts *m)
+{
+	int64_t mid[2];
+
+	amounts_merge(m);
+	mid[0] = amounts_kth(m, (m->n - 1) / 2);
+	mid[1] = amounts_kth(m, m->n / 2);
+	/* su_median_money's rounding, on the two middle amounts (one
+	 * when n is odd: the mean of it and itself) */
+	return su_median_money(mid, 2);
+}
+
+void
+su_amounts_free(struct su_amounts *m)
+{
+	free(m->a);
+	memset(m, 0, sizeof *m);
 }
 
 /* ---- small samples ------------------------------------------------------ */

@@ -39,6 +39,23 @@ int32_t su_days_percentile(struct su_days *h, int pct); /* nearest rank */
 void su_days_free(struct su_days *h);
 
 /*
+ * Amounts (cents) as distinct value -> count, for an exact median in
+ * memory that grows with the distinct amounts (list prices repeat), not
+ * with the deals: added at the end, and when the array is full sorted
+ * and merged, made larger only when that freed less than half of it.
+ * Zeroed is empty.
+ */
+struct su_amounts {
+	struct su_amount { int64_t v; size_t n; } *a;
+	size_t na, cap;  /* entries, merged or not; room */
+	size_t n;        /* amounts added */
+	size_t sorted;   /* a[0 .. sorted) sorted and distinct */
+};
+void su_amounts_add(struct su_amounts *m, int64_t v);
+int64_t su_amounts_median(struct su_amounts *m); /* as su_median_money */
+void su_amounts_free(struct su_amounts *m);
+
+/*
  * The small-sample rule every program that reports a rate follows
  * (cyclestat, mqlqualify, forecast's accuracy): a group of fewer than
  * --min-deals N deals (default SU_MIN_DEALS) is marked "insufficient"

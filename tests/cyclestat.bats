@@ -626,10 +626,11 @@ cyclestat: 1 open deal starts after --as-of 2026-03-01; left out of the survival
 }
 
 # Medians and percentiles come from a count of deals per day (and the
-# amounts' median from their sorted list): the same figures as sorting
-# every deal's value.  3,000 generated deals in 3 segments (seeded), with
-# cycles of 0 to 400 days, some the same, a few of 4,100 to 9,000 days
-# (past the counted range, kept apart), open deals' ages, and amounts;
+# amounts' median from a count per distinct amount): the same figures as
+# sorting every deal's value.  3,000 generated deals in 3 segments
+# (seeded), with cycles of 0 to 400 days, some the same, a few of 4,100
+# to 9,000 days (past the counted range, kept apart), open deals' ages,
+# and amounts (most of them five list prices, counted by distinct amount);
 # python works each figure out from the sorted values: median = the mean
 # of the middle two (x.5 when they differ by an odd number), p90 = the
 # ceil(0.9 n)th smallest, the amounts' median half a cent away from zero,
@@ -647,7 +648,9 @@ rows = []
 for i in range(3000):
     seg = "S%d" % (i % 3)
     start = t0 + datetime.timedelta(days=rnd.randrange(0, 3000))
-    a = rnd.randrange(1, 50000000)
+    # list prices repeat (the median from distinct amounts), odd cents
+    a = rnd.choice((1200000, 2500050, 999999, 4800001, 7500000)) \
+        if rnd.random() < 0.6 else rnd.randrange(1, 50000000)
     r = rnd.random()
     if r < 0.5:
         c = rnd.randrange(0, 400) if rnd.random() > 0.01 else \

@@ -119,6 +119,50 @@ test_stats_days(void)
 	su_days_free(&h);
 }
 
+/*
+ * Amounts by distinct value, medians as su_median_money's: 1 2 3 100 ->
+ * (2 + 3) / 2 = 2.5 cents -> 3; -2 -1 -> -1.5 -> -2; 5 3 1 -> 3; 40 x 7
+ * cents, then 9, then 20 x 7 cents more (merged as the array fills, which
+ * stays at 16), then 1,000,000: 62 amounts, 7 x 60, 9, 1,000,000, the
+ * 31st and 32nd smallest 7 and 7 -> 7; and 58 x 9 cents more: 120, 7 x
+ * 60, 9 x 59, 1,000,000, the 60th and 61st 7 and 9 -> 8.
+ */
+static void
+test_stats_amounts(void)
+{
+	struct su_amounts m = {0};
+	int64_t v4[] = {100, 1, 3, 2}, v2[] = {-1, -2}, v3[] = {5, 3, 1};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		su_amounts_add(&m, v4[i]);
+	CHECK(su_amounts_median(&m) == 3, "amounts median half cent");
+	su_amounts_free(&m);
+	for (i = 0; i < 2; i++)
+		su_amounts_add(&m, v2[i]);
+	CHECK(su_amounts_median(&m) == -2, "amounts median negative");
+	su_amounts_free(&m);
+	for (i = 0; i < 3; i++)
+		su_amounts_add(&m, v3[i]);
+	CHECK(su_amounts_median(&m) == 3, "amounts median odd");
+	su_amounts_free(&m);
+	for (i = 0; i < 40; i++)
+		su_amounts_add(&m, 7);
+	su_amounts_add(&m, 9);
+	for (i = 0; i < 20; i++)
+		su_amounts_add(&m, 7);
+	CHECK(m.n == 61 && m.cap == 16, "amounts merged: %zu in %zu",
+	    m.n, m.cap);
+	su_amounts_add(&m, 1000000);
+	CHECK(su_amounts_median(&m) == 7, "amounts median repeated");
+	CHECK(m.na == 3, "amounts distinct");
+	for (i = 0; i < 58; i++)
+		su_amounts_add(&m, 9);
+	CHECK(m.n == 120 && su_amounts_median(&m) == 8,
+	    "amounts median between");
+	su_amounts_free(&m);
+}
+
 void
 test_stats(void)
 {
@@ -147,5 +191,6 @@ test_stats(void)
 	CHECK(su_median_money(mn, 2) == -2, "money median negative");
 
 	test_stats_days();
+	test_stats_amounts();
 	test_stats_estimates();
 }
