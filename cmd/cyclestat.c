@@ -141,23 +141,8 @@ struct i32s {
 	size_t n, cap;
 };
 
-struct i64s {
-	int64_t *v;
-	size_t n, cap;
-};
-
 static void
 push32(struct i32s *a, int32_t x)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 16;
-		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
-	}
-	a->v[a->n++] = x;
-}
-
-static void
-push64(struct i64s *a, int64_t x)
 {
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 16;
@@ -169,8 +154,9 @@ push64(struct i64s *a, int64_t x)
 struct gstat {
 	long opps, won, lost, open;
 	int64_t won_sum, cycle_sum, age_sum;
-	struct i32s cyc, age; /* won deals' cycle days; open deals' ages */
-	struct i64s amt;      /* won deals' amounts */
+	struct su_days cyc, age; /* won deals' cycle days; open deals' ages,
+	                            counted by day (lib/stats.c) */
+	struct su_amounts amt; /* won deals' amounts, by distinct amount */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
 	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
@@ -181,9 +167,9 @@ free_gstat(void *p)
 {
 	struct gstat *g = p;
 
-	free(g->cyc.v);
-	free(g->age.v);
-	free(g->amt.v);
+	su_days_free(&g->cyc);
+	su_days_free(&g->age);
+	su_amounts_free(&g->amt);
 	free(g->surv.v);
 }
 
@@ -551,7 +537,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			su_msg(r->file, r->line, "the sum of amounts overflows");
 			return SU_STOP;
 		}
-		push64(&g->amt, amount);
+		su_amounts_add(&g->amt, amount);
 		/* A cycle needs both ends, in order: a migration loads old
 		 * deals with the load date as their created date, and such a
 		 * deal's cycle is not known (nor 0, nor negative).  It stays
@@ -564,7 +550,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			uncycle(&st->wback, r);
 		else {
 			g->cycle_sum += close - start;
-			push32(&g->cyc, close - start);
+			su_days_add(&g->cyc, close - start);
 			if (o->mode == MODE_SURVIVAL)
 				push32(&g->surv, 2 * (close - start) + 1);
 		}
@@ -609,7 +595,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			st->future++; /* not open yet as of then: said */
 		else if (o->open_age) {
 			g->age_sum += o->c.as_of - start;
-			push32(&g->age, o->c.as_of - start);
+			su_days_add(&g->age, o->c.as_of - start);
 		}
 	}
 	/* the stages seen, for a funnel the model's stages cannot draw */
@@ -938,15 +924,15 @@ write_stats(struct state *st, struct su_out *out)
 			su_muldiv(g->won_sum, 1, g->won, &v);
 			c[i].type = SU_C_MONEY, c[i].v = v;
 			c[i + 1].type = SU_C_MONEY;
-			c[i + 1].v = su_median_money(g->amt.v, g->amt.n);
+			c[i + 1].v = su_amounts_median(&g->amt);
 		}
 		if (g->cyc.n) { /* the won deals with a cycle */
 			c[i + 2].type = SU_C_DAYS, c[i + 2].v = g->cycle_sum;
 			c[i + 2].d = (int64_t)g->cyc.n;
 			c[i + 3].type = SU_C_DAYS, c[i + 3].d = 2;
-			c[i + 3].v = su_median2_days(g->cyc.v, g->cyc.n);
+			c[i + 3].v = su_days_median2(&g->cyc);
 			c[i + 4].type = SU_C_INT;
-			c[i + 4].v = su_percentile_days(g->cyc.v, g->cyc.n, 90);
+			c[i + 4].v = su_days_percentile(&g->cyc, 90);
 		}
 		i += 5;
 		/* velocity = open x win rate x average won deal / mean cycle
@@ -982,11 +968,10 @@ write_stats(struct state *st, struct su_out *out)
 				c[i].type = SU_C_DAYS, c[i].v = g->age_sum;
 				c[i].d = (int64_t)g->age.n;
 				c[i + 1].type = SU_C_DAYS, c[i + 1].d = 2;
-				c[i + 1].v = su_median2_days(g->age.v,
-				    g->age.n);
+				c[i + 1].v = su_days_median2(&g->age);
 				c[i + 2].type = SU_C_INT;
-				c[i + 2].v = su_percentile_days(g->age.v,
-				    g->age.n, 90);
+				c[i + 2].v = su_days_percentile(&g->age,
+				    90);
 			}
 			i += 3;
 		}
@@ -1068,22 +1053,21 @@ write_histogram(struct state *st, struct su_out *out)
 	all = su_groups_sorted(st->groups, &n);
 	for (j = 0; j < n; j++) {
 		struct gstat *g = all[j]->val;
-		int32_t max = 0;
+		int32_t max = g->cyc.max, d;
 		long count[13], most = 0;
 		int w = widths[0], nb;
 
 		if (!g->cyc.n)
 			continue;
-		for (k = 0; k < g->cyc.n; k++)
-			if (g->cyc.v[k] > max)
-				max = g->cyc.v[k];
 		for (k = 0; k < sizeof widths / sizeof widths[0]; k++)
 			if (max / (w = widths[k]) < 12)
 				break;
 		nb = max / w + 1;
 		memset(count, 0, sizeof count);
-		for (k = 0; k < g->cyc.n; k++)
-			count[g->cyc.v[k] / w]++;
+		for (d = 0; d < g->cyc.ncount; d++)
+			count[d / w] += (long)g->cyc.count[d];
+		for (k = 0; k < g->cyc.n - g->cyc.dense; k++)
+			count[g->cyc.far[k] / w]++;
 		for (k = 0; k < (size_t)nb; k++)
 			if (count[k] > most)
 				most = count[k];

@@ -58,6 +58,152 @@ su_median_money(int64_t *v, size_t n)
 	return (int64_t)q;
 }
 
+/* ---- the same from a counting histogram --------------------------------- */
+
+void
+su_days_add(struct su_days *h, int32_t d)
+{
+	if (d >= SU_DAYS_DENSE) {
+		if (h->n - h->dense == h->farcap) {
+			h->farcap = h->farcap ? h->farcap * 2 : 16;
+			h->far = su_xrealloc(h->far, h->farcap *
+			    sizeof *h->far);
+		}
+		h->far[h->n - h->dense] = d;
+	} else {
+		if (d >= h->ncount) {
+			/* doubled from the longest so far: a few reallocs */
+			int32_t m = h->ncount ? h->ncount : 64;
+
+			while (m <= d)
+				m *= 2;
+			if (m > SU_DAYS_DENSE)
+				m = SU_DAYS_DENSE;
+			h->count = su_xrealloc(h->count, (size_t)m *
+			    sizeof *h->count);
+			memset(h->count + h->ncount, 0, (size_t)(m -
+			    h->ncount) * sizeof *h->count);
+			h->ncount = m;
+		}
+		h->count[d]++;
+		h->dense++;
+	}
+	if (h->n++ == 0 || d > h->max)
+		h->max = d;
+}
+
+int32_t
+su_days_kth(struct su_days *h, size_t k)
+{
+	int32_t d;
+
+	if (k >= h->dense) {
+		/* sorting again what is sorted is cheap, and there are few */
+		qsort(h->far, h->n - h->dense, sizeof *h->far, cmp32);
+		return h->far[k - h->dense];
+	}
+	for (d = 0; k >= h->count[d]; d++)
+		k -= h->count[d];
+	return d;
+}
+
+int64_t
+su_days_median2(struct su_days *h)
+{
+	return h->n % 2 ? 2 * (int64_t)su_days_kth(h, h->n / 2) :
+	    (int64_t)su_days_kth(h, h->n / 2 - 1) + su_days_kth(h, h->n / 2);
+}
+
+int32_t
+su_days_percentile(struct su_days *h, int pct)
+{
+	/* as su_percentile_days: the ceil(pct * n / 100)th smallest */
+	size_t k = ((size_t)pct * h->n + 99) / 100;
+
+	return su_days_kth(h, k ? k - 1 : 0);
+}
+
+void
+su_days_free(struct su_days *h)
+{
+	free(h->count);
+	free(h->far);
+	memset(h, 0, sizeof *h);
+}
+
+/* ---- amounts by distinct value ------------------------------------------- */
+
+static int
+cmpamount(const void *a, const void *b)
+{
+	const struct su_amount *x = a, *y = b;
+
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+/* sort, and merge the entries of one value into one */
+static void
+amounts_merge(struct su_amounts *m)
+{
+	size_t i, j;
+
+	if (m->sorted == m->na)
+		return;
+	qsort(m->a, m->na, sizeof *m->a, cmpamount);
+	for (i = 0, j = 0; i < m->na; i++)
+		if (j && m->a[j - 1].v == m->a[i].v)
+			m->a[j - 1].n += m->a[i].n;
+		else
+			m->a[j++] = m->a[i];
+	m->na = m->sorted = j;
+}
+
+void
+su_amounts_add(struct su_amounts *m, int64_t v)
+{
+	if (m->na == m->cap) {
+		amounts_merge(m);
+		if (m->cap == 0 || m->na > m->cap / 2) {
+			m->cap = m->cap ? m->cap * 2 : 16;
+			m->a = su_xrealloc(m->a, m->cap * sizeof *m->a);
+		}
+	}
+	m->a[m->na].v = v;
+	m->a[m->na++].n = 1;
+	m->n++;
+}
+
+/* the kth smallest amount (0-based) of the merged entries */
+static int64_t
+amounts_kth(const struct su_amounts *m, size_t k)
+{
+	size_t i;
+
+	for (i = 0; k >= m->a[i].n; i++)
+		k -= m->a[i].n;
+	return m->a[i].v;
+}
+
+int64_t
+su_amounts_median(struct su_amounts *m)
+{
+	int64_t mid[2];
+
+	amounts_merge(m);
+	mid[0] = amounts_kth(m, (m->n - 1) / 2);
+	mid[1] = amounts_kth(m, m->n / 2);
+	/* su_median_money's rounding, on the two middle amounts (one
+	 * when n is odd: the mean of it and itself) */
+	return su_median_money(mid, 2);
+}
+
+void
+su_amounts_free(struct su_amounts *m)
+{
+	free(m->a);
+	memset(m, 0, sizeof *m);
+}
+
 /* ---- small samples ------------------------------------------------------ */
 
 int

@@ -17,6 +17,45 @@ int32_t su_percentile_days(int32_t *v, size_t n, int pct); /* nearest rank */
 int64_t su_median_money(int64_t *v, size_t n);  /* to the cent; n > 0 */
 
 /*
+ * The same medians and percentiles of day counts (>= 0) from a counting
+ * histogram, so that memory grows with the longest cycle, not with the
+ * number of deals: count[d] deals took d days, for d below SU_DAYS_DENSE
+ * (ten years and more); a rarer longer one (a mistyped year) is kept
+ * apart, one by one, sorted when asked.  Zeroed is empty.
+ */
+#define SU_DAYS_DENSE 4096
+struct su_days {
+	size_t *count;   /* count[d], d < ncount */
+	int32_t ncount;  /* count's length, up to SU_DAYS_DENSE */
+	int32_t max;     /* the longest added */
+	size_t n, dense; /* added in all; of them in count */
+	int32_t *far;    /* the n - dense at or past SU_DAYS_DENSE */
+	size_t farcap;
+};
+void su_days_add(struct su_days *h, int32_t d);      /* d >= 0 */
+int32_t su_days_kth(struct su_days *h, size_t k);    /* 0-based; k < n */
+int64_t su_days_median2(struct su_days *h);          /* twice; n > 0 */
+int32_t su_days_percentile(struct su_days *h, int pct); /* nearest rank */
+void su_days_free(struct su_days *h);
+
+/*
+ * Amounts (cents) as distinct value -> count, for an exact median in
+ * memory that grows with the distinct amounts (list prices repeat), not
+ * with the deals: added at the end, and when the array is full sorted
+ * and merged, made larger only when that freed less than half of it.
+ * Zeroed is empty.
+ */
+struct su_amounts {
+	struct su_amount { int64_t v; size_t n; } *a;
+	size_t na, cap;  /* entries, merged or not; room */
+	size_t n;        /* amounts added */
+	size_t sorted;   /* a[0 .. sorted) sorted and distinct */
+};
+void su_amounts_add(struct su_amounts *m, int64_t v);
+int64_t su_amounts_median(struct su_amounts *m); /* as su_median_money */
+void su_amounts_free(struct su_amounts *m);
+
+/*
  * The small-sample rule every program that reports a rate follows
  * (cyclestat, mqlqualify, forecast's accuracy): a group of fewer than
  * --min-deals N deals (default SU_MIN_DEALS) is marked "insufficient"

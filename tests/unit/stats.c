@@ -83,6 +83,86 @@ test_stats_estimates(void)
 	CHECK(su_opt_min_deals("12", &m) == 0 && m == 12, "--min-deals 12");
 }
 
+/*
+ * The counting histogram gives what sorting gives: 10 20 30 40 -> median
+ * 25 (doubled 50), p90 = the ceil(3.6) = 4th = 40; adding 5000 (past the
+ * counted days, kept apart) and 20: 10 20 20 30 40 5000 -> (20 + 30) / 2
+ * = 25 (50), p90 = the ceil(5.4) = 6th = 5000, p50 = the 3rd = 20; adding
+ * 4096 and 9000: 10 20 20 30 40 4096 5000 9000 -> (30 + 40) / 2 = 35
+ * (70), the 7th smallest 5000; 0 days alone: 0.
+ */
+static void
+test_stats_days(void)
+{
+	struct su_days h = {0};
+	int32_t v[] = {40, 10, 30, 20};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		su_days_add(&h, v[i]);
+	CHECK(su_days_median2(&h) == 50, "days median even");
+	CHECK(su_days_percentile(&h, 90) == 40, "days p90 of 4");
+	su_days_add(&h, 5000);
+	su_days_add(&h, 20);
+	CHECK(h.max == 5000 && h.n == 6 && h.dense == 5, "days kept apart");
+	CHECK(su_days_median2(&h) == 50, "days median with one far");
+	CHECK(su_days_percentile(&h, 90) == 5000, "days p90 far");
+	CHECK(su_days_percentile(&h, 50) == 20, "days p50");
+	su_days_add(&h, 9000);
+	su_days_add(&h, 4096);
+	CHECK(su_days_median2(&h) == 70, "days median 8");
+	CHECK(su_days_kth(&h, 6) == 5000, "days 7th smallest");
+	su_days_free(&h);
+	su_days_add(&h, 0);
+	CHECK(su_days_median2(&h) == 0 && su_days_percentile(&h, 90) == 0,
+	    "days zero");
+	su_days_free(&h);
+}
+
+/*
+ * Amounts by distinct value, medians as su_median_money's: 1 2 3 100 ->
+ * (2 + 3) / 2 = 2.5 cents -> 3; -2 -1 -> -1.5 -> -2; 5 3 1 -> 3; 40 x 7
+ * cents, then 9, then 20 x 7 cents more (merged as the array fills, which
+ * stays at 16), then 1,000,000: 62 amounts, 7 x 60, 9, 1,000,000, the
+ * 31st and 32nd smallest 7 and 7 -> 7; and 58 x 9 cents more: 120, 7 x
+ * 60, 9 x 59, 1,000,000, the 60th and 61st 7 and 9 -> 8.
+ */
+static void
+test_stats_amounts(void)
+{
+	struct su_amounts m = {0};
+	int64_t v4[] = {100, 1, 3, 2}, v2[] = {-1, -2}, v3[] = {5, 3, 1};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		su_amounts_add(&m, v4[i]);
+	CHECK(su_amounts_median(&m) == 3, "amounts median half cent");
+	su_amounts_free(&m);
+	for (i = 0; i < 2; i++)
+		su_amounts_add(&m, v2[i]);
+	CHECK(su_amounts_median(&m) == -2, "amounts median negative");
+	su_amounts_free(&m);
+	for (i = 0; i < 3; i++)
+		su_amounts_add(&m, v3[i]);
+	CHECK(su_amounts_median(&m) == 3, "amounts median odd");
+	su_amounts_free(&m);
+	for (i = 0; i < 40; i++)
+		su_amounts_add(&m, 7);
+	su_amounts_add(&m, 9);
+	for (i = 0; i < 20; i++)
+		su_amounts_add(&m, 7);
+	CHECK(m.n == 61 && m.cap == 16, "amounts merged: %zu in %zu",
+	    m.n, m.cap);
+	su_amounts_add(&m, 1000000);
+	CHECK(su_amounts_median(&m) == 7, "amounts median repeated");
+	CHECK(m.na == 3, "amounts distinct");
+	for (i = 0; i < 58; i++)
+		su_amounts_add(&m, 9);
+	CHECK(m.n == 120 && su_amounts_median(&m) == 8,
+	    "amounts median between");
+	su_amounts_free(&m);
+}
+
 void
 test_stats(void)
 {
@@ -110,5 +190,7 @@ test_stats(void)
 	CHECK(su_median_money(m4, 4) == 3, "money median half cent");
 	CHECK(su_median_money(mn, 2) == -2, "money median negative");
 
+	test_stats_days();
+	test_stats_amounts();
 	test_stats_estimates();
 }
