@@ -178,17 +178,11 @@ side_open(struct state *st, const char *path, struct su_rec *hdr)
 {
 	struct su_in *in;
 
-	st->side = st->o->c;
-	st->side.tsv = 0;
-	st->side.delim = -1;
-	st->side.skip_invalid = 0;
-	st->side.rejects = NULL;
 	st->sidefile[0] = (char *)path;
-	in = su_in_new(&st->side, 1, st->sidefile);
-	if (su_in_header(in, hdr) < 0) {
-		su_in_free(in);
-		return NULL;
-	}
+	in = su_in_side(&st->o->c, &st->side, st->sidefile, hdr);
+	/* su_in_side drops -c for files of a program's own; commission's
+	 * side files take it (side_cols): their columns are roles */
+	st->side.nover = st->o->c.nover;
 	return in;
 }
 
