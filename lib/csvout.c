@@ -311,6 +311,9 @@ xlsx_failed(struct su_out *out, lxw_error e)
 	return -1;
 }
 
+/* the largest magnitude a number cell holds exactly: 15 digits */
+#define XLSX_MAX 999999999999999LL
+
 /* a row: numbers as numbers in their format, text always as text (never
  * a formula, whatever it begins with: --excel-safe is not needed) */
 static int
@@ -319,7 +322,26 @@ xlsx_row(struct su_out *out, const struct su_cell *cells)
 	size_t i;
 	lxw_col_t col;
 	lxw_error e = LXW_NO_ERROR;
+	char num[32];
 
+	/* a spreadsheet number is a double, shown to 15 significant digits:
+	 * an amount or count of more would show rounded, so it is refused */
+	for (i = 0; i < out->ncols; i++)
+		if ((cells[i].type == SU_C_MONEY || cells[i].type == SU_C_INT ||
+		    cells[i].type == SU_C_CENTI) && (cells[i].v > XLSX_MAX ||
+		    cells[i].v < -XLSX_MAX)) {
+			if (cells[i].type == SU_C_INT)
+				snprintf(num, sizeof num, "%lld",
+				    (long long)cells[i].v);
+			else
+				su_money_fmt(num, cells[i].v);
+			su_msg(out->path, 0, "-f xlsx: %s has more than 15 "
+			    "digits, more than a spreadsheet number shows "
+			    "exactly (write -f csv)", num);
+			out->reported = 1;
+			out->err = EIO;
+			return -1;
+		}
 	for (i = 0; i < out->ncols && e == LXW_NO_ERROR; i++) {
 		const struct su_cell *c = &cells[i];
 

@@ -163,3 +163,18 @@ a_b_c_d__e_ (2)'
 	assert_failure 2
 	assert_equal "$stderr" 'forecast: --format pdf: expected csv, tsv, json, table or xlsx'
 }
+
+@test "-f xlsx refuses an amount of more than 15 digits (a spreadsheet would show it rounded); 15 are written" {
+	# $10,000,000,000,000.00 is 1,000,000,000,000,000 cents: 16 digits
+	f=$(printf 'Stage,Amount\nClosed Won,10000000000000.00\n' | mk big.csv)
+	run --separate-stderr "$BIN/forecast" -f xlsx -o "$BATS_TEST_TMPDIR/big.xlsx" "$f"
+	assert_failure 2
+	assert_equal "$stderr" "forecast: $BATS_TEST_TMPDIR/big.xlsx: -f xlsx: 10000000000000.00 has more than 15 digits, more than a spreadsheet number shows exactly (write -f csv)"
+	[ ! -e "$BATS_TEST_TMPDIR/big.xlsx" ] || fail "a workbook was left"
+	# $9,999,999,999,999.99: 15 digits, written and read back to the cent
+	f=$(printf 'Stage,Amount\nClosed Won,9999999999999.99\n' | mk ok.csv)
+	run --separate-stderr "$BIN/forecast" -f xlsx -o "$BATS_TEST_TMPDIR/ok.xlsx" "$f"
+	assert_success
+	run sheet "$BATS_TEST_TMPDIR/ok.xlsx" forecast
+	assert_line --index 1 "Closed,1,9999999999999.99,1.0000,9999999999999.99"
+}
