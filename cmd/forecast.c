@@ -20,7 +20,8 @@ static const char usage_text[] =
 "                [--weights CAT=PCT,...]\n"
 "                [--weight-by category|probability] [-m MODEL]\n"
 "                [--won RE] [--lost RE] [--open RE] [options] [FILE ...]\n"
-"       forecast --accuracy [-m MODEL] [options] SAVED ... ACTUALS\n";
+"       forecast --accuracy [--min-deals N] [-m MODEL] [options] SAVED ...\n"
+"                ACTUALS\n";
 
 static void
 usage(FILE *fp)
