@@ -217,7 +217,8 @@ deb:
 	    "add an entry (dch -v $(VERSION))" >&2; exit 1; }
 	rm -rf build/deb
 	mkdir -p build/deb/salesutils-$(VERSION)
-	tar -cf - --exclude=./build --exclude=./.git --exclude=./bench/data . | \
+	tar -cf - --exclude=./build --exclude=./.git --exclude=./bench/data \
+	    --exclude=./bench/node_modules . | \
 	    tar -xf - -C build/deb/salesutils-$(VERSION)
 	cd build/deb/salesutils-$(VERSION) && dpkg-buildpackage -us -uc -b
 	@ls build/deb/*.deb
