@@ -16,6 +16,11 @@
  * *why on error. */
 int su_money_parse(const char *s, size_t len, int decimal_comma,
                    int64_t *cents, char cur[SU_CUR_LEN], const char **why);
+/* su_money_parse without its fast path for the plain shapes ("1234",
+ * "$1,234.50"): every form, the reference the fast path is tested against */
+int su_money_parse_ref(const char *s, size_t len, int decimal_comma,
+                       int64_t *cents, char cur[SU_CUR_LEN],
+                       const char **why);
 /* "-1234.56"; buf needs 32 bytes; returns the length */
 size_t su_money_fmt(char *buf, int64_t cents);
 /* "$1,234,567" or "$1,234,567.89" (cents shown when show_cents), "-$5";
