@@ -23,6 +23,10 @@ enum su_rate_scale { SU_RATE_PERCENT, SU_RATE_FRACTION, SU_RATE_PERCENT_ONLY,
  * *why is set on 1 and -1. */
 int su_rate_parse(const char *s, size_t len, enum su_rate_scale scale,
                   su_rate *out, const char **why);
+/* su_rate_parse without its fast path for the plain shapes ("75",
+ * "0.25"): every form, the reference the fast path is tested against */
+int su_rate_parse_ref(const char *s, size_t len, enum su_rate_scale scale,
+                      su_rate *out, const char **why);
 /* the percentage a bare fraction below 1 would be ("85" for "0.85", "8.5"
  * for "0.085"), for a "did you mean" hint: its length, or 0 when s is not
  * such a value.  buf: 32 bytes. */
