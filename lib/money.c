@@ -76,35 +76,38 @@ static int
 money_plain(const char *s, size_t len, int decimal_comma, int64_t *cents,
             char cur[SU_CUR_LEN])
 {
-	const char *p = s, *end = s + len;
-	char dec = decimal_comma ? ',' : '.', grp = decimal_comma ? '.' : ',';
+	const unsigned char *p = (const unsigned char *)s, *q;
+	const unsigned char *end = p + len;
+	unsigned char dec = decimal_comma ? ',' : '.';
+	unsigned char grp = decimal_comma ? '.' : ',';
 	uint64_t v = 0;
-	size_t digits = 0, group = 0;
-	int grouped = 0, usd = 0;
+	size_t digits;
+	int usd = 0;
 
-	if (p < end && *p == '$')
+	if (*p == '$')
 		p++, usd = 1;
-	if (p == end || !isdig((unsigned char)*p))
+	/* the digits before the first separator: 1 to 15, or 1 to 3 when
+	 * groups of three follow */
+	for (q = p; p < end && (unsigned)(*p - '0') < 10; p++)
+		v = v * 10 + (unsigned)(*p - '0');
+	digits = (size_t)(p - q);
+	if (digits == 0 || digits > 15 || (p < end && *p == grp &&
+	    digits > 3))
 		return -1;
-	for (; p < end; p++) {
-		if (isdig((unsigned char)*p)) {
-			if (++digits > 15)
-				return -1;
-			v = v * 10 + (unsigned)(*p - '0');
-			group++;
-		} else if (*p == grp && (grouped ? group == 3 : group <= 3)) {
-			grouped = 1;
-			group = 0;
-		} else
-			break;
+	for (; p < end && *p == grp; p += 4, digits += 3) {
+		if (end - p < 4 || digits > 12 ||
+		    (unsigned)(p[1] - '0') >= 10 ||
+		    (unsigned)(p[2] - '0') >= 10 ||
+		    (unsigned)(p[3] - '0') >= 10)
+			return -1;
+		v = v * 1000 + (unsigned)(p[1] - '0') * 100 +
+		    (unsigned)(p[2] - '0') * 10 + (unsigned)(p[3] - '0');
 	}
-	if (grouped && group != 3)
-		return -1;
 	v *= 100;
 	if (p < end && *p == dec) {
 		if (end - p < 2 || end - p > 3 ||
-		    !isdig((unsigned char)p[1]) ||
-		    (end - p == 3 && !isdig((unsigned char)p[2])))
+		    (unsigned)(p[1] - '0') >= 10 ||
+		    (end - p == 3 && (unsigned)(p[2] - '0') >= 10))
 			return -1;
 		v += (unsigned)(p[1] - '0') * 10;
 		if (end - p == 3)

@@ -14,6 +14,9 @@ __extension__ typedef __int128 i128;
  * below 1 where percentages are read) is -1, for su_rate_parse_ref: it
  * stays the reference (the unit test compares the two).
  */
+static const int64_t p10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+    10000000, 100000000, 1000000000};
+
 static int
 rate_plain(const char *s, size_t len, enum su_rate_scale scale, su_rate *out)
 {
@@ -37,8 +40,7 @@ rate_plain(const char *s, size_t len, enum su_rate_scale scale, su_rate *out)
 	}
 	if (p != end)
 		return -1;
-	for (; fdig < maxf; fdig++)
-		fp *= 10;
+	fp *= p10[maxf - fdig];
 	*out = pct ? ip * (SU_RATE_ONE / 100) + fp : ip * SU_RATE_ONE + fp;
 	return 0;
 }
