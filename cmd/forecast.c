@@ -358,7 +358,7 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;
 		st->cur_line = r->line;
-	} else if (cur[0] && strcmp(cur, st->cur) != 0) {
+	} else if (cur[0] && memcmp(cur, st->cur, sizeof cur) != 0) {
 		return su_in_reject(in, r, "amount in %s, but %s:%ld is in "
 		    "%s; amounts in different currencies are never added",
 		    cur, st->cur_file, st->cur_line, st->cur);

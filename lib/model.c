@@ -1022,8 +1022,8 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 	size_t len;
 	int r;
 
-	su_trim(&type, &tlen);
-	su_trim(&stage, &slen);
+	su_trim_fast(&type, &tlen);
+	su_trim_fast(&stage, &slen);
 	place_key(pl, type, tlen, stage, slen, &len);
 	if (len <= KIND_KEY)
 		g = su_map_get(pl->kinds, pl->key, len, 1);
@@ -1140,8 +1140,8 @@ su_place_report(const struct su_place *pl, const char *what)
 }
 
 int
-su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
-              int wc, char *msg, size_t size)
+su_row_status_read(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                   int wc, char *msg, size_t size)
 {
 	int c = -1, w = -1;
 
@@ -1172,9 +1172,9 @@ su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
 }
 
 int
-su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
-              int wc, int sc, int status, const struct su_where *w,
-              char *msg, size_t size)
+su_row_closed_check(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                    int wc, int sc, int status, const struct su_where *w,
+                    char *msg, size_t size)
 {
 	if (status != SU_ST_CLOSED || w->status == SU_ST_WON ||
 	    w->status == SU_ST_LOST)

@@ -289,12 +289,6 @@ badgroup:
 	return -1;
 }
 
-int
-su_add(int64_t a, int64_t b, int64_t *out)
-{
-	return __builtin_add_overflow(a, b, out) ? -1 : 0;
-}
-
 static uint64_t
 uabs(int64_t v)
 {

@@ -27,7 +27,11 @@ size_t su_money_fmt(char *buf, int64_t cents);
  * currency "" or "USD" gives "$", another code gives "1,234 EUR". 48 bytes. */
 size_t su_money_fmt_table(char *buf, int64_t cents, const char *cur,
                           int show_cents);
-/* a + b with overflow check: 0 ok, -1 overflow */
-int su_add(int64_t a, int64_t b, int64_t *out);
+/* a + b with overflow check: 0 ok, -1 overflow (inline: every row's sums) */
+static inline int
+su_add(int64_t a, int64_t b, int64_t *out)
+{
+	return __builtin_add_overflow(a, b, out) ? -1 : 0;
+}
 
 #endif
