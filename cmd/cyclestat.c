@@ -432,6 +432,47 @@ check_entered(struct state *st, const struct su_rec *r,
 }
 
 /* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
+/* the group of a deal whose key is more than its -g values: its band
+ * (--bands) after them, the period it started in (--cohort) before them;
+ * the key's length in *klen (a loss reason's key starts with it) */
+static struct gstat *
+key_group(struct state *st, const struct su_rec *r, int32_t close,
+          int32_t start, int have_amount, int64_t amount, size_t *klenp)
+{
+	const struct opts *o = st->o;
+	size_t klen;
+
+	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
+	    &st->keycap);
+	if (o->nbound) {
+		if (klen + 2 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = klen + 16);
+		st->key[klen++] = band_of(o, have_amount, amount);
+		st->key[klen++] = '\0';
+	}
+	if (o->cohort) {
+		/* the period the deal started in, first of its key */
+		char lab[32];
+		size_t ll;
+
+		if (start == SU_DATE_NONE) {
+			ll = (size_t)snprintf(lab, sizeof lab, "(none)");
+			st->nocohort++; /* said */
+		} else if (o->cohort == 1)
+			ll = su_label_month(lab, start);
+		else
+			ll = su_label_quarter(lab, start, o->c.fy_start);
+		if (klen + ll + 1 > st->keycap)
+			st->key = su_xrealloc(st->key, st->keycap = klen + ll +
+			    16);
+		memmove(st->key + ll + 1, st->key, klen);
+		memcpy(st->key, lab, ll + 1);
+		klen += ll + 1;
+	}
+	*klenp = klen;
+	return su_groups_get(st->groups, klen ? st->key : "", klen);
+}
+
 static enum su_result
 deal(void *self, struct su_run *run, const struct su_rec *r)
 {
@@ -445,7 +486,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	int32_t close = 0, start = 0;
 	int k, c, have_amount = 0, startrole = o->from_sql ? SU_R_SQL_DATE :
 	    SU_R_CREATED, t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE];
-	size_t klen;
+	size_t klen = 0; /* set where MODE_LOSS reads it */
 	char msg[512];
 	struct seen *seen;
 	enum su_result e;
@@ -502,34 +543,12 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	/* the group: a deal with no close date in a (none) of its own */
 	if (st->need_close && close == SU_DATE_NONE)
 		st->noclose++;
-	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
-	    &st->keycap);
-	if (o->nbound) {
-		if (klen + 2 > st->keycap)
-			st->key = su_xrealloc(st->key, st->keycap = klen + 16);
-		st->key[klen++] = band_of(o, have_amount, amount);
-		st->key[klen++] = '\0';
-	}
-	if (o->cohort) {
-		/* the period the deal started in, first of its key */
-		char lab[32];
-		size_t ll;
-
-		if (start == SU_DATE_NONE) {
-			ll = (size_t)snprintf(lab, sizeof lab, "(none)");
-			st->nocohort++; /* said */
-		} else if (o->cohort == 1)
-			ll = su_label_month(lab, start);
-		else
-			ll = su_label_quarter(lab, start, o->c.fy_start);
-		if (klen + ll + 1 > st->keycap)
-			st->key = su_xrealloc(st->key, st->keycap = klen + ll +
-			    16);
-		memmove(st->key + ll + 1, st->key, klen);
-		memcpy(st->key, lab, ll + 1);
-		klen += ll + 1;
-	}
-	g = su_groups_get(st->groups, klen ? st->key : "", klen);
+	if (!o->nbound && !o->cohort && o->mode != MODE_LOSS)
+		/* the key as -g gives it: looked up, not copied */
+		g = su_groups_rec(st->groups, st->gc, st->ng, r, close,
+		    o->c.fy_start, &st->key, &st->keycap);
+	else
+		g = key_group(st, r, close, start, have_amount, amount, &klen);
 	g->opps++;
 	if (w.status == ST_WON) {
 		g->won++;

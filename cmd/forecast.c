@@ -473,7 +473,6 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	struct deal d;
 	struct group *g;
 	enum su_result res;
-	size_t klen;
 
 	if (st->o->compare)
 		return compare_deal(st, run, r);
@@ -491,9 +490,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			    st->o->win_rates);
 		d.w = ((struct win_rate *)e->val)->rate;
 	}
-	klen = su_group_key(st->g, st->ng, r, d.close, st->o->c.fy_start,
+	g = su_groups_rec(st->t, st->g, st->ng, r, d.close, st->o->c.fy_start,
 	    &st->key, &st->keycap);
-	g = su_groups_get(st->t, klen ? st->key : "", klen);
 	if (add(&g->acc[d.cat], d.amount, d.weighted) ||
 	    (d.cat != LOST && add(&g->acc[TOTAL], d.amount, d.weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");

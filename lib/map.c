@@ -75,35 +75,6 @@ su_hash(const char *s, size_t n)
 	return hash_words(s, n, 0);
 }
 
-/* the same bytes: a key (an owner, a stage) is short, so a word at a time
- * here rather than a call to memcmp on every row's lookup */
-static inline int
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-
-	if (n > 32)
-		return memcmp(a, b, n) == 0;
-	if (n >= 8) {
-		/* whole words, then the last eight bytes (overlapping) */
-		for (; n >= 8; a += 8, b += 8, n -= 8) {
-			memcpy(&x, a, 8);
-			memcpy(&y, b, 8);
-			if (x != y)
-				return 0;
-		}
-		if (n) {
-			memcpy(&x, a + n - 8, 8);
-			memcpy(&y, b + n - 8, 8);
-		}
-		return x == y;
-	}
-	while (n--)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
-}
-
 /* ASCII letters to lower case, every other byte as it is */
 static unsigned char
 fold(unsigned char c)
@@ -118,7 +89,7 @@ eq_folded(const char *a, const char *b, size_t n)
 	const unsigned char *x = (const unsigned char *)a;
 	const unsigned char *y = (const unsigned char *)b;
 
-	if (same(a, b, n))
+	if (su_same(a, b, n))
 		return 1;
 	while (n--)
 		if (fold(*x++) != fold(*y++))
@@ -252,7 +223,7 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 			if (g->hash == h && g->keylen == len && (len == 0 ||
 			    (m->eq ? m->eq(g->key, key, len) : m->nocase ?
 			    eq_folded(g->key, key, len) :
-			    same(g->key, key, len))))
+			    su_same(g->key, key, len))))
 				return g;
 		}
 	}

@@ -9,8 +9,37 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 uint64_t su_hash(const char *s, size_t n); /* the map's */
+/* the same n bytes: a key (an owner, a stage) is short, so a word at a time
+ * here rather than a call to memcmp on every row's lookup */
+static inline int
+su_same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+
+	if (n > 32)
+		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		/* whole words, then the last eight bytes (overlapping) */
+		for (; n >= 8; a += 8, b += 8, n -= 8) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return 0;
+		}
+		if (n) {
+			memcpy(&x, a + n - 8, 8);
+			memcpy(&y, b + n - 8, 8);
+		}
+		return x == y;
+	}
+	while (n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
 /* an entry of a map (a group of a summary) */
 struct su_group {
 	char *key;     /* the key's bytes (a group's values, each
