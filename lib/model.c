@@ -938,11 +938,16 @@ struct kind {
 	int known, pl, unknown_type, idx, status, cat;
 };
 
+/* the pairs last placed, by a few of their bytes (recent_slot): a pair
+ * found there is compared where it lies, with no key built or hashed */
+#define RECENT 64 /* a power of two */
+
 struct su_place {
 	const struct su_model *m;
 	regex_t re[3];
 	int has_re[3];
 	struct su_map *kinds;
+	struct su_group *recent[RECENT]; /* entries of kinds, or NULL */
 	struct su_groups *unknown; /* stage -> deals */
 	char *key;
 	size_t keycap;
@@ -1012,21 +1017,45 @@ place_key(struct su_place *pl, const char *a, size_t alen, const char *b,
 	return pl->key;
 }
 
+/* a slot of recent for a (type, stage): from their lengths and a few of
+ * their bytes, cheaper than a hash of them all; two pairs in one slot are
+ * only a miss, the pair being compared whole */
+static size_t
+recent_slot(const char *t, size_t tlen, const char *s, size_t slen)
+{
+	const unsigned char *a = (const unsigned char *)t;
+	const unsigned char *b = (const unsigned char *)s;
+	size_t h = tlen * 31 + slen * 7;
+
+	if (tlen)
+		h += a[0] * 17u + a[tlen - 1] * 11u;
+	if (slen)
+		h += b[0] * 3u + b[slen / 2] * 13u + b[slen - 1] * 5u;
+	return (h ^ h >> 6) & (RECENT - 1);
+}
+
 void
 su_place(struct su_place *pl, const char *type, size_t tlen,
          const char *stage, size_t slen, int flags, struct su_where *w)
 {
 	const struct su_pipeline *p;
 	struct kind *k, once;
-	struct su_group *g = NULL;
-	size_t len;
+	struct su_group *g;
+	size_t len, slot;
 	int r;
 
 	su_trim_fast(&type, &tlen);
 	su_trim_fast(&stage, &slen);
-	place_key(pl, type, tlen, stage, slen, &len);
-	if (len <= KIND_KEY)
-		g = su_map_get(pl->kinds, pl->key, len, 1);
+	/* the key is type, NUL, stage, NUL; fields hold no NUL */
+	slot = recent_slot(type, tlen, stage, slen);
+	g = pl->recent[slot];
+	if (!g || g->keylen != tlen + slen + 2 || g->key[tlen] != '\0' ||
+	    !su_same(g->key, type, tlen) ||
+	    !su_same(g->key + tlen + 1, stage, slen)) {
+		place_key(pl, type, tlen, stage, slen, &len);
+		g = len <= KIND_KEY ? su_map_get(pl->kinds, pl->key, len, 1) :
+		    NULL;
+	}
 	if (g)
 		k = g->val;
 	else {
@@ -1066,6 +1095,10 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 		else if (k->idx < 0 && k->status == SU_ST_LOST)
 			k->cat = SU_CAT_LOST;
 	}
+	/* known now, so a pair found in recent never needs pl->key (the
+	 * regexec above reads it) */
+	if (g)
+		pl->recent[slot] = g;
 	w->p = &pl->m->p[k->pl];
 	w->unknown_type = k->unknown_type;
 	w->idx = k->idx;
