@@ -940,7 +940,7 @@ struct kind {
 
 /* the pairs last placed, by a few of their bytes (recent_slot): a pair
  * found there is compared where it lies, with no key built or hashed */
-#define RECENT 64 /* a power of two */
+#define RECENT 256 /* a power of two */
 
 struct su_place {
 	const struct su_model *m;
