@@ -766,6 +766,7 @@ setup(void *self, struct su_run *run)
 	st->t = su_groups_new_pivot(sizeof(struct group));
 	st->categories = su_map_new(sizeof(int));
 	su_map_bound(st->categories, MEMO_MAX);
+	su_map_recent(st->categories);
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
 	if (o->compare)
 		want[SU_R_ID] = SU_COL_REQUIRED;

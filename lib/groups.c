@@ -38,6 +38,7 @@ su_groups_new_pivot(size_t valsize)
 
 	t->pivot = 1;
 	su_map_fold(t->m);
+	su_map_recent(t->m); /* a summary's few groups, found every row */
 	return t;
 }
 

@@ -27,6 +27,7 @@ struct su_map {
 	struct su_group **sorted;
 	struct block *blk;
 	int nocase; /* keys compared ignoring ASCII case */
+	struct su_group **recent; /* su_map_recent's slots, or NULL */
 	uint64_t (*hash)(const char *, size_t); /* NULL: su_hash */
 	int (*eq)(const char *, const char *, size_t);
 };
@@ -111,6 +112,32 @@ void
 su_map_bound(struct su_map *m, size_t max)
 {
 	m->bound = max;
+}
+
+/* the entries last found, in slots by a few bytes of their key */
+#define RECENT 256 /* a power of two */
+
+void
+su_map_recent(struct su_map *m)
+{
+	if (!m->recent) {
+		m->recent = su_xmalloc(RECENT * sizeof *m->recent);
+		memset(m->recent, 0, RECENT * sizeof *m->recent);
+	}
+}
+
+/* a slot of recent for a key: its length and three of its bytes (the
+ * last but one: a group key ends with a NUL), cheaper than hashing it
+ * whole; two keys in one slot are a miss, the key being compared */
+static inline size_t
+recent_slot(const char *key, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)key;
+	size_t h = n * 29;
+
+	if (n)
+		h += p[0] * 3u + p[n / 2] * 13u + p[n - 1 - (n > 1)] * 11u;
+	return (h ^ h >> 7) & (RECENT - 1);
 }
 
 void
@@ -207,8 +234,11 @@ insert(struct su_map *m, const char *key, size_t len, uint64_t h)
 	return g;
 }
 
-struct su_group *
-su_map_get(struct su_map *m, const char *key, size_t len, int make)
+/* su_map_get past its recent slots: apart, so that a hit saves and
+ * restores none of the registers the hashing needs */
+static __attribute__((noinline)) struct su_group *
+get_hashed(struct su_map *m, const char *key, size_t len, int make,
+           size_t slot)
 {
 	uint64_t h;
 	size_t i, mask;
@@ -216,6 +246,7 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 
 	h = m->hash ? m->hash(key, len) : hash_words(key, len, m->nocase ?
 	    0x2020202020202020ULL : 0);
+	g = NULL;
 	if (m->nslot) {
 		mask = m->nslot - 1;
 		for (i = h & mask; m->slot[i]; i = (i + 1) & mask) {
@@ -224,10 +255,33 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 			    (m->eq ? m->eq(g->key, key, len) : m->nocase ?
 			    eq_folded(g->key, key, len) :
 			    su_same(g->key, key, len))))
-				return g;
+				break;
+			g = NULL;
 		}
 	}
-	return make ? insert(m, key, len, h) : NULL;
+	if (!g && make)
+		g = insert(m, key, len, h);
+	if (g && m->recent && g->keylen == len && su_same(g->key, key, len))
+		m->recent[slot] = g;
+	return g;
+}
+
+struct su_group *
+su_map_get(struct su_map *m, const char *key, size_t len, int make)
+{
+	size_t slot = 0;
+	struct su_group *g;
+
+	if (m->recent) {
+		/* the same bytes as a key found lately: no hash (its
+		 * spelling exactly: of a folded map, another is looked up) */
+		slot = recent_slot(key, len);
+		g = m->recent[slot];
+		if (g && g->keylen == len && (m->eq ? m->eq(g->key, key, len) :
+		    su_same(g->key, key, len)))
+			return g;
+	}
+	return get_hashed(m, key, len, make, slot);
 }
 
 size_t
@@ -286,5 +340,6 @@ su_map_free(struct su_map *m, void (*freeval)(void *))
 	free(m->sorted);
 	free(m->all);
 	free(m->slot);
+	free(m->recent);
 	free(m);
 }

@@ -53,6 +53,11 @@ struct su_map *su_map_new(size_t valsize);
 /* at most max entries (a memo that must not grow with its input): beyond
  * them su_map_get makes none and returns NULL; 0: no bound */
 void su_map_bound(struct su_map *m, size_t max);
+/* a map of few keys looked up again and again (groups, memos): the ones
+ * last found kept in 256 slots by a few of their bytes, and a key found
+ * there compared, not hashed.  Not for a map of ids (each looked up once:
+ * only the slots' cost). */
+void su_map_recent(struct su_map *m);
 /* keys compared ignoring ASCII case ("Ana" = "ana").  Before any entry. */
 void su_map_fold(struct su_map *m);
 /* keys hashed and compared otherwise (hash NULL: su_hash, eq NULL:
