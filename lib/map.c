@@ -133,11 +133,13 @@ static inline size_t
 recent_slot(const char *key, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)key;
-	size_t h = n * 29;
+	uint64_t h = n & 0xff;
 
+	/* the bytes side by side, then a multiply's top bits */
 	if (n)
-		h += p[0] * 3u + p[n / 2] * 13u + p[n - 1 - (n > 1)] * 11u;
-	return (h ^ h >> 7) & (RECENT - 1);
+		h |= (uint64_t)p[0] << 8 | (uint64_t)p[n / 2] << 16 |
+		    (uint64_t)p[n - 1 - (n > 1)] << 24;
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> 56);
 }
 
 void

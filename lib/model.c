@@ -938,9 +938,11 @@ struct kind {
 	int known, pl, unknown_type, idx, status, cat;
 };
 
-/* the pairs last placed, by a few of their bytes (recent_slot): a pair
- * found there is compared where it lies, with no key built or hashed */
-#define RECENT 256 /* a power of two */
+/* the pairs last placed, by a few of their bytes (recent_slot), two to a
+ * slot (slot and slot + 1: the first placed stays, the second is the last
+ * other, so two pairs of one slot both stay): a pair found there is
+ * compared where it lies, with no key built or hashed */
+#define RECENT 512 /* a power of two */
 
 struct su_place {
 	const struct su_model *m;
@@ -1017,21 +1019,34 @@ place_key(struct su_place *pl, const char *a, size_t alen, const char *b,
 	return pl->key;
 }
 
-/* a slot of recent for a (type, stage): from their lengths and a few of
- * their bytes, cheaper than a hash of them all; two pairs in one slot are
- * only a miss, the pair being compared whole */
+/* a slot of recent for a (type, stage), even: from their lengths and a
+ * few of their bytes, cheaper than a hash of them all; three pairs in one
+ * slot are only a miss, the pair being compared whole */
 static size_t
 recent_slot(const char *t, size_t tlen, const char *s, size_t slen)
 {
 	const unsigned char *a = (const unsigned char *)t;
 	const unsigned char *b = (const unsigned char *)s;
-	size_t h = tlen * 31 + slen * 7;
+	uint64_t h = (uint64_t)(tlen & 0xff) << 8 | (slen & 0xff);
 
+	/* the bytes side by side, then a multiply's top bits */
 	if (tlen)
-		h += a[0] * 17u + a[tlen - 1] * 11u;
+		h |= (uint64_t)a[0] << 16 | (uint64_t)a[tlen - 1] << 24;
 	if (slen)
-		h += b[0] * 3u + b[slen / 2] * 13u + b[slen - 1] * 5u;
-	return (h ^ h >> 6) & (RECENT - 1);
+		h |= (uint64_t)b[0] << 32 | (uint64_t)b[slen / 2] << 40 |
+		    (uint64_t)b[slen - 1] << 48;
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> 55) & ~(size_t)1;
+}
+
+/* g is the entry of kinds for (type, stage): its key is type, NUL, stage,
+ * NUL (fields hold no NUL) */
+static int
+is_pair(const struct su_group *g, const char *type, size_t tlen,
+        const char *stage, size_t slen)
+{
+	return g && g->keylen == tlen + slen + 2 && g->key[tlen] == '\0' &&
+	    su_same(g->key, type, tlen) &&
+	    su_same(g->key + tlen + 1, stage, slen);
 }
 
 void
@@ -1046,12 +1061,9 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 
 	su_trim_fast(&type, &tlen);
 	su_trim_fast(&stage, &slen);
-	/* the key is type, NUL, stage, NUL; fields hold no NUL */
 	slot = recent_slot(type, tlen, stage, slen);
-	g = pl->recent[slot];
-	if (!g || g->keylen != tlen + slen + 2 || g->key[tlen] != '\0' ||
-	    !su_same(g->key, type, tlen) ||
-	    !su_same(g->key + tlen + 1, stage, slen)) {
+	if (!is_pair(g = pl->recent[slot], type, tlen, stage, slen) &&
+	    !is_pair(g = pl->recent[slot + 1], type, tlen, stage, slen)) {
 		place_key(pl, type, tlen, stage, slen, &len);
 		g = len <= KIND_KEY ? su_map_get(pl->kinds, pl->key, len, 1) :
 		    NULL;
@@ -1097,8 +1109,8 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 	}
 	/* known now, so a pair found in recent never needs pl->key (the
 	 * regexec above reads it) */
-	if (g)
-		pl->recent[slot] = g;
+	if (g && g != pl->recent[slot] && g != pl->recent[slot + 1])
+		pl->recent[slot + (pl->recent[slot] != NULL)] = g;
 	w->p = &pl->m->p[k->pl];
 	w->unknown_type = k->unknown_type;
 	w->idx = k->idx;
