@@ -514,8 +514,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", st->hdr->f[c], r->f[c], why);
-		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
-		    msg, sizeof msg))
+		if (st->col[SU_R_CURRENCY] >= 0 && su_row_currency(st->hdr, r,
+		    st->col[SU_R_CURRENCY], cur, msg, sizeof msg))
 			return su_in_reject(st->in, r, "%s", msg);
 		if (cur[0] && !st->cur[0]) {
 			memcpy(st->cur, cur, sizeof cur);

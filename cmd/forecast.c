@@ -279,6 +279,14 @@ memo_category(struct su_map *m, const char *s, size_t len)
 	return cat;
 }
 
+/* su_blank, with no call for a value that neither starts nor ends with a
+ * blank (a category on nearly every row) */
+static int
+blank(const char *s, size_t len)
+{
+	return len == 0 || (su_trimmable(s, len) && su_blank(s, len));
+}
+
 static int
 add(struct acc *a, int64_t amount, int64_t weighted)
 {
@@ -351,8 +359,8 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if (su_row_currency(hdr, r, col[SU_R_CURRENCY], cur, msg,
-	    sizeof msg))
+	if (col[SU_R_CURRENCY] >= 0 && su_row_currency(hdr, r,
+	    col[SU_R_CURRENCY], cur, msg, sizeof msg))
 		return su_in_reject(in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
@@ -402,7 +410,7 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
 		cat = wh.cat;
 	if (cat < 0 && (c = col[SU_R_CATEGORY]) >= 0 &&
-	    !su_blank(r->f[c], r->len[c])) {
+	    !blank(r->f[c], r->len[c])) {
 		cat = memo_category(st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(in, r, "%s \"%s\": unknown "
