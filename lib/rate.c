@@ -142,22 +142,10 @@ divround(i128 n, i128 d)
 }
 
 int
-su_rate_apply(int64_t cents, su_rate r, int64_t *out)
+su_rate_apply_wide(int64_t cents, su_rate r, int64_t *out)
 {
-	int64_t p, q64, r64;
 	i128 q;
 
-	/* a product that fits 64 bits (an amount under $92M at 100%: every
-	 * row of a real export) is divided in 64 bits, not through the
-	 * 128-bit division's call; the same rounding */
-	if (!__builtin_mul_overflow(cents, r, &p) && p != INT64_MIN) {
-		q64 = p / SU_RATE_ONE;
-		r64 = p % SU_RATE_ONE;
-		if (2 * (r64 < 0 ? -r64 : r64) >= SU_RATE_ONE)
-			q64 += p < 0 ? -1 : 1;
-		*out = q64;
-		return 0;
-	}
 	q = divround((i128)cents * r, SU_RATE_ONE);
 
 	if (q > INT64_MAX || q < -INT64_MAX)
