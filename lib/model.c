@@ -1040,7 +1040,7 @@ recent_slot(const char *t, size_t tlen, const char *s, size_t slen)
 
 /* g is the entry of kinds for (type, stage): its key is type, NUL, stage,
  * NUL (fields hold no NUL) */
-static int
+static inline int
 is_pair(const struct su_group *g, const char *type, size_t tlen,
         const char *stage, size_t slen)
 {

@@ -35,6 +35,18 @@ su_same(const char *a, const char *b, size_t n)
 		}
 		return x == y;
 	}
+	if (n >= 4) {
+		/* four bytes, then the last four (overlapping) */
+		uint32_t u, v;
+
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
 	while (n--)
 		if (*a++ != *b++)
 			return 0;
