@@ -432,76 +432,16 @@ check_entered(struct state *st, const struct su_rec *r,
 }
 
 /* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
-static enum su_result
-deal(void *self, struct su_run *run, const struct su_rec *r)
+/* the group of a deal whose key is more than its -g values: its band
+ * (--bands) after them, the period it started in (--cohort) before them;
+ * the key's length in *klen (a loss reason's key starts with it) */
+static struct gstat *
+key_group(struct state *st, const struct su_rec *r, int32_t close,
+          int32_t start, int have_amount, int64_t amount, size_t *klenp)
 {
-	struct state *st = self;
 	const struct opts *o = st->o;
-	struct su_where w;
-	struct gstat *g;
-	const char *why;
-	char cur[SU_CUR_LEN];
-	int64_t amount = 0;
-	int32_t close = 0, start = 0;
-	int k, c, have_amount = 0, startrole = o->from_sql ? SU_R_SQL_DATE :
-	    SU_R_CREATED, t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE];
 	size_t klen;
-	char msg[512];
-	struct seen *seen;
-	enum su_result e;
 
-	(void)run;
-	if (st->col[SU_R_ID] >= 0 && (e = check_duplicate(st, r)) != SU_OK)
-		return e;
-	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
-	    st->col[SU_R_IS_WON], msg, sizeof msg);
-	if (k == -2)
-		return su_in_reject(st->in, r, "%s", msg);
-	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
-	    r->f[s], r->len[s], k, &w);
-	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
-	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
-		return su_in_reject(st->in, r, "%s", msg);
-	if (w.status < 0) {
-		/* said at the end, with every such stage */
-		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
-		return SU_OK;
-	}
-	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
-		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
-		    &amount, cur, &why);
-		if (k < 0)
-			return su_in_reject(st->in, r, "%s \"%s\": not an "
-			    "amount (%s)", st->hdr->f[c], r->f[c], why);
-		if (su_row_currency(st->hdr, r, st->col[SU_R_CURRENCY], cur,
-		    msg, sizeof msg))
-			return su_in_reject(st->in, r, "%s", msg);
-		if (cur[0] && !st->cur[0]) {
-			memcpy(st->cur, cur, sizeof cur);
-			st->cur_file = r->file;
-			st->cur_line = r->line;
-		} else if (cur[0] && strcmp(cur, st->cur) != 0)
-			return su_in_reject(st->in, r, "amount in %s, but "
-			    "%s:%ld is in %s; amounts in different currencies "
-			    "are never added", cur, st->cur_file, st->cur_line,
-			    st->cur);
-		have_amount = k == 0;
-		st->noamount += k == 1;
-	}
-	if (st->need_close || w.status == ST_WON || (o->mode ==
-	    MODE_SURVIVAL && w.status == ST_LOST))
-		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
-			return e;
-	if (w.status == ST_WON || o->mode == MODE_SURVIVAL || o->cohort ||
-	    (w.status == ST_OPEN && o->open_age))
-		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
-			return e;
-	if ((o->mode == MODE_FUNNEL || o->win_from) &&
-	    (e = check_entered(st, r, w.p)) != SU_OK)
-		return e;
-	/* the group: a deal with no close date in a (none) of its own */
-	if (st->need_close && close == SU_DATE_NONE)
-		st->noclose++;
 	klen = su_group_key(st->gc, st->ng, r, close, o->c.fy_start, &st->key,
 	    &st->keycap);
 	if (o->nbound) {
@@ -529,7 +469,86 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		memcpy(st->key, lab, ll + 1);
 		klen += ll + 1;
 	}
-	g = su_groups_get(st->groups, klen ? st->key : "", klen);
+	*klenp = klen;
+	return su_groups_get(st->groups, klen ? st->key : "", klen);
+}
+
+static enum su_result
+deal(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	const struct opts *o = st->o;
+	struct su_where w;
+	struct gstat *g;
+	const char *why;
+	char cur[SU_CUR_LEN];
+	int64_t amount = 0;
+	int32_t close = 0, start = 0;
+	int k, c, have_amount = 0, startrole = o->from_sql ? SU_R_SQL_DATE :
+	    SU_R_CREATED, t = st->col[SU_R_TYPE], s = st->col[SU_R_STAGE];
+	size_t klen = 0; /* set where MODE_LOSS reads it */
+	char msg[512];
+	struct seen *seen;
+	enum su_result e;
+
+	(void)run;
+	if (st->col[SU_R_ID] >= 0 && (e = check_duplicate(st, r)) != SU_OK)
+		return e;
+	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], msg, sizeof msg);
+	if (k == -2)
+		return su_in_reject(st->in, r, "%s", msg);
+	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
+	    r->f[s], r->len[s], k, &w);
+	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
+	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
+		return su_in_reject(st->in, r, "%s", msg);
+	if (w.status < 0) {
+		/* said at the end, with every such stage */
+		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
+		return SU_OK;
+	}
+	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
+		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
+		    &amount, cur, &why);
+		if (k < 0)
+			return su_in_reject(st->in, r, "%s \"%s\": not an "
+			    "amount (%s)", st->hdr->f[c], r->f[c], why);
+		if (st->col[SU_R_CURRENCY] >= 0 && su_row_currency(st->hdr, r,
+		    st->col[SU_R_CURRENCY], cur, msg, sizeof msg))
+			return su_in_reject(st->in, r, "%s", msg);
+		if (cur[0] && !st->cur[0]) {
+			memcpy(st->cur, cur, sizeof cur);
+			st->cur_file = r->file;
+			st->cur_line = r->line;
+		} else if (cur[0] && memcmp(cur, st->cur, sizeof cur) != 0)
+			return su_in_reject(st->in, r, "amount in %s, but "
+			    "%s:%ld is in %s; amounts in different currencies "
+			    "are never added", cur, st->cur_file, st->cur_line,
+			    st->cur);
+		have_amount = k == 0;
+		st->noamount += k == 1;
+	}
+	if (st->need_close || w.status == ST_WON || (o->mode ==
+	    MODE_SURVIVAL && w.status == ST_LOST))
+		if ((e = date_of(st, r, SU_R_CLOSE, &close)) != SU_OK)
+			return e;
+	if (w.status == ST_WON || o->mode == MODE_SURVIVAL || o->cohort ||
+	    (w.status == ST_OPEN && o->open_age))
+		if ((e = date_of(st, r, startrole, &start)) != SU_OK)
+			return e;
+	if ((o->mode == MODE_FUNNEL || o->win_from) &&
+	    (e = check_entered(st, r, w.p)) != SU_OK)
+		return e;
+	/* the group: a deal with no close date in a (none) of its own */
+	if (st->need_close && close == SU_DATE_NONE)
+		st->noclose++;
+	if (!o->nbound && !o->cohort && o->mode != MODE_LOSS)
+		/* the key as -g gives it: looked up, not copied */
+		g = su_groups_rec(st->groups, st->gc, st->ng, r, close,
+		    o->c.fy_start, &st->key, &st->keycap);
+	else
+		g = key_group(st, r, close, start, have_amount, amount, &klen);
 	g->opps++;
 	if (w.status == ST_WON) {
 		g->won++;

@@ -279,6 +279,14 @@ memo_category(struct su_map *m, const char *s, size_t len)
 	return cat;
 }
 
+/* su_blank, with no call for a value that neither starts nor ends with a
+ * blank (a category on nearly every row) */
+static int
+blank(const char *s, size_t len)
+{
+	return len == 0 || (su_trimmable(s, len) && su_blank(s, len));
+}
+
 static int
 add(struct acc *a, int64_t amount, int64_t weighted)
 {
@@ -351,14 +359,14 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 		    hdr->f[c], r->f[c], why);
 	if (k == 1)
 		st->noamount++;
-	if (su_row_currency(hdr, r, col[SU_R_CURRENCY], cur, msg,
-	    sizeof msg))
+	if (col[SU_R_CURRENCY] >= 0 && su_row_currency(hdr, r,
+	    col[SU_R_CURRENCY], cur, msg, sizeof msg))
 		return su_in_reject(in, r, "%s", msg);
 	if (cur[0] && !st->cur[0]) {
 		memcpy(st->cur, cur, sizeof cur);
 		st->cur_file = r->file;
 		st->cur_line = r->line;
-	} else if (cur[0] && strcmp(cur, st->cur) != 0) {
+	} else if (cur[0] && memcmp(cur, st->cur, sizeof cur) != 0) {
 		return su_in_reject(in, r, "amount in %s, but %s:%ld is in "
 		    "%s; amounts in different currencies are never added",
 		    cur, st->cur_file, st->cur_line, st->cur);
@@ -402,7 +410,7 @@ classify(struct state *st, struct su_in *in, const struct su_rec *hdr,
 	if (wh.status == SU_ST_WON || wh.status == SU_ST_LOST)
 		cat = wh.cat;
 	if (cat < 0 && (c = col[SU_R_CATEGORY]) >= 0 &&
-	    !su_blank(r->f[c], r->len[c])) {
+	    !blank(r->f[c], r->len[c])) {
 		cat = memo_category(st->categories, r->f[c], r->len[c]);
 		if (cat < 0)
 			return su_in_reject(in, r, "%s \"%s\": unknown "
@@ -473,7 +481,6 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	struct deal d;
 	struct group *g;
 	enum su_result res;
-	size_t klen;
 
 	if (st->o->compare)
 		return compare_deal(st, run, r);
@@ -491,9 +498,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			    st->o->win_rates);
 		d.w = ((struct win_rate *)e->val)->rate;
 	}
-	klen = su_group_key(st->g, st->ng, r, d.close, st->o->c.fy_start,
+	g = su_groups_rec(st->t, st->g, st->ng, r, d.close, st->o->c.fy_start,
 	    &st->key, &st->keycap);
-	g = su_groups_get(st->t, klen ? st->key : "", klen);
 	if (add(&g->acc[d.cat], d.amount, d.weighted) ||
 	    (d.cat != LOST && add(&g->acc[TOTAL], d.amount, d.weighted))) {
 		su_msg(r->file, r->line, "the sum of amounts overflows");
@@ -768,6 +774,7 @@ setup(void *self, struct su_run *run)
 	st->t = su_groups_new_pivot(sizeof(struct group));
 	st->categories = su_map_new(sizeof(int));
 	su_map_bound(st->categories, MEMO_MAX);
+	su_map_recent(st->categories);
 	want[SU_R_AMOUNT] = SU_COL_REQUIRED;
 	if (o->compare)
 		want[SU_R_ID] = SU_COL_REQUIRED;

@@ -38,6 +38,7 @@ su_groups_new_pivot(size_t valsize)
 
 	t->pivot = 1;
 	su_map_fold(t->m);
+	su_map_recent(t->m); /* a summary's few groups, found every row */
 	return t;
 }
 
@@ -106,9 +107,10 @@ respelled(struct su_groups *t, struct su_group *g, const char *key,
 	t->exg[t->nex++] = g;
 }
 
-/* the group of the key (made, zeroed, when new and make) */
+/* the group of the key (made, zeroed, when new and make); trim: 1 if a
+ * value of the key may need trim_key, 0 if none does, -1 to be found */
 static struct su_group *
-lookup(struct su_groups *t, const char *key, size_t len, int make)
+lookup(struct su_groups *t, const char *key, size_t len, int make, int trim)
 {
 	const char *raw = key;
 	size_t rawlen = len;
@@ -116,13 +118,13 @@ lookup(struct su_groups *t, const char *key, size_t len, int make)
 
 	if (!t->pivot)
 		return su_map_get(t->m, key, len, make);
-	if (untrimmed(key, len)) {
+	if (trim < 0 ? untrimmed(key, len) : trim) {
 		len = trim_key(t, key, len);
 		key = t->norm;
 	}
 	g = su_map_get(t->m, key, len, make);
 	/* (a new group is trimmed on first sight: its spelling too) */
-	if (g && make && (rawlen != len || memcmp(g->key, raw, len) != 0))
+	if (g && make && (rawlen != len || !su_same(g->key, raw, len)))
 		respelled(t, g, raw, rawlen);
 	return g;
 }
@@ -130,13 +132,32 @@ lookup(struct su_groups *t, const char *key, size_t len, int make)
 void *
 su_groups_get(struct su_groups *t, const char *key, size_t len)
 {
-	return lookup(t, key, len, 1)->val;
+	return lookup(t, key, len, 1, -1)->val;
 }
 
 struct su_group *
 su_groups_find(struct su_groups *t, const char *key, size_t len)
 {
-	return lookup(t, key, len, 0);
+	return lookup(t, key, len, 0, -1);
+}
+
+void *
+su_groups_rec(struct su_groups *t, const struct su_gcol *g, size_t ng,
+              const struct su_rec *r, int32_t close, int fy_start,
+              char **key, size_t *cap)
+{
+	const char *v;
+	size_t n;
+
+	if (ng == 1 && g[0].kind == SU_G_COLUMN) {
+		/* a field is NUL-terminated: the key of one value as it is */
+		v = r->f[g[0].col];
+		n = r->len[g[0].col];
+		return lookup(t, v, n + 1, 1, su_trimmable(v, n) &&
+		    !(n == 1 && (unsigned char)v[0] < 0x20))->val;
+	}
+	n = su_group_key(g, ng, r, close, fy_start, key, cap);
+	return lookup(t, n ? *key : "", n, 1, -1)->val;
 }
 
 struct su_group **

@@ -27,6 +27,7 @@ struct su_map {
 	struct su_group **sorted;
 	struct block *blk;
 	int nocase; /* keys compared ignoring ASCII case */
+	struct su_group **recent; /* su_map_recent's slots, or NULL */
 	uint64_t (*hash)(const char *, size_t); /* NULL: su_hash */
 	int (*eq)(const char *, const char *, size_t);
 };
@@ -75,35 +76,6 @@ su_hash(const char *s, size_t n)
 	return hash_words(s, n, 0);
 }
 
-/* the same bytes: a key (an owner, a stage) is short, so a word at a time
- * here rather than a call to memcmp on every row's lookup */
-static inline int
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-
-	if (n > 32)
-		return memcmp(a, b, n) == 0;
-	if (n >= 8) {
-		/* whole words, then the last eight bytes (overlapping) */
-		for (; n >= 8; a += 8, b += 8, n -= 8) {
-			memcpy(&x, a, 8);
-			memcpy(&y, b, 8);
-			if (x != y)
-				return 0;
-		}
-		if (n) {
-			memcpy(&x, a + n - 8, 8);
-			memcpy(&y, b + n - 8, 8);
-		}
-		return x == y;
-	}
-	while (n--)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
-}
-
 /* ASCII letters to lower case, every other byte as it is */
 static unsigned char
 fold(unsigned char c)
@@ -118,7 +90,7 @@ eq_folded(const char *a, const char *b, size_t n)
 	const unsigned char *x = (const unsigned char *)a;
 	const unsigned char *y = (const unsigned char *)b;
 
-	if (same(a, b, n))
+	if (su_same(a, b, n))
 		return 1;
 	while (n--)
 		if (fold(*x++) != fold(*y++))
@@ -140,6 +112,34 @@ void
 su_map_bound(struct su_map *m, size_t max)
 {
 	m->bound = max;
+}
+
+/* the entries last found, in slots by a few bytes of their key */
+#define RECENT 256 /* a power of two */
+
+void
+su_map_recent(struct su_map *m)
+{
+	if (!m->recent) {
+		m->recent = su_xmalloc(RECENT * sizeof *m->recent);
+		memset(m->recent, 0, RECENT * sizeof *m->recent);
+	}
+}
+
+/* a slot of recent for a key: its length and three of its bytes (the
+ * last but one: a group key ends with a NUL), cheaper than hashing it
+ * whole; two keys in one slot are a miss, the key being compared */
+static inline size_t
+recent_slot(const char *key, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)key;
+	uint64_t h = n & 0xff;
+
+	/* the bytes side by side, then a multiply's top bits */
+	if (n)
+		h |= (uint64_t)p[0] << 8 | (uint64_t)p[n / 2] << 16 |
+		    (uint64_t)p[n - 1 - (n > 1)] << 24;
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> 56);
 }
 
 void
@@ -236,8 +236,11 @@ insert(struct su_map *m, const char *key, size_t len, uint64_t h)
 	return g;
 }
 
-struct su_group *
-su_map_get(struct su_map *m, const char *key, size_t len, int make)
+/* su_map_get past its recent slots: apart, so that a hit saves and
+ * restores none of the registers the hashing needs */
+static __attribute__((noinline)) struct su_group *
+get_hashed(struct su_map *m, const char *key, size_t len, int make,
+           size_t slot)
 {
 	uint64_t h;
 	size_t i, mask;
@@ -245,6 +248,7 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 
 	h = m->hash ? m->hash(key, len) : hash_words(key, len, m->nocase ?
 	    0x2020202020202020ULL : 0);
+	g = NULL;
 	if (m->nslot) {
 		mask = m->nslot - 1;
 		for (i = h & mask; m->slot[i]; i = (i + 1) & mask) {
@@ -252,11 +256,34 @@ su_map_get(struct su_map *m, const char *key, size_t len, int make)
 			if (g->hash == h && g->keylen == len && (len == 0 ||
 			    (m->eq ? m->eq(g->key, key, len) : m->nocase ?
 			    eq_folded(g->key, key, len) :
-			    same(g->key, key, len))))
-				return g;
+			    su_same(g->key, key, len))))
+				break;
+			g = NULL;
 		}
 	}
-	return make ? insert(m, key, len, h) : NULL;
+	if (!g && make)
+		g = insert(m, key, len, h);
+	if (g && m->recent && g->keylen == len && su_same(g->key, key, len))
+		m->recent[slot] = g;
+	return g;
+}
+
+struct su_group *
+su_map_get(struct su_map *m, const char *key, size_t len, int make)
+{
+	size_t slot = 0;
+	struct su_group *g;
+
+	if (m->recent) {
+		/* the same bytes as a key found lately: no hash (its
+		 * spelling exactly: of a folded map, another is looked up) */
+		slot = recent_slot(key, len);
+		g = m->recent[slot];
+		if (g && g->keylen == len && (m->eq ? m->eq(g->key, key, len) :
+		    su_same(g->key, key, len)))
+			return g;
+	}
+	return get_hashed(m, key, len, make, slot);
 }
 
 size_t
@@ -315,5 +342,6 @@ su_map_free(struct su_map *m, void (*freeval)(void *))
 	free(m->sorted);
 	free(m->all);
 	free(m->slot);
+	free(m->recent);
 	free(m);
 }

@@ -938,11 +938,18 @@ struct kind {
 	int known, pl, unknown_type, idx, status, cat;
 };
 
+/* the pairs last placed, by a few of their bytes (recent_slot), two to a
+ * slot (slot and slot + 1: the first placed stays, the second is the last
+ * other, so two pairs of one slot both stay): a pair found there is
+ * compared where it lies, with no key built or hashed */
+#define RECENT 512 /* a power of two */
+
 struct su_place {
 	const struct su_model *m;
 	regex_t re[3];
 	int has_re[3];
 	struct su_map *kinds;
+	struct su_group *recent[RECENT]; /* entries of kinds, or NULL */
 	struct su_groups *unknown; /* stage -> deals */
 	char *key;
 	size_t keycap;
@@ -1012,21 +1019,55 @@ place_key(struct su_place *pl, const char *a, size_t alen, const char *b,
 	return pl->key;
 }
 
+/* a slot of recent for a (type, stage), even: from their lengths and a
+ * few of their bytes, cheaper than a hash of them all; three pairs in one
+ * slot are only a miss, the pair being compared whole */
+static size_t
+recent_slot(const char *t, size_t tlen, const char *s, size_t slen)
+{
+	const unsigned char *a = (const unsigned char *)t;
+	const unsigned char *b = (const unsigned char *)s;
+	uint64_t h = (uint64_t)(tlen & 0xff) << 8 | (slen & 0xff);
+
+	/* the bytes side by side, then a multiply's top bits */
+	if (tlen)
+		h |= (uint64_t)a[0] << 16 | (uint64_t)a[tlen - 1] << 24;
+	if (slen)
+		h |= (uint64_t)b[0] << 32 | (uint64_t)b[slen / 2] << 40 |
+		    (uint64_t)b[slen - 1] << 48;
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> 55) & ~(size_t)1;
+}
+
+/* g is the entry of kinds for (type, stage): its key is type, NUL, stage,
+ * NUL (fields hold no NUL) */
+static inline int
+is_pair(const struct su_group *g, const char *type, size_t tlen,
+        const char *stage, size_t slen)
+{
+	return g && g->keylen == tlen + slen + 2 && g->key[tlen] == '\0' &&
+	    su_same(g->key, type, tlen) &&
+	    su_same(g->key + tlen + 1, stage, slen);
+}
+
 void
 su_place(struct su_place *pl, const char *type, size_t tlen,
          const char *stage, size_t slen, int flags, struct su_where *w)
 {
 	const struct su_pipeline *p;
 	struct kind *k, once;
-	struct su_group *g = NULL;
-	size_t len;
+	struct su_group *g;
+	size_t len, slot;
 	int r;
 
-	su_trim(&type, &tlen);
-	su_trim(&stage, &slen);
-	place_key(pl, type, tlen, stage, slen, &len);
-	if (len <= KIND_KEY)
-		g = su_map_get(pl->kinds, pl->key, len, 1);
+	su_trim_fast(&type, &tlen);
+	su_trim_fast(&stage, &slen);
+	slot = recent_slot(type, tlen, stage, slen);
+	if (!is_pair(g = pl->recent[slot], type, tlen, stage, slen) &&
+	    !is_pair(g = pl->recent[slot + 1], type, tlen, stage, slen)) {
+		place_key(pl, type, tlen, stage, slen, &len);
+		g = len <= KIND_KEY ? su_map_get(pl->kinds, pl->key, len, 1) :
+		    NULL;
+	}
 	if (g)
 		k = g->val;
 	else {
@@ -1066,6 +1107,10 @@ su_place(struct su_place *pl, const char *type, size_t tlen,
 		else if (k->idx < 0 && k->status == SU_ST_LOST)
 			k->cat = SU_CAT_LOST;
 	}
+	/* known now, so a pair found in recent never needs pl->key (the
+	 * regexec above reads it) */
+	if (g && g != pl->recent[slot] && g != pl->recent[slot + 1])
+		pl->recent[slot + (pl->recent[slot] != NULL)] = g;
 	w->p = &pl->m->p[k->pl];
 	w->unknown_type = k->unknown_type;
 	w->idx = k->idx;
@@ -1140,8 +1185,8 @@ su_place_report(const struct su_place *pl, const char *what)
 }
 
 int
-su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
-              int wc, char *msg, size_t size)
+su_row_status_read(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                   int wc, char *msg, size_t size)
 {
 	int c = -1, w = -1;
 
@@ -1172,9 +1217,9 @@ su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
 }
 
 int
-su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
-              int wc, int sc, int status, const struct su_where *w,
-              char *msg, size_t size)
+su_row_closed_check(const struct su_rec *hdr, const struct su_rec *r, int cc,
+                    int wc, int sc, int status, const struct su_where *w,
+                    char *msg, size_t size)
 {
 	if (status != SU_ST_CLOSED || w->status == SU_ST_WON ||
 	    w->status == SU_ST_LOST)

@@ -38,5 +38,11 @@ void su_groups_free(struct su_groups *t, void (*freeval)(void *));
 size_t su_group_key(const struct su_gcol *g, size_t ng,
 					const struct su_rec *r, int32_t close, int fy_start,
 					char **key, size_t *cap);
+/* su_group_key and su_groups_get in one: the value of record r's group,
+ * a lone column's value looked up where it lies, not copied (*key, *cap:
+ * su_group_key's scratch, for the other keys) */
+void *su_groups_rec(struct su_groups *t, const struct su_gcol *g, size_t ng,
+                    const struct su_rec *r, int32_t close, int fy_start,
+                    char **key, size_t *cap);
 
 #endif

@@ -139,12 +139,28 @@ int su_bool(const char *s, size_t len);
  * (msg says which) */
 /* SU_ST_CLOSED: IsClosed true, IsWon empty or absent; su_place keeps the
  * stage's won or lost, and su_row_closed then refuses any other */
-int su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
-                  int wc, char *msg, size_t size);
+int su_row_status_read(const struct su_rec *hdr, const struct su_rec *r,
+                       int cc, int wc, char *msg, size_t size);
+static inline int
+su_row_status(const struct su_rec *hdr, const struct su_rec *r, int cc,
+              int wc, char *msg, size_t size)
+{
+	/* neither column (most exports): no call a row */
+	return cc < 0 && wc < 0 ? -1 :
+	    su_row_status_read(hdr, r, cc, wc, msg, size);
+}
 /* after su_place: -2 (msg says why) when IsClosed is true, IsWon does not
  * say, and the stage (column sc) is not a won or lost one; else 0 */
-int su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
-                  int wc, int sc, int status, const struct su_where *w,
-                  char *msg, size_t size);
+int su_row_closed_check(const struct su_rec *hdr, const struct su_rec *r,
+                        int cc, int wc, int sc, int status,
+                        const struct su_where *w, char *msg, size_t size);
+static inline int
+su_row_closed(const struct su_rec *hdr, const struct su_rec *r, int cc,
+              int wc, int sc, int status, const struct su_where *w,
+              char *msg, size_t size)
+{
+	return status != SU_ST_CLOSED ? 0 :
+	    su_row_closed_check(hdr, r, cc, wc, sc, status, w, msg, size);
+}
 
 #endif

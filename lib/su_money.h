@@ -16,13 +16,22 @@
  * *why on error. */
 int su_money_parse(const char *s, size_t len, int decimal_comma,
                    int64_t *cents, char cur[SU_CUR_LEN], const char **why);
+/* su_money_parse without its fast path for the plain shapes ("1234",
+ * "$1,234.50"): every form, the reference the fast path is tested against */
+int su_money_parse_ref(const char *s, size_t len, int decimal_comma,
+                       int64_t *cents, char cur[SU_CUR_LEN],
+                       const char **why);
 /* "-1234.56"; buf needs 32 bytes; returns the length */
 size_t su_money_fmt(char *buf, int64_t cents);
 /* "$1,234,567" or "$1,234,567.89" (cents shown when show_cents), "-$5";
  * currency "" or "USD" gives "$", another code gives "1,234 EUR". 48 bytes. */
 size_t su_money_fmt_table(char *buf, int64_t cents, const char *cur,
                           int show_cents);
-/* a + b with overflow check: 0 ok, -1 overflow */
-int su_add(int64_t a, int64_t b, int64_t *out);
+/* a + b with overflow check: 0 ok, -1 overflow (inline: every row's sums) */
+static inline int
+su_add(int64_t a, int64_t b, int64_t *out)
+{
+	return __builtin_add_overflow(a, b, out) ? -1 : 0;
+}
 
 #endif

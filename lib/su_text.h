@@ -21,8 +21,13 @@ su_trimmable(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	return len && (p[0] == ' ' || p[0] == '\t' || p[0] == 0xC2 ||
-	    p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == 0xA0);
+	/* nearly every value starts and ends with a byte from '!' to 0x9F,
+	 * which no blank is: two tests, not six */
+	if (len == 0 || ((unsigned)(p[0] - 0x21) < 0x7F &&
+	    (unsigned)(p[len - 1] - 0x21) < 0x7F))
+		return 0;
+	return p[0] == ' ' || p[0] == '\t' || p[0] == 0xC2 ||
+	    p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == 0xA0;
 }
 /* su_trim with no call when nothing is to be trimmed (the value parsers'
  * case on nearly every row) */

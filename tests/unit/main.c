@@ -24,6 +24,7 @@ main(void)
 	test_time();
 	test_yesno();
 	test_present();
+	test_place();
 	test_map();
 	test_strtonum();
 	test_ini_load();

@@ -17,6 +17,59 @@ hash_one(const char *s, size_t n)
 	return 42;
 }
 
+/*
+ * su_map_recent: keys that share slots (2000 of them, 256 slots; same
+ * lengths, same first and last bytes, spellings differing in case, keys
+ * prefixes of others), made
+ * and looked up in a shuffled order, each finding what a map without the
+ * slots finds: its own entry, the one first spelled so when folded, none
+ * when absent or past a bound.
+ */
+static void
+map_recent_vs_plain(int fold, size_t bound)
+{
+	struct su_map *a = su_map_new(sizeof(long)), *b = su_map_new(
+	    sizeof(long));
+	struct su_group *ga, *gb;
+	uint64_t x = 0x853c49e6748fea9bULL;
+	char key[16];
+	size_t i, bad = 0;
+	int len, make;
+
+	su_map_recent(a);
+	if (fold)
+		su_map_fold(a), su_map_fold(b);
+	if (bound)
+		su_map_bound(a, bound), su_map_bound(b, bound);
+	for (i = 0; i < 100000 && bad < 5; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = snprintf(key, sizeof key, "%c%04u%c", x & 1 ? 'A' : 'a',
+		    (unsigned)(x >> 8) % 2000, (x >> 1 & 1) ? 'z' : 'Z');
+		if (x >> 32 & 1) /* a group key: its values' NUL too */
+			len++;
+		if ((x >> 36 & 7) == 0) /* a prefix of another key */
+			len = 1 + (int)((x >> 40) % (uint64_t)len);
+		make = (x >> 33 & 3) != 0;
+		ga = su_map_get(a, key, (size_t)len, make);
+		gb = su_map_get(b, key, (size_t)len, make);
+		if (!ga != !gb || (ga && (ga->keylen != gb->keylen ||
+		    memcmp(ga->key, gb->key, ga->keylen) != 0 ||
+		    *(long *)ga->val != *(long *)gb->val))) {
+			bad++;
+			CHECK(0, "recent (fold %d, bound %zu): \"%.*s\" found "
+			    "%s, without the slots %s", fold, bound, len, key,
+			    ga ? ga->key : "nothing", gb ? gb->key : "nothing");
+		}
+		if (ga && gb && !*(long *)ga->val) /* numbered as made */
+			*(long *)ga->val = *(long *)gb->val = (long)i + 1;
+	}
+	CHECK(bad == 0 && su_map_n(a) == su_map_n(b), "recent (fold %d, bound "
+	    "%zu): %zu lookups differ; %zu entries, without the slots %zu",
+	    fold, bound, bad, su_map_n(a), su_map_n(b));
+	su_map_free(a, NULL);
+	su_map_free(b, NULL);
+}
+
 void
 test_map(void)
 {
@@ -96,5 +149,15 @@ test_map(void)
 	m = su_map_new(1);
 	CHECK(su_map_get(m, "x", 1, 0) == NULL && su_map_n(m) == 0,
 	    "empty: nothing found, nothing made");
+	su_map_free(m, NULL);
+	map_recent_vs_plain(0, 0);
+	map_recent_vs_plain(1, 0);
+	map_recent_vs_plain(1, 300);
+	/* the empty key, which a slot holds like any other */
+	m = su_map_new(1);
+	su_map_recent(m);
+	g = su_map_get(m, "", 0, 1);
+	CHECK(g && su_map_get(m, "", 0, 0) == g && su_map_get(m, "x", 1, 0) ==
+	    NULL, "recent: the empty key");
 	su_map_free(m, NULL);
 }

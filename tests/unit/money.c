@@ -49,6 +49,87 @@ money_bad(const char *s, int dc, const char *wwhy)
 	    r < 0 ? why : "");
 }
 
+/* su_money_parse (its fast path for the plain shapes) reads s as the
+ * reference parser does: the same verdict, cents, currency and reason */
+static int
+money_same(const char *s, size_t len, int dc)
+{
+	int64_t v1 = 0, v2 = 0;
+	char c1[SU_CUR_LEN] = "x", c2[SU_CUR_LEN] = "y";
+	const char *w1 = "", *w2 = "";
+	int r1 = su_money_parse(s, len, dc, &v1, c1, &w1);
+	int r2 = su_money_parse_ref(s, len, dc, &v2, c2, &w2);
+
+	if (r1 != r2 || (r1 == 0 && (v1 != v2 || strcmp(c1, c2) != 0)) ||
+	    (r1 < 0 && strcmp(w1, w2) != 0)) {
+		CHECK(0, "money \"%.*s\" dc=%d: fast r=%d v=%lld cur=%s why=%s; "
+		    "reference r=%d v=%lld cur=%s why=%s", (int)len, s, dc, r1,
+		    (long long)v1, r1 == 0 ? c1 : "-", r1 < 0 ? w1 : "", r2,
+		    (long long)v2, r2 == 0 ? c2 : "-", r2 < 0 ? w2 : "");
+		return 0;
+	}
+	return 1;
+}
+
+static uint64_t
+rnd(uint64_t *x)
+{
+	*x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+	return *x;
+}
+
+/*
+ * The fast path against the reference on generated amounts: strings of
+ * the bytes amounts are made of, and plain shapes built right and wrong
+ * (groups of 1 to 4 digits, 0 to 3 decimals, up to 20 digits, "$" or
+ * not), with either decimal separator.  Counted as one assertion, so a
+ * failure shows its first few strings, not thousands.
+ */
+static void
+money_fast_vs_ref(void)
+{
+	static const char bytes[] = "0123456789,.,.$$-+() kKmMEUR\xE2\x82\xAC";
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	char s[64];
+	size_t len, i, k, n;
+	int bad = 0, dc;
+
+	for (i = 0; i < 200000 && bad < 5; i++) {
+		dc = (int)(rnd(&x) & 1);
+		len = rnd(&x) % 14;
+		for (k = 0; k < len; k++)
+			s[k] = bytes[rnd(&x) % (sizeof bytes - 1)];
+		bad += !money_same(s, len, dc);
+	}
+	for (i = 0; i < 200000 && bad < 5; i++) {
+		uint64_t r = rnd(&x);
+		char g = (r & 1) ? '.' : ',', d = g == ',' ? '.' : ',';
+
+		dc = (int)(r >> 1 & 1);
+		len = 0;
+		if (r >> 2 & 1)
+			s[len++] = '$';
+		n = 1 + rnd(&x) % 20; /* digits before the point */
+		for (k = 0; k < n; k++) {
+			s[len++] = (char)('0' + rnd(&x) % 10);
+			/* a separator: where it belongs (mostly), or not */
+			if (k + 1 < n && (r >> 3 & 1) && ((n - k - 1) % 3 == 0 ||
+			    rnd(&x) % 16 == 0))
+				s[len++] = g;
+		}
+		if (r >> 4 & 1) {
+			s[len++] = (r >> 5 & 3) == 0 ? g : d;
+			for (k = rnd(&x) % 4; k > 0; k--)
+				s[len++] = (char)('0' + rnd(&x) % 10);
+		}
+		if ((r >> 7 & 15) == 0)
+			s[len++] = "kM $-"[rnd(&x) % 5];
+		bad += !money_same(s, len, dc);
+	}
+	CHECK(bad == 0, "the fast path and the reference differ on %d "
+	    "generated amounts (above)", bad);
+}
+
 void
 test_money(void)
 {
@@ -117,6 +198,16 @@ test_money(void)
 	money_bad("$5 EUR", 0, "two currencies");
 	money_bad("$", 0, "no digits");
 	money_bad("5.", 0, "no digits after");
+	/* the plain shapes the fast path reads, and its edges */
+	money_ok("$207,900.50", 0, 20790050, "USD");
+	money_ok("999999999999999.99", 0, 99999999999999999LL, "");
+	money_ok("9,999,999,999,999,999.99", 0, 999999999999999999LL, "");
+	money_ok("0,123", 0, 12300, "");        /* a group of one, as before */
+	money_ok("$1.234,5", 1, 123450, "USD");
+	money_bad("1,2345", 0, "misplaced");
+	money_bad("$,123", 0, "misplaced");
+	money_bad("1,234,", 0, "misplaced");
+	money_fast_vs_ref();
 	{
 		int64_t v;
 		char cur[SU_CUR_LEN];

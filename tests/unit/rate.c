@@ -8,6 +8,53 @@
 
 #include "unit.h"
 
+/* su_rate_parse (its fast path for the plain shapes) reads s as the
+ * reference parser does: the same verdict, rate and reason */
+static int
+rate_same(const char *s, size_t len, enum su_rate_scale sc)
+{
+	su_rate v1 = -1, v2 = -1;
+	const char *w1 = "", *w2 = "";
+	int r1 = su_rate_parse(s, len, sc, &v1, &w1);
+	int r2 = su_rate_parse_ref(s, len, sc, &v2, &w2);
+
+	if (r1 != r2 || (r1 == 0 && v1 != v2) || (r1 != 0 &&
+	    strcmp(w1, w2) != 0)) {
+		CHECK(0, "rate \"%.*s\" scale %d: fast r=%d v=%lld why=%s; "
+		    "reference r=%d v=%lld why=%s", (int)len, s, (int)sc, r1,
+		    (long long)v1, r1 ? w1 : "", r2, (long long)v2,
+		    r2 ? w2 : "");
+		return 0;
+	}
+	return 1;
+}
+
+/* the fast path against the reference on generated values: strings of
+ * the bytes rates are made of, and digits with a point anywhere, in every
+ * scale; one assertion, showing the first few that differ */
+static void
+rate_fast_vs_ref(void)
+{
+	static const char bytes[] = "0123456789..00%+- ";
+	uint64_t x = 0x2545f4914f6cdd1dULL;
+	char s[32];
+	size_t len, i, k;
+	int bad = 0;
+
+	for (i = 0; i < 200000 && bad < 5; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = x % 13;
+		for (k = 0; k < len; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			s[k] = i % 2 ? bytes[x % (sizeof bytes - 1)] :
+			    k == (x >> 32) % 13 ? '.' : (char)('0' + x % 10);
+		}
+		bad += !rate_same(s, len, (enum su_rate_scale)(i / 2 % 4));
+	}
+	CHECK(bad == 0, "the fast path and the reference differ on %d "
+	    "generated rates (above)", bad);
+}
+
 void
 test_rate(void)
 {
@@ -110,4 +157,5 @@ test_rate(void)
 	    "muldiv no overflow in between");
 	CHECK(su_muldiv(INT64_MAX, 2, 1, &v) == -1, "muldiv overflow");
 	CHECK(su_muldiv(1, 1, 0, &v) == -1, "muldiv by 0");
+	rate_fast_vs_ref();
 }

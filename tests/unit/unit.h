@@ -36,6 +36,7 @@ void test_expr(void);		/* expr.c */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_present(void);	/* model.c */
+void test_place(void);
 void test_money(void);		/* money.c */
 void test_ndjson(void);		/* ndjson.c */
 void test_period(void);		/* period.c */
