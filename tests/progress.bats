@@ -18,8 +18,9 @@ setup_file() {
 
 # forecast under script(1): standard error (and input) a terminal, the
 # output to a file; what the terminal showed, control characters visible
+# (SU_TEST_PROGRESS_MS=0: a line at every read, however fast the run)
 onatty() {
-	script -qec "$BIN/forecast $* >'$BATS_TEST_TMPDIR/out.csv'" /dev/null </dev/null |
+	SU_TEST_PROGRESS_MS=0 script -qec "$BIN/forecast $* >'$BATS_TEST_TMPDIR/out.csv'" /dev/null </dev/null |
 		tr '\r\033' 'RE'
 }
 
@@ -36,7 +37,7 @@ onatty() {
 
 @test "the line is cut to the terminal's width (it would wrap, and redraw badly)" {
 	cd "$BATS_FILE_TMPDIR"
-	run script -qec "stty cols 40; $BIN/forecast big.csv >/dev/null" /dev/null </dev/null
+	SU_TEST_PROGRESS_MS=0 run script -qec "stty cols 40; $BIN/forecast big.csv >/dev/null" /dev/null </dev/null
 	assert_success
 	# at most 39 characters between each carriage return and erase
 	n=0
