@@ -498,6 +498,16 @@ struct state {
 	size_t ncounts, countcap;
 };
 
+/* is a finding of severity sev written with its message?  Only the
+ * findings output shows messages, and only at --severity or above: a
+ * message's dates, amounts and lists are formatted only then (formatting
+ * them cost --summary more than all its checks) */
+static int
+said(const struct state *st, enum sev sev)
+{
+	return st->o->mode == MODE_FINDINGS && sev >= st->o->min_sev;
+}
+
 static void
 vfind(struct state *st, int ord, const char *name, enum sev sev,
       const char *fmt, va_list ap)
@@ -514,7 +524,7 @@ vfind(struct state *st, int ord, const char *name, enum sev sev,
 	st->f[st->nf].name = name;
 	st->f[st->nf].sev = sev;
 	st->f[st->nf].msg[0] = '\0';
-	if (st->o->mode == MODE_FINDINGS) /* the only output with them */
+	if (said(st, sev))
 		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
 	st->nf++;
 }
@@ -666,14 +676,16 @@ static void
 field_findings(struct state *st, const struct hopp *op)
 {
 	static const char *const who[] = {"champion", "economic buyer"};
-	char a[16], b[16], more[32];
+	char a[16] = "", b[16] = "", more[32] = "";
 	int k;
 
 	if (!op)
 		return;
 	if (op->pushes >= st->o->pushed_often) {
-		su_date_fmt(a, op->push_date);
-		su_date_fmt(b, op->push_to);
+		if (said(st, checks[CK_PUSHED].sev)) {
+			su_date_fmt(a, op->push_date);
+			su_date_fmt(b, op->push_to);
+		}
 		find(st, CK_PUSHED, "close date pushed %ld time%s (the latest "
 		    "on %s, to %s)", op->pushes, op->pushes == 1 ? "" : "s",
 		    a, b);
@@ -683,10 +695,14 @@ field_findings(struct state *st, const struct hopp *op)
 
 		if (!c->n)
 			continue;
-		su_date_fmt(a, c->date);
-		more[0] = '\0';
-		if (c->n > 1)
-			snprintf(more, sizeof more, " (%ld changes)", c->n);
+		a[0] = more[0] = '\0';
+		if (said(st, checks[k ? CK_EB_CHANGED :
+		    CK_CHAMPION_CHANGED].sev)) {
+			su_date_fmt(a, c->date);
+			if (c->n > 1)
+				snprintf(more, sizeof more, " (%ld changes)",
+				    c->n);
+		}
 		find(st, k ? CK_EB_CHANGED : CK_CHAMPION_CHANGED, "%s changed "
 		    "from %s to %s on %s%s", who[k], c->from, c->to[0] ?
 		    c->to : "none", a, more);
@@ -710,7 +726,8 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		return;
 	if (dh->skip_to >= 0) {
 		buf[0] = '\0';
-		for (k = dh->skip_from + 1; k < dh->skip_to; k++)
+		for (k = dh->skip_from + 1; k < dh->skip_to &&
+		    said(st, checks[CK_SKIPPED].sev); k++)
 			if (p->stage[k].status == SU_ST_OPEN)
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
 				    "%s%s", n ? ", " : "", p->stage[k].name);
@@ -760,9 +777,10 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		find(st, CK_VELOCITY, "at risk: %s", stalled ? "stalled" :
 		    "moved back");
 	} else if (dh->recovered) {
-		char d[16];
+		char d[16] = "";
 
-		su_date_fmt(d, dh->fwd);
+		if (said(st, checks[CK_VELOCITY].sev))
+			su_date_fmt(d, dh->fwd);
 		st->velocity = "recovery";
 		find(st, CK_VELOCITY, "recovery: moved back from %s to %s, "
 		    "forward again on %s", p->stage[dh->reg_from].name,
@@ -850,7 +868,9 @@ check_gates(struct state *st, const struct su_rec *r,
 
 /* seed 003's "unrealistic close dates": the days the stages to go
  * typically take (the open stages after idx, and what is left of idx's
- * own when the date it entered it is known), each listed in buf */
+ * own when the date it entered it is known), each listed in buf while it
+ * has room (buf NULL: the days alone, for a finding not written).  Every
+ * stage counts, listed or not. */
 static long
 to_go(const struct state *st, const struct su_pipeline *p, int idx,
       const struct dealhist *dh, char *buf, size_t size)
@@ -860,19 +880,23 @@ to_go(const struct state *st, const struct su_pipeline *p, int idx,
 	size_t n = 0;
 	size_t k;
 
-	buf[0] = '\0';
+	if (buf)
+		buf[0] = '\0';
 	if (sg->typical_days && dh->has_entered && (left = sg->typical_days -
 	    ((long)st->o->c.as_of - dh->entered)) > 0) {
 		need += left;
-		n += (size_t)snprintf(buf, size, "%s %ld left", sg->name, left);
+		if (buf)
+			n += (size_t)snprintf(buf, size, "%s %ld left",
+			    sg->name, left);
 	}
-	for (k = (size_t)idx + 1; k < p->nstage && n < size; k++)
+	for (k = (size_t)idx + 1; k < p->nstage; k++)
 		if (p->stage[k].status == SU_ST_OPEN &&
 		    p->stage[k].typical_days) {
 			need += p->stage[k].typical_days;
-			n += (size_t)snprintf(buf + n, size - n, "%s%s %d",
-			    n ? ", " : "", p->stage[k].name,
-			    p->stage[k].typical_days);
+			if (buf && n < size)
+				n += (size_t)snprintf(buf + n, size - n,
+				    "%s%s %d", n ? ", " : "", p->stage[k].name,
+				    p->stage[k].typical_days);
 		}
 	return need;
 }
@@ -886,26 +910,32 @@ next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	char msg[256], a[16], b[16];
 	const char *s, *why;
 	size_t len, n = 0;
-	int c, k;
-	int32_t d;
+	int c, k = 1, nostep = 0;
+	int32_t d = 0;
 
-	msg[0] = '\0';
 	if (st->col[SU_R_NEXT_STEP] >= 0) {
 		s = val(st, r, SU_R_NEXT_STEP, &len);
 		su_trim(&s, &len);
-		if (len == 0)
-			n += (size_t)snprintf(msg + n, sizeof msg - n, "no %s",
-			    hdr->f[st->col[SU_R_NEXT_STEP]]);
+		nostep = len == 0;
 	}
 	if ((c = st->col[SU_R_NEXT_STEP_DATE]) >= 0) {
 		k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d, &why);
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
-		if (k > 0)
+	}
+	/* k: 1 no date (or no column), 0 a date */
+	if (!nostep && (c < 0 || (k == 0 && d >= st->o->c.as_of)))
+		return SU_OK;
+	msg[0] = '\0';
+	if (said(st, checks[CK_NEXT_STEP].sev)) {
+		if (nostep)
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "no %s",
+			    hdr->f[st->col[SU_R_NEXT_STEP]]);
+		if (c >= 0 && k > 0)
 			n += (size_t)snprintf(msg + n, sizeof msg - n,
 			    "%sno %s", n ? "; " : "", hdr->f[c]);
-		else if (d < st->o->c.as_of) {
+		else if (c >= 0 && d < st->o->c.as_of) {
 			su_date_fmt(a, d);
 			su_date_fmt(b, st->o->c.as_of);
 			n += (size_t)snprintf(msg + n, sizeof msg - n,
@@ -913,8 +943,7 @@ next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    hdr->f[c], a, b);
 		}
 	}
-	if (n)
-		find(st, CK_NEXT_STEP, "%s", msg);
+	find(st, CK_NEXT_STEP, "%s", msg);
 	return SU_OK;
 }
 
@@ -927,7 +956,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	const struct su_pipeline *p;
 	const struct su_stage *sg;
 	const char *s, *why;
-	char buf[1024], a[48], b[48], cur[SU_CUR_LEN] = "";
+	char buf[1024], a[48] = "", b[48] = "", cur[SU_CUR_LEN] = "";
 	size_t len;
 	int idx, c, k, cat;
 	int64_t amount = 0;
@@ -937,6 +966,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	struct dealhist dh;
 	enum su_result e;
 
+	buf[0] = '\0';
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
@@ -981,11 +1011,14 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	/* the stage */
 	idx = w.idx;
 	if (idx < 0) {
-		list_stages(p, buf, sizeof buf);
+		buf[0] = '\0';
+		if (said(st, checks[CK_UNKNOWN_STAGE].sev))
+			list_stages(p, buf, sizeof buf);
 		c = st->col[SU_R_STAGE];
 		find(st, CK_UNKNOWN_STAGE, "stage \"%s\" is not in the %s "
 		    "pipeline (its stages: %s)%s", r->f[c], p->name, buf,
-		    su_model_hint(r->f[c], r->len[c]));
+		    said(st, checks[CK_UNKNOWN_STAGE].sev) ?
+		    su_model_hint(r->f[c], r->len[c]) : "");
 		return SU_OK;
 	}
 	sg = &p->stage[idx];
@@ -1004,7 +1037,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		size_t n = 0;
 
 		buf[0] = '\0';
-		for (k = 0; k < SU_NMC; k++)
+		for (k = 0; k < SU_NMC &&
+		    said(st, checks[CK_MISSING_MEDDPICC].sev); k++)
 			if (st->missing & (1u << k))
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
 				    "%s%s%s", n ? ", " : "", su_mc_name(k),
@@ -1026,8 +1060,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    why : "over 100%");
 		if (k == 0 && (pr > sg->prob ? pr - sg->prob : sg->prob - pr) >
 		    o->tolerance) {
-			su_ratio_fmt(a, pr, SU_RATE_ONE, 1, 100);
-			su_ratio_fmt(b, sg->prob, SU_RATE_ONE, 1, 100);
+			if (said(st, checks[CK_PROBABILITY].sev)) {
+				su_ratio_fmt(a, pr, SU_RATE_ONE, 1, 100);
+				su_ratio_fmt(b, sg->prob, SU_RATE_ONE, 1, 100);
+			}
 			find(st, CK_PROBABILITY, "probability %s%% but %s is "
 			    "%s%%", a, sg->name, b);
 		}
@@ -1075,8 +1111,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			 * threshold's */
 			if (!cur[0])
 				memcpy(cur, o->review_cur, sizeof cur);
-			su_money_fmt_table(a, amount, cur, 1);
-			su_money_fmt_table(b, o->review, cur, 1);
+			if (said(st, checks[CK_DEAL_REVIEW].sev)) {
+				su_money_fmt_table(a, amount, cur, 1);
+				su_money_fmt_table(b, o->review, cur, 1);
+			}
 			find(st, CK_DEAL_REVIEW, "%s at %s (over %s): bi-weekly "
 			    "deal review, AE + SE + VP Sales", a, sg->name, b);
 		}
@@ -1105,13 +1143,17 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		if (k > 0)
 			st->noclose++; /* a new deal's, often: said */
 		else if (d < o->c.as_of) {
-			su_date_fmt(a, d);
-			su_date_fmt(b, o->c.as_of);
+			if (said(st, checks[CK_PAST_CLOSE].sev)) {
+				su_date_fmt(a, d);
+				su_date_fmt(b, o->c.as_of);
+			}
 			find(st, CK_PAST_CLOSE, "close date %s is past (as of "
 			    "%s) and the deal is still open", a, b);
-		} else if ((need = to_go(st, p, idx, &dh, buf, sizeof buf)) >
+		} else if ((need = to_go(st, p, idx, &dh, said(st,
+		    checks[CK_CLOSE_SOON].sev) ? buf : NULL, sizeof buf)) >
 		    (long)d - o->c.as_of) {
-			su_date_fmt(a, d);
+			if (said(st, checks[CK_CLOSE_SOON].sev))
+				su_date_fmt(a, d);
 			find(st, CK_CLOSE_SOON, "close date %s leaves %ld "
 			    "day%s; the stages to go typically take %ld (%s)",
 			    a, (long)d - o->c.as_of, (long)d - o->c.as_of == 1 ?
