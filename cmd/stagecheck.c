@@ -487,15 +487,23 @@ struct state {
 	size_t *xl;
 	char syn[NSYN][48];
 	size_t nhdr;
-	/* --summary: counts per check and owner */
+	/* --summary: counts per check and owner, by owner (a map of
+	 * struct owned: an owner found once a row, whatever its findings) */
+	struct su_map *owners;
 	struct count {
 		int ord;
 		const char *name;
 		enum sev sev;
-		char *owner;
+		const char *owner; /* the map's key */
 		long n;
-	} *counts;
-	size_t ncounts, countcap;
+	} *counts;          /* every owner's, gathered to be written */
+	size_t ncounts;
+};
+
+/* an owner's counts: the checks it has findings of, a handful */
+struct owned {
+	struct count *c;
+	size_t n, cap;
 };
 
 /* is a finding of severity sev written with its message?  Only the
@@ -1233,31 +1241,40 @@ count(struct state *st, const struct su_rec *r)
 {
 	size_t i, j, len;
 	const char *s = val(st, r, SU_R_OWNER, &len);
+	struct su_group *g;
+	struct owned *ow;
 
+	if (st->nf == 0)
+		return;
+	if (!st->owners)
+		st->owners = su_map_new(sizeof *ow);
+	g = su_map_get(st->owners, s, len, 1);
+	ow = g->val;
 	for (i = 0; i < st->nf; i++) {
-		for (j = 0; j < st->ncounts; j++)
-			if (st->counts[j].ord == st->f[i].ord &&
-			    strlen(st->counts[j].owner) == len &&
-			    memcmp(st->counts[j].owner, s, len) == 0)
+		for (j = 0; j < ow->n; j++)
+			if (ow->c[j].ord == st->f[i].ord)
 				break;
-		if (j == st->ncounts) {
-			if (st->ncounts == st->countcap) {
-				st->countcap = st->countcap ? st->countcap * 2
-				                            : 32;
-				st->counts = su_xrealloc(st->counts,
-				    st->countcap * sizeof *st->counts);
+		if (j == ow->n) {
+			if (ow->n == ow->cap) {
+				ow->cap = ow->cap ? ow->cap * 2 : 4;
+				ow->c = su_xrealloc(ow->c,
+				    ow->cap * sizeof *ow->c);
 			}
-			st->counts[j].ord = st->f[i].ord;
-			st->counts[j].name = st->f[i].name;
-			st->counts[j].sev = st->f[i].sev;
-			st->counts[j].owner = su_xmalloc(len + 1);
-			memcpy(st->counts[j].owner, s, len);
-			st->counts[j].owner[len] = '\0';
-			st->counts[j].n = 0;
-			st->ncounts++;
+			ow->c[j].ord = st->f[i].ord;
+			ow->c[j].name = st->f[i].name;
+			ow->c[j].sev = st->f[i].sev;
+			ow->c[j].owner = g->key;
+			ow->c[j].n = 0;
+			ow->n++;
 		}
-		st->counts[j].n++;
+		ow->c[j].n++;
 	}
+}
+
+static void
+free_owned(void *v)
+{
+	free(((struct owned *)v)->c);
 }
 
 static int
@@ -1276,13 +1293,24 @@ write_summary(struct state *st, struct su_out *out)
 	static const char *const names[] = {"check", "severity", "owner",
 	                                    "findings"};
 	struct su_cell c[4];
-	size_t i;
+	size_t i, n, no;
 	long total = 0;
 	int e;
 
 	if ((e = su_out_header(out, 4, names)) != 0)
 		return e;
-	if (st->ncounts) /* none: every row skipped, or nothing found */
+	/* none: every row skipped, or nothing found */
+	no = st->owners ? su_map_n(st->owners) : 0;
+	for (i = 0, n = 0; i < no; i++)
+		n += ((const struct owned *)su_map_all(st->owners)[i]->val)->n;
+	st->counts = su_xmalloc((n ? n : 1) * sizeof *st->counts);
+	for (i = 0; i < no; i++) {
+		const struct owned *ow = su_map_all(st->owners)[i]->val;
+
+		memcpy(st->counts + st->ncounts, ow->c, ow->n * sizeof *ow->c);
+		st->ncounts += ow->n;
+	}
+	if (st->ncounts)
 		qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
 	for (i = 0; i < st->ncounts; i++) {
 		const struct count *k = &st->counts[i];
@@ -1763,7 +1791,6 @@ static void
 free_state(void *self)
 {
 	struct state *st = self;
-	size_t i;
 
 	su_model_free(st->m);
 	su_place_free(st->pl);
@@ -1771,8 +1798,7 @@ free_state(void *self)
 	su_dentered_free(st->dent, st->ndent);
 	free(st->entered);
 	free(st->has_at);
-	for (i = 0; i < st->ncounts; i++)
-		free(st->counts[i].owner);
+	su_map_free(st->owners, free_owned);
 	free(st->counts);
 	free(st->f);
 	free(st->keep);
