@@ -17,6 +17,7 @@ main(void)
 	test_money();
 	test_rate();
 	test_date();
+	test_date_fast();
 	test_period();
 	test_columns();
 	test_stats();
