@@ -22,6 +22,7 @@ main(void)
 	test_columns();
 	test_stats();
 	test_expr();
+	test_expr_fast();
 	test_time();
 	test_yesno();
 	test_present();

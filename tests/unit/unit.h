@@ -34,6 +34,7 @@ void test_date(void);		/* date.c */
 void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
 void test_expr(void);		/* expr.c */
+void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_present(void);	/* model.c */
