@@ -1176,14 +1176,6 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 
 /* ---- output --------------------------------------------------------------- */
 
-static struct su_cell
-str(const char *s, size_t len)
-{
-	struct su_cell c = {SU_C_STR, s, len, 0, 0};
-
-	return c;
-}
-
 static int
 write_findings(struct state *st, struct su_out *out, const struct su_rec *r)
 {
@@ -1197,12 +1189,12 @@ write_findings(struct state *st, struct su_out *out, const struct su_rec *r)
 	for (i = 0; i < st->nf; i++) {
 		for (k = 0; k < 4; k++) {
 			s = val(st, r, roles[k], &len);
-			c[k] = str(s, len);
+			c[k] = su_cell_text(s, len);
 		}
-		c[4] = str(st->f[i].name, strlen(st->f[i].name));
+		c[4] = su_cell_text(st->f[i].name, strlen(st->f[i].name));
 		s = sevname[st->f[i].sev];
-		c[5] = str(s, strlen(s));
-		c[6] = str(st->f[i].msg, strlen(st->f[i].msg));
+		c[5] = su_cell_text(s, strlen(s));
+		c[6] = su_cell_text(st->f[i].msg, strlen(st->f[i].msg));
 		if ((e = su_out_row(out, c)) != 0)
 			return e;
 	}
@@ -1219,7 +1211,7 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 
 	for (i = 0; i < r->n; i++)
 		if (st->keep[i]) /* not an earlier run's annotation */
-			cells[c++] = str(r->f[i], r->len[i]);
+			cells[c++] = su_cell_text(r->f[i], r->len[i]);
 	missing[0] = '\0';
 	for (k = 0; k < SU_NMC; k++)
 		if (st->missing & (1u << k))
@@ -1229,10 +1221,10 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 	for (i = 0, n = 0; i < st->nf && n < sizeof flags; i++)
 		n += (size_t)snprintf(flags + n, sizeof flags - n, "%s%s",
 		    n ? " " : "", st->f[i].name);
-	cells[c] = str(st->gate_fail ? "fail" : "pass", 4);
-	cells[c + 1] = str(missing, strlen(missing));
-	cells[c + 2] = str(flags, strlen(flags));
-	cells[c + 3] = str(st->velocity, strlen(st->velocity));
+	cells[c] = su_cell_text(st->gate_fail ? "fail" : "pass", 4);
+	cells[c + 1] = su_cell_text(missing, strlen(missing));
+	cells[c + 2] = su_cell_text(flags, strlen(flags));
+	cells[c + 3] = su_cell_text(st->velocity, strlen(st->velocity));
 	return su_out_row(out, cells);
 }
 
@@ -1316,9 +1308,9 @@ write_summary(struct state *st, struct su_out *out)
 		const struct count *k = &st->counts[i];
 		const char *sv = sevname[k->sev];
 
-		c[0] = str(k->name, strlen(k->name));
-		c[1] = str(sv, strlen(sv));
-		c[2] = str(k->owner, strlen(k->owner));
+		c[0] = su_cell_text(k->name, strlen(k->name));
+		c[1] = su_cell_text(sv, strlen(sv));
+		c[2] = su_cell_text(k->owner, strlen(k->owner));
 		c[3].type = SU_C_INT;
 		c[3].v = k->n;
 		total += k->n;
@@ -1326,7 +1318,7 @@ write_summary(struct state *st, struct su_out *out)
 			return e;
 		/* after each check's owners, the check's total */
 		if (i + 1 == st->ncounts || st->counts[i + 1].ord != k->ord) {
-			c[2] = str("Total", 5);
+			c[2] = su_cell_text("Total", 5);
 			c[3].v = total;
 			total = 0;
 			if ((e = su_out_row(out, c)) != 0)
@@ -1407,10 +1399,10 @@ renewal_row(struct state *st, const struct su_rec *hdr,
 	memset(c, 0, sizeof c);
 	for (i = 0; i < 5; i++) {
 		s = val(st, r, roles[i], &len);
-		c[i] = str(s, len);
+		c[i] = su_cell_text(s, len);
 	}
 	su_date_fmt(due, d);
-	c[5] = str(due, strlen(due));
+	c[5] = su_cell_text(due, strlen(due));
 	c[6] = su_cell_num(SU_C_INT, (long)d - st->o->c.as_of, 1);
 	c[7].type = SU_C_NULL;
 	if ((col = st->col[SU_R_AMOUNT]) >= 0) {

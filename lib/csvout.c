@@ -1237,6 +1237,18 @@ su_cell_str(const char *s)
 }
 
 struct su_cell
+su_cell_text(const char *s, size_t len)
+{
+	struct su_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.type = SU_C_STR;
+	c.s = s;
+	c.len = len;
+	return c;
+}
+
+struct su_cell
 su_cell_num(enum su_ctype type, int64_t v, int64_t d)
 {
 	struct su_cell c;
