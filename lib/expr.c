@@ -1315,6 +1315,8 @@ arith(struct evalctx *x, int k, int64_t a, int64_t b, int64_t *out)
 
 static int eval_node(struct evalctx *x, int k, enum type as,
                      struct val *out);
+static int eval_col(struct evalctx *x, int k, enum type as,
+                    struct val *out);
 
 /* node k's value as type as: a literal's at once, a konst node's from
  * the memo once computed for this --as-of day */
@@ -1332,6 +1334,8 @@ eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 	case N_STR:
 		out->null = 0, out->v = 0, out->s = n->s, out->len = n->len;
 		return 0;
+	case N_COL:
+		return eval_col(x, k, as, out);
 	default:
 		break;
 	}
@@ -1366,83 +1370,93 @@ cell(struct evalctx *x, const struct node *n, struct cell *tmp)
 	return p;
 }
 
+/* column node k's cell as type as (T_COL, T_STR: its text) */
+static int
+eval_col(struct evalctx *x, int k, enum type as, struct val *out)
+{
+	const struct node *n = &x->e->n[k];
+	const struct colref *c = &x->e->c[n->v];
+	uint32_t bit = n->v < CELLS ? (uint32_t)1 << n->v : 0;
+	const struct cell *cl;
+	struct cell tmp;
+	const char *why;
+	int r;
+
+	cl = cell(x, n, &tmp);
+	out->null = 0, out->v = 0;
+	out->s = cl->s;
+	out->len = cl->len;
+	if (out->len == 0) {
+		/* which cell left a formula without a value */
+		x->fault->column = c->name;
+		x->fault->value = "";
+		x->fault->vlen = 0;
+		x->fault->why = "empty";
+		x->fault->pos = n->pos;
+		out->null = 1;
+		return 0;
+	}
+	if (as == T_NUM && n->op && out->s[out->len - 1] == '%')
+		return fault(x, k, "a percentage in arithmetic reads "
+		    "two ways (75% is 75 in a comparison): write the "
+		    "fraction (0.75)");
+	if (as == T_NUM) {
+		char cur[SU_CUR_LEN];
+		struct curseen *cs = c->seen;
+
+		if (x->num & bit) { /* read (and its currency checked) */
+			out->v = x->cell[n->v].num;
+			return 0;
+		}
+		r = su_expr_number_cur(out->s, out->len,
+		    x->env->decimal_comma, &out->v, cur, &why);
+		if (r < 0)
+			return fault(x, k, why);
+		if (cur[0] && !cs->cur[0]) {
+			memcpy(cs->cur, cur, sizeof cur);
+			cs->file = x->r->file;
+			cs->line = x->r->line;
+		} else if (cur[0] && strcmp(cur, cs->cur) != 0) {
+			snprintf(cs->why, sizeof cs->why, "in %s, but "
+			    "the column's first amount (%s:%ld) is in "
+			    "%s: amounts are never compared across "
+			    "currencies", cur, cs->file, cs->line,
+			    cs->cur);
+			return fault(x, k, cs->why);
+		}
+		if (bit)
+			x->cell[n->v].num = out->v, x->num |= bit;
+	} else if (as == T_DATE) {
+		int32_t dd;
+
+		if (x->date & bit) {
+			out->v = x->cell[n->v].date;
+			return 0;
+		}
+		r = su_date_parse(out->s, out->len, x->env->dmy, &dd,
+		    &why);
+		if (r < 0)
+			return fault(x, k, why);
+		out->v = dd;
+		if (bit)
+			x->cell[n->v].date = dd, x->date |= bit;
+	}
+	return 0;
+}
+
 static int
 eval_node(struct evalctx *x, int k, enum type as, struct val *out)
 {
 	const struct node *n = &x->e->n[k];
 	struct val a, b;
-	const char *why;
 	int y, m, d, r;
 
 	memset(out, 0, sizeof *out);
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
 	switch (n->kind) {
-	case N_COL: {
-		const struct colref *c = &x->e->c[n->v];
-		struct cell tmp;
-		const struct cell *cl = cell(x, n, &tmp);
-		uint32_t bit = n->v < CELLS ? (uint32_t)1 << n->v : 0;
-
-		out->s = cl->s;
-		out->len = cl->len;
-		if (out->len == 0) {
-			/* which cell left a formula without a value */
-			x->fault->column = c->name;
-			x->fault->value = "";
-			x->fault->vlen = 0;
-			x->fault->why = "empty";
-			x->fault->pos = n->pos;
-			out->null = 1;
-			return 0;
-		}
-		if (as == T_NUM && n->op && out->s[out->len - 1] == '%')
-			return fault(x, k, "a percentage in arithmetic reads "
-			    "two ways (75% is 75 in a comparison): write the "
-			    "fraction (0.75)");
-		if (as == T_NUM) {
-			char cur[SU_CUR_LEN];
-			struct curseen *cs = c->seen;
-
-			if (x->num & bit) { /* read (and its currency checked) */
-				out->v = x->cell[n->v].num;
-				return 0;
-			}
-			r = su_expr_number_cur(out->s, out->len,
-			    x->env->decimal_comma, &out->v, cur, &why);
-			if (r < 0)
-				return fault(x, k, why);
-			if (cur[0] && !cs->cur[0]) {
-				memcpy(cs->cur, cur, sizeof cur);
-				cs->file = x->r->file;
-				cs->line = x->r->line;
-			} else if (cur[0] && strcmp(cur, cs->cur) != 0) {
-				snprintf(cs->why, sizeof cs->why, "in %s, but "
-				    "the column's first amount (%s:%ld) is in "
-				    "%s: amounts are never compared across "
-				    "currencies", cur, cs->file, cs->line,
-				    cs->cur);
-				return fault(x, k, cs->why);
-			}
-			if (bit)
-				x->cell[n->v].num = out->v, x->num |= bit;
-		} else if (as == T_DATE) {
-			int32_t dd;
-
-			if (x->date & bit) {
-				out->v = x->cell[n->v].date;
-				return 0;
-			}
-			r = su_date_parse(out->s, out->len, x->env->dmy, &dd,
-			    &why);
-			if (r < 0)
-				return fault(x, k, why);
-			out->v = dd;
-			if (bit)
-				x->cell[n->v].date = dd, x->date |= bit;
-		}
-		return 0;
-	}
+	case N_COL:
+		return eval_col(x, k, as, out);
 	case N_NUM:
 	case N_DATE:
 		out->v = n->v;
@@ -1582,6 +1596,17 @@ textcmp(const struct val *a, const struct val *b)
 	return a->len < b->len ? -1 : a->len > b->len;
 }
 
+/* texts equal as the rules compare them: of one length, and the same
+ * bytes (a list's value is written as the column writes it, most often)
+ * or the same ASCII case aside.  A text is a cell's or a literal's, never
+ * NULL, even when empty. */
+static int
+texteq(const struct val *a, const struct val *b)
+{
+	return a->len == b->len && (memcmp(a->s, b->s, a->len) == 0 ||
+	    textcmp(a, b) == 0);
+}
+
 static int
 compare(enum type mode, const struct val *a, const struct val *b)
 {
@@ -1590,45 +1615,15 @@ compare(enum type mode, const struct val *a, const struct val *b)
 	return a->v < b->v ? -1 : a->v > b->v;
 }
 
+/* a list, a match, a cell's emptiness or yes: apart from eval_bool, whose
+ * and, or and comparisons stay light */
 static int
-eval_bool(struct evalctx *x, int k)
+eval_test(struct evalctx *x, const struct node *n)
 {
-	const struct node *n = &x->e->n[k];
 	struct val a, b;
-	int r, c, i;
+	int r, i;
 
 	switch (n->kind) {
-	case N_OR:
-		if ((r = eval_bool(x, n->a)) != 0)
-			return r;
-		return eval_bool(x, n->b);
-	case N_AND:
-		if ((r = eval_bool(x, n->a)) <= 0)
-			return r;
-		return eval_bool(x, n->b);
-	case N_NOT:
-		if ((r = eval_bool(x, n->a)) < 0)
-			return r;
-		return !r;
-	case N_CMP:
-		if (eval_val(x, n->a, n->mode, &a) ||
-		    eval_val(x, n->b, n->mode, &b))
-			return -1;
-		if (a.null || b.null)
-			return 0;
-		/* texts of two lengths differ, whatever their case */
-		if (n->mode == T_STR && a.len != b.len && (n->op == OP_EQ ||
-		    n->op == OP_NE))
-			return n->op == OP_NE;
-		c = compare(n->mode, &a, &b);
-		switch (n->op) {
-		case OP_EQ: return c == 0;
-		case OP_NE: return c != 0;
-		case OP_LT: return c < 0;
-		case OP_LE: return c <= 0;
-		case OP_GT: return c > 0;
-		default: return c >= 0;
-		}
 	case N_IN:
 		if (eval_val(x, n->a, n->mode, &a))
 			return -1;
@@ -1638,7 +1633,7 @@ eval_bool(struct evalctx *x, int k)
 		for (i = 0, r = 0; i < n->n && !r; i++) {
 			if (eval_val(x, (int)n->v + i, n->mode, &b))
 				return -1;
-			r = (n->mode != T_STR || a.len == b.len) &&
+			r = n->mode == T_STR ? texteq(&a, &b) :
 			    compare(n->mode, &a, &b) == 0;
 		}
 		return n->op ? !r : r;
@@ -1677,9 +1672,57 @@ eval_bool(struct evalctx *x, int k)
 			    s, len);
 			return 0;
 		}
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 		return len == 0;
 	}
+	default:
+		return 0;
+	}
+}
+
+static int
+eval_bool(struct evalctx *x, int k)
+{
+	const struct node *n = &x->e->n[k];
+	struct val a, b;
+	int r, c;
+
+	switch (n->kind) {
+	case N_OR:
+		if ((r = eval_bool(x, n->a)) != 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_AND:
+		if ((r = eval_bool(x, n->a)) <= 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_NOT:
+		if ((r = eval_bool(x, n->a)) < 0)
+			return r;
+		return !r;
+	case N_CMP:
+		if (eval_val(x, n->a, n->mode, &a) ||
+		    eval_val(x, n->b, n->mode, &b))
+			return -1;
+		if (a.null || b.null)
+			return 0;
+		if (n->mode == T_STR && (n->op == OP_EQ || n->op == OP_NE))
+			return texteq(&a, &b) == (n->op == OP_EQ);
+		c = compare(n->mode, &a, &b);
+		switch (n->op) {
+		case OP_EQ: return c == 0;
+		case OP_NE: return c != 0;
+		case OP_LT: return c < 0;
+		case OP_LE: return c <= 0;
+		case OP_GT: return c > 0;
+		default: return c >= 0;
+		}
+	case N_IN:
+	case N_MATCH:
+	case N_EMPTY:
+	case N_PRESENT:
+	case N_YES:
+		return eval_test(x, n);
 	default:
 		return 0; /* a value where a condition was expected: cannot
 		             happen (types are checked when parsed) */

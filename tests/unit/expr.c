@@ -446,6 +446,12 @@ test_expr_fast(void)
 	    "Created = 2026-01-31", 1);
 	x_is("Industry = 'technology' && Industry != 'Tech' && "
 	    "Industry in ('x', 'TECHNOLOGY')", 1);
+	/* = and in: the same bytes, the same letters in another case, or
+	 * another text of the same length */
+	x_is("Industry = 'Technology' && Industry in ('Technology')", 1);
+	x_is("Industry = 'Technologx' || Industry in ('TechnologX', 'x')", 0);
+	x_is("Industry != 'tECHNOLOGY' || Industry not in ('TECHNOLOGY')", 0);
+	x_is("Industry != 'Technologies' && Industry != ''", 1);
 	/* an empty cell in a formula: the fault names its last use */
 	CHECK(xnum("number(Blank) + number(Blank)", &err, &f, &a) == 1 &&
 	    f.pos == 23 && strcmp(f.column, "Blank") == 0, "empty twice: "
