@@ -964,7 +964,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	const struct su_pipeline *p;
 	const struct su_stage *sg;
 	const char *s, *why;
-	char buf[1024], a[48] = "", b[48] = "", cur[SU_CUR_LEN] = "";
+	char buf[1024], a[48], b[48], cur[SU_CUR_LEN];
 	size_t len;
 	int idx, c, k, cat;
 	int64_t amount = 0;
@@ -974,7 +974,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	struct dealhist dh;
 	enum su_result e;
 
-	buf[0] = '\0';
+	buf[0] = a[0] = b[0] = cur[0] = '\0';
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
@@ -1033,8 +1033,9 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if ((e = deal_history(st, hdr, r, p, idx, &dh)) != SU_OK)
 		return e;
 	history_findings(st, p, idx, w.status, &dh);
-	/* MEDDPICC, cumulative */
-	for (k = 0; k < SU_NMC; k++) {
+	/* MEDDPICC, cumulative (the components the stage requires, and no
+	 * more: many models require none) */
+	for (k = 0; k < SU_NMC && sg->req >> k; k++) {
 		if (!(sg->req & (1u << k)))
 			continue;
 		s = val(st, r, SU_R_METRICS + k, &len);
