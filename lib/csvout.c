@@ -1227,13 +1227,7 @@ su_out_abort(struct su_out *out)
 struct su_cell
 su_cell_str(const char *s)
 {
-	struct su_cell c;
-
-	memset(&c, 0, sizeof c);
-	c.type = SU_C_STR;
-	c.s = s;
-	c.len = strlen(s);
-	return c;
+	return su_cell_text(s, strlen(s));
 }
 
 struct su_cell

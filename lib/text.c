@@ -286,8 +286,8 @@ yes_word(const char *n, size_t len)
 		    SU_NO : memcmp(n, "on", 2) == 0 ? SU_YES : SU_NEITHER;
 	case 3:
 		return memcmp(n, "off", 3) == 0 || memcmp(n, "nil", 3) == 0 ||
-		    memcmp(n, "tbd", 3) == 0 ? SU_NO : memcmp(n, "yes", 3) == 0 ?
-		    SU_YES : SU_NEITHER;
+		    memcmp(n, "tbd", 3) == 0 ? SU_NO :
+		    memcmp(n, "yes", 3) == 0 ? SU_YES : SU_NEITHER;
 	case 4:
 		return memcmp(n, "null", 4) == 0 || memcmp(n, "none", 4) == 0 ?
 		    SU_NO : memcmp(n, "true", 4) == 0 ? SU_YES : SU_NEITHER;

@@ -562,16 +562,8 @@ P1,,,POC Candidate,close-too-soon,warn,close date 2026-06-21 leaves 20 days; the
 #  F3 a Stage row (Opportunity Created -> Discover on 5/1: 31 days, over
 #     Discover's 30)                 -> stalled, velocity at risk
 #  F4 Closed Won, pushed 3 times     -> none: closed
-@test "--history reads a field history: pushed-often, champion-changed, eb-changed" {
-	f=$(mk opp.csv <<'EOF'
-Opportunity ID,Stage,Close Date
-F1,Discover,2026-09-30
-F2,Discover,2026-09-30
-F3,Discover,2026-09-30
-F4,Closed Won,2026-05-30
-EOF
-)
-	h=$(mk fh.csv <<'EOF'
+field_history() {
+	mk fh.csv <<'EOF'
 Opportunity ID,Field / Event,Old Value,New Value,Edit Date,Edited By
 F1,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
 F1,Close Date,4/30/2026,6/30/2026,4/25/2026,Ana
@@ -587,7 +579,18 @@ F4,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
 F4,Close Date,4/30/2026,5/15/2026,4/20/2026,Ana
 F4,Close Date,5/15/2026,5/30/2026,5/10/2026,Ana
 EOF
+}
+
+@test "--history reads a field history: pushed-often, champion-changed, eb-changed" {
+	f=$(mk opp.csv <<'EOF'
+Opportunity ID,Stage,Close Date
+F1,Discover,2026-09-30
+F2,Discover,2026-09-30
+F3,Discover,2026-09-30
+F4,Closed Won,2026-05-30
+EOF
 )
+	h=$(field_history)
 	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" -f json "$f"
 	assert_failure 1
 	assert_equal "$stderr" "stagecheck: $h: 1 field history row of fields no check reads (the first: Amount) not used"
@@ -829,19 +832,10 @@ Opportunity ID,Opportunity Owner,Stage,Close Date
 F1,Ana,Discover,2026-09-30
 F2,Ben,Discover,2026-05-30
 F3,Ana,Discover,2026-06-02
+F4,Ben,Closed Won,2026-05-30
 EOF
 )
-	h=$(mk fh.csv <<'EOF'
-Opportunity ID,Field / Event,Old Value,New Value,Edit Date,Edited By
-F1,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
-F1,Close Date,4/30/2026,6/30/2026,4/25/2026,Ana
-F1,Close Date,6/30/2026,9/30/2026,5/29/2026,Ana
-F1,Champion,Jane Doe,Bob Roe,5/2/2026,Ana
-F2,Economic Buyer,Carl CFO,,5/10/2026,Ben
-F3,Stage,Opportunity Created,Discover,5/1/2026,Ben
-EOF
-)
-	same_counts --as-of 2026-06-01 --history "$h" "$f"
+	same_counts --as-of 2026-06-01 --history "$(field_history)" "$f"
 }
 
 # close-too-soon sums every stage to go, however long the list of them in

@@ -90,17 +90,6 @@ test_date(void)
 	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
 }
 
-/* a deterministic generator of test inputs (PCG's LCG step, its high
- * bits) */
-static uint64_t rng = 20260216;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005u + 1442695040888963407u;
-	return (unsigned)(rng >> 33) % n;
-}
-
 /* su_date_parse (its fast path for the common shapes) says what
  * su_date_parse_full says, of s under each --date-format: the same
  * answer, day and reason; 1 when it does */
@@ -131,12 +120,12 @@ date_same(const char *s, size_t len)
 static size_t
 gen_num(char *p, int n, int max)
 {
-	int v = rnd(50) ? (int)rnd((unsigned)max + 1) : 0;
+	int v = unit_rnd(50) ? (int)unit_rnd((unsigned)max + 1) : 0;
 
-	n += rnd(8) == 0 ? (int)rnd(3) - 1 : 0;
+	n += unit_rnd(8) == 0 ? (int)unit_rnd(3) - 1 : 0;
 	if (n <= 0)
 		return 0;
-	return (size_t)sprintf(p, rnd(2) ? "%0*d" : "%d", n, v % 100000);
+	return (size_t)sprintf(p, unit_rnd(2) ? "%0*d" : "%d", n, v % 100000);
 }
 
 /* the fast path against the full parser on generated inputs: dates of
@@ -158,32 +147,32 @@ test_date_fast(void)
 
 	for (i = 0; i < 200000; i++) {
 		n = 0;
-		if (rnd(10) == 0)
+		if (unit_rnd(10) == 0)
 			s[n++] = ' ';
-		if (rnd(2)) { /* YYYY-MM-DD */
-			n += gen_num(s + n, 4, rnd(20) ? 2100 : 9999);
-			c = sep[rnd(7)], s[n++] = rnd(4) ? '-' : c;
+		if (unit_rnd(2)) { /* YYYY-MM-DD */
+			n += gen_num(s + n, 4, unit_rnd(20) ? 2100 : 9999);
+			c = sep[unit_rnd(7)], s[n++] = unit_rnd(4) ? '-' : c;
 			n += gen_num(s + n, 2, 13);
-			s[n++] = rnd(4) ? '-' : c;
+			s[n++] = unit_rnd(4) ? '-' : c;
 			n += gen_num(s + n, 2, 32);
 		} else { /* A/B/YYYY */
-			c = rnd(2) ? '/' : sep[rnd(7)];
-			n += gen_num(s + n, 1 + (int)rnd(2), 32);
+			c = unit_rnd(2) ? '/' : sep[unit_rnd(7)];
+			n += gen_num(s + n, 1 + (int)unit_rnd(2), 32);
 			s[n++] = c;
-			n += gen_num(s + n, 1 + (int)rnd(2), 32);
-			s[n++] = rnd(8) ? c : sep[rnd(7)];
-			n += gen_num(s + n, rnd(4) ? 4 : 2,
-			    rnd(20) ? 2100 : 9999);
+			n += gen_num(s + n, 1 + (int)unit_rnd(2), 32);
+			s[n++] = unit_rnd(8) ? c : sep[unit_rnd(7)];
+			n += gen_num(s + n, unit_rnd(4) ? 4 : 2,
+			    unit_rnd(20) ? 2100 : 9999);
 		}
 		n += (size_t)sprintf(s + n, "%s",
-		    tail[rnd(sizeof tail / sizeof tail[0])]);
-		if (rnd(10) == 0)
+		    tail[unit_rnd(sizeof tail / sizeof tail[0])]);
+		if (unit_rnd(10) == 0)
 			s[n++] = ' ';
 		bad += !date_same(s, n);
 		/* and as random characters of dates */
-		len = (int)rnd(14);
+		len = (int)unit_rnd(14);
 		for (j = 0; j < len; j++)
-			s[j] = alpha[rnd(sizeof alpha - 1)];
+			s[j] = alpha[unit_rnd(sizeof alpha - 1)];
 		bad += !date_same(s, (size_t)len);
 	}
 	CHECK(bad == 0, "date fast path: %ld inputs read otherwise", bad);

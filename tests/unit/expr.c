@@ -377,15 +377,6 @@ test_expr(void)
 	    "12 apples is not a number");
 }
 
-static uint64_t rng = 7;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005u + 1442695040888963407u;
-	return (unsigned)(rng >> 33) % n;
-}
-
 /* e (parsed, bound to the lead) evaluated with today */
 static int
 xeval_on(struct su_expr *e, int32_t today, struct su_expr_fault *f)
@@ -471,10 +462,11 @@ test_expr_fast(void)
 	/* the fast path's whole numbers against the reference */
 	for (i = 0; i < 200000; i++) {
 		n = 0;
-		for (k = rnd(16); k > 0; k--)
-			s[n++] = rnd(6) ? digits[rnd(sizeof digits - 1)] :
-			    other[rnd(sizeof other - 1)];
-		dc = (int)rnd(2);
+		for (k = unit_rnd(16); k > 0; k--)
+			s[n++] = unit_rnd(6) ?
+			    digits[unit_rnd(sizeof digits - 1)] :
+			    other[unit_rnd(sizeof other - 1)];
+		dc = (int)unit_rnd(2);
 		a = b = -1, wa = wb = NULL;
 		ra = su_expr_number_cur(s, n, dc, &a, ca, &wa);
 		rb = su_expr_number_full(s, n, dc, &b, cb, &wb);

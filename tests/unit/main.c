@@ -5,11 +5,22 @@
  */
 #include "su.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "unit.h"
 
 int unit_passed, unit_failed;
+
+/* PCG's LCG step, its high bits: the same inputs every run */
+unsigned
+unit_rnd(unsigned n)
+{
+	static uint64_t state = 20260216;
+
+	state = state * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)(state >> 33) % n;
+}
 
 int
 main(void)

@@ -48,15 +48,6 @@ yesno_is(const char *s, int is)
 	    "neither yes nor no");
 }
 
-static uint64_t rng = 13;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005u + 1442695040888963407u;
-	return (unsigned)(rng >> 33) % n;
-}
-
 /* su_yesno (its fast path for a value that begins with a letter) and
  * su_yesno_full, the reference, on generated values: the yes/no words in
  * any case, with blanks, punctuation, digits, UTF-8 (U+00A0, e-acute)
@@ -81,15 +72,16 @@ yesno_fast(void)
 
 	for (i = 0; i < 100000; i++) {
 		n = 0;
-		for (k = rnd(4); k > 0 && n < 40; k--) {
-			const char *p = part[rnd(sizeof part / sizeof part[0])];
+		for (k = unit_rnd(4); k > 0 && n < 40; k--) {
+			const char *p =
+			    part[unit_rnd(sizeof part / sizeof part[0])];
 
 			memcpy(s + n, p, strlen(p));
 			n += strlen(p);
 		}
-		if (rnd(3) == 0)
-			for (k = rnd(20), n = 0; k > 0; k--)
-				s[n++] = bytes[rnd(sizeof bytes - 1)];
+		if (unit_rnd(3) == 0)
+			for (k = unit_rnd(20), n = 0; k > 0; k--)
+				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
 		a = su_yesno(s, n), b = su_yesno_full(s, n);
 		if (a != b && bad++ < 5)
 			printf("yesno \"%.*s\": %d, the reference %d\n",

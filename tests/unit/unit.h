@@ -11,6 +11,8 @@
 
 /* every module's assertions, counted once (main.c) */
 extern int unit_passed, unit_failed;
+/* a deterministic generator of test inputs: 0 to n - 1 (main.c) */
+unsigned unit_rnd(unsigned n);
 
 #define CHECK(cond, ...)                                                   \
 	do {                                                               \
