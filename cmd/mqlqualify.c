@@ -721,7 +721,7 @@ outcome(struct state *st, const struct su_rec *r, enum su_result *res)
 	size_t len = r->len[st->ocol], i;
 	int k;
 
-	su_trim(&v, &len);
+	su_trim_fast(&v, &len);
 	if (len == 0)
 		return 2;
 	if (o->conv) {

@@ -605,7 +605,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		struct hopp *op;
 
 		s = val(st, r, SU_R_ID, &len);
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 		op = hopp_get(&st->hist, s, len, st->m->np, 0);
 		if (!op)
 			return SU_OK;
@@ -923,7 +923,7 @@ next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 
 	if (st->col[SU_R_NEXT_STEP] >= 0) {
 		s = val(st, r, SU_R_NEXT_STEP, &len);
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 		nostep = len == 0;
 	}
 	if ((c = st->col[SU_R_NEXT_STEP_DATE]) >= 0) {
@@ -1095,7 +1095,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (w.status == SU_ST_LOST) {
 		if (st->col[SU_R_LOSS_REASON] >= 0) {
 			s = val(st, r, SU_R_LOSS_REASON, &len);
-			su_trim(&s, &len);
+			su_trim_fast(&s, &len);
 			if (len == 0)
 				find(st, CK_MISSING_LOSS_REASON, "closed lost "
 				    "with no %s", hdr->f[st->col[
