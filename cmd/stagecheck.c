@@ -466,6 +466,7 @@ struct state {
 	int gate_fail;
 	long errors; /* rows that fail their gate */
 	struct history hist;
+	char asof[16];          /* --as-of, as messages write it */
 	int have_hist;          /* --history given */
 	struct su_dentered *dent; /* HubSpot's date-entered columns */
 	size_t ndent;
@@ -915,7 +916,7 @@ to_go(const struct state *st, const struct su_pipeline *p, int idx,
 static enum su_result
 next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 {
-	char msg[256], a[16], b[16];
+	char msg[256], a[16];
 	const char *s, *why;
 	size_t len, n = 0;
 	int c, k = 1, nostep = 0;
@@ -945,10 +946,9 @@ next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    "%sno %s", n ? "; " : "", hdr->f[c]);
 		else if (c >= 0 && d < st->o->c.as_of) {
 			su_date_fmt(a, d);
-			su_date_fmt(b, st->o->c.as_of);
 			n += (size_t)snprintf(msg + n, sizeof msg - n,
 			    "%s%s %s is past (as of %s)", n ? "; " : "",
-			    hdr->f[c], a, b);
+			    hdr->f[c], a, st->asof);
 		}
 	}
 	find(st, CK_NEXT_STEP, "%s", msg);
@@ -1152,12 +1152,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		if (k > 0)
 			st->noclose++; /* a new deal's, often: said */
 		else if (d < o->c.as_of) {
-			if (said(st, checks[CK_PAST_CLOSE].sev)) {
+			if (said(st, checks[CK_PAST_CLOSE].sev))
 				su_date_fmt(a, d);
-				su_date_fmt(b, o->c.as_of);
-			}
 			find(st, CK_PAST_CLOSE, "close date %s is past (as of "
-			    "%s) and the deal is still open", a, b);
+			    "%s) and the deal is still open", a, st->asof);
 		} else if ((need = to_go(st, p, idx, &dh, said(st,
 		    checks[CK_CLOSE_SOON].sev) ? buf : NULL, sizeof buf)) >
 		    (long)d - o->c.as_of) {
@@ -1654,6 +1652,7 @@ header(void *self, struct su_run *run)
 
 	st->in = run->in;
 	memcpy(st->col, run->col, sizeof st->col);
+	su_date_fmt(st->asof, st->o->c.as_of);
 	if (st->o->renewals >= 0)
 		return renewals_header(st, hdr);
 	if (gates_bind(st, run))
