@@ -91,7 +91,8 @@ struct state {
 	int qual;
 	long score;
 	char *reasons;
-	size_t rcap;
+	size_t rcap, rlen;     /* reasons: its size, its length */
+	size_t qual_len[SU_NQUAL]; /* of each su_qual_name */
 	int have_resp;
 	int64_t resp;          /* seconds */
 	const char *breach;
@@ -390,10 +391,8 @@ write_state(struct su_out *out, const char *path, const char *last)
 /* ---- one lead ---------------------------------------------------------- */
 
 static void
-add_reason(struct state *st, const char *name, size_t *n)
+add_reason(struct state *st, const char *name, size_t len, size_t *n)
 {
-	size_t len = strlen(name);
-
 	if (*n + len + 2 > st->rcap)
 		st->reasons = su_xrealloc(st->reasons,
 		    st->rcap = (*n + len + 2) * 2);
@@ -417,6 +416,7 @@ judge(struct state *st, const struct su_rec *r)
 	if (!st->reasons)
 		st->reasons = su_xmalloc(st->rcap = 64);
 	st->reasons[0] = '\0';
+	st->rlen = 0;
 	qual = -1;
 	for (i = 0; i < ru->nc; i++) {
 		const struct su_criterion *c = &ru->c[i];
@@ -434,7 +434,8 @@ judge(struct state *st, const struct su_rec *r)
 				return SU_STOP;
 			st->qual = SU_Q_INVALID;
 			n = 0;
-			add_reason(st, c->name, &n);
+			add_reason(st, c->name, c->namelen, &n);
+			st->rlen = n;
 			return SU_OK;
 		}
 		if (st->met)
@@ -443,13 +444,14 @@ judge(struct state *st, const struct su_rec *r)
 			score += c->points;
 			continue;
 		}
-		add_reason(st, c->name, &n);
+		add_reason(st, c->name, c->namelen, &n);
 		if (c->required == SU_Q_SQL && qual < SU_Q_NURTURE)
 			qual = SU_Q_NURTURE;
 		else if (c->required == SU_Q_NURTURE)
 			qual = SU_Q_DISQUALIFIED;
 	}
 	st->score = score;
+	st->rlen = n;
 	v = score >= ru->sql ? SU_Q_SQL : score >= ru->nurture ?
 	    SU_Q_NURTURE : SU_Q_DISQUALIFIED;
 	st->qual = qual > v ? qual : v; /* the lower of score and required */
@@ -481,6 +483,7 @@ sla(struct state *st, const struct su_rec *r)
 				return SU_STOP;
 			st->qual = SU_Q_INVALID;
 			strcpy(st->reasons, "sla");
+			st->rlen = 3;
 			return SU_OK;
 		}
 		if (rc == 1) {
@@ -522,14 +525,15 @@ write_lead(struct state *st, struct su_out *out, const struct su_rec *r,
 	else
 		k = r->n;
 	i = k; /* where the appended columns start */
-	cells[k++] = str(su_qual_name[st->qual]);
+	cells[k++] = su_cell_text(su_qual_name[st->qual],
+	    st->qual_len[st->qual]);
 	memset(&cells[k], 0, sizeof cells[k]);
 	if (st->qual != SU_Q_INVALID) {
 		cells[k].type = SU_C_INT;
 		cells[k].v = st->score;
 	}
 	k++;
-	cells[k++] = str(st->reasons);
+	cells[k++] = su_cell_text(st->reasons, st->rlen);
 	if (st->o->team) {
 		if (st->qual == SU_Q_SQL) {
 			who = st->o->team[st->next];
@@ -717,7 +721,7 @@ outcome(struct state *st, const struct su_rec *r, enum su_result *res)
 	size_t len = r->len[st->ocol], i;
 	int k;
 
-	su_trim(&v, &len);
+	su_trim_fast(&v, &len);
 	if (len == 0)
 		return 2;
 	if (o->conv) {
@@ -1047,6 +1051,8 @@ start(void *self, struct su_run *run)
 
 	if (o->summary || o->evaluate)
 		return 0;
+	for (i = 0; i < SU_NQUAL; i++)
+		st->qual_len[i] = strlen(su_qual_name[i]);
 	/* each lead's text as read, when it is already the CSV to write */
 	st->raw = o->c.format == SU_FMT_CSV && !o->c.tsv && !o->c.excel_safe &&
 	    (o->c.delim < 0 || o->c.delim == ',');

@@ -466,6 +466,7 @@ struct state {
 	int gate_fail;
 	long errors; /* rows that fail their gate */
 	struct history hist;
+	char asof[16];          /* --as-of, as messages write it */
 	int have_hist;          /* --history given */
 	struct su_dentered *dent; /* HubSpot's date-entered columns */
 	size_t ndent;
@@ -487,16 +488,34 @@ struct state {
 	size_t *xl;
 	char syn[NSYN][48];
 	size_t nhdr;
-	/* --summary: counts per check and owner */
+	/* --summary: counts per check and owner, by owner (a map of
+	 * struct owned: an owner found once a row, whatever its findings) */
+	struct su_map *owners;
 	struct count {
 		int ord;
 		const char *name;
 		enum sev sev;
-		char *owner;
+		const char *owner; /* the map's key */
 		long n;
-	} *counts;
-	size_t ncounts, countcap;
+	} *counts;          /* every owner's, gathered to be written */
+	size_t ncounts;
 };
+
+/* an owner's counts: the checks it has findings of, a handful */
+struct owned {
+	struct count *c;
+	size_t n, cap;
+};
+
+/* is a finding of severity sev written with its message?  Only the
+ * findings output shows messages, and only at --severity or above: a
+ * message's dates, amounts and lists are formatted only then (formatting
+ * them cost --summary more than all its checks) */
+static int
+said(const struct state *st, enum sev sev)
+{
+	return st->o->mode == MODE_FINDINGS && sev >= st->o->min_sev;
+}
 
 static void
 vfind(struct state *st, int ord, const char *name, enum sev sev,
@@ -514,7 +533,7 @@ vfind(struct state *st, int ord, const char *name, enum sev sev,
 	st->f[st->nf].name = name;
 	st->f[st->nf].sev = sev;
 	st->f[st->nf].msg[0] = '\0';
-	if (st->o->mode == MODE_FINDINGS) /* the only output with them */
+	if (said(st, sev))
 		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
 	st->nf++;
 }
@@ -587,7 +606,7 @@ deal_history(struct state *st, const struct su_rec *hdr,
 		struct hopp *op;
 
 		s = val(st, r, SU_R_ID, &len);
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 		op = hopp_get(&st->hist, s, len, st->m->np, 0);
 		if (!op)
 			return SU_OK;
@@ -666,14 +685,16 @@ static void
 field_findings(struct state *st, const struct hopp *op)
 {
 	static const char *const who[] = {"champion", "economic buyer"};
-	char a[16], b[16], more[32];
+	char a[16] = "", b[16] = "", more[32] = "";
 	int k;
 
 	if (!op)
 		return;
 	if (op->pushes >= st->o->pushed_often) {
-		su_date_fmt(a, op->push_date);
-		su_date_fmt(b, op->push_to);
+		if (said(st, checks[CK_PUSHED].sev)) {
+			su_date_fmt(a, op->push_date);
+			su_date_fmt(b, op->push_to);
+		}
 		find(st, CK_PUSHED, "close date pushed %ld time%s (the latest "
 		    "on %s, to %s)", op->pushes, op->pushes == 1 ? "" : "s",
 		    a, b);
@@ -683,10 +704,14 @@ field_findings(struct state *st, const struct hopp *op)
 
 		if (!c->n)
 			continue;
-		su_date_fmt(a, c->date);
-		more[0] = '\0';
-		if (c->n > 1)
-			snprintf(more, sizeof more, " (%ld changes)", c->n);
+		a[0] = more[0] = '\0';
+		if (said(st, checks[k ? CK_EB_CHANGED :
+		    CK_CHAMPION_CHANGED].sev)) {
+			su_date_fmt(a, c->date);
+			if (c->n > 1)
+				snprintf(more, sizeof more, " (%ld changes)",
+				    c->n);
+		}
 		find(st, k ? CK_EB_CHANGED : CK_CHAMPION_CHANGED, "%s changed "
 		    "from %s to %s on %s%s", who[k], c->from, c->to[0] ?
 		    c->to : "none", a, more);
@@ -710,7 +735,8 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		return;
 	if (dh->skip_to >= 0) {
 		buf[0] = '\0';
-		for (k = dh->skip_from + 1; k < dh->skip_to; k++)
+		for (k = dh->skip_from + 1; k < dh->skip_to &&
+		    said(st, checks[CK_SKIPPED].sev); k++)
 			if (p->stage[k].status == SU_ST_OPEN)
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
 				    "%s%s", n ? ", " : "", p->stage[k].name);
@@ -760,9 +786,10 @@ history_findings(struct state *st, const struct su_pipeline *p, int idx,
 		find(st, CK_VELOCITY, "at risk: %s", stalled ? "stalled" :
 		    "moved back");
 	} else if (dh->recovered) {
-		char d[16];
+		char d[16] = "";
 
-		su_date_fmt(d, dh->fwd);
+		if (said(st, checks[CK_VELOCITY].sev))
+			su_date_fmt(d, dh->fwd);
 		st->velocity = "recovery";
 		find(st, CK_VELOCITY, "recovery: moved back from %s to %s, "
 		    "forward again on %s", p->stage[dh->reg_from].name,
@@ -850,7 +877,9 @@ check_gates(struct state *st, const struct su_rec *r,
 
 /* seed 003's "unrealistic close dates": the days the stages to go
  * typically take (the open stages after idx, and what is left of idx's
- * own when the date it entered it is known), each listed in buf */
+ * own when the date it entered it is known), each listed in buf while it
+ * has room (buf NULL: the days alone, for a finding not written).  Every
+ * stage counts, listed or not. */
 static long
 to_go(const struct state *st, const struct su_pipeline *p, int idx,
       const struct dealhist *dh, char *buf, size_t size)
@@ -860,19 +889,23 @@ to_go(const struct state *st, const struct su_pipeline *p, int idx,
 	size_t n = 0;
 	size_t k;
 
-	buf[0] = '\0';
+	if (buf)
+		buf[0] = '\0';
 	if (sg->typical_days && dh->has_entered && (left = sg->typical_days -
 	    ((long)st->o->c.as_of - dh->entered)) > 0) {
 		need += left;
-		n += (size_t)snprintf(buf, size, "%s %ld left", sg->name, left);
+		if (buf)
+			n += (size_t)snprintf(buf, size, "%s %ld left",
+			    sg->name, left);
 	}
-	for (k = (size_t)idx + 1; k < p->nstage && n < size; k++)
+	for (k = (size_t)idx + 1; k < p->nstage; k++)
 		if (p->stage[k].status == SU_ST_OPEN &&
 		    p->stage[k].typical_days) {
 			need += p->stage[k].typical_days;
-			n += (size_t)snprintf(buf + n, size - n, "%s%s %d",
-			    n ? ", " : "", p->stage[k].name,
-			    p->stage[k].typical_days);
+			if (buf && n < size)
+				n += (size_t)snprintf(buf + n, size - n,
+				    "%s%s %d", n ? ", " : "", p->stage[k].name,
+				    p->stage[k].typical_days);
 		}
 	return need;
 }
@@ -883,38 +916,42 @@ to_go(const struct state *st, const struct su_pipeline *p, int idx,
 static enum su_result
 next_step(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 {
-	char msg[256], a[16], b[16];
+	char msg[256], a[16];
 	const char *s, *why;
 	size_t len, n = 0;
-	int c, k;
-	int32_t d;
+	int c, k = 1, nostep = 0;
+	int32_t d = 0;
 
-	msg[0] = '\0';
 	if (st->col[SU_R_NEXT_STEP] >= 0) {
 		s = val(st, r, SU_R_NEXT_STEP, &len);
-		su_trim(&s, &len);
-		if (len == 0)
-			n += (size_t)snprintf(msg + n, sizeof msg - n, "no %s",
-			    hdr->f[st->col[SU_R_NEXT_STEP]]);
+		su_trim_fast(&s, &len);
+		nostep = len == 0;
 	}
 	if ((c = st->col[SU_R_NEXT_STEP_DATE]) >= 0) {
 		k = su_date_parse(r->f[c], r->len[c], st->o->c.dmy, &d, &why);
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": %s",
 			    hdr->f[c], r->f[c], why);
-		if (k > 0)
+	}
+	/* k: 1 no date (or no column), 0 a date */
+	if (!nostep && (c < 0 || (k == 0 && d >= st->o->c.as_of)))
+		return SU_OK;
+	msg[0] = '\0';
+	if (said(st, checks[CK_NEXT_STEP].sev)) {
+		if (nostep)
+			n += (size_t)snprintf(msg + n, sizeof msg - n, "no %s",
+			    hdr->f[st->col[SU_R_NEXT_STEP]]);
+		if (c >= 0 && k > 0)
 			n += (size_t)snprintf(msg + n, sizeof msg - n,
 			    "%sno %s", n ? "; " : "", hdr->f[c]);
-		else if (d < st->o->c.as_of) {
+		else if (c >= 0 && d < st->o->c.as_of) {
 			su_date_fmt(a, d);
-			su_date_fmt(b, st->o->c.as_of);
 			n += (size_t)snprintf(msg + n, sizeof msg - n,
 			    "%s%s %s is past (as of %s)", n ? "; " : "",
-			    hdr->f[c], a, b);
+			    hdr->f[c], a, st->asof);
 		}
 	}
-	if (n)
-		find(st, CK_NEXT_STEP, "%s", msg);
+	find(st, CK_NEXT_STEP, "%s", msg);
 	return SU_OK;
 }
 
@@ -927,7 +964,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	const struct su_pipeline *p;
 	const struct su_stage *sg;
 	const char *s, *why;
-	char buf[1024], a[48], b[48], cur[SU_CUR_LEN] = "";
+	char buf[1024], a[48], b[48], cur[SU_CUR_LEN];
 	size_t len;
 	int idx, c, k, cat;
 	int64_t amount = 0;
@@ -937,6 +974,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	struct dealhist dh;
 	enum su_result e;
 
+	buf[0] = a[0] = b[0] = cur[0] = '\0';
 	st->nf = 0;
 	st->missing = 0;
 	st->gate_fail = 0;
@@ -981,19 +1019,23 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	/* the stage */
 	idx = w.idx;
 	if (idx < 0) {
-		list_stages(p, buf, sizeof buf);
+		buf[0] = '\0';
+		if (said(st, checks[CK_UNKNOWN_STAGE].sev))
+			list_stages(p, buf, sizeof buf);
 		c = st->col[SU_R_STAGE];
 		find(st, CK_UNKNOWN_STAGE, "stage \"%s\" is not in the %s "
 		    "pipeline (its stages: %s)%s", r->f[c], p->name, buf,
-		    su_model_hint(r->f[c], r->len[c]));
+		    said(st, checks[CK_UNKNOWN_STAGE].sev) ?
+		    su_model_hint(r->f[c], r->len[c]) : "");
 		return SU_OK;
 	}
 	sg = &p->stage[idx];
 	if ((e = deal_history(st, hdr, r, p, idx, &dh)) != SU_OK)
 		return e;
 	history_findings(st, p, idx, w.status, &dh);
-	/* MEDDPICC, cumulative */
-	for (k = 0; k < SU_NMC; k++) {
+	/* MEDDPICC, cumulative (the components the stage requires, and no
+	 * more: many models require none) */
+	for (k = 0; k < SU_NMC && sg->req >> k; k++) {
 		if (!(sg->req & (1u << k)))
 			continue;
 		s = val(st, r, SU_R_METRICS + k, &len);
@@ -1004,7 +1046,8 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		size_t n = 0;
 
 		buf[0] = '\0';
-		for (k = 0; k < SU_NMC; k++)
+		for (k = 0; k < SU_NMC &&
+		    said(st, checks[CK_MISSING_MEDDPICC].sev); k++)
 			if (st->missing & (1u << k))
 				n += (size_t)snprintf(buf + n, sizeof buf - n,
 				    "%s%s%s", n ? ", " : "", su_mc_name(k),
@@ -1026,8 +1069,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			    why : "over 100%");
 		if (k == 0 && (pr > sg->prob ? pr - sg->prob : sg->prob - pr) >
 		    o->tolerance) {
-			su_ratio_fmt(a, pr, SU_RATE_ONE, 1, 100);
-			su_ratio_fmt(b, sg->prob, SU_RATE_ONE, 1, 100);
+			if (said(st, checks[CK_PROBABILITY].sev)) {
+				su_ratio_fmt(a, pr, SU_RATE_ONE, 1, 100);
+				su_ratio_fmt(b, sg->prob, SU_RATE_ONE, 1, 100);
+			}
 			find(st, CK_PROBABILITY, "probability %s%% but %s is "
 			    "%s%%", a, sg->name, b);
 		}
@@ -1050,7 +1095,7 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 	if (w.status == SU_ST_LOST) {
 		if (st->col[SU_R_LOSS_REASON] >= 0) {
 			s = val(st, r, SU_R_LOSS_REASON, &len);
-			su_trim(&s, &len);
+			su_trim_fast(&s, &len);
 			if (len == 0)
 				find(st, CK_MISSING_LOSS_REASON, "closed lost "
 				    "with no %s", hdr->f[st->col[
@@ -1075,8 +1120,10 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 			 * threshold's */
 			if (!cur[0])
 				memcpy(cur, o->review_cur, sizeof cur);
-			su_money_fmt_table(a, amount, cur, 1);
-			su_money_fmt_table(b, o->review, cur, 1);
+			if (said(st, checks[CK_DEAL_REVIEW].sev)) {
+				su_money_fmt_table(a, amount, cur, 1);
+				su_money_fmt_table(b, o->review, cur, 1);
+			}
 			find(st, CK_DEAL_REVIEW, "%s at %s (over %s): bi-weekly "
 			    "deal review, AE + SE + VP Sales", a, sg->name, b);
 		}
@@ -1105,13 +1152,15 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 		if (k > 0)
 			st->noclose++; /* a new deal's, often: said */
 		else if (d < o->c.as_of) {
-			su_date_fmt(a, d);
-			su_date_fmt(b, o->c.as_of);
+			if (said(st, checks[CK_PAST_CLOSE].sev))
+				su_date_fmt(a, d);
 			find(st, CK_PAST_CLOSE, "close date %s is past (as of "
-			    "%s) and the deal is still open", a, b);
-		} else if ((need = to_go(st, p, idx, &dh, buf, sizeof buf)) >
+			    "%s) and the deal is still open", a, st->asof);
+		} else if ((need = to_go(st, p, idx, &dh, said(st,
+		    checks[CK_CLOSE_SOON].sev) ? buf : NULL, sizeof buf)) >
 		    (long)d - o->c.as_of) {
-			su_date_fmt(a, d);
+			if (said(st, checks[CK_CLOSE_SOON].sev))
+				su_date_fmt(a, d);
 			find(st, CK_CLOSE_SOON, "close date %s leaves %ld "
 			    "day%s; the stages to go typically take %ld (%s)",
 			    a, (long)d - o->c.as_of, (long)d - o->c.as_of == 1 ?
@@ -1126,14 +1175,6 @@ check_row(struct state *st, const struct su_rec *hdr, const struct su_rec *r)
 
 /* ---- output --------------------------------------------------------------- */
 
-static struct su_cell
-str(const char *s, size_t len)
-{
-	struct su_cell c = {SU_C_STR, s, len, 0, 0};
-
-	return c;
-}
-
 static int
 write_findings(struct state *st, struct su_out *out, const struct su_rec *r)
 {
@@ -1147,12 +1188,12 @@ write_findings(struct state *st, struct su_out *out, const struct su_rec *r)
 	for (i = 0; i < st->nf; i++) {
 		for (k = 0; k < 4; k++) {
 			s = val(st, r, roles[k], &len);
-			c[k] = str(s, len);
+			c[k] = su_cell_text(s, len);
 		}
-		c[4] = str(st->f[i].name, strlen(st->f[i].name));
+		c[4] = su_cell_text(st->f[i].name, strlen(st->f[i].name));
 		s = sevname[st->f[i].sev];
-		c[5] = str(s, strlen(s));
-		c[6] = str(st->f[i].msg, strlen(st->f[i].msg));
+		c[5] = su_cell_text(s, strlen(s));
+		c[6] = su_cell_text(st->f[i].msg, strlen(st->f[i].msg));
 		if ((e = su_out_row(out, c)) != 0)
 			return e;
 	}
@@ -1169,7 +1210,7 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 
 	for (i = 0; i < r->n; i++)
 		if (st->keep[i]) /* not an earlier run's annotation */
-			cells[c++] = str(r->f[i], r->len[i]);
+			cells[c++] = su_cell_text(r->f[i], r->len[i]);
 	missing[0] = '\0';
 	for (k = 0; k < SU_NMC; k++)
 		if (st->missing & (1u << k))
@@ -1179,10 +1220,10 @@ write_annotated(struct state *st, struct su_out *out, const struct su_rec *r,
 	for (i = 0, n = 0; i < st->nf && n < sizeof flags; i++)
 		n += (size_t)snprintf(flags + n, sizeof flags - n, "%s%s",
 		    n ? " " : "", st->f[i].name);
-	cells[c] = str(st->gate_fail ? "fail" : "pass", 4);
-	cells[c + 1] = str(missing, strlen(missing));
-	cells[c + 2] = str(flags, strlen(flags));
-	cells[c + 3] = str(st->velocity, strlen(st->velocity));
+	cells[c] = su_cell_text(st->gate_fail ? "fail" : "pass", 4);
+	cells[c + 1] = su_cell_text(missing, strlen(missing));
+	cells[c + 2] = su_cell_text(flags, strlen(flags));
+	cells[c + 3] = su_cell_text(st->velocity, strlen(st->velocity));
 	return su_out_row(out, cells);
 }
 
@@ -1191,31 +1232,40 @@ count(struct state *st, const struct su_rec *r)
 {
 	size_t i, j, len;
 	const char *s = val(st, r, SU_R_OWNER, &len);
+	struct su_group *g;
+	struct owned *ow;
 
+	if (st->nf == 0)
+		return;
+	if (!st->owners)
+		st->owners = su_map_new(sizeof *ow);
+	g = su_map_get(st->owners, s, len, 1);
+	ow = g->val;
 	for (i = 0; i < st->nf; i++) {
-		for (j = 0; j < st->ncounts; j++)
-			if (st->counts[j].ord == st->f[i].ord &&
-			    strlen(st->counts[j].owner) == len &&
-			    memcmp(st->counts[j].owner, s, len) == 0)
+		for (j = 0; j < ow->n; j++)
+			if (ow->c[j].ord == st->f[i].ord)
 				break;
-		if (j == st->ncounts) {
-			if (st->ncounts == st->countcap) {
-				st->countcap = st->countcap ? st->countcap * 2
-				                            : 32;
-				st->counts = su_xrealloc(st->counts,
-				    st->countcap * sizeof *st->counts);
+		if (j == ow->n) {
+			if (ow->n == ow->cap) {
+				ow->cap = ow->cap ? ow->cap * 2 : 4;
+				ow->c = su_xrealloc(ow->c,
+				    ow->cap * sizeof *ow->c);
 			}
-			st->counts[j].ord = st->f[i].ord;
-			st->counts[j].name = st->f[i].name;
-			st->counts[j].sev = st->f[i].sev;
-			st->counts[j].owner = su_xmalloc(len + 1);
-			memcpy(st->counts[j].owner, s, len);
-			st->counts[j].owner[len] = '\0';
-			st->counts[j].n = 0;
-			st->ncounts++;
+			ow->c[j].ord = st->f[i].ord;
+			ow->c[j].name = st->f[i].name;
+			ow->c[j].sev = st->f[i].sev;
+			ow->c[j].owner = g->key;
+			ow->c[j].n = 0;
+			ow->n++;
 		}
-		st->counts[j].n++;
+		ow->c[j].n++;
 	}
+}
+
+static void
+free_owned(void *v)
+{
+	free(((struct owned *)v)->c);
 }
 
 static int
@@ -1234,21 +1284,32 @@ write_summary(struct state *st, struct su_out *out)
 	static const char *const names[] = {"check", "severity", "owner",
 	                                    "findings"};
 	struct su_cell c[4];
-	size_t i;
+	size_t i, n, no;
 	long total = 0;
 	int e;
 
 	if ((e = su_out_header(out, 4, names)) != 0)
 		return e;
-	if (st->ncounts) /* none: every row skipped, or nothing found */
+	/* none: every row skipped, or nothing found */
+	no = st->owners ? su_map_n(st->owners) : 0;
+	for (i = 0, n = 0; i < no; i++)
+		n += ((const struct owned *)su_map_all(st->owners)[i]->val)->n;
+	st->counts = su_xmalloc((n ? n : 1) * sizeof *st->counts);
+	for (i = 0; i < no; i++) {
+		const struct owned *ow = su_map_all(st->owners)[i]->val;
+
+		memcpy(st->counts + st->ncounts, ow->c, ow->n * sizeof *ow->c);
+		st->ncounts += ow->n;
+	}
+	if (st->ncounts)
 		qsort(st->counts, st->ncounts, sizeof *st->counts, countcmp);
 	for (i = 0; i < st->ncounts; i++) {
 		const struct count *k = &st->counts[i];
 		const char *sv = sevname[k->sev];
 
-		c[0] = str(k->name, strlen(k->name));
-		c[1] = str(sv, strlen(sv));
-		c[2] = str(k->owner, strlen(k->owner));
+		c[0] = su_cell_text(k->name, strlen(k->name));
+		c[1] = su_cell_text(sv, strlen(sv));
+		c[2] = su_cell_text(k->owner, strlen(k->owner));
 		c[3].type = SU_C_INT;
 		c[3].v = k->n;
 		total += k->n;
@@ -1256,7 +1317,7 @@ write_summary(struct state *st, struct su_out *out)
 			return e;
 		/* after each check's owners, the check's total */
 		if (i + 1 == st->ncounts || st->counts[i + 1].ord != k->ord) {
-			c[2] = str("Total", 5);
+			c[2] = su_cell_text("Total", 5);
 			c[3].v = total;
 			total = 0;
 			if ((e = su_out_row(out, c)) != 0)
@@ -1337,10 +1398,10 @@ renewal_row(struct state *st, const struct su_rec *hdr,
 	memset(c, 0, sizeof c);
 	for (i = 0; i < 5; i++) {
 		s = val(st, r, roles[i], &len);
-		c[i] = str(s, len);
+		c[i] = su_cell_text(s, len);
 	}
 	su_date_fmt(due, d);
-	c[5] = str(due, strlen(due));
+	c[5] = su_cell_text(due, strlen(due));
 	c[6] = su_cell_num(SU_C_INT, (long)d - st->o->c.as_of, 1);
 	c[7].type = SU_C_NULL;
 	if ((col = st->col[SU_R_AMOUNT]) >= 0) {
@@ -1591,6 +1652,7 @@ header(void *self, struct su_run *run)
 
 	st->in = run->in;
 	memcpy(st->col, run->col, sizeof st->col);
+	su_date_fmt(st->asof, st->o->c.as_of);
 	if (st->o->renewals >= 0)
 		return renewals_header(st, hdr);
 	if (gates_bind(st, run))
@@ -1721,7 +1783,6 @@ static void
 free_state(void *self)
 {
 	struct state *st = self;
-	size_t i;
 
 	su_model_free(st->m);
 	su_place_free(st->pl);
@@ -1729,8 +1790,7 @@ free_state(void *self)
 	su_dentered_free(st->dent, st->ndent);
 	free(st->entered);
 	free(st->has_at);
-	for (i = 0; i < st->ncounts; i++)
-		free(st->counts[i].owner);
+	su_map_free(st->owners, free_owned);
 	free(st->counts);
 	free(st->f);
 	free(st->keep);

@@ -132,19 +132,31 @@ su_role_name(int role)
 	return roles[role].name;
 }
 
+/* su_norm's byte for each byte: itself, lowercase, or 0 (dropped) */
+#define N8(b) (b), (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, \
+    (b) + 7
+static const unsigned char normtab[256] = {
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] = N8('a'), N8('i'), N8('q'), 'y', 'z',
+	['a'] = N8('a'), N8('i'), N8('q'), 'y', 'z',
+	[0x80] = N8(0x80), N8(0x88), N8(0x90), N8(0x98), N8(0xa0), N8(0xa8),
+	N8(0xb0), N8(0xb8), N8(0xc0), N8(0xc8), N8(0xd0), N8(0xd8), N8(0xe0),
+	N8(0xe8), N8(0xf0), N8(0xf8),
+};
+#undef N8
+
 size_t
 su_norm(const char *s, size_t len, char *out)
 {
 	size_t i, n = 0;
 	unsigned char c;
 
+	/* each byte written, and kept (n moves on) unless dropped: no
+	 * branch a byte; out holds len + 1 */
 	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			out[n++] = (char)(c - 'A' + 'a');
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c >= 0x80)
-			out[n++] = (char)c;
+		c = normtab[(unsigned char)s[i]];
+		out[n] = (char)c;
+		n += c != 0;
 	}
 	out[n] = '\0';
 	return n;

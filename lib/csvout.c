@@ -1227,12 +1227,18 @@ su_out_abort(struct su_out *out)
 struct su_cell
 su_cell_str(const char *s)
 {
+	return su_cell_text(s, strlen(s));
+}
+
+struct su_cell
+su_cell_text(const char *s, size_t len)
+{
 	struct su_cell c;
 
 	memset(&c, 0, sizeof c);
 	c.type = SU_C_STR;
 	c.s = s;
-	c.len = strlen(s);
+	c.len = len;
 	return c;
 }
 

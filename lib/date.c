@@ -61,8 +61,8 @@ num(const char *s, size_t len, size_t *p, int max, int *v)
 }
 
 int
-su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
-              const char **why)
+su_date_parse_full(const char *s, size_t len, int dmy, int32_t *out,
+                   const char **why)
 {
 	int a, b, y, m, d, na, nb, ny;
 	size_t p = 0;
@@ -151,6 +151,82 @@ notdate:
 	    "not a date (expected YYYY-MM-DD, D/M/YYYY or D.M.YYYY)" :
 	    "not a date (expected YYYY-MM-DD or M/D/YYYY)";
 	return -1;
+}
+
+/* n digits at s as a number, or -1 */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/*
+ * The shapes nearly every export writes, read at their fixed places:
+ * YYYY-MM-DD, and M/D/YYYY (D/M/YYYY, D.M.YYYY, D-M-YYYY with dmy), each
+ * with a time after it or not.  1 and *out when s is one of them and a
+ * real date; 0 for anything else, which su_date_parse_full reads and
+ * explains: the fast path only ever says what it would
+ * (tests/unit/date.c compares the two on generated inputs).
+ */
+static int
+date_fast(const char *s, size_t len, int dmy, int32_t *out)
+{
+	int a, b, y, m, d;
+	size_t p, na, nb;
+	char sep;
+
+	if (len >= 10 && s[4] == '-' && s[7] == '-') {
+		y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+		p = 10;
+	} else if (len >= 8) {
+		/* A/B/YYYY: A and B of one or two digits */
+		na = s[1] >= '0' && s[1] <= '9' ? 2 : 1;
+		sep = s[na];
+		if (sep != '/' && !((dmy & SU_DATE_DMY) && (sep == '.' ||
+		    sep == '-')))
+			return 0;
+		if ((a = digits(s, (int)na)) < 0)
+			return 0;
+		p = na + 1;
+		nb = len > p + 1 && s[p + 1] >= '0' && s[p + 1] <= '9' ? 2 : 1;
+		if (len < p + nb + 5 || s[p + nb] != sep ||
+		    (b = digits(s + p, (int)nb)) < 0)
+			return 0;
+		p += nb + 1;
+		if ((y = digits(s + p, 4)) < 0)
+			return 0;
+		p += 4;
+		if (dmy & SU_DATE_DMY)
+			d = a, m = b;
+		else
+			m = a, d = b;
+	} else
+		return 0;
+	/* the end, or a time: T or a space, then a digit */
+	if (p < len && ((s[p] != 'T' && s[p] != ' ') || p + 1 >= len ||
+	    s[p + 1] < '0' || s[p + 1] > '9'))
+		return 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > su_days_in_month(y, m))
+		return 0;
+	*out = su_days(y, m, d);
+	return 1;
+}
+
+int
+su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
+              const char **why)
+{
+	su_trim_fast(&s, &len);
+	if (date_fast(s, len, dmy, out))
+		return 0;
+	return su_date_parse_full(s, len, dmy, out, why);
 }
 
 size_t

@@ -59,6 +59,15 @@ struct node {
 	const char *s;    /* N_STR: the text (in e->strs) */
 	size_t len;
 	size_t pos;       /* offset in the source, for messages */
+	int konst;        /* a number or date computed from no column
+	                     (add_months(today(), 6)): kept in e->memo */
+};
+
+/* a konst node's value, for the --as-of day it was computed with */
+struct memo {
+	int ok;
+	int32_t today;
+	int64_t v;
 };
 
 /* the currency a column's amounts state, from the first that states one:
@@ -89,6 +98,8 @@ struct su_expr {
 	size_t nre;
 	char **strs; /* every string literal and regex, owned */
 	size_t nstrs;
+	struct memo *memo; /* per node, for the konst ones: written while
+	                      the expression is evaluated */
 };
 
 /* ---- lexer ------------------------------------------------------------ */
@@ -983,6 +994,42 @@ parse_or(struct parser *ps)
 	return parse_bin(ps, K_OR, N_OR);
 }
 
+/* the nodes computed from no column, worth keeping from one record to
+ * the next: arithmetic and date functions over literals and today()
+ * (their children come before them in the array) */
+static void
+mark_konst(struct su_expr *e)
+{
+	unsigned char *col = su_xmalloc(e->nn + 1);
+	size_t k;
+	int any = 0;
+
+	for (k = 0; k < e->nn; k++) {
+		struct node *n = &e->n[k];
+
+		col[k] = n->kind == N_COL ||
+		    (n->a >= 0 && ((size_t)n->a >= k || col[n->a])) ||
+		    (n->b >= 0 && ((size_t)n->b >= k || col[n->b])) ||
+		    (n->kind == N_IF && ((size_t)n->v >= k || col[n->v]));
+		if (col[k] || (n->type != T_NUM && n->type != T_DATE))
+			continue;
+		switch (n->kind) {
+		case N_DAYS: case N_MONTHS: case N_ADD_DAYS: case N_ADD_MONTHS:
+		case N_ADD: case N_SUB: case N_MUL: case N_DIV: case N_NEG:
+		case N_MIN: case N_MAX: case N_ROUND: case N_IF:
+			n->konst = any = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	free(col);
+	if (any) {
+		e->memo = su_xmalloc(e->nn * sizeof *e->memo);
+		memset(e->memo, 0, e->nn * sizeof *e->memo);
+	}
+}
+
 static int
 parse(const char *src, size_t len, struct su_expr **out,
       struct su_expr_error *err, enum type want)
@@ -1018,6 +1065,7 @@ parse(const char *src, size_t len, struct su_expr **out,
 	if (coerce(&ps, k, want, want == T_BOOL ? "a rule" : "a formula"))
 		goto bad;
 	e->root = k;
+	mark_konst(e);
 	free(ps.text);
 	*out = e;
 	return 0;
@@ -1061,6 +1109,7 @@ su_expr_free(struct su_expr *e)
 	free(e->re);
 	free(e->strs);
 	free(e->n);
+	free(e->memo);
 	free(e);
 }
 
@@ -1093,11 +1142,24 @@ struct val {
 	size_t len;
 };
 
+/* what one evaluation has read of the cells of its first CELLS columns,
+ * each read once however many conditions name it: the text trimmed, and
+ * the number or date once one was asked for and read (a bit per column in
+ * text, num and date says which is there) */
+#define CELLS 32
+struct cell {
+	const char *s;
+	size_t len;
+	int64_t num, date;
+};
+
 struct evalctx {
 	const struct su_expr *e;
 	const struct su_rec *r;
 	const struct su_expr_env *env;
 	struct su_expr_fault *fault;
+	uint32_t text, num, date;
+	struct cell cell[CELLS];
 };
 
 /* the first column under node k, or -1 */
@@ -1155,6 +1217,28 @@ su_expr_number(const char *s, size_t len, int decimal_comma, int64_t *out,
 int
 su_expr_number_cur(const char *s, size_t len, int decimal_comma,
                    int64_t *out, char cur[SU_CUR_LEN], const char **why)
+{
+	int64_t v = 0;
+	size_t i;
+
+	/* a whole number of up to 12 digits, no zero before it (a score,
+	 * a head count): what su_money_parse reads it as, without it */
+	su_trim_fast(&s, &len);
+	if (len >= 1 && len <= 12 && (s[0] != '0' || len == 1)) {
+		for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == len) {
+			cur[0] = '\0';
+			*out = v * SCALE;
+			return 0;
+		}
+	}
+	return su_expr_number_full(s, len, decimal_comma, out, cur, why);
+}
+
+int
+su_expr_number_full(const char *s, size_t len, int decimal_comma,
+                    int64_t *out, char cur[SU_CUR_LEN], const char **why)
 {
 	int64_t cents;
 	long k;
@@ -1229,69 +1313,150 @@ arith(struct evalctx *x, int k, int64_t a, int64_t b, int64_t *out)
 	}
 }
 
+static int eval_node(struct evalctx *x, int k, enum type as,
+                     struct val *out);
+static int eval_col(struct evalctx *x, int k, enum type as,
+                    struct val *out);
+
+/* node k's value as type as: a literal's at once, a konst node's from
+ * the memo once computed for this --as-of day */
 static int
 eval_val(struct evalctx *x, int k, enum type as, struct val *out)
 {
 	const struct node *n = &x->e->n[k];
-	struct val a, b;
+	struct memo *m;
+
+	switch (n->kind) {
+	case N_NUM:
+	case N_DATE:
+		out->null = 0, out->v = n->v, out->s = NULL, out->len = 0;
+		return 0;
+	case N_STR:
+		out->null = 0, out->v = 0, out->s = n->s, out->len = n->len;
+		return 0;
+	case N_COL:
+		return eval_col(x, k, as, out);
+	default:
+		break;
+	}
+	if (!n->konst)
+		return eval_node(x, k, as, out);
+	m = &x->e->memo[k];
+	if (m->ok && m->today == x->env->today) {
+		out->null = 0, out->v = m->v, out->s = NULL, out->len = 0;
+		return 0;
+	}
+	if (eval_node(x, k, as, out))
+		return -1; /* a fault (1 / 0): said each time */
+	if (!out->null)
+		m->ok = 1, m->today = x->env->today, m->v = out->v;
+	return 0;
+}
+
+/* column node k's cell, trimmed (once an evaluation) */
+static const struct cell *
+cell(struct evalctx *x, const struct node *n, struct cell *tmp)
+{
+	const struct colref *c = &x->e->c[n->v];
+	uint32_t bit = n->v < CELLS ? (uint32_t)1 << n->v : 0;
+	struct cell *p = bit ? &x->cell[n->v] : tmp;
+
+	if (x->text & bit)
+		return p;
+	p->s = x->r->f[c->col];
+	p->len = x->r->len[c->col];
+	su_trim_fast(&p->s, &p->len);
+	x->text |= bit;
+	return p;
+}
+
+/* column node k's cell as type as (T_COL, T_STR: its text) */
+static int
+eval_col(struct evalctx *x, int k, enum type as, struct val *out)
+{
+	const struct node *n = &x->e->n[k];
+	const struct colref *c = &x->e->c[n->v];
+	uint32_t bit = n->v < CELLS ? (uint32_t)1 << n->v : 0;
+	const struct cell *cl;
+	struct cell tmp;
 	const char *why;
+	int r;
+
+	cl = cell(x, n, &tmp);
+	out->null = 0, out->v = 0;
+	out->s = cl->s;
+	out->len = cl->len;
+	if (out->len == 0) {
+		/* which cell left a formula without a value */
+		x->fault->column = c->name;
+		x->fault->value = "";
+		x->fault->vlen = 0;
+		x->fault->why = "empty";
+		x->fault->pos = n->pos;
+		out->null = 1;
+		return 0;
+	}
+	if (as == T_NUM && n->op && out->s[out->len - 1] == '%')
+		return fault(x, k, "a percentage in arithmetic reads "
+		    "two ways (75% is 75 in a comparison): write the "
+		    "fraction (0.75)");
+	if (as == T_NUM) {
+		char cur[SU_CUR_LEN];
+		struct curseen *cs = c->seen;
+
+		if (x->num & bit) { /* read (and its currency checked) */
+			out->v = x->cell[n->v].num;
+			return 0;
+		}
+		r = su_expr_number_cur(out->s, out->len,
+		    x->env->decimal_comma, &out->v, cur, &why);
+		if (r < 0)
+			return fault(x, k, why);
+		if (cur[0] && !cs->cur[0]) {
+			memcpy(cs->cur, cur, sizeof cur);
+			cs->file = x->r->file;
+			cs->line = x->r->line;
+		} else if (cur[0] && strcmp(cur, cs->cur) != 0) {
+			snprintf(cs->why, sizeof cs->why, "in %s, but "
+			    "the column's first amount (%s:%ld) is in "
+			    "%s: amounts are never compared across "
+			    "currencies", cur, cs->file, cs->line,
+			    cs->cur);
+			return fault(x, k, cs->why);
+		}
+		if (bit)
+			x->cell[n->v].num = out->v, x->num |= bit;
+	} else if (as == T_DATE) {
+		int32_t dd;
+
+		if (x->date & bit) {
+			out->v = x->cell[n->v].date;
+			return 0;
+		}
+		r = su_date_parse(out->s, out->len, x->env->dmy, &dd,
+		    &why);
+		if (r < 0)
+			return fault(x, k, why);
+		out->v = dd;
+		if (bit)
+			x->cell[n->v].date = dd, x->date |= bit;
+	}
+	return 0;
+}
+
+static int
+eval_node(struct evalctx *x, int k, enum type as, struct val *out)
+{
+	const struct node *n = &x->e->n[k];
+	struct val a, b;
 	int y, m, d, r;
 
 	memset(out, 0, sizeof *out);
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
 	switch (n->kind) {
-	case N_COL: {
-		const struct colref *c = &x->e->c[n->v];
-
-		out->s = x->r->f[c->col];
-		out->len = x->r->len[c->col];
-		su_trim(&out->s, &out->len);
-		if (out->len == 0) {
-			/* which cell left a formula without a value */
-			x->fault->column = c->name;
-			x->fault->value = "";
-			x->fault->vlen = 0;
-			x->fault->why = "empty";
-			x->fault->pos = n->pos;
-			out->null = 1;
-			return 0;
-		}
-		if (as == T_NUM && n->op && out->s[out->len - 1] == '%')
-			return fault(x, k, "a percentage in arithmetic reads "
-			    "two ways (75% is 75 in a comparison): write the "
-			    "fraction (0.75)");
-		if (as == T_NUM) {
-			char cur[SU_CUR_LEN];
-			struct curseen *cs = c->seen;
-
-			r = su_expr_number_cur(out->s, out->len,
-			    x->env->decimal_comma, &out->v, cur, &why);
-			if (r < 0)
-				return fault(x, k, why);
-			if (cur[0] && !cs->cur[0]) {
-				memcpy(cs->cur, cur, sizeof cur);
-				cs->file = x->r->file;
-				cs->line = x->r->line;
-			} else if (cur[0] && strcmp(cur, cs->cur) != 0) {
-				snprintf(cs->why, sizeof cs->why, "in %s, but "
-				    "the column's first amount (%s:%ld) is in "
-				    "%s: amounts are never compared across "
-				    "currencies", cur, cs->file, cs->line,
-				    cs->cur);
-				return fault(x, k, cs->why);
-			}
-		} else if (as == T_DATE) {
-			int32_t dd;
-
-			r = su_date_parse(out->s, out->len, x->env->dmy, &dd,
-			    &why);
-			if (r < 0)
-				return fault(x, k, why);
-			out->v = dd;
-		}
-		return 0;
-	}
+	case N_COL:
+		return eval_col(x, k, as, out);
 	case N_NUM:
 	case N_DATE:
 		out->v = n->v;
@@ -1431,6 +1596,17 @@ textcmp(const struct val *a, const struct val *b)
 	return a->len < b->len ? -1 : a->len > b->len;
 }
 
+/* texts equal as the rules compare them: of one length, and the same
+ * bytes (a list's value is written as the column writes it, most often)
+ * or the same ASCII case aside.  A text is a cell's or a literal's, never
+ * NULL, even when empty. */
+static int
+texteq(const struct val *a, const struct val *b)
+{
+	return a->len == b->len && (memcmp(a->s, b->s, a->len) == 0 ||
+	    textcmp(a, b) == 0);
+}
+
 static int
 compare(enum type mode, const struct val *a, const struct val *b)
 {
@@ -1439,41 +1615,15 @@ compare(enum type mode, const struct val *a, const struct val *b)
 	return a->v < b->v ? -1 : a->v > b->v;
 }
 
+/* a list, a match, a cell's emptiness or yes: apart from eval_bool, whose
+ * and, or and comparisons stay light */
 static int
-eval_bool(struct evalctx *x, int k)
+eval_test(struct evalctx *x, const struct node *n)
 {
-	const struct node *n = &x->e->n[k];
 	struct val a, b;
-	int r, c, i;
+	int r, i;
 
 	switch (n->kind) {
-	case N_OR:
-		if ((r = eval_bool(x, n->a)) != 0)
-			return r;
-		return eval_bool(x, n->b);
-	case N_AND:
-		if ((r = eval_bool(x, n->a)) <= 0)
-			return r;
-		return eval_bool(x, n->b);
-	case N_NOT:
-		if ((r = eval_bool(x, n->a)) < 0)
-			return r;
-		return !r;
-	case N_CMP:
-		if (eval_val(x, n->a, n->mode, &a) ||
-		    eval_val(x, n->b, n->mode, &b))
-			return -1;
-		if (a.null || b.null)
-			return 0;
-		c = compare(n->mode, &a, &b);
-		switch (n->op) {
-		case OP_EQ: return c == 0;
-		case OP_NE: return c != 0;
-		case OP_LT: return c < 0;
-		case OP_LE: return c <= 0;
-		case OP_GT: return c > 0;
-		default: return c >= 0;
-		}
 	case N_IN:
 		if (eval_val(x, n->a, n->mode, &a))
 			return -1;
@@ -1483,7 +1633,8 @@ eval_bool(struct evalctx *x, int k)
 		for (i = 0, r = 0; i < n->n && !r; i++) {
 			if (eval_val(x, (int)n->v + i, n->mode, &b))
 				return -1;
-			r = compare(n->mode, &a, &b) == 0;
+			r = n->mode == T_STR ? texteq(&a, &b) :
+			    compare(n->mode, &a, &b) == 0;
 		}
 		return n->op ? !r : r;
 	case N_MATCH: {
@@ -1521,9 +1672,57 @@ eval_bool(struct evalctx *x, int k)
 			    s, len);
 			return 0;
 		}
-		su_trim(&s, &len);
+		su_trim_fast(&s, &len);
 		return len == 0;
 	}
+	default:
+		return 0;
+	}
+}
+
+static int
+eval_bool(struct evalctx *x, int k)
+{
+	const struct node *n = &x->e->n[k];
+	struct val a, b;
+	int r, c;
+
+	switch (n->kind) {
+	case N_OR:
+		if ((r = eval_bool(x, n->a)) != 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_AND:
+		if ((r = eval_bool(x, n->a)) <= 0)
+			return r;
+		return eval_bool(x, n->b);
+	case N_NOT:
+		if ((r = eval_bool(x, n->a)) < 0)
+			return r;
+		return !r;
+	case N_CMP:
+		if (eval_val(x, n->a, n->mode, &a) ||
+		    eval_val(x, n->b, n->mode, &b))
+			return -1;
+		if (a.null || b.null)
+			return 0;
+		if (n->mode == T_STR && (n->op == OP_EQ || n->op == OP_NE))
+			return texteq(&a, &b) == (n->op == OP_EQ);
+		c = compare(n->mode, &a, &b);
+		switch (n->op) {
+		case OP_EQ: return c == 0;
+		case OP_NE: return c != 0;
+		case OP_LT: return c < 0;
+		case OP_LE: return c <= 0;
+		case OP_GT: return c > 0;
+		default: return c >= 0;
+		}
+	case N_IN:
+	case N_MATCH:
+	case N_EMPTY:
+	case N_PRESENT:
+	case N_YES:
+		return eval_test(x, n);
 	default:
 		return 0; /* a value where a condition was expected: cannot
 		             happen (types are checked when parsed) */
@@ -1539,6 +1738,7 @@ su_expr_value(const struct su_expr *e, const struct su_rec *r,
 	struct val v;
 
 	x.e = e, x.r = r, x.env = env, x.fault = f;
+	x.text = x.num = x.date = 0;
 	if (eval_val(&x, e->root, T_NUM, &v))
 		return -1;
 	*out = v.v;
@@ -1552,5 +1752,6 @@ su_expr_eval(const struct su_expr *e, const struct su_rec *r,
 	struct evalctx x;
 
 	x.e = e, x.r = r, x.env = env, x.fault = f;
+	x.text = x.num = x.date = 0;
 	return eval_bool(&x, e->root);
 }

@@ -76,6 +76,7 @@ open_criterion(struct su_ini_load *ld, void *ctx, const char *section,
 	rs->c = &r->c[r->nc++];
 	memset(rs->c, 0, sizeof *rs->c);
 	rs->c->name = su_xstrdup(name);
+	rs->c->namelen = strlen(name);
 	rs->c->line = line;
 	rs->c->required = -1;
 	return 1;

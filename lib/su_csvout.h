@@ -26,6 +26,7 @@ struct su_cell {
 };
 /* a text cell (s NUL-terminated), a numeric cell */
 struct su_cell su_cell_str(const char *s);
+struct su_cell su_cell_text(const char *s, size_t len); /* its length known */
 struct su_cell su_cell_num(enum su_ctype type, int64_t v, int64_t d);
 /* a whole number as table output writes it: 1,234,567 (32 bytes) */
 size_t su_int_fmt_table(char *buf, int64_t v);

@@ -21,6 +21,10 @@ int su_days_in_month(int y, int m);
 enum { SU_DATE_DMY = 1, SU_DATE_YY = 2 };
 int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
                   const char **why);
+/* the same without su_date_parse's fast path for the common shapes: the
+ * reference it falls back on (and the unit tests compare it with) */
+int su_date_parse_full(const char *s, size_t len, int dmy, int32_t *out,
+                       const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
 /* a date with an optional time of day: "2026-02-16T09:30:00Z",
  * "2026-02-16 09:30", "2/16/2026 9:30 AM", "...+01:00" (an offset is

@@ -65,6 +65,11 @@ int su_expr_eval(const struct su_expr *e, const struct su_rec *r,
  * column's currency). */
 int su_expr_number_cur(const char *s, size_t len, int decimal_comma,
                        int64_t *out, char cur[SU_CUR_LEN], const char **why);
+/* the same without su_expr_number_cur's fast path for a whole number of
+ * up to 12 digits: the reference it falls back on (and the unit tests
+ * compare) */
+int su_expr_number_full(const char *s, size_t len, int decimal_comma,
+                        int64_t *out, char cur[SU_CUR_LEN], const char **why);
 /* the same, the currency the cell states not wanted */
 int su_expr_number(const char *s, size_t len, int decimal_comma,
                    int64_t *out, const char **why);

@@ -20,6 +20,7 @@ struct su_rseg { /* a line of an expression: where it is in the file */
 };
 struct su_criterion {
 	char *name;
+	size_t namelen;     /* strlen(name): a lead's reasons list them */
 	long line, when_line, points;
 	int required;       /* -1, or the level failing it keeps a lead below:
                            SU_Q_SQL (at most nurture), SU_Q_NURTURE

@@ -68,6 +68,9 @@ int su_normeq(const char *a, const char *b);
  * SU_NEITHER ("maybe", a name) */
 enum { SU_NO = 0, SU_YES = 1, SU_NEITHER = -1 };
 int su_yesno(const char *s, size_t len);
+/* the same without su_yesno's fast path for a value that begins with a
+ * letter: the reference it falls back on (and the unit tests compare) */
+int su_yesno_full(const char *s, size_t len);
 /* values neither yes nor no where yes or no was asked, per column (a cell
  * counted once however many rules read it): said at the end, once per
  * column, "COLUMN: N values neither yes nor no ("maybe" ...), read as no" */

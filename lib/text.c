@@ -210,7 +210,7 @@ plain_number(const char *s, size_t len)
 }
 
 int
-su_yesno(const char *s, size_t len)
+su_yesno_full(const char *s, size_t len)
 {
 	/* normalised (su_norm), with their lengths: compared length first,
 	 * as this runs on every cell a rule reads */
@@ -259,6 +259,84 @@ su_yesno(const char *s, size_t len)
 		if (words[i].len == w && memcmp(n, words[i].w, w) == 0)
 			return words[i].verdict;
 	return SU_NEITHER;
+}
+
+/* s[0..n) (ASCII letters) is w, ASCII case aside */
+static int
+word_is(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) != w[i])
+			return 0;
+	return w[n] == '\0';
+}
+
+/* the yes/no word a normalised value n[0..len) is: SU_NEITHER for none */
+static int
+yes_word(const char *n, size_t len)
+{
+	switch (len) {
+	case 1:
+		return n[0] == 'n' || n[0] == '0' ? SU_NO : n[0] == 'y' ||
+		    n[0] == '1' || n[0] == 'x' ? SU_YES : SU_NEITHER;
+	case 2:
+		return memcmp(n, "no", 2) == 0 || memcmp(n, "na", 2) == 0 ?
+		    SU_NO : memcmp(n, "on", 2) == 0 ? SU_YES : SU_NEITHER;
+	case 3:
+		return memcmp(n, "off", 3) == 0 || memcmp(n, "nil", 3) == 0 ||
+		    memcmp(n, "tbd", 3) == 0 ? SU_NO :
+		    memcmp(n, "yes", 3) == 0 ? SU_YES : SU_NEITHER;
+	case 4:
+		return memcmp(n, "null", 4) == 0 || memcmp(n, "none", 4) == 0 ?
+		    SU_NO : memcmp(n, "true", 4) == 0 ? SU_YES : SU_NEITHER;
+	case 5:
+		return memcmp(n, "false", 5) == 0 ? SU_NO : SU_NEITHER;
+	case 7:
+		return memcmp(n, "unknown", 7) == 0 ? SU_NO :
+		    memcmp(n, "checked", 7) == 0 ? SU_YES : SU_NEITHER;
+	case 9:
+		return memcmp(n, "unchecked", 9) == 0 ? SU_NO : SU_NEITHER;
+	}
+	return len == 0 ? SU_NO : SU_NEITHER;
+}
+
+/*
+ * su_yesno_full's answer in one pass for a value that begins with an
+ * ASCII letter (Yes, true, No budget, a name: nearly every cell a rule
+ * reads), where no number can be; anything else (a digit, a sign,
+ * punctuation or UTF-8 first) goes to su_yesno_full, the reference
+ * (tests/unit/text.c compares the two on generated values).
+ */
+int
+su_yesno(const char *s, size_t len)
+{
+	char n[16];
+	size_t i, w;
+
+	su_trim_fast(&s, &len);
+	if (len == 0)
+		return SU_NO;
+	if (!(((unsigned char)s[0] | 0x20) >= 'a' &&
+	    ((unsigned char)s[0] | 0x20) <= 'z'))
+		return su_yesno_full(s, len);
+	for (w = 1; w < len && ((unsigned char)s[w] | 0x20) >= 'a' &&
+	    ((unsigned char)s[w] | 0x20) <= 'z'; w++)
+		;
+	/* a first word no, none, not, tbd, unknown: "No budget" */
+	if (w < len && !is_alnum((unsigned char)s[w]) && (word_is(s, w, "no") ||
+	    word_is(s, w, "none") || word_is(s, w, "not") ||
+	    word_is(s, w, "tbd") || word_is(s, w, "unknown")))
+		return SU_NO;
+	if (len >= sizeof n)
+		return SU_NEITHER;
+	if (w == len) { /* letters only: su_norm lowercases them */
+		for (i = 0; i < len; i++)
+			n[i] = (char)(s[i] | 0x20);
+		return yes_word(n, len);
+	}
+	return yes_word(n, su_norm(s, len, n));
 }
 
 /* values neither yes nor no, per column: counted, a few kept to show */

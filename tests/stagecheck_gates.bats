@@ -562,16 +562,8 @@ P1,,,POC Candidate,close-too-soon,warn,close date 2026-06-21 leaves 20 days; the
 #  F3 a Stage row (Opportunity Created -> Discover on 5/1: 31 days, over
 #     Discover's 30)                 -> stalled, velocity at risk
 #  F4 Closed Won, pushed 3 times     -> none: closed
-@test "--history reads a field history: pushed-often, champion-changed, eb-changed" {
-	f=$(mk opp.csv <<'EOF'
-Opportunity ID,Stage,Close Date
-F1,Discover,2026-09-30
-F2,Discover,2026-09-30
-F3,Discover,2026-09-30
-F4,Closed Won,2026-05-30
-EOF
-)
-	h=$(mk fh.csv <<'EOF'
+field_history() {
+	mk fh.csv <<'EOF'
 Opportunity ID,Field / Event,Old Value,New Value,Edit Date,Edited By
 F1,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
 F1,Close Date,4/30/2026,6/30/2026,4/25/2026,Ana
@@ -587,7 +579,18 @@ F4,Close Date,3/31/2026,4/30/2026,3/20/2026,Ana
 F4,Close Date,4/30/2026,5/15/2026,4/20/2026,Ana
 F4,Close Date,5/15/2026,5/30/2026,5/10/2026,Ana
 EOF
+}
+
+@test "--history reads a field history: pushed-often, champion-changed, eb-changed" {
+	f=$(mk opp.csv <<'EOF'
+Opportunity ID,Stage,Close Date
+F1,Discover,2026-09-30
+F2,Discover,2026-09-30
+F3,Discover,2026-09-30
+F4,Closed Won,2026-05-30
+EOF
 )
+	h=$(field_history)
 	run --separate-stderr stagecheck --as-of 2026-06-01 --history "$h" -f json "$f"
 	assert_failure 1
 	assert_equal "$stderr" "stagecheck: $h: 1 field history row of fields no check reads (the first: Amount) not used"
@@ -797,4 +800,72 @@ EOF
 	assert_equal "$stderr" "stagecheck: $m:4:13: gate icp: several columns of $f match \"icp score\" (name one exactly)
   gate = icp: \"icp score\" >= 5
               ^"
+}
+
+# --summary formats no message (only the findings output shows them), yet
+# counts every finding the findings output writes, check by check and
+# owner: the same counts from both, at each severity, over inputs that
+# raise every kind (gates, red flags, hygiene, stage and field history,
+# HubSpot's date-entered columns)
+same_counts() {
+	local sev want
+	for sev in info warn error; do
+		run --separate-stderr stagecheck --severity "$sev" -f json "$@"
+		[ "$status" -le 1 ] || fail "status $status: $stderr"
+		[ -n "$output" ] || [ "$sev" = error ] || fail "no findings: $*"
+		run jq -r '"\(.check)|\(.owner)"' <<<"$output"
+		want=
+		[ -z "$output" ] || want=$(sort <<<"$output" | uniq -c | sed 's/^ *//')
+		run --separate-stderr stagecheck --severity "$sev" --summary -f json "$@"
+		[ "$status" -le 1 ] || fail "status $status: $stderr"
+		run jq -r 'select(.owner != "Total") | "\(.findings) \(.check)|\(.owner)"' <<<"$output"
+		assert_equal "$(sort -k2 <<<"$output")" "$(sort -k2 <<<"$want")"
+	done
+}
+
+@test "--summary counts what the findings output writes, check by check and owner" {
+	same_counts --as-of 2026-06-01 --history "$DATA/gate-history.csv" "$DATA/gate.csv"
+	same_counts --as-of 2026-06-01 -m "$MODELS/hubspot-default.ini" "$DATA/hubspot-entered.csv"
+	same_counts --as-of 2026-06-01 -m "$MODELS/salesforce-default.ini" "$DATA/sf-api.csv"
+	f=$(mk opp.csv <<'EOF'
+Opportunity ID,Opportunity Owner,Stage,Close Date
+F1,Ana,Discover,2026-09-30
+F2,Ben,Discover,2026-05-30
+F3,Ana,Discover,2026-06-02
+F4,Ben,Closed Won,2026-05-30
+EOF
+)
+	same_counts --as-of 2026-06-01 --history "$(field_history)" "$f"
+}
+
+# close-too-soon sums every stage to go, however long the list of them in
+# the message: 30 open stages with names of 40 characters, 2 typical days
+# each; a deal at the first, closing in 55 days, has 29 stages to go, 29 x
+# 2 = 58 days > 55 (the message lists as many as its 512 bytes hold)
+@test "close-too-soon counts every stage to go, however long their list" {
+	local x i
+	x=$(printf 'x%.0s' $(seq 36))
+	m=$(mk long.ini <<'EOF'
+[pipeline S]
+default = yes
+EOF
+)
+	for i in $(seq -w 1 30); do
+		printf '[stage S%s %s]\nprobability = 10\ntypical_days = 2\n' \
+		    "$i" "$x" >>"$m"
+	done
+	printf '[stage Won]\nprobability = 100\n[stage Lost]\nprobability = 0\nstatus = lost\n' >>"$m"
+	f=$(mk long.csv <<EOF
+Opportunity ID,Stage,Close Date
+L1,S01 $x,2026-07-26
+EOF
+)
+	run --separate-stderr stagecheck -m "$m" --as-of 2026-06-01 -f json "$f"
+	assert_success
+	run jq -r 'select(.check == "close-too-soon") | .message | split(" (")[0]' <<<"$output"
+	assert_output 'close date 2026-07-26 leaves 55 days; the stages to go typically take 58'
+	run stagecheck -m "$m" --as-of 2026-06-01 --summary "$f"
+	assert_output 'check,severity,owner,findings
+close-too-soon,warn,,1
+close-too-soon,warn,Total,1'
 }

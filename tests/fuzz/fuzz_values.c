@@ -5,7 +5,9 @@
  *  - rate: a parsed rate is >= 0 and its fraction formats and re-parses
  *    to the same value;
  *  - date: parse(format(d)) == d, and it is a real day;
- *  - period: from <= to.
+ *  - period: from <= to;
+ *  - the fast paths (su_date_parse, su_yesno, su_expr_number_cur) say
+ *    what their references (the _full functions) say.
  */
 #include "su.h"
 
@@ -51,6 +53,25 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		su_date_fmt(buf, d);
 		if (y >= 1 && y <= 9999 && (su_date_parse(buf, strlen(buf), 0,
 		    &d2, &why) != 0 || d2 != d))
+			abort();
+	}
+	{
+		int32_t fd = -1, rd = -1;
+		const char *fw = NULL, *rw = NULL;
+		int k = size ? data[0] & 3 : 0, a, b;
+		char c1[SU_CUR_LEN], c2[SU_CUR_LEN];
+
+		a = su_date_parse(s, size, k, &fd, &fw);
+		b = su_date_parse_full(s, size, k, &rd, &rw);
+		if (a != b || (a == 0 && fd != rd) || (a < 0 && fw != rw))
+			abort();
+		if (su_yesno(s, size) != su_yesno_full(s, size))
+			abort();
+		v = w = -1, fw = rw = NULL;
+		a = su_expr_number_cur(s, size, k & 1, &v, c1, &fw);
+		b = su_expr_number_full(s, size, k & 1, &w, c2, &rw);
+		if (a != b || (a == 0 && (v != w || strcmp(c1, c2) != 0)) ||
+		    (a < 0 && fw != rw))
 			abort();
 	}
 	z = malloc(size + 1);

@@ -90,6 +90,94 @@ test_date(void)
 	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
 }
 
+/* su_date_parse (its fast path for the common shapes) says what
+ * su_date_parse_full says, of s under each --date-format: the same
+ * answer, day and reason; 1 when it does */
+static int
+date_same(const char *s, size_t len)
+{
+	static const int flags[] = {0, SU_DATE_DMY, SU_DATE_YY,
+	                            SU_DATE_DMY | SU_DATE_YY};
+	int32_t a, b;
+	const char *wa, *wb;
+	int k, ra, rb;
+
+	for (k = 0; k < 4; k++) {
+		a = b = -1, wa = wb = NULL;
+		ra = su_date_parse(s, len, flags[k], &a, &wa);
+		rb = su_date_parse_full(s, len, flags[k], &b, &wb);
+		if (ra != rb || (ra == 0 && a != b) || (ra < 0 && wa != wb)) {
+			printf("date \"%.*s\" flags %d: fast %d %ld %s, full "
+			    "%d %ld %s\n", (int)len, s, flags[k], ra, (long)a,
+			    wa ? wa : "", rb, (long)b, wb ? wb : "");
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* a number of n digits (n 0: none), at times one digit more or less */
+static size_t
+gen_num(char *p, int n, int max)
+{
+	int v = unit_rnd(50) ? (int)unit_rnd((unsigned)max + 1) : 0;
+
+	n += unit_rnd(8) == 0 ? (int)unit_rnd(3) - 1 : 0;
+	if (n <= 0)
+		return 0;
+	return (size_t)sprintf(p, unit_rnd(2) ? "%0*d" : "%d", n, v % 100000);
+}
+
+/* the fast path against the full parser on generated inputs: dates of
+ * every shape and separator, near-misses (a digit more or less, a wrong
+ * separator, days 0 and 29-32, months 0 and 13, years 0000 and 2 or 5
+ * digits, what may follow), and random strings of date characters */
+void
+test_date_fast(void)
+{
+	static const char *const sep = "-/.-/ x";
+	static const char *const tail[] = {"", "", "", "T09:30:00Z",
+	    " 9:30 AM", " 09:30", "T", " ", "x", "0", " x", "T1", "  1"};
+	static const char alpha[] = "0123456789-/.T :";
+	char s[64];
+	size_t n;
+	long bad = 0, i;
+	int j, len;
+	char c;
+
+	for (i = 0; i < 200000; i++) {
+		n = 0;
+		if (unit_rnd(10) == 0)
+			s[n++] = ' ';
+		if (unit_rnd(2)) { /* YYYY-MM-DD */
+			n += gen_num(s + n, 4, unit_rnd(20) ? 2100 : 9999);
+			c = sep[unit_rnd(7)], s[n++] = unit_rnd(4) ? '-' : c;
+			n += gen_num(s + n, 2, 13);
+			s[n++] = unit_rnd(4) ? '-' : c;
+			n += gen_num(s + n, 2, 32);
+		} else { /* A/B/YYYY */
+			c = unit_rnd(2) ? '/' : sep[unit_rnd(7)];
+			n += gen_num(s + n, 1 + (int)unit_rnd(2), 32);
+			s[n++] = c;
+			n += gen_num(s + n, 1 + (int)unit_rnd(2), 32);
+			s[n++] = unit_rnd(8) ? c : sep[unit_rnd(7)];
+			n += gen_num(s + n, unit_rnd(4) ? 4 : 2,
+			    unit_rnd(20) ? 2100 : 9999);
+		}
+		n += (size_t)sprintf(s + n, "%s",
+		    tail[unit_rnd(sizeof tail / sizeof tail[0])]);
+		if (unit_rnd(10) == 0)
+			s[n++] = ' ';
+		bad += !date_same(s, n);
+		/* and as random characters of dates */
+		len = (int)unit_rnd(14);
+		for (j = 0; j < len; j++)
+			s[j] = alpha[unit_rnd(sizeof alpha - 1)];
+		bad += !date_same(s, (size_t)len);
+	}
+	CHECK(bad == 0, "date fast path: %ld inputs read otherwise", bad);
+}
+
 static void
 time_ok(const char *s, int64_t want)
 {

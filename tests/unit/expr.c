@@ -376,3 +376,106 @@ test_expr(void)
 	CHECK(su_expr_number("12 apples", 9, 0, &n, &why) == -1,
 	    "12 apples is not a number");
 }
+
+/* e (parsed, bound to the lead) evaluated with today */
+static int
+xeval_on(struct su_expr *e, int32_t today, struct su_expr_fault *f)
+{
+	struct su_rec r;
+	struct su_expr_env env = {0, 0, 0, NULL};
+	size_t lens[9];
+	int v;
+
+	env.today = today;
+	if (xbind(e, &r, lens))
+		return -3;
+	v = su_expr_eval(e, &r, &env, f);
+	return v;
+}
+
+/*
+ * What an evaluation keeps: a column read by several conditions is read
+ * once (as text, number and date alike), a value computed from no column
+ * (add_months(today(), 3)) once for each --as-of day; and the number fast
+ * path against su_expr_number_full, the reference, on generated cells.
+ */
+void
+test_expr_fast(void)
+{
+	static const char digits[] = "0000123456789";
+	static const char other[] = " ,.$%-+()kM\xc2\xa0" "eE";
+	struct su_expr_error err;
+	struct su_expr_fault f;
+	struct su_expr *e;
+	char s[64], ca[SU_CUR_LEN], cb[SU_CUR_LEN], big[2048];
+	const char *wa, *wb, *src;
+	int64_t a, b;
+	long i, bad = 0;
+	size_t n, k;
+	int ra, rb, dc, v;
+
+	/* the lead's Timeline is 2026-05-01; today 2026-03-01 puts it in
+	 * the next three months (to 2026-06-01), today 2026-01-01 not (to
+	 * 2026-04-01), and 2026-03-01 again does */
+	src = "Timeline >= today() && Timeline <= add_months(today(), 3)";
+	CHECK(su_expr_parse(src, strlen(src), &e, &err) == 0, "%s", err.msg);
+	CHECK(xeval_on(e, su_days(2026, 3, 1), &f) == 1, "in 3 months");
+	CHECK(xeval_on(e, su_days(2026, 1, 1), &f) == 0, "not in 3 months");
+	CHECK(xeval_on(e, su_days(2026, 3, 1), &f) == 1, "in 3 months again");
+	su_expr_free(e);
+	/* a constant fault is said each time, never kept */
+	src = "1 / (1 - 1) > 0 || Budget = 'Yes'";
+	CHECK(su_expr_parse(src, strlen(src), &e, &err) == 0, "%s", err.msg);
+	for (i = 0; i < 2; i++)
+		CHECK(xeval_on(e, 0, &f) == -1 && strcmp(f.why,
+		    "division by zero") == 0, "1 / 0, time %ld", i + 1);
+	su_expr_free(e);
+	/* one cell as text, as a number, as text again: ICP Score 7.5 */
+	x_is("\"ICP Score\" in ('7.5') && \"ICP Score\" >= 7.5 && "
+	    "\"ICP Score\" < 8 && \"ICP Score\" != '7.50'", 1);
+	x_is("Created < Timeline && days(Created, Timeline) = 90 && "
+	    "Created = 2026-01-31", 1);
+	x_is("Industry = 'technology' && Industry != 'Tech' && "
+	    "Industry in ('x', 'TECHNOLOGY')", 1);
+	/* = and in: the same bytes, the same letters in another case, or
+	 * another text of the same length */
+	x_is("Industry = 'Technology' && Industry in ('Technology')", 1);
+	x_is("Industry = 'Technologx' || Industry in ('TechnologX', 'x')", 0);
+	x_is("Industry != 'tECHNOLOGY' || Industry not in ('TECHNOLOGY')", 0);
+	x_is("Industry != 'Technologies' && Industry != ''", 1);
+	/* an empty cell in a formula: the fault names its last use */
+	CHECK(xnum("number(Blank) + number(Blank)", &err, &f, &a) == 1 &&
+	    f.pos == 23 && strcmp(f.column, "Blank") == 0, "empty twice: "
+	    "at %zu", f.pos);
+	/* past the first 32 columns an expression names (Industry, case
+	 * aside, 40 times): read each time, the same */
+	for (n = 0, i = 0; i < 40; i++) {
+		n += (size_t)snprintf(big + n, sizeof big - n, "%s\"%c%c%c%c%c"
+		    "%c%cy\" = 'Technology'", i ? " && " : "",
+		    i & 1 ? 'I' : 'i', i & 2 ? 'N' : 'n', i & 4 ? 'D' : 'd',
+		    i & 8 ? 'U' : 'u', i & 16 ? 'S' : 's', i & 32 ? 'T' : 't',
+		    'r');
+	}
+	x_is(big, 1);
+	memcpy(big + n - 12, "'Techno'    ", 12);
+	x_is(big, 0);
+	/* the fast path's whole numbers against the reference */
+	for (i = 0; i < 200000; i++) {
+		n = 0;
+		for (k = unit_rnd(16); k > 0; k--)
+			s[n++] = unit_rnd(6) ?
+			    digits[unit_rnd(sizeof digits - 1)] :
+			    other[unit_rnd(sizeof other - 1)];
+		dc = (int)unit_rnd(2);
+		a = b = -1, wa = wb = NULL;
+		ra = su_expr_number_cur(s, n, dc, &a, ca, &wa);
+		rb = su_expr_number_full(s, n, dc, &b, cb, &wb);
+		v = ra != rb || (ra == 0 && (a != b || strcmp(ca, cb) != 0)) ||
+		    (ra < 0 && wa != wb);
+		if (v && bad++ < 5)
+			printf("number \"%.*s\" (decimal comma %d): %d %lld, "
+			    "the reference %d %lld\n", (int)n, s, dc, ra,
+			    (long long)a, rb, (long long)b);
+	}
+	CHECK(bad == 0, "number fast path: %ld cells read otherwise", bad);
+}

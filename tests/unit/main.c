@@ -5,11 +5,22 @@
  */
 #include "su.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "unit.h"
 
 int unit_passed, unit_failed;
+
+/* PCG's LCG step, its high bits: the same inputs every run */
+unsigned
+unit_rnd(unsigned n)
+{
+	static uint64_t state = 20260216;
+
+	state = state * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)(state >> 33) % n;
+}
 
 int
 main(void)
@@ -17,10 +28,12 @@ main(void)
 	test_money();
 	test_rate();
 	test_date();
+	test_date_fast();
 	test_period();
 	test_columns();
 	test_stats();
 	test_expr();
+	test_expr_fast();
 	test_time();
 	test_yesno();
 	test_present();

@@ -48,10 +48,53 @@ yesno_is(const char *s, int is)
 	    "neither yes nor no");
 }
 
+/* su_yesno (its fast path for a value that begins with a letter) and
+ * su_yesno_full, the reference, on generated values: the yes/no words in
+ * any case, with blanks, punctuation, digits, UTF-8 (U+00A0, e-acute)
+ * and other words around them, or random bytes of those kinds */
+static void
+yesno_fast(void)
+{
+	static const char *const part[] = {
+		"yes", "YES", "Yes", "no", "No", "NO", "y", "n", "x", "X",
+		"true", "False", "on", "off", "Off", "null", "none", "None",
+		"nil", "na", "N/A", "n/a", "tbd", "TBD", "unknown", "Unknown",
+		"checked", "Unchecked", "not", "Not", "1", "0", "0.0", "-1",
+		"+0", "-", ".", " ", "  ", "\t", "\xc2\xa0", "\xc3\xa9", "/",
+		",", "_", "Approved", "budget", "PR generation", "maybe", "a",
+		"zz", "7", "10", "1.00", "2026", "Code review automation",
+	};
+	static const char bytes[] = "yesnotruefalseYESNO01 -./_\t\xc2\xa0x";
+	char s[64];
+	size_t n, k;
+	long i, bad = 0;
+	int a, b;
+
+	for (i = 0; i < 100000; i++) {
+		n = 0;
+		for (k = unit_rnd(4); k > 0 && n < 40; k--) {
+			const char *p =
+			    part[unit_rnd(sizeof part / sizeof part[0])];
+
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		if (unit_rnd(3) == 0)
+			for (k = unit_rnd(20), n = 0; k > 0; k--)
+				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
+		a = su_yesno(s, n), b = su_yesno_full(s, n);
+		if (a != b && bad++ < 5)
+			printf("yesno \"%.*s\": %d, the reference %d\n",
+			    (int)n, s, a, b);
+	}
+	CHECK(bad == 0, "yesno fast path: %ld values read otherwise", bad);
+}
+
 void
 test_yesno(void)
 {
 	unit_yesno_words(yesno_is);
+	yesno_fast();
 }
 
 /* su_strtonum: the one integer parser */

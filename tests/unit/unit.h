@@ -11,6 +11,8 @@
 
 /* every module's assertions, counted once (main.c) */
 extern int unit_passed, unit_failed;
+/* a deterministic generator of test inputs: 0 to n - 1 (main.c) */
+unsigned unit_rnd(unsigned n);
 
 #define CHECK(cond, ...)                                                   \
 	do {                                                               \
@@ -31,8 +33,10 @@ void unit_yesno_words(void (*fn)(const char *, int));
 void test_columns(void);	/* columns.c */
 void test_out_side(void);	/* csvout.c */
 void test_date(void);		/* date.c */
+void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
 void test_expr(void);		/* expr.c */
+void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_present(void);	/* model.c */
