@@ -8,11 +8,11 @@
  * a loop a byte elsewhere, or with -DSU_SCAN_PLAIN, which the tests build
  * too), and the rest is arithmetic on the masks: which bytes are inside
  * quotes is the running parity of the quotes before them (a prefix XOR,
- * six shifts), so a record's field ends are its delimiters outside quotes
- * and its end the first LF outside quotes, each found with one count of
- * trailing zeros; the quoting rules are checked on whole masks too.  A
- * block's masks are made once, and the next record starts in the block
- * the last one ended in.
+ * six shifts, carried from block to block), so a record's field ends are
+ * its delimiters outside quotes and its end the first LF outside quotes;
+ * the quoting rules are checked on whole masks too.  The blocks are made
+ * ahead, sixteen at a time, in a loop that does nothing else; a record
+ * then costs a few operations a block and a few a field.
  *
  * What the scanner hands back must be what libcsv (CSV_STRICT, no space
  * trimmed) would hand back, so it only says SU_SCAN_OK for the cases
@@ -31,13 +31,42 @@
 #if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
 #include <emmintrin.h>
 #endif
+/* AVX2 where the processor has it, chosen as the program runs */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(SU_SCAN_PLAIN)
+#define SU_SCAN_AVX2 1
+#include <immintrin.h>
+#endif
+
+/* the block loop is one function for each search: its parts inlined
+ * (for the AVX2 one, into a function compiled for AVX2) */
+#ifdef __GNUC__
+#define SU_INLINE __attribute__((always_inline)) inline
+#else
+#define SU_INLINE inline
+#endif
+
+/* sc->how */
+enum { PLAIN = SU_SCAN_HOW_PLAIN, SSE2 = SU_SCAN_HOW_SSE2,
+       AVX2 = SU_SCAN_HOW_AVX2 };
+
+/* blocks made at a time: a record's worth and more */
+#define AHEAD 16
 
 int
 su_scan_init(struct su_scan *sc, int delim, int quote)
 {
 	sc->delim = (unsigned char)delim;
 	sc->quote = (unsigned char)quote;
-	sc->cb = NULL;
+	sc->wb = NULL;
+	sc->how = PLAIN;
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
+	sc->how = SSE2;
+#endif
+#ifdef SU_SCAN_AVX2
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul"))
+		sc->how = AVX2;
+#endif
 	/* a delimiter that is also a line end, a NUL or the quote would
 	 * need libcsv's order of tests: not a dialect anyone exports */
 	return delim > 0 && delim < 256 && delim != '\n' && delim != '\r' &&
@@ -47,14 +76,19 @@ su_scan_init(struct su_scan *sc, int delim, int quote)
 void
 su_scan_reset(struct su_scan *sc)
 {
-	sc->cb = NULL;
+	sc->wb = NULL;
 }
+
+/* the bytes of a block */
+struct bytes {
+	uint64_t q, d, l, c, z; /* quote, delimiter, LF, CR, NUL */
+};
 
 /* the masks of s[0..nb), nb <= 64, a byte at a time: the plain search,
  * and the last bytes given, fewer than a block */
 static void
 mask_bytes(const struct su_scan *sc, const char *s, size_t nb,
-           struct su_scan_blk *m)
+           struct bytes *m)
 {
 	/* no quote character: a value no byte has */
 	const int quote = sc->quote ? sc->quote : 256, delim = sc->delim;
@@ -73,72 +107,242 @@ mask_bytes(const struct su_scan *sc, const char *s, size_t nb,
 	m->q = q, m->d = d, m->l = l, m->c = c, m->z = z;
 }
 
+/* bit i: an odd number of quotes in q up to bit i */
+static SU_INLINE uint64_t
+prefix_xor(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/* a block's bits from its bytes; x the prefix XOR of its quotes, valid
+ * its bytes (all but at the end of the input) */
+static SU_INLINE void
+derive(const struct bytes *m, uint64_t x, uint64_t valid, struct su_scan_carry *c,
+       struct su_scan_blk *b)
+{
+	uint64_t in, nin, t, cq, op, cs;
+
+	if ((m->q | m->c | m->z | c->par | c->ccq | c->ccs) == 0) {
+		/* outside quotes, no quote, CR or NUL (the common block of
+		 * unquoted data): every delimiter ends a field, every LF a
+		 * record */
+		b->in = b->bad = b->fq = b->ql = 0;
+		b->fe = m->d;
+		b->le = m->l;
+		c->ct = (~(m->d | m->l) & valid) >> 63;
+		c->cqq = 0;
+		return;
+	}
+	in = x ^ c->par;
+	nin = ~in;
+	/* text outside quotes; the closing and opening quotes; CRs outside
+	 * quotes */
+	t = nin & ~(m->q | m->d | m->l | m->c) & valid;
+	cq = m->q & nin;
+	op = m->q & in;
+	cs = m->c & nin;
+	b->in = in;
+	b->fe = m->d & nin;
+	b->le = m->l & nin;
+	/* a NUL; text right after a closing quote or right before an
+	 * opening one (a quote inside an unquoted field, or text after a
+	 * quoted one); a CR outside quotes with no LF after it.  A record
+	 * starts after an LF: none of these. */
+	b->bad = (m->z | ((cq << 1 | c->ccq) & t) | ((t << 1 | c->ct) & op) |
+	    ((cs << 1 | c->ccs) & ~m->l)) & valid;
+	/* an opening quote right after a quote: a pair's second */
+	b->fq = op & (m->q << 1 | c->cqq);
+	b->ql = m->l & in;
+	c->par = (uint64_t)0 - (in >> 63);
+	c->ct = t >> 63;
+	c->ccq = cq >> 63;
+	c->ccs = cs >> 63;
+	c->cqq = m->q >> 63;
+}
+
 #if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
-/* the masks of s[0..64) with SSE2; NULs are only looked for one by one
- * when the block has one */
-static inline void
-mask64(const struct su_scan *sc, const char *s, struct su_scan_blk *m)
+/* the masks of p[0..64) with SSE2: four loads, a mask of each kind from
+ * each, shifts that are constants; CRs only when there are any.  A NUL
+ * (the least byte 0) is left to mask_bytes, and so is a quote character
+ * of 0 (TSV), which vq would take for NULs. */
+static SU_INLINE void
+mask_sse2(const struct su_scan *sc, const char *p, struct bytes *m)
 {
 	const __m128i vq = _mm_set1_epi8((char)sc->quote);
 	const __m128i vd = _mm_set1_epi8((char)sc->delim);
 	const __m128i vl = _mm_set1_epi8('\n');
 	const __m128i vc = _mm_set1_epi8('\r');
-	const __m128i zero = _mm_setzero_si128();
-	__m128i v, nul = zero;
-	uint64_t q, d, l, c;
+	__m128i v, low = _mm_set1_epi8(-1), cr = _mm_setzero_si128();
 
-	/* a byte's bit in each mask; four loads, the shifts constants */
 #define SU_SCAN_16(k) \
-	v = _mm_loadu_si128((const __m128i *)(const void *)(s + (k))); \
-	q |= (uint64_t)(unsigned)_mm_movemask_epi8( \
+	v = _mm_loadu_si128((const __m128i *)(const void *)(p + (k))); \
+	low = _mm_min_epu8(low, v); \
+	cr = _mm_or_si128(cr, _mm_cmpeq_epi8(v, vc)); \
+	m->q |= (uint64_t)(unsigned)_mm_movemask_epi8( \
 	    _mm_cmpeq_epi8(v, vq)) << (k); \
-	d |= (uint64_t)(unsigned)_mm_movemask_epi8( \
+	m->d |= (uint64_t)(unsigned)_mm_movemask_epi8( \
 	    _mm_cmpeq_epi8(v, vd)) << (k); \
-	l |= (uint64_t)(unsigned)_mm_movemask_epi8( \
-	    _mm_cmpeq_epi8(v, vl)) << (k); \
-	c |= (uint64_t)(unsigned)_mm_movemask_epi8( \
-	    _mm_cmpeq_epi8(v, vc)) << (k); \
-	nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero))
-
-	q = d = l = c = 0;
+	m->l |= (uint64_t)(unsigned)_mm_movemask_epi8( \
+	    _mm_cmpeq_epi8(v, vl)) << (k)
+#define SU_SCAN_CR(k) \
+	m->c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8( \
+	    _mm_loadu_si128((const __m128i *)(const void *)(p + (k))), vc)) \
+	    << (k)
+	m->q = m->d = m->l = m->c = m->z = 0;
 	SU_SCAN_16(0);
 	SU_SCAN_16(16);
 	SU_SCAN_16(32);
 	SU_SCAN_16(48);
-#undef SU_SCAN_16
-	if (_mm_movemask_epi8(nul)) {
-		mask_bytes(sc, s, 64, m);
-		return;
+	if (_mm_movemask_epi8(cr)) {
+		SU_SCAN_CR(0);
+		SU_SCAN_CR(16);
+		SU_SCAN_CR(32);
+		SU_SCAN_CR(48);
 	}
-	/* with no quote character (TSV) vq matched the NULs: none */
-	m->q = sc->quote ? q : 0;
-	m->d = d, m->l = l, m->c = c, m->z = 0;
+#undef SU_SCAN_16
+#undef SU_SCAN_CR
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(low, _mm_setzero_si128())))
+		mask_bytes(sc, p, 64, m);
 }
 #endif
 
-/* the block at s, of nb bytes (64, or fewer at the end of the bytes) */
-static inline void
-block(const struct su_scan *sc, const char *s, size_t nb,
-      struct su_scan_blk *m)
+#ifdef SU_SCAN_AVX2
+/* the same with AVX2 (two loads), and the prefix XOR in one carry-less
+ * multiplication by all ones: for the processors that have them, found
+ * when the program starts (su_scan_init) */
+__attribute__((target("avx2,pclmul"))) static inline void
+mask_avx2(const struct su_scan *sc, const char *p, struct bytes *m)
 {
+	const __m256i vq = _mm256_set1_epi8((char)sc->quote);
+	const __m256i vd = _mm256_set1_epi8((char)sc->delim);
+	const __m256i vl = _mm256_set1_epi8('\n');
+	const __m256i vc = _mm256_set1_epi8('\r');
+	const __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+	    (p + 32));
+
+#define SU_SCAN_32(v) \
+	((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, v)) | \
+	(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, v)) << 32)
+	m->q = SU_SCAN_32(vq);
+	m->d = SU_SCAN_32(vd);
+	m->l = SU_SCAN_32(vl);
+	m->c = SU_SCAN_32(vc);
+	m->z = 0;
+#undef SU_SCAN_32
+	if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(a, b),
+	    _mm256_setzero_si256())))
+		mask_bytes(sc, p, 64, m);
+}
+
+__attribute__((target("avx2,pclmul"))) static inline uint64_t
+prefix_xor_clmul(uint64_t x)
+{
+	return (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(
+	    _mm_set_epi64x(0, (long long)x), _mm_set1_epi8(-1), 0));
+}
+#endif
+
+/*
+ * Up to AHEAD blocks more, as far as the bytes go: 0, or -1 if they are
+ * all made already.  The carries from block to block in a local: a store
+ * to the blocks could be to them, for the compiler.  how: the search,
+ * a constant, so that each of make's callers is compiled for its own.
+ */
+static SU_INLINE int
+make_with(struct su_scan *sc, int how)
+{
+	const size_t tot = (size_t)(sc->wend - sc->wb), off = 64 * sc->wn;
+	struct su_scan_carry c;
+	struct su_scan_blk *b;
+	const char *p;
+	size_t avail, i;
+	struct bytes m;
 	uint64_t x;
 
-#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
-	if (nb >= 64)
-		mask64(sc, s, m);
-	else
-#endif
-		mask_bytes(sc, s, nb < 64 ? nb : 64, m);
-	/* bit i: an odd number of quotes in s[0..i] */
-	if ((x = m->q) != 0) {
-		x ^= x << 1;
-		x ^= x << 2;
-		x ^= x << 4;
-		x ^= x << 8;
-		x ^= x << 16;
-		x ^= x << 32;
+	if (off >= tot)
+		return -1;
+	p = sc->wb + off;
+	avail = tot - off;
+	if (sc->wn + AHEAD > sc->wcap) {
+		sc->wcap = sc->wcap ? sc->wcap * 2 : 4 * AHEAD;
+		sc->bk = su_xrealloc(sc->bk, sc->wcap * sizeof *sc->bk);
 	}
-	m->px = x;
+	c = sc->c;
+	b = sc->bk + sc->wn;
+	for (i = 0; i < AHEAD && avail >= 64; i++, p += 64, b++) {
+		avail -= 64;
+#ifdef SU_SCAN_AVX2
+		if (how == AVX2) {
+			mask_avx2(sc, p, &m);
+			x = m.q ? prefix_xor_clmul(m.q) : 0;
+			derive(&m, x, ~(uint64_t)0, &c, b);
+			continue;
+		}
+#endif
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
+		if (how == SSE2)
+			mask_sse2(sc, p, &m);
+		else
+#endif
+			mask_bytes(sc, p, 64, &m);
+		x = m.q ? prefix_xor(m.q) : 0;
+		derive(&m, x, ~(uint64_t)0, &c, b);
+	}
+	if (i < AHEAD && avail) {
+		/* the last bytes: the bits past them stay clear */
+		mask_bytes(sc, p, avail, &m);
+		derive(&m, prefix_xor(m.q), ((uint64_t)1 << avail) - 1, &c,
+		    b++);
+	}
+	sc->wn = (size_t)(b - sc->bk);
+	sc->c = c;
+	return 0;
+}
+
+static int
+make_plain(struct su_scan *sc)
+{
+	return make_with(sc, PLAIN);
+}
+
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
+static int
+make_sse2(struct su_scan *sc)
+{
+	return make_with(sc, SSE2);
+}
+#endif
+
+#ifdef SU_SCAN_AVX2
+__attribute__((target("avx2,pclmul"))) static int
+make_avx2(struct su_scan *sc)
+{
+	return make_with(sc, AVX2);
+}
+#endif
+
+static int
+make(struct su_scan *sc)
+{
+	switch (sc->how) {
+#ifdef SU_SCAN_AVX2
+	case AVX2:
+		return make_avx2(sc);
+#endif
+#if defined(__SSE2__) && !defined(SU_SCAN_PLAIN)
+	case SSE2:
+		return make_sse2(sc);
+#endif
+	default:
+		return make_plain(sc);
+	}
 }
 
 /* room for need fields */
@@ -149,15 +353,6 @@ more_fields(struct su_scan *sc, size_t need)
 		sc->cap = sc->cap ? sc->cap * 2 : 128;
 	sc->f = su_xrealloc(sc->f, sc->cap * sizeof *sc->f);
 	sc->len = su_xrealloc(sc->len, sc->cap * sizeof *sc->len);
-}
-
-/* room for the masks of one block more than nb */
-static void
-more_blocks(struct su_scan *sc)
-{
-	sc->bcap = sc->bcap ? sc->bcap * 2 : 64;
-	sc->fe = su_xrealloc(sc->fe, sc->bcap * sizeof *sc->fe);
-	sc->fq = su_xrealloc(sc->fq, sc->bcap * sizeof *sc->fq);
 }
 
 size_t
@@ -174,65 +369,80 @@ su_scan_unescape(char *s, size_t len, int quote)
 	return (size_t)(d - s);
 }
 
+/* a block's bits that are the record's, at k..e from the first block's
+ * start (its blocks j0..j1) */
+static inline uint64_t
+span(uint64_t m, size_t i, size_t j0, size_t j1, size_t k, size_t e)
+{
+	if (i == j0)
+		m &= ~(uint64_t)0 << (k % 64);
+	if (i == j1)
+		m &= ((uint64_t)2 << (e % 64)) - 1;
+	return m;
+}
+
 /*
- * The fields of the record copied into sc->rec: its first byte k in its
- * first block, nb blocks, its LF at e (both counted from the first
- * block's start).  Each field ends at a delimiter of sc->fe, the last at
- * the LF or the CR before it; a quoted field's quotes are dropped, its
- * closing one taking the NUL.  The arrays are in locals: a store through
- * a char pointer could be to any of them, for the compiler.
+ * The fields of the record copied into sc->rec: its bytes k..e (e its
+ * LF), counted from the start of the window, in blocks j0..j1.  Each
+ * field ends at a delimiter outside quotes, the last at the LF or the CR
+ * before it; a quoted field's quotes are dropped, its closing one taking
+ * the NUL.  The arrays are in locals: a store through a char pointer
+ * could be to any of them, for the compiler.
  */
 static size_t
-fields(struct su_scan *sc, size_t k, size_t nb, size_t e)
+fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 {
-	char *d = sc->rec, *p;
+	char *d = sc->rec, *p = d, *q, *fp;
 	const char **f;
 	size_t *len;
-	const uint64_t *fe = sc->fe;
+	const struct su_scan_blk *bk = sc->bk;
 	const int quote = sc->quote;
-	size_t a = k, t, i, nf = 0, l, qs, bo;
+	size_t i, nf = 0, l, qs, base;
 	uint64_t m;
 
-	for (i = 0, bo = 0; i < nb; i++, bo += 64) {
+	for (i = j0; i <= j1; i++) {
 		if (sc->cap < nf + 65)
 			more_fields(sc, nf + 65);
 		f = sc->f;
 		len = sc->len;
-		for (m = fe[i]; m; m &= m - 1) {
-			t = bo + (size_t)__builtin_ctzll(m);
-			p = d + (a - k);
+		/* the block's byte 0 in the copy (unsigned: the first
+		 * block's may be before it, its bits never) */
+		base = 64 * i - k;
+		for (m = span(bk[i].fe, i, j0, j1, k, e); m; m &= m - 1) {
+			q = d + (base + (size_t)__builtin_ctzll(m));
 			qs = (unsigned char)*p == quote;
-			p += qs;
-			l = t - a - 2 * qs;
-			p[l] = '\0';
-			f[nf] = p;
+			fp = p + qs;
+			l = (size_t)(q - fp) - qs;
+			fp[l] = '\0';
+			f[nf] = fp;
 			len[nf++] = l;
-			a = t + 1;
+			p = q + 1;
 		}
 	}
-	t = e - (d[e - k - 1] == '\r');
-	p = d + (a - k);
+	q = d + (e - k);
+	q -= q[-1] == '\r';
 	qs = (unsigned char)*p == quote;
-	p += qs;
-	l = t - a - 2 * qs;
-	p[l] = '\0';
-	sc->f[nf] = p;
+	fp = p + qs;
+	l = (size_t)(q - fp) - qs;
+	fp[l] = '\0';
+	sc->f[nf] = fp;
 	sc->len[nf++] = l;
 	return nf;
 }
 
-/* the fields holding the second quotes of pairs (sc->fq, counted as in
- * fields) made single, each once; a field ends where its NUL went */
+/* the fields holding the second quotes of pairs made single, each once;
+ * a field ends where its NUL went (k..e, j0..j1 as in fields) */
 static void
-unescape(struct su_scan *sc, size_t k, size_t nb)
+unescape(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 {
-	size_t i = 0, j, bo, pos, end = 0, l;
+	size_t i = 0, j, pos, end = 0, l;
 	uint64_t m;
 	char *p;
 
-	for (j = 0, bo = 0; j < nb; j++, bo += 64)
-		for (m = sc->fq[j]; m; m &= m - 1) {
-			pos = bo + (size_t)__builtin_ctzll(m) - k;
+	for (j = j0; j <= j1; j++)
+		for (m = span(sc->bk[j].fq, j, j0, j1, k, e); m;
+		    m &= m - 1) {
+			pos = 64 * j + (size_t)__builtin_ctzll(m) - k;
 			if (pos < end)
 				continue; /* in the field made single last */
 			while ((end = (size_t)(sc->f[i] - sc->rec) +
@@ -245,21 +455,24 @@ unescape(struct su_scan *sc, size_t k, size_t nb)
 		}
 }
 
+/* the blocks made afresh from s, the bytes ending at end */
+static void
+restart(struct su_scan *sc, const char *s, const char *end)
+{
+	sc->wb = s;
+	sc->wend = end;
+	sc->wn = 0;
+	memset(&sc->c, 0, sizeof sc->c);
+}
+
 int
 su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
                long *lines)
 {
-	const uint64_t ones = ~(uint64_t)0;
-	struct su_scan_blk m;
-	const char *b = s; /* the first block */
-	uint64_t *fe, *fq;
-	size_t k = 0, avail, j, e;
-	uint64_t flip = 0, rng, in, nin, t, cq, cs, op, lend, bad, x;
-	/* bit 63 of the block before: text outside quotes, a closing
-	 * quote, a CR outside quotes, a quote */
-	uint64_t ct = 0, ccq = 0, ccs = 0, cqq = 0, esc = 0;
+	const struct su_scan_blk *b;
+	size_t k, j, j0, e;
+	uint64_t r, lend, x, esc = 0;
 	long nl = 0;
-	int have = 0;
 
 	sc->n = 0;
 	if (n == 0)
@@ -267,75 +480,39 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 	/* a blank line, or a CR libcsv skips before a record: its call */
 	if (s[0] == '\n' || s[0] == '\r')
 		return SU_SCAN_UNSURE;
-	if (sc->cb && s >= sc->cb && s < sc->cb + sc->cn &&
-	    (sc->cn == 64 || sc->cend == s + n)) {
-		/* the record starts in the block the last one ended in, after
-		 * its LF; its start is outside quotes, whatever the parity of
-		 * the quotes before it in the block */
-		b = sc->cb;
-		k = (size_t)(s - b);
-		m = sc->cm;
-		have = 1;
-		flip = k && (m.px >> (k - 1) & 1) ? ones : 0;
+	/* the blocks made so far go on, if the record starts in them, with
+	 * the bytes ending where they did, outside quotes (else a record
+	 * libcsv read left the parity odd: made afresh) */
+	if (sc->wb == NULL || sc->wend != s + n || s < sc->wb ||
+	    (k = (size_t)(s - sc->wb)) >= 64 * sc->wn || (k &&
+	    (sc->bk[(k - 1) / 64].in >> ((k - 1) % 64) & 1))) {
+		restart(sc, s, s + n);
+		k = 0;
+	} else if (k >= 64 * AHEAD) {
+		/* the blocks behind the record dropped */
+		j0 = k / 64;
+		memmove(sc->bk, sc->bk + j0, (sc->wn - j0) * sizeof *sc->bk);
+		sc->wn -= j0;
+		sc->wb += 64 * j0;
+		k %= 64;
 	}
-	avail = k + n;
-	rng = ones << k;
-	fe = sc->fe;
-	fq = sc->fq;
-	for (j = 0;; j++, avail -= 64) {
-		if (!have)
-			block(sc, b + 64 * j, avail, &m);
-		have = 0;
-		if (j == sc->bcap) {
-			more_blocks(sc);
-			fe = sc->fe;
-			fq = sc->fq;
-		}
-		if (avail < 64)
-			rng &= ((uint64_t)1 << avail) - 1;
-		in = m.px ^ flip;
-		nin = ~in;
-		if ((lend = m.l & nin & rng) != 0)
-			rng &= ((uint64_t)2 << __builtin_ctzll(lend)) - 1;
-		/* text outside quotes; the closing and opening quotes; CRs
-		 * outside quotes */
-		t = nin & ~(m.q | m.d | m.l | m.c);
-		cq = m.q & nin;
-		op = m.q & in;
-		cs = m.c & nin;
-		/* a NUL; text right after a closing quote or right before an
-		 * opening one (a quote inside an unquoted field, or text after
-		 * a quoted one); a CR outside quotes with no LF after it.  A
-		 * record's first byte follows an LF: none of these. */
-		bad = m.z | ((cq << 1 | ccq) & t) | ((t << 1 | ct) & op) |
-		    ((cs << 1 | ccs) & ~m.l);
-		if (bad & rng)
+	j0 = k / 64;
+	for (j = j0, r = ~(uint64_t)0 << (k % 64);; j++, r = ~(uint64_t)0) {
+		if (j == sc->wn && make(sc) < 0)
+			return SU_SCAN_MORE;
+		b = &sc->bk[j];
+		if ((lend = b->le & r) != 0)
+			r &= ((uint64_t)2 << __builtin_ctzll(lend)) - 1;
+		if (b->bad & r)
 			return SU_SCAN_UNSURE;
-		fe[j] = m.d & nin & rng;
-		/* an opening quote right after a quote: a pair's second */
-		x = op & (m.q << 1 | cqq) & rng;
-		fq[j] = x;
-		esc |= x;
+		esc |= b->fq & r;
 		/* LFs inside quotes: lines of the record */
-		if ((x = m.l & in & rng) != 0)
+		if ((x = b->ql & r) != 0)
 			nl += __builtin_popcountll(x);
 		if (lend)
 			break;
-		if (avail <= 64)
-			return SU_SCAN_MORE;
-		ct = t >> 63;
-		ccq = cq >> 63;
-		ccs = cs >> 63;
-		cqq = m.q >> 63;
-		flip = (uint64_t)0 - (in >> 63);
-		rng = ones;
 	}
 	e = 64 * j + (size_t)__builtin_ctzll(lend);
-	sc->cb = b + 64 * j;
-	sc->cn = avail < 64 ? avail : 64;
-	sc->cend = s + n;
-	sc->cm = m;
-
 	*used = e - k + 1;
 	*lines = nl + 1;
 	if (sc->reccap < *used) {
@@ -344,9 +521,9 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 		sc->rec = su_xmalloc(sc->reccap);
 	}
 	memcpy(sc->rec, s, *used);
-	sc->n = fields(sc, k, j + 1, e);
+	sc->n = fields(sc, k, j0, j, e);
 	if (esc)
-		unescape(sc, k, j + 1);
+		unescape(sc, k, j0, j, e);
 	return SU_SCAN_OK;
 }
 
@@ -356,12 +533,11 @@ su_scan_free(struct su_scan *sc)
 	free(sc->f);
 	free(sc->len);
 	free(sc->rec);
-	free(sc->fe);
-	free(sc->fq);
+	free(sc->bk);
 	sc->f = NULL;
 	sc->len = NULL;
 	sc->rec = NULL;
-	sc->fe = sc->fq = NULL;
-	sc->n = sc->cap = sc->reccap = sc->bcap = 0;
-	sc->cb = NULL;
+	sc->bk = NULL;
+	sc->n = sc->cap = sc->reccap = sc->wn = sc->wcap = 0;
+	sc->wb = NULL;
 }

@@ -22,9 +22,23 @@ enum {
 
 /* what the scanner knows of 64 bytes: bit i for byte i */
 struct su_scan_blk {
-	uint64_t q, d, l, c, z; /* quote, delimiter, LF, CR, NUL */
-	uint64_t px;            /* quotes so far odd, counted from byte 0 */
+	uint64_t in;  /* inside quotes (the opening quote in, the closing
+	               * one out) */
+	uint64_t fe;  /* delimiters outside quotes: field ends */
+	uint64_t le;  /* LFs outside quotes: record ends */
+	uint64_t bad; /* bytes libcsv must judge */
+	uint64_t fq;  /* the second quotes of pairs ("") */
+	uint64_t ql;  /* LFs inside quotes */
 };
+
+/* what goes from one block to the next: bit 63 of the last block made
+ * (all ones: inside quotes; text outside quotes, a closing quote, a CR
+ * outside quotes, a quote) */
+struct su_scan_carry {
+	uint64_t par, ct, ccq, ccs, cqq;
+};
+
+enum { SU_SCAN_HOW_PLAIN, SU_SCAN_HOW_SSE2, SU_SCAN_HOW_AVX2 };
 
 struct su_scan {
 	unsigned char delim, quote; /* quote 0: none (TSV) */
@@ -35,15 +49,17 @@ struct su_scan {
 	size_t n, cap;
 	char *rec;
 	size_t reccap;
-	/* per block of the record being scanned: its field ends and the
-	 * second quotes of its doubled quotes */
-	uint64_t *fe, *fq;
-	size_t bcap;
-	/* the block the last record ended in, where the next one starts:
-	 * its first byte, its bytes, the end of the bytes it was made of */
-	const char *cb, *cend;
-	size_t cn;
-	struct su_scan_blk cm;
+	/* the blocks made ahead, from wb: wn of them in bk, of the bytes up
+	 * to wend; the carries into the next (bit 63 of the last: inside
+	 * quotes, text outside quotes, a closing quote, a CR outside
+	 * quotes, a quote) */
+	const char *wb, *wend;
+	struct su_scan_blk *bk;
+	size_t wn, wcap;
+	struct su_scan_carry c;
+	/* the search, as su_scan_init found the processor: the tests set
+	 * another to compare them */
+	int how;
 };
 
 /* 1 if the scanner can read this dialect (delimiter and quote as libcsv
