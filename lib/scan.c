@@ -132,7 +132,7 @@ derive(const struct bytes *m, uint64_t x, uint64_t valid, struct su_scan_carry *
 		/* outside quotes, no quote, CR or NUL (the common block of
 		 * unquoted data): every delimiter ends a field, every LF a
 		 * record */
-		b->in = b->bad = b->fq = b->ql = 0;
+		b->bad = b->fq = b->ql = 0;
 		b->fe = m->d;
 		b->le = m->l;
 		c->ct = (~(m->d | m->l) & valid) >> 63;
@@ -147,7 +147,6 @@ derive(const struct bytes *m, uint64_t x, uint64_t valid, struct su_scan_carry *
 	cq = m->q & nin;
 	op = m->q & in;
 	cs = m->c & nin;
-	b->in = in;
 	b->fe = m->d & nin;
 	b->le = m->l & nin;
 	/* a NUL; text right after a closing quote or right before an
@@ -266,6 +265,7 @@ make_with(struct su_scan *sc, int how)
 	struct bytes m;
 	uint64_t x;
 
+	(void)how; /* with -DSU_SCAN_PLAIN, one search */
 	if (off >= tot)
 		return -1;
 	p = sc->wb + off;
@@ -481,11 +481,12 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 	if (s[0] == '\n' || s[0] == '\r')
 		return SU_SCAN_UNSURE;
 	/* the blocks made so far go on, if the record starts in them, with
-	 * the bytes ending where they did, outside quotes (else a record
-	 * libcsv read left the parity odd: made afresh) */
+	 * the bytes ending where they did, right after an LF they have
+	 * outside quotes (else after a record libcsv read: a bare CR, or
+	 * quotes left open, made afresh) */
 	if (sc->wb == NULL || sc->wend != s + n || s < sc->wb ||
 	    (k = (size_t)(s - sc->wb)) >= 64 * sc->wn || (k &&
-	    (sc->bk[(k - 1) / 64].in >> ((k - 1) % 64) & 1))) {
+	    !(sc->bk[(k - 1) / 64].le >> ((k - 1) % 64) & 1))) {
 		restart(sc, s, s + n);
 		k = 0;
 	} else if (k >= 64 * AHEAD) {

@@ -22,8 +22,6 @@ enum {
 
 /* what the scanner knows of 64 bytes: bit i for byte i */
 struct su_scan_blk {
-	uint64_t in;  /* inside quotes (the opening quote in, the closing
-	               * one out) */
 	uint64_t fe;  /* delimiters outside quotes: field ends */
 	uint64_t le;  /* LFs outside quotes: record ends */
 	uint64_t bad; /* bytes libcsv must judge */
