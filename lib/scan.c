@@ -400,16 +400,17 @@ fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 	size_t i, nf = 0, l, qs, base;
 	uint64_t m;
 
+	/* at most 64 fields a block, and the last */
+	if (sc->cap < 64 * (j1 - j0 + 1) + 1)
+		more_fields(sc, 64 * (j1 - j0 + 1) + 1);
+	f = sc->f;
+	len = sc->len;
 	for (i = j0; i <= j1; i++) {
-		if (sc->cap < nf + 65)
-			more_fields(sc, nf + 65);
-		f = sc->f;
-		len = sc->len;
 		/* the block's byte 0 in the copy (unsigned: the first
 		 * block's may be before it, its bits never) */
 		base = 64 * i - k;
 		for (m = span(bk[i].fe, i, j0, j1, k, e); m; m &= m - 1) {
-			q = d + (base + (size_t)__builtin_ctzll(m));
+			q = d + (base + (unsigned)__builtin_ctzll(m));
 			qs = (unsigned char)*p == quote;
 			fp = p + qs;
 			l = (size_t)(q - fp) - qs;
@@ -425,8 +426,8 @@ fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 	fp = p + qs;
 	l = (size_t)(q - fp) - qs;
 	fp[l] = '\0';
-	sc->f[nf] = fp;
-	sc->len[nf++] = l;
+	f[nf] = fp;
+	len[nf++] = l;
 	return nf;
 }
 
