@@ -385,8 +385,7 @@ span(uint64_t m, size_t i, size_t j0, size_t j1, size_t k, size_t e)
  * The fields of the record copied into sc->rec: its bytes k..e (e its
  * LF), counted from the start of the window, in blocks j0..j1.  Each
  * field ends at a delimiter outside quotes, the last at the LF or the CR
- * before it; a quoted field's quotes are dropped, its closing one taking
- * the NUL.  The arrays are in locals: a store through a char pointer
+ * before it.  The arrays are in locals: a store through a char pointer
  * could be to any of them, for the compiler.
  */
 static size_t
@@ -395,9 +394,9 @@ fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 	char *d = sc->rec, *p = d, *q, *fp;
 	const char **f;
 	size_t *len;
-	const struct su_scan_blk *bk = sc->bk;
+	struct su_scan_blk *bk = sc->bk;
 	const int quote = sc->quote;
-	size_t i, nf = 0, l, qs, base;
+	size_t i, nf = 0, base, te, qs, l;
 	uint64_t m;
 
 	/* at most 64 fields a block, and the last */
@@ -405,11 +404,17 @@ fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 		more_fields(sc, 64 * (j1 - j0 + 1) + 1);
 	f = sc->f;
 	len = sc->len;
+	/* the last field's end, the LF or the CR before it, one more: before
+	 * the next record's start, so no other record sees it */
+	te = e - (d[e - k - 1] == '\r');
+	bk[te / 64].fe |= (uint64_t)1 << (te % 64);
 	for (i = j0; i <= j1; i++) {
 		/* the block's byte 0 in the copy (unsigned: the first
 		 * block's may be before it, its bits never) */
 		base = 64 * i - k;
 		for (m = span(bk[i].fe, i, j0, j1, k, e); m; m &= m - 1) {
+			/* a quoted field without its quotes, its NUL where
+			 * its closing quote or end was */
 			q = d + (base + (unsigned)__builtin_ctzll(m));
 			qs = (unsigned char)*p == quote;
 			fp = p + qs;
@@ -420,14 +425,6 @@ fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 			p = q + 1;
 		}
 	}
-	q = d + (e - k);
-	q -= q[-1] == '\r';
-	qs = (unsigned char)*p == quote;
-	fp = p + qs;
-	l = (size_t)(q - fp) - qs;
-	fp[l] = '\0';
-	f[nf] = fp;
-	len[nf++] = l;
 	return nf;
 }
 

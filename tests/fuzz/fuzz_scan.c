@@ -23,20 +23,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* the scanner once more, built with its plain (table) search in place of
- * SSE2's, under other names: the two must agree record for record */
-#define su_scan_init plain_scan_init
-#define su_scan_record plain_scan_record
-#define su_scan_unescape plain_scan_unescape
-#define su_scan_reset plain_scan_reset
-#define su_scan_free plain_scan_free
-#define SU_SCAN_PLAIN
-#include "../../lib/scan.c"
-#undef su_scan_init
-#undef su_scan_record
-#undef su_scan_unescape
-#undef su_scan_reset
-#undef su_scan_free
+/* the scanner once more, with its plain search, as plain_scan_*: the
+ * searches must agree record for record */
+#include "../unit/plain_scan.h"
 
 static int err_fd = -1; /* standard error, captured */
 static int saved_err = -1;

@@ -12,18 +12,7 @@
 
 #include "unit.h"
 
-#define su_scan_init plain_scan_init
-#define su_scan_record plain_scan_record
-#define su_scan_unescape plain_scan_unescape
-#define su_scan_reset plain_scan_reset
-#define su_scan_free plain_scan_free
-#define SU_SCAN_PLAIN
-#include "../../lib/scan.c"
-#undef su_scan_init
-#undef su_scan_record
-#undef su_scan_unescape
-#undef su_scan_reset
-#undef su_scan_free
+#include "plain_scan.h"
 
 enum { NHOW = 3 };
 
