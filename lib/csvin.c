@@ -41,6 +41,7 @@ struct event {
 	size_t f0, nf; /* fields in the arena */
 	long line;
 	size_t rawoff, rawlen; /* its text: buf[rawoff..rawoff+rawlen) */
+	int scanned;           /* its fields are the fast scanner's */
 };
 
 struct su_in {
@@ -304,6 +305,8 @@ more(struct su_in *in)
 {
 	int r;
 
+	/* the bytes move or grow under the scanner */
+	su_scan_reset(&in->sc);
 	if (in->rstart) {
 		memmove(in->buf, in->buf + in->rstart, in->len - in->rstart);
 		in->len -= in->rstart;
@@ -374,6 +377,7 @@ push(struct su_in *in, enum evkind kind, long line)
 		n--;
 	e = &in->q[in->nq++];
 	e->kind = kind;
+	e->scanned = 0;
 	e->f0 = in->cur_f0;
 	e->nf = in->nf - in->cur_f0;
 	e->line = line;
@@ -503,28 +507,16 @@ set_sep(struct su_in *in, int c)
 
 /*
  * The record at pos through the fast scanner: 1 queued as libcsv would
- * have queued it, 0 not sure (libcsv reads it), -1 a read error.  The
- * fields are copied once, into the arena cb_field fills.
+ * have queued it, 0 not sure (libcsv reads it), -1 a read error.  Its
+ * fields stay the scanner's (mkrec hands them on as they are); only its
+ * raw text is the buffer's.  The queue is empty: feed starts here only
+ * then.
  */
-/* the scanner's field arrays become the arena's, and the arena's the
- * scanner's (both grow as they must) */
-static void
-swap_fields(struct su_in *in)
-{
-	size_t *off = in->foff, *len = in->flen, cap = in->fcap;
-
-	in->foff = in->sc.off;
-	in->flen = in->sc.len;
-	in->fcap = in->sc.cap;
-	in->sc.off = off;
-	in->sc.len = len;
-	in->sc.cap = cap;
-}
-
 static int
 scan_next(struct su_in *in)
 {
-	size_t used, i;
+	struct event *e;
+	size_t used;
 	long lines;
 	int r;
 
@@ -541,26 +533,20 @@ scan_next(struct su_in *in)
 		if (more(in) < 0)
 			return -1;
 	}
-	/* the record copied whole; each field ends where a delimiter, a
-	 * closing quote or the line end was, which takes its NUL.  No record
-	 * is queued (feed starts here only then): the scanner's offsets are
-	 * the arena's, and its arrays are taken, not copied. */
-	grow(&in->fld, &in->fldcap, used);
-	memcpy(in->fld, in->buf + in->pos, used);
-	swap_fields(in);
-	for (i = 0; i < in->sc.n; i++)
-		in->fld[in->foff[i] + in->flen[i]] = '\0';
-	for (i = 0; i < in->sc.nesc; i++) {
-		size_t *fl = &in->flen[in->sc.esc[i]];
-		char *f = in->fld + in->foff[in->sc.esc[i]];
-
-		*fl = su_scan_unescape(f, *fl, in->quote);
-		f[*fl] = '\0';
+	if (in->qcap == 0) {
+		in->qcap = 8;
+		in->q = su_xrealloc(in->q, in->qcap * sizeof *in->q);
 	}
-	in->nf = in->sc.n;
-	in->fldlen = used;
+	e = &in->q[in->nq++];
+	e->kind = EV_RECORD;
+	e->scanned = 1;
+	e->f0 = e->nf = 0;
+	e->line = in->rec_line;
+	e->rawoff = in->pos;
+	/* its text without the line end, LF or CRLF, as push cuts it */
+	e->rawlen = used - 1 - (used > 1 && in->buf[in->pos + used - 2] ==
+	    '\r');
 	in->pos += used;
-	push(in, EV_RECORD, in->rec_line);
 	in->lineno += lines;
 	return 1;
 }
@@ -724,6 +710,16 @@ mkrec(struct su_in *in, const struct event *e, struct su_rec *rec)
 {
 	size_t i;
 
+	rec->file = in->fname;
+	rec->line = e->line;
+	rec->raw = in->buf + e->rawoff;
+	rec->rawlen = e->rawlen;
+	if (e->scanned) {
+		rec->n = in->sc.n;
+		rec->f = in->sc.f;
+		rec->len = in->sc.len;
+		return;
+	}
 	if (e->nf > in->fpcap) {
 		in->fpcap = e->nf * 2;
 		in->fptr = su_xrealloc(in->fptr, in->fpcap * sizeof *in->fptr);
@@ -734,10 +730,6 @@ mkrec(struct su_in *in, const struct event *e, struct su_rec *rec)
 	rec->f = in->fptr;
 	/* (no field yet: flen may be NULL, and NULL + 0 is undefined) */
 	rec->len = e->nf ? in->flen + e->f0 : NULL;
-	rec->file = in->fname;
-	rec->line = e->line;
-	rec->raw = in->buf + e->rawoff;
-	rec->rawlen = e->rawlen;
 }
 
 static void
@@ -1036,11 +1028,43 @@ su_in_header(struct su_in *in, struct su_rec *hdr)
 	return 1;
 }
 
+/*
+ * The common record the short way: the scanner sure of it, as wide as the
+ * header, no blank line or report footer before it; what judge would make
+ * of it is then known.  1 a data record in *rec; 0 not this way (its
+ * event, if the scanner read it, queued for judge); -1 a read error.
+ */
+static int
+fast_next(struct su_in *in, struct su_rec *rec)
+{
+	int r;
+
+	/* what feed does at a record's start */
+	in->nq = in->qi = 0;
+	in->nf = in->cur_f0 = in->fldlen = 0;
+	in->rstart = in->pos;
+	in->rec_line = in->lineno;
+	if ((r = scan_next(in)) <= 0)
+		return r;
+	if (in->sc.n != in->hdr.n || in->blank || in->footer)
+		return 0;
+	mkrec(in, &in->q[in->qi++], rec);
+	in->nread++, in->file_rows++;
+	return 1;
+}
+
 int
 su_in_next(struct su_in *in, struct su_rec *rec)
 {
 	int r;
 
+	if (in->scan_ok && !in->failed && in->hdr.f && !in->in_header &&
+	    in->fd >= 0 && in->at_start && in->qi == in->nq && !in->done &&
+	    (r = fast_next(in, rec)) != 0) {
+		if (r < 0)
+			in->failed = 1;
+		return r;
+	}
 	if (in->failed || su_in_header(in, rec) < 0)
 		return -1;
 	r = next_event(in, rec);
@@ -1066,6 +1090,7 @@ su_in_bufsize(struct su_in *in, size_t n)
 {
 	in->cap = n < 8 ? 8 : n;
 	in->buf = su_xrealloc(in->buf, in->cap);
+	su_scan_reset(&in->sc);
 }
 
 long

@@ -44,6 +44,7 @@ main(void)
 	test_out_side();
 	test_ndjson();
 	test_utf8len();
+	test_scan();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }

@@ -43,6 +43,7 @@ void test_present(void);	/* model.c */
 void test_place(void);
 void test_money(void);		/* money.c */
 void test_ndjson(void);		/* ndjson.c */
+void test_scan(void);		/* scan.c */
 void test_period(void);		/* period.c */
 void test_utf8len(void);	/* text.c (in ndjson.c: its user) */
 void test_rate(void);		/* rate.c */
