@@ -217,9 +217,9 @@ struct state {
 	long nosurv;    /* --survival: lost and open deals without a time */
 	long nocohort;  /* --cohort: deals without a start */
 	struct uncycled wnoclose, wnostart, wback;
-	/* duplicate ids: id -> the line it was first on (the ids compared,
-	 * not their hashes: two ids are never one by chance) */
-	struct su_map *ids;
+	/* duplicate ids: each id and the line it was first on (lib's
+	 * compact set: the ids compared, not only their hashes) */
+	struct su_idset *ids;
 	/* the funnel */
 	struct fopp *f;
 	size_t nf, fcap;
@@ -283,36 +283,30 @@ band_label(const struct opts *o, char b, char *buf, const char *cur)
 	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
 }
 
-/* where an id was first seen (the reader's file names live to the end) */
-struct idseen {
-	const char *file;
-	long line;
-};
-
 static enum su_result
 check_duplicate(struct state *st, const struct su_rec *r)
 {
 	const char *id;
 	size_t len;
-	struct su_group *g;
-	struct idseen *seen;
+	const char *ffile;
+	long fline;
+	int k;
 
 	id = r->f[st->col[SU_R_ID]];
 	len = r->len[st->col[SU_R_ID]];
 	su_trim(&id, &len);
 	if (len == 0)
 		return SU_OK;
-	g = su_map_get(st->ids, id, len, 1);
-	seen = g->val;
-	if (seen->line) {
+	k = su_idset_add(st->ids, id, len, r->file, r->line, &ffile, &fline);
+	if (k < 0)
+		return SU_STOP;
+	if (k > 0) {
 		char at[PATH_MAX + 32];
 
 		return su_in_reject(st->in, r, "opportunity %.*s again: "
 		    "it is on %s too", (int)len, id, su_seen_at(at, sizeof at,
-		    seen->file, seen->line, r));
+		    ffile, fline, r));
 	}
-	seen->file = r->file;
-	seen->line = r->line;
 	return SU_OK;
 }
 
@@ -1259,7 +1253,7 @@ setup(void *self, struct su_run *run)
 	st->groups = su_groups_new_pivot(sizeof(struct gstat));
 	st->reasons = su_groups_new_pivot(sizeof(long));
 	st->seen = su_groups_new(sizeof(struct seen));
-	st->ids = su_map_new(sizeof(struct idseen));
+	st->ids = su_idset_new();
 	if (su_model_load(o->model, &st->m) ||
 	    !(st->pl = su_place_new(st->m, o->re)))
 		return -1;
@@ -1464,7 +1458,7 @@ free_state(void *self)
 	}
 	free(st->f);
 	su_map_free(st->fids, NULL);
-	su_map_free(st->ids, NULL);
+	su_idset_free(st->ids);
 	free(st->gc);
 	free(st->key);
 	free(st->win_idx);

@@ -703,3 +703,44 @@ PY
 	assert_success
 	assert_equal "$(tail -n +2 <<<"$output" | cut -d, -f1-3)" "$(cat "$BATS_TEST_TMPDIR/wanth")"
 }
+
+# dup_inputs N: a.csv and b.csv in the test's directory, N deals between
+# them with ids unique (i * 7919 mod 10^13: scattered, not in order) but for
+# five placed duplicates: a's first id again as a's last line, a's 10th as
+# b's 4th line, b's 6th line's id twice more at b's end, and a's 21st at b's very
+# end with spaces around it (trimmed: the same id)
+dup_inputs() {
+	python3 - "$BATS_TEST_TMPDIR" "$1" <<'PY'
+import sys
+d, n = sys.argv[1], int(sys.argv[2])
+ids = ["006Dn%013d" % (i * 7919 % 10**13) for i in range(n)]
+a, b = ids[:n // 2], ids[n // 2:]
+a.append(a[0])
+b.insert(3, a[9])
+b.append(b[5]); b.append(b[5])
+b.append(" " + a[20] + " ")
+for name, rows in (("a.csv", a), ("b.csv", b)):
+    with open(d + "/" + name, "w") as f:
+        f.write("Opportunity ID,Stage,Created Date,Close Date\n")
+        for i in rows:
+            f.write("%s,Discover,2026-01-01,2026-05-01\n" % i)
+PY
+}
+
+# 3,000 deals (1,501 lines of a, 1,504 of b after the header): the five
+# duplicates each said at its line with its first place (the first id on
+# a's line 2, a's 10th on line 11, b's 6th, 006Dn...(1504 x 7919 =
+# 11910176), on b's line 7 -- b's 4th line is the inserted one)
+@test "duplicate ids across files, first and last lines, trimmed: each said with the first place" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	run --separate-stderr cyclestat --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_success
+	assert_line --index 1 "3000,0,0,3000,,,,insufficient,,,,,,"
+	assert_equal "$stderr" "cyclestat: $d/a.csv:1502: opportunity 006Dn0000000000000 again: it is on line 2 too (skipped)
+cyclestat: $d/b.csv:5: opportunity 006Dn0000000071271 again: it is on $d/a.csv:11 too (skipped)
+cyclestat: $d/b.csv:1503: opportunity 006Dn0000011910176 again: it is on line 7 too (skipped)
+cyclestat: $d/b.csv:1504: opportunity 006Dn0000011910176 again: it is on line 7 too (skipped)
+cyclestat: $d/b.csv:1505: opportunity 006Dn0000000158380 again: it is on $d/a.csv:22 too (skipped)
+cyclestat: 5 invalid records skipped"
+}

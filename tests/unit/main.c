@@ -25,6 +25,7 @@ main(void)
 	test_yesno();
 	test_present();
 	test_map();
+	test_idset();
 	test_strtonum();
 	test_ini_load();
 	test_out_side();

@@ -35,6 +35,7 @@ void test_time(void);
 void test_expr(void);		/* expr.c */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
+void test_idset(void);		/* idset.c */
 void test_present(void);	/* model.c */
 void test_money(void);		/* money.c */
 void test_ndjson(void);		/* ndjson.c */
