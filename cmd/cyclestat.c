@@ -31,6 +31,7 @@ struct opts {
 	int has_target_wr;
 	long min_deals;    /* --min-deals */
 	int cohort;        /* --cohort: 0 none, 1 month, 2 quarter */
+	int no_dupcheck;   /* --no-duplicate-check */
 };
 
 static const char usage_text[] =
@@ -39,7 +40,7 @@ static const char usage_text[] =
 "                 [--min-deals N] [--survival] [--cohort month|quarter]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
-"                 [--open RE] [options] [FILE ...]\n";
+"                 [--open RE] [--no-duplicate-check] [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -74,6 +75,8 @@ usage(FILE *fp)
 "      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
 "  -m, --model FILE           the stage model that says which stages are\n"
 "                             open, won, lost (default: seed 003's)\n"
+"      --no-duplicate-check   do not check opportunity ids for duplicates\n"
+"                             (a stream of tens of millions of deals)\n"
 "%s"
 "\n%s", su_stage_usage, su_common_usage);
 }
@@ -81,7 +84,7 @@ usage(FILE *fp)
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
        OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL,
-       OPT_COHORT };
+       OPT_COHORT, OPT_NO_DUPCHECK };
 
 static int
 set_mode(struct opts *o, enum mode m)
@@ -445,7 +448,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	enum su_result e;
 
 	(void)run;
-	if (st->col[SU_R_ID] >= 0 && (e = check_duplicate(st, r)) != SU_OK)
+	if (st->col[SU_R_ID] >= 0 && !o->no_dupcheck &&
+	    (e = check_duplicate(st, r)) != SU_OK)
 		return e;
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
@@ -1164,6 +1168,7 @@ static const struct option longopts[] = {
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
 	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"survival", 0, 0, OPT_SURVIVAL},
 	{"cohort", 1, 0, OPT_COHORT},
+	{"no-duplicate-check", 0, 0, OPT_NO_DUPCHECK},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1233,6 +1238,9 @@ option(void *self, int c, const char *arg)
 		o->cohort = k + 1;
 		return 0;
 	}
+	case OPT_NO_DUPCHECK:
+		o->no_dupcheck = 1;
+		return 0;
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1282,6 +1290,10 @@ header(void *self, struct su_run *run)
 	st->in = run->in;
 	st->hdr = hdr;
 	memcpy(st->col, run->col, sizeof st->col);
+	/* a large input read twice for the duplicate-id check: as this
+	 * reader reads it */
+	su_idset_inputs(st->ids, run->c, run->nfiles, run->files,
+	    st->col[SU_R_ID]);
 	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
 	    &o->c, &st->gc, &st->ng))
 		return -1;
@@ -1360,6 +1372,16 @@ count_reached(struct state *st)
 		else
 			f->g->rlost++;
 	}
+}
+
+/* the last record read: the duplicate-id check's readings agree */
+static int
+settle(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	(void)run;
+	return su_idset_end(st->ids);
 }
 
 /* the input read: what is said of it, the bands' currency, the funnel's
@@ -1469,7 +1491,7 @@ free_state(void *self)
 static const struct su_prog cyclestat = {
 	.shortopts = "g:m:", .longopts = longopts, .usage = usage,
 	.option = option, .setup = setup, .header = header, .record = deal,
-	.end = end, .write = write_mode, .free = free_state,
+	.settle = settle, .end = end, .write = write_mode, .free = free_state,
 };
 
 int

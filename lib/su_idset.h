@@ -14,8 +14,17 @@
 #include "su_cli.h"
 
 struct su_idset;
-/* an empty set */
+/* An empty set.  Past its budget (32 MB of set, SU_TEST_IDSET_BUDGET
+ * bytes in the tests) and with regular files for inputs (su_idset_inputs),
+ * it reads them once more, hashing the ids only, and keeps from then on
+ * only the ids whose hash is there twice or more: every true duplicate is
+ * among them, so the check stays exact.  Without regular files it grows. */
 struct su_idset *su_idset_new(void);
+/* the inputs as the program reads them: its reader's options, the files
+ * (none: standard input, which is never read twice) and the id column.
+ * Before the first su_idset_add; the set keeps the pointers. */
+void su_idset_inputs(struct su_idset *s, const struct su_opts *o,
+                     int nfiles, char **files, int col);
 /* ids hashed otherwise (a test forcing equal hashes); before any id */
 void su_idset_hash(struct su_idset *s,
                    uint64_t (*hash)(const char *, size_t));
@@ -31,6 +40,7 @@ int su_idset_add(struct su_idset *s, const char *id, size_t len,
 int su_idset_end(struct su_idset *s);
 size_t su_idset_n(const struct su_idset *s);     /* ids held */
 size_t su_idset_bytes(const struct su_idset *s); /* their memory */
+int su_idset_filtered(const struct su_idset *s); /* read twice: 1 */
 void su_idset_free(struct su_idset *s);
 
 #endif

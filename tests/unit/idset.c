@@ -4,7 +4,9 @@
 #include "su.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -78,6 +80,15 @@ test_idset(void)
 		CHECK(su_idset_add(s, big, sizeof big, "h", 5, &ff, &fl) == 1 &&
 		    fl == 3000000000L, "long id: line %ld", fl);
 	}
+	/* an id larger than the arena's doubling (a 50 MB field) */
+	{
+		static char huge[200000];
+
+		memset(huge, 'h', sizeof huge);
+		CHECK(su_idset_add(s, huge, sizeof huge, "h", 7, &ff, &fl) == 0 &&
+		    su_idset_add(s, huge, sizeof huge, "h", 8, &ff, &fl) == 1 &&
+		    fl == 7, "huge id: line %ld", fl);
+	}
 	CHECK(su_idset_end(s) == 0, "end of a set read once");
 	su_idset_free(s);
 
@@ -97,4 +108,86 @@ test_idset(void)
 	check_many(s, 2000, "equal hashes");
 	su_idset_free(s);
 	su_idset_free(NULL);
+}
+
+/* the hashes of "x<N>", all small (in the top bits' partition 0, taken
+ * in sweeps): x0..x7 one hash, x4000..x4007 another (equal hashes,
+ * different ids), every other N its own */
+static uint64_t
+hash_eighths(const char *s, size_t n)
+{
+	char buf[32];
+	uint64_t v;
+
+	memcpy(buf, s, n < 31 ? n : 31);
+	buf[n < 31 ? n : 31] = '\0';
+	v = (uint64_t)strtoull(buf + 1, NULL, 10);
+	return v < 8 ? 0 : v >= 4000 && v < 4008 ? 1 : v + 2;
+}
+
+/* a file of n ids (header "Id"), x0..x<n-1>, then ids again: x7 (a
+ * hash shared with x0..x6), x4000 twice; the set given each line as a
+ * reader would: every duplicate found at its first place, the set down
+ * to the candidates */
+static void
+check_prepass(uint64_t (*hash)(const char *, size_t), const char *what,
+              size_t most)
+{
+	char path[] = "/tmp/unit-idset.XXXXXX", id[32], *files[1];
+	static const long again[] = {7, 4000, 4000};
+	struct su_opts o;
+	struct su_idset *s;
+	const char *ff;
+	long i, fl, n = 5000, bad = 0, found = 0;
+	int fd, len, k;
+	FILE *fp;
+
+	fd = mkstemp(path);
+	fp = fdopen(fd, "w");
+	fprintf(fp, "Id\n");
+	for (i = 0; i < n; i++)
+		fprintf(fp, "x%ld\n", i);
+	for (i = 0; i < 3; i++)
+		fprintf(fp, "x%ld\n", again[i]);
+	fclose(fp);
+	files[0] = path;
+	su_opts_init(&o);
+	s = su_idset_new();
+	if (hash)
+		su_idset_hash(s, hash);
+	su_idset_inputs(s, &o, 1, files, 0);
+	for (i = 0; i < n + 3; i++) {
+		len = snprintf(id, sizeof id, "x%ld", i < n ? i :
+		    again[i - n]);
+		k = su_idset_add(s, id, (size_t)len, path, i + 2, &ff, &fl);
+		if (k == 1) {
+			found++;
+			bad += fl != (i < n ? i : again[i - n]) + 2;
+		} else
+			bad += k != 0 || i >= n;
+	}
+	CHECK(su_idset_filtered(s), "%s: not read twice", what);
+	CHECK(found == 3 && bad == 0, "%s: %ld duplicates found, %ld "
+	    "wrong", what, found, bad);
+	CHECK(su_idset_n(s) <= most, "%s: %zu ids held, not the candidates' "
+	    "(at most %zu)", what, su_idset_n(s), most);
+	CHECK(su_idset_end(s) == 0, "%s: the readings differ", what);
+	su_idset_free(s);
+	unlink(path);
+}
+
+void
+test_idset_prepass(void)
+{
+	/* a budget of the first table (80 KB) and ~500 ids, sweeps of 700
+	 * hashes (hash_eighths: 5000 in one partition, 8 sweeps) */
+	setenv("SU_TEST_IDSET_BUDGET", "90000", 1);
+	setenv("SU_TEST_IDSET_SORTMAX", "700", 1);
+	check_prepass(NULL, "the set's hash", 2);
+	/* x0..x7 one hash, x4000..x4007 another: 16 candidates' ids */
+	check_prepass(hash_eighths, "two hashes of 8 ids, one partition", 16);
+	/* every id one hash: every id a candidate, all kept */
+	check_prepass(hash_one, "one hash", 5000);
+	unsetenv("SU_TEST_IDSET_BUDGET");
+	unsetenv("SU_TEST_IDSET_SORTMAX");
 }

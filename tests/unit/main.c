@@ -26,6 +26,7 @@ main(void)
 	test_present();
 	test_map();
 	test_idset();
+	test_idset_prepass();
 	test_strtonum();
 	test_ini_load();
 	test_out_side();

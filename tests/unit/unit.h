@@ -36,6 +36,7 @@ void test_expr(void);		/* expr.c */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_idset(void);		/* idset.c */
+void test_idset_prepass(void);
 void test_present(void);	/* model.c */
 void test_money(void);		/* money.c */
 void test_ndjson(void);		/* ndjson.c */
