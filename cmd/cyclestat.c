@@ -162,7 +162,8 @@ struct gstat {
 	struct su_amounts amt; /* won deals' amounts, by distinct amount */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
-	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
+	struct su_days swon, scens; /* --survival: days to win, days at
+	                               censoring, counted by day */
 };
 
 static void
@@ -173,7 +174,8 @@ free_gstat(void *p)
 	su_days_free(&g->cyc);
 	su_days_free(&g->age);
 	su_amounts_free(&g->amt);
-	free(g->surv.v);
+	su_days_free(&g->swon);
+	su_days_free(&g->scens);
 }
 
 /* --funnel: the deals at a stage, and those of them at no stage of the
@@ -550,7 +552,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			g->cycle_sum += close - start;
 			su_days_add(&g->cyc, close - start);
 			if (o->mode == MODE_SURVIVAL)
-				push32(&g->surv, 2 * (close - start) + 1);
+				su_days_add(&g->swon, close - start);
 		}
 	} else if (w.status == ST_LOST) {
 		g->lost++;
@@ -560,7 +562,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			    close < start)
 				st->nosurv++; /* said */
 			else
-				push32(&g->surv, 2 * (close - start));
+				su_days_add(&g->scens, close - start);
 		}
 		if (o->mode == MODE_LOSS) {
 			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
@@ -585,7 +587,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			else if (start > o->c.as_of)
 				st->future += !o->open_age; /* said */
 			else
-				push32(&g->surv, 2 * (o->c.as_of - start));
+				su_days_add(&g->scens, o->c.as_of - start);
 		}
 		if (o->open_age && start == SU_DATE_NONE)
 			st->noage++; /* said */
@@ -1113,20 +1115,11 @@ write_survival(struct state *st, struct su_out *out)
 	all = su_groups_sorted(st->groups, &n);
 	for (j = 0; j < n; j++) {
 		struct gstat *g = all[j]->val;
-		size_t m = g->surv.n;
-		int32_t *t = su_xmalloc((m ? m : 1) * sizeof *t);
-		unsigned char *ev = su_xmalloc(m ? m : 1);
 		const double *curve[3];
 		struct su_km km;
 		int64_t q;
 
-		for (k = 0; k < m; k++) {
-			t[k] = g->surv.v[k] / 2;
-			ev[k] = (unsigned char)(g->surv.v[k] % 2);
-		}
-		su_km_fit(t, ev, m, &km);
-		free(t);
-		free(ev);
+		su_km_fit_days(&g->swon, &g->scens, &km);
 		memset(c, 0, sizeof c);
 		i = group_cells(st, all[j]->key, c, band);
 		c[i++] = su_cell_num(SU_C_INT, km.subjects, 1);

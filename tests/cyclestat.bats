@@ -844,3 +844,23 @@ same_run() {
 	assert_equal "$stderr" ""
 	assert_line --index 1 "3005,0,0,3005,,,,insufficient,,,,,,"
 }
+
+# --survival from counts per day, with days past the counted 4,095 (kept
+# apart, merged in order).  A won at 10 days, B won at 5,000 (2000-01-01
+# to 2013-09-09), C open, censored at 5,997 (--as-of 2016-06-02).  t=10:
+# 3 at risk, 1 won, S = 2/3; t=5000: 2 at risk, 1 won, S = 1/3: the
+# median is 5000 days.  Greenwood at t=10: 1/(3 x 2) = 0.1667, se 0.408,
+# low 2/3 x exp(-1.96 x 0.408) = 0.300 <= 1/2: median_low 10; high 2/3 x
+# exp(+0.80) > 1, capped, never 1/2: empty.  won_30 .. won_180 = 1 - 2/3.
+@test "--survival with days to win and censorings past 4,095 days, worked by hand" {
+	f=$(mk far.csv <<'CSV'
+Opportunity ID,Stage,Created Date,Close Date
+A,Closed Won,2000-01-01,2000-01-11
+B,Closed Won,2000-01-01,2013-09-09
+C,Discover,2000-01-01,2020-01-01
+CSV
+)
+	run --separate-stderr cyclestat --survival --as-of 2016-06-02 "$f"
+	assert_success
+	assert_line --index 1 "3,2,1,5000.0,10.0,,0.3333,0.3333,0.3333,0.3333,insufficient"
+}
