@@ -139,21 +139,6 @@ parse_bands(struct opts *o, const char *arg)
 
 /* ---- per group ------------------------------------------------------------ */
 
-struct i32s {
-	int32_t *v;
-	size_t n, cap;
-};
-
-static void
-push32(struct i32s *a, int32_t x)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 16;
-		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
-	}
-	a->v[a->n++] = x;
-}
-
 struct gstat {
 	long opps, won, lost, open;
 	int64_t won_sum, cycle_sum, age_sum;
@@ -193,13 +178,22 @@ struct uncycled {
 	long line[UNCYCLED_SHOWN];
 };
 
-/* a deal kept for the funnel and --win-rate-from */
+/* a deal as the funnel and --win-rate-from see it: kept, for a stage
+ * history to be joined to it by id (--history), else only while its row
+ * is read */
 struct fopp {
 	char *id;
 	struct gstat *g;
 	short pl, cur, status;
 	long line;
 	int32_t *entered; /* per stage of its pipeline, or NULL */
+};
+
+/* the funnel at a stage: deals that reached it, those of them that went
+ * on, and the days it took them, counted by day */
+struct fstage {
+	long reach, conv;
+	struct su_days days;
 };
 
 struct state {
@@ -226,9 +220,13 @@ struct state {
 	 * compact set: the ids compared, not only their hashes) */
 	struct su_idset *ids;
 	/* the funnel */
-	struct fopp *f;
+	struct fopp *f;         /* with --history only: its join */
 	size_t nf, fcap;
 	struct su_map *fids; /* id -> 1 + index into f */
+	struct fstage **fs;  /* the funnel's counts, per pipeline and stage */
+	long *fnin;          /* the funnel's deals, per pipeline */
+	int32_t *fent;       /* a deal's Date entered days, without
+	                        --history (a stage's room in each pipeline) */
 	struct su_dentered *dent;
 	size_t ndent;
 	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
@@ -430,6 +428,8 @@ check_entered(struct state *st, const struct su_rec *r,
 	return SU_OK;
 }
 
+static void count_deal(struct state *, const struct fopp *);
+
 /* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
 static enum su_result
 deal(void *self, struct su_run *run, const struct su_rec *r)
@@ -613,8 +613,30 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		if (w.idx < 0)
 			seen->out++, st->nout++;
 	}
-	/* kept for the funnel and --win-rate-from */
-	if (o->mode == MODE_FUNNEL || o->win_from) {
+	/* counted now for the funnel and --win-rate-from, or kept for the
+	 * history to be joined to */
+	if ((o->mode == MODE_FUNNEL || o->win_from) && !o->history) {
+		struct fopp f = {.g = g, .pl = (short)(w.p - st->m->p),
+		    .cur = (short)w.idx, .status = (short)w.status};
+		size_t i, k;
+
+		for (i = 0; i < st->ndent; i++) {
+			const struct su_pipeline *p = &st->m->p[f.pl];
+			int j = su_dentered_stage(p, st->dent[i].label);
+			int32_t d;
+
+			c = st->dent[i].col;
+			if (j < 0 || r->len[c] == 0 || su_date_parse(r->f[c],
+			    r->len[c], o->c.dmy, &d, &why) != 0)
+				continue; /* (checked above) */
+			if (!f.entered)
+				for (f.entered = st->fent, k = 0;
+				    k < p->nstage; k++)
+					f.entered[k] = INT32_MIN;
+			f.entered[j] = d;
+		}
+		count_deal(st, &f);
+	} else if (o->mode == MODE_FUNNEL || o->win_from) {
 		struct fopp *f;
 		const char *id = "";
 		size_t len = 0, i;
@@ -684,6 +706,49 @@ reached(const struct su_pipeline *p, const struct fopp *f, int k)
 		if (in_funnel(&p->stage[i]))
 			first = i;
 	return k == first;
+}
+
+/* a deal into the funnel's counts (--funnel) and the win rate of those
+ * that reached --win-rate-from: as its row is read, or once the history
+ * is joined to it */
+static void
+count_deal(struct state *st, const struct fopp *f)
+{
+	const struct su_pipeline *p = &st->m->p[f->pl];
+	size_t k, m;
+	int w;
+
+	if (st->o->mode == MODE_FUNNEL) {
+		st->fnin[f->pl]++;
+		for (k = 0; k < p->nstage; k++) {
+			struct fstage *fs = &st->fs[f->pl][k];
+
+			if (!in_funnel(&p->stage[k]) || !reached(p, f, (int)k))
+				continue;
+			fs->reach++;
+			for (m = k + 1; m < p->nstage; m++)
+				if (in_funnel(&p->stage[m]) &&
+				    reached(p, f, (int)m))
+					break;
+			if (m == p->nstage)
+				continue;
+			fs->conv++;
+			/* days from entering k to entering the next stage it
+			 * reached, when both are known */
+			if (f->entered && f->entered[k] != INT32_MIN &&
+			    f->entered[m] != INT32_MIN &&
+			    f->entered[m] >= f->entered[k])
+				su_days_add(&fs->days, f->entered[m] -
+				    f->entered[k]);
+		}
+	}
+	if (!st->o->win_from || (w = st->win_idx[f->pl]) < 0 ||
+	    f->status == ST_OPEN || !reached(p, f, w))
+		return;
+	if (f->status == ST_WON)
+		f->g->rwon++;
+	else
+		f->g->rlost++;
 }
 
 static int
@@ -756,62 +821,35 @@ write_funnel(struct state *st, struct su_out *out)
 	static const char *const names[] = {"pipeline", "stage", "reached",
 	    "converted", "conversion", "median_days"};
 	struct su_cell c[6];
-	size_t pi, k, i;
+	size_t pi, k;
 	int e;
 
 	if ((e = su_out_header(out, 6, names)) != 0)
 		return e;
 	for (pi = 0; pi < st->m->np; pi++) {
 		const struct su_pipeline *p = &st->m->p[pi];
-		long nin = 0;
 
-		for (i = 0; i < st->nf; i++)
-			nin += st->f[i].pl == (short)pi;
-		if (!nin)
+		if (!st->fnin[pi])
 			continue;
 		for (k = 0; k < p->nstage; k++) {
-			long reach = 0, conv = 0;
-			struct i32s days = {NULL, 0, 0};
+			struct fstage *fs = &st->fs[pi][k];
 
 			if (!in_funnel(&p->stage[k]))
 				continue;
-			for (i = 0; i < st->nf; i++) {
-				const struct fopp *f = &st->f[i];
-				size_t m;
-
-				if (f->pl != (short)pi || !reached(p, f, (int)k))
-					continue;
-				reach++;
-				for (m = k + 1; m < p->nstage; m++)
-					if (in_funnel(&p->stage[m]) &&
-					    reached(p, f, (int)m))
-						break;
-				if (m == p->nstage)
-					continue;
-				conv++;
-				/* days from entering k to entering the next
-				 * stage it reached, when both are known */
-				if (f->entered && f->entered[k] != INT32_MIN &&
-				    f->entered[m] != INT32_MIN &&
-				    f->entered[m] >= f->entered[k])
-					push32(&days, f->entered[m] -
-					    f->entered[k]);
-			}
 			memset(c, 0, sizeof c);
 			c[0].type = c[1].type = SU_C_STR;
 			c[0].s = p->name, c[0].len = strlen(p->name);
 			c[1].s = p->stage[k].name, c[1].len = strlen(p->stage[k].name);
 			c[2].type = c[3].type = SU_C_INT;
-			c[2].v = reach, c[3].v = conv;
+			c[2].v = fs->reach, c[3].v = fs->conv;
 			if (p->stage[k].status == ST_WON)
 				c[3].type = SU_C_NULL; /* the funnel's end */
-			else if (reach)
-				c[4].type = SU_C_PCT, c[4].v = conv,
-				c[4].d = reach;
-			if (days.n)
+			else if (fs->reach)
+				c[4].type = SU_C_PCT, c[4].v = fs->conv,
+				c[4].d = fs->reach;
+			if (fs->days.n)
 				c[5].type = SU_C_DAYS, c[5].d = 2,
-				c[5].v = su_median2_days(days.v, days.n);
-			free(days.v);
+				c[5].v = su_days_median2(&fs->days);
 			if ((e = su_out_row(out, c)) != 0)
 				return e;
 		}
@@ -1258,6 +1296,21 @@ setup(void *self, struct su_run *run)
 	if (su_model_load(o->model, &st->m) ||
 	    !(st->pl = su_place_new(st->m, o->re)))
 		return -1;
+	if (o->mode == MODE_FUNNEL || o->win_from) {
+		size_t i, most = 1;
+
+		st->fs = su_xmalloc(st->m->np * sizeof *st->fs);
+		st->fnin = su_xmalloc(st->m->np * sizeof *st->fnin);
+		for (i = 0; i < st->m->np; i++) {
+			size_t n = st->m->p[i].nstage;
+
+			st->fs[i] = su_xmalloc((n ? n : 1) * sizeof **st->fs);
+			memset(st->fs[i], 0, (n ? n : 1) * sizeof **st->fs);
+			st->fnin[i] = 0;
+			most = n > most ? n : most;
+		}
+		st->fent = su_xmalloc(most * sizeof *st->fent);
+	}
 	want[SU_R_STAGE] = want[SU_R_CLOSE] = SU_COL_REQUIRED;
 	want[o->from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
 	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
@@ -1347,24 +1400,14 @@ say_uncycled_all(const struct state *st, const char *close,
 	    "they were created (a migration's load date?)");
 }
 
-/* the win rate among the deals that reached --win-rate-from */
+/* the kept deals counted, their history joined */
 static void
-count_reached(struct state *st)
+count_kept(struct state *st)
 {
 	size_t i;
 
-	for (i = 0; i < st->nf; i++) {
-		struct fopp *f = &st->f[i];
-		int w = st->win_idx[f->pl];
-
-		if (w < 0 || f->status == ST_OPEN ||
-		    !reached(&st->m->p[f->pl], f, w))
-			continue;
-		if (f->status == ST_WON)
-			f->g->rwon++;
-		else
-			f->g->rlost++;
-	}
+	for (i = 0; i < st->nf; i++)
+		count_deal(st, &st->f[i]);
 }
 
 /* the last record read: the duplicate-id check's readings agree */
@@ -1427,13 +1470,12 @@ end(void *self, struct su_run *run)
 	}
 	if (o->mode == MODE_FUNNEL && no_funnel(st))
 		return -1;
-	if (o->mode == MODE_FUNNEL || o->win_from) {
+	if (o->history) {
 		fopp_index(st);
-		if (o->history && read_history(st))
+		if (read_history(st))
 			return -1;
 	}
-	if (o->win_from)
-		count_reached(st);
+	count_kept(st); /* (none kept without --history: counted as read) */
 	if (st->ng == 0 && !o->nbound && !o->cohort)
 		su_groups_get(st->groups, "", 0); /* no deals: still a row */
 	return 0;
@@ -1460,8 +1502,19 @@ static void
 free_state(void *self)
 {
 	struct state *st = self;
-	size_t i;
+	size_t i, k;
 
+	/* the funnel's counts first: sized by the model */
+	if (st->fs) {
+		for (i = 0; i < st->m->np; i++) {
+			for (k = 0; k < st->m->p[i].nstage; k++)
+				su_days_free(&st->fs[i][k].days);
+			free(st->fs[i]);
+		}
+	}
+	free(st->fs);
+	free(st->fnin);
+	free(st->fent);
 	su_place_free(st->pl);
 	su_model_free(st->m);
 	su_groups_free(st->groups, free_gstat);
