@@ -816,23 +816,24 @@ same_run() {
 }
 
 # the hook changes b.csv after the second reading, before the first reads
-# it: a line more, or an id changed (the count the same, the ids not)
+# it: a line more, or an id changed (the count the same, the ids not).
+# changed HOOK MESSAGE: refused, exit 2, no output, MESSAGE last.
+changed() {
+	dup_inputs 3000
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_PREPASS="$1" \
+	    "$BIN/cyclestat" --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cyclestat: $2"
+}
+
 @test "an input that changed between the duplicate-id check's two readings is refused" {
-	dup_inputs 3000
 	d=$BATS_TEST_TMPDIR
-	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
-	    SU_TEST_IDSET_PREPASS="echo NEW1,Discover,2026-01-01,2026-05-01 >>$d/b.csv" \
-	    "$BIN/cyclestat" --skip-invalid "$d/a.csv" "$d/b.csv"
-	assert_failure 2
-	assert_output ""
-	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cyclestat: $d/b.csv:1506: more ids than when the input was first read (to check them for duplicates): it changed while it was read"
-	dup_inputs 3000
-	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
-	    SU_TEST_IDSET_PREPASS="sed -i 2s/^006Dn/007Dn/ $d/b.csv" \
-	    "$BIN/cyclestat" --skip-invalid "$d/a.csv" "$d/b.csv"
-	assert_failure 2
-	assert_output ""
-	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cyclestat: the input changed while it was read: its ids are not those of its first reading (to check them for duplicates)"
+	changed "echo NEW1,Discover,2026-01-01,2026-05-01 >>$d/b.csv" \
+	    "$d/b.csv:1506: more ids than when the input was first read (to check them for duplicates): it changed while it was read"
+	changed "sed -i 2s/^006Dn/007Dn/ $d/b.csv" \
+	    "the input changed while it was read: its ids are not those of its first reading (to check them for duplicates)"
 }
 
 # 3,000 deals and 5 duplicates: 3,005 opportunities counted
