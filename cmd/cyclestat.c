@@ -31,6 +31,7 @@ struct opts {
 	int has_target_wr;
 	long min_deals;    /* --min-deals */
 	int cohort;        /* --cohort: 0 none, 1 month, 2 quarter */
+	int no_dupcheck;   /* --no-duplicate-check */
 };
 
 static const char usage_text[] =
@@ -39,7 +40,7 @@ static const char usage_text[] =
 "                 [--min-deals N] [--survival] [--cohort month|quarter]\n"
 "                 [--funnel | --loss-reasons | --histogram] [--history FILE]\n"
 "                 [--win-rate-from STAGE] [-m MODEL] [--won RE] [--lost RE]\n"
-"                 [--open RE] [options] [FILE ...]\n";
+"                 [--open RE] [--no-duplicate-check] [options] [FILE ...]\n";
 
 static void
 usage(FILE *fp)
@@ -74,6 +75,8 @@ usage(FILE *fp)
 "      --win-rate-from STAGE  add the win rate among deals that reached STAGE\n"
 "  -m, --model FILE           the stage model that says which stages are\n"
 "                             open, won, lost (default: seed 003's)\n"
+"      --no-duplicate-check   do not check opportunity ids for duplicates\n"
+"                             (a stream of tens of millions of deals)\n"
 "%s"
 "\n%s", su_stage_usage, su_common_usage);
 }
@@ -81,7 +84,7 @@ usage(FILE *fp)
 enum { OPT_BANDS = SU_OPT_PROGRAM_BASE, OPT_FROM, OPT_OPEN_AGE,
        OPT_TARGET_CYCLE, OPT_TARGET_WR, OPT_FUNNEL, OPT_LOSS, OPT_HIST,
        OPT_HISTORY, OPT_WIN_FROM, OPT_MIN_DEALS, OPT_SURVIVAL,
-       OPT_COHORT };
+       OPT_COHORT, OPT_NO_DUPCHECK };
 
 static int
 set_mode(struct opts *o, enum mode m)
@@ -136,21 +139,6 @@ parse_bands(struct opts *o, const char *arg)
 
 /* ---- per group ------------------------------------------------------------ */
 
-struct i32s {
-	int32_t *v;
-	size_t n, cap;
-};
-
-static void
-push32(struct i32s *a, int32_t x)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 16;
-		a->v = su_xrealloc(a->v, a->cap * sizeof *a->v);
-	}
-	a->v[a->n++] = x;
-}
-
 struct gstat {
 	long opps, won, lost, open;
 	int64_t won_sum, cycle_sum, age_sum;
@@ -159,7 +147,8 @@ struct gstat {
 	struct su_amounts amt; /* won deals' amounts, by distinct amount */
 	long rwon, rlost;     /* won and lost among those that reached
 	                         --win-rate-from */
-	struct i32s surv;     /* --survival: 2 x days + 1 won, + 0 censored */
+	struct su_days swon, scens; /* --survival: days to win, days at
+	                               censoring, counted by day */
 };
 
 static void
@@ -170,7 +159,8 @@ free_gstat(void *p)
 	su_days_free(&g->cyc);
 	su_days_free(&g->age);
 	su_amounts_free(&g->amt);
-	free(g->surv.v);
+	su_days_free(&g->swon);
+	su_days_free(&g->scens);
 }
 
 /* --funnel: the deals at a stage, and those of them at no stage of the
@@ -188,13 +178,22 @@ struct uncycled {
 	long line[UNCYCLED_SHOWN];
 };
 
-/* a deal kept for the funnel and --win-rate-from */
+/* a deal as the funnel and --win-rate-from see it: kept, for a stage
+ * history to be joined to it by id (--history), else only while its row
+ * is read */
 struct fopp {
 	char *id;
 	struct gstat *g;
 	short pl, cur, status;
 	long line;
 	int32_t *entered; /* per stage of its pipeline, or NULL */
+};
+
+/* the funnel at a stage: deals that reached it, those of them that went
+ * on, and the days it took them, counted by day */
+struct fstage {
+	long reach, conv;
+	struct su_days days;
 };
 
 struct state {
@@ -217,13 +216,17 @@ struct state {
 	long nosurv;    /* --survival: lost and open deals without a time */
 	long nocohort;  /* --cohort: deals without a start */
 	struct uncycled wnoclose, wnostart, wback;
-	/* duplicate ids: id -> the line it was first on (the ids compared,
-	 * not their hashes: two ids are never one by chance) */
-	struct su_map *ids;
+	/* duplicate ids: each id and the line it was first on (lib's
+	 * compact set: the ids compared, not only their hashes) */
+	struct su_idset *ids;
 	/* the funnel */
-	struct fopp *f;
+	struct fopp *f;         /* with --history only: its join */
 	size_t nf, fcap;
 	struct su_map *fids; /* id -> 1 + index into f */
+	struct fstage **fs;  /* the funnel's counts, per pipeline and stage */
+	long *fnin;          /* the funnel's deals, per pipeline */
+	int32_t *fent;       /* a deal's Date entered days, without
+	                        --history (a stage's room in each pipeline) */
 	struct su_dentered *dent;
 	size_t ndent;
 	int *win_idx; /* --win-rate-from: its stage in each pipeline, or -1 */
@@ -283,36 +286,30 @@ band_label(const struct opts *o, char b, char *buf, const char *cur)
 	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
 }
 
-/* where an id was first seen (the reader's file names live to the end) */
-struct idseen {
-	const char *file;
-	long line;
-};
-
 static enum su_result
 check_duplicate(struct state *st, const struct su_rec *r)
 {
 	const char *id;
 	size_t len;
-	struct su_group *g;
-	struct idseen *seen;
+	const char *ffile;
+	long fline;
+	int k;
 
 	id = r->f[st->col[SU_R_ID]];
 	len = r->len[st->col[SU_R_ID]];
 	su_trim(&id, &len);
 	if (len == 0)
 		return SU_OK;
-	g = su_map_get(st->ids, id, len, 1);
-	seen = g->val;
-	if (seen->line) {
+	k = su_idset_add(st->ids, id, len, r->file, r->line, &ffile, &fline);
+	if (k < 0)
+		return SU_STOP;
+	if (k > 0) {
 		char at[PATH_MAX + 32];
 
 		return su_in_reject(st->in, r, "opportunity %.*s again: "
 		    "it is on %s too", (int)len, id, su_seen_at(at, sizeof at,
-		    seen->file, seen->line, r));
+		    ffile, fline, r));
 	}
-	seen->file = r->file;
-	seen->line = r->line;
 	return SU_OK;
 }
 
@@ -431,7 +428,8 @@ check_entered(struct state *st, const struct su_rec *r,
 	return SU_OK;
 }
 
-/* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
+static void count_deal(struct state *, const struct fopp *);
+
 /* the group of a deal whose key is more than its -g values: its band
  * (--bands) after them, the period it started in (--cohort) before them;
  * the key's length in *klen (a loss reason's key starts with it) */
@@ -473,6 +471,7 @@ key_group(struct state *st, const struct su_rec *r, int32_t close,
 	return su_groups_get(st->groups, klen ? st->key : "", klen);
 }
 
+/* one deal: counted (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
 static enum su_result
 deal(void *self, struct su_run *run, const struct su_rec *r)
 {
@@ -492,7 +491,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	enum su_result e;
 
 	(void)run;
-	if (st->col[SU_R_ID] >= 0 && (e = check_duplicate(st, r)) != SU_OK)
+	if (st->col[SU_R_ID] >= 0 && !o->no_dupcheck &&
+	    (e = check_duplicate(st, r)) != SU_OK)
 		return e;
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
@@ -571,7 +571,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			g->cycle_sum += close - start;
 			su_days_add(&g->cyc, close - start);
 			if (o->mode == MODE_SURVIVAL)
-				push32(&g->surv, 2 * (close - start) + 1);
+				su_days_add(&g->swon, close - start);
 		}
 	} else if (w.status == ST_LOST) {
 		g->lost++;
@@ -581,7 +581,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			    close < start)
 				st->nosurv++; /* said */
 			else
-				push32(&g->surv, 2 * (close - start));
+				su_days_add(&g->scens, close - start);
 		}
 		if (o->mode == MODE_LOSS) {
 			const char *reason = r->f[st->col[SU_R_LOSS_REASON]];
@@ -606,7 +606,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 			else if (start > o->c.as_of)
 				st->future += !o->open_age; /* said */
 			else
-				push32(&g->surv, 2 * (o->c.as_of - start));
+				su_days_add(&g->scens, o->c.as_of - start);
 		}
 		if (o->open_age && start == SU_DATE_NONE)
 			st->noage++; /* said */
@@ -632,8 +632,30 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 		if (w.idx < 0)
 			seen->out++, st->nout++;
 	}
-	/* kept for the funnel and --win-rate-from */
-	if (o->mode == MODE_FUNNEL || o->win_from) {
+	/* counted now for the funnel and --win-rate-from, or kept for the
+	 * history to be joined to */
+	if ((o->mode == MODE_FUNNEL || o->win_from) && !o->history) {
+		struct fopp f = {.g = g, .pl = (short)(w.p - st->m->p),
+		    .cur = (short)w.idx, .status = (short)w.status};
+		size_t i, k;
+
+		for (i = 0; i < st->ndent; i++) {
+			const struct su_pipeline *p = &st->m->p[f.pl];
+			int j = su_dentered_stage(p, st->dent[i].label);
+			int32_t d;
+
+			c = st->dent[i].col;
+			if (j < 0 || r->len[c] == 0 || su_date_parse(r->f[c],
+			    r->len[c], o->c.dmy, &d, &why) != 0)
+				continue; /* (checked above) */
+			if (!f.entered)
+				for (f.entered = st->fent, k = 0;
+				    k < p->nstage; k++)
+					f.entered[k] = INT32_MIN;
+			f.entered[j] = d;
+		}
+		count_deal(st, &f);
+	} else if (o->mode == MODE_FUNNEL || o->win_from) {
 		struct fopp *f;
 		const char *id = "";
 		size_t len = 0, i;
@@ -703,6 +725,49 @@ reached(const struct su_pipeline *p, const struct fopp *f, int k)
 		if (in_funnel(&p->stage[i]))
 			first = i;
 	return k == first;
+}
+
+/* a deal into the funnel's counts (--funnel) and the win rate of those
+ * that reached --win-rate-from: as its row is read, or once the history
+ * is joined to it */
+static void
+count_deal(struct state *st, const struct fopp *f)
+{
+	const struct su_pipeline *p = &st->m->p[f->pl];
+	size_t k, m;
+	int w;
+
+	if (st->o->mode == MODE_FUNNEL) {
+		st->fnin[f->pl]++;
+		for (k = 0; k < p->nstage; k++) {
+			struct fstage *fs = &st->fs[f->pl][k];
+
+			if (!in_funnel(&p->stage[k]) || !reached(p, f, (int)k))
+				continue;
+			fs->reach++;
+			for (m = k + 1; m < p->nstage; m++)
+				if (in_funnel(&p->stage[m]) &&
+				    reached(p, f, (int)m))
+					break;
+			if (m == p->nstage)
+				continue;
+			fs->conv++;
+			/* days from entering k to entering the next stage it
+			 * reached, when both are known */
+			if (f->entered && f->entered[k] != INT32_MIN &&
+			    f->entered[m] != INT32_MIN &&
+			    f->entered[m] >= f->entered[k])
+				su_days_add(&fs->days, f->entered[m] -
+				    f->entered[k]);
+		}
+	}
+	if (!st->o->win_from || (w = st->win_idx[f->pl]) < 0 ||
+	    f->status == ST_OPEN || !reached(p, f, w))
+		return;
+	if (f->status == ST_WON)
+		f->g->rwon++;
+	else
+		f->g->rlost++;
 }
 
 static int
@@ -775,62 +840,35 @@ write_funnel(struct state *st, struct su_out *out)
 	static const char *const names[] = {"pipeline", "stage", "reached",
 	    "converted", "conversion", "median_days"};
 	struct su_cell c[6];
-	size_t pi, k, i;
+	size_t pi, k;
 	int e;
 
 	if ((e = su_out_header(out, 6, names)) != 0)
 		return e;
 	for (pi = 0; pi < st->m->np; pi++) {
 		const struct su_pipeline *p = &st->m->p[pi];
-		long nin = 0;
 
-		for (i = 0; i < st->nf; i++)
-			nin += st->f[i].pl == (short)pi;
-		if (!nin)
+		if (!st->fnin[pi])
 			continue;
 		for (k = 0; k < p->nstage; k++) {
-			long reach = 0, conv = 0;
-			struct i32s days = {NULL, 0, 0};
+			struct fstage *fs = &st->fs[pi][k];
 
 			if (!in_funnel(&p->stage[k]))
 				continue;
-			for (i = 0; i < st->nf; i++) {
-				const struct fopp *f = &st->f[i];
-				size_t m;
-
-				if (f->pl != (short)pi || !reached(p, f, (int)k))
-					continue;
-				reach++;
-				for (m = k + 1; m < p->nstage; m++)
-					if (in_funnel(&p->stage[m]) &&
-					    reached(p, f, (int)m))
-						break;
-				if (m == p->nstage)
-					continue;
-				conv++;
-				/* days from entering k to entering the next
-				 * stage it reached, when both are known */
-				if (f->entered && f->entered[k] != INT32_MIN &&
-				    f->entered[m] != INT32_MIN &&
-				    f->entered[m] >= f->entered[k])
-					push32(&days, f->entered[m] -
-					    f->entered[k]);
-			}
 			memset(c, 0, sizeof c);
 			c[0].type = c[1].type = SU_C_STR;
 			c[0].s = p->name, c[0].len = strlen(p->name);
 			c[1].s = p->stage[k].name, c[1].len = strlen(p->stage[k].name);
 			c[2].type = c[3].type = SU_C_INT;
-			c[2].v = reach, c[3].v = conv;
+			c[2].v = fs->reach, c[3].v = fs->conv;
 			if (p->stage[k].status == ST_WON)
 				c[3].type = SU_C_NULL; /* the funnel's end */
-			else if (reach)
-				c[4].type = SU_C_PCT, c[4].v = conv,
-				c[4].d = reach;
-			if (days.n)
+			else if (fs->reach)
+				c[4].type = SU_C_PCT, c[4].v = fs->conv,
+				c[4].d = fs->reach;
+			if (fs->days.n)
 				c[5].type = SU_C_DAYS, c[5].d = 2,
-				c[5].v = su_median2_days(days.v, days.n);
-			free(days.v);
+				c[5].v = su_days_median2(&fs->days);
 			if ((e = su_out_row(out, c)) != 0)
 				return e;
 		}
@@ -1134,20 +1172,11 @@ write_survival(struct state *st, struct su_out *out)
 	all = su_groups_sorted(st->groups, &n);
 	for (j = 0; j < n; j++) {
 		struct gstat *g = all[j]->val;
-		size_t m = g->surv.n;
-		int32_t *t = su_xmalloc((m ? m : 1) * sizeof *t);
-		unsigned char *ev = su_xmalloc(m ? m : 1);
 		const double *curve[3];
 		struct su_km km;
 		int64_t q;
 
-		for (k = 0; k < m; k++) {
-			t[k] = g->surv.v[k] / 2;
-			ev[k] = (unsigned char)(g->surv.v[k] % 2);
-		}
-		su_km_fit(t, ev, m, &km);
-		free(t);
-		free(ev);
+		su_km_fit_days(&g->swon, &g->scens, &km);
 		memset(c, 0, sizeof c);
 		i = group_cells(st, all[j]->key, c, band);
 		c[i++] = su_cell_num(SU_C_INT, km.subjects, 1);
@@ -1189,6 +1218,7 @@ static const struct option longopts[] = {
 	{"win-rate-from", 1, 0, OPT_WIN_FROM}, {"model", 1, 0, 'm'},
 	{"min-deals", 1, 0, OPT_MIN_DEALS}, {"survival", 0, 0, OPT_SURVIVAL},
 	{"cohort", 1, 0, OPT_COHORT},
+	{"no-duplicate-check", 0, 0, OPT_NO_DUPCHECK},
 	SU_STAGE_LONGOPTS, {0, 0, 0, 0},
 };
 
@@ -1258,6 +1288,9 @@ option(void *self, int c, const char *arg)
 		o->cohort = k + 1;
 		return 0;
 	}
+	case OPT_NO_DUPCHECK:
+		o->no_dupcheck = 1;
+		return 0;
 	}
 	abort(); /* in longopts, handled by nobody */
 }
@@ -1278,10 +1311,25 @@ setup(void *self, struct su_run *run)
 	st->groups = su_groups_new_pivot(sizeof(struct gstat));
 	st->reasons = su_groups_new_pivot(sizeof(long));
 	st->seen = su_groups_new(sizeof(struct seen));
-	st->ids = su_map_new(sizeof(struct idseen));
+	st->ids = su_idset_new();
 	if (su_model_load(o->model, &st->m) ||
 	    !(st->pl = su_place_new(st->m, o->re)))
 		return -1;
+	if (o->mode == MODE_FUNNEL || o->win_from) {
+		size_t i, most = 1;
+
+		st->fs = su_xmalloc(st->m->np * sizeof *st->fs);
+		st->fnin = su_xmalloc(st->m->np * sizeof *st->fnin);
+		for (i = 0; i < st->m->np; i++) {
+			size_t n = st->m->p[i].nstage;
+
+			st->fs[i] = su_xmalloc((n ? n : 1) * sizeof **st->fs);
+			memset(st->fs[i], 0, (n ? n : 1) * sizeof **st->fs);
+			st->fnin[i] = 0;
+			most = n > most ? n : most;
+		}
+		st->fent = su_xmalloc(most * sizeof *st->fent);
+	}
 	want[SU_R_STAGE] = want[SU_R_CLOSE] = SU_COL_REQUIRED;
 	want[o->from_sql ? SU_R_SQL_DATE : SU_R_CREATED] = SU_COL_REQUIRED;
 	want[SU_R_AMOUNT] = want[SU_R_TYPE] = want[SU_R_ID] =
@@ -1307,6 +1355,10 @@ header(void *self, struct su_run *run)
 	st->in = run->in;
 	st->hdr = hdr;
 	memcpy(st->col, run->col, sizeof st->col);
+	/* a large input read twice for the duplicate-id check: as this
+	 * reader reads it */
+	su_idset_inputs(st->ids, run->c, run->nfiles, run->files,
+	    st->col[SU_R_ID]);
 	if (o->group_by && su_group_resolve(hdr->file, o->group_by, hdr,
 	    &o->c, &st->gc, &st->ng))
 		return -1;
@@ -1367,24 +1419,24 @@ say_uncycled_all(const struct state *st, const char *close,
 	    "they were created (a migration's load date?)");
 }
 
-/* the win rate among the deals that reached --win-rate-from */
+/* the kept deals counted, their history joined */
 static void
-count_reached(struct state *st)
+count_kept(struct state *st)
 {
 	size_t i;
 
-	for (i = 0; i < st->nf; i++) {
-		struct fopp *f = &st->f[i];
-		int w = st->win_idx[f->pl];
+	for (i = 0; i < st->nf; i++)
+		count_deal(st, &st->f[i]);
+}
 
-		if (w < 0 || f->status == ST_OPEN ||
-		    !reached(&st->m->p[f->pl], f, w))
-			continue;
-		if (f->status == ST_WON)
-			f->g->rwon++;
-		else
-			f->g->rlost++;
-	}
+/* the last record read: the duplicate-id check's readings agree */
+static int
+settle(void *self, struct su_run *run)
+{
+	struct state *st = self;
+
+	(void)run;
+	return su_idset_end(st->ids);
 }
 
 /* the input read: what is said of it, the bands' currency, the funnel's
@@ -1437,13 +1489,12 @@ end(void *self, struct su_run *run)
 	}
 	if (o->mode == MODE_FUNNEL && no_funnel(st))
 		return -1;
-	if (o->mode == MODE_FUNNEL || o->win_from) {
+	if (o->history) {
 		fopp_index(st);
-		if (o->history && read_history(st))
+		if (read_history(st))
 			return -1;
 	}
-	if (o->win_from)
-		count_reached(st);
+	count_kept(st); /* (none kept without --history: counted as read) */
 	if (st->ng == 0 && !o->nbound && !o->cohort)
 		su_groups_get(st->groups, "", 0); /* no deals: still a row */
 	return 0;
@@ -1470,8 +1521,19 @@ static void
 free_state(void *self)
 {
 	struct state *st = self;
-	size_t i;
+	size_t i, k;
 
+	/* the funnel's counts first: sized by the model */
+	if (st->fs) {
+		for (i = 0; i < st->m->np; i++) {
+			for (k = 0; k < st->m->p[i].nstage; k++)
+				su_days_free(&st->fs[i][k].days);
+			free(st->fs[i]);
+		}
+	}
+	free(st->fs);
+	free(st->fnin);
+	free(st->fent);
 	su_place_free(st->pl);
 	su_model_free(st->m);
 	su_groups_free(st->groups, free_gstat);
@@ -1483,7 +1545,7 @@ free_state(void *self)
 	}
 	free(st->f);
 	su_map_free(st->fids, NULL);
-	su_map_free(st->ids, NULL);
+	su_idset_free(st->ids);
 	free(st->gc);
 	free(st->key);
 	free(st->win_idx);
@@ -1494,7 +1556,7 @@ free_state(void *self)
 static const struct su_prog cyclestat = {
 	.shortopts = "g:m:", .longopts = longopts, .usage = usage,
 	.option = option, .setup = setup, .header = header, .record = deal,
-	.end = end, .write = write_mode, .free = free_state,
+	.settle = settle, .end = end, .write = write_mode, .free = free_state,
 };
 
 int

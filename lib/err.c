@@ -15,6 +15,9 @@ static const char *progname = "salesutils";
  * the signal handler reads it. */
 static const char *volatile temps[4];
 static const int deathsigs[] = { SIGHUP, SIGINT, SIGTERM };
+/* su_quiet: messages dropped while an input is read a second time (the
+ * duplicate-id check's pre-pass): what it meets is said by the first */
+static int quiet;
 
 /* unlink only: async-signal-safe, for ondeath as for oom */
 static void
@@ -73,6 +76,8 @@ su_msg(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (quiet)
+		return;
 	fprintf(stderr, "%s: ", progname);
 	if (file && line > 0)
 		fprintf(stderr, "%s:%ld: ", file, line);
@@ -82,6 +87,12 @@ su_msg(const char *file, long line, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void
+su_quiet(int on)
+{
+	quiet = on;
 }
 
 /* path in the first free slot (keep) or out of its slot */

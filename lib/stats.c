@@ -260,47 +260,112 @@ cmpobs(const void *a, const void *b)
 	return (y->ev > x->ev) - (y->ev < x->ev); /* events first */
 }
 
+/* a curve begun: room for steps steps */
+static void
+km_begin(struct su_km *km, size_t subjects, size_t steps)
+{
+	memset(km, 0, sizeof *km);
+	km->subjects = (long)subjects;
+	km->t = su_xmalloc((steps ? steps : 1) * sizeof *km->t);
+	km->s = su_xmalloc((steps ? steps : 1) * sizeof *km->s);
+	km->lo = su_xmalloc((steps ? steps : 1) * sizeof *km->lo);
+	km->hi = su_xmalloc((steps ? steps : 1) * sizeof *km->hi);
+}
+
+/* the curve at time t, the next in rising order: d events there, and
+ * leave subjects (the events and the censorings) leaving the risk set
+ * after it; *s, *gw and *risk carried from step to step.  The one
+ * arithmetic of su_km_fit and su_km_fit_days: the same curve to the bit. */
+static void
+km_step(struct su_km *km, int32_t t, size_t d, size_t leave, double *s,
+        double *gw, size_t *risk)
+{
+	double se;
+
+	if (d) {
+		*s *= (double)(*risk - d) / (double)*risk;
+		/* Greenwood: d / (n (n - d)); at S = 0 no interval */
+		if (*risk > d)
+			*gw += (double)d / ((double)*risk *
+			    (double)(*risk - d));
+		se = sqrt(*gw);
+		km->t[km->n] = t;
+		km->s[km->n] = *s;
+		km->lo[km->n] = *risk > d ? *s * exp(-SU_Z95 * se) : 0;
+		km->hi[km->n] = *risk > d ? *s * exp(SU_Z95 * se) : 0;
+		if (km->hi[km->n] > 1)
+			km->hi[km->n] = 1;
+		km->n++;
+		km->events += (long)d;
+	}
+	*risk -= leave;
+}
+
 void
 su_km_fit(int32_t *t, unsigned char *ev, size_t n, struct su_km *km)
 {
 	struct kmobs *o = su_xmalloc((n ? n : 1) * sizeof *o);
 	size_t i, j, risk = n;
-	double s = 1, gw = 0, se;
+	double s = 1, gw = 0;
 
 	for (i = 0; i < n; i++)
 		o[i].t = t[i], o[i].ev = ev[i] != 0;
 	qsort(o, n, sizeof *o, cmpobs);
-	memset(km, 0, sizeof *km);
-	km->subjects = (long)n;
-	km->t = su_xmalloc((n ? n : 1) * sizeof *km->t);
-	km->s = su_xmalloc((n ? n : 1) * sizeof *km->s);
-	km->lo = su_xmalloc((n ? n : 1) * sizeof *km->lo);
-	km->hi = su_xmalloc((n ? n : 1) * sizeof *km->hi);
+	km_begin(km, n, n);
 	for (i = 0; i < n; i = j) {
 		size_t d = 0;
 
 		for (j = i; j < n && o[j].t == o[i].t; j++)
 			d += o[j].ev;
-		if (d) {
-			s *= (double)(risk - d) / (double)risk;
-			/* Greenwood: d / (n (n - d)); at S = 0 no interval */
-			if (risk > d)
-				gw += (double)d / ((double)risk *
-				    (double)(risk - d));
-			se = sqrt(gw);
-			km->t[km->n] = o[i].t;
-			km->s[km->n] = s;
-			km->lo[km->n] = risk > d ? s * exp(-SU_Z95 * se) : 0;
-			km->hi[km->n] = risk > d ? s * exp(SU_Z95 * se) : 0;
-			if (km->hi[km->n] > 1)
-				km->hi[km->n] = 1;
-			km->n++;
-			km->events += (long)d;
-		}
-		risk -= j - i;
+		km_step(km, o[i].t, d, j - i, &s, &gw, &risk);
 	}
 	km->tmax = n ? o[n - 1].t : 0;
 	free(o);
+}
+
+/* the far times of h (at or past SU_DAYS_DENSE), sorted, and their
+ * number */
+static size_t
+days_far(struct su_days *h)
+{
+	size_t nf = h->n - h->dense;
+
+	if (nf > 1)
+		qsort(h->far, nf, sizeof *h->far, cmp32);
+	return nf;
+}
+
+void
+su_km_fit_days(struct su_days *ev, struct su_days *cens, struct su_km *km)
+{
+	size_t risk = ev->n + cens->n, e, c, i = 0, j = 0, ne, nc;
+	int32_t d, nd = ev->ncount > cens->ncount ? ev->ncount : cens->ncount;
+	double s = 1, gw = 0;
+
+	/* at most a step a day counted, and one a far event */
+	km_begin(km, risk, (size_t)ev->ncount + (ev->n - ev->dense));
+	for (d = 0; d < nd; d++) {
+		e = d < ev->ncount ? ev->count[d] : 0;
+		c = d < cens->ncount ? cens->count[d] : 0;
+		if (e || c)
+			km_step(km, d, e, e + c, &s, &gw, &risk);
+	}
+	/* the far ones, each list sorted, merged by time */
+	ne = days_far(ev);
+	nc = days_far(cens);
+	while (i < ne || j < nc) {
+		d = j >= nc || (i < ne && ev->far[i] <= cens->far[j]) ?
+		    ev->far[i] : cens->far[j];
+		for (e = 0; i < ne && ev->far[i] == d; i++)
+			e++;
+		for (c = 0; j < nc && cens->far[j] == d; j++)
+			c++;
+		km_step(km, d, e, e + c, &s, &gw, &risk);
+	}
+	km->tmax = !cens->n || (ev->n && ev->max > cens->max) ? ev->max :
+	    cens->max;
+	if (!ev->n && !cens->n)
+		km->tmax = 0;
 }
 
 double

@@ -33,6 +33,7 @@
 #include "su_plan.h"
 #include "su_payout.h"
 #include "su_map.h"
+#include "su_idset.h"
 #include "su_groups.h"
 #include "su_scan.h"
 #include "su_csvin.h"

@@ -29,6 +29,9 @@ const char *su_prog(void);
 /* "prog: FILE:LINE: message" (FILE NULL: "prog: message"; LINE 0: no line) */
 void su_msg(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* su_msg says nothing while on (1): an input read a second time, whose
+ * errors the first reading says */
+void su_quiet(int on);
 /* mkstemp(template), the file then removed if the program dies (a signal,
  * out of memory) before su_temp_forget(template): it was put in place or
  * removed.  No signal between the making and the registering. */

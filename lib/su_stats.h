@@ -92,6 +92,11 @@ struct su_km {
 	                      unless it is 0 */
 };
 void su_km_fit(int32_t *t, unsigned char *ev, size_t n, struct su_km *km);
+/* the same curve from counts per day (memory that does not grow with the
+ * subjects): the event times in ev, the censoring times in cens (their
+ * far times sorted in place) */
+void su_km_fit_days(struct su_days *ev, struct su_days *cens,
+                    struct su_km *km);
 double su_km_at(const struct su_km *km, int32_t t); /* S(t), 1 before any */
 /* the time at which curve (s, lo or hi: km->s, km->lo, km->hi) first
  * drops to p or below, doubled (a curve exactly p from one step to the

@@ -703,3 +703,165 @@ PY
 	assert_success
 	assert_equal "$(tail -n +2 <<<"$output" | cut -d, -f1-3)" "$(cat "$BATS_TEST_TMPDIR/wanth")"
 }
+
+# dup_inputs N: a.csv and b.csv in the test's directory, N deals between
+# them with ids unique (i * 7919 mod 10^13: scattered, not in order) but for
+# five placed duplicates: a's first id again as a's last line, a's 10th as
+# b's 4th line, b's 6th line's id twice more at b's end, and a's 21st at b's very
+# end with spaces around it (trimmed: the same id)
+dup_inputs() {
+	python3 - "$BATS_TEST_TMPDIR" "$1" <<'PY'
+import sys
+d, n = sys.argv[1], int(sys.argv[2])
+ids = ["006Dn%013d" % (i * 7919 % 10**13) for i in range(n)]
+a, b = ids[:n // 2], ids[n // 2:]
+a.append(a[0])
+b.insert(3, a[9])
+b.append(b[5]); b.append(b[5])
+b.append(" " + a[20] + " ")
+for name, rows in (("a.csv", a), ("b.csv", b)):
+    with open(d + "/" + name, "w") as f:
+        f.write("Opportunity ID,Stage,Created Date,Close Date\n")
+        for i in rows:
+            f.write("%s,Discover,2026-01-01,2026-05-01\n" % i)
+PY
+}
+
+# 3,000 deals (1,501 lines of a, 1,504 of b after the header): the five
+# duplicates each said at its line with its first place (the first id on
+# a's line 2, a's 10th on line 11, b's 6th, 006Dn...(1504 x 7919 =
+# 11910176), on b's line 7 -- b's 4th line is the inserted one)
+@test "duplicate ids across files, first and last lines, trimmed: each said with the first place" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	run --separate-stderr cyclestat --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_success
+	assert_line --index 1 "3000,0,0,3000,,,,insufficient,,,,,,"
+	assert_equal "$stderr" "cyclestat: $d/a.csv:1502: opportunity 006Dn0000000000000 again: it is on line 2 too (skipped)
+cyclestat: $d/b.csv:5: opportunity 006Dn0000000071271 again: it is on $d/a.csv:11 too (skipped)
+cyclestat: $d/b.csv:1503: opportunity 006Dn0000011910176 again: it is on line 7 too (skipped)
+cyclestat: $d/b.csv:1504: opportunity 006Dn0000011910176 again: it is on line 7 too (skipped)
+cyclestat: $d/b.csv:1505: opportunity 006Dn0000000158380 again: it is on $d/a.csv:22 too (skipped)
+cyclestat: 5 invalid records skipped"
+}
+
+# same_run ARGS...: cyclestat ARGS with the duplicate-id set's budget at
+# its default (32 MB: these inputs never reach it) and at a few hundred ids
+# (SU_TEST_IDSET_BUDGET, bytes: the table's first 80 KB and ~900 ids of
+# 23 bytes), which reads the inputs a second time: stdout, stderr and the
+# exit status byte for byte the same.  $d/prepassed says the second
+# reading was done.  Standard input: the file $in, if set.
+same_run() {
+	local r=0
+	"$BIN/cyclestat" "$@" <"${in:-/dev/null}" >"$d/mem.out" \
+	    2>"$d/mem.err" || r=$?
+	echo "exit $r" >>"$d/mem.out"
+	rm -f "$d/prepassed"
+	r=0
+	SU_TEST_IDSET_BUDGET=100000 SU_TEST_IDSET_PREPASS="touch $d/prepassed" \
+	    "$BIN/cyclestat" "$@" <"${in:-/dev/null}" >"$d/two.out" \
+	    2>"$d/two.err" || r=$?
+	echo "exit $r" >>"$d/two.out"
+	cmp "$d/mem.out" "$d/two.out"
+	cmp "$d/mem.err" "$d/two.err"
+}
+
+@test "past its memory budget the duplicate-id check reads the files twice: the same output, messages and exit status" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	# every duplicate said, with --skip-invalid and --rejects
+	same_run --skip-invalid --rejects "$d/rej.csv" "$d/a.csv" "$d/b.csv"
+	[ -e "$d/prepassed" ]
+	grep -c 'again: it is on' "$d/two.err" | grep -qx 5
+	# the first one an error, exit 2
+	same_run "$d/a.csv" "$d/b.csv"
+	[ -e "$d/prepassed" ]
+	assert_equal "$(cat "$d/two.err")" "cyclestat: $d/a.csv:1502: opportunity 006Dn0000000000000 again: it is on line 2 too"
+	# the same file twice: every id of the second a duplicate (the set
+	# holds them all: each is a candidate)
+	same_run --skip-invalid "$d/a.csv" "$d/a.csv"
+	[ -e "$d/prepassed" ]
+	assert_equal "$(tail -n 1 "$d/two.err")" "cyclestat: 1502 invalid records skipped (1492 not shown)"
+	# the second reading reads as the first: tab-separated, ids in a
+	# column named by -c
+	for f in a b; do
+		sed 's/,/\t/g; 1s/Opportunity ID/Deal Key/' "$d/$f.csv" >"$d/$f.tsv"
+	done
+	same_run -t -c id='Deal Key' --skip-invalid "$d/a.tsv" "$d/b.tsv"
+	[ -e "$d/prepassed" ]
+	grep -c 'again: it is on' "$d/two.err" | grep -qx 5
+	# a bad record (a short one) said once, at its line, by the first
+	# reading alone
+	printf 'X1,Discover\n' >>"$d/a.csv"
+	same_run --skip-invalid "$d/a.csv" "$d/b.csv"
+	grep -c 'a.csv:1503' "$d/two.err" | grep -qx 1
+	same_run "$d/a.csv" "$d/b.csv"
+	grep -q 'a.csv:1502: opportunity' "$d/two.err"
+}
+
+# standard input cannot be read twice: there the set grows past its budget
+@test "past its budget on standard input the duplicate-id check keeps every id: the same output" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	tail -n +2 "$d/b.csv" | cat "$d/a.csv" - >"$d/ab.csv"
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_PREPASS="touch $d/prepassed" \
+	    "$BIN/cyclestat" --skip-invalid - <"$d/ab.csv"
+	assert_success
+	[ ! -e "$d/prepassed" ]
+	assert_line --index 1 "3000,0,0,3000,,,,insufficient,,,,,,"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'again: it is on')" 5
+	in=$d/ab.csv same_run --skip-invalid -
+	[ ! -e "$d/prepassed" ]
+}
+
+# the hook changes b.csv after the second reading, before the first reads
+# it: a line more, or an id changed (the count the same, the ids not).
+# changed HOOK MESSAGE: refused, exit 2, no output, MESSAGE last.
+changed() {
+	dup_inputs 3000
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_PREPASS="$1" \
+	    "$BIN/cyclestat" --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cyclestat: $2"
+}
+
+@test "an input that changed between the duplicate-id check's two readings is refused" {
+	d=$BATS_TEST_TMPDIR
+	changed "echo NEW1,Discover,2026-01-01,2026-05-01 >>$d/b.csv" \
+	    "$d/b.csv:1506: more ids than when the input was first read (to check them for duplicates): it changed while it was read"
+	changed "sed -i 2s/^006Dn/007Dn/ $d/b.csv" \
+	    "the input changed while it was read: its ids are not those of its first reading (to check them for duplicates)"
+}
+
+# 3,000 deals and 5 duplicates: 3,005 opportunities counted
+@test "--no-duplicate-check: ids not checked, every row counted" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	run --separate-stderr cyclestat --no-duplicate-check "$d/a.csv" "$d/b.csv"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 1 "3005,0,0,3005,,,,insufficient,,,,,,"
+}
+
+# --survival from counts per day, with days past the counted 4,095 (kept
+# apart, merged in order).  A won at 10 days, B won at 5,000 (2000-01-01
+# to 2013-09-09), C open, censored at 5,997 (--as-of 2016-06-02).  t=10:
+# 3 at risk, 1 won, S = 2/3; t=5000: 2 at risk, 1 won, S = 1/3: the
+# median is 5000 days.  Greenwood at t=10: 1/(3 x 2) = 0.1667, se 0.408,
+# low 2/3 x exp(-1.96 x 0.408) = 0.300 <= 1/2: median_low 10; high 2/3 x
+# exp(+0.80) > 1, capped, never 1/2: empty.  won_30 .. won_180 = 1 - 2/3.
+@test "--survival with days to win and censorings past 4,095 days, worked by hand" {
+	f=$(mk far.csv <<'CSV'
+Opportunity ID,Stage,Created Date,Close Date
+A,Closed Won,2000-01-01,2000-01-11
+B,Closed Won,2000-01-01,2013-09-09
+C,Discover,2000-01-01,2020-01-01
+CSV
+)
+	run --separate-stderr cyclestat --survival --as-of 2016-06-02 "$f"
+	assert_success
+	assert_line --index 1 "3,2,1,5000.0,10.0,,0.3333,0.3333,0.3333,0.3333,insufficient"
+}

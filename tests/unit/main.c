@@ -39,6 +39,8 @@ main(void)
 	test_present();
 	test_place();
 	test_map();
+	test_idset();
+	test_idset_prepass();
 	test_strtonum();
 	test_ini_load();
 	test_out_side();

@@ -5,6 +5,7 @@
 #include "su.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "unit.h"
 
@@ -163,6 +164,56 @@ test_stats_amounts(void)
 	su_amounts_free(&m);
 }
 
+/* one curve two ways: from each subject's time (su_km_fit) and from
+ * counts per day (su_km_fit_days), to the bit: n subjects, times of 0 to
+ * 40 days and 1 in 16 of 4000 to 9000 (past SU_DAYS_DENSE: the far
+ * lists, merged), 1 in 3 an event; and no subjects, only censorings, only
+ * events */
+static void
+check_km_days(size_t n, int evmod, int cmod, const char *what)
+{
+	int32_t *t = su_xmalloc((n ? n : 1) * sizeof *t);
+	unsigned char *ev = su_xmalloc(n ? n : 1);
+	struct su_days we = {0}, wc = {0};
+	struct su_km a, b;
+	unsigned long x = 12345;
+	size_t i;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		x = x * 1103515245 + 12345;
+		t[i] = (x >> 8) % 16 == 0 ? 4000 + (int32_t)((x >> 12) % 5000) :
+		    (int32_t)((x >> 12) % 41);
+		ev[i] = (unsigned char)((x >> 20) % 3 == 0 ? evmod : cmod);
+		su_days_add(ev[i] ? &we : &wc, t[i]);
+	}
+	su_km_fit(t, ev, n, &a);
+	su_km_fit_days(&we, &wc, &b);
+	same = a.n == b.n && a.subjects == b.subjects &&
+	    a.events == b.events && a.tmax == b.tmax;
+	for (i = 0; same && i < a.n; i++)
+		same = a.t[i] == b.t[i] && a.s[i] == b.s[i] &&
+		    a.lo[i] == b.lo[i] && a.hi[i] == b.hi[i];
+	CHECK(same, "Kaplan-Meier from counts, %s: %zu steps and %zu, "
+	    "%ld events and %ld, last %d and %d", what, a.n, b.n, a.events,
+	    b.events, a.tmax, b.tmax);
+	su_km_free(&a);
+	su_km_free(&b);
+	su_days_free(&we);
+	su_days_free(&wc);
+	free(t);
+	free(ev);
+}
+
+static void
+test_stats_km_days(void)
+{
+	check_km_days(5000, 1, 0, "5000 deals");
+	check_km_days(0, 1, 0, "none");
+	check_km_days(300, 0, 0, "censored only");
+	check_km_days(300, 1, 1, "events only");
+}
+
 void
 test_stats(void)
 {
@@ -192,5 +243,6 @@ test_stats(void)
 
 	test_stats_days();
 	test_stats_amounts();
+	test_stats_km_days();
 	test_stats_estimates();
 }

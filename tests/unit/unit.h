@@ -39,6 +39,8 @@ void test_expr(void);		/* expr.c */
 void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
+void test_idset(void);		/* idset.c */
+void test_idset_prepass(void);
 void test_present(void);	/* model.c */
 void test_place(void);
 void test_money(void);		/* money.c */
