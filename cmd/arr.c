@@ -438,6 +438,38 @@ bad:
 
 #define CELL(r, c) (int)((r)->len[c] > 60 ? 60 : (r)->len[c]), (r)->f[c]
 
+/* How many of an account's last lines a new line is merged into. */
+#define MERGE_LOOK 16
+
+/* A line of the same start and end as one of the account's last
+ * MERGE_LOOK lines is added to it (1), else it is kept apart (0): the
+ * bridge and the expansion target ask only what runs on a day, the
+ * sum, so an account keeps one line a contract term, however many rows
+ * an export repeats it in.  The amounts are never negative: a sum that
+ * overflows here overflows in any order, and is kept apart, to be said
+ * where a day's ARR is summed, as before.  Not with --snapshots (a
+ * month twice is refused, by its line) or --renewals (each line
+ * listed). */
+static int
+keep_line(const struct opts *o, struct acct *a, int32_t s, int32_t e,
+          int64_t amt)
+{
+	size_t i, stop = a->n > MERGE_LOOK ? a->n - MERGE_LOOK : 0;
+	int64_t sum;
+
+	if (o->snapshots || o->renewals >= 0)
+		return 0;
+	for (i = a->n; i-- > stop;)
+		if (a->l[i].start == s && a->l[i].end == e) {
+			/* su_add writes the wrapped sum on overflow */
+			if (su_add(a->l[i].arr, amt, &sum))
+				return 0;
+			a->l[i].arr = sum;
+			return 1;
+		}
+	return 0;
+}
+
 static enum su_result
 contract(void *self, struct su_run *run, const struct su_rec *r)
 {
@@ -524,11 +556,23 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 				    su_seen_at(seen, sizeof seen, r->file,
 				    a->l[i].lineno, r));
 	}
+	if (s < st->first)
+		st->first = s;
+	if (e > st->last)
+		st->last = e;
+	st->nlines++;
+	if (a->n == 0 || s < a->first)
+		a->first = s;
+	/* --renewals lists the lines ending in its window, and needs no
+	 * other: the others are not kept */
+	if (o->renewals >= 0 && (e < o->c.as_of ||
+	    e > o->c.as_of + (int32_t)o->renewals))
+		return SU_OK;
+	if (keep_line(o, a, s, e, amt))
+		return SU_OK;
 	if (a->n == a->cap)
 		a->l = su_xrealloc(a->l, (a->cap = a->cap * 2 + 4) *
 		    sizeof *a->l);
-	if (a->n == 0 || s < a->first)
-		a->first = s;
 	l = &a->l[a->n++];
 	memset(l, 0, sizeof *l);
 	l->start = s, l->end = e, l->arr = amt, l->lineno = r->line;
@@ -537,11 +581,6 @@ contract(void *self, struct su_run *run, const struct su_rec *r)
 		l->owner = su_xstrdup(st->c_owner >= 0 ?
 		    r->f[st->c_owner] : "");
 	}
-	if (s < st->first)
-		st->first = s;
-	if (e > st->last)
-		st->last = e;
-	st->nlines++;
 	return SU_OK;
 }
 

@@ -4,8 +4,8 @@
  * malloc'd block's share and the slot come to ~90).
  *
  * The ids' bytes live one after another in one arena, each entry as
- * varint(file index) varint(line) varint(length) and the bytes: no malloc
- * an id, no pointer, no padding.  The table is open addressing of 32-bit
+ * varint(file index) varint(line * 2 + mark) varint(length) and the
+ * bytes: no malloc an id, no pointer, no padding.  The table is open addressing of 32-bit
  * arena offsets with 8 bits of the hash beside them (a tag), so a probe
  * seldom reads the arena for an id that is not the one looked for.  Ids
  * are compared, never only hashed: two ids are never one by chance.
@@ -56,6 +56,7 @@ struct su_idset {
 	int nfiles, col, state;
 	char **files;
 	size_t budget, sortmax;
+	int test_budget;   /* the tests set the budget: it stays */
 	uint64_t *cand;
 	size_t ncand;
 	/* ids and the sum of their hashes, in this reading and the first:
@@ -112,6 +113,7 @@ su_idset_new(void)
 	 * deals twice; sweeps of a few hashes, to take a partition in
 	 * several */
 	s->budget = b && *b ? (size_t)strtoull(b, NULL, 10) : BUDGET;
+	s->test_budget = b && *b;
 	s->sortmax = m && *m ? (size_t)strtoull(m, NULL, 10) : SORTMAX;
 	if (s->sortmax == 0)
 		s->sortmax = SORTMAX;
@@ -126,6 +128,13 @@ su_idset_inputs(struct su_idset *s, const struct su_opts *o, int nfiles,
 	s->nfiles = nfiles;
 	s->files = files;
 	s->col = col;
+}
+
+void
+su_idset_budget(struct su_idset *s, size_t bytes)
+{
+	if (!s->test_budget)
+		s->budget = bytes;
 }
 
 void
@@ -269,7 +278,7 @@ lookup(const struct su_idset *s, const char *id, size_t len, uint64_t h,
  * or -1 when the arena would pass what 32-bit offsets reach (said) */
 static int
 insert(struct su_idset *s, const char *id, size_t len, uint64_t h,
-       size_t i, size_t file, long line)
+       size_t i, size_t file, uint64_t line)
 {
 	size_t need = 3 * 10 + len;
 	unsigned char *p;
@@ -296,7 +305,7 @@ insert(struct su_idset *s, const char *id, size_t len, uint64_t h,
 	s->tag[i] = tag_of(h);
 	p = s->arena + s->used;
 	p = put_varint(p, file);
-	p = put_varint(p, (uint64_t)line);
+	p = put_varint(p, line);
 	p = put_varint(p, len);
 	memcpy(p, id, len);
 	s->used = (size_t)(p - s->arena) + len;
@@ -589,35 +598,64 @@ prepass(struct su_idset *s)
 		raise(SIGSTOP);
 }
 
+/* a record's id counted for the readings' agreement: 0, or -1 when the
+ * second reading had fewer (said) */
+static int
+count_id(struct su_idset *s, uint64_t h, const char *file, long line)
+{
+	s->seen++;
+	s->sum += h;
+	if (s->state == FILTERED && s->seen > s->pre_n) {
+		su_msg(file, line, "more ids than when the input was first "
+		    "read (to check them for duplicates): it changed while it "
+		    "was read");
+		return -1;
+	}
+	return 0;
+}
+
+int
+su_idset_pass(struct su_idset *s, const char *id, size_t len,
+              const char *file, long line)
+{
+	return count_id(s, HASH(s, id, len), file, line);
+}
+
 int
 su_idset_add(struct su_idset *s, const char *id, size_t len,
              const char *file, long line, const char **ffile, long *fline)
+{
+	int fmark;
+
+	return su_idset_add_mark(s, id, len, file, line, 0, ffile, fline,
+	    &fmark);
+}
+
+/* the mark is kept as the line's lowest bit: line * 2 + mark */
+int
+su_idset_add_mark(struct su_idset *s, const char *id, size_t len,
+                  const char *file, long line, int mark, const char **ffile,
+                  long *fline, int *fmark)
 {
 	uint64_t h = HASH(s, id, len);
 	struct entry e;
 	size_t i;
 
-	s->seen++;
-	s->sum += h;
-	if (s->state == FILTERED) {
-		if (s->seen > s->pre_n) {
-			su_msg(file, line, "more ids than when the input was "
-			    "first read (to check them for duplicates): it "
-			    "changed while it was read");
-			return -1;
-		}
-		if (!is_candidate(s, h))
-			return 0; /* there once: never seen again */
-	}
+	if (count_id(s, h, file, line))
+		return -1;
+	if (s->state == FILTERED && !is_candidate(s, h))
+		return 0; /* there once: never seen again */
 	if (!s->nslot)
 		grow_table(s);
 	if (lookup(s, id, len, h, &i)) {
 		entry_at(s, s->off[i], &e);
 		*ffile = s->names[e.file];
-		*fline = (long)e.line;
+		*fline = (long)(e.line >> 1);
+		*fmark = (int)(e.line & 1);
 		return 1;
 	}
-	if (insert(s, id, len, h, i, name_index(s, file), line))
+	if (insert(s, id, len, h, i, name_index(s, file),
+	    (uint64_t)line << 1 | (mark != 0)))
 		return -1;
 	if (s->state == ALL && su_idset_bytes(s) > s->budget)
 		prepass(s);

@@ -1,6 +1,6 @@
 /*
  * su_idset.h - lib/idset.c: the duplicate-id check (cyclestat's
- * opportunity ids), exact in bounded memory
+ * opportunity ids, commission's deal ids), exact in bounded memory
  *
  * Prints: su_idset_add and su_idset_end say why they return -1 (an input
  * that changed between its two readings, too many ids); nothing else.
@@ -35,6 +35,20 @@ void su_idset_hash(struct su_idset *s,
 int su_idset_add(struct su_idset *s, const char *id, size_t len,
                  const char *file, long line, const char **ffile,
                  long *fline);
+/* su_idset_add with a mark (0 or 1) kept beside the place, given back
+ * (*fmark) when the id is seen again: commission's "a split share" */
+int su_idset_add_mark(struct su_idset *s, const char *id, size_t len,
+                      const char *file, long line, int mark,
+                      const char **ffile, long *fline, int *fmark);
+/* a record's id that is not added (commission adds only the ids of the
+ * bookings it credits, each to the set of its sign): counted all the
+ * same, every record's id once, so that the two readings agree.  0, or
+ * -1 as su_idset_add. */
+int su_idset_pass(struct su_idset *s, const char *id, size_t len,
+                  const char *file, long line);
+/* the budget, when one program keeps more than one set (the tests'
+ * SU_TEST_IDSET_BUDGET stays); before any id */
+void su_idset_budget(struct su_idset *s, size_t bytes);
 /* after the last record: -1 when the input was read twice and the second
  * reading's ids are not the first's (said), else 0 */
 int su_idset_end(struct su_idset *s);

@@ -306,3 +306,40 @@ arr: 1 record grouped under another spelling (values differing only in ASCII cas
 Ana,Echo,2025-01-01,6000.00,7000.00,0.1667,7200.00,200.00
 Ben,Cora,2025-07-01,20000.00,15000.00,-0.2500,24000.00,9000.00"
 }
+
+# issue 20 item 3: an account keeps one line a contract term, the rows of
+# one start and end summed as read (of its last 16 lines; an older one is
+# kept apart: the sum is the same).  Acme's term 2026-02-01..2027-01-31
+# in three rows of 4,000, the third after 16 short 2027 terms; Beta 10,000
+# in 2025, 6,000 + 4,000 in 2026.  FY2026 (--fy-start 1):
+#   starting (2025-12-31): Beta 10,000
+#   ending (2026-12-31): Beta 6,000 + 4,000 = 10,000; Acme 3 x 4,000
+#   = 12,000 (new): 22,000; NRR = GRR = 10,000 / 10,000 = 1.0000
+#   customers 1 -> 2, 1 new; 22,000 / 2 = 11,000.00
+@test "rows of one contract term are one line: the bridge of their sum" {
+	f=$(
+	{
+		echo "Account,Start Date,End Date,ARR"
+		echo "Acme,2026-02-01,2027-01-31,4000"
+		echo "Beta,2025-01-01,2025-12-31,10000"
+		echo "Acme,2026-02-01,2027-01-31,4000"
+		for d in $(seq 10 25); do echo "Acme,2027-03-$d,2027-04-$d,1"; done
+		echo "Beta,2026-01-01,2026-12-31,6000"
+		echo "Acme,2026-02-01,2027-01-31,4000"
+		echo "Beta,2026-01-01,2026-12-31,4000"
+	} | mk terms.csv)
+	run --separate-stderr "$BIN/arr" --per year --period 2026 "$f"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "$BRIDGE
+FY2026,10000.00,12000.00,0.00,0.00,0.00,0.00,22000.00,1.0000,1.0000,1,1,0,0,2,0.0000,11000.00"
+	# a sum past what 64 bits hold is kept apart, and said only where a
+	# day's ARR is asked for (2026), as when every row was kept
+	f=$(printf 'Account,Start Date,End Date,ARR\nBig,2026-01-01,2026-12-31,"50,000,000,000,000,000.00"\nBig,2026-01-01,2026-12-31,"50,000,000,000,000,000.00"\n' | mk big.csv)
+	run --separate-stderr "$BIN/arr" --per year --period 2026 "$f"
+	assert_failure 2
+	assert_equal "$stderr" "arr: the sum of ARR overflows"
+	run --separate-stderr "$BIN/arr" --per year --period 2025 "$f"
+	assert_success
+	assert_line --index 1 "FY2025,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,,0,0,0,0,0,,"
+}

@@ -1309,3 +1309,98 @@ Tia 280"
 	assert_failure 2
 	assert_equal "$stderr" "commission: --compare-plans compares payouts: not with --skip-invalid (every booking counts in both)"
 }
+
+# issue 20 item 3: the deal ids in lib's compact set, one a sign; past
+# its budget (SU_TEST_IDSET_BUDGET: ~2,000 ids) the bookings are read a
+# second time and only ids there twice are kept: the same statements,
+# messages and exit status.  3,000 deals D1..D3000 of $10, odd Ana, even
+# Ben, then: D1's clawback (-$10: allowed), D2 again (refused), S1 split
+# 50/50 of $1,000 (allowed) and an unsplit S1 row (refused), D3 Closed
+# Lost (left out, not refused) and D3 won again (refused).
+#   Ana 1,500 x $10 - $10 + $500 = $15,490.00; Ben 1,500 x $10 + $500
+#   = $15,500.00; 3 refused, 1 left out
+id_bookings() {
+	awk 'BEGIN { print "Opportunity ID,Opportunity Owner,Amount,Close Date,Stage,Split %"
+		for (i = 1; i <= 3000; i++)
+			printf "D%d,%s,10,2026-03-01,Closed Won,\n", i, i % 2 ? "Ana" : "Ben"
+		print "D1,Ana,-10,2026-04-01,Closed Won,"
+		print "D2,Ben,10,2026-04-01,Closed Won,"
+		print "S1,Ana,1000,2026-04-01,Closed Won,50"
+		print "S1,Ben,1000,2026-04-01,Closed Won,50"
+		print "S1,Ben,1000,2026-04-01,Closed Won,"
+		print "D3,Ana,10,2026-04-01,Closed Lost,"
+		print "D3,Ana,10,2026-04-01,Closed Won," }'
+}
+
+# same_commission ARGS...: commission ARGS at the default budget and at
+# ~2,000 ids, which reads the bookings twice ($d/prepassed): stdout, stderr
+# and the exit status byte for byte the same.  Standard input: $in.
+same_commission() {
+	local r=0
+	commission "$@" <"${in:-/dev/null}" >"$d/mem.out" 2>"$d/mem.err" ||
+	    r=$?
+	echo "exit $r" >>"$d/mem.out"
+	rm -f "$d/prepassed"
+	r=0
+	SU_TEST_IDSET_BUDGET=100000 SU_TEST_IDSET_PREPASS="touch $d/prepassed" \
+	    commission "$@" <"${in:-/dev/null}" >"$d/two.out" 2>"$d/two.err" ||
+	    r=$?
+	echo "exit $r" >>"$d/two.out"
+	cmp "$d/mem.out" "$d/two.out"
+	cmp "$d/mem.err" "$d/two.err"
+}
+
+@test "past its memory budget the deal-id check reads the bookings twice: the same statements and messages" {
+	d=$BATS_TEST_TMPDIR
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	b=$(id_bookings | mk b.csv)
+	same_commission -p "$PLANS" -r "$r" --skip-invalid -f json "$b"
+	[ -e "$d/prepassed" ]
+	assert_equal "$(cat "$d/two.err")" "commission: $b:3003: deal D2 is also on line 3: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
+commission: $b:3006: deal S1 is also on line 3004: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
+commission: $b:3008: deal D3 is also on line 4: a deal is credited once (the shares of a split deal each give a Split %) (skipped)
+commission: 3 invalid records skipped
+commission: 1 booking not closed won left out: 1 \"Closed Lost\""
+	run jq -r 'select(.plan != "") | [.rep, .credit_to_date] |
+	    map(tostring) | join(" ")' < <(sed '$d' "$d/two.out")
+	assert_output "Ana 15490
+Ben 15500"
+	# the first duplicate an error, exit 2, no statement
+	same_commission -p "$PLANS" -r "$r" "$b"
+	[ -e "$d/prepassed" ]
+	assert_equal "$(cat "$d/two.out")" "exit 2"
+	# split across two files: the other file named
+	head -n 1501 "$b" >"$d/b1.csv"
+	{ head -n 1 "$b"; tail -n +1502 "$b"; } >"$d/b2.csv"
+	same_commission -p "$PLANS" -r "$r" --skip-invalid "$d/b1.csv" "$d/b2.csv"
+	[ -e "$d/prepassed" ]
+	grep -qx "commission: $d/b2.csv:1508: deal D3 is also on $d/b1.csv:4: .*(skipped)" "$d/two.err"
+	# standard input is never read twice: there the set grows
+	in=$b same_commission -p "$PLANS" -r "$r" --skip-invalid -
+	[ ! -e "$d/prepassed" ]
+	cmp "$d/two.err" <(sed "s|$b:|-:|" "$d/mem.err")
+}
+
+# the hook changes b2.csv after the second reading, before the first
+# reads it (the budget is reached at about 2,000 ids, in b1.csv): a line more, or an id changed (the count the same, the ids
+# not).  changed HOOK MESSAGE: refused, exit 2, no output, MESSAGE last.
+changed_bookings() {
+	local r
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	id_bookings | head -n 2501 >"$d/b1.csv"
+	{ id_bookings | head -n 1; id_bookings | tail -n +2502; } >"$d/b2.csv"
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_PREPASS="$1" "$BIN/commission" --as-of 2026-12-31 \
+	    -p "$PLANS" -r "$r" --skip-invalid "$d/b1.csv" "$d/b2.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "commission: $2"
+}
+
+@test "bookings that changed between the deal-id check's two readings are refused" {
+	d=$BATS_TEST_TMPDIR
+	changed_bookings "echo D9999,Ana,10,2026-05-01,Closed\ Won, >>$d/b2.csv" \
+	    "$d/b2.csv:509: more ids than when the input was first read (to check them for duplicates): it changed while it was read"
+	changed_bookings "sed -i 2s/^D2501,/E2501,/ $d/b2.csv" \
+	    "the input changed while it was read: its ids are not those of its first reading (to check them for duplicates)"
+}

@@ -81,12 +81,6 @@ struct share { /* a share of a split deal, as read */
 	size_t rawlen;
 };
 
-struct seen { /* a deal id's first row of a sign */
-	const char *file;
-	long line;
-	int split;
-};
-
 struct split { /* a split deal: its shares, credited at the end */
 	int64_t amount;
 	int32_t day;
@@ -131,8 +125,13 @@ struct state {
 	size_t nmnames;
 	/* split deals waiting for all their shares */
 	struct su_groups *splits;
-	/* deal ids seen, by sign: "+ID" or "-ID" -> struct seen */
-	struct su_groups *ids;
+	/* deal ids seen, by sign (ids[0] a booking's, ids[1] a
+	 * clawback's), each with its first row's place and whether it was
+	 * a split share (the set's mark); none in the shadow run, whose
+	 * bookings the first run has checked.  id_done: the record's id is
+	 * in, or passed (su_idset_pass) */
+	struct su_idset *ids[2];
+	int id_done;
 	/* with a stage column: the stage model, and the bookings left out
 	 * (not closed won), by stage -> long */
 	struct su_model *model;

@@ -107,36 +107,53 @@ role_credit(struct state *st, const struct bcols *bc, const struct su_rec *r,
 
 /* a deal is credited once: a second row with its id (and its sign: a
  * clawback may name the deal it takes back) is refused, unless both are
- * shares of a split.  SU_OK, or su_in_reject's answer. */
+ * shares of a split.  The ids are in lib's compact set, a set a sign; the
+ * other sign's is passed the id, so that each set counts every record's.
+ * SU_OK, or su_in_reject's answer. */
 static enum su_result
 once(struct state *st, struct su_in *in, const struct bcols *bc,
      const struct su_rec *r, int64_t amount)
 {
-	const char *id = r->f[bc->id];
+	const char *id = r->f[bc->id], *ffile;
 	size_t idlen = r->len[bc->id];
-	int split = bc->split >= 0 && r->len[bc->split];
-	struct seen *sn;
-	char buf[NAME_BUF], *key, at[PATH_MAX + 32];
+	int split = bc->split >= 0 && r->len[bc->split], s = amount < 0, k;
+	int fsplit;
+	long fline;
+	char at[PATH_MAX + 32];
 
+	st->id_done = 1;
+	if (st->shadow)
+		return SU_OK;
 	su_trim(&id, &idlen);
 	if (!idlen)
 		return SU_OK;
-	key = idlen < NAME_BUF ? buf : su_xmalloc(idlen + 1);
-	key[0] = amount < 0 ? '-' : '+';
-	memcpy(key + 1, id, idlen);
-	sn = su_groups_get(st->ids, key, idlen + 1);
-	if (key != buf)
-		free(key);
-	if (!sn->line) {
-		sn->file = r->file, sn->line = r->line, sn->split = split;
-		return SU_OK;
-	}
-	if (split && sn->split)
+	if (su_idset_pass(st->ids[!s], id, idlen, r->file, r->line) ||
+	    (k = su_idset_add_mark(st->ids[s], id, idlen, r->file, r->line,
+	    split, &ffile, &fline, &fsplit)) < 0)
+		return SU_STOP;
+	if (!k || (split && fsplit))
 		return SU_OK;
 	return su_in_reject(in, r, "deal %.*s is also on %s: a deal is "
 	    "credited once (the shares of a split deal each give a Split %%)",
-	    (int)idlen, id, su_seen_at(at, sizeof at, sn->file, sn->line,
-	    r));
+	    (int)idlen, id, su_seen_at(at, sizeof at, ffile, fline, r));
+}
+
+/* a record not credited (left out, refused) before its id was checked:
+ * its id passed to both sets.  0, or -1 (said). */
+static int
+pass_id(struct state *st, const struct su_rec *r)
+{
+	const char *id;
+	size_t idlen;
+
+	if (st->shadow || st->bc.id < 0)
+		return 0;
+	id = r->f[st->bc.id], idlen = r->len[st->bc.id];
+	su_trim(&id, &idlen);
+	if (!idlen)
+		return 0;
+	return su_idset_pass(st->ids[0], id, idlen, r->file, r->line) ||
+	    su_idset_pass(st->ids[1], id, idlen, r->file, r->line) ? -1 : 0;
 }
 
 /* what a booking's Stage and IsWon say */
@@ -304,6 +321,14 @@ booking_header(void *self, struct su_run *run)
 	    su_model_load(st->o->model, &st->model))
 		return -1;
 	bc->split = cols[SU_R_SPLIT];
+	/* a large input read twice for the id check: as this reader
+	 * reads it */
+	if (!st->shadow && bc->id >= 0) {
+		su_idset_inputs(st->ids[0], run->c, run->nfiles, run->files,
+		    bc->id);
+		su_idset_inputs(st->ids[1], run->c, run->nfiles, run->files,
+		    bc->id);
+	}
 	bc->role = su_xmalloc(st->pl->np * sizeof *bc->role);
 	for (i = 0; i < st->pl->np; i++) {
 		bc->role[i] = -1;
@@ -433,10 +458,9 @@ split_share(struct state *st, struct su_in *in, const struct bcols *bc,
 
 /* one booking row: credited, kept as a share of a split deal or left
  * out as not closed won (SU_OK), refused (SU_SKIP) or the end (SU_STOP) */
-enum su_result
-booking(void *self, struct su_run *run, const struct su_rec *r)
+static enum su_result
+booking_row(struct state *st, struct su_run *run, const struct su_rec *r)
 {
-	struct state *st = self;
 	const struct bcols *bc = &st->bc;
 	struct su_in *in = run->in;
 	int64_t amount;
@@ -463,6 +487,21 @@ booking(void *self, struct su_run *run, const struct su_rec *r)
 	if (role_credit(st, bc, r, amount, day, NULL))
 		return su_in_reject(in, r, "a role credit overflows");
 	return credit(st, ri, amount, day, r) ? SU_STOP : SU_OK;
+}
+
+/* booking_row, and the record's id counted by the id check wherever the
+ * row ended */
+enum su_result
+booking(void *self, struct su_run *run, const struct su_rec *r)
+{
+	struct state *st = self;
+	enum su_result rc;
+
+	st->id_done = 0;
+	rc = booking_row(st, run, r);
+	if (rc != SU_STOP && !st->id_done && pass_id(st, r))
+		return SU_STOP;
+	return rc;
 }
 
 /* the split deals, complete: shares to 100%, rounded to the cent, the

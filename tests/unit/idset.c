@@ -92,6 +92,26 @@ test_idset(void)
 	CHECK(su_idset_end(s) == 0, "end of a set read once");
 	su_idset_free(s);
 
+	/* a mark kept beside the place (commission's split share), and
+	 * ids passed (counted, not added) */
+	s = su_idset_new();
+	{
+		int fm = -1;
+
+		CHECK(su_idset_add_mark(s, "m1", 2, "f", 3000000001L, 1, &ff,
+		    &fl, &fm) == 0 && su_idset_add_mark(s, "m1", 2, "g", 9, 0,
+		    &ff, &fl, &fm) == 1 && fl == 3000000001L && fm == 1 &&
+		    strcmp(ff, "f") == 0, "mark: line %ld mark %d", fl, fm);
+		CHECK(su_idset_add_mark(s, "m2", 2, "f", 4, 0, &ff, &fl,
+		    &fm) == 0 && su_idset_add(s, "m2", 2, "f", 5, &ff, &fl) ==
+		    1 && fl == 4, "no mark: line %ld", fl);
+		CHECK(su_idset_pass(s, "m3", 2, "f", 6) == 0 &&
+		    su_idset_add(s, "m3", 2, "f", 7, &ff, &fl) == 0 &&
+		    su_idset_n(s) == 3, "passed, not added: %zu held",
+		    su_idset_n(s));
+	}
+	su_idset_free(s);
+
 	/* growth: 300,000 ids, the table grown many times */
 	s = su_idset_new();
 	check_many(s, 300000, "growth");
