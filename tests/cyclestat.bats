@@ -745,29 +745,6 @@ cyclestat: $d/b.csv:1505: opportunity 006Dn0000000158380 again: it is on $d/a.cs
 cyclestat: 5 invalid records skipped"
 }
 
-# stopping HOOK CMD...: CMD run with SU_TEST_IDSET_STOP, which stops it
-# (SIGSTOP) after the duplicate-id check's second reading; if it stops,
-# $d/prepassed is made and HOOK run before it goes on.  CMD's status.
-stopping() {
-	local hook=$1 pid s
-	shift
-	SU_TEST_IDSET_STOP=1 "$@" <&0 &  # (<&0: not /dev/null, as & gives)
-	pid=$!
-	while s=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null); do
-		case $s in
-		T | t)
-			touch "$d/prepassed"
-			eval "$hook"
-			kill -CONT "$pid"
-			break
-			;;
-		Z) break ;;
-		esac
-		sleep 0.01
-	done
-	wait "$pid"
-}
-
 # same_run ARGS...: cyclestat ARGS with the duplicate-id set's budget at
 # its default (32 MB: these inputs never reach it) and at a few hundred ids
 # (SU_TEST_IDSET_BUDGET, bytes: the table's first 80 KB and ~900 ids of

@@ -14,3 +14,27 @@ csvdump() { "$BIN/csvdump" "$@"; }
 
 # a file in the test's own directory, from standard input
 mk() { cat >"$BATS_TEST_TMPDIR/$1"; printf '%s' "$BATS_TEST_TMPDIR/$1"; }
+
+# stopping HOOK CMD...: CMD run with SU_TEST_IDSET_STOP, which stops it
+# (SIGSTOP) after the id check's second reading (lib/idset.c); if it
+# stops, $d/prepassed is made and HOOK run before it goes on.  CMD's
+# status.
+stopping() {
+	local hook=$1 pid s
+	shift
+	SU_TEST_IDSET_STOP=1 "$@" <&0 &  # (<&0: not /dev/null, as & gives)
+	pid=$!
+	while s=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null); do
+		case $s in
+		T | t)
+			touch "$d/prepassed"
+			eval "$hook"
+			kill -CONT "$pid"
+			break
+			;;
+		Z) break ;;
+		esac
+		sleep 0.01
+	done
+	wait "$pid"
+}
