@@ -36,6 +36,7 @@ main(void)
 	test_expr_fast();
 	test_time();
 	test_yesno();
+	test_category_fast();
 	test_present();
 	test_place();
 	test_map();

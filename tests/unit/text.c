@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -124,4 +125,53 @@ test_strtonum(void)
 		    v == t[i].want, "strtonum \"%s\" [%ld, %ld]: r=%d v=%ld",
 		    t[i].s, t[i].lo, t[i].hi, r, v);
 	}
+}
+
+/* su_category_parse (its fast path for the names as the exports write
+ * them) and su_category_parse_full, the reference, on generated values:
+ * the names and their neighbours in any case, with blanks, punctuation
+ * and UTF-8 around them, or random bytes of those kinds */
+void
+test_category_fast(void)
+{
+	static const char *const part[] = {
+		"Pipeline", "pipeline", "PIPELINE", "Best Case", "BestCase",
+		"best case", "Omitted", "Omit", "Closed", "Closed Won",
+		"Closed Lost", "Commit", "commit", "Forecast", "Won", "Lost",
+		"Not forecasted", "Pipelin", "Best Cas", "Closed ", " ", "-",
+		"_", "/", "\t", "\xc2\xa0", "\xc3\xa9", "e", "x", "Case",
+	};
+	static const char bytes[] = "PipelnBstCaOmdCocLW -/_\t\xc2\xa0";
+	char s[64];
+	size_t n, k;
+	long i, bad = 0;
+	int a, b;
+
+	for (i = 0; i < 200000; i++) {
+		n = 0;
+		for (k = 1 + unit_rnd(3); k > 0 && n < 40; k--) {
+			const char *p =
+			    part[unit_rnd(sizeof part / sizeof part[0])];
+
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		if (unit_rnd(3) == 0)
+			for (k = unit_rnd(12), n = 0; k > 0; k--)
+				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
+		a = su_category_parse(s, n);
+		b = su_category_parse_full(s, n);
+		if (a != b && bad++ < 5)
+			printf("category \"%.*s\": %d, the reference %d\n",
+			    (int)n, s, a, b);
+	}
+	CHECK(bad == 0, "category fast path: %ld values read otherwise", bad);
+	/* each name as written, one byte off, and the empty value */
+	CHECK(su_category_parse("Best Case", 9) == SU_CAT_BEST &&
+	    su_category_parse("Commit", 6) == SU_CAT_COMMIT &&
+	    su_category_parse("Closed", 6) == SU_CAT_CLOSED &&
+	    su_category_parse("Omitted", 7) == SU_CAT_OMITTED &&
+	    su_category_parse("Pipeline", 8) == SU_CAT_PIPELINE &&
+	    su_category_parse("Pipelime", 8) == -1 &&
+	    su_category_parse("", 0) == -1, "category: the common names");
 }

@@ -51,6 +51,7 @@ void test_utf8len(void);	/* text.c (in ndjson.c: its user) */
 void test_rate(void);		/* rate.c */
 void test_stats(void);		/* stats.c */
 void test_yesno(void);		/* text.c */
+void test_category_fast(void);	/* text.c */
 void test_strtonum(void);
 
 #endif /* UNIT_H */
