@@ -34,6 +34,7 @@ main(void)
 	test_stats();
 	test_expr();
 	test_expr_fast();
+	test_expr_cache();
 	test_time();
 	test_yesno();
 	test_category_fast();

@@ -37,6 +37,7 @@ void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
 void test_expr(void);		/* expr.c */
 void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
+void test_expr_cache(void);	/* expr.c */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_idset(void);		/* idset.c */
