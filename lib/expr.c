@@ -115,13 +115,13 @@ struct su_expr {
  */
 #define VC_SLOTS 256 /* a power of two */
 #define VC_COLS 4    /* expressions naming more are evaluated each time */
-#define VC_KEY 58    /* each cell's length, then its bytes; longer: the
-                        same */
+#define VC_WORDS 8   /* of a key: each cell's length, then its bytes eight
+                        to a word; longer: evaluated each time */
 struct vslot {
+	uint64_t k[VC_WORDS];
 	int32_t today;
-	unsigned char len; /* of the key + 1; 0: an empty slot */
+	unsigned char nw; /* words of the key + 1; 0: an empty slot */
 	signed char v;
-	char k[VC_KEY];
 };
 struct vcache {
 	int dmy, dc, set; /* the env the verdicts were computed with */
@@ -1791,6 +1791,18 @@ su_expr_eval_full(const struct su_expr *e, const struct su_rec *r,
 	return eval_bool(&x, e->root);
 }
 
+/* the last n (< 8) bytes of a cell, little-endian in a word: read a byte
+ * at a time, as the cell may end its buffer */
+static uint64_t
+tail_word(const char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n--)
+		w = w << 8 | (unsigned char)s[n];
+	return w;
+}
+
 int
 su_expr_eval(const struct su_expr *e, const struct su_rec *r,
              const struct su_expr_env *env, struct su_expr_fault *f)
@@ -1798,47 +1810,54 @@ su_expr_eval(const struct su_expr *e, const struct su_rec *r,
 	struct vcache *vc = e->vc;
 	struct vslot *sl;
 	struct evalctx x;
-	char key[VC_KEY];
-	size_t n = 0, i, len;
-	uint64_t h = 0, w;
+	uint64_t key[VC_WORDS], h = 0, w;
+	const char *s;
+	size_t nw = 0, i, j, len;
 	int v, col;
 
 	if (!vc)
 		return su_expr_eval_full(e, r, env, f);
+	/* the key, words whole (a word built in bytes and read back whole
+	 * would wait on its stores) */
 	for (i = 0; i < e->nc; i++) {
 		if ((col = e->c[i].col) < 0 ||
-		    (len = r->len[col]) + 1 > VC_KEY - n)
+		    nw + 1 + ((len = r->len[col]) + 7) / 8 > VC_WORDS)
 			return su_expr_eval_full(e, r, env, f);
-		key[n++] = (char)len;
-		memcpy(key + n, r->f[col], len);
-		n += len;
+		s = r->f[col];
+		key[nw++] = len;
+		h = (h ^ len) * 0x9e3779b97f4a7c15u;
+		for (j = 0; j + 8 <= len; j += 8) {
+			memcpy(&w, s + j, 8);
+			key[nw++] = w;
+			h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		}
+		if (j < len) {
+			w = tail_word(s + j, len - j);
+			key[nw++] = w;
+			h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		}
 	}
 	if (!vc->set || vc->dmy != env->dmy || vc->dc != env->decimal_comma) {
 		/* cells read another way: the verdicts kept are not theirs */
 		memset(vc->slot, 0, sizeof vc->slot);
 		vc->dmy = env->dmy, vc->dc = env->decimal_comma, vc->set = 1;
 	}
-	/* eight bytes at a time, each mixed by a multiply */
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, key + i, 8);
-		h = (h ^ w) * 0x9e3779b97f4a7c15u;
-	}
-	w = 0;
-	memcpy(&w, key + i, n - i);
-	h = (h ^ w ^ n) * 0x9e3779b97f4a7c15u;
 	sl = &vc->slot[h >> 56 & (VC_SLOTS - 1)];
-	if (sl->len == n + 1 && sl->today == env->today &&
-	    memcmp(sl->k, key, n) == 0)
-		return sl->v;
+	if (sl->nw == nw + 1 && sl->today == env->today) {
+		for (i = 0; i < nw && sl->k[i] == key[i]; i++)
+			;
+		if (i == nw)
+			return sl->v;
+	}
 	x.e = e, x.r = r, x.env = env, x.fault = f;
 	x.text = x.num = x.date = 0;
 	x.impure = 0;
 	v = eval_bool(&x, e->root);
 	if (v >= 0 && !x.impure) {
-		sl->len = (unsigned char)(n + 1);
+		sl->nw = (unsigned char)(nw + 1);
 		sl->today = env->today;
 		sl->v = (signed char)v;
-		memcpy(sl->k, key, n);
+		memcpy(sl->k, key, nw * sizeof key[0]);
 	}
 	return v;
 }
