@@ -32,5 +32,9 @@ size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
  * 1970-01-01.  0 ok, 1 empty, -1 error. */
 int su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
                   const char **why);
+/* the same without su_time_parse's fast path for "YYYY-MM-DD HH:MM[:SS]":
+ * the reference it falls back on (and the unit tests compare) */
+int su_time_parse_full(const char *s, size_t len, int dmy, int64_t *out,
+                       const char **why);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "su.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -215,4 +216,53 @@ test_time(void)
 	CHECK(su_time_parse("2026-02-16 9", 12, 0, &v, &why) == -1,
 	    "no minutes");
 	CHECK(su_time_parse("next week", 9, 0, &v, &why) == -1, "next week");
+	/* the fast path's edges, as the reference reads them */
+	time_ok("2026-02-16 00:00", d);
+	time_ok("2026-02-16T23:59:60", d + 23 * 3600 + 59 * 60 + 60);
+	CHECK(su_time_parse("2026-02-16 23:60", 16, 0, &v, &why) == -1,
+	    "minute 60");
+	CHECK(su_time_parse("2026-02-30 09:00", 16, 0, &v, &why) == -1,
+	    "February 30");
+}
+
+/* su_time_parse (its fast path for "YYYY-MM-DD HH:MM[:SS]") against
+ * su_time_parse_full, the reference, on generated values: such times
+ * with each byte sometimes changed (a digit, a separator, a blank, a
+ * letter), other lengths, and both day orders */
+void
+test_time_fast(void)
+{
+	static const char *const base[] = {
+		"2026-02-16 09:30", "2026-12-31T23:59:59", "2026-01-21 04:45",
+		"1999-02-28 00:00:60", "2024-02-29T12:00", "2026-04-31 10:10",
+	};
+	static const char chars[] = "0123456789 -:T/.Zz+aApPmM\t";
+	char s[40];
+	size_t n, k;
+	long i, bad = 0;
+	int64_t a, b;
+	const char *wa, *wb;
+	int ra, rb, dmy;
+
+	for (i = 0; i < 300000; i++) {
+		const char *p = base[unit_rnd(sizeof base / sizeof base[0])];
+
+		n = strlen(p);
+		memcpy(s, p, n);
+		for (k = unit_rnd(4); k > 0; k--)
+			s[unit_rnd((unsigned)n)] =
+			    chars[unit_rnd(sizeof chars - 1)];
+		if (unit_rnd(6) == 0)
+			n = unit_rnd(22);
+		dmy = (int)unit_rnd(2);
+		a = b = -1, wa = wb = NULL;
+		ra = su_time_parse(s, n, dmy, &a, &wa);
+		rb = su_time_parse_full(s, n, dmy, &b, &wb);
+		if ((ra != rb || (ra == 0 && a != b) || (ra < 0 &&
+		    strcmp(wa, wb) != 0)) && bad++ < 5)
+			printf("time \"%.*s\" (dmy %d): %d %lld, the "
+			    "reference %d %lld\n", (int)n, s, dmy, ra,
+			    (long long)a, rb, (long long)b);
+	}
+	CHECK(bad == 0, "time fast path: %ld values read otherwise", bad);
 }

@@ -36,6 +36,7 @@ main(void)
 	test_expr_fast();
 	test_expr_cache();
 	test_time();
+	test_time_fast();
 	test_yesno();
 	test_category_fast();
 	test_present();

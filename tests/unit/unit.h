@@ -35,6 +35,7 @@ void test_out_side(void);	/* csvout.c */
 void test_date(void);		/* date.c */
 void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
+void test_time_fast(void);	/* date.c */
 void test_expr(void);		/* expr.c */
 void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
 void test_expr_cache(void);	/* expr.c */
