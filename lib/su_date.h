@@ -26,6 +26,9 @@ int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 int su_date_parse_full(const char *s, size_t len, int dmy, int32_t *out,
                        const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
+/* the same by snprintf: the reference su_date_fmt falls back on (and the
+ * unit tests compare) */
+size_t su_date_fmt_full(char *buf, int32_t days);
 /* a date with an optional time of day: "2026-02-16T09:30:00Z",
  * "2026-02-16 09:30", "2/16/2026 9:30 AM", "...+01:00" (an offset is
  * taken off: UTC; no offset: the time as written).  Seconds since

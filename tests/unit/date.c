@@ -89,6 +89,28 @@ test_date(void)
 	date_bad("0000-01-01", 0, "no such month");
 	su_date_fmt(buf, su_days(2026, 4, 1));
 	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
+	/* the digit-by-digit writing against snprintf's: every day from
+	 * 1899 to 2101, then days anywhere (years 1 and 9999 at the edges,
+	 * and beyond) */
+	{
+		char ref[16];
+		int32_t z, lo = su_days(1899, 1, 1), hi = su_days(2101, 12, 31);
+		long i, bad = 0;
+		size_t a, b;
+
+		for (i = 0; i < 74000 + 200000; i++) {
+			z = i < 74000 ? lo + (int32_t)i : (int32_t)unit_rnd(
+			    2 * 3660000) - 3660000 + su_days(1, 1, 1);
+			if (i < 74000 && z > hi)
+				continue;
+			a = su_date_fmt(buf, z);
+			b = su_date_fmt_full(ref, z);
+			if ((a != b || strcmp(buf, ref) != 0) && bad++ < 5)
+				printf("date fmt %ld: \"%s\", the reference "
+				    "\"%s\"\n", (long)z, buf, ref);
+		}
+		CHECK(bad == 0, "date fmt: %ld days written otherwise", bad);
+	}
 }
 
 /* su_date_parse (its fast path for the common shapes) says what
