@@ -39,6 +39,7 @@ main(void)
 	test_time_fast();
 	test_yesno();
 	test_category_fast();
+	test_fmt();
 	test_present();
 	test_place();
 	test_map();

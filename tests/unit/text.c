@@ -5,6 +5,7 @@
 #include "su.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -174,4 +175,105 @@ test_category_fast(void)
 	    su_category_parse("Pipeline", 8) == SU_CAT_PIPELINE &&
 	    su_category_parse("Pipelime", 8) == -1 &&
 	    su_category_parse("", 0) == -1, "category: the common names");
+}
+
+/* su_fmt's s, d and ld, and vsnprintf's (the reference) for the rest */
+static int
+ref_fmt(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+/* su_fmt against vsnprintf on generated formats of text, %s, %d, %ld
+ * and %% (and some it leaves to vsnprintf: %5s, %5ld, %x), values at
+ * the limits, and buffers of every size from none to more than enough */
+void
+test_fmt(void)
+{
+	static const char *const text[] = {
+		"", "close date ", " is past (as of ", ") and ", "%%", "x",
+		"probability ", "%% but ", " day", "; ", "\xc3\xa9",
+	};
+	static const char *const str[] = {
+		"", "2026-05-04", "Negotiation/Review", "Acme, Inc.", "%s",
+		"a very long stage name that goes on past the buffer's end",
+	};
+	static const long lv[] = {0, 1, -1, 9, 10, -10, 123456789,
+	                          LONG_MAX, LONG_MIN, INT_MAX, INT_MIN};
+	/* the argument types of each shape: s a string, l a long, i an
+	 * int; and each type's conversions, the plain one first */
+	static const char *const shape[] = {"sss", "sls", "lsi", "iil",
+	                                    "sil", "lls"};
+	static const char *const conv_s[] = {"%s", "%5s"};
+	static const char *const conv_l[] = {"%ld", "%5ld"};
+	static const char *const conv_i[] = {"%d", "%x"};
+	char fmt[200], a[128], b[128];
+	long i, bad = 0;
+	int k, ra = 0, rb = 0;
+
+	for (i = 0; i < 100000; i++) {
+		size_t n = 0, size = unit_rnd(100);
+		unsigned sh = unit_rnd(sizeof shape / sizeof shape[0]);
+		const char *s[3];
+		long l[3];
+		int iv[3];
+
+		for (k = 0; k < 3; k++) {
+			const char *t = text[unit_rnd(sizeof text /
+			    sizeof text[0])], *c;
+			unsigned odd = unit_rnd(10) == 0;
+
+			c = shape[sh][k] == 's' ? conv_s[odd] :
+			    shape[sh][k] == 'l' ? conv_l[odd] : conv_i[odd];
+			memcpy(fmt + n, t, strlen(t));
+			n += strlen(t);
+			memcpy(fmt + n, c, strlen(c));
+			n += strlen(c);
+			s[k] = str[unit_rnd(sizeof str / sizeof str[0])];
+			l[k] = lv[unit_rnd(sizeof lv / sizeof lv[0])];
+			iv[k] = (int)(l[k] > INT_MAX || l[k] < INT_MIN ?
+			    l[k] % 1000 : l[k]);
+		}
+		fmt[n] = '\0';
+		memset(a, 'A', sizeof a);
+		memset(b, 'A', sizeof b);
+		switch (sh) {
+		case 0:
+			ra = su_fmt(a, size, fmt, s[0], s[1], s[2]);
+			rb = ref_fmt(b, size, fmt, s[0], s[1], s[2]);
+			break;
+		case 1:
+			ra = su_fmt(a, size, fmt, s[0], l[1], s[2]);
+			rb = ref_fmt(b, size, fmt, s[0], l[1], s[2]);
+			break;
+		case 2:
+			ra = su_fmt(a, size, fmt, l[0], s[1], iv[2]);
+			rb = ref_fmt(b, size, fmt, l[0], s[1], iv[2]);
+			break;
+		case 3:
+			ra = su_fmt(a, size, fmt, iv[0], iv[1], l[2]);
+			rb = ref_fmt(b, size, fmt, iv[0], iv[1], l[2]);
+			break;
+		case 4:
+			ra = su_fmt(a, size, fmt, s[0], iv[1], l[2]);
+			rb = ref_fmt(b, size, fmt, s[0], iv[1], l[2]);
+			break;
+		default:
+			ra = su_fmt(a, size, fmt, l[0], l[1], s[2]);
+			rb = ref_fmt(b, size, fmt, l[0], l[1], s[2]);
+			break;
+		}
+		if ((ra != rb || memcmp(a, b, sizeof a) != 0) && bad++ < 5)
+			printf("fmt \"%s\" (%zu bytes): %d \"%.*s\", the "
+			    "reference %d \"%.*s\"\n", fmt, size, ra,
+			    (int)(size ? size : 1), a, rb,
+			    (int)(size ? size : 1), b);
+	}
+	CHECK(bad == 0, "fmt: %ld formats written otherwise", bad);
 }

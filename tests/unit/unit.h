@@ -54,6 +54,7 @@ void test_rate(void);		/* rate.c */
 void test_stats(void);		/* stats.c */
 void test_yesno(void);		/* text.c */
 void test_category_fast(void);	/* text.c */
+void test_fmt(void);		/* text.c */
 void test_strtonum(void);
 
 #endif /* UNIT_H */
