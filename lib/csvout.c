@@ -586,6 +586,7 @@ formula(const char *s, size_t n)
 static int
 put_csv(struct su_out *out, const char *s, size_t n)
 {
+	const char *q;
 	size_t i;
 	int tick = out->excel_safe && formula(s, n);
 
@@ -630,10 +631,14 @@ put_csv(struct su_out *out, const char *s, size_t n)
 	putc_(out, '"');
 	if (tick)
 		putc_(out, '\'');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			putc_(out, '"');
-		putc_(out, s[i]);
+	/* the runs between quotes whole, each quote doubled */
+	for (i = 0; i < n; i = (size_t)(q - s) + 1) {
+		if ((q = memchr(s + i, '"', n - i)) == NULL) {
+			put(out, s + i, n - i);
+			break;
+		}
+		put(out, s + i, (size_t)(q - s) - i);
+		put(out, "\"\"", 2);
 	}
 	putc_(out, '"');
 	return 0;

@@ -48,6 +48,7 @@ main(void)
 	test_strtonum();
 	test_ini_load();
 	test_out_side();
+	test_out_quote();
 	test_ndjson();
 	test_utf8len();
 	test_scan();

@@ -32,6 +32,7 @@ void unit_yesno_words(void (*fn)(const char *, int));
 
 void test_columns(void);	/* columns.c */
 void test_out_side(void);	/* csvout.c */
+void test_out_quote(void);	/* csvout.c */
 void test_date(void);		/* date.c */
 void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
