@@ -1235,15 +1235,21 @@ su_cell_str(const char *s)
 	return su_cell_text(s, strlen(s));
 }
 
+/*
+ * Each member set once, not a memset and then some: the memset's wide
+ * stores and the narrow ones after them, read back wide as the cell is
+ * returned, made every cell wait on its stores (5% of mqlqualify's time).
+ */
 struct su_cell
 su_cell_text(const char *s, size_t len)
 {
 	struct su_cell c;
 
-	memset(&c, 0, sizeof c);
 	c.type = SU_C_STR;
 	c.s = s;
 	c.len = len;
+	c.v = 0;
+	c.d = 0;
 	return c;
 }
 
@@ -1252,8 +1258,9 @@ su_cell_num(enum su_ctype type, int64_t v, int64_t d)
 {
 	struct su_cell c;
 
-	memset(&c, 0, sizeof c);
 	c.type = type;
+	c.s = NULL;
+	c.len = 0;
 	c.v = v;
 	c.d = d;
 	return c;

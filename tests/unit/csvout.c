@@ -138,6 +138,13 @@ test_out_quote(void)
 	}
 	CHECK(ok && got && gn == wn && memcmp(got, want, wn) == 0,
 	    "quote: %zu bytes written, the reference %zu", gn, wn);
+	/* the cells' constructors set every member */
+	c[0] = su_cell_text("ab", 2);
+	c[1] = su_cell_num(SU_C_MONEY, 5, 7);
+	CHECK(c[0].type == SU_C_STR && strcmp(c[0].s, "ab") == 0 &&
+	    c[0].len == 2 && c[0].v == 0 && c[0].d == 0 &&
+	    c[1].type == SU_C_MONEY && c[1].s == NULL && c[1].len == 0 &&
+	    c[1].v == 5 && c[1].d == 7, "su_cell_text, su_cell_num");
 	free(got);
 	free(want);
 	unlink(path);
