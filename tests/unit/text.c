@@ -50,6 +50,27 @@ yesno_is(const char *s, int is)
 	    "neither yes nor no");
 }
 
+/* a generated value in s (64 bytes): from lo to lo + spread - 1 of the
+ * parts, up to 40 bytes and one more part; or, a time in three, up to
+ * nbytes - 1 random bytes of bytes */
+static size_t
+gen(char *s, const char *const *part, size_t nparts, unsigned lo,
+    unsigned spread, const char *bytes, unsigned nbytes)
+{
+	size_t n = 0, k;
+
+	for (k = lo + unit_rnd(spread); k > 0 && n < 40; k--) {
+		const char *p = part[unit_rnd((unsigned)nparts)];
+
+		memcpy(s + n, p, strlen(p));
+		n += strlen(p);
+	}
+	if (unit_rnd(3) == 0)
+		for (k = unit_rnd(nbytes), n = 0; k > 0; k--)
+			s[n++] = bytes[unit_rnd((unsigned)strlen(bytes))];
+	return n;
+}
+
 /* su_yesno (its fast path for a value that begins with a letter) and
  * su_yesno_full, the reference, on generated values: the yes/no words in
  * any case, with blanks, punctuation, digits, UTF-8 (U+00A0, e-acute)
@@ -68,22 +89,13 @@ yesno_fast(void)
 	};
 	static const char bytes[] = "yesnotruefalseYESNO01 -./_\t\xc2\xa0x";
 	char s[64];
-	size_t n, k;
+	size_t n;
 	long i, bad = 0;
 	int a, b;
 
 	for (i = 0; i < 100000; i++) {
-		n = 0;
-		for (k = unit_rnd(4); k > 0 && n < 40; k--) {
-			const char *p =
-			    part[unit_rnd(sizeof part / sizeof part[0])];
-
-			memcpy(s + n, p, strlen(p));
-			n += strlen(p);
-		}
-		if (unit_rnd(3) == 0)
-			for (k = unit_rnd(20), n = 0; k > 0; k--)
-				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
+		n = gen(s, part, sizeof part / sizeof part[0], 0, 4, bytes,
+		    20);
 		a = su_yesno(s, n), b = su_yesno_full(s, n);
 		if (a != b && bad++ < 5)
 			printf("yesno \"%.*s\": %d, the reference %d\n",
@@ -144,22 +156,13 @@ test_category_fast(void)
 	};
 	static const char bytes[] = "PipelnBstCaOmdCocLW -/_\t\xc2\xa0";
 	char s[64];
-	size_t n, k;
+	size_t n;
 	long i, bad = 0;
 	int a, b;
 
 	for (i = 0; i < 200000; i++) {
-		n = 0;
-		for (k = 1 + unit_rnd(3); k > 0 && n < 40; k--) {
-			const char *p =
-			    part[unit_rnd(sizeof part / sizeof part[0])];
-
-			memcpy(s + n, p, strlen(p));
-			n += strlen(p);
-		}
-		if (unit_rnd(3) == 0)
-			for (k = unit_rnd(12), n = 0; k > 0; k--)
-				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
+		n = gen(s, part, sizeof part / sizeof part[0], 1, 3, bytes,
+		    12);
 		a = su_category_parse(s, n);
 		b = su_category_parse_full(s, n);
 		if (a != b && bad++ < 5)
@@ -243,32 +246,18 @@ test_fmt(void)
 		fmt[n] = '\0';
 		memset(a, 'A', sizeof a);
 		memset(b, 'A', sizeof b);
+		/* each shape's arguments, to both */
+#define BOTH(...) (ra = su_fmt(a, size, fmt, __VA_ARGS__), \
+	rb = ref_fmt(b, size, fmt, __VA_ARGS__))
 		switch (sh) {
-		case 0:
-			ra = su_fmt(a, size, fmt, s[0], s[1], s[2]);
-			rb = ref_fmt(b, size, fmt, s[0], s[1], s[2]);
-			break;
-		case 1:
-			ra = su_fmt(a, size, fmt, s[0], l[1], s[2]);
-			rb = ref_fmt(b, size, fmt, s[0], l[1], s[2]);
-			break;
-		case 2:
-			ra = su_fmt(a, size, fmt, l[0], s[1], iv[2]);
-			rb = ref_fmt(b, size, fmt, l[0], s[1], iv[2]);
-			break;
-		case 3:
-			ra = su_fmt(a, size, fmt, iv[0], iv[1], l[2]);
-			rb = ref_fmt(b, size, fmt, iv[0], iv[1], l[2]);
-			break;
-		case 4:
-			ra = su_fmt(a, size, fmt, s[0], iv[1], l[2]);
-			rb = ref_fmt(b, size, fmt, s[0], iv[1], l[2]);
-			break;
-		default:
-			ra = su_fmt(a, size, fmt, l[0], l[1], s[2]);
-			rb = ref_fmt(b, size, fmt, l[0], l[1], s[2]);
-			break;
+		case 0: BOTH(s[0], s[1], s[2]); break;
+		case 1: BOTH(s[0], l[1], s[2]); break;
+		case 2: BOTH(l[0], s[1], iv[2]); break;
+		case 3: BOTH(iv[0], iv[1], l[2]); break;
+		case 4: BOTH(s[0], iv[1], l[2]); break;
+		default: BOTH(l[0], l[1], s[2]); break;
 		}
+#undef BOTH
 		if ((ra != rb || memcmp(a, b, sizeof a) != 0) && bad++ < 5)
 			printf("fmt \"%s\" (%zu bytes): %d \"%.*s\", the "
 			    "reference %d \"%.*s\"\n", fmt, size, ra,
