@@ -274,8 +274,7 @@ two_digits(const char *s)
 
 /*
  * "YYYY-MM-DD HH:MM" and "YYYY-MM-DD HH:MM:SS" (or with a T), as the
- * exports write times: the date by su_date_parse, the time read where it
- * stands; anything else (blanks, AM/PM, a zone, a fraction, a time out of
+ * exports write times: the date and the time read where they stand; anything else (blanks, AM/PM, a zone, a fraction, a time out of
  * range) goes to su_time_parse_full, the reference (tests/unit/date.c
  * compares the two on generated values).
  */
@@ -283,19 +282,20 @@ int
 su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
               const char **why)
 {
-	int32_t day;
-	int h, mi, sec = 0;
+	int c, y, m, d, h, mi, sec = 0;
 
+	/* the date as date_fast reads YYYY-MM-DD (with any dmy) */
 	if ((len == 16 || (len == 19 && s[16] == ':')) && s[4] == '-' &&
 	    s[7] == '-' && (s[10] == ' ' || s[10] == 'T') && s[13] == ':' &&
-	    two_digits(s) >= 0 && two_digits(s + 2) >= 0 &&
-	    two_digits(s + 5) >= 0 && two_digits(s + 8) >= 0 &&
+	    (c = two_digits(s)) >= 0 && (y = two_digits(s + 2)) >= 0 &&
+	    (y += c * 100) >= 1 &&
+	    (m = two_digits(s + 5)) >= 1 && m <= 12 &&
+	    (d = two_digits(s + 8)) >= 1 && d <= su_days_in_month(y, m) &&
 	    (h = two_digits(s + 11)) >= 0 && h <= 23 &&
 	    (mi = two_digits(s + 14)) >= 0 && mi <= 59 &&
-	    (len == 16 || ((sec = two_digits(s + 17)) >= 0 && sec <= 60)) &&
-	    su_date_parse(s, 10, dmy, &day, why) == 0) {
-		*out = (int64_t)day * 86400 + (int64_t)h * 3600 + mi * 60 +
-		    sec;
+	    (len == 16 || ((sec = two_digits(s + 17)) >= 0 && sec <= 60))) {
+		*out = (int64_t)su_days(y, m, d) * 86400 + (int64_t)h * 3600 +
+		    mi * 60 + sec;
 		return 0;
 	}
 	return su_time_parse_full(s, len, dmy, out, why);
