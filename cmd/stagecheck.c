@@ -534,7 +534,7 @@ vfind(struct state *st, int ord, const char *name, enum sev sev,
 	st->f[st->nf].sev = sev;
 	st->f[st->nf].msg[0] = '\0';
 	if (said(st, sev))
-		vsnprintf(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
+		su_vfmt(st->f[st->nf].msg, sizeof st->f[0].msg, fmt, ap);
 	st->nf++;
 }
 

@@ -586,6 +586,7 @@ formula(const char *s, size_t n)
 static int
 put_csv(struct su_out *out, const char *s, size_t n)
 {
+	const char *q;
 	size_t i;
 	int tick = out->excel_safe && formula(s, n);
 
@@ -630,10 +631,14 @@ put_csv(struct su_out *out, const char *s, size_t n)
 	putc_(out, '"');
 	if (tick)
 		putc_(out, '\'');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			putc_(out, '"');
-		putc_(out, s[i]);
+	/* the runs between quotes whole, each quote doubled */
+	for (i = 0; i < n; i = (size_t)(q - s) + 1) {
+		if ((q = memchr(s + i, '"', n - i)) == NULL) {
+			put(out, s + i, n - i);
+			break;
+		}
+		put(out, s + i, (size_t)(q - s) - i);
+		put(out, "\"\"", 2);
 	}
 	putc_(out, '"');
 	return 0;
@@ -1230,15 +1235,21 @@ su_cell_str(const char *s)
 	return su_cell_text(s, strlen(s));
 }
 
+/*
+ * Each member set once, not a memset and then some: the memset's wide
+ * stores and the narrow ones after them, read back wide as the cell is
+ * returned, made every cell wait on its stores (5% of mqlqualify's time).
+ */
 struct su_cell
 su_cell_text(const char *s, size_t len)
 {
 	struct su_cell c;
 
-	memset(&c, 0, sizeof c);
 	c.type = SU_C_STR;
 	c.s = s;
 	c.len = len;
+	c.v = 0;
+	c.d = 0;
 	return c;
 }
 
@@ -1247,8 +1258,9 @@ su_cell_num(enum su_ctype type, int64_t v, int64_t d)
 {
 	struct su_cell c;
 
-	memset(&c, 0, sizeof c);
 	c.type = type;
+	c.s = NULL;
+	c.len = 0;
 	c.v = v;
 	c.d = d;
 	return c;

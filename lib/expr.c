@@ -100,6 +100,32 @@ struct su_expr {
 	size_t nstrs;
 	struct memo *memo; /* per node, for the konst ones: written while
 	                      the expression is evaluated */
+	struct vcache *vc; /* one column named: its verdicts by cell */
+};
+
+/*
+ * The verdicts of an expression that names a few columns, by those cells'
+ * bytes (and the --as-of day): a condition is a function of its cells, and
+ * the cells of a column repeat (a role, a checkbox, a date, a score), so
+ * cells seen before cost a hash and a compare.  Only a verdict whose
+ * evaluation touched nothing outside itself is kept: not a fault, not a
+ * yes() value counted as neither, not an amount that states a currency
+ * (checked against the column's first).  Direct-mapped: cells that collide
+ * with others replace them.
+ */
+#define VC_SLOTS 256 /* a power of two */
+#define VC_COLS 4    /* expressions naming more are evaluated each time */
+#define VC_WORDS 8   /* of a key: each cell's length, then its bytes eight
+                        to a word; longer: evaluated each time */
+struct vslot {
+	uint64_t k[VC_WORDS];
+	int32_t today;
+	unsigned char nw; /* words of the key + 1; 0: an empty slot */
+	signed char v;
+};
+struct vcache {
+	int dmy, dc, set; /* the env the verdicts were computed with */
+	struct vslot slot[VC_SLOTS];
 };
 
 /* ---- lexer ------------------------------------------------------------ */
@@ -1110,6 +1136,7 @@ su_expr_free(struct su_expr *e)
 	free(e->strs);
 	free(e->n);
 	free(e->memo);
+	free(e->vc);
 	free(e);
 }
 
@@ -1131,6 +1158,9 @@ void
 su_expr_bind(struct su_expr *e, size_t i, int col)
 {
 	e->c[i].col = col;
+	/* allocated here, not while evaluating (which allocates nothing) */
+	if (e->nc <= VC_COLS && !e->vc)
+		e->vc = memset(su_xmalloc(sizeof *e->vc), 0, sizeof *e->vc);
 }
 
 /* ---- evaluation ------------------------------------------------------- */
@@ -1159,6 +1189,7 @@ struct evalctx {
 	const struct su_expr_env *env;
 	struct su_expr_fault *fault;
 	uint32_t text, num, date;
+	int impure; /* the verdict touched state outside it (struct vcache) */
 	struct cell cell[CELLS];
 };
 
@@ -1412,6 +1443,8 @@ eval_col(struct evalctx *x, int k, enum type as, struct val *out)
 		    x->env->decimal_comma, &out->v, cur, &why);
 		if (r < 0)
 			return fault(x, k, why);
+		if (cur[0])
+			x->impure = 1; /* checked against the column's */
 		if (cur[0] && !cs->cur[0]) {
 			memcpy(cs->cur, cur, sizeof cur);
 			cs->file = x->r->file;
@@ -1670,6 +1703,7 @@ eval_test(struct evalctx *x, const struct node *n)
 				    "salesutils(7))");
 			su_yn_add(x->env->yn, c2->col, x->r->file, x->r->line,
 			    s, len);
+			x->impure = 1; /* counted, with its line */
 			return 0;
 		}
 		su_trim_fast(&s, &len);
@@ -1746,12 +1780,84 @@ su_expr_value(const struct su_expr *e, const struct su_rec *r,
 }
 
 int
-su_expr_eval(const struct su_expr *e, const struct su_rec *r,
-             const struct su_expr_env *env, struct su_expr_fault *f)
+su_expr_eval_full(const struct su_expr *e, const struct su_rec *r,
+                  const struct su_expr_env *env, struct su_expr_fault *f)
 {
 	struct evalctx x;
 
 	x.e = e, x.r = r, x.env = env, x.fault = f;
 	x.text = x.num = x.date = 0;
+	x.impure = 0;
 	return eval_bool(&x, e->root);
+}
+
+/* the last n (< 8) bytes of a cell, little-endian in a word: read a byte
+ * at a time, as the cell may end its buffer */
+static uint64_t
+tail_word(const char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n--)
+		w = w << 8 | (unsigned char)s[n];
+	return w;
+}
+
+int
+su_expr_eval(const struct su_expr *e, const struct su_rec *r,
+             const struct su_expr_env *env, struct su_expr_fault *f)
+{
+	struct vcache *vc = e->vc;
+	struct vslot *sl;
+	struct evalctx x;
+	uint64_t key[VC_WORDS], h = 0, w;
+	const char *s;
+	size_t nw = 0, i, j, len;
+	int v, col;
+
+	if (!vc)
+		return su_expr_eval_full(e, r, env, f);
+	/* the key, words whole (a word built in bytes and read back whole
+	 * would wait on its stores) */
+	for (i = 0; i < e->nc; i++) {
+		if ((col = e->c[i].col) < 0 ||
+		    nw + 1 + ((len = r->len[col]) + 7) / 8 > VC_WORDS)
+			return su_expr_eval_full(e, r, env, f);
+		s = r->f[col];
+		key[nw++] = len;
+		h = (h ^ len) * 0x9e3779b97f4a7c15u;
+		for (j = 0; j + 8 <= len; j += 8) {
+			memcpy(&w, s + j, 8);
+			key[nw++] = w;
+			h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		}
+		if (j < len) {
+			w = tail_word(s + j, len - j);
+			key[nw++] = w;
+			h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		}
+	}
+	if (!vc->set || vc->dmy != env->dmy || vc->dc != env->decimal_comma) {
+		/* cells read another way: the verdicts kept are not theirs */
+		memset(vc->slot, 0, sizeof vc->slot);
+		vc->dmy = env->dmy, vc->dc = env->decimal_comma, vc->set = 1;
+	}
+	sl = &vc->slot[h >> 56 & (VC_SLOTS - 1)];
+	if (sl->nw == nw + 1 && sl->today == env->today) {
+		for (i = 0; i < nw && sl->k[i] == key[i]; i++)
+			;
+		if (i == nw)
+			return sl->v;
+	}
+	x.e = e, x.r = r, x.env = env, x.fault = f;
+	x.text = x.num = x.date = 0;
+	x.impure = 0;
+	v = eval_bool(&x, e->root);
+	if (v >= 0 && !x.impure) {
+		sl->nw = (unsigned char)(nw + 1);
+		sl->today = env->today;
+		sl->v = (signed char)v;
+		memcpy(sl->k, key, nw * sizeof key[0]);
+	}
+	return v;
 }

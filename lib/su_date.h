@@ -26,11 +26,18 @@ int su_date_parse(const char *s, size_t len, int dmy, int32_t *out,
 int su_date_parse_full(const char *s, size_t len, int dmy, int32_t *out,
                        const char **why);
 size_t su_date_fmt(char *buf, int32_t days); /* "2026-02-16", 16 bytes */
+/* the same by snprintf: the reference su_date_fmt falls back on (and the
+ * unit tests compare) */
+size_t su_date_fmt_full(char *buf, int32_t days);
 /* a date with an optional time of day: "2026-02-16T09:30:00Z",
  * "2026-02-16 09:30", "2/16/2026 9:30 AM", "...+01:00" (an offset is
  * taken off: UTC; no offset: the time as written).  Seconds since
  * 1970-01-01.  0 ok, 1 empty, -1 error. */
 int su_time_parse(const char *s, size_t len, int dmy, int64_t *out,
                   const char **why);
+/* the same without su_time_parse's fast path for "YYYY-MM-DD HH:MM[:SS]":
+ * the reference it falls back on (and the unit tests compare) */
+int su_time_parse_full(const char *s, size_t len, int dmy, int64_t *out,
+                       const char **why);
 
 #endif

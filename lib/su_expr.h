@@ -58,6 +58,12 @@ void su_expr_bind(struct su_expr *e, size_t i, int col);
  * nothing (glibc's regexec may, inside a ~ match). */
 int su_expr_eval(const struct su_expr *e, const struct su_rec *r,
                  const struct su_expr_env *env, struct su_expr_fault *f);
+/* the same evaluated in full each time: the reference of su_expr_eval,
+ * which keeps the verdicts of an expression naming up to 4 columns by
+ * their cells */
+int su_expr_eval_full(const struct su_expr *e, const struct su_rec *r,
+                      const struct su_expr_env *env,
+                      struct su_expr_fault *f);
 /* a cell as a rule number (fixed point, six decimals): money forms, plain
  * decimals, "75%" = 75.  0 (cur: the currency it states, or ""), 1 empty,
  * -1 with *why.  In an expression, a column's cells must state one

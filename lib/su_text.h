@@ -7,6 +7,7 @@
 #ifndef SU_TEXT_H
 #define SU_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,5 +85,11 @@ void su_yn_free(struct su_yn *t);
 /* the length of a valid UTF-8 sequence at s (n bytes there), or 0: not
  * UTF-8, overlong, a surrogate, beyond U+10FFFF */
 size_t su_utf8len(const unsigned char *s, size_t n);
+/* vsnprintf for formats of text, %s, %d, %ld and %% only, without
+ * stdio's cost (a finding's message, a line of output); any other format
+ * is vsnprintf's, the reference the unit tests compare it with */
+int su_vfmt(char *buf, size_t size, const char *fmt, va_list ap);
+int su_fmt(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -459,3 +459,94 @@ su_utf8len(const unsigned char *s, size_t n)
 		return 0;
 	return k;
 }
+
+/* the formats su_vfmt writes itself: text, %s, %d, %ld and %% */
+static int
+fmt_plain(const char *fmt)
+{
+	for (; (fmt = strchr(fmt, '%')) != NULL; fmt++) {
+		fmt++;
+		if (*fmt == 'l')
+			fmt++;
+		if (*fmt != 's' && *fmt != 'd' && *fmt != '%')
+			return 0;
+		if (*fmt == '%' && fmt[-1] == 'l')
+			return 0;
+		if (*fmt == 's' && fmt[-1] == 'l')
+			return 0;
+	}
+	return 1;
+}
+
+/* s (n bytes) at buf[*k], as much as size leaves room for; *k counts
+ * all of it, written or not */
+static void
+fmt_put(char *buf, size_t size, size_t *k, const char *s, size_t n)
+{
+	if (*k + 1 < size) {
+		size_t room = size - 1 - *k;
+
+		memcpy(buf + *k, s, n < room ? n : room);
+	}
+	*k += n;
+}
+
+int
+su_vfmt(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	char num[24], *p;
+	const char *s, *t;
+	size_t k = 0;
+	unsigned long u;
+	long v;
+
+	if (!fmt_plain(fmt))
+		return vsnprintf(buf, size, fmt, ap);
+	for (s = fmt; *s; ) {
+		if ((t = strchr(s, '%')) == NULL)
+			t = s + strlen(s);
+		fmt_put(buf, size, &k, s, (size_t)(t - s));
+		if (!*t)
+			break;
+		t++;
+		switch (*t) {
+		case 's':
+			s = va_arg(ap, const char *);
+			fmt_put(buf, size, &k, s, strlen(s));
+			break;
+		case '%':
+			fmt_put(buf, size, &k, "%", 1);
+			break;
+		default: /* d, ld */
+			if (*t == 'l')
+				v = va_arg(ap, long), t++;
+			else
+				v = va_arg(ap, int);
+			u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
+			p = num + sizeof num;
+			do
+				*--p = (char)('0' + u % 10);
+			while ((u /= 10) != 0);
+			if (v < 0)
+				*--p = '-';
+			fmt_put(buf, size, &k, p, (size_t)(num + sizeof num - p));
+			break;
+		}
+		s = t + 1;
+	}
+	if (size)
+		buf[k < size ? k : size - 1] = '\0';
+	return k > INT_MAX ? -1 : (int)k;
+}
+
+int
+su_fmt(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = su_vfmt(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}

@@ -4,6 +4,7 @@
  */
 #include "su.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -88,6 +89,28 @@ test_date(void)
 	date_bad("0000-01-01", 0, "no such month");
 	su_date_fmt(buf, su_days(2026, 4, 1));
 	CHECK(strcmp(buf, "2026-04-01") == 0, "fmt %s", buf);
+	/* the digit-by-digit writing against snprintf's: every day from
+	 * 1899 to 2101, then days anywhere (years 1 and 9999 at the edges,
+	 * and beyond) */
+	{
+		char ref[16];
+		int32_t z, lo = su_days(1899, 1, 1), hi = su_days(2101, 12, 31);
+		long i, bad = 0;
+		size_t a, b;
+
+		for (i = 0; i < 74000 + 200000; i++) {
+			z = i < 74000 ? lo + (int32_t)i : (int32_t)unit_rnd(
+			    2 * 3660000) - 3660000 + su_days(1, 1, 1);
+			if (i < 74000 && z > hi)
+				continue;
+			a = su_date_fmt(buf, z);
+			b = su_date_fmt_full(ref, z);
+			if ((a != b || strcmp(buf, ref) != 0) && bad++ < 5)
+				printf("date fmt %ld: \"%s\", the reference "
+				    "\"%s\"\n", (long)z, buf, ref);
+		}
+		CHECK(bad == 0, "date fmt: %ld days written otherwise", bad);
+	}
 }
 
 /* su_date_parse (its fast path for the common shapes) says what
@@ -215,4 +238,55 @@ test_time(void)
 	CHECK(su_time_parse("2026-02-16 9", 12, 0, &v, &why) == -1,
 	    "no minutes");
 	CHECK(su_time_parse("next week", 9, 0, &v, &why) == -1, "next week");
+	/* the fast path's edges, as the reference reads them */
+	time_ok("2026-02-16 00:00", d);
+	time_ok("2026-02-16T23:59:60", d + 23 * 3600 + 59 * 60 + 60);
+	CHECK(su_time_parse("2026-02-16 23:60", 16, 0, &v, &why) == -1,
+	    "minute 60");
+	CHECK(su_time_parse("2026-02-30 09:00", 16, 0, &v, &why) == -1,
+	    "February 30");
+}
+
+/* su_time_parse (its fast path for "YYYY-MM-DD HH:MM[:SS]") against
+ * su_time_parse_full, the reference, on generated values: such times
+ * with each byte sometimes changed (a digit, a separator, a blank, a
+ * letter), other lengths, and both day orders */
+void
+test_time_fast(void)
+{
+	static const char *const base[] = {
+		"2026-02-16 09:30", "2026-12-31T23:59:59", "2026-01-21 04:45",
+		"1999-02-28 00:00:60", "2024-02-29T12:00", "2026-04-31 10:10",
+		"0000-01-01 00:00", "0001-01-01 00:00", "9999-12-31T23:59:59",
+		"2100-02-29 12:00", "2000-02-29 12:00",
+	};
+	static const char chars[] = "0123456789 -:T/.Zz+aApPmM\t";
+	char s[40];
+	size_t n, k;
+	long i, bad = 0;
+	int64_t a, b;
+	const char *wa, *wb;
+	int ra, rb, dmy;
+
+	for (i = 0; i < 300000; i++) {
+		const char *p = base[unit_rnd(sizeof base / sizeof base[0])];
+
+		n = strlen(p);
+		memcpy(s, p, n);
+		for (k = unit_rnd(4); k > 0; k--)
+			s[unit_rnd((unsigned)n)] =
+			    chars[unit_rnd(sizeof chars - 1)];
+		if (unit_rnd(6) == 0)
+			n = unit_rnd(22);
+		dmy = (int)unit_rnd(2);
+		a = b = -1, wa = wb = NULL;
+		ra = su_time_parse(s, n, dmy, &a, &wa);
+		rb = su_time_parse_full(s, n, dmy, &b, &wb);
+		if ((ra != rb || (ra == 0 && a != b) || (ra < 0 &&
+		    strcmp(wa, wb) != 0)) && bad++ < 5)
+			printf("time \"%.*s\" (dmy %d): %d %lld, the "
+			    "reference %d %lld\n", (int)n, s, dmy, ra,
+			    (long long)a, rb, (long long)b);
+	}
+	CHECK(bad == 0, "time fast path: %ld values read otherwise", bad);
 }

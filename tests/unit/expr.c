@@ -479,3 +479,107 @@ test_expr_fast(void)
 	}
 	CHECK(bad == 0, "number fast path: %ld cells read otherwise", bad);
 }
+
+/*
+ * su_expr_eval, which keeps the verdicts of an expression naming a few
+ * columns by cells, against su_expr_eval_full, the reference, each with its
+ * own parse of the expression (a column's currency is state of its own),
+ * on generated cells that repeat: numbers with and without currencies,
+ * dates, yes/no words and neither, texts, empty and long cells, several
+ * --as-of days and both ways of reading dates and decimals.  The verdict,
+ * and a fault's column, position and reason, are the same.
+ */
+void
+test_expr_cache(void)
+{
+	static const char *const src[] = {
+		"C >= 5", "C > 2.5 && C < 40", "C = 'Yes' || C in ('No', 'x')",
+		"yes(C)", "present(C)", "empty(C) || C >= 3",
+		"C >= today() && C <= add_months(today(), 6)",
+		"C ~ '^[0-9]+$' || C !~ 'a'", "C < 2026-03-01",
+		"number(C) * 2 > 10", "!(C in ('Decision Maker', 'Champion'))",
+		"days(C, today()) > 30", "C >= 5 && present(D)",
+		"D in ('a', 'yes') || C = D || yes(D)", "today() > 2026-03-01",
+		"C > D || D ~ 'x'",
+	};
+	static const char *const part[] = {
+		"5", "3", "10", "2.5", "40", "0", "-1", "7.25", "$5", "EUR 7",
+		"€3", "£2", "1,5", "75%", "yes", "No", "x", "maybe", "true",
+		"2026-03-01", "2026-08-31", "01/02/2026", "31/12/2026", " ",
+		"Decision Maker", "Champion", "a", "abc", "9", "-", "",
+		"2026-02-28", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	};
+	char pool[400][64];
+	size_t plen[400], i, i2, j, k, n;
+	long bad = 0, t;
+
+	for (i = 0; i < 400; i++) {
+		n = 0;
+		for (k = 1 + unit_rnd(2); k > 0; k--) {
+			const char *p =
+			    part[unit_rnd(sizeof part / sizeof part[0])];
+
+			if (n + strlen(p) >= sizeof pool[0])
+				break;
+			memcpy(pool[i] + n, p, strlen(p));
+			n += strlen(p);
+		}
+		pool[i][n] = '\0';
+		plen[i] = n;
+	}
+	for (j = 0; j < sizeof src / sizeof src[0]; j++) {
+		struct su_expr *a, *b;
+		struct su_expr_error err;
+		struct su_yn *ya = su_yn_new(), *yb = su_yn_new();
+
+		if (su_expr_parse(src[j], strlen(src[j]), &a, &err) ||
+		    su_expr_parse(src[j], strlen(src[j]), &b, &err)) {
+			CHECK(0, "cache: %s: %s", src[j], err.msg);
+			continue;
+		}
+		for (k = 0; k < su_expr_ncols(a); k++) {
+			int col = strcmp(su_expr_colname(a, k, NULL), "D") == 0;
+
+			su_expr_bind(a, k, col);
+			su_expr_bind(b, k, col);
+		}
+		for (t = 0; t < 20000; t++) {
+			struct su_expr_env ea = {0, 0, 0, NULL}, eb;
+			struct su_expr_fault fa, fb;
+			struct su_rec r;
+			const char *f[2];
+			size_t len[2];
+			int va, vb;
+
+			i = unit_rnd(t < 10000 ? 400 : 40); /* then: repeats */
+			i2 = unit_rnd(t < 10000 ? 400 : 10);
+			f[0] = pool[i], len[0] = plen[i];
+			f[1] = pool[i2], len[1] = plen[i2];
+			memset(&r, 0, sizeof r);
+			r.n = 2, r.f = f, r.len = len, r.file = "x", r.line = t;
+			ea.today = su_days(2026, 3, 1) + (int32_t)unit_rnd(3);
+			ea.dmy = unit_rnd(8) == 0;
+			ea.decimal_comma = unit_rnd(8) == 0;
+			ea.yn = unit_rnd(2) ? ya : NULL;
+			eb = ea;
+			eb.yn = ea.yn ? yb : NULL;
+			memset(&fa, 0, sizeof fa);
+			memset(&fb, 0, sizeof fb);
+			va = su_expr_eval(a, &r, &ea, &fa);
+			vb = su_expr_eval_full(b, &r, &eb, &fb);
+			if ((va != vb || (va < 0 && (fa.pos != fb.pos ||
+			    strcmp(fa.why, fb.why) != 0 ||
+			    strcmp(fa.column, fb.column) != 0))) && bad++ < 5)
+				printf("cache: %s on \"%s\", \"%s\": %d (%s), "
+				    "the reference %d (%s)\n", src[j], pool[i],
+				    pool[i2], va,
+				    va < 0 ? fa.why : "", vb,
+				    vb < 0 ? fb.why : "");
+		}
+		su_expr_free(a);
+		su_expr_free(b);
+		su_yn_free(ya);
+		su_yn_free(yb);
+	}
+	CHECK(bad == 0, "verdicts kept by cell: %ld read otherwise", bad);
+}

@@ -34,8 +34,12 @@ main(void)
 	test_stats();
 	test_expr();
 	test_expr_fast();
+	test_expr_cache();
 	test_time();
+	test_time_fast();
 	test_yesno();
+	test_category_fast();
+	test_fmt();
 	test_present();
 	test_place();
 	test_map();
@@ -44,6 +48,7 @@ main(void)
 	test_strtonum();
 	test_ini_load();
 	test_out_side();
+	test_out_quote();
 	test_ndjson();
 	test_utf8len();
 	test_scan();

@@ -5,7 +5,9 @@
 #include "su.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -48,6 +50,27 @@ yesno_is(const char *s, int is)
 	    "neither yes nor no");
 }
 
+/* a generated value in s (64 bytes): from lo to lo + spread - 1 of the
+ * parts, up to 40 bytes and one more part; or, a time in three, up to
+ * nbytes - 1 random bytes of bytes */
+static size_t
+gen(char *s, const char *const *part, size_t nparts, unsigned lo,
+    unsigned spread, const char *bytes, unsigned nbytes)
+{
+	size_t n = 0, k;
+
+	for (k = lo + unit_rnd(spread); k > 0 && n < 40; k--) {
+		const char *p = part[unit_rnd((unsigned)nparts)];
+
+		memcpy(s + n, p, strlen(p));
+		n += strlen(p);
+	}
+	if (unit_rnd(3) == 0)
+		for (k = unit_rnd(nbytes), n = 0; k > 0; k--)
+			s[n++] = bytes[unit_rnd((unsigned)strlen(bytes))];
+	return n;
+}
+
 /* su_yesno (its fast path for a value that begins with a letter) and
  * su_yesno_full, the reference, on generated values: the yes/no words in
  * any case, with blanks, punctuation, digits, UTF-8 (U+00A0, e-acute)
@@ -66,22 +89,13 @@ yesno_fast(void)
 	};
 	static const char bytes[] = "yesnotruefalseYESNO01 -./_\t\xc2\xa0x";
 	char s[64];
-	size_t n, k;
+	size_t n;
 	long i, bad = 0;
 	int a, b;
 
 	for (i = 0; i < 100000; i++) {
-		n = 0;
-		for (k = unit_rnd(4); k > 0 && n < 40; k--) {
-			const char *p =
-			    part[unit_rnd(sizeof part / sizeof part[0])];
-
-			memcpy(s + n, p, strlen(p));
-			n += strlen(p);
-		}
-		if (unit_rnd(3) == 0)
-			for (k = unit_rnd(20), n = 0; k > 0; k--)
-				s[n++] = bytes[unit_rnd(sizeof bytes - 1)];
+		n = gen(s, part, sizeof part / sizeof part[0], 0, 4, bytes,
+		    20);
 		a = su_yesno(s, n), b = su_yesno_full(s, n);
 		if (a != b && bad++ < 5)
 			printf("yesno \"%.*s\": %d, the reference %d\n",
@@ -124,4 +138,131 @@ test_strtonum(void)
 		    v == t[i].want, "strtonum \"%s\" [%ld, %ld]: r=%d v=%ld",
 		    t[i].s, t[i].lo, t[i].hi, r, v);
 	}
+}
+
+/* su_category_parse (its fast path for the names as the exports write
+ * them) and su_category_parse_full, the reference, on generated values:
+ * the names and their neighbours in any case, with blanks, punctuation
+ * and UTF-8 around them, or random bytes of those kinds */
+void
+test_category_fast(void)
+{
+	static const char *const part[] = {
+		"Pipeline", "pipeline", "PIPELINE", "Best Case", "BestCase",
+		"best case", "Omitted", "Omit", "Closed", "Closed Won",
+		"Closed Lost", "Commit", "commit", "Forecast", "Won", "Lost",
+		"Not forecasted", "Pipelin", "Best Cas", "Closed ", " ", "-",
+		"_", "/", "\t", "\xc2\xa0", "\xc3\xa9", "e", "x", "Case",
+	};
+	static const char bytes[] = "PipelnBstCaOmdCocLW -/_\t\xc2\xa0";
+	char s[64];
+	size_t n;
+	long i, bad = 0;
+	int a, b;
+
+	for (i = 0; i < 200000; i++) {
+		n = gen(s, part, sizeof part / sizeof part[0], 1, 3, bytes,
+		    12);
+		a = su_category_parse(s, n);
+		b = su_category_parse_full(s, n);
+		if (a != b && bad++ < 5)
+			printf("category \"%.*s\": %d, the reference %d\n",
+			    (int)n, s, a, b);
+	}
+	CHECK(bad == 0, "category fast path: %ld values read otherwise", bad);
+	/* each name as written, one byte off, and the empty value */
+	CHECK(su_category_parse("Best Case", 9) == SU_CAT_BEST &&
+	    su_category_parse("Commit", 6) == SU_CAT_COMMIT &&
+	    su_category_parse("Closed", 6) == SU_CAT_CLOSED &&
+	    su_category_parse("Omitted", 7) == SU_CAT_OMITTED &&
+	    su_category_parse("Pipeline", 8) == SU_CAT_PIPELINE &&
+	    su_category_parse("Pipelime", 8) == -1 &&
+	    su_category_parse("", 0) == -1, "category: the common names");
+}
+
+/* su_fmt's s, d and ld, and vsnprintf's (the reference) for the rest */
+static int
+ref_fmt(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+/* su_fmt against vsnprintf on generated formats of text, %s, %d, %ld
+ * and %% (and some it leaves to vsnprintf: %5s, %5ld, %x), values at
+ * the limits, and buffers of every size from none to more than enough */
+void
+test_fmt(void)
+{
+	static const char *const text[] = {
+		"", "close date ", " is past (as of ", ") and ", "%%", "x",
+		"probability ", "%% but ", " day", "; ", "\xc3\xa9",
+	};
+	static const char *const str[] = {
+		"", "2026-05-04", "Negotiation/Review", "Acme, Inc.", "%s",
+		"a very long stage name that goes on past the buffer's end",
+	};
+	static const long lv[] = {0, 1, -1, 9, 10, -10, 123456789,
+	                          LONG_MAX, LONG_MIN, INT_MAX, INT_MIN};
+	/* the argument types of each shape: s a string, l a long, i an
+	 * int; and each type's conversions, the plain one first */
+	static const char *const shape[] = {"sss", "sls", "lsi", "iil",
+	                                    "sil", "lls"};
+	static const char *const conv_s[] = {"%s", "%5s"};
+	static const char *const conv_l[] = {"%ld", "%5ld"};
+	static const char *const conv_i[] = {"%d", "%x"};
+	char fmt[200], a[128], b[128];
+	long i, bad = 0;
+	int k, ra = 0, rb = 0;
+
+	for (i = 0; i < 100000; i++) {
+		size_t n = 0, size = unit_rnd(100);
+		unsigned sh = unit_rnd(sizeof shape / sizeof shape[0]);
+		const char *s[3];
+		long l[3];
+		int iv[3];
+
+		for (k = 0; k < 3; k++) {
+			const char *t = text[unit_rnd(sizeof text /
+			    sizeof text[0])], *c;
+			unsigned odd = unit_rnd(10) == 0;
+
+			c = shape[sh][k] == 's' ? conv_s[odd] :
+			    shape[sh][k] == 'l' ? conv_l[odd] : conv_i[odd];
+			memcpy(fmt + n, t, strlen(t));
+			n += strlen(t);
+			memcpy(fmt + n, c, strlen(c));
+			n += strlen(c);
+			s[k] = str[unit_rnd(sizeof str / sizeof str[0])];
+			l[k] = lv[unit_rnd(sizeof lv / sizeof lv[0])];
+			iv[k] = (int)(l[k] > INT_MAX || l[k] < INT_MIN ?
+			    l[k] % 1000 : l[k]);
+		}
+		fmt[n] = '\0';
+		memset(a, 'A', sizeof a);
+		memset(b, 'A', sizeof b);
+		/* each shape's arguments, to both */
+#define BOTH(...) (ra = su_fmt(a, size, fmt, __VA_ARGS__), \
+	rb = ref_fmt(b, size, fmt, __VA_ARGS__))
+		switch (sh) {
+		case 0: BOTH(s[0], s[1], s[2]); break;
+		case 1: BOTH(s[0], l[1], s[2]); break;
+		case 2: BOTH(l[0], s[1], iv[2]); break;
+		case 3: BOTH(iv[0], iv[1], l[2]); break;
+		case 4: BOTH(s[0], iv[1], l[2]); break;
+		default: BOTH(l[0], l[1], s[2]); break;
+		}
+#undef BOTH
+		if ((ra != rb || memcmp(a, b, sizeof a) != 0) && bad++ < 5)
+			printf("fmt \"%s\" (%zu bytes): %d \"%.*s\", the "
+			    "reference %d \"%.*s\"\n", fmt, size, ra,
+			    (int)(size ? size : 1), a, rb,
+			    (int)(size ? size : 1), b);
+	}
+	CHECK(bad == 0, "fmt: %ld formats written otherwise", bad);
 }

@@ -32,11 +32,14 @@ void unit_yesno_words(void (*fn)(const char *, int));
 
 void test_columns(void);	/* columns.c */
 void test_out_side(void);	/* csvout.c */
+void test_out_quote(void);	/* csvout.c */
 void test_date(void);		/* date.c */
 void test_date_fast(void);	/* date.c: the fast path */
 void test_time(void);
+void test_time_fast(void);	/* date.c */
 void test_expr(void);		/* expr.c */
 void test_expr_fast(void);	/* expr.c: what an evaluation keeps */
+void test_expr_cache(void);	/* expr.c */
 void test_ini_load(void);	/* ini.c */
 void test_map(void);		/* map.c */
 void test_idset(void);		/* idset.c */
@@ -51,6 +54,8 @@ void test_utf8len(void);	/* text.c (in ndjson.c: its user) */
 void test_rate(void);		/* rate.c */
 void test_stats(void);		/* stats.c */
 void test_yesno(void);		/* text.c */
+void test_category_fast(void);	/* text.c */
+void test_fmt(void);		/* text.c */
 void test_strtonum(void);
 
 #endif /* UNIT_H */
