@@ -35,6 +35,12 @@ void su_idset_hash(struct su_idset *s,
 int su_idset_add(struct su_idset *s, const char *id, size_t len,
                  const char *file, long line, const char **ffile,
                  long *fline);
+/* a hint, no more: the table's cache lines su_idset_add(s, id, len, ...)
+ * will read, fetched while the caller does other work (at a million ids
+ * the table is far past the cache: a miss an id).  No effect on what the
+ * set holds or says. */
+void su_idset_prefetch(const struct su_idset *s, const char *id,
+                       size_t len);
 /* after the last record: -1 when the input was read twice and the second
  * reading's ids are not the first's (said), else 0 */
 int su_idset_end(struct su_idset *s);
