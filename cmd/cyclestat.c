@@ -297,17 +297,18 @@ id_of(const struct state *st, const struct su_rec *r, size_t *len)
 	return id;
 }
 
+/* the record's id (len bytes, not empty; h its hash, as
+ * su_idset_prefetch gave it) seen before: the row refused */
 static enum su_result
-check_duplicate(struct state *st, const struct su_rec *r)
+check_duplicate(struct state *st, const struct su_rec *r, const char *id,
+                size_t len, uint64_t h)
 {
-	const char *id, *ffile;
-	size_t len;
+	const char *ffile;
 	long fline;
 	int k;
 
-	if ((id = id_of(st, r, &len)), len == 0)
-		return SU_OK;
-	k = su_idset_add(st->ids, id, len, r->file, r->line, &ffile, &fline);
+	k = su_idset_add_hashed(st->ids, id, len, h, r->file, r->line,
+	    &ffile, &fline);
 	if (k < 0)
 		return SU_STOP;
 	if (k > 0) {
@@ -498,8 +499,9 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	enum su_result e;
 	int dup = st->col[SU_R_ID] >= 0 && !o->no_dupcheck, closed = 0;
 	int mk = 0;
-	const char *id;
-	size_t idlen;
+	const char *id = NULL;
+	size_t idlen = 0;
+	uint64_t idh = 0;
 
 	(void)run;
 	/* The id is checked first, but its slot in the set is fetched now
@@ -508,7 +510,7 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	 * check): at a million ids the set's table is far past the cache,
 	 * and its miss overlaps this work instead of stalling the check. */
 	if (dup && (id = id_of(st, r, &idlen), idlen > 0))
-		su_idset_prefetch(st->ids, id, idlen);
+		idh = su_idset_prefetch(st->ids, id, idlen);
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
 	if (k != -2) {
@@ -521,7 +523,8 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	    w.status >= 0)
 		mk = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
 		    &amount, cur, &why);
-	if (dup && (e = check_duplicate(st, r)) != SU_OK)
+	if (dup && idlen > 0 && (e = check_duplicate(st, r, id, idlen,
+	    idh)) != SU_OK)
 		return e;
 	if (k == -2 || closed)
 		return su_in_reject(st->in, r, "%s", msg);

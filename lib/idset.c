@@ -624,26 +624,36 @@ prepass(struct su_idset *s)
 		return;
 }
 
-void
+uint64_t
 su_idset_prefetch(const struct su_idset *s, const char *id, size_t len)
 {
+	uint64_t h = HASH(s, id, len);
 	size_t i;
 
 	if (!s->nslot)
-		return;
+		return h;
 	/* the slot su_idset_add probes first: its tag read, its offset
 	 * written for a new id (the filtered set's candidates aside: a hint
 	 * only, never wrong) */
-	i = HASH(s, id, len) & (s->nslot - 1);
+	i = h & (s->nslot - 1);
 	__builtin_prefetch(s->tag + i, 0);
 	__builtin_prefetch(s->off + i, 1);
+	return h;
 }
 
 int
 su_idset_add(struct su_idset *s, const char *id, size_t len,
              const char *file, long line, const char **ffile, long *fline)
 {
-	uint64_t h = HASH(s, id, len);
+	return su_idset_add_hashed(s, id, len, HASH(s, id, len), file, line,
+	    ffile, fline);
+}
+
+int
+su_idset_add_hashed(struct su_idset *s, const char *id, size_t len,
+                    uint64_t h, const char *file, long line,
+                    const char **ffile, long *fline)
+{
 	struct entry e;
 	size_t i;
 
