@@ -286,21 +286,29 @@ band_label(const struct opts *o, char b, char *buf, const char *cur)
 	return (size_t)snprintf(buf, 100, "%s-%s", a, c);
 }
 
-static enum su_result
-check_duplicate(struct state *st, const struct su_rec *r)
+/* the record's id, trimmed (*len 0: none) */
+static const char *
+id_of(const struct state *st, const struct su_rec *r, size_t *len)
 {
-	const char *id;
-	size_t len;
+	const char *id = r->f[st->col[SU_R_ID]];
+
+	*len = r->len[st->col[SU_R_ID]];
+	su_trim(&id, len);
+	return id;
+}
+
+/* the record's id (len bytes, not empty; h its hash, as
+ * su_idset_prefetch gave it) seen before: the row refused */
+static enum su_result
+check_duplicate(struct state *st, const struct su_rec *r, const char *id,
+                size_t len, uint64_t h)
+{
 	const char *ffile;
 	long fline;
 	int k;
 
-	id = r->f[st->col[SU_R_ID]];
-	len = r->len[st->col[SU_R_ID]];
-	su_trim(&id, &len);
-	if (len == 0)
-		return SU_OK;
-	k = su_idset_add(st->ids, id, len, r->file, r->line, &ffile, &fline);
+	k = su_idset_add_hashed(st->ids, id, len, h, r->file, r->line,
+	    &ffile, &fline);
 	if (k < 0)
 		return SU_STOP;
 	if (k > 0) {
@@ -489,28 +497,44 @@ deal(void *self, struct su_run *run, const struct su_rec *r)
 	char msg[512];
 	struct seen *seen;
 	enum su_result e;
+	int dup = st->col[SU_R_ID] >= 0 && !o->no_dupcheck, closed = 0;
+	int mk = 0;
+	const char *id = NULL;
+	size_t idlen = 0;
+	uint64_t idh = 0;
 
 	(void)run;
-	if (st->col[SU_R_ID] >= 0 && !o->no_dupcheck &&
-	    (e = check_duplicate(st, r)) != SU_OK)
-		return e;
+	/* The id is checked first, but its slot in the set is fetched now
+	 * and what says nothing done meanwhile (the status, the stage, the
+	 * amount: their verdicts kept, and acted on in their order after the
+	 * check): at a million ids the set's table is far past the cache,
+	 * and its miss overlaps this work instead of stalling the check. */
+	if (dup && (id = id_of(st, r, &idlen), idlen > 0))
+		idh = su_idset_prefetch(st->ids, id, idlen);
 	k = su_row_status(st->hdr, r, st->col[SU_R_IS_CLOSED],
 	    st->col[SU_R_IS_WON], msg, sizeof msg);
-	if (k == -2)
-		return su_in_reject(st->in, r, "%s", msg);
-	su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ? r->len[t] : 0,
-	    r->f[s], r->len[s], k, &w);
-	if (su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
-	    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg))
+	if (k != -2) {
+		su_place(st->pl, t >= 0 ? r->f[t] : "", t >= 0 ?
+		    r->len[t] : 0, r->f[s], r->len[s], k, &w);
+		closed = su_row_closed(st->hdr, r, st->col[SU_R_IS_CLOSED],
+		    st->col[SU_R_IS_WON], s, k, &w, msg, sizeof msg);
+	}
+	if ((c = st->col[SU_R_AMOUNT]) >= 0 && k != -2 && !closed &&
+	    w.status >= 0)
+		mk = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
+		    &amount, cur, &why);
+	if (dup && idlen > 0 && (e = check_duplicate(st, r, id, idlen,
+	    idh)) != SU_OK)
+		return e;
+	if (k == -2 || closed)
 		return su_in_reject(st->in, r, "%s", msg);
 	if (w.status < 0) {
 		/* said at the end, with every such stage */
 		su_place_unknown(st->pl, &w, r->f[s], r->len[s]);
 		return SU_OK;
 	}
-	if ((c = st->col[SU_R_AMOUNT]) >= 0) {
-		k = su_money_parse(r->f[c], r->len[c], o->c.decimal_comma,
-		    &amount, cur, &why);
+	if (c >= 0) {
+		k = mk;
 		if (k < 0)
 			return su_in_reject(st->in, r, "%s \"%s\": not an "
 			    "amount (%s)", st->hdr->f[c], r->f[c], why);

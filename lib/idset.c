@@ -22,6 +22,7 @@
  */
 #include "su.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -35,6 +36,8 @@
 #define BUDGET (32u << 20)  /* bytes of set before the pre-pass */
 #define NPART 64            /* partitions of the hashes: the top 6 bits */
 #define PARTBUF 512         /* hashes buffered a partition (4 KB) */
+#define HUGE (2u << 20)     /* a huge page (x86-64, arm64) */
+#define AHEAD 16            /* entries hashed ahead in a rebuild */
 #define SORTMAX (1u << 20)  /* hashes sorted at once (8 MB): a larger
                                partition is taken in as many sweeps (past
                                64M ids) */
@@ -194,31 +197,64 @@ tag_of(uint64_t h)
 	return t ? t : 1;
 }
 
+/* n bytes of table, zeroed (or not: the offsets, written before read).
+ * Large ones on huge pages where the system has them: every lookup lands
+ * at random, and past a few MB of 4 KB pages nearly each one is a TLB
+ * miss too, a page walk on top of the cache miss. */
+static void *
+table_new(size_t n, int zero)
+{
+	void *p;
+
+#ifdef MADV_HUGEPAGE
+	/* (failing, su_xmalloc's: it says out of memory) */
+	if (n >= HUGE && posix_memalign(&p, HUGE, n) == 0) {
+		/* a hint: without it, the same table on small pages */
+		(void)madvise(p, n, MADV_HUGEPAGE);
+		if (zero)
+			memset(p, 0, n);
+		return p;
+	}
+#endif
+	p = su_xmalloc(n);
+	if (zero)
+		memset(p, 0, n);
+	return p;
+}
+
 /* a table of nslot slots for the arena's entries, each placed (its id
- * hashed again: the table keeps no hash) */
+ * hashed again: the table keeps no hash).  The arena is read in order,
+ * straight through; the slots are at random, a likely cache miss each, so
+ * AHEAD entries are hashed and their tags fetched before the first of
+ * them is placed: the misses overlap. */
 static void
 rebuild(struct su_idset *s, size_t nslot)
 {
 	uint32_t *off;
 	unsigned char *tag;
 	struct entry e;
-	size_t o, next, j;
-	uint64_t h;
+	size_t o, next, j, mask = nslot - 1, k, m;
+	uint64_t h[AHEAD];
+	uint32_t at[AHEAD];
 
 	/* the old table first gone: the peak is the new one alone */
 	free(s->off);
 	free(s->tag);
-	off = su_xmalloc(nslot * sizeof *off);
-	tag = su_xmalloc(nslot);
-	memset(tag, 0, nslot);
-	/* the arena in order: read straight through, not at random */
-	for (o = 0; o < s->used; o = next) {
-		next = entry_at(s, o, &e);
-		h = HASH(s, (const char *)e.id, e.len);
-		for (j = h & (nslot - 1); tag[j]; j = (j + 1) & (nslot - 1))
-			;
-		tag[j] = tag_of(h);
-		off[j] = (uint32_t)o;
+	off = table_new(nslot * sizeof *off, 0);
+	tag = table_new(nslot, 1);
+	for (o = 0; o < s->used; ) {
+		for (m = 0; m < AHEAD && o < s->used; m++, o = next) {
+			next = entry_at(s, o, &e);
+			h[m] = HASH(s, (const char *)e.id, e.len);
+			at[m] = (uint32_t)o;
+			__builtin_prefetch(tag + (h[m] & mask), 1);
+		}
+		for (k = 0; k < m; k++) {
+			for (j = h[k] & mask; tag[j]; j = (j + 1) & mask)
+				;
+			tag[j] = tag_of(h[k]);
+			off[j] = at[k];
+		}
 	}
 	s->off = off;
 	s->tag = tag;
@@ -621,23 +657,59 @@ su_idset_pass(struct su_idset *s, const char *id, size_t len,
 	return count_id(s, HASH(s, id, len), file, line);
 }
 
+uint64_t
+su_idset_prefetch(const struct su_idset *s, const char *id, size_t len)
+{
+	uint64_t h = HASH(s, id, len);
+	size_t i;
+
+	if (!s->nslot)
+		return h;
+	/* the slot su_idset_add probes first: its tag read, its offset
+	 * written for a new id (the filtered set's candidates aside: a hint
+	 * only, never wrong) */
+	i = h & (s->nslot - 1);
+	__builtin_prefetch(s->tag + i, 0);
+	__builtin_prefetch(s->off + i, 1);
+	return h;
+}
+
 int
 su_idset_add(struct su_idset *s, const char *id, size_t len,
              const char *file, long line, const char **ffile, long *fline)
 {
-	int fmark;
-
-	return su_idset_add_mark(s, id, len, file, line, 0, ffile, fline,
-	    &fmark);
+	return su_idset_add_hashed(s, id, len, HASH(s, id, len), file, line,
+	    ffile, fline);
 }
 
-/* the mark is kept as the line's lowest bit: line * 2 + mark */
+static int add_hashed(struct su_idset *, const char *, size_t, uint64_t,
+    const char *, long, int, const char **, long *, int *);
+
+int
+su_idset_add_hashed(struct su_idset *s, const char *id, size_t len,
+                    uint64_t h, const char *file, long line,
+                    const char **ffile, long *fline)
+{
+	int fmark;
+
+	return add_hashed(s, id, len, h, file, line, 0, ffile, fline, &fmark);
+}
+
 int
 su_idset_add_mark(struct su_idset *s, const char *id, size_t len,
                   const char *file, long line, int mark, const char **ffile,
                   long *fline, int *fmark)
 {
-	uint64_t h = HASH(s, id, len);
+	return add_hashed(s, id, len, HASH(s, id, len), file, line, mark,
+	    ffile, fline, fmark);
+}
+
+/* the mark is kept as the line's lowest bit: line * 2 + mark */
+static int
+add_hashed(struct su_idset *s, const char *id, size_t len, uint64_t h,
+           const char *file, long line, int mark, const char **ffile,
+           long *fline, int *fmark)
+{
 	struct entry e;
 	size_t i;
 

@@ -133,28 +133,67 @@ su_days_free(struct su_days *h)
 
 /* ---- amounts by distinct value ------------------------------------------- */
 
-static int
-cmpamount(const void *a, const void *b)
+/* the entries a[0 .. n) sorted by value into place, tmp room for n: a
+ * radix sort, a byte a pass from the lowest, the sign bit flipped so
+ * negatives come first; a pass whose byte is the same in every entry is
+ * skipped (cents fill five of the eight).  Linear: the merges sort each
+ * amount once, where a comparison sort of the whole array at each fill
+ * sorted the early ones again and again. */
+static void
+amounts_radix(struct su_amount *a, struct su_amount *tmp, size_t n)
 {
-	const struct su_amount *x = a, *y = b;
+	struct su_amount *from = a, *to = tmp, *t;
+	size_t count[256], i, sum, c;
+	unsigned shift;
+	uint64_t k;
 
-	return (x->v > y->v) - (x->v < y->v);
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++) {
+			k = (uint64_t)from[i].v ^ (uint64_t)1 << 63;
+			count[k >> shift & 0xff]++;
+		}
+		k = (uint64_t)from[0].v ^ (uint64_t)1 << 63;
+		if (count[k >> shift & 0xff] == n)
+			continue;
+		for (i = 0, sum = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			k = (uint64_t)from[i].v ^ (uint64_t)1 << 63;
+			to[count[k >> shift & 0xff]++] = from[i];
+		}
+		t = from, from = to, to = t;
+	}
+	if (from != a)
+		memcpy(a, from, n * sizeof *a);
 }
 
-/* sort, and merge the entries of one value into one */
+/* sort, and merge the entries of one value into one: the entries added
+ * since the last merge sorted apart, then merged with the sorted ones */
 static void
 amounts_merge(struct su_amounts *m)
 {
-	size_t i, j;
+	struct su_amount *tmp, *x, *y, *xe, *ye, e;
+	size_t j;
 
 	if (m->sorted == m->na)
 		return;
-	qsort(m->a, m->na, sizeof *m->a, cmpamount);
-	for (i = 0, j = 0; i < m->na; i++)
-		if (j && m->a[j - 1].v == m->a[i].v)
-			m->a[j - 1].n += m->a[i].n;
+	tmp = su_xmalloc(m->na * sizeof *tmp);
+	amounts_radix(m->a + m->sorted, tmp, m->na - m->sorted);
+	x = m->a, xe = m->a + m->sorted;
+	y = xe, ye = m->a + m->na;
+	for (j = 0; x < xe || y < ye; ) {
+		e = y == ye || (x < xe && x->v <= y->v) ? *x++ : *y++;
+		if (j && tmp[j - 1].v == e.v)
+			tmp[j - 1].n += e.n;
 		else
-			m->a[j++] = m->a[i];
+			tmp[j++] = e;
+	}
+	memcpy(m->a, tmp, j * sizeof *tmp);
+	free(tmp);
 	m->na = m->sorted = j;
 }
 

@@ -49,6 +49,17 @@ int su_idset_pass(struct su_idset *s, const char *id, size_t len,
 /* the budget, when one program keeps more than one set (the tests'
  * SU_TEST_IDSET_BUDGET stays); before any id */
 void su_idset_budget(struct su_idset *s, size_t bytes);
+/* a hint, no more: the table's cache lines su_idset_add(s, id, len, ...)
+ * will read, fetched while the caller does other work (at a million ids
+ * the table is far past the cache: a miss an id).  No effect on what the
+ * set holds or says.  Returns the id's hash, for su_idset_add_hashed. */
+uint64_t su_idset_prefetch(const struct su_idset *s, const char *id,
+                           size_t len);
+/* su_idset_add with h, what su_idset_prefetch returned for this id (not
+ * hashed twice) */
+int su_idset_add_hashed(struct su_idset *s, const char *id, size_t len,
+                        uint64_t h, const char *file, long line,
+                        const char **ffile, long *fline);
 /* after the last record: -1 when the input was read twice and the second
  * reading's ids are not the first's (said), else 0 */
 int su_idset_end(struct su_idset *s);

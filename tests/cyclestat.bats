@@ -864,3 +864,32 @@ CSV
 	assert_success
 	assert_line --index 1 "3,2,1,5000.0,10.0,,0.3333,0.3333,0.3333,0.3333,insufficient"
 }
+
+# The id is checked before anything else of its row, though the status,
+# the stage and the amount are read while the id's slot in the set is
+# fetched: a repeated id with a bad IsClosed (line 3), closed without
+# IsWon or a won/lost stage (4), a bad amount (5) or a stage no model
+# places (6) is said as the repeat; a new id with a bad amount (7) as the
+# bad amount.  Counted: A and C only, both open (2 opps, 0 won, 0 lost).
+@test "a repeated id is said as a repeat, whatever else is wrong with its row" {
+	f=$(mk dupbad.csv <<'CSV'
+Id,StageName,Amount,CloseDate,CreatedDate,IsClosed,IsWon
+A,Prospecting,100,2026-05-01,2026-01-01,false,false
+A,Prospecting,100,2026-05-01,2026-01-01,maybe,false
+A,Prospecting,100,2026-05-01,2026-01-01,true,
+A,Prospecting,12x,2026-05-01,2026-01-01,false,false
+A,Demo booked,100,2026-05-01,2026-01-01,,
+B,Prospecting,12x,2026-05-01,2026-01-01,false,false
+C,Prospecting,100,2026-05-01,2026-01-01,false,false
+CSV
+)
+	run --separate-stderr cyclestat --skip-invalid "$f"
+	assert_success
+	assert_equal "$stderr" "cyclestat: $f:3: opportunity A again: it is on line 2 too (skipped)
+cyclestat: $f:4: opportunity A again: it is on line 2 too (skipped)
+cyclestat: $f:5: opportunity A again: it is on line 2 too (skipped)
+cyclestat: $f:6: opportunity A again: it is on line 2 too (skipped)
+cyclestat: $f:7: Amount \"12x\": not an amount (characters after the number) (skipped)
+cyclestat: 5 invalid records skipped"
+	assert_line --index 1 "2,0,0,2,,,,insufficient,,,,,,"
+}

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "unit.h"
 
@@ -128,6 +129,57 @@ test_stats_days(void)
  * 31st and 32nd smallest 7 and 7 -> 7; and 58 x 9 cents more: 120, 7 x
  * 60, 9 x 59, 1,000,000, the 60th and 61st 7 and 9 -> 8.
  */
+/* 20,000 amounts, from a fixed generator: list prices that repeat, any
+ * cents, negatives (credits), and values at both ends of int64 (every
+ * byte of the radix sort differs somewhere); after each 1,000 the median
+ * against su_median_money's on a sorted copy, and the entries sorted,
+ * distinct and counting every amount */
+static void
+check_amounts_many(void)
+{
+	struct su_amounts m = {0};
+	int64_t *all = su_xmalloc(20000 * sizeof *all), *c, v;
+	uint64_t x = 88172645463325252ULL;
+	size_t i, j, sum, bad = 0;
+
+	c = su_xmalloc(20000 * sizeof *c);
+	for (i = 0; i < 20000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		switch (x % 5) {
+		case 0: /* a list price */
+			v = (int64_t)(x >> 8 & 7) * 500000;
+			break;
+		case 1: /* any cents up to $10M */
+			v = (int64_t)((x >> 8) % 1000000000);
+			break;
+		case 2: /* a credit */
+			v = -(int64_t)(x >> 8 & 0xffffff);
+			break;
+		case 3: /* near the ends */
+			v = x & 256 ? INT64_MAX - (int64_t)(x >> 9 & 3) :
+			    INT64_MIN + (int64_t)(x >> 9 & 3);
+			break;
+		default:
+			v = (int64_t)(x >> 1) - (int64_t)(x >> 2);
+		}
+		all[i] = v;
+		su_amounts_add(&m, v);
+		if ((i + 1) % 1000)
+			continue;
+		memcpy(c, all, (i + 1) * sizeof *c);
+		bad += su_amounts_median(&m) != su_median_money(c, i + 1);
+		for (j = 0, sum = 0; j < m.na; j++) {
+			sum += m.a[j].n;
+			bad += j > 0 && m.a[j - 1].v >= m.a[j].v;
+		}
+		bad += sum != i + 1 || m.n != i + 1;
+	}
+	CHECK(bad == 0, "amounts: %zu wrong over 20,000", bad);
+	su_amounts_free(&m);
+	free(all);
+	free(c);
+}
+
 static void
 test_stats_amounts(void)
 {
@@ -162,6 +214,7 @@ test_stats_amounts(void)
 	CHECK(m.n == 120 && su_amounts_median(&m) == 8,
 	    "amounts median between");
 	su_amounts_free(&m);
+	check_amounts_many();
 }
 
 /* one curve two ways: from each subject's time (su_km_fit) and from
