@@ -393,25 +393,21 @@ span(uint64_t m, size_t i, size_t j0, size_t j1, size_t k, size_t e)
 
 /*
  * The fields of the record copied into sc->rec: its bytes k..e (e its
- * LF), counted from the start of the window, in blocks j0..j1, s the
- * first.  Each field ends at a delimiter outside quotes, the last at the
- * LF or the CR before it.  Offsets into the record, and its first bytes
- * read from s, not from the copy just stored.  The arrays are in locals:
- * a store through a char pointer could be to any of them, for the
- * compiler.
+ * LF), counted from the start of the window, in blocks j0..j1.  Each
+ * field ends at a delimiter outside quotes, the last at the LF or the CR
+ * before it.  The arrays are in locals: a store through a char pointer
+ * could be to any of them, for the compiler.
  */
 static size_t
-fields(struct su_scan *sc, const char *s, size_t k, size_t j0, size_t j1,
-       size_t e)
+fields(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	const unsigned char quote = sc->quote;
-	char *d = sc->rec;
+	char *d = sc->rec, *p = d, *q, *fp;
 	const char **f;
 	size_t *len;
 	struct su_scan_blk *bk = sc->bk;
-	size_t i, nf = 0, base, te, qs, at = 0, pos;
-	uint64_t m, lo = ~(uint64_t)0 << (k % 64);
+	const int quote = sc->quote;
+	size_t i, nf = 0, base, te, qs, l;
+	uint64_t m;
 
 	/* at most 64 fields a block, and the last */
 	if (sc->cap < 64 * (j1 - j0 + 1) + 1)
@@ -420,25 +416,23 @@ fields(struct su_scan *sc, const char *s, size_t k, size_t j0, size_t j1,
 	len = sc->len;
 	/* the last field's end, the LF or the CR before it, one more: before
 	 * the next record's start, so no other record sees it */
-	te = e - (u[e - k - 1] == '\r');
+	te = e - (d[e - k - 1] == '\r');
 	bk[te / 64].fe |= (uint64_t)1 << (te % 64);
-	for (i = j0; i <= j1; i++, lo = ~(uint64_t)0) {
-		/* the block's byte 0 in the record (unsigned: the first
+	for (i = j0; i <= j1; i++) {
+		/* the block's byte 0 in the copy (unsigned: the first
 		 * block's may be before it, its bits never) */
 		base = 64 * i - k;
-		m = bk[i].fe & lo;
-		if (i == j1)
-			m &= ((uint64_t)2 << (e % 64)) - 1;
-		for (; m; m &= m - 1) {
+		for (m = span(bk[i].fe, i, j0, j1, k, e); m; m &= m - 1) {
 			/* a quoted field without its quotes, its NUL where
-			 * its closing quote or end was (no quote: 0, a byte
-			 * no field of a record said OK has) */
-			pos = base + (size_t)__builtin_ctzll(m);
-			qs = u[at] == quote;
-			d[pos - qs] = '\0';
-			f[nf] = d + at + qs;
-			len[nf++] = pos - at - 2 * qs;
-			at = pos + 1;
+			 * its closing quote or end was */
+			q = d + (base + (unsigned)__builtin_ctzll(m));
+			qs = (unsigned char)*p == quote;
+			fp = p + qs;
+			l = (size_t)(q - fp) - qs;
+			fp[l] = '\0';
+			f[nf] = fp;
+			len[nf++] = l;
+			p = q + 1;
 		}
 	}
 	return nf;
@@ -537,7 +531,7 @@ su_scan_record(struct su_scan *sc, const char *s, size_t n, size_t *used,
 		sc->rec = su_xmalloc(sc->reccap);
 	}
 	memcpy(sc->rec, s, *used);
-	sc->n = fields(sc, s, k, j0, j, e);
+	sc->n = fields(sc, k, j0, j, e);
 	if (esc)
 		unescape(sc, k, j0, j, e);
 	return SU_SCAN_OK;
