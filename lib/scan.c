@@ -355,18 +355,28 @@ more_fields(struct su_scan *sc, size_t need)
 	sc->len = su_xrealloc(sc->len, sc->cap * sizeof *sc->len);
 }
 
-size_t
-su_scan_unescape(char *s, size_t len, int quote)
+/* su_scan_unescape from s[at], the second quote of the first pair: the
+ * scanner knows where it is (fq), with no search */
+static size_t
+unescape_at(char *s, size_t len, size_t at, int quote)
 {
-	char *d, *q, *end = s + len;
+	char *d = s + at, *q = d + 1, *end = s + len;
 
-	if ((q = memchr(s, quote, len)) == NULL)
-		return len;
-	/* q is the first of a pair: kept, its second dropped */
-	for (d = q + 1, q += 2; q < end; )
+	/* a quote copied is the first of a pair: its second dropped */
+	while (q < end)
 		if ((*d++ = *q++) == (char)quote)
 			q++;
 	return (size_t)(d - s);
+}
+
+size_t
+su_scan_unescape(char *s, size_t len, int quote)
+{
+	char *q;
+
+	if ((q = memchr(s, quote, len)) == NULL)
+		return len;
+	return unescape_at(s, len, (size_t)(q - s) + 1, quote);
 }
 
 /* a block's bits that are the record's, at k..e from the first block's
@@ -447,7 +457,8 @@ unescape(struct su_scan *sc, size_t k, size_t j0, size_t j1, size_t e)
 			    sc->len[i]) <= pos)
 				i++;
 			p = sc->rec + (sc->f[i] - sc->rec);
-			l = su_scan_unescape(p, sc->len[i], sc->quote);
+			l = unescape_at(p, sc->len[i], pos - (size_t)(p -
+			    sc->rec), sc->quote);
 			p[l] = '\0';
 			sc->len[i] = l;
 		}
