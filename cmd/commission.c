@@ -118,12 +118,12 @@ state_tables(struct state *st)
 {
 	st->byname = su_groups_new(sizeof(int));
 	st->splits = su_groups_new(sizeof(struct split));
-	/* two sets, one budget (su_idset_new's 32 MB) between them */
+	/* two sets, one budget (su_idset_new's 40 MB) between them */
 	if (!st->shadow) {
 		st->ids[0] = su_idset_new();
 		st->ids[1] = su_idset_new();
-		su_idset_budget(st->ids[0], 16u << 20);
-		su_idset_budget(st->ids[1], 16u << 20);
+		su_idset_budget(st->ids[0], 20u << 20);
+		su_idset_budget(st->ids[1], 20u << 20);
 	}
 	st->spell = su_groups_new(sizeof(struct spelling));
 	st->notwon = su_groups_new(sizeof(long));

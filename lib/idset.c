@@ -10,7 +10,7 @@
  * seldom reads the arena for an id that is not the one looked for.  Ids
  * are compared, never only hashed: two ids are never one by chance.
  *
- * Past a budget (32 MB of set), when every input is a regular file, the
+ * Past a budget (40 MB of set), when every input is a regular file, the
  * inputs are read once more, through the same reader with the same
  * options, for the ids' 64-bit hashes only: partitioned by their top bits
  * into temporary files, each partition sorted in memory, the hashes there
@@ -33,7 +33,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define BUDGET (32u << 20)  /* bytes of set before the pre-pass */
+#define BUDGET (40u << 20)  /* bytes of set before the pre-pass */
 #define NPART 64            /* partitions of the hashes: the top 6 bits */
 #define PARTBUF 512         /* hashes buffered a partition (4 KB) */
 #define HUGE (2u << 20)     /* a huge page (x86-64, arm64) */

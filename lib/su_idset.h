@@ -14,7 +14,7 @@
 #include "su_cli.h"
 
 struct su_idset;
-/* An empty set.  Past its budget (32 MB of set, SU_TEST_IDSET_BUDGET
+/* An empty set.  Past its budget (40 MB of set, SU_TEST_IDSET_BUDGET
  * bytes in the tests) and with regular files for inputs (su_idset_inputs),
  * it reads them once more, hashing the ids only, and keeps from then on
  * only the ids whose hash is there twice or more: every true duplicate is

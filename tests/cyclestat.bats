@@ -746,7 +746,7 @@ cyclestat: 5 invalid records skipped"
 }
 
 # same_run ARGS...: cyclestat ARGS with the duplicate-id set's budget at
-# its default (32 MB: these inputs never reach it) and at a few hundred ids
+# its default (40 MB: these inputs never reach it) and at a few hundred ids
 # (SU_TEST_IDSET_BUDGET, bytes: the table's first 80 KB and ~900 ids of
 # 23 bytes), which reads the inputs a second time: stdout, stderr and the
 # exit status byte for byte the same.  $d/prepassed says the second
