@@ -512,6 +512,8 @@ su_vfmt(char *buf, size_t size, const char *fmt, va_list ap)
 		switch (*t) {
 		case 's':
 			s = va_arg(ap, const char *);
+			if (s == NULL) /* as glibc's vsnprintf, not a crash */
+				s = "(null)";
 			fmt_put(buf, size, &k, s, strlen(s));
 			break;
 		case '%':

@@ -73,10 +73,17 @@ main(int argc, char **argv)
 	if (!(out = su_out_open(&o)) || su_out_header(out, k, names))
 		goto done;
 	if (all) {
+		/* the header a row like the others: its line first with -L */
+		if (lines) {
+			cells[0].type = SU_C_STR;
+			cells[0].s = lbuf;
+			cells[0].len = (size_t)snprintf(lbuf, sizeof lbuf,
+			    "%ld", hdr.line);
+		}
 		for (i = 0; i < hdr.n; i++) {
-			cells[i].type = SU_C_STR;
-			cells[i].s = hdr.f[i];
-			cells[i].len = hdr.len[i];
+			cells[i + (size_t)lines].type = SU_C_STR;
+			cells[i + (size_t)lines].s = hdr.f[i];
+			cells[i + (size_t)lines].len = hdr.len[i];
 		}
 		if (su_out_row(out, cells))
 			goto done;
