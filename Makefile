@@ -114,7 +114,7 @@ $(BUILD)/bin/forecast: $(FORECAST_SRC) cmd/forecast/forecast.h \
 
 # the unit tests: one file a lib module, main.c runs them (csvdump is a tool)
 UNITSRC = $(filter-out tests/unit/csvdump.c,$(wildcard tests/unit/*.c))
-$(BUILD)/bin/unit: $(UNITSRC) tests/unit/unit.h $(BUILD)/libsu.a $(HDRS)
+$(BUILD)/bin/unit: $(UNITSRC) $(wildcard tests/unit/*.h) $(BUILD)/libsu.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(UNITSRC) $(BUILD)/libsu.a \
 	    $(LDLIBS)
