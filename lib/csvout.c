@@ -466,22 +466,13 @@ su_out_open(const struct su_opts *o)
 	out->path = su_xstrdup(o->output);
 	/* /dev/stdout, /dev/fd/N: the descriptor itself (its file, its
 	 * offset, its append mode), never a rename over the link that names
-	 * it when standard output is a file */
-	if ((k = std_fd(o->output)) >= 0) {
-		if ((out->fd = dup(k)) < 0) {
-			su_msg(out->path, 0, "cannot open: %s",
-			    strerror(errno));
-			su_out_abort(out);
-			return NULL;
-		}
-		out->direct = 1;
-		return out->fmt == SU_FMT_XLSX ? xlsx_open(out) : out;
-	}
-	/* a device, a FIFO, a terminal, anything /proc names: written to as
-	 * it is; only a regular file (or a new one) is replaced atomically */
-	if ((stat(o->output, &sb) == 0 && !S_ISREG(sb.st_mode)) ||
-	    strncmp(o->output, "/proc/", 6) == 0) {
-		if ((out->fd = open(o->output, O_WRONLY)) < 0) {
+	 * it when standard output is a file; a device, a FIFO, a terminal,
+	 * anything /proc names: written to as it is; only a regular file (or
+	 * a new one) is replaced atomically */
+	if ((k = std_fd(o->output)) >= 0 || (stat(o->output, &sb) == 0 &&
+	    !S_ISREG(sb.st_mode)) || strncmp(o->output, "/proc/", 6) == 0) {
+		out->fd = k >= 0 ? dup(k) : open(o->output, O_WRONLY);
+		if (out->fd < 0) {
 			su_msg(out->path, 0, "cannot open: %s",
 			    strerror(errno));
 			su_out_abort(out);
