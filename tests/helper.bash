@@ -38,3 +38,19 @@ stopping() {
 	done
 	wait "$pid"
 }
+
+# refused_changed HOOK MESSAGE CMD...: CMD with the id set's budget at a
+# few hundred ids (SU_TEST_IDSET_BUDGET) and HOOK run at its stop, after
+# the second reading: refused, exit 2, no output, and "PROG: MESSAGE" the
+# last line of its standard error (PROG: CMD's name)
+refused_changed() {
+	local hook=$1 msg=$2 s=0
+	shift 2
+	rm -f "$d/prepassed"
+	SU_TEST_IDSET_BUDGET=100000 stopping "$hook" "$@" >"$d/out" \
+	    2>"$d/err" || s=$?
+	[ -e "$d/prepassed" ]
+	assert_equal "$s" 2
+	assert_equal "$(cat "$d/out")" ""
+	assert_equal "$(tail -n 1 "$d/err")" "${1##*/}: $msg"
+}
