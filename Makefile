@@ -127,6 +127,10 @@ $(BUILD)/bin/csvcount: bench/csvcount.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
+$(BUILD)/bin/cputime: bench/cputime.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
 # fault injection for the tests (LD_PRELOAD), never with the sanitizers
 $(BUILD)/inject.so: tests/fault/inject.c
 	$(CC) -O1 -g -fPIC -shared -o $@ $< -ldl
@@ -139,7 +143,7 @@ check: deps-build deps-test $(BINS) $(COMPLETIONS) $(TESTBINS)
 demo: all deps-demo
 	@sh examples/demo $(CURDIR)/$(BUILD)/bin
 
-bench: deps-bench all $(BUILD)/bin/csvcount
+bench: deps-bench all $(BUILD)/bin/csvcount $(BUILD)/bin/cputime
 	@sh bench/run $(CURDIR)/$(BUILD)/bin
 
 install: all
