@@ -71,6 +71,30 @@ gen(char *s, const char *const *part, size_t nparts, unsigned lo,
 	return n;
 }
 
+/* a fast path and its reference, both int f(s, n), on count values gen
+ * makes (its parts lo to lo + spread - 1, or up to nbytes - 1 of bytes):
+ * they must answer alike; the first 5 that differ are shown */
+static void
+same_as_ref(const char *what, int (*fast)(const char *, size_t),
+            int (*ref)(const char *, size_t), const char *const *part,
+            size_t nparts, unsigned lo, unsigned spread, const char *bytes,
+            unsigned nbytes, long count)
+{
+	char s[64];
+	size_t n;
+	long i, bad = 0;
+	int a, b;
+
+	for (i = 0; i < count; i++) {
+		n = gen(s, part, nparts, lo, spread, bytes, nbytes);
+		a = fast(s, n), b = ref(s, n);
+		if (a != b && bad++ < 5)
+			printf("%s \"%.*s\": %d, the reference %d\n", what,
+			    (int)n, s, a, b);
+	}
+	CHECK(bad == 0, "%s fast path: %ld values read otherwise", what, bad);
+}
+
 /* su_yesno (its fast path for a value that begins with a letter) and
  * su_yesno_full, the reference, on generated values: the yes/no words in
  * any case, with blanks, punctuation, digits, UTF-8 (U+00A0, e-acute)
@@ -88,20 +112,9 @@ yesno_fast(void)
 		"zz", "7", "10", "1.00", "2026", "Code review automation",
 	};
 	static const char bytes[] = "yesnotruefalseYESNO01 -./_\t\xc2\xa0x";
-	char s[64];
-	size_t n;
-	long i, bad = 0;
-	int a, b;
 
-	for (i = 0; i < 100000; i++) {
-		n = gen(s, part, sizeof part / sizeof part[0], 0, 4, bytes,
-		    20);
-		a = su_yesno(s, n), b = su_yesno_full(s, n);
-		if (a != b && bad++ < 5)
-			printf("yesno \"%.*s\": %d, the reference %d\n",
-			    (int)n, s, a, b);
-	}
-	CHECK(bad == 0, "yesno fast path: %ld values read otherwise", bad);
+	same_as_ref("yesno", su_yesno, su_yesno_full, part,
+	    sizeof part / sizeof part[0], 0, 4, bytes, 20, 100000);
 }
 
 void
@@ -155,21 +168,9 @@ test_category_fast(void)
 		"_", "/", "\t", "\xc2\xa0", "\xc3\xa9", "e", "x", "Case",
 	};
 	static const char bytes[] = "PipelnBstCaOmdCocLW -/_\t\xc2\xa0";
-	char s[64];
-	size_t n;
-	long i, bad = 0;
-	int a, b;
 
-	for (i = 0; i < 200000; i++) {
-		n = gen(s, part, sizeof part / sizeof part[0], 1, 3, bytes,
-		    12);
-		a = su_category_parse(s, n);
-		b = su_category_parse_full(s, n);
-		if (a != b && bad++ < 5)
-			printf("category \"%.*s\": %d, the reference %d\n",
-			    (int)n, s, a, b);
-	}
-	CHECK(bad == 0, "category fast path: %ld values read otherwise", bad);
+	same_as_ref("category", su_category_parse, su_category_parse_full,
+	    part, sizeof part / sizeof part[0], 1, 3, bytes, 12, 200000);
 	/* each name as written, one byte off, and the empty value */
 	CHECK(su_category_parse("Best Case", 9) == SU_CAT_BEST &&
 	    su_category_parse("Commit", 6) == SU_CAT_COMMIT &&
