@@ -66,6 +66,9 @@ int su_idset_end(struct su_idset *s);
 size_t su_idset_n(const struct su_idset *s);     /* ids held */
 size_t su_idset_bytes(const struct su_idset *s); /* their memory */
 int su_idset_filtered(const struct su_idset *s); /* read twice: 1 */
+/* 1: in reserved address space, growing in place; 0: malloc'd (where
+ * the space cannot be had, or SU_TEST_IDSET_MALLOC is set: the tests) */
+int su_idset_reserved(const struct su_idset *s);
 void su_idset_free(struct su_idset *s);
 
 #endif

@@ -745,6 +745,27 @@ cyclestat: $d/b.csv:1505: opportunity 006Dn0000000158380 again: it is on $d/a.cs
 cyclestat: 5 invalid records skipped"
 }
 
+# The duplicate-id set lives in address space reserved at its start (4 GB
+# of arena and 10 GB of table, no memory until touched: lib/idset.c).  Where
+# the address space cannot be had, as under ulimit -v, the set is malloc'd
+# instead: the same answers, and no word of it.
+@test "duplicate ids with ulimit -v 1 GB (no address space to reserve): the same, malloc'd" {
+	[ "${SANITIZE:-0}" != 1 ] || skip "AddressSanitizer reserves terabytes: no ulimit -v"
+	[ "${VALGRIND:-0}" != 1 ] || skip "valgrind's own address space"
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	run --separate-stderr cyclestat --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_success
+	printf '%s\n' "$output" >"$d/want.out"
+	printf '%s\n' "$stderr" >"$d/want.err"
+	run --separate-stderr sh -c 'ulimit -v 1000000 && exec "$@"' sh \
+	    "$BIN/cyclestat" --skip-invalid "$d/a.csv" "$d/b.csv"
+	assert_success
+	assert_equal "$output" "$(cat "$d/want.out")"
+	assert_equal "$stderr" "$(cat "$d/want.err")"
+	assert_equal "$(grep -c 'again: it is on' "$d/want.err")" 5
+}
+
 # same_run ARGS...: cyclestat ARGS with the duplicate-id set's budget at
 # its default (40 MB: these inputs never reach it) and at a few hundred ids
 # (SU_TEST_IDSET_BUDGET, bytes: the table's first 80 KB and ~900 ids of

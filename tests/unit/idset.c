@@ -61,8 +61,10 @@ check_many(struct su_idset *s, long n, const char *what)
 	    "not found at their first place", what, bad);
 }
 
-void
-test_idset(void)
+/* the cases of test_idset, for the set in reserved address space or
+ * malloc'd (what: which) */
+static void
+idset_cases(const char *what)
 {
 	struct su_idset *s;
 	const char *ff = NULL;
@@ -77,6 +79,9 @@ test_idset(void)
 
 	/* nothing before, then each id found where it was first */
 	s = su_idset_new();
+	CHECK(su_idset_reserved(s) == (strcmp(what, "reserved") == 0),
+	    "%s: the set is%s in reserved address space", what,
+	    su_idset_reserved(s) ? "" : " not");
 	for (ok = 1, i = 0; i < sizeof ids / sizeof ids[0]; i++)
 		ok &= su_idset_add(s, ids[i], strlen(ids[i]), "f", (long)i + 2,
 		    &ff, &fl) == 0;
@@ -143,6 +148,16 @@ test_idset(void)
 	check_many(s, 2000, "equal hashes");
 	su_idset_free(s);
 	su_idset_free(NULL);
+}
+
+void
+test_idset(void)
+{
+	idset_cases("reserved");
+	/* as where the address space cannot be had (ulimit -v) */
+	setenv("SU_TEST_IDSET_MALLOC", "1", 1);
+	idset_cases("malloc'd");
+	unsetenv("SU_TEST_IDSET_MALLOC");
 }
 
 /* the hashes of "x<N>", all small (in the top bits' partition 0, taken
@@ -223,6 +238,12 @@ test_idset_prepass(void)
 	check_prepass(hash_eighths, "two hashes of 8 ids, one partition", 16);
 	/* every id one hash: every id a candidate, all kept */
 	check_prepass(hash_one, "one hash", 5000);
+	/* the arena and table shrunk to the candidates' in place (given
+	 * back) in the reservation, by realloc when malloc'd */
+	setenv("SU_TEST_IDSET_MALLOC", "1", 1);
+	check_prepass(NULL, "the set's hash, malloc'd", 2);
+	check_prepass(hash_one, "one hash, malloc'd", 5000);
+	unsetenv("SU_TEST_IDSET_MALLOC");
 	unsetenv("SU_TEST_IDSET_BUDGET");
 	unsetenv("SU_TEST_IDSET_SORTMAX");
 }
