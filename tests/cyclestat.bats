@@ -745,8 +745,8 @@ cyclestat: $d/b.csv:1505: opportunity 006Dn0000000158380 again: it is on $d/a.cs
 cyclestat: 5 invalid records skipped"
 }
 
-# The duplicate-id set lives in address space reserved at its start (4 GB
-# of arena and 10 GB of table, no memory until touched: lib/idset.c).  Where
+# The duplicate-id set lives in address space reserved at its start (15 GB
+# of arena and table, no memory until touched: lib/idset.c).  Where
 # the address space cannot be had, as under ulimit -v, the set is malloc'd
 # instead: the same answers, and no word of it.
 @test "duplicate ids with ulimit -v 1 GB (no address space to reserve): the same, malloc'd" {
