@@ -56,6 +56,7 @@
  * of them in the arena, and the table at most 3/4 full) */
 #define ARENA_MAX ((uint64_t)UINT32_MAX + 1)
 #define SLOTS_MAX ((uint64_t)1 << 31)
+#define RESERVED ((size_t)(ARENA_MAX + SLOTS_MAX * (sizeof(uint32_t) + 1)))
 
 enum { ALL, GROW, FILTERED }; /* every id kept; a stream's, growing; only
                                  the candidates' */
@@ -66,9 +67,8 @@ struct su_idset {
 	uint32_t *off;     /* arena offset of the slot's entry */
 	unsigned char *tag; /* 0 free, else 1..255 from the hash */
 	size_t nslot, n;
-	void *map;         /* the reservation, arena, off and tag in it; NULL:
-	                      malloc'd */
-	size_t mapsize;
+	int reserved;      /* arena, off and tag in one reservation of
+	                      RESERVED bytes from arena; 0: malloc'd */
 	const char **names; /* file names by index (the reader's) */
 	size_t nnames, last;
 	uint64_t (*hash)(const char *, size_t); /* NULL: idhash */
@@ -142,14 +142,12 @@ static void
 reserve(struct su_idset *s)
 {
 #if defined(MAP_NORESERVE) && defined(MAP_ANONYMOUS) && SIZE_MAX > UINT32_MAX
-	size_t n = (size_t)(ARENA_MAX + SLOTS_MAX * (sizeof *s->off + 1));
-	unsigned char *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE |
-	    MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	unsigned char *p = mmap(NULL, RESERVED, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED)
 		return;
-	s->map = p;
-	s->mapsize = n;
+	s->reserved = 1;
 	s->arena = p;
 	s->cap = (size_t)ARENA_MAX;
 	s->off = (uint32_t *)(void *)(p + ARENA_MAX);
@@ -286,8 +284,7 @@ table_new(size_t n, int zero)
 #ifdef MADV_HUGEPAGE
 	/* (failing, su_xmalloc's: it says out of memory) */
 	if (n >= HUGE && posix_memalign(&p, HUGE, n) == 0) {
-		/* a hint: without it, the same table on small pages */
-		(void)madvise(p, n, MADV_HUGEPAGE);
+		advise(p, n, MADV_HUGEPAGE);
 		if (zero)
 			memset(p, 0, n);
 		return p;
@@ -314,7 +311,7 @@ rebuild(struct su_idset *s, size_t nslot)
 	uint64_t h[AHEAD];
 	uint32_t at[AHEAD];
 
-	if (s->map) {
+	if (s->reserved) {
 		/* in place: the new table over the old, grown or not */
 		off = s->off;
 		tag = s->tag;
@@ -672,7 +669,7 @@ keep_candidates(struct su_idset *s)
 		s->n++;
 	}
 	/* the arena's pages given back (realloc of a large block: mremap) */
-	if (s->map) {
+	if (s->reserved) {
 		give_back(s->arena, w, s->used);
 	} else {
 		s->cap = w > 65536 ? w : 65536;
@@ -681,12 +678,6 @@ keep_candidates(struct su_idset *s)
 	s->used = w;
 	while (s->n * 4 > nslot * 3)
 		nslot *= 2;
-	if (!s->map) {
-		free(s->off);
-		free(s->tag);
-		s->off = NULL;
-		s->tag = NULL;
-	}
 	rebuild(s, nslot);
 }
 
@@ -850,7 +841,7 @@ su_idset_filtered(const struct su_idset *s)
 int
 su_idset_reserved(const struct su_idset *s)
 {
-	return s->map != NULL;
+	return s->reserved;
 }
 
 size_t
@@ -870,8 +861,8 @@ su_idset_free(struct su_idset *s)
 {
 	if (!s)
 		return;
-	if (s->map) {
-		munmap(s->map, s->mapsize);
+	if (s->reserved) {
+		munmap(s->arena, RESERVED);
 	} else {
 		free(s->arena);
 		free(s->off);
