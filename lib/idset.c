@@ -77,6 +77,7 @@ struct su_idset {
 	int nfiles, col, state;
 	char **files;
 	size_t budget, sortmax;
+	size_t arena_max;  /* what 32-bit offsets reach (the tests: less) */
 	int test_budget;   /* the tests set the budget: it stays */
 	uint64_t *cand;
 	size_t ncand;
@@ -182,6 +183,7 @@ su_idset_new(void)
 
 	const char *b = getenv("SU_TEST_IDSET_BUDGET");
 	const char *m = getenv("SU_TEST_IDSET_SORTMAX");
+	const char *a = getenv("SU_TEST_IDSET_ARENA");
 
 	memset(s, 0, sizeof *s);
 	/* the tests' hooks: a budget of a few ids, to read a few thousand
@@ -192,6 +194,10 @@ su_idset_new(void)
 	s->sortmax = m && *m ? (size_t)strtoull(m, NULL, 10) : SORTMAX;
 	if (s->sortmax == 0)
 		s->sortmax = SORTMAX;
+	/* the tests' hook: the 4 GB the ids may take, a few KB */
+	s->arena_max = a && *a ? (size_t)strtoull(a, NULL, 10) : UINT32_MAX;
+	if (s->arena_max > UINT32_MAX)
+		s->arena_max = UINT32_MAX;
 	/* the tests' hook: the malloc'd set, as without the address space */
 	if (getenv("SU_TEST_IDSET_MALLOC") == NULL)
 		reserve(s);
@@ -405,9 +411,13 @@ insert(struct su_idset *s, const char *id, size_t len, uint64_t h,
 	size_t need = 3 * 10 + len;
 	unsigned char *p;
 
-	if (s->used + need > UINT32_MAX) {
+	if (s->used + need > s->arena_max) {
+		/* a stream's ids, all kept (a file's past the budget are
+		 * only those there twice: 4 GB of them is no real input) */
 		su_msg(NULL, 0, "more than 4 GB of ids to check for "
-		    "duplicates (%zu ids)", s->n);
+		    "duplicates (%zu ids)%s", s->n, s->state == GROW ?
+		    ": standard input and pipes cannot be read twice, so "
+		    "every id is kept; give the input as a file" : "");
 		return -1;
 	}
 	/* at most 3/4 full: a miss probes few slots */

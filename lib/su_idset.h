@@ -18,7 +18,9 @@ struct su_idset;
  * bytes in the tests) and with regular files for inputs (su_idset_inputs),
  * it reads them once more, hashing the ids only, and keeps from then on
  * only the ids whose hash is there twice or more: every true duplicate is
- * among them, so the check stays exact.  Without regular files it grows. */
+ * among them, so the check stays exact.  Without regular files it grows,
+ * to 4 GB of ids (SU_TEST_IDSET_ARENA bytes in the tests): past that
+ * su_idset_add says so and returns -1. */
 struct su_idset *su_idset_new(void);
 /* the inputs as the program reads them: its reader's options, the files
  * (none: standard input, which is never read twice) and the id column.

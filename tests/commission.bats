@@ -1381,6 +1381,25 @@ Ben 15500"
 	cmp "$d/two.err" <(sed "s|$b:|-:|" "$d/mem.err")
 }
 
+# a stream's deal ids are kept up to 4 GB (32-bit offsets): here 20,000
+# bytes (SU_TEST_IDSET_ARENA), past the budget.  An id takes 1 byte of
+# file, 1 of line * 2 (under 128: lines to 63; 2 bytes after), 1 of
+# length and its own: D1-D9 5 bytes (45), D10-D62 6 (318), D63-D99 7
+# (259), D100-D999 8 (7200), 7822 in all; then 9 each, and an insert
+# wants 30 + 5 free: 7822 + 9 x 1349 = 19963 <= 20000 - 35, so D1000 to
+# D2349 go in and D2350 is refused: 2349 held.  Exit 2, no statement.
+@test "the deal-id check past the ids it can hold on standard input: exit 2 and the way round it" {
+	d=$BATS_TEST_TMPDIR
+	r=$(printf 'Rep,Plan,Quota,Variable\nAna,ISR,100000,1\nBen,ISR,100000,1\n' | mk r.csv)
+	id_bookings | head -n 3001 >"$d/b.csv"
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_ARENA=20000 "$BIN/commission" --as-of 2026-12-31 \
+	    -p "$PLANS" -r "$r" - <"$d/b.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "commission: more than 4 GB of ids to check for duplicates (2349 ids): standard input and pipes cannot be read twice, so every id is kept; give the input as a file"
+}
+
 # the hook changes b2.csv after the second reading, before the first
 # reads it (the budget is reached at about 2,000 ids, in b1.csv): a line more, or an id changed (the count the same, the ids
 # not).  changed HOOK MESSAGE: refused, exit 2, no output, MESSAGE last.

@@ -832,6 +832,32 @@ same_run() {
 	[ ! -e "$d/prepassed" ]
 }
 
+# the ids a stream's check keeps are at most 4 GB (32-bit offsets): here
+# 46,000 bytes (SU_TEST_IDSET_ARENA), past the budget (standard input:
+# every id kept).  An id takes 21 bytes on lines 2-63 (its line * 2 under
+# 128: one varint byte), 22 after, and an insert wants 48 free: 62 x 21 =
+# 1302, 1302 + 22 x 2029 = 45940 and 45940 + 48 <= 46000, so 2030 more go
+# in and the next is refused: 2092 held.  The duplicates on lines 1502 and
+# 1506 are said first; exit 2, nothing out, and the way round it said.
+@test "the duplicate-id check past the ids it can hold on standard input: exit 2 and the way round it" {
+	dup_inputs 3000
+	d=$BATS_TEST_TMPDIR
+	tail -n +2 "$d/b.csv" | cat "$d/a.csv" - >"$d/ab.csv"
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_ARENA=46000 "$BIN/cyclestat" --skip-invalid - \
+	    <"$d/ab.csv"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'again: it is on')" 2
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "cyclestat: more than 4 GB of ids to check for duplicates (2092 ids): standard input and pipes cannot be read twice, so every id is kept; give the input as a file"
+	# as a file it is read twice, and only the candidates kept
+	run --separate-stderr env SU_TEST_IDSET_BUDGET=100000 \
+	    SU_TEST_IDSET_ARENA=46000 "$BIN/cyclestat" --skip-invalid \
+	    "$d/ab.csv"
+	assert_success
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'again: it is on')" 5
+}
+
 # the hook changes b.csv after the second reading, before the first reads
 # it: a line more, or an id changed (the count the same, the ids not).
 # changed HOOK MESSAGE: refused, exit 2, no output, MESSAGE last.

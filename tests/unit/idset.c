@@ -63,6 +63,47 @@ check_many(struct su_idset *s, long n, const char *what)
 	    "not found at their first place", what, bad);
 }
 
+/* ids "006Dn..." (18 bytes) from a.csv at lines 2 on into a set whose
+ * arena may hold 1000 bytes (SU_TEST_IDSET_ARENA, for its 4 GB): each
+ * entry is varint(file 0) varint(line * 2, under 128) varint(18) and the
+ * 18 bytes, 21 bytes, and an insert wants room for its varints at their
+ * longest, 30 + 18 = 48.  The 47th finds 46 x 21 = 966 used, 966 + 48 =
+ * 1014 > 1000: refused (-1), said, 46 ids held. */
+static void
+check_arena_limit(const char *what)
+{
+	struct su_idset *s;
+	const char *ff;
+	char err[512];
+	FILE *tf = tmpfile();
+	long i, fl;
+	int k = 0, save;
+	size_t n;
+
+	setenv("SU_TEST_IDSET_ARENA", "1000", 1);
+	s = su_idset_new();
+	unsetenv("SU_TEST_IDSET_ARENA");
+	fflush(stderr);
+	save = dup(2);
+	dup2(fileno(tf), 2);
+	for (i = 0; i < 100 && (k = add_nth(s, i, 0, "a.csv", i + 2, &ff,
+	    &fl)) == 0; i++)
+		;
+	fflush(stderr);
+	dup2(save, 2);
+	close(save);
+	rewind(tf);
+	n = fread(err, 1, sizeof err - 1, tf);
+	err[n] = '\0';
+	fclose(tf);
+	CHECK(k == -1 && i == 46 && su_idset_n(s) == 46, "%s: the arena's "
+	    "limit at the %ldth id (%d), %zu held, not the 47th and 46", what,
+	    i + 1, k, su_idset_n(s));
+	CHECK(strstr(err, ": more than 4 GB of ids to check for duplicates "
+	    "(46 ids)\n") != NULL, "%s: said %s", what, err);
+	su_idset_free(s);
+}
+
 /* the cases of test_idset, for the set in reserved address space or
  * malloc'd (what: which) */
 static void
@@ -156,6 +197,7 @@ idset_cases(const char *what)
 	check_many(s, 2000, "equal hashes");
 	su_idset_free(s);
 	su_idset_free(NULL);
+	check_arena_limit(what);
 }
 
 void
