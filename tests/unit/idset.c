@@ -75,27 +75,17 @@ check_arena_limit(const char *what)
 	struct su_idset *s;
 	const char *ff;
 	char err[512];
-	FILE *tf = tmpfile();
 	long i, fl;
-	int k = 0, save;
-	size_t n;
+	int k = 0;
 
 	setenv("SU_TEST_IDSET_ARENA", "1000", 1);
 	s = su_idset_new();
 	unsetenv("SU_TEST_IDSET_ARENA");
-	fflush(stderr);
-	save = dup(2);
-	dup2(fileno(tf), 2);
+	unit_stderr_begin();
 	for (i = 0; i < 100 && (k = add_nth(s, i, 0, "a.csv", i + 2, &ff,
 	    &fl)) == 0; i++)
 		;
-	fflush(stderr);
-	dup2(save, 2);
-	close(save);
-	rewind(tf);
-	n = fread(err, 1, sizeof err - 1, tf);
-	err[n] = '\0';
-	fclose(tf);
+	unit_stderr_end(err, sizeof err);
 	CHECK(k == -1 && i == 46 && su_idset_n(s) == 46, "%s: the arena's "
 	    "limit at the %ldth id (%d), %zu held, not the 47th and 46", what,
 	    i + 1, k, su_idset_n(s));

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "unit.h"
 
@@ -99,23 +98,13 @@ static const struct su_ini_spec box_spec = {
 static int
 box_load(const char *text, struct boxes *b, char *err, size_t size)
 {
-	FILE *tf = tmpfile();
-	int save, r;
-	size_t n;
+	int r;
 	char *p;
 
 	memset(b, 0, sizeof *b);
-	fflush(stderr);
-	save = dup(2);
-	dup2(fileno(tf), 2);
+	unit_stderr_begin();
 	r = su_ini_load(&box_spec, "t.ini", text, b);
-	fflush(stderr);
-	dup2(save, 2);
-	close(save);
-	rewind(tf);
-	n = fread(err, 1, size - 1, tf);
-	err[n] = '\0';
-	fclose(tf);
+	unit_stderr_end(err, size);
 	if ((p = strstr(err, ": t.ini")))
 		memmove(err, p + 2, strlen(p + 2) + 1);
 	return r;

@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -20,6 +22,39 @@ unit_rnd(unsigned n)
 
 	state = state * 6364136223846793005u + 1442695040888963407u;
 	return (unsigned)(state >> 33) % n;
+}
+
+/* standard error's file while unit_stderr_begin has it, and the one it
+ * stands in for */
+static FILE *err_file;
+static int err_saved = -1;
+
+void
+unit_stderr_begin(void)
+{
+	fflush(stderr);
+	if (!(err_file = tmpfile())) {
+		perror("unit: tmpfile");
+		exit(2);
+	}
+	err_saved = dup(2);
+	dup2(fileno(err_file), 2);
+}
+
+void
+unit_stderr_end(char *buf, size_t size)
+{
+	size_t n;
+
+	fflush(stderr);
+	dup2(err_saved, 2);
+	close(err_saved);
+	err_saved = -1;
+	rewind(err_file);
+	n = fread(buf, 1, size - 1, err_file);
+	buf[n] = '\0';
+	fclose(err_file);
+	err_file = NULL;
 }
 
 int

@@ -18,26 +18,15 @@ static int
 readback(const char *text, struct su_jtab *t)
 {
 	char path[] = "/tmp/unit-ndjson-XXXXXX", *p;
-	int fd = mkstemp(path), save, r;
-	FILE *tf = tmpfile();
-	size_t n;
+	int fd = mkstemp(path), r;
 
-	if (fd < 0 || !tf || write(fd, text, strlen(text)) !=
-	    (ssize_t)strlen(text))
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
 		return -2;
 	close(fd);
-	fflush(stderr);
-	save = dup(2);
-	dup2(fileno(tf), 2);
+	unit_stderr_begin();
 	r = su_ndjson_read(path, t);
-	fflush(stderr);
-	dup2(save, 2);
-	close(save);
+	unit_stderr_end(err, sizeof err);
 	unlink(path);
-	rewind(tf);
-	n = fread(err, 1, sizeof err - 1, tf);
-	err[n] = '\0';
-	fclose(tf);
 	if ((p = strstr(err, path)))
 		memmove(err, p + strlen(path) + 1, strlen(p + strlen(path)));
 	if ((p = strchr(err, '\n')))

@@ -7,6 +7,7 @@
 #ifndef UNIT_H
 #define UNIT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* every module's assertions, counted once (main.c) */
@@ -25,6 +26,11 @@ unsigned unit_rnd(unsigned n);
 			printf("\n");                                      \
 		}                                                          \
 	} while (0)
+
+/* what the code between them writes to standard error, into buf (size
+ * bytes, NUL-terminated) instead (main.c); not nested */
+void unit_stderr_begin(void);
+void unit_stderr_end(char *buf, size_t size);
 
 /* each word of the yes/no list of issue 13 (text.c) to fn, with what
  * su_yesno should say it is: su_yesno's words and su_present's are one list */
